@@ -1,0 +1,89 @@
+import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
+import { SessionRegistry, type Session, type SessionId } from '../access';
+import { AppError, systemClock, type Clock } from '../common';
+import type { Logger } from '../log';
+import type { EventName, EventPayload } from './contract';
+
+/** One connected renderer: an Electron webContents, or a browser-host cookie. */
+export interface Client {
+  readonly id: string;
+  sessionId: SessionId | null;
+}
+
+/** What the shell that hosts the API can do for it; absent where the host cannot. */
+export interface HostCapabilities {
+  kind: 'electron' | 'browser-host' | 'cli';
+  /** Native folder picker (Electron only). Returns an absolute path or null when cancelled. */
+  pickFolder?: (title: string) => Promise<string | null>;
+  /** Persists the archive location chosen at first run (Electron keeps it in its config file). */
+  rememberArchiveRoot?: (root: string) => void;
+  /** Pushes an event to one client, or to all. */
+  emit?: <E extends EventName>(target: Client | 'all', event: E, payload: EventPayload<E>) => void;
+}
+
+/**
+ * The archive the program works on. Opened lazily so that first-run setup can still choose
+ * where it lives before anything is written.
+ */
+export class ArchiveHolder {
+  private store: Store | null = null;
+
+  constructor(
+    private rootDir: string,
+    private readonly openOptions: OpenOptions = {},
+  ) {}
+
+  get root(): string {
+    return archivePaths(this.rootDir).root;
+  }
+
+  setRoot(root: string): void {
+    if (this.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已完成初始化，不能更换档案库位置', 'archive root is fixed after setup');
+    this.close();
+    this.rootDir = root;
+  }
+
+  isSetUp(): boolean {
+    if (!this.store && !archiveHasDatabase(this.rootDir)) return false;
+    return readOffice(this.open().db) !== null;
+  }
+
+  open(): Store {
+    this.store ??= openStore(this.rootDir, this.openOptions);
+    return this.store;
+  }
+
+  office(): OfficeRow {
+    const o = readOffice(this.open().db);
+    if (!o) throw new AppError('NOT_SET_UP', '工作站尚未初始化', 'office not set up');
+    return o;
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+  }
+}
+
+export interface ApiServices {
+  archive: ArchiveHolder;
+  sessions: SessionRegistry;
+  clock: Clock;
+  host: HostCapabilities;
+  log: Logger;
+}
+
+export function createServices(args: {
+  archiveRoot: string;
+  host: HostCapabilities;
+  log: Logger;
+  clock?: Clock;
+  openOptions?: OpenOptions;
+}): ApiServices {
+  const clock = args.clock ?? systemClock;
+  const archive = new ArchiveHolder(args.archiveRoot, args.openOptions);
+  const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
+  return { archive, sessions, clock, host: args.host, log: args.log };
+}
+
+export type { Session };

@@ -1,0 +1,34 @@
+import type { Session } from '../access';
+import { appendAudit, type AuditDetails, type Db, type UserId } from '../store';
+import type { ApiServices, Client } from './context';
+import type { MethodName, MethodOutput, MethodParsedInput, Methods } from './contract';
+
+/** What a handler gets: validated input, the caller, and the services. */
+export interface CallContext<M extends MethodName> {
+  input: MethodParsedInput<M>;
+  /** Non-null for every method whose access is not 'public'. */
+  session: Methods[M]['access'] extends 'public' ? Session | null : Session;
+  client: Client;
+  services: ApiServices;
+  now: Date;
+  /** The open archive database. */
+  db(): Db;
+  /** Runs fn in one transaction; audit() calls inside it commit or roll back with the change. */
+  tx<T>(fn: () => T): T;
+  audit(action: string, target: string | null, details?: AuditDetails): void;
+}
+
+export type Handler<M extends MethodName> = (ctx: CallContext<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+export function auditAs(db: Db, session: Session | null, now: Date, action: string, target: string | null, details?: AuditDetails): void {
+  appendAudit(db, {
+    actorId: (session?.userId ?? null) as UserId | null,
+    actorLogin: session?.login ?? null,
+    action,
+    target,
+    details: details ?? {},
+    at: now,
+  });
+}

@@ -1,0 +1,15 @@
+import type { HandlerTable } from '../handler';
+import { auditHandlers } from './audit';
+import { officeHandlers } from './office';
+import { sessionHandlers } from './session';
+import { setupHandlers } from './setup';
+import { userHandlers } from './users';
+
+/** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
+export const handlers: HandlerTable = {
+  ...setupHandlers,
+  ...sessionHandlers,
+  ...userHandlers,
+  ...officeHandlers,
+  ...auditHandlers,
+};

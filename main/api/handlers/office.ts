@@ -1,0 +1,42 @@
+import { X509Certificate } from 'node:crypto';
+import { AppError, isValidTimeZone } from '../../common';
+import type { ApiServices } from '../context';
+import type { OfficeDto } from '../dto';
+import type { HandlerTable } from '../handler';
+
+function officeDto(services: ApiServices): OfficeDto {
+  const o = services.archive.office();
+  return {
+    name: o.name,
+    unitName: o.unitName,
+    timeZone: o.timeZone,
+    idleMinutes: o.idleMinutes,
+    archiveRoot: services.archive.root,
+    caFingerprintSha256: new X509Certificate(o.caCertPem).fingerprint256,
+  };
+}
+
+export const officeHandlers: Pick<HandlerTable, 'office.get' | 'office.update'> = {
+  'office.get': ({ services }) => officeDto(services),
+
+  'office.update': ({ services, input, db, tx, audit }) => {
+    if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) throw new AppError('INVALID_INPUT', `时区“${input.timeZone}”无效`);
+    const before = officeDto(services);
+    const after = {
+      name: input.name ?? before.name,
+      unitName: input.unitName ?? before.unitName,
+      timeZone: input.timeZone ?? before.timeZone,
+      idleMinutes: input.idleMinutes ?? before.idleMinutes,
+    };
+    tx(() => {
+      db()
+        .prepare('UPDATE office SET name = ?, unit_name = ?, time_zone = ?, idle_minutes = ? WHERE id = 1')
+        .run(after.name, after.unitName, after.timeZone, after.idleMinutes);
+      audit('office.update', 'office', {
+        before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes },
+        after,
+      });
+    });
+    return officeDto(services);
+  },
+};

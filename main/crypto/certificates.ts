@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+import { certificateFromDer, pemToDer, samePublicKey, stringField } from './forge-util';
+import { fromForgeAttributes, rewritableAttributes, toForgeAttributes } from './names';
+import type { DistinguishedName, KeyPair, Pem } from './types';
+
+export interface CertificateInfo {
+  subject: DistinguishedName;
+  issuer: DistinguishedName;
+  /** Lowercase hex, no leading zeros. */
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Lowercase hex SHA-256 of the certificate's DER. */
+  fingerprintSha256: string;
+}
+
+// Extension shapes we hand to forge's setExtensions (typed `any[]` upstream).
+type Extension =
+  | { name: 'basicConstraints'; cA: boolean; critical: true }
+  | { name: 'keyUsage'; critical: true; keyCertSign?: true; cRLSign?: true; digitalSignature?: true; nonRepudiation?: true }
+  | { name: 'subjectKeyIdentifier' }
+  | { name: 'authorityKeyIdentifier'; keyIdentifier: string };
+
+/**
+ * Canonical positive serial: lowercase hex without leading zeros. Throws unless it is hex and non-zero
+ * (RFC 5280 §4.1.2.2: positive, at most 20 octets).
+ */
+export function normalizeSerialHex(serialHex: string): string {
+  if (!/^[0-9a-fA-F]+$/.test(serialHex)) throw new Error(`serial number is not hex: ${serialHex}`);
+  const hex = serialHex.toLowerCase().replace(/^0+/, '');
+  if (hex === '') throw new Error('serial number must be positive');
+  if (hex.length > 40) throw new Error('serial number longer than 20 octets');
+  return hex;
+}
+
+/** The INTEGER content forge writes verbatim: even length, with a 00 prefix if the top bit is set. */
+function serialForForge(serialHex: string): string {
+  let hex = normalizeSerialHex(serialHex);
+  if (hex.length % 2 === 1) hex = `0${hex}`;
+  if (parseInt(hex.slice(0, 1), 16) >= 8) hex = `00${hex}`;
+  return hex;
+}
+
+function addYears(date: Date, years: number): Date {
+  if (!Number.isInteger(years) || years < 1) throw new Error(`invalid validity in years: ${years}`);
+  const d = new Date(date.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d;
+}
+
+function build(args: {
+  subject: forge.pki.CertificateField[];
+  issuer: forge.pki.CertificateField[];
+  publicKey: forge.pki.rsa.PublicKey;
+  serialHex: string;
+  now: Date;
+  years: number;
+  extensions: Extension[];
+  signingKey: forge.pki.rsa.PrivateKey;
+}): Pem {
+  const cert = forge.pki.createCertificate();
+  cert.version = 2; // X.509 v3
+  cert.serialNumber = serialForForge(args.serialHex);
+  cert.publicKey = args.publicKey;
+  // Whole seconds: what the certificate can carry, so certificateInfo round-trips exactly.
+  cert.validity.notBefore = new Date(Math.floor(args.now.getTime() / 1000) * 1000);
+  cert.validity.notAfter = addYears(cert.validity.notBefore, args.years);
+  cert.setSubject(args.subject);
+  cert.setIssuer(args.issuer);
+  cert.setExtensions(args.extensions);
+  cert.sign(args.signingKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert) as Pem;
+}
+
+/** Self-signed office CA certificate. */
+export function createCaCertificate(args: {
+  subject: DistinguishedName;
+  keys: KeyPair;
+  now: Date;
+  validYears?: number;
+}): Pem {
+  const publicKey = forge.pki.publicKeyFromPem(args.keys.publicKeyPem);
+  const privateKey = forge.pki.privateKeyFromPem(args.keys.privateKeyPem);
+  if (!samePublicKey(publicKey, forge.pki.rsa.setPublicKey(privateKey.n, privateKey.e))) {
+    throw new Error('CA private key does not match its public key');
+  }
+  const serial = randomBytes(16);
+  serial[0] = (serial[0] ?? 0) | 0x40; // positive and non-zero
+  serial[0] &= 0x7f;
+  const name = toForgeAttributes(args.subject);
+  return build({
+    subject: name,
+    issuer: name,
+    publicKey,
+    serialHex: serial.toString('hex'),
+    now: args.now,
+    years: args.validYears ?? 30,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+    ],
+    signingKey: privateKey,
+  });
+}
+
+/**
+ * A user's signing certificate. No extendedKeyUsage on purpose: OpenSSL's default S/MIME-signing
+ * purpose (used by `openssl cms -verify`) accepts a certificate without one, and only requires
+ * emailProtection when an extendedKeyUsage is present; keyUsage must allow digitalSignature or
+ * nonRepudiation, which it does.
+ */
+export function issueUserCertificate(args: {
+  ca: { certPem: Pem; privateKeyPem: Pem };
+  subject: DistinguishedName;
+  publicKeyPem: Pem;
+  serialHex: string;
+  now: Date;
+  validYears?: number;
+}): Pem {
+  const caCert = certificateFromDer(pemToDer(args.ca.certPem, 'CERTIFICATE'));
+  const caKey = forge.pki.privateKeyFromPem(args.ca.privateKeyPem);
+  if (!samePublicKey(caCert.publicKey as forge.pki.rsa.PublicKey, forge.pki.rsa.setPublicKey(caKey.n, caKey.e))) {
+    throw new Error('CA private key does not match the CA certificate');
+  }
+  const caSki = stringField(caCert.getExtension('subjectKeyIdentifier'), 'subjectKeyIdentifier');
+  const keyIdentifier =
+    caSki !== undefined ? forge.util.hexToBytes(caSki) : caCert.generateSubjectKeyIdentifier().getBytes();
+  return build({
+    subject: toForgeAttributes(args.subject),
+    issuer: rewritableAttributes(caCert.subject.attributes),
+    publicKey: forge.pki.publicKeyFromPem(args.publicKeyPem),
+    serialHex: args.serialHex,
+    now: args.now,
+    years: args.validYears ?? 20,
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+      { name: 'authorityKeyIdentifier', keyIdentifier },
+    ],
+    signingKey: caKey,
+  });
+}
+
+export function certificateInfoFromForge(cert: forge.pki.Certificate, der: Buffer): CertificateInfo {
+  return {
+    subject: fromForgeAttributes(cert.subject.attributes),
+    issuer: fromForgeAttributes(cert.issuer.attributes),
+    serialHex: cert.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
+    notBefore: cert.validity.notBefore,
+    notAfter: cert.validity.notAfter,
+    fingerprintSha256: createHash('sha256').update(der).digest('hex'),
+  };
+}
+
+export function certificateInfo(certPem: Pem): CertificateInfo {
+  const der = pemToDer(certPem, 'CERTIFICATE');
+  return certificateInfoFromForge(certificateFromDer(der), der);
+}

@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pump, type Sha256 } from './copy-hash';
+import { errnoOf, IngestError, toIngestError } from './errors';
+
+export const PART_SUFFIX = '.part';
+
+export interface CommitOptions {
+  sourcePath: string;
+  /** The archive's `.incoming/`; must be on the same file system as finalPath. */
+  incomingDir: string;
+  finalPath: string;
+  signal?: AbortSignal;
+  /** Progress of the copy pass (not the verify pass): bytes copied so far and the source size. */
+  onBytes?: (copied: number, total: number) => void;
+  /** Re-read the stored copy and compare hashes (default true). Off only for benchmarks. */
+  verify?: boolean;
+  bufferSize?: number;
+}
+
+export interface CommitResult {
+  sha256: Sha256;
+  size: number;
+}
+
+/** fsync of a directory makes a rename durable on POSIX; Windows cannot open directories that way, so skip there. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw e;
+  } finally {
+    await fh?.close();
+  }
+}
+
+async function removeQuietly(file: string, mayChmod = true): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'ENOENT') return;
+    if (mayChmod && (code === 'EPERM' || code === 'EACCES')) {
+      // Windows refuses to delete read-only files.
+      try {
+        await chmod(file, 0o666);
+        await unlink(file);
+      } catch {
+        /* best effort: cleanIncoming retries at next start */
+      }
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/**
+ * Puts the finished .part at finalPath without ever replacing an existing file. A hard link fails atomically
+ * with EEXIST; where the file system has no hard links (FAT, exFAT) we fall back to check-then-rename.
+ */
+async function placeNoReplace(part: string, finalPath: string): Promise<'linked' | 'renamed'> {
+  try {
+    await link(part, finalPath);
+    return 'linked';
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'EEXIST') throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+      if (await exists(finalPath)) throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+      await rename(part, finalPath);
+      return 'renamed';
+    }
+    throw e;
+  }
+}
+
+/**
+ * Commits one original into the archive (DESIGN.md §4, without the database row):
+ * copy into incomingDir/<random>.part hashing in the same read pass → fsync → re-read and compare hashes →
+ * read-only → fsync → place at finalPath (never overwriting) → fsync the directories.
+ * On any failure the .part is removed and an IngestError is thrown.
+ *
+ * The file is made read-only before it is placed, so no writable original is ever visible at finalPath.
+ */
+export async function commitOriginal(opts: CommitOptions): Promise<CommitResult> {
+  const { sourcePath, incomingDir, finalPath, signal } = opts;
+  const verify = opts.verify ?? true;
+  if (signal?.aborted) throw new IngestError('ABORTED', `aborted before start: ${sourcePath}`, { path: sourcePath });
+
+  // Cheap early refusal; placeNoReplace is the real (atomic) guard.
+  try {
+    if (await exists(finalPath)) throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+  } catch (e) {
+    throw toIngestError(e, 'target', finalPath);
+  }
+
+  let src: FileHandle;
+  try {
+    src = await open(sourcePath, constants.O_RDONLY);
+  } catch (e) {
+    throw toIngestError(e, 'source', sourcePath);
+  }
+
+  const partPath = path.join(incomingDir, randomBytes(12).toString('hex') + PART_SUFFIX);
+  let dst: FileHandle | undefined;
+  let placed = false;
+  try {
+    const before = await src.stat().catch((e: unknown) => { throw toIngestError(e, 'source', sourcePath); });
+    const total = before.size;
+
+    try {
+      await mkdir(incomingDir, { recursive: true });
+      dst = await open(partPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    } catch (e) {
+      throw toIngestError(e, 'target', partPath);
+    }
+    const out = dst;
+    const write = async (buf: Buffer, length: number, position: number): Promise<void> => {
+      let off = 0;
+      try {
+        while (off < length) {
+          const { bytesWritten } = await out.write(buf, off, length - off, position + off);
+          off += bytesWritten;
+        }
+      } catch (e) {
+        throw toIngestError(e, 'target', partPath);
+      }
+    };
+
+    const pumpOpts: Parameters<typeof pump>[1] = { label: sourcePath, write };
+    if (signal) pumpOpts.signal = signal;
+    if (opts.bufferSize) pumpOpts.bufferSize = opts.bufferSize;
+    if (opts.onBytes) {
+      const cb = opts.onBytes;
+      pumpOpts.onChunk = (done) => cb(done, total);
+    }
+    const copied = await pump(src, pumpOpts);
+
+    // Unlike a pulled cable, a deleted or rewritten source still reads fine through our open handle on POSIX.
+    let after;
+    try {
+      after = await stat(sourcePath);
+    } catch (e) {
+      throw toIngestError(e, 'source', sourcePath);
+    }
+    const sameFile = (before.ino === 0 || after.ino === before.ino) && after.dev === before.dev;
+    if (!sameFile) throw new IngestError('SOURCE_GONE', `source replaced during copy: ${sourcePath}`, { path: sourcePath });
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || copied.bytes !== before.size) {
+      throw new IngestError('SOURCE_CHANGED', `source changed during copy (${before.size} → ${after.size} bytes, read ${copied.bytes}): ${sourcePath}`, { path: sourcePath });
+    }
+    if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
+
+    try {
+      await dst.sync();
+    } catch (e) {
+      throw toIngestError(e, 'target', partPath);
+    }
+
+    if (verify) {
+      let check: FileHandle;
+      try {
+        check = await open(partPath, 'r');
+      } catch (e) {
+        throw toIngestError(e, 'target', partPath);
+      }
+      try {
+        const verifyOpts: Parameters<typeof pump>[1] = { label: partPath };
+        if (signal) verifyOpts.signal = signal;
+        if (opts.bufferSize) verifyOpts.bufferSize = opts.bufferSize;
+        const stored = await pump(check, verifyOpts).catch((e: unknown) => { throw toIngestError(e, 'target', partPath); });
+        if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
+          throw new IngestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`, { path: sourcePath });
+        }
+      } finally {
+        await check.close();
+      }
+    }
+
+    try {
+      await dst.chmod(0o444);
+      await dst.sync();
+      await dst.close();
+      dst = undefined;
+      await mkdir(path.dirname(finalPath), { recursive: true });
+      if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
+      const how = await placeNoReplace(partPath, finalPath);
+      placed = true;
+      // A leftover second link is harmless (same bytes); cleanIncoming removes it at next start.
+      if (how === 'linked') await unlink(partPath).catch(() => undefined);
+      await syncDir(path.dirname(finalPath));
+      if (path.resolve(path.dirname(finalPath)) !== path.resolve(incomingDir)) await syncDir(incomingDir);
+    } catch (e) {
+      throw toIngestError(e, 'target', finalPath);
+    }
+    return { sha256: copied.sha256, size: copied.bytes };
+  } catch (e) {
+    if (dst) await dst.close().catch(() => undefined);
+    // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
+    if (!placed) await removeQuietly(partPath);
+    throw toIngestError(e, 'target', partPath);
+  } finally {
+    await src.close().catch(() => undefined);
+  }
+}
+
+/** Removes every stale `*.part` in incomingDir (call at start, before any ingest runs). Returns the names removed. */
+export async function cleanIncoming(incomingDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(incomingDir);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return [];
+    throw e;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith(PART_SUFFIX)) continue;
+    const full = path.join(incomingDir, name);
+    const st = await lstat(full).catch(() => null);
+    if (!st?.isFile()) continue;
+    // nlink > 1: a crash hit between link and unlink; chmod would also unprotect the placed original.
+    await removeQuietly(full, st.nlink <= 1);
+    if (!(await exists(full))) removed.push(name);
+  }
+  return removed;
+}

@@ -1,0 +1,1 @@
+export { createFileLogger, createConsoleLogger, silentLogger, redact, type Logger, type LogLevel } from './logger';

@@ -1,0 +1,25 @@
+export type {
+  ExecutablePath,
+  LocalDateTime,
+  MediaFlag,
+  MediaKind,
+  ProbeResult,
+  RecorderFileName,
+  StartTimeSource,
+} from './types';
+export { MediaError, type MediaErrorCode } from './errors';
+export { locateTools, requireTool, searchPath, unpackedAsarPath, type LocateDeps, type LocatedTools, type ToolSource } from './tools';
+export { probeMedia, parseProbeJson, type ProbeOptions } from './probe';
+export { walkTopLevelBoxes, type BoxWalk, type ReadAt } from './iso-bmff';
+export { classifyKind, kindFromExtension, extensionOf, isImageContainer, mediaFlags } from './classify';
+export { parseRecorderFileName, formatCompactLocal, isValidLocal } from './filename';
+export {
+  decideStartTime,
+  zonedToUtc,
+  utcToZoned,
+  DEFAULT_TIME_ZONE,
+  type ClockPolicy,
+  type CreationTimeMeaning,
+  type StartTimeDecision,
+  type StartTimeInput,
+} from './start-time';

@@ -1,0 +1,163 @@
+import type { LocalDateTime, StartTimeSource } from './types';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a zone. */
+export function utcToZoned(instant: Date, timeZone: string): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    y: parts.year ?? 0, m: parts.month ?? 0, d: parts.day ?? 0,
+    hh: parts.hour ?? 0, mm: parts.minute ?? 0, ss: parts.second ?? 0,
+  };
+}
+
+function wallAsUtcMs(t: LocalDateTime): number {
+  return Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, t.ss);
+}
+
+/** The instant at which the zone's clocks show `t`. In a DST gap or overlap the earlier offset wins. */
+export function zonedToUtc(t: LocalDateTime, timeZone: string): Date {
+  const guess = wallAsUtcMs(t);
+  const offset1 = wallAsUtcMs(utcToZoned(new Date(guess), timeZone)) - guess;
+  let result = guess - offset1;
+  const offset2 = wallAsUtcMs(utcToZoned(new Date(result), timeZone)) - result;
+  if (offset2 !== offset1) result = guess - offset2;
+  return new Date(result);
+}
+
+/**
+ * How to read the MP4 creation_time tag. The format says UTC, but many recorders write their local wall clock
+ * as if it were UTC. 'auto' (default) compares both readings with the file name's timestamp (or, lacking
+ * one, the mtime) and keeps the one that agrees; with no such hint it trusts the format (UTC).
+ */
+export type CreationTimeMeaning = 'utc' | 'local' | 'auto';
+
+export interface ClockPolicy {
+  /** Any recorder time before this is a reset clock. Default 2010-01-01 in the office zone. */
+  earliest?: Date;
+  /** A start later than dockedAt plus this is in the future. Default 15 min (recorder clocks drift). */
+  futureToleranceMs?: number;
+  /**
+   * A start more than this many days before dockedAt is suspect. Default 366: footage is handed over daily
+   * (rules art. 8) and kept at least three months, so a year-old "new" recording more likely has a wrong clock;
+   * a person confirms it, nothing is rejected.
+   */
+  maxAgeDays?: number;
+  /** creation_time and file name within this of each other agree. Default 30 min (some recorders stamp the file's end). */
+  agreementToleranceMs?: number;
+}
+
+export interface StartTimeInput {
+  creationTime?: Date;
+  fromName?: LocalDateTime;
+  mtime: Date;
+  /** When the recorder was docked / the ingest started: the reference for "future" and "too old". */
+  dockedAt: Date;
+  timeZone?: string;
+  creationTimeMeaning?: CreationTimeMeaning;
+  policy?: ClockPolicy;
+}
+
+export interface StartTimeDecision {
+  start: Date;
+  source: StartTimeSource;
+  clockSuspect: boolean;
+  reason?: string;
+  /** How creation_time was read, when it was present. */
+  creationTimeReadAs?: 'utc' | 'local';
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Pure: picks the recording start from the recorder's own clues and judges whether the recorder clock is believable. */
+export function decideStartTime(input: StartTimeInput): StartTimeDecision {
+  const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const policy = input.policy ?? {};
+  const earliest = policy.earliest ?? zonedToUtc({ y: 2010, m: 1, d: 1, hh: 0, mm: 0, ss: 0 }, tz);
+  const futureTol = policy.futureToleranceMs ?? 15 * MINUTE;
+  const maxAgeMs = (policy.maxAgeDays ?? 366) * DAY;
+  const agreeTol = policy.agreementToleranceMs ?? 30 * MINUTE;
+  const docked = input.dockedAt.getTime();
+
+  const implausible = (d: Date): string | null => {
+    const t = d.getTime();
+    if (Number.isNaN(t)) return 'invalid date';
+    if (t < earliest.getTime()) return `before ${earliest.toISOString()} (reset clock)`;
+    if (t > docked + futureTol) return 'later than the docking time';
+    if (t < docked - maxAgeMs) return `more than ${Math.round(maxAgeMs / DAY)} days before the docking time`;
+    return null;
+  };
+
+  const nameInstant = input.fromName ? zonedToUtc(input.fromName, tz) : undefined;
+
+  let creation: Date | undefined;
+  let readAs: 'utc' | 'local' | undefined;
+  if (input.creationTime && !Number.isNaN(input.creationTime.getTime())) {
+    const asUtc = input.creationTime;
+    const asLocal = zonedToUtc(utcToZoned(asUtc, 'UTC'), tz);
+    const meaning = input.creationTimeMeaning ?? 'auto';
+    if (meaning === 'utc') readAs = 'utc';
+    else if (meaning === 'local') readAs = 'local';
+    else {
+      const hint = nameInstant ?? input.mtime;
+      const dLocal = Math.abs(asLocal.getTime() - hint.getTime());
+      const dUtc = Math.abs(asUtc.getTime() - hint.getTime());
+      readAs = dLocal < dUtc && dLocal <= agreeTol ? 'local' : 'utc';
+    }
+    creation = readAs === 'local' ? asLocal : asUtc;
+  }
+
+  const candidates: { source: StartTimeSource; at: Date }[] = [];
+  if (creation) candidates.push({ source: 'creation_time', at: creation });
+  if (nameInstant) candidates.push({ source: 'file_name', at: nameInstant });
+  candidates.push({ source: 'mtime', at: input.mtime });
+
+  const notes: string[] = [];
+  let chosen = candidates.find((c) => {
+    const why = implausible(c.at);
+    if (why) notes.push(`${c.source} ${c.at.toISOString()} is ${why}`);
+    return !why;
+  });
+  let clockSuspect = false;
+  if (!chosen) {
+    // Nothing believable: keep what the recorder claimed; the caller files it under the docking day.
+    chosen = candidates[0] ?? { source: 'mtime', at: input.mtime };
+    clockSuspect = true;
+  } else if (chosen !== candidates[0]) {
+    // A better source than the one we used is wrong, so the recorder clock cannot be trusted.
+    clockSuspect = true;
+  }
+
+  if (!clockSuspect && creation && nameInstant) {
+    const gap = Math.abs(creation.getTime() - nameInstant.getTime());
+    if (gap > agreeTol) {
+      clockSuspect = true;
+      notes.push(`creation_time and file name differ by ${Math.round(gap / MINUTE)} min`);
+    }
+  }
+
+  const decision: StartTimeDecision = { start: chosen.at, source: chosen.source, clockSuspect };
+  if (notes.length) decision.reason = notes.join('; ');
+  if (readAs) decision.creationTimeReadAs = readAs;
+  return decision;
+}

@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** The archive folder layout of DESIGN.md §3; self-describing so it can be checked without us. */
+export interface ArchivePaths {
+  root: string;
+  db: string;
+  originals: string;
+  derived: string;
+  discs: string;
+  forms: string;
+  certs: string;
+  incoming: string;
+  logs: string;
+}
+
+export function archivePaths(root: string): ArchivePaths {
+  const r = path.resolve(root);
+  return {
+    root: r,
+    db: path.join(r, 'evidence.db'),
+    originals: path.join(r, 'originals'),
+    derived: path.join(r, 'derived'),
+    discs: path.join(r, 'discs'),
+    forms: path.join(r, 'forms'),
+    certs: path.join(r, 'certs'),
+    incoming: path.join(r, '.incoming'),
+    logs: path.join(r, 'logs'),
+  };
+}
+
+export function ensureArchiveLayout(root: string): ArchivePaths {
+  const p = archivePaths(root);
+  for (const dir of [p.root, p.originals, p.derived, p.discs, p.forms, p.certs, p.incoming, p.logs]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  return p;
+}
+
+export function archiveHasDatabase(root: string): boolean {
+  return existsSync(archivePaths(root).db);
+}

@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { localDay } from '../common';
+import type { Db } from './db';
+import type { AuditSeq, Sha256Hex, UserId } from './types';
+
+export const GENESIS_HASH = '0'.repeat(64) as Sha256Hex;
+
+export type AuditDetails = Record<string, unknown>;
+
+export interface AuditInput {
+  actorId: UserId | null;
+  actorLogin: string | null;
+  /** dotted verb, e.g. 'user.create', 'session.login_failed' */
+  action: string;
+  /** what was acted on, e.g. 'user:3' */
+  target: string | null;
+  details?: AuditDetails;
+  at: Date;
+}
+
+export interface AuditEntry {
+  seq: AuditSeq;
+  at: string;
+  actorId: UserId | null;
+  actorLogin: string | null;
+  action: string;
+  target: string | null;
+  details: AuditDetails;
+  prevHash: Sha256Hex;
+  hash: Sha256Hex;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_login: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * The hashed form of an entry. The sequence number is left out on purpose: order is carried by
+ * prev_hash alone, so a renumbered row shows up as out of order rather than as an edit.
+ */
+function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): Sha256Hex {
+  const body = canonicalize({
+    at: e.at,
+    actorId: e.actorId,
+    actorLogin: e.actorLogin,
+    action: e.action,
+    target: e.target,
+    details: e.details,
+  });
+  return createHash('sha256')
+    .update(prevHash + (body ?? ''))
+    .digest('hex') as Sha256Hex;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  let details: AuditDetails;
+  try {
+    details = JSON.parse(r.details) as AuditDetails;
+  } catch {
+    details = { unparsable: r.details };
+  }
+  return {
+    seq: r.seq as AuditSeq,
+    at: r.at,
+    actorId: r.actor_id as UserId | null,
+    actorLogin: r.actor_login,
+    action: r.action,
+    target: r.target,
+    details,
+    prevHash: r.prev_hash as Sha256Hex,
+    hash: r.hash as Sha256Hex,
+  };
+}
+
+/** Appends one entry. Call inside the same transaction as the change it records. */
+export function appendAudit(db: Db, input: AuditInput): AuditEntry {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const prevHash = (last?.hash ?? GENESIS_HASH) as Sha256Hex;
+  const body = {
+    at: input.at.toISOString(),
+    actorId: input.actorId,
+    actorLogin: input.actorLogin,
+    action: input.action,
+    target: input.target,
+    details: input.details ?? {},
+  };
+  const hash = entryHash(prevHash, body);
+  const seq = (last?.seq ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, actor_id, actor_login, action, target, details, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(seq, body.at, body.actorId, body.actorLogin, body.action, body.target, JSON.stringify(body.details), prevHash, hash);
+  return { ...body, seq: seq as AuditSeq, prevHash, hash };
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  action?: string;
+  actor?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export function queryAudit(db: Db, q: AuditQuery): { total: number; entries: AuditEntry[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.from) (where.push('at >= ?'), args.push(q.from));
+  if (q.to) (where.push('at < ?'), args.push(q.to));
+  if (q.action) (where.push('action LIKE ?'), args.push(`${q.action}%`));
+  if (q.actor) (where.push('actor_login = ?'), args.push(q.actor));
+  if (q.text) (where.push('(target LIKE ? OR details LIKE ?)'), args.push(`%${q.text}%`, `%${q.text}%`));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${clause}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .all(...args, q.limit, q.offset) as AuditRow[];
+  return { total, entries: rows.map(toEntry) };
+}
+
+export type ChainProblemKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'seal_invalid' | 'seal_missing_row';
+
+export interface ChainProblem {
+  seq: number;
+  kind: ChainProblemKind;
+  /** English, for logs and the CLI; the UI maps kind to Chinese. */
+  message: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  entries: number;
+  headSeq: number;
+  headHash: Sha256Hex;
+  sealedDays: number;
+  problems: ChainProblem[];
+}
+
+/** Content a day seal signs: plain text so anyone can re-create it from the log. */
+export function sealContent(day: string, headSeq: number, headHash: string): Buffer {
+  return Buffer.from(`evidence-audit-seal\nday=${day}\nhead_seq=${headSeq}\nhead_hash=${headHash}\n`, 'utf8');
+}
+
+export type SealVerifier = (content: Buffer, signature: Buffer) => { ok: boolean; reason?: string };
+
+/** Walks the whole chain; every broken link is named with the row where it shows. */
+export function verifyAuditChain(db: Db, verifySeal?: SealVerifier): ChainReport {
+  const problems: ChainProblem[] = [];
+  const hashes = new Map<string, number>();
+  let prev: AuditEntry | null = null;
+  let count = 0;
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+  const all: AuditEntry[] = [];
+  for (const row of rows) all.push(toEntry(row));
+  for (const e of all) hashes.set(e.hash, e.seq);
+
+  for (const e of all) {
+    count++;
+    const expectedPrev = prev?.hash ?? GENESIS_HASH;
+    const selfConsistent = entryHash(e.prevHash, e) === e.hash;
+    if (!selfConsistent) {
+      problems.push({ seq: e.seq, kind: 'edited', message: `row ${e.seq} was edited: its content no longer matches its hash` });
+    } else if (e.prevHash !== expectedPrev) {
+      const gap = prev ? e.seq - prev.seq - 1 : e.seq - 1;
+      const linkedTo = hashes.get(e.prevHash);
+      if (linkedTo !== undefined) {
+        problems.push({ seq: e.seq, kind: 'reordered', message: `row ${e.seq} is out of order: it follows row ${linkedTo} in the chain` });
+      } else if (gap > 0) {
+        problems.push({ seq: e.seq, kind: 'deleted', message: `${gap} row(s) before row ${e.seq} were deleted` });
+      } else {
+        problems.push({ seq: e.seq, kind: 'inserted', message: `row ${e.seq} does not link to row ${prev?.seq ?? 0}: a row was inserted or replaced` });
+      }
+    } else if (prev && e.seq !== prev.seq + 1) {
+      problems.push({ seq: e.seq, kind: 'deleted', message: `rows ${prev.seq + 1}..${e.seq - 1} are missing` });
+    }
+    prev = e;
+  }
+
+  const seals = db.prepare('SELECT day, head_seq, head_hash, signature FROM audit_seals ORDER BY day').all() as {
+    day: string;
+    head_seq: number;
+    head_hash: string;
+    signature: Buffer;
+  }[];
+  for (const s of seals) {
+    const row = all.find((e) => e.seq === s.head_seq);
+    if (!row || row.hash !== s.head_hash) {
+      problems.push({
+        seq: s.head_seq,
+        kind: 'seal_missing_row',
+        message: `the sealed head of ${s.day} (row ${s.head_seq}) is missing or changed`,
+      });
+    }
+    if (verifySeal) {
+      const check = verifySeal(sealContent(s.day, s.head_seq, s.head_hash), s.signature);
+      if (!check.ok) {
+        problems.push({ seq: s.head_seq, kind: 'seal_invalid', message: `the seal of ${s.day} does not verify: ${check.reason ?? 'bad signature'}` });
+      }
+    }
+  }
+
+  return {
+    ok: problems.length === 0,
+    entries: count,
+    headSeq: prev?.seq ?? 0,
+    headHash: prev?.hash ?? GENESIS_HASH,
+    sealedDays: seals.length,
+    problems,
+  };
+}
+
+/** Days (office time zone) before `today` whose last entry is not yet sealed, with their head rows. */
+export function unsealedDays(db: Db, timeZone: string, now: Date): { day: string; headSeq: number; headHash: string }[] {
+  const today = localDay(now, timeZone);
+  const lastSealed = db.prepare('SELECT MAX(head_seq) AS s FROM audit_seals').get() as { s: number | null };
+  const rows = db
+    .prepare('SELECT seq, at, hash FROM audit_log WHERE seq > ? ORDER BY seq')
+    .all(lastSealed.s ?? 0) as { seq: number; at: string; hash: string }[];
+  const heads = new Map<string, { day: string; headSeq: number; headHash: string }>();
+  for (const r of rows) {
+    const day = localDay(new Date(r.at), timeZone);
+    if (day >= today) break;
+    heads.set(day, { day, headSeq: r.seq, headHash: r.hash });
+  }
+  return [...heads.values()];
+}
+
+export function insertSeal(
+  db: Db,
+  seal: { day: string; headSeq: number; headHash: string; signerId: UserId; signature: Buffer; at: Date },
+): void {
+  db.prepare(
+    'INSERT OR IGNORE INTO audit_seals (day, head_seq, head_hash, signer_id, signature, sealed_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(seal.day, seal.headSeq, seal.headHash, seal.signerId, seal.signature, seal.at.toISOString());
+}

@@ -1,0 +1,23 @@
+export { openDatabase, checkpointAndClose, type Db, type OpenOptions } from './db';
+export { migrate, schemaVersion, SchemaTooNewError } from './migrate';
+export { MIGRATIONS, type Migration } from './migrations';
+export { archivePaths, ensureArchiveLayout, archiveHasDatabase, type ArchivePaths } from './archive';
+export { openStore, readOffice, type Store, type OfficeRow } from './store';
+export {
+  appendAudit,
+  queryAudit,
+  verifyAuditChain,
+  unsealedDays,
+  insertSeal,
+  sealContent,
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditInput,
+  type AuditQuery,
+  type AuditDetails,
+  type ChainReport,
+  type ChainProblem,
+  type ChainProblemKind,
+  type SealVerifier,
+} from './audit';
+export { ROLES, ROLE_LABELS, type Role, type UserId, type AuditSeq, type Sha256Hex } from './types';

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001_foundation';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** In version order; a released migration is never edited, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,6 @@
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run inside one transaction together with its schema_migrations row. */
+  up: string;
+}
