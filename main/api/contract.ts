@@ -49,7 +49,8 @@ export const methods = {
         unitName: z.string().trim().min(1, '请填写印章单位名称').max(64),
         timeZone: z.string().trim().min(1).max(64),
         admin: account,
-        chief: account,
+        // The wizard always asks for the chief; the CLI's `init` may leave it for later.
+        chief: account.optional(),
       })
       .strict(),
   ),

@@ -1,7 +1,23 @@
-import { constants, timingSafeEqual, verify as rsaVerify, X509Certificate, createHash } from 'node:crypto';
+import { constants, createHash, timingSafeEqual, verify as rsaVerify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { certificateInfoFromForge } from './certificates';
-import { algorithm, isContext, isUniversal, items, MalformedError, octets, oid, parseDer, primitive, taggedItems, time, toDer, type Node } from './der';
+import {
+  expect,
+  isContext,
+  isUniversal,
+  items,
+  MalformedError,
+  octets,
+  oid,
+  parseDer,
+  plainAlgorithm,
+  primitive,
+  smallInteger,
+  taggedItems,
+  time,
+  toDer,
+  type Node,
+} from './der';
 import { certificateFromDer, field, pemToDer, stringField } from './forge-util';
 import { OID } from './oids';
 import type { DistinguishedName, Pem } from './types';
@@ -10,9 +26,18 @@ export interface SignatureCheck {
   ok: boolean;
   /** Why not ok; English, for logs. */
   reason?: string;
+  // The fields below are filled as far as they could be read, also when not ok.
   signer?: DistinguishedName;
   signerFingerprintSha256?: string;
   signingTime?: Date;
+}
+
+export interface VerifyArgs {
+  content: Buffer;
+  signatureDer: Buffer;
+  caCertPem: Pem;
+  /** Check certificate validity at this time instead of the signed signingTime. */
+  at?: Date;
 }
 
 const { Type } = forge.asn1;
@@ -30,9 +55,10 @@ interface SignerInfo {
 /**
  * Checks a detached CMS SignedData over `content` against the office CA (forge has no PKCS#7
  * verify). The signer certificate must chain to `caCertPem` and be valid at `at` if given, otherwise
- * at the signed signingTime, otherwise now. Never throws: bad input gives ok:false and a reason.
+ * at the signed signingTime, otherwise now. Every other certificate carried must also be issued by
+ * the CA (the CA's own copy is). Never throws: bad input gives ok:false and a reason.
  */
-export function verifyDetached(args: { content: Buffer; signatureDer: Buffer; caCertPem: Pem; at?: Date }): SignatureCheck {
+export function verifyDetached(args: VerifyArgs): SignatureCheck {
   const found: Omit<SignatureCheck, 'ok' | 'reason'> = {};
   try {
     verifyInto(args, found);
@@ -46,10 +72,7 @@ export function verifyDetached(args: { content: Buffer; signatureDer: Buffer; ca
   }
 }
 
-function verifyInto(
-  args: { content: Buffer; signatureDer: Buffer; caCertPem: Pem; at?: Date },
-  found: Omit<SignatureCheck, 'ok' | 'reason'>,
-): void {
+function verifyInto(args: VerifyArgs, found: Omit<SignatureCheck, 'ok' | 'reason'>): void {
   let ca: forge.pki.Certificate;
   try {
     ca = certificateFromDer(pemToDer(args.caCertPem, 'CERTIFICATE'));
@@ -58,12 +81,14 @@ function verifyInto(
   }
 
   const { certificates, signerInfo } = parseSignedData(parseDer(args.signatureDer));
-  if (signerInfo.digestAlgorithm !== OID.sha256) throw new Rejected(`unsupported digest algorithm ${signerInfo.digestAlgorithm}`);
-  if (signerInfo.signatureAlgorithm !== OID.rsaEncryption && signerInfo.signatureAlgorithm !== OID.sha256WithRSAEncryption) {
-    throw new Rejected(`unsupported signature algorithm ${signerInfo.signatureAlgorithm}`);
+  const { digestAlgorithm, signatureAlgorithm } = signerInfo;
+  if (digestAlgorithm !== OID.sha256) throw new Rejected(`unsupported digest algorithm ${digestAlgorithm}`);
+  if (signatureAlgorithm !== OID.rsaEncryption && signatureAlgorithm !== OID.sha256WithRSAEncryption) {
+    throw new Rejected(`unsupported signature algorithm ${signatureAlgorithm}`);
   }
 
   const signerNode = findSignerCertificate(certificates, signerInfo.sid);
+  checkOuterAlgorithm(signerNode);
   const signerDer = toDer(signerNode);
   const signerCert = forge.pki.certificateFromAsn1(signerNode);
   const info = certificateInfoFromForge(signerCert, signerDer);
@@ -79,9 +104,10 @@ function verifyInto(
   }
 
   // The signature covers the DER of the signed attributes with the [0] tag replaced by SET (RFC 5652 §5.4).
-  const signedBytes = toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, Type.SET, true, signedAttrsChildren(signerInfo.signedAttrs)));
-  const publicKey = new X509Certificate(signerDer).publicKey;
-  const good = rsaVerify('sha256', signedBytes, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signerInfo.signature);
+  const signedAttrs = signedAttrsChildren(signerInfo.signedAttrs);
+  const attrsAsSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, Type.SET, true, signedAttrs);
+  const key = { key: new X509Certificate(signerDer).publicKey, padding: constants.RSA_PKCS1_PADDING };
+  const good = rsaVerify('sha256', toDer(attrsAsSet), key, signerInfo.signature);
   if (!good) throw new Rejected('signature value does not verify with the signer certificate');
 
   checkSignerKeyUsage(signerCert);
@@ -93,12 +119,34 @@ function verifyInto(
     const message = stringField(e, 'message') ?? String(e);
     throw new Rejected(`signer certificate not accepted under the given CA at ${checkAt.toISOString()}: ${message}`);
   }
+  // Our signatures carry only the signer and the office CA, so anything else carried is damage or
+  // tampering (a flipped bit in the CA copy would otherwise go unnoticed, since the trusted CA is the caller's).
+  for (const node of certificates) {
+    if (node === signerNode) continue;
+    checkOuterAlgorithm(node);
+    if (!issuedBy(ca, forge.pki.certificateFromAsn1(node))) {
+      throw new Rejected('signature carries a certificate not issued by the CA');
+    }
+  }
+}
+
+function issuedBy(ca: forge.pki.Certificate, cert: forge.pki.Certificate): boolean {
+  try {
+    return ca.verify(cert);
+  } catch {
+    return false;
+  }
 }
 
 function parseSignedData(root: Node): { certificates: Node[]; signerInfo: SignerInfo } {
   const contentInfo = items(root, Type.SEQUENCE, 'ContentInfo');
   if (oid(contentInfo[0], 'ContentInfo.contentType') !== OID.signedData) throw new Rejected('not a CMS SignedData');
   const signedData = items(taggedItems(contentInfo[1], 0, 'ContentInfo.content')[0], Type.SEQUENCE, 'SignedData');
+  const version = smallInteger(signedData[0], 'SignedData.version');
+  if (version !== 1 && version !== 3) throw new Rejected(`unexpected SignedData version ${version}`);
+  const digestAlgorithms = items(signedData[1], Type.SET, 'digestAlgorithms').map((a) =>
+    plainAlgorithm(a, 'digestAlgorithms'),
+  );
 
   const encap = items(signedData[2], Type.SEQUENCE, 'EncapsulatedContentInfo');
   if (oid(encap[0], 'eContentType') !== OID.data) throw new Rejected('encapsulated content is not id-data');
@@ -109,25 +157,35 @@ function parseSignedData(root: Node): { certificates: Node[]; signerInfo: Signer
   const certificates = isContext(rest[0], 0, true) ? taggedItems(rest[0], 0, 'certificates') : [];
   const signerInfos = items(rest[rest.length - 1], Type.SET, 'SignerInfos');
   if (signerInfos.length !== 1) throw new Rejected(`expected exactly one signer, found ${signerInfos.length}`);
-  return { certificates: certificates.filter((c) => isUniversal(c, Type.SEQUENCE)), signerInfo: parseSignerInfo(signerInfos[0]) };
+  const signerInfo = parseSignerInfo(signerInfos[0]);
+  if (!digestAlgorithms.includes(signerInfo.digestAlgorithm)) {
+    throw new Rejected('digestAlgorithms does not list the signer digest');
+  }
+  if (!certificates.every((c) => isUniversal(c, Type.SEQUENCE))) {
+    throw new Rejected('signature carries something other than X.509 certificates');
+  }
+  return { certificates, signerInfo };
 }
 
 function parseSignerInfo(node: Node | undefined): SignerInfo {
   const f = items(node, Type.SEQUENCE, 'SignerInfo');
+  const version = smallInteger(f[0], 'SignerInfo.version');
   let sid: SignerInfo['sid'];
   if (isContext(f[1], 0, false) && typeof f[1].value === 'string') {
+    if (version !== 3) throw new Rejected('SignerInfo version does not match its signer identifier');
     sid = { subjectKeyId: Buffer.from(f[1].value, 'binary') };
   } else {
+    if (version !== 1) throw new Rejected('SignerInfo version does not match its signer identifier');
     const ias = items(f[1], Type.SEQUENCE, 'IssuerAndSerialNumber');
-    items(ias[0], Type.SEQUENCE, 'issuer');
-    sid = { issuerDer: toDer(ias[0] as Node), serial: Buffer.from(primitive(ias[1], Type.INTEGER, 'serial'), 'binary') };
+    const issuerDer = toDer(expect(ias[0], Type.SEQUENCE, 'issuer'));
+    sid = { issuerDer, serial: Buffer.from(primitive(ias[1], Type.INTEGER, 'serial'), 'binary') };
   }
   if (!isContext(f[3], 0, true)) throw new Rejected('signature has no signed attributes');
   return {
     sid,
-    digestAlgorithm: algorithm(f[2], 'digestAlgorithm'),
+    digestAlgorithm: plainAlgorithm(f[2], 'digestAlgorithm'),
     signedAttrs: f[3],
-    signatureAlgorithm: algorithm(f[4], 'signatureAlgorithm'),
+    signatureAlgorithm: plainAlgorithm(f[4], 'signatureAlgorithm'),
     signature: octets(f[5], 'signature'),
   };
 }
@@ -165,7 +223,8 @@ function findSignerCertificate(certificates: Node[], sid: SignerInfo['sid']): No
     const tbs = items(items(cert, Type.SEQUENCE, 'Certificate')[0], Type.SEQUENCE, 'TBSCertificate');
     const offset = isContext(tbs[0], 0, true) ? 1 : 0; // [0] version is optional
     if ('subjectKeyId' in sid) {
-      const ski = stringField(forge.pki.certificateFromAsn1(cert).getExtension('subjectKeyIdentifier'), 'subjectKeyIdentifier');
+      const ext = forge.pki.certificateFromAsn1(cert).getExtension('subjectKeyIdentifier');
+      const ski = stringField(ext, 'subjectKeyIdentifier');
       if (ski !== undefined && Buffer.from(ski, 'hex').equals(sid.subjectKeyId)) return cert;
     } else {
       const serial = Buffer.from(primitive(tbs[offset], Type.INTEGER, 'serialNumber'), 'binary');
@@ -179,10 +238,21 @@ function findSignerCertificate(certificates: Node[], sid: SignerInfo['sid']): No
 /** The signer must be an end entity allowed to sign (as OpenSSL's S/MIME signing purpose requires). */
 function checkSignerKeyUsage(cert: forge.pki.Certificate): void {
   const ku = cert.getExtension('keyUsage');
-  if (typeof ku === 'object' && ku !== null && field(ku, 'digitalSignature') !== true && field(ku, 'nonRepudiation') !== true) {
+  const canSign = field(ku, 'digitalSignature') === true || field(ku, 'nonRepudiation') === true;
+  if (typeof ku === 'object' && ku !== null && !canSign) {
     throw new Rejected('signer certificate key usage does not allow signing');
   }
   if (field(cert.getExtension('basicConstraints'), 'cA') === true) {
     throw new Rejected('signer certificate is a CA certificate');
+  }
+}
+
+/** RFC 5280 §4.1.1.2: the unsigned outer signatureAlgorithm must repeat the signed one (forge does not check). */
+function checkOuterAlgorithm(cert: Node): void {
+  const [tbs, outer] = items(cert, Type.SEQUENCE, 'Certificate');
+  const fields = items(tbs, Type.SEQUENCE, 'TBSCertificate');
+  const inner = fields[isContext(fields[0], 0, true) ? 2 : 1];
+  if (outer === undefined || inner === undefined || !toDer(outer).equals(toDer(inner))) {
+    throw new Rejected('a carried certificate has disagreeing algorithm fields');
   }
 }

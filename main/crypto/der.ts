@@ -30,6 +30,12 @@ export function isContext(node: Node | undefined, tag: number, constructed: bool
   );
 }
 
+/** The node itself, checked to be a universal `type`. */
+export function expect(node: Node | undefined, type: forge.asn1.Type, what: string): Node {
+  if (!isUniversal(node, type)) throw new MalformedError(`${what}: unexpected ASN.1`);
+  return node;
+}
+
 /** Children of a constructed node, checked to be a universal `type` (SEQUENCE or SET). */
 export function items(node: Node | undefined, type: forge.asn1.Type, what: string): Node[] {
   if (!isUniversal(node, type) || !Array.isArray(node.value)) throw new MalformedError(`${what}: unexpected ASN.1`);
@@ -58,6 +64,21 @@ export function octets(node: Node | undefined, what: string): Buffer {
 /** The algorithm OID of an AlgorithmIdentifier. */
 export function algorithm(node: Node | undefined, what: string): string {
   return oid(items(node, Type.SEQUENCE, what)[0], what);
+}
+
+/** The OID of an AlgorithmIdentifier whose parameters must be absent or NULL (SHA-2, RSA PKCS#1 v1.5). */
+export function plainAlgorithm(node: Node | undefined, what: string): string {
+  const [id, params, ...extra] = items(node, Type.SEQUENCE, what);
+  if (extra.length > 0 || (params !== undefined && !(isUniversal(params, Type.NULL) && params.value === ''))) {
+    throw new MalformedError(`${what}: unexpected parameters`);
+  }
+  return oid(id, what);
+}
+
+export function smallInteger(node: Node | undefined, what: string): number {
+  const bytes = primitive(node, Type.INTEGER, what);
+  if (bytes.length < 1 || bytes.length > 4) throw new MalformedError(`${what}: integer out of range`);
+  return forge.asn1.derToInteger(bytes);
 }
 
 export function time(node: Node | undefined, what: string): Date {

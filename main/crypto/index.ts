@@ -9,6 +9,6 @@ export {
   type CertificateInfo,
 } from './certificates';
 export { signDetached } from './cms-sign';
-export { verifyDetached, type SignatureCheck } from './cms-verify';
+export { verifyDetached, type SignatureCheck, type VerifyArgs } from './cms-verify';
 export { hashPassword, verifyPassword } from './passwords';
 export { sha256Hex } from './hash';

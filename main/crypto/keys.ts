@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPair as generateNativeKeyPair } from 'node:crypto';
+import { createPrivateKey, generateKeyPair as generateNativeKeyPair, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { algorithm, items, octets, parseDer } from './der';
 import { pemToDer } from './forge-util';
@@ -40,13 +40,14 @@ export function decryptPrivateKey(encryptedPem: Pem, password: string): Pem {
   // (AES-CBC with a wrong key fails either at the padding or, rarely, at the inner ASN.1).
   try {
     // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING }
-    const [alg, data] = items(parseDer(pemToDer(encryptedPem, 'ENCRYPTED PRIVATE KEY')), Type.SEQUENCE, 'EncryptedPrivateKeyInfo');
+    const der = pemToDer(encryptedPem, 'ENCRYPTED PRIVATE KEY');
+    const [alg, data] = items(parseDer(der), Type.SEQUENCE, 'EncryptedPrivateKeyInfo');
     algorithm(alg, 'encryptionAlgorithm');
     octets(data, 'encryptedData');
   } catch {
     throw new Error('not a PKCS#8 EncryptedPrivateKeyInfo PEM');
   }
-  let key;
+  let key: KeyObject;
   try {
     key = createPrivateKey({ key: encryptedPem, format: 'pem', passphrase: password });
   } catch {

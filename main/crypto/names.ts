@@ -46,7 +46,7 @@ export function decodeAttributeValue(raw: string, tag: number): string {
   return bytes.toString('latin1'); // PrintableString, IA5String, TeletexString (in practice ASCII)
 }
 
-/** forge attributes of a parsed certificate → DN. Unknown attribute types are ignored; the first of a repeated one wins. */
+/** forge attributes of a parsed certificate → DN. Unknown types are ignored; the first of a repeated one wins. */
 export function fromForgeAttributes(attrs: forge.pki.CertificateField[]): DistinguishedName {
   const found: Partial<Record<(typeof ORDER)[number], string>> = {};
   for (const attr of attrs) {

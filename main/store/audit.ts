@@ -117,11 +117,15 @@ export interface AuditQuery {
 export function queryAudit(db: Db, q: AuditQuery): { total: number; entries: AuditEntry[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (q.from) (where.push('at >= ?'), args.push(q.from));
-  if (q.to) (where.push('at < ?'), args.push(q.to));
-  if (q.action) (where.push('action LIKE ?'), args.push(`${q.action}%`));
-  if (q.actor) (where.push('actor_login = ?'), args.push(q.actor));
-  if (q.text) (where.push('(target LIKE ? OR details LIKE ?)'), args.push(`%${q.text}%`, `%${q.text}%`));
+  const add = (sql: string, ...values: (string | number)[]) => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (q.from) add('at >= ?', q.from);
+  if (q.to) add('at < ?', q.to);
+  if (q.action) add('action LIKE ?', `${q.action}%`);
+  if (q.actor) add('actor_login = ?', q.actor);
+  if (q.text) add('(target LIKE ? OR details LIKE ?)', `%${q.text}%`, `%${q.text}%`);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${clause}`).get(...args) as { n: number }).n;
   const rows = db

@@ -1,10 +1,43 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { AppFrame } from './components/AppFrame';
+import { ForcedPasswordPage } from './pages/ForcedPasswordPage';
+import { LoginPage } from './pages/LoginPage';
+import { SetupWizardPage } from './pages/SetupWizardPage';
+import { StartupPage } from './pages/StartupPage';
+import { useSessionWatch } from './hooks/useSessionWatch';
+import { useSessionStore } from './stores/session';
+import { theme } from './theme';
 
 export function App() {
-  const [status, setStatus] = useState<string>('…');
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp style={{ height: '100%' }}>
+        <Screens />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** One whole screen at a time: start-up, first-run setup, login, forced password change, the frame. */
+function Screens() {
+  const phase = useSessionStore((s) => s.phase);
+  const mustChange = useSessionStore((s) => s.session?.mustChangePassword ?? false);
+  useSessionWatch();
   useEffect(() => {
-    api.setup.status().then((s) => setStatus(s.needsSetup ? '需要初始化' : '已初始化'), (e: Error) => setStatus(e.message));
+    void useSessionStore.getState().bootstrap();
   }, []);
-  return <div>{status}</div>;
+
+  switch (phase) {
+    case 'loading':
+    case 'unavailable':
+      return <StartupPage />;
+    case 'setup':
+      return <SetupWizardPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'app':
+      return mustChange ? <ForcedPasswordPage /> : <AppFrame />;
+  }
 }

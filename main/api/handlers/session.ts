@@ -94,7 +94,7 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     return null;
   },
 
-  'session.changePassword': async ({ services, session, input, now, db, tx, audit }) => {
+  'session.changePassword': async ({ session, input, now, db, tx, audit }) => {
     const user = findUserById(db(), session.userId);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
     if (!(await verifyPassword(input.oldPassword, user.password_hash))) {

@@ -36,7 +36,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
   'setup.initialize': async ({ services, client, input, now }) => {
     if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已完成初始化', 'setup called twice');
     if (!isValidTimeZone(input.timeZone)) throw new AppError('INVALID_INPUT', `时区“${input.timeZone}”无效`);
-    if (input.admin.login.toLowerCase() === input.chief.login.toLowerCase()) {
+    if (input.chief && input.admin.login.toLowerCase() === input.chief.login.toLowerCase()) {
       throw new AppError('INVALID_INPUT', '管理员与大队负责人的登录名不能相同');
     }
     const prepared = await prepareOffice(
@@ -46,7 +46,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
         timeZone: input.timeZone,
         users: [
           { ...input.admin, badgeNo: null, roles: ['admin', 'custodian'], mustChangePassword: false },
-          { ...input.chief, badgeNo: null, roles: ['chief'], mustChangePassword: false },
+          ...(input.chief ? [{ ...input.chief, badgeNo: null, roles: ['chief' as const], mustChangePassword: false }] : []),
         ],
       },
       now,
@@ -58,7 +58,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
         officeName: input.officeName,
         unitName: input.unitName,
         timeZone: input.timeZone,
-        users: [input.admin.login, input.chief.login],
+        users: [input.admin.login, ...(input.chief ? [input.chief.login] : [])],
       });
     })();
     writeCaFile(store.paths.certs, prepared.caCertPem);

@@ -1,27 +1,21 @@
 /**
- * Streaming writer: metadata first, then each file's bytes piped from disk through one of two reused buffers
- * (read and hash into one while the other is being written), so memory stays at two chunks whatever the sizes.
+ * Streaming writer: metadata first, then each file's bytes read from disk straight into pooled output buffers
+ * and hashed on the way; the next read is in flight while the current region is hashed and older buffers are
+ * being written, so the three stages overlap and memory stays at pool × chunk whatever the file sizes.
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { IsoError } from '../errors';
 import { layoutIso, type IsoLayout, type LayoutFile } from './layout';
 import { encodeMetadata, resolveOptions } from './metadata';
+import { OutputPipeline, type Region } from './pipeline';
 import { SECTOR } from './records';
-import { FileSink, StreamSink, type Sink } from './sink';
+import { FileSink, StreamSink } from './sink';
 import { sourceOpenError, statSources } from './sources';
 import type { IsoFileHash, IsoOptions, IsoPlan, IsoProgress, IsoResult, IsoSource } from './types';
 
-/** Chunk size: large enough that syscall and promise overhead vanish, small enough to stay cache friendly. */
-export const CHUNK_SIZE = 4 * 1024 * 1024;
-
-function abortError(): IsoError {
-  return new IsoError('ISO_ABORTED', 'ISO writing was aborted');
-}
-
-function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw abortError();
-}
+/** Tuning knobs, exported for the benchmark. */
+export const writerTuning = { chunkSize: 4 * 1024 * 1024, buffers: 4 };
 
 /** Stats the sources and plans the image; nothing is written. */
 export async function planIso(sources: IsoSource[], opts: IsoOptions, signal?: AbortSignal): Promise<IsoPlan> {
@@ -31,70 +25,6 @@ export async function planIso(sources: IsoSource[], opts: IsoOptions, signal?: A
 async function planLayout(sources: readonly IsoSource[], opts: IsoOptions, signal?: AbortSignal): Promise<IsoLayout> {
   resolveOptions(opts);
   return layoutIso(await statSources(sources, signal));
-}
-
-/** Fills a buffer in place and hands it to the sink when full, keeping at most one write in flight. */
-class ChunkedOutput {
-  buf: Buffer;
-  used = 0;
-  private spare: Buffer | null = null;
-  private inflight: Promise<void> | null = null;
-  handed = 0;
-  currentFile: string | undefined;
-
-  constructor(
-    private readonly sink: Sink,
-    private readonly totalBytes: number,
-    private readonly onProgress?: (p: IsoProgress) => void,
-    private readonly signal?: AbortSignal,
-  ) {
-    this.buf = Buffer.allocUnsafe(CHUNK_SIZE);
-  }
-
-  get free(): number {
-    return this.buf.length - this.used;
-  }
-
-  async put(data: Buffer): Promise<void> {
-    let off = 0;
-    while (off < data.length) {
-      if (this.free === 0) await this.flush();
-      const n = data.copy(this.buf, this.used, off, off + Math.min(this.free, data.length - off));
-      this.used += n;
-      off += n;
-    }
-  }
-
-  async flush(): Promise<void> {
-    throwIfAborted(this.signal);
-    if (this.used === 0) return;
-    if (this.inflight) await this.inflight;
-    const pending = this.sink.write(this.buf.subarray(0, this.used));
-    pending.catch(() => {}); // awaited on the next flush or in drain(); avoid an unhandled rejection meanwhile
-    this.inflight = pending;
-    this.handed += this.used;
-    if (this.sink.reusesBuffers) {
-      const next = this.spare ?? Buffer.allocUnsafe(CHUNK_SIZE);
-      this.spare = this.buf;
-      this.buf = next;
-    } else {
-      this.buf = Buffer.allocUnsafe(CHUNK_SIZE);
-    }
-    this.used = 0;
-    this.onProgress?.({ bytesWritten: this.handed, totalBytes: this.totalBytes, currentFile: this.currentFile });
-  }
-
-  async drain(): Promise<void> {
-    await this.flush();
-    const pending = this.inflight;
-    this.inflight = null;
-    if (pending) await pending;
-  }
-
-  /** Waits for a write in flight, ignoring its outcome (used before cleanup). */
-  async settle(): Promise<void> {
-    await this.inflight?.catch(() => {});
-  }
 }
 
 function changed(file: LayoutFile, how: string): IsoError {
@@ -109,8 +39,17 @@ async function readAt(fh: FileHandle, file: LayoutFile, buf: Buffer, off: number
   }
 }
 
-/** Copies one file into the output (data then zero padding to the sector) and returns its SHA-256. */
-async function copyFile(out: ChunkedOutput, file: LayoutFile): Promise<string> {
+interface Segment {
+  region: Region;
+  dataLen: number;
+  /** The read asks for one byte past the end of the file to notice growth. */
+  probe: boolean;
+  read: Promise<number>;
+  hashed: () => void;
+}
+
+/** Copies one file into the image (data, then zeros to the sector end) and returns its SHA-256. */
+async function copyFile(out: OutputPipeline, file: LayoutFile): Promise<string> {
   let fh: FileHandle;
   try {
     fh = await open(file.diskPath, 'r');
@@ -118,22 +57,41 @@ async function copyFile(out: ChunkedOutput, file: LayoutFile): Promise<string> {
     throw sourceOpenError(file.diskPath, e);
   }
   try {
-    if ((await fh.stat()).size !== file.size) throw changed(file, 'changed size');
     const hash = createHash('sha256');
-    let pos = 0;
-    while (pos < file.size) {
-      if (out.free === 0) await out.flush();
-      const n = await readAt(fh, file, out.buf, out.used, Math.min(out.free, file.size - pos), pos);
-      if (n === 0) throw changed(file, 'shrank');
-      hash.update(out.buf.subarray(out.used, out.used + n));
-      out.used += n;
-      pos += n;
+    const size = file.size;
+    const padded = Math.ceil(size / SECTOR) * SECTOR;
+    let reserved = 0;
+    let probed = false;
+
+    const start = async (): Promise<Segment | null> => {
+      if (reserved >= padded) return null;
+      const region = await out.reserve(padded - reserved);
+      const pos = reserved;
+      reserved += region.len;
+      const dataLen = Math.max(0, Math.min(region.len, size - pos));
+      // Padding is zeroed before the read, so the buffer may be written as soon as the region is hashed.
+      region.buf.fill(0, region.off + dataLen, region.off + region.len);
+      const probe = !probed && pos + region.len > size;
+      probed ||= probe;
+      const readLen = dataLen + (probe ? 1 : 0);
+      let hashed = (): void => {};
+      out.gate(new Promise<void>((resolve) => (hashed = resolve)));
+      const read = readLen > 0 ? readAt(fh, file, region.buf, region.off, readLen, pos) : Promise.resolve(0);
+      read.catch(() => {}); // observed below; this only avoids an unhandled rejection while it waits
+      return { region, dataLen, probe, read, hashed };
+    };
+
+    let seg = await start();
+    while (seg) {
+      const n = await seg.read;
+      if (n < seg.dataLen) throw changed(file, 'shrank');
+      if (seg.probe && n > seg.dataLen) throw changed(file, 'grew');
+      const next = await start();
+      hash.update(seg.region.buf.subarray(seg.region.off, seg.region.off + seg.dataLen));
+      seg.hashed();
+      seg = next;
     }
-    if ((await readAt(fh, file, Buffer.alloc(1), 0, 1, file.size)) !== 0) throw changed(file, 'grew');
-    // Chunks are whole sectors, so the padding always fits in the current one.
-    const pad = (SECTOR - (file.size % SECTOR)) % SECTOR;
-    out.buf.fill(0, out.used, out.used + pad);
-    out.used += pad;
+    if (!probed && (await readAt(fh, file, Buffer.alloc(1), 0, 1, size)) !== 0) throw changed(file, 'grew');
     return hash.digest('hex');
   } finally {
     await fh.close().catch(() => {});
@@ -152,28 +110,25 @@ export async function writeIso(
   signal?: AbortSignal,
 ): Promise<IsoResult> {
   const resolved = resolveOptions(opts);
-  throwIfAborted(signal);
   const layout = await planLayout(sources, opts, signal);
-  throwIfAborted(signal);
+  if (signal?.aborted) throw new IsoError('ISO_ABORTED', 'ISO writing was aborted');
   const sink = typeof out === 'string' ? await FileSink.open(out) : new StreamSink(out, signal);
-  const output = new ChunkedOutput(sink, layout.totalBytes, onProgress, signal);
+  const output = new OutputPipeline(sink, { ...writerTuning, totalBytes: layout.totalBytes, onProgress, signal });
   try {
     await output.put(encodeMetadata(layout, resolved));
     const files: IsoFileHash[] = [];
     for (const file of layout.files) {
-      throwIfAborted(signal);
       output.currentFile = file.imagePath;
       files.push({ imagePath: file.imagePath, size: file.size, sha256: await copyFile(output, file) });
     }
-    await output.drain();
-    if (output.handed !== layout.totalBytes) {
-      throw new Error(`internal error: wrote ${output.handed} bytes, planned ${layout.totalBytes}`);
+    await output.finish();
+    if (output.written !== layout.totalBytes) {
+      throw new Error(`internal error: wrote ${output.written} bytes, planned ${layout.totalBytes}`);
     }
     await sink.finish();
-    onProgress?.({ bytesWritten: layout.totalBytes, totalBytes: layout.totalBytes });
     return { totalBytes: layout.totalBytes, files };
   } catch (e) {
-    await output.settle();
+    await output.stop();
     await sink.abandon();
     if (signal?.aborted) {
       throw e instanceof IsoError && e.code === 'ISO_ABORTED' ? e : new IsoError('ISO_ABORTED', 'ISO writing was aborted', { cause: e });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateInfo, createCaCertificate, generateKeyPair, issueUserCertificate, normalizeSerialHex, sha256Hex } from '../../../main/crypto';
+import {
+  certificateInfo,
+  createCaCertificate,
+  generateKeyPair,
+  issueUserCertificate,
+  normalizeSerialHex,
+  sha256Hex,
+} from '../../../main/crypto';
 import { CA_NAME, makeOffice, openssl, tempDir, USER_NAME, type Office } from './helpers';
 
 const NOW = new Date('2026-01-05T08:00:00.750Z');
@@ -52,7 +59,8 @@ describe('certificates', () => {
     expect(text).toMatch(/Basic Constraints: critical\s+CA:FALSE/);
     expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Non Repudiation/);
     expect(text).not.toContain('Extended Key Usage');
-    const caSki = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(openssl(['x509', '-in', caFile, '-noout', '-text'], dir.path).stdout)?.[1];
+    const caText = openssl(['x509', '-in', caFile, '-noout', '-text'], dir.path).stdout;
+    const caSki = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/.exec(caText)?.[1];
     const aki = /Authority Key Identifier:\s*\n\s*(?:keyid:)?([0-9A-F:]+)/.exec(text)?.[1];
     expect(caSki).toBeDefined();
     expect(aki).toBe(caSki);
@@ -88,7 +96,8 @@ describe('certificates', () => {
 
   it('reads names written by openssl (PrintableString and UTF8String)', () => {
     const key = dir.file('k.pem', office.userKeys.privateKeyPem);
-    const r = openssl(['req', '-new', '-x509', '-key', key, '-subj', '/O=Example/CN=王芳', '-utf8', '-days', '1'], dir.path);
+    const subj = '/O=Example/CN=王芳';
+    const r = openssl(['req', '-new', '-x509', '-key', key, '-subj', subj, '-utf8', '-days', '1'], dir.path);
     expect(r.status).toBe(0);
     const info = certificateInfo(r.stdout as typeof office.caCertPem);
     expect(info.subject).toEqual({ organization: 'Example', commonName: '王芳' });
@@ -113,9 +122,8 @@ describe('certificates', () => {
         now: NOW,
       }),
     ).toThrow(/does not match/);
-    expect(() =>
-      createCaCertificate({ subject: CA_NAME, keys: { publicKeyPem: office.caKeys.publicKeyPem, privateKeyPem: other.privateKeyPem }, now: NOW }),
-    ).toThrow(/does not match/);
+    const mixed = { publicKeyPem: office.caKeys.publicKeyPem, privateKeyPem: other.privateKeyPem };
+    expect(() => createCaCertificate({ subject: CA_NAME, keys: mixed, now: NOW })).toThrow(/does not match/);
   });
 
   it('refuses an empty common name', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decryptPrivateKey,
@@ -7,6 +8,7 @@ import {
   signDetached,
   verifyDetached,
   type Pem,
+  type VerifyArgs,
 } from '../../../main/crypto';
 import { makeOffice, openssl, tempDir, USER_NAME, type Office } from './helpers';
 
@@ -29,27 +31,58 @@ function replaceAscii(buf: Buffer, from: string, to: string): Buffer {
   return copy;
 }
 
+function fingerprintByOpenssl(certFile: string, cwd: string): string | undefined {
+  const out = openssl(['x509', '-in', certFile, '-noout', '-fingerprint', '-sha256'], cwd).stdout;
+  return out.trim().split('=')[1]?.replaceAll(':', '').toLowerCase();
+}
+
 describe('CMS detached signatures', () => {
   const dir = tempDir();
   let office: Office;
   let rogue: Office; // a second "office" whose CA has exactly the same name
   let signature: Buffer;
-  let files: { ca: string; rogueCa: string; data: string; sig: string };
+  let files: { ca: string; rogueCa: string; user: string; key: string; data: string; sig: string };
 
   const sign = (content: Buffer, o: Office = office, signingTime = SIGNED): Buffer =>
-    signDetached({ content, signer: { certPem: o.userCertPem, privateKeyPem: o.userKeys.privateKeyPem }, chain: [o.caCertPem], signingTime });
+    signDetached({
+      content,
+      signer: { certPem: o.userCertPem, privateKeyPem: o.userKeys.privateKeyPem },
+      chain: [o.caCertPem],
+      signingTime,
+    });
 
+  /** Exactly the command a court's expert would run. */
   const opensslVerify = (sigFile: string, dataFile: string, caFile: string) =>
-    openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', sigFile, '-content', dataFile, '-CAfile', caFile, '-out', '/dev/null'], dir.path);
+    openssl(
+      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', sigFile, '-content', dataFile, '-CAfile', caFile]
+        .concat(['-out', '/dev/null']),
+      dir.path,
+    );
+
+  /** `openssl cms -sign` with the user's key and certificate, plus extra options. */
+  const opensslSign = (name: string, extra: string[]): Buffer => {
+    const out = join(dir.path, name);
+    const args = ['cms', '-sign', '-binary', '-outform', 'DER', '-signer', files.user, '-inkey', files.key];
+    const r = openssl([...args, ...extra, '-in', files.data, '-out', out], dir.path);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return readFileSync(out);
+  };
+
+  const good = (): VerifyArgs => ({ content: CONTENT, signatureDer: signature, caCertPem: office.caCertPem });
 
   beforeAll(async () => {
     [office, rogue] = await Promise.all([makeOffice(ISSUED), makeOffice(ISSUED)]);
     const started = performance.now();
     signature = sign(CONTENT);
     console.log(`signDetached: ${Math.round(performance.now() - started)} ms`);
+    // The key openssl signs with is the stored (encrypted) one, unlocked as at login.
+    const stored = encryptPrivateKey(office.userKeys.privateKeyPem, '口令123');
     files = {
       ca: dir.file('ca.pem', office.caCertPem),
       rogueCa: dir.file('rogue-ca.pem', rogue.caCertPem),
+      user: dir.file('user.pem', office.userCertPem),
+      key: dir.file('key.pem', decryptPrivateKey(stored, '口令123')),
       data: dir.file('data.bin', CONTENT),
       sig: dir.file('data.bin.p7s', signature),
     };
@@ -73,83 +106,88 @@ describe('CMS detached signatures', () => {
     });
 
     it('rejects it under a different CA with the same name', () => {
-      const r = opensslVerify(files.sig, files.data, files.rogueCa);
-      expect(r.status).not.toBe(0);
+      expect(opensslVerify(files.sig, files.data, files.rogueCa).status).not.toBe(0);
     });
 
-    it('sees SHA-256, the signing time and both certificates', () => {
+    it('sees SHA-256, the signing time, no embedded content and both certificates', () => {
       const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', files.sig], dir.path).stdout;
       expect(printed).toContain('algorithm: sha256');
+      expect(printed).toContain('object: contentType');
+      expect(printed).toContain('object: messageDigest');
       expect(printed).toContain('object: signingTime');
       expect(printed).toContain('Mar  1 10:20:30 2026 GMT');
-      expect(printed).toContain('object: messageDigest');
       expect(printed).toContain('eContent: <ABSENT>');
-      const certs = openssl(['pkcs7', '-print_certs', '-inform', 'DER', '-in', files.sig], dir.path);
-      expect(certs.stdout.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+      const certs = openssl(['pkcs7', '-print_certs', '-inform', 'DER', '-in', files.sig], dir.path).stdout;
+      expect(certs.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+    });
+
+    it('gets the signer certificate out of the signature unchanged', () => {
+      const out = join(dir.path, 'signer.pem');
+      const r = opensslVerify(files.sig, files.data, files.ca);
+      expect(r.status).toBe(0);
+      const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', files.sig, '-content', files.data];
+      openssl([...args, '-CAfile', files.ca, '-signer', out, '-out', '/dev/null'], dir.path);
+      expect(fingerprintByOpenssl(out, dir.path)).toBe(fingerprintByOpenssl(files.user, dir.path));
     });
   });
 
   describe('verifyDetached', () => {
     it('accepts a good signature and reports signer, fingerprint and signing time', () => {
-      const check = verifyDetached({ content: CONTENT, signatureDer: signature, caCertPem: office.caCertPem });
+      const check = verifyDetached(good());
       expect(check).toMatchObject({ ok: true, signer: USER_NAME, signingTime: SIGNED });
       expect(check.reason).toBeUndefined();
-      const fp = openssl(['x509', '-in', dir.file('user.pem', office.userCertPem), '-noout', '-fingerprint', '-sha256'], dir.path).stdout;
-      expect(check.signerFingerprintSha256).toBe(fp.trim().split('=')[1]?.replaceAll(':', '').toLowerCase());
+      expect(check.signerFingerprintSha256).toBe(fingerprintByOpenssl(files.user, dir.path));
     });
 
     it('accepts a signature made by openssl cms -sign with the decrypted key', () => {
-      const enc = encryptPrivateKey(office.userKeys.privateKeyPem, '口令123');
-      const key = dir.file('key.pem', decryptPrivateKey(enc, '口令123'));
-      const user = dir.file('user.pem', office.userCertPem);
-      const out = `${dir.path}/openssl.p7s`;
-      const r = openssl(
-        ['cms', '-sign', '-binary', '-outform', 'DER', '-md', 'sha256', '-signer', user, '-inkey', key, '-certfile', files.ca, '-in', files.data, '-out', out],
-        dir.path,
-      );
-      expect(r.status).toBe(0);
-      const fromOpenssl = readFileSync(out);
-      expect(opensslVerify(out, files.data, files.ca).status).toBe(0);
-      const check = verifyDetached({ content: CONTENT, signatureDer: fromOpenssl, caCertPem: office.caCertPem });
+      const fromOpenssl = opensslSign('openssl.p7s', ['-md', 'sha256', '-certfile', files.ca]);
+      expect(opensslVerify(join(dir.path, 'openssl.p7s'), files.data, files.ca).status).toBe(0);
+      const check = verifyDetached({ ...good(), signatureDer: fromOpenssl });
       expect(check.reason).toBeUndefined();
       expect(check.ok).toBe(true);
       expect(check.signer).toEqual(USER_NAME);
       expect(Math.abs((check.signingTime?.getTime() ?? 0) - Date.now())).toBeLessThan(120_000);
-      expect(verifyDetached({ content: changedByte(CONTENT, 3), signatureDer: fromOpenssl, caCertPem: office.caCertPem }).ok).toBe(false);
-      // `at` pins the validity check; the office certificates are not valid in 2025.
-      expect(verifyDetached({ content: CONTENT, signatureDer: fromOpenssl, caCertPem: office.caCertPem, at: new Date('2025-06-01T00:00:00Z') }).ok).toBe(false);
+      expect(verifyDetached({ ...good(), signatureDer: fromOpenssl, content: changedByte(CONTENT, 3) }).ok).toBe(false);
+      expect(verifyDetached({ ...good(), signatureDer: fromOpenssl, caCertPem: rogue.caCertPem }).ok).toBe(false);
+      // `at` pins the validity check; the office certificates are not valid yet in 2025.
+      expect(verifyDetached({ ...good(), signatureDer: fromOpenssl, at: new Date('2025-06-01T00:00:00Z') }).ok).toBe(false);
     });
 
     it('accepts an openssl signature that names the signer by subject key identifier', () => {
-      const key = dir.file('key.pem', office.userKeys.privateKeyPem);
-      const user = dir.file('user.pem', office.userCertPem);
-      const out = `${dir.path}/openssl-keyid.p7s`;
-      const r = openssl(
-        ['cms', '-sign', '-binary', '-keyid', '-outform', 'DER', '-md', 'sha256', '-signer', user, '-inkey', key, '-in', files.data, '-out', out],
-        dir.path,
-      );
-      expect(r.status).toBe(0);
-      expect(verifyDetached({ content: CONTENT, signatureDer: readFileSync(out), caCertPem: office.caCertPem })).toMatchObject({ ok: true });
+      const byKeyId = opensslSign('openssl-keyid.p7s', ['-keyid', '-md', 'sha256']);
+      expect(verifyDetached({ ...good(), signatureDer: byKeyId })).toMatchObject({ ok: true, signer: USER_NAME });
     });
 
     // Forged or broken inputs: each must give ok:false with a reason, never throw.
-    const forged: Array<[string, () => { content: Buffer; signatureDer: Buffer; caCertPem: Pem; at?: Date }, RegExp]> = [
-      ['one changed content byte', () => ({ content: changedByte(CONTENT, 10), signatureDer: signature, caCertPem: office.caCertPem }), /digest/],
-      ['content with a byte appended', () => ({ content: Buffer.concat([CONTENT, Buffer.from([0])]), signatureDer: signature, caCertPem: office.caCertPem }), /digest/],
-      ['empty content', () => ({ content: Buffer.alloc(0), signatureDer: signature, caCertPem: office.caCertPem }), /digest/],
-      ['a different CA with the same name', () => ({ content: CONTENT, signatureDer: signature, caCertPem: rogue.caCertPem }), /CA/],
-      ['a signer certificate not issued by the CA', () => ({ content: CONTENT, signatureDer: sign(CONTENT, rogue), caCertPem: office.caCertPem }), /not accepted/],
-      ['garbage bytes', () => ({ content: CONTENT, signatureDer: Buffer.from('this is not a signature at all'), caCertPem: office.caCertPem }), /./],
-      ['an empty signature', () => ({ content: CONTENT, signatureDer: Buffer.alloc(0), caCertPem: office.caCertPem }), /./],
-      ['a truncated signature', () => ({ content: CONTENT, signatureDer: signature.subarray(0, signature.length - 40), caCertPem: office.caCertPem }), /DER/],
-      ['a signature cut in half', () => ({ content: CONTENT, signatureDer: signature.subarray(0, signature.length >> 1), caCertPem: office.caCertPem }), /DER/],
-      ['trailing bytes after the signature', () => ({ content: CONTENT, signatureDer: Buffer.concat([signature, Buffer.from([0, 0])]), caCertPem: office.caCertPem }), /DER/],
-      ['a flipped bit in the signature value', () => ({ content: CONTENT, signatureDer: changedByte(signature, signature.length - 1), caCertPem: office.caCertPem }), /signature value/],
-      ['a back-dated signingTime', () => ({ content: CONTENT, signatureDer: replaceAscii(signature, SIGNED_UTCTIME, '260301102029Z'), caCertPem: office.caCertPem }), /signature value/],
-      ['a signature over other content', () => ({ content: CONTENT, signatureDer: sign(Buffer.from('other')), caCertPem: office.caCertPem }), /digest/],
-      ['a CA certificate that is garbage', () => ({ content: CONTENT, signatureDer: signature, caCertPem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' as Pem }), /CA certificate unreadable/],
-      ['a CA "certificate" that is not PEM', () => ({ content: CONTENT, signatureDer: signature, caCertPem: 'nope' as Pem }), /CA certificate unreadable/],
-      ['a check time after the certificates expire', () => ({ content: CONTENT, signatureDer: signature, caCertPem: office.caCertPem, at: new Date('2060-01-01T00:00:00Z') }), /not accepted.*2060/],
+    const forged: Array<[string, () => VerifyArgs, RegExp]> = [
+      ['one changed content byte', () => ({ ...good(), content: changedByte(CONTENT, 10) }), /digest/],
+      ['content with a byte appended', () => ({ ...good(), content: Buffer.concat([CONTENT, Buffer.from([0])]) }), /digest/],
+      ['empty content', () => ({ ...good(), content: Buffer.alloc(0) }), /digest/],
+      ['a different CA with the same name', () => ({ ...good(), caCertPem: rogue.caCertPem }), /not accepted/],
+      ['a signer not issued by the CA', () => ({ ...good(), signatureDer: sign(CONTENT, rogue) }), /not accepted/],
+      ['garbage bytes', () => ({ ...good(), signatureDer: Buffer.from('this is not a signature at all') }), /DER/],
+      ['an empty signature', () => ({ ...good(), signatureDer: Buffer.alloc(0) }), /DER/],
+      ['a truncated signature', () => ({ ...good(), signatureDer: signature.subarray(0, signature.length - 40) }), /DER/],
+      ['a signature cut in half', () => ({ ...good(), signatureDer: signature.subarray(0, signature.length >> 1) }), /DER/],
+      ['trailing bytes', () => ({ ...good(), signatureDer: Buffer.concat([signature, Buffer.from([0, 0])]) }), /DER/],
+      ['a flipped signature bit', () => ({ ...good(), signatureDer: changedByte(signature, signature.length - 1) }), /value/],
+      [
+        'a back-dated signingTime',
+        () => ({ ...good(), signatureDer: replaceAscii(signature, SIGNED_UTCTIME, '260301102029Z') }),
+        /signature value/,
+      ],
+      ['a signature over other content', () => ({ ...good(), signatureDer: sign(Buffer.from('other')) }), /digest/],
+      [
+        'a CA certificate that is garbage',
+        () => ({ ...good(), caCertPem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' as Pem }),
+        /CA certificate unreadable/,
+      ],
+      ['a CA "certificate" that is not PEM', () => ({ ...good(), caCertPem: 'nope' as Pem }), /CA certificate unreadable/],
+      [
+        'a check time after the certificates expire',
+        () => ({ ...good(), at: new Date('2060-01-01T00:00:00Z') }),
+        /not accepted under the given CA at 2060/,
+      ],
     ];
     it.each(forged)('rejects %s', (_name, input, reason) => {
       const check = verifyDetached(input());
@@ -157,17 +195,18 @@ describe('CMS detached signatures', () => {
       expect(check.reason).toMatch(reason);
     });
 
-    it('rejects every single-byte truncation without throwing', () => {
+    it('rejects truncations at many lengths without throwing', () => {
       for (let length = 0; length < signature.length; length += 97) {
-        const check = verifyDetached({ content: CONTENT, signatureDer: signature.subarray(0, length), caCertPem: office.caCertPem });
+        const check = verifyDetached({ ...good(), signatureDer: signature.subarray(0, length) });
         expect(check.ok).toBe(false);
         expect(typeof check.reason).toBe('string');
       }
     });
 
-    it('rejects every flipped byte without throwing', () => {
-      for (let index = 0; index < signature.length; index += 7) {
-        const check = verifyDetached({ content: CONTENT, signatureDer: changedByte(signature, index), caCertPem: office.caCertPem });
+    // Nothing in the file may change unnoticed, not even the unsigned parts (e.g. the carried CA copy).
+    it('rejects a flipped bit in every third byte, without throwing', () => {
+      for (let index = 0; index < signature.length; index += 3) {
+        const check = verifyDetached({ ...good(), signatureDer: changedByte(signature, index) });
         expect(check.ok, `byte ${index}`).toBe(false);
       }
     });
@@ -182,12 +221,12 @@ describe('CMS detached signatures', () => {
         validYears: 1,
       });
       const signer = { certPem: shortLived, privateKeyPem: office.userKeys.privateKeyPem };
-      const late = signDetached({ content: CONTENT, signer, chain: [office.caCertPem], signingTime: new Date('2027-06-01T00:00:00Z') });
-      expect(verifyDetached({ content: CONTENT, signatureDer: late, caCertPem: office.caCertPem })).toMatchObject({ ok: false, reason: expect.stringMatching(/expired/) });
-      const early = signDetached({ content: CONTENT, signer, chain: [office.caCertPem], signingTime: new Date('2025-12-31T00:00:00Z') });
-      expect(verifyDetached({ content: CONTENT, signatureDer: early, caCertPem: office.caCertPem }).ok).toBe(false);
-      const inTime = signDetached({ content: CONTENT, signer, chain: [office.caCertPem], signingTime: new Date('2026-06-01T00:00:00Z') });
-      expect(verifyDetached({ content: CONTENT, signatureDer: inTime, caCertPem: office.caCertPem }).ok).toBe(true);
+      const signAt = (iso: string) =>
+        signDetached({ content: CONTENT, signer, chain: [office.caCertPem], signingTime: new Date(iso) });
+      const late = verifyDetached({ ...good(), signatureDer: signAt('2027-06-01T00:00:00Z') });
+      expect(late).toMatchObject({ ok: false, reason: expect.stringMatching(/expired/) });
+      expect(verifyDetached({ ...good(), signatureDer: signAt('2025-12-31T00:00:00Z') }).ok).toBe(false);
+      expect(verifyDetached({ ...good(), signatureDer: signAt('2026-06-01T00:00:00Z') }).ok).toBe(true);
     });
 
     it('rejects a signature made with the CA certificate itself', () => {
@@ -197,37 +236,47 @@ describe('CMS detached signatures', () => {
         chain: [],
         signingTime: SIGNED,
       });
-      expect(verifyDetached({ content: CONTENT, signatureDer: byCa, caCertPem: office.caCertPem })).toMatchObject({ ok: false, reason: expect.stringMatching(/key usage|CA certificate/) });
+      const check = verifyDetached({ ...good(), signatureDer: byCa });
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/key usage|CA certificate/) });
+    });
+
+    it('rejects a signature that carries a certificate from elsewhere', () => {
+      const padded = signDetached({
+        content: CONTENT,
+        signer: { certPem: office.userCertPem, privateKeyPem: office.userKeys.privateKeyPem },
+        chain: [office.caCertPem, rogue.userCertPem],
+        signingTime: SIGNED,
+      });
+      const check = verifyDetached({ ...good(), signatureDer: padded });
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/not issued by the CA/) });
     });
 
     it('rejects a signature without the signer certificate', () => {
-      const key = dir.file('key.pem', office.userKeys.privateKeyPem);
-      const user = dir.file('user.pem', office.userCertPem);
-      const out = `${dir.path}/nocerts.p7s`;
-      expect(openssl(['cms', '-sign', '-binary', '-nocerts', '-outform', 'DER', '-signer', user, '-inkey', key, '-in', files.data, '-out', out], dir.path).status).toBe(0);
-      expect(verifyDetached({ content: CONTENT, signatureDer: readFileSync(out), caCertPem: office.caCertPem })).toMatchObject({ ok: false, reason: expect.stringMatching(/not included/) });
+      const check = verifyDetached({ ...good(), signatureDer: opensslSign('nocerts.p7s', ['-nocerts']) });
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/not included/) });
     });
 
     it('rejects a signature that carries its content (not detached)', () => {
-      const key = dir.file('key.pem', office.userKeys.privateKeyPem);
-      const user = dir.file('user.pem', office.userCertPem);
-      const out = `${dir.path}/attached.p7s`;
-      expect(openssl(['cms', '-sign', '-binary', '-nodetach', '-outform', 'DER', '-signer', user, '-inkey', key, '-in', files.data, '-out', out], dir.path).status).toBe(0);
-      expect(verifyDetached({ content: CONTENT, signatureDer: readFileSync(out), caCertPem: office.caCertPem })).toMatchObject({ ok: false, reason: expect.stringMatching(/not detached/) });
+      const check = verifyDetached({ ...good(), signatureDer: opensslSign('attached.p7s', ['-nodetach']) });
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/not detached/) });
+    });
+
+    it('rejects a SHA-1 signature', () => {
+      const check = verifyDetached({ ...good(), signatureDer: opensslSign('sha1.p7s', ['-md', 'sha1']) });
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/unsupported digest/) });
     });
 
     it('refuses to sign with a key that does not belong to the certificate', () => {
-      expect(() =>
-        signDetached({ content: CONTENT, signer: { certPem: office.userCertPem, privateKeyPem: rogue.userKeys.privateKeyPem }, chain: [], signingTime: SIGNED }),
-      ).toThrow(/does not belong/);
+      const signer = { certPem: office.userCertPem, privateKeyPem: rogue.userKeys.privateKeyPem };
+      expect(() => signDetached({ content: CONTENT, signer, chain: [], signingTime: SIGNED })).toThrow(/does not belong/);
     });
 
     it('round-trips signing times after 2049 (GeneralizedTime)', () => {
       const far = new Date('2050-02-03T04:05:06Z');
       const sig = sign(CONTENT, office, far);
-      const check = verifyDetached({ content: CONTENT, signatureDer: sig, caCertPem: office.caCertPem });
-      expect(check).toMatchObject({ ok: false, signingTime: far }); // the user certificate ends in 2046
-      expect(verifyDetached({ content: CONTENT, signatureDer: sig, caCertPem: office.caCertPem, at: SIGNED }).ok).toBe(true);
+      // The user certificate ends in 2046, so at its own signing time it is not valid.
+      expect(verifyDetached({ ...good(), signatureDer: sig })).toMatchObject({ ok: false, signingTime: far });
+      expect(verifyDetached({ ...good(), signatureDer: sig, at: SIGNED }).ok).toBe(true);
     });
   });
 });

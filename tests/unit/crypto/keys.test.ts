@@ -1,6 +1,13 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asPem, decryptPrivateKey, encryptPrivateKey, generateKeyPair, WrongPasswordError, type KeyPair } from '../../../main/crypto';
+import {
+  asPem,
+  decryptPrivateKey,
+  encryptPrivateKey,
+  generateKeyPair,
+  WrongPasswordError,
+  type KeyPair,
+} from '../../../main/crypto';
 import { openssl, tempDir } from './helpers';
 
 const PASSWORD = '执法2026!pass';
@@ -22,7 +29,8 @@ describe('keys', () => {
     const pub = createPublicKey(keys.publicKeyPem);
     expect(pub.asymmetricKeyType).toBe('rsa');
     expect(pub.asymmetricKeyDetails?.modulusLength).toBe(3072);
-    expect(createPublicKey(createPrivateKey(keys.privateKeyPem)).export({ type: 'spki', format: 'pem' })).toBe(keys.publicKeyPem);
+    const derived = createPublicKey(createPrivateKey(keys.privateKeyPem)).export({ type: 'spki', format: 'pem' });
+    expect(derived).toBe(keys.publicKeyPem);
   });
 
   it('encrypts to standard PKCS#8 that openssl pkey decrypts', () => {
@@ -70,7 +78,8 @@ describe('keys', () => {
   });
 
   it('rejects input that is not an encrypted key with a plain Error, not WrongPasswordError', () => {
-    for (const bad of [keys.privateKeyPem, keys.publicKeyPem, asPem('-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n')]) {
+    const junk = asPem('-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n');
+    for (const bad of [keys.privateKeyPem, keys.publicKeyPem, junk]) {
       expect(() => decryptPrivateKey(bad, PASSWORD)).toThrow(/not a PKCS#8 EncryptedPrivateKeyInfo/);
     }
   });

@@ -1,0 +1,73 @@
+// Lint keeps the layers of DESIGN.md §2 true: electron only in the shell and the preload, the
+// renderer importing nothing from main/ but types, and no module reaching into another's files.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const MODULES = 'app|api|host|store|crypto|access|ingest|media|disc|forms|devices|cli|common|log';
+
+const noElectron = { name: 'electron', message: 'Only main/app/ and preload/index.ts may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-object-type': 'off',
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              regex: `^\\.\\./(\\.\\./)*(${MODULES})/.+`,
+              message: 'Import another main/ module through its index only (e.g. ../store, not ../store/db).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `^\\.\\./(\\.\\./)*(${MODULES})/.+`, message: 'Import another main/ module through its index only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'preload/**/*.ts'],
+    ignores: ['preload/index.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'better-sqlite3', message: 'The renderer has no database access.' }],
+          patterns: [
+            { group: ['**/main/**'], allowTypeImports: true, message: 'The renderer may import only types from main/.' },
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer is sandboxed: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,131 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createServices, dispatch, type ApiServices, type Client } from '../api';
+import { RENDERER_CSP } from '../host';
+import { createFileLogger } from '../log';
+import { readShellConfig, writeShellConfig } from './config';
+import { allowNavigation, isTrustedRendererUrl } from './policy';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const preloadFile = path.join(here, '../preload/index.cjs');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+// Must happen before 'ready': media is served by our own handler with Range support.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'evidence', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+/** better-sqlite3 built for Electron's ABI when running unpackaged (see resources/scripts/electron-native.mjs). */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const p = path.resolve(here, '../native-electron/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  return existsSync(p) ? p : undefined;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const config = readShellConfig(userData);
+  const log = createFileLogger({ dir: path.join(config.archiveRoot, 'logs') });
+  let win: BrowserWindow | null = null;
+  const clients = new Map<number, Client>();
+
+  const services: ApiServices = createServices({
+    archiveRoot: config.archiveRoot,
+    log,
+    openOptions: { nativeBinding: nativeBinding() },
+    host: {
+      kind: 'electron',
+      pickFolder: async (title) => {
+        const r = win ? await dialog.showOpenDialog(win, { title, properties: ['openDirectory', 'createDirectory'] }) : null;
+        return r && !r.canceled && r.filePaths[0] ? r.filePaths[0] : null;
+      },
+      rememberArchiveRoot: (root) => writeShellConfig(userData, { archiveRoot: root }),
+      emit: (target, event, payload) => {
+        const targets = target === 'all' ? webContents.getAllWebContents() : [webContents.fromId(Number(target.id))];
+        for (const wc of targets) wc?.send('evidence:event', event, payload);
+      },
+    },
+  });
+  log.info('app started', { version: app.getVersion(), archive: config.archiveRoot, electron: process.versions.electron });
+
+  protocol.handle('evidence', () => new Response('not found', { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } }));
+
+  ipcMain.handle('evidence:api', (event, method: unknown, input: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrustedRendererUrl(url, pathToFileURL(rendererIndex).href, devServerUrl)) {
+      log.warn('ipc from untrusted frame refused', { url: url.slice(0, 200) });
+      return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不可信' } };
+    }
+    let client = clients.get(event.sender.id);
+    if (!client) {
+      client = { id: String(event.sender.id), sessionId: null };
+      clients.set(event.sender.id, client);
+    }
+    return dispatch(services, client, method, input);
+  });
+
+  // The dev server does not send our CSP; add it to every response the renderer loads.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!allowNavigation(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 680,
+    title: '执法记录仪证据工作站',
+    show: false,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const wcId = win.webContents.id;
+  win.on('closed', () => {
+    const c = clients.get(wcId);
+    if (c?.sessionId) services.sessions.end(c.sessionId);
+    clients.delete(wcId);
+    win = null;
+  });
+  win.once('ready-to-show', () => win?.show());
+  if (devServerUrl) await win.loadURL(devServerUrl);
+  else await win.loadFile(rendererIndex);
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    // Fold the WAL back so the archive at rest is one consistent file.
+    services.archive.close();
+    log.info('app quit');
+  });
+}

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { EXIT_OK, requireOption } from '../args';
+import { readPassword } from '../password';
+import { CliSession } from '../session';
+
+export const initUsage = 'init --archive DIR --office NAME --admin LOGIN [--unit NAME] [--name DISPLAY_NAME] [--tz Asia/Shanghai] [--json]';
+
+/** Sets an archive up without a window; the first account is admin and custodian. */
+export async function initCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      archive: { type: 'string' },
+      office: { type: 'string' },
+      unit: { type: 'string' },
+      admin: { type: 'string' },
+      name: { type: 'string' },
+      tz: { type: 'string', default: 'Asia/Shanghai' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const archive = requireOption(values, 'archive');
+  const office = requireOption(values, 'office');
+  const admin = requireOption(values, 'admin');
+  const password = await readPassword(`password for ${admin}: `);
+  const cli = new CliSession(archive);
+  try {
+    const info = await cli.call('setup.initialize', {
+      officeName: office,
+      unitName: values.unit ?? office,
+      timeZone: values.tz,
+      admin: { login: admin, displayName: values.name ?? admin, password },
+    });
+    await cli.call('session.logout', {});
+    const result = { archive: cli.services.archive.root, office, admin: info.login, roles: info.roles };
+    console.log(values.json ? JSON.stringify(result) : `archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
+    return EXIT_OK;
+  } finally {
+    cli.close();
+  }
+}

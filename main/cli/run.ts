@@ -1,0 +1,35 @@
+import { EXIT_USAGE, UsageError } from './args';
+import { initCommand, initUsage } from './commands/init';
+import { verifyCommand, verifyUsage } from './commands/verify';
+import { CliApiError } from './session';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
+  init: { run: initCommand, usage: initUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
+};
+
+function usage(): string {
+  return ['usage: npm run evidence -- <command> [options]', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+/** Exit 0: all good; 1: problems found (named in the output); 2: usage or operating error. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = name ? COMMANDS[name] : undefined;
+  if (!cmd) {
+    console.error(usage());
+    return EXIT_USAGE;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`error: ${e.message}\nusage: npm run evidence -- ${cmd.usage}`);
+    } else if (e instanceof CliApiError) {
+      console.error(`error: ${e.code}: ${e.userMessage}`);
+    } else {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,31 @@
+import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../api';
+import { createConsoleLogger } from '../log';
+
+/** A CLI run is one API client: it logs in like anyone else and gets the same refusals. */
+export class CliSession {
+  readonly services: ApiServices;
+  private readonly client: Client = { id: 'cli', sessionId: null };
+
+  constructor(archiveRoot: string) {
+    this.services = createServices({ archiveRoot, host: { kind: 'cli' }, log: createConsoleLogger(process.env.EVIDENCE_LOG_LEVEL === 'debug' ? 'debug' : 'warn') });
+  }
+
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    const r = await dispatch(this.services, this.client, method, input);
+    if (!r.ok) throw new CliApiError(r.error.code, r.error.message);
+    return r.value as MethodOutput<M>;
+  }
+
+  close(): void {
+    this.services.archive.close();
+  }
+}
+
+export class CliApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly userMessage: string,
+  ) {
+    super(`${code}: ${userMessage}`);
+  }
+}

@@ -1,0 +1,90 @@
+import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../errors';
+import { useOfficeStore } from '../../stores/office';
+import { timeZoneOptions } from '../../validation';
+
+interface OfficeValues {
+  name: string;
+  unitName: string;
+  timeZone: string;
+  idleMinutes: number;
+}
+
+/** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
+export function OfficePanel() {
+  const { message } = App.useApp();
+  const { office, error: loadError, load, update } = useOfficeStore();
+  const [form] = Form.useForm<OfficeValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const zones = useMemo(timeZoneOptions, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (loadError) return <Alert type="error" showIcon title={loadError} />;
+  if (!office) return <Skeleton active />;
+
+  const submit = async (v: OfficeValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes });
+      void message.success('单位设置已保存');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 720 }}>
+      <Form<OfficeValues>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '150px' }}
+        requiredMark={false}
+        initialValues={{ name: office.name, unitName: office.unitName, timeZone: office.timeZone, idleMinutes: office.idleMinutes }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="name" label="单位全称" rules={[{ required: true, whitespace: true, message: '请填写单位全称' }, { max: 64 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="unitName"
+          label="印章单位名称"
+          rules={[{ required: true, whitespace: true, message: '请填写印章单位名称' }, { max: 64 }]}
+          extra="用于记录表盖章栏。单位根证书中的名称在初始化时已确定，不随此处修改。"
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={zones} />
+        </Form.Item>
+        <Form.Item name="idleMinutes" label="无操作自动退出" rules={[{ required: true, message: '请填写分钟数' }]} extra="超过此时间无操作，将自动退出登录（1–480 分钟）。">
+          <InputNumber min={1} max={480} precision={0} suffix="分钟" style={{ width: 160 }} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form.Item label=" " colon={false}>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存
+          </Button>
+        </Form.Item>
+      </Form>
+      <Divider titlePlacement="start">只读信息</Divider>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        styles={{ label: { width: 150 } }}
+        items={[
+          { key: 'archive', label: '档案库位置', children: <span className="ew-mono">{office.archiveRoot}</span> },
+          { key: 'ca', label: '单位根证书指纹', children: <span className="ew-mono">SHA-256 {office.caFingerprintSha256}</span> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import type { UserDto } from '../../../../main/api/dto';
+import { errorMessage } from '../../errors';
+import { useUsersStore } from '../../stores/users';
+import { NEW_PASSWORD_RULES, confirmRule } from '../../validation';
+
+interface ResetValues {
+  newPassword: string;
+  confirm: string;
+}
+
+export function ResetPasswordModal(props: { user: UserDto | null; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ResetValues>();
+  const resetPassword = useUsersStore((s) => s.resetPassword);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { user } = props;
+
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+
+  const submit = async (v: ResetValues) => {
+    if (!user) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await resetPassword(user.id, v.newPassword);
+      void message.success(`已重置 ${user.displayName} 的密码`);
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={user ? `重置密码：${user.displayName}（${user.login}）` : '重置密码'}
+      okText="重置密码"
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={close}
+      width={480}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title="重置后将为该用户签发新的签名密钥和证书"
+        description="用户下次登录时必须修改此密码。此前的签名仍然有效；该用户已登录的会话将被结束，锁定状态同时解除。"
+        style={{ marginBottom: 20 }}
+      />
+      <Form<ResetValues> key={user?.id} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)}>
+        <Form.Item name="newPassword" label="新的初始密码" rules={NEW_PASSWORD_RULES}>
+          <Input.Password autoFocus autoComplete="new-password" placeholder="至少 8 位" />
+        </Form.Item>
+        <Form.Item name="confirm" label="确认密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入密码' }, confirmRule('newPassword')]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

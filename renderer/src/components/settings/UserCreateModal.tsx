@@ -1,0 +1,82 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import type { Role } from '../../../../main/common/roles';
+import { errorMessage } from '../../errors';
+import { useUsersStore } from '../../stores/users';
+import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule } from '../../validation';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+interface CreateValues {
+  login: string;
+  displayName: string;
+  badgeNo?: string;
+  password: string;
+  confirm: string;
+  roles: Role[];
+}
+
+export function UserCreateModal(props: { open: boolean; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const create = useUsersStore((s) => s.create);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (v: CreateValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const u = await create({ login: v.login.trim(), displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, password: v.password, roles: v.roles });
+      void message.success(`已创建用户 ${u.displayName}（${u.login}）`);
+      props.onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title="新建用户"
+      okText="创建"
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={() => {
+        setError(null);
+        props.onClose();
+      }}
+      width={600}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title="用户首次登录时必须修改初始密码。请将登录名和初始密码当面告知本人。" style={{ marginBottom: 20 }} />
+      <Form<CreateValues> form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)} initialValues={{ roles: ['officer'] }}>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <Form.Item name="login" label="登录名" rules={LOGIN_RULES}>
+            <Input autoFocus autoComplete="off" placeholder="例如 zhangsan" />
+          </Form.Item>
+          <Form.Item name="displayName" label="姓名" rules={NAME_RULES}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ max: 32, message: '不超过 32 个字符' }]}>
+            <Input autoComplete="off" placeholder="可不填" />
+          </Form.Item>
+          <div />
+          <Form.Item name="password" label="初始密码" rules={NEW_PASSWORD_RULES}>
+            <Input.Password autoComplete="new-password" placeholder="至少 8 位" />
+          </Form.Item>
+          <Form.Item name="confirm" label="确认初始密码" dependencies={['password']} rules={[{ required: true, message: '请再次输入初始密码' }, confirmRule('password')]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </div>
+        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个角色' }]}>
+          <RoleCheckboxes />
+        </Form.Item>
+        {/* Enter in any field submits; the modal's own button does the same. */}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} data-testid="user-create-error" />}
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
+import type { UserDto } from '../../../../main/api/dto';
+import type { Role } from '../../../../main/common/roles';
+import { errorMessage } from '../../errors';
+import { useUsersStore } from '../../stores/users';
+import { NAME_RULES } from '../../validation';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+interface EditValues {
+  displayName: string;
+  badgeNo?: string | null;
+  roles: Role[];
+  disabled: boolean;
+}
+
+export function UserEditModal(props: { user: UserDto | null; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const update = useUsersStore((s) => s.update);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { user } = props;
+
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+
+  const submit = async (v: EditValues) => {
+    if (!user) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, roles: v.roles, disabled: v.disabled });
+      void message.success('已保存');
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={user ? `修改用户：${user.login}` : '修改用户'}
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={close}
+      width={600}
+      destroyOnHidden
+    >
+      <Form<EditValues>
+        key={user?.id}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        preserve={false}
+        initialValues={user ? { displayName: user.displayName, badgeNo: user.badgeNo, roles: user.roles, disabled: user.disabled } : undefined}
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <Form.Item name="displayName" label="姓名" rules={NAME_RULES}>
+            <Input autoFocus autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ max: 32, message: '不超过 32 个字符' }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个角色' }]}>
+          <RoleCheckboxes />
+        </Form.Item>
+        <Form.Item name="disabled" label="停用账户" valuePropName="checked" extra="停用后该用户不能登录，已登录的会话立即结束；其历史记录和签名保留。">
+          <Switch checkedChildren="停用" unCheckedChildren="正常" />
+        </Form.Item>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      <Alert type="info" showIcon title="修改角色后，该用户需重新登录才能获得新的权限。" style={{ marginBottom: error ? 12 : 0 }} />
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

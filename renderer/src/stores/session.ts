@@ -1,0 +1,113 @@
+import { create } from 'zustand';
+import type { MethodInput } from '../../../main/api/contract';
+import type { SessionInfo, SetupStatus } from '../../../main/api/dto';
+import { api } from '../api';
+import { errorMessage } from '../errors';
+
+/** Where the app is: which whole screen it shows. */
+export type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'app';
+
+/** Why a session ended without the user logging out. */
+export type LostReason = 'idle' | 'disabled' | 'invalid';
+
+const LOST_NOTICES: Record<LostReason, string> = {
+  idle: '长时间未操作，已自动退出',
+  disabled: '您的账户已被停用或权限已变更，已退出登录',
+  invalid: '登录已失效（长时间未操作或账户已变更），请重新登录',
+};
+
+interface SessionState {
+  phase: Phase;
+  setup: SetupStatus | null;
+  session: SessionInfo | null;
+  /** Shown once on the login page (e.g. after an idle logout). */
+  notice: string | null;
+  /** Why the workstation service could not be reached at start. */
+  unavailableReason: string | null;
+
+  bootstrap(): Promise<void>;
+  initialize(input: MethodInput<'setup.initialize'>): Promise<void>;
+  chooseArchive(): Promise<void>;
+  login(login: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  refresh(): Promise<void>;
+  /** The main process ended the session (idle, disabled) or refused a call for lack of one. */
+  sessionLost(reason: LostReason): void;
+  clearNotice(): void;
+}
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  phase: 'loading',
+  setup: null,
+  session: null,
+  notice: null,
+  unavailableReason: null,
+
+  async bootstrap() {
+    set({ phase: 'loading', unavailableReason: null });
+    try {
+      const setup = await api.setup.status();
+      if (setup.needsSetup) {
+        set({ setup, phase: 'setup', session: null });
+        return;
+      }
+      const session = await api.session.current();
+      set({ setup, session, phase: session ? 'app' : 'login' });
+    } catch (e) {
+      set({ phase: 'unavailable', unavailableReason: errorMessage(e) });
+    }
+  },
+
+  async initialize(input) {
+    const session = await api.setup.initialize(input);
+    const setup = await api.setup.status();
+    set({ setup, session, phase: 'app', notice: null });
+  },
+
+  async chooseArchive() {
+    const setup = await api.setup.chooseArchive();
+    set({ setup });
+  },
+
+  async login(login, password) {
+    const session = await api.session.login({ login, password });
+    set({ session, phase: 'app', notice: null });
+  },
+
+  async logout() {
+    try {
+      await api.session.logout();
+    } catch {
+      // Already gone on the other side: the outcome is the same.
+    }
+    set({ session: null, phase: 'login', notice: null });
+  },
+
+  async changePassword(oldPassword, newPassword) {
+    await api.session.changePassword({ oldPassword, newPassword });
+    await get().refresh();
+  },
+
+  async refresh() {
+    const session = await api.session.current();
+    if (session) set({ session });
+    else get().sessionLost('invalid');
+  },
+
+  sessionLost(reason) {
+    if (get().phase !== 'app') return;
+    set({ session: null, phase: 'login', notice: LOST_NOTICES[reason] });
+  },
+
+  clearNotice() {
+    set({ notice: null });
+  },
+}));
+
+/** Runs fn when the signed-in user goes away (logout, idle, switch of user), for per-user stores. */
+export function onSignedOut(fn: () => void): void {
+  useSessionStore.subscribe((s, prev) => {
+    if (prev.session && (!s.session || s.session.login !== prev.session.login)) fn();
+  });
+}

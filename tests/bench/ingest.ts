@@ -1,0 +1,183 @@
+// Ingest benchmark (DESIGN.md §10): our commitOriginal against cp + sha256sum on the same files and disk.
+// Run: npx tsx tests/bench/ingest.ts   (BENCH_INGEST_DIR to choose the disk, BENCH_INGEST_MIB to resize the big files)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commitOriginal } from '../../main/ingest';
+import { writeRandomFile } from '../fixtures/recorder-volume';
+
+export interface BenchRow {
+  name: string;
+  ours: number;
+  peer: number;
+  unit: string;
+  /** ours / peer; for throughput higher is better, for memory lower is better. */
+  ratio: number;
+  note?: string;
+}
+
+const SELF = fileURLToPath(import.meta.url);
+const MB = 1e6;
+
+interface ChildResult {
+  seconds: number;
+  bytes: number;
+  maxRssMiB: number;
+}
+
+/** Child side: commit every file of srcDir into dstDir, report time and peak RSS on stdout. */
+async function childMain(srcDir: string, dstDir: string, verify: boolean, bufferSize: number): Promise<void> {
+  const names = (await readdir(srcDir)).sort();
+  const incoming = path.join(dstDir, '.incoming');
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const n of names) {
+    const r = await commitOriginal({
+      sourcePath: path.join(srcDir, n), incomingDir: incoming, finalPath: path.join(dstDir, 'originals', n), verify, bufferSize,
+    });
+    bytes += r.size;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const result: ChildResult = { seconds, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function runChild(srcDir: string, dstDir: string, verify: boolean, bufferSize: number): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', srcDir, dstDir, String(verify), String(bufferSize)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`bench child exited ${code}`));
+      else resolve(JSON.parse(out) as ChildResult);
+    });
+  });
+}
+
+function timeCmd(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return (performance.now() - t0) / 1000;
+}
+
+/** Drops the page cache so every run starts cold; returns false where not permitted (then all runs are warm). */
+function dropCaches(): boolean {
+  try {
+    execFileSync('sync');
+    execFileSync('sh', ['-c', 'echo 3 > /proc/sys/vm/drop_caches'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function warm(files: string[]): void {
+  execFileSync('cat', files, { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function fresh(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+}
+
+export async function benchIngest(
+  opts: { dir?: string; bigMiB?: number; bigCount?: number; smallCount?: number; repeats?: number; bufferSize?: number; log?: (s: string) => void } = {},
+): Promise<BenchRow[]> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const base = await mkdtemp(path.join(opts.dir ?? process.env.BENCH_INGEST_DIR ?? tmpdir(), 'ew-bench-ingest-'));
+  const bigMiB = opts.bigMiB ?? Number(process.env.BENCH_INGEST_MIB ?? 256);
+  const repeats = opts.repeats ?? 3;
+  const bufferSize = opts.bufferSize ?? Number(process.env.BENCH_INGEST_BUFFER ?? 4 * 1024 * 1024);
+  const src = path.join(base, 'src');
+  const dst = path.join(base, 'dst');
+  try {
+    await mkdir(src, { recursive: true });
+    const t0 = performance.now();
+    for (let i = 0; i < (opts.bigCount ?? 4); i++) await writeRandomFile(path.join(src, `big-${i}.MP4`), bigMiB * 1024 * 1024);
+    for (let i = 0; i < (opts.smallCount ?? 50); i++) {
+      await writeRandomFile(path.join(src, `small-${String(i).padStart(2, '0')}.JPG`), 100_000 + ((i * 7919) % 50) * 40_000);
+    }
+    const files = (await readdir(src)).sort().map((n) => path.join(src, n));
+    const totalBytes = Number(execFileSync('du', ['-sb', src], { encoding: 'utf8' }).split('\t')[0]);
+    log(`data: ${files.length} files, ${(totalBytes / 2 ** 20).toFixed(0)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s under ${base}`);
+
+    const cold = dropCaches();
+    const prepare = (): void => {
+      if (cold) dropCaches();
+      else warm(files);
+    };
+    log(cold ? 'page cache: dropped before every run (sources read cold from disk)' : 'page cache: could not drop; sources pre-read before every run (warm)');
+
+    const best = { ours: Infinity, oursNoVerify: Infinity, cpSha: Infinity, cpSyncSha: Infinity, cp: Infinity, cpSync: Infinity };
+    let maxRss = 0;
+    for (let r = 0; r < repeats; r++) {
+      // Interleave runs so drift in the VM's disk speed hits all of them alike.
+      await fresh(dst); prepare();
+      const a = await runChild(src, dst, true, bufferSize);
+      best.ours = Math.min(best.ours, a.seconds);
+      maxRss = Math.max(maxRss, a.maxRssMiB);
+
+      await fresh(dst); prepare();
+      const b = await runChild(src, dst, false, bufferSize);
+      best.oursNoVerify = Math.min(best.oursNoVerify, b.seconds);
+      maxRss = Math.max(maxRss, b.maxRssMiB);
+
+      await fresh(dst); prepare();
+      const copies = files.map((f) => path.join(dst, path.basename(f)));
+      let cpT = timeCmd('cp', [...files, dst]);
+      const shaT = timeCmd('sha256sum', copies);
+      best.cp = Math.min(best.cp, cpT);
+      best.cpSha = Math.min(best.cpSha, cpT + shaT);
+
+      // Same again with the copies flushed to disk, as ours does (fsync per file).
+      await fresh(dst); prepare();
+      cpT = timeCmd('cp', [...files, dst]);
+      const syncT = timeCmd('sync', ['-d', ...copies]);
+      const sha2 = timeCmd('sha256sum', copies);
+      best.cpSync = Math.min(best.cpSync, cpT + syncT);
+      best.cpSyncSha = Math.min(best.cpSyncSha, cpT + syncT + sha2);
+      log(`run ${r + 1}: ours ${a.seconds.toFixed(2)} s, ours no-verify ${b.seconds.toFixed(2)} s, cp ${cpT.toFixed(2)} s, ` +
+        `cp+sha256sum ${(cpT + shaT).toFixed(2)} s, cp+sync ${(cpT + syncT).toFixed(2)} s, cp+sync+sha256sum ${(cpT + syncT + sha2).toFixed(2)} s`);
+    }
+
+    const mbps = (s: number): number => totalBytes / MB / s;
+    const cache = cold ? 'cold cache' : 'warm cache';
+    const rows: BenchRow[] = [
+      { name: 'ingest with verify vs cp + sha256sum', ours: mbps(best.ours), peer: mbps(best.cpSha), unit: 'MB/s',
+        ratio: best.cpSha / best.ours, note: `${cache}; ours also fsyncs every file, the peer does not` },
+      { name: 'ingest with verify vs cp + sync + sha256sum', ours: mbps(best.ours), peer: mbps(best.cpSyncSha), unit: 'MB/s',
+        ratio: best.cpSyncSha / best.ours, note: `${cache}; both durable` },
+      { name: 'ingest without verify vs cp', ours: mbps(best.oursNoVerify), peer: mbps(best.cp), unit: 'MB/s',
+        ratio: best.cp / best.oursNoVerify, note: `${cache}; target ≥ 0.83 (within 1.2×); ours fsyncs and hashes, cp neither` },
+      { name: 'ingest without verify vs cp + sync', ours: mbps(best.oursNoVerify), peer: mbps(best.cpSync), unit: 'MB/s',
+        ratio: best.cpSync / best.oursNoVerify, note: `${cache}; both durable, ours also hashes` },
+      { name: 'peak RSS of the ingest process', ours: maxRss, peer: 300, unit: 'MiB', ratio: maxRss / 300,
+        note: `limit 300 MiB; includes Node + tsx; ${bigMiB} MiB files, ${(bufferSize / 2 ** 20).toFixed(0)} MiB buffers` },
+    ];
+    return rows;
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+}
+
+function printRows(rows: BenchRow[]): void {
+  console.log('\nname'.padEnd(50) + 'ours'.padStart(10) + 'peer'.padStart(10) + '  unit   ratio  note');
+  for (const r of rows) {
+    console.log(r.name.padEnd(49) + r.ours.toFixed(0).padStart(10) + r.peer.toFixed(0).padStart(10) + `  ${r.unit.padEnd(5)}  ${r.ratio.toFixed(2)}   ${r.note ?? ''}`);
+  }
+  console.log('ratio: throughput rows = ours speed / peer speed (> 1 means faster); RSS row = ours / limit.');
+}
+
+const argv = process.argv;
+if (argv[2] === '--child' && argv[1] && path.resolve(argv[1]) === SELF) {
+  await childMain(argv[3] ?? '', argv[4] ?? '', argv[5] === 'true', Number(argv[6]));
+} else if (argv[1] && path.resolve(argv[1]) === SELF) {
+  const rows = await benchIngest();
+  printRows(rows);
+  await writeFile(path.join(tmpdir(), 'ew-bench-ingest.json'), JSON.stringify(rows, null, 2));
+}

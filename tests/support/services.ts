@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import type { Clock } from '../../main/common';
+import { silentLogger } from '../../main/log';
+
+/** A clock tests can move forward. */
+export class TestClock implements Clock {
+  constructor(public current = new Date('2026-11-20T02:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function tempDir(prefix = 'ew-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface TestApi {
+  services: ApiServices;
+  clock: TestClock;
+  root: string;
+  client(id?: string): Client;
+  call<M extends MethodName>(client: Client, method: M, input?: unknown): Promise<MethodOutput<M>>;
+  raw(client: Client, method: unknown, input?: unknown): ReturnType<typeof dispatch>;
+  cleanup(): void;
+}
+
+export function makeTestApi(): TestApi {
+  const root = tempDir();
+  const clock = new TestClock();
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock });
+  return {
+    services,
+    clock,
+    root,
+    client: (id = 'c1') => ({ id, sessionId: null }),
+    async call(client, method, input = {}) {
+      const r = await dispatch(services, client, method, input);
+      if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
+      return r.value as never;
+    },
+    raw: (client, method, input = {}) => dispatch(services, client, method, input),
+    cleanup() {
+      services.archive.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export const OFFICE_SETUP = {
+  officeName: '某某镇综合行政执法大队',
+  unitName: '某某镇综合行政执法大队',
+  timeZone: 'Asia/Shanghai',
+  admin: { login: 'admin', displayName: '王管理', password: 'admin-pass-1' },
+  chief: { login: 'chief', displayName: '李队长', password: 'chief-pass-1' },
+};
+
+/** A set-up office with the admin logged in on client 'admin'. */
+export async function setUpOffice(t: TestApi): Promise<Client> {
+  const admin = t.client('admin');
+  await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+  return admin;
+}
