@@ -5,6 +5,7 @@ import {
   generateKeyPair,
   hashPassword,
   issueUserCertificate,
+  normalizeSerialHex,
   type Pem,
 } from '../crypto';
 import { AppError } from '../common';
@@ -108,10 +109,10 @@ export async function prepareKeys(
   now: Date,
 ): Promise<PreparedKeys> {
   const keys = await generateKeyPair();
-  // Positive 128-bit serial: high bit cleared.
+  // Positive 128-bit serial, normalised the way certificateInfo reads it back.
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
-  const serialHex = serial.toString('hex');
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
+  const serialHex = normalizeSerialHex(serial.toString('hex'));
   const certPem = issueUserCertificate({
     ca: { certPem: ca.certPem, privateKeyPem: ca.privateKeyPem },
     subject: { commonName: u.displayName, organization: ca.unitName, userId: u.login },

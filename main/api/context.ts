@@ -1,6 +1,10 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, systemClock, type Clock } from '../common';
+import { SourceRegistry } from '../devices';
+import { markInterruptedSessions, PART_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
 import type { EventName, EventPayload } from './contract';
 
@@ -17,6 +21,8 @@ export interface HostCapabilities {
   pickFolder?: (title: string) => Promise<string | null>;
   /** Persists the archive location chosen at first run (Electron keeps it in its config file). */
   rememberArchiveRoot?: (root: string) => void;
+  /** Opens a generated document with the OS's default program (Electron only). */
+  openPath?: (absolutePath: string) => Promise<void>;
   /** Pushes an event to one client, or to all. */
   emit?: <E extends EventName>(target: Client | 'all', event: E, payload: EventPayload<E>) => void;
 }
@@ -49,7 +55,13 @@ export class ArchiveHolder {
   }
 
   open(): Store {
-    this.store ??= openStore(this.rootDir, this.openOptions);
+    if (!this.store) {
+      const store = openStore(this.rootDir, this.openOptions);
+      // What a crash left behind: partial copies go, a session that was running is marked interrupted.
+      for (const f of readdirSync(store.paths.incoming)) if (f.endsWith(PART_SUFFIX)) rmSync(path.join(store.paths.incoming, f), { force: true });
+      markInterruptedSessions(store.db);
+      this.store = store;
+    }
     return this.store;
   }
 
@@ -65,25 +77,34 @@ export class ArchiveHolder {
   }
 }
 
+export interface Job {
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
 export interface ApiServices {
   archive: ArchiveHolder;
   sessions: SessionRegistry;
   clock: Clock;
   host: HostCapabilities;
   log: Logger;
+  sources: SourceRegistry;
+  /** Running background jobs (ingest), by id, so they can be cancelled and awaited. */
+  jobs: Map<string, Job>;
 }
 
 export function createServices(args: {
   archiveRoot: string;
   host: HostCapabilities;
   log: Logger;
+  sources?: SourceRegistry;
   clock?: Clock;
   openOptions?: OpenOptions;
 }): ApiServices {
   const clock = args.clock ?? systemClock;
   const archive = new ArchiveHolder(args.archiveRoot, args.openOptions);
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
-  return { archive, sessions, clock, host: args.host, log: args.log };
+  return { archive, sessions, clock, host: args.host, log: args.log, sources: args.sources ?? new SourceRegistry(), jobs: new Map() };
 }
 
 export type { Session };

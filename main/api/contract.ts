@@ -7,7 +7,17 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../common';
 import type {
   ApiResult,
+  AssignmentDto,
   AuditPage,
+  GeneratedFileDto,
+  IngestProgressDto,
+  IngestSessionDetailDto,
+  IngestSessionDto,
+  IntegrityReportDto,
+  OfficerDto,
+  RecorderDto,
+  ScanDto,
+  SourceDto,
   ChainReportDto,
   OfficeDto,
   SessionInfo,
@@ -36,6 +46,10 @@ const password = z.string().min(8, '密码至少 8 位').max(128, '密码过长'
 const role = z.enum(ROLES);
 const badgeNo = z.string().trim().max(32).nullable();
 const account = z.object({ login, displayName, password }).strict();
+const optText = z.string().trim().max(64).nullable().optional();
+const formFileName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\.docx$/, '文件名无效');
+const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const methods = {
   // -- Setup (first run only) --
@@ -99,6 +113,7 @@ export const methods = {
         unitName: z.string().trim().min(1).max(64).optional(),
         timeZone: z.string().trim().min(1).max(64).optional(),
         idleMinutes: z.number().int().min(1).max(480).optional(),
+        retentionMonths: z.number().int().min(3, '保存期限不得少于 3 个月').max(600).optional(),
       })
       .strict(),
   ),
@@ -119,6 +134,79 @@ export const methods = {
       .strict(),
   ),
   'audit.verify': method<ChainReportDto>()(['admin', 'chief'], none),
+
+  // -- People and recorders (设备) --
+  'officers.list': method<OfficerDto[]>()(['custodian', 'admin', 'chief'], none),
+  'officers.create': method<OfficerDto>()(['custodian', 'admin'], z.object({ name: displayName, badgeNo: z.string().trim().min(1, '请填写警号').max(32) }).strict()),
+  'officers.update': method<OfficerDto>()(
+    ['custodian', 'admin'],
+    z.object({ id: z.number().int().positive(), name: displayName.optional(), active: z.boolean().optional(), userId: z.number().int().positive().nullable().optional() }).strict(),
+  ),
+  'recorders.list': method<RecorderDto[]>()(['custodian', 'admin', 'chief'], none),
+  'recorders.create': method<RecorderDto>()(
+    ['custodian', 'admin'],
+    z
+      .object({
+        serial: z.string().trim().min(1, '请填写记录仪编号').max(64),
+        brand: optText,
+        model: optText,
+        assetNo: optText,
+        notes: z.string().trim().max(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'recorders.update': method<RecorderDto>()(
+    ['custodian', 'admin'],
+    z
+      .object({
+        id: z.number().int().positive(),
+        brand: optText,
+        model: optText,
+        assetNo: optText,
+        status: z.enum(['in_service', 'repair', 'lost', 'retired']).optional(),
+        notes: z.string().trim().max(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'recorders.assign': method<RecorderDto>()(
+    ['custodian', 'admin'],
+    z.object({ recorderId: z.number().int().positive(), officerId: z.number().int().positive().nullable(), from: z.iso.datetime().optional() }).strict(),
+  ),
+  'recorders.history': method<AssignmentDto[]>()(['custodian', 'admin', 'chief'], z.object({ recorderId: z.number().int().positive() }).strict()),
+
+  // -- Ingest (采集导入) --
+  'sources.list': method<SourceDto[]>()(['custodian', 'admin'], none),
+  'sources.pickFolder': method<SourceDto | null>()(['custodian', 'admin'], none),
+  'ingest.scan': method<ScanDto>()(['custodian', 'admin'], z.object({ sourceId: sourceId }).strict()),
+  'ingest.start': method<{ sessionId: number }>()(
+    ['custodian'],
+    z
+      .object({
+        sourceId,
+        recorderSerial: z.string().trim().min(1).max(64).nullable(),
+        officerBadge: z.string().trim().min(1).max(32).nullable(),
+        officerName: z.string().trim().min(1).max(32).optional(),
+        clearSource: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'ingest.cancel': method<null>()(['custodian'], z.object({ sessionId: z.number().int().positive() }).strict()),
+  'ingest.sessions': method<IngestSessionDto[]>()(
+    ['custodian', 'admin', 'chief'],
+    z.object({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+  ),
+  'ingest.session': method<IngestSessionDetailDto>()(['custodian', 'admin', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
+
+  'ingest.handoverSheet': method<GeneratedFileDto>()(['custodian', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
+
+  // -- Generated documents --
+  'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),
+
+  // -- Integrity (完整性校验) --
+  'integrity.check': method<IntegrityReportDto>()(
+    ['custodian', 'admin', 'chief'],
+    z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -135,6 +223,9 @@ const event = <P>() => ({}) as { payload?: P };
 export const events = {
   /** The session ended without the user asking: idle timeout, account disabled. */
   'session.ended': event<{ reason: 'idle' | 'disabled' }>(),
+  'ingest.progress': event<IngestProgressDto>(),
+  'ingest.finished': event<{ sessionId: number; status: IngestSessionDto['status']; message: string | null }>(),
+  'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -54,6 +54,8 @@ export interface OfficeDto {
   unitName: string;
   timeZone: string;
   idleMinutes: number;
+  /** Rules art. 11(3): at least 3. */
+  retentionMonths: number;
   archiveRoot: string;
   caFingerprintSha256: string;
 }
@@ -90,3 +92,141 @@ export interface ApiErrorBody {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+// -- Devices and people --
+export interface OfficerDto {
+  id: number;
+  name: string;
+  badgeNo: string;
+  userId: number | null;
+  active: boolean;
+}
+
+export type RecorderStatusDto = 'in_service' | 'repair' | 'lost' | 'retired';
+
+export interface RecorderDto {
+  id: number;
+  serial: string;
+  brand: string | null;
+  model: string | null;
+  assetNo: string | null;
+  status: RecorderStatusDto;
+  notes: string | null;
+  currentOfficer: OfficerDto | null;
+}
+
+export interface AssignmentDto {
+  id: number;
+  officer: OfficerDto;
+  fromAt: string;
+  toAt: string | null;
+}
+
+// -- Ingest --
+export interface SourceDto {
+  id: string;
+  label: string;
+  kind: 'volume' | 'folder';
+  /** For display only. */
+  path: string;
+}
+
+export type MediaKindDto = 'video' | 'audio' | 'photo' | 'other';
+export type MediaFlagDto = 'zero_byte' | 'unreadable' | 'truncated' | 'no_audio' | 'clock_suspect';
+
+export interface ScanDto {
+  sourceId: string;
+  sourceLabel: string;
+  recorderVolume: boolean;
+  recorderSerial: string | null;
+  badgeNo: string | null;
+  /** Known recorder with this serial, and the officer assigned to it now. */
+  recorder: RecorderDto | null;
+  suggestedOfficer: OfficerDto | null;
+  files: { relPath: string; size: number; kind: MediaKindDto; mtime: string; alreadyIn: boolean }[];
+  skipped: number;
+  problems: { relPath: string; message: string }[];
+  totalBytes: number;
+  freeBytes: number;
+  fits: boolean;
+}
+
+export interface IngestProgressDto {
+  sessionId: number;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  currentFile: string | null;
+  bytesPerSec: number;
+  etaSec: number | null;
+  stored: number;
+  duplicates: number;
+  failed: number;
+}
+
+export type IngestStatusDto = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+
+export interface IngestSessionDto {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  status: IngestStatusDto;
+  receivedBy: string;
+  handedOverBy: OfficerDto | null;
+  recorderSerial: string | null;
+  sourceLabel: string;
+  sourceKind: 'recorder' | 'folder';
+  filesTotal: number;
+  bytesTotal: number;
+  filesStored: number;
+  filesDuplicate: number;
+  filesFailed: number;
+  bytesStored: number;
+  clockDriftSec: number | null;
+  clockDriftBasis: string | null;
+  sourceCleared: boolean;
+  error: string | null;
+}
+
+export interface IngestItemDto {
+  relPath: string;
+  size: number;
+  outcome: 'stored' | 'duplicate' | 'failed';
+  message: string | null;
+  sha256: string | null;
+  mediaId: number | null;
+  storedPath: string | null;
+  kind: MediaKindDto | null;
+  startAt: string | null;
+  startSource: string | null;
+  durationSec: number | null;
+  hasAudio: boolean | null;
+  videoCodec: string | null;
+  flags: MediaFlagDto[];
+}
+
+export interface IngestSessionDetailDto extends IngestSessionDto {
+  items: IngestItemDto[];
+}
+
+export interface IntegrityReportDto {
+  scope: { fromDay?: string; toDay?: string };
+  checked: number;
+  bytes: number;
+  missing: number;
+  changed: number;
+  extra: number;
+  manifestProblems: number;
+  ok: boolean;
+  problems: { kind: 'missing' | 'changed' | 'extra' | 'manifest'; path: string; message: string }[];
+  checkedAt: string;
+}
+
+export interface GeneratedFileDto {
+  /** File name inside the archive's forms/ folder. */
+  fileName: string;
+  sha256: string;
+  /** For display only. */
+  path: string;
+}

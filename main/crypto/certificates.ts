@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
-import { certificateFromDer, pemToDer, samePublicKey, stringField } from './forge-util';
+import { certificateFromDer, keyMatches, pemToDer, stringField } from './forge-util';
 import { fromForgeAttributes, rewritableAttributes, toForgeAttributes } from './names';
 import type { DistinguishedName, KeyPair, Pem } from './types';
 
@@ -82,7 +82,7 @@ export function createCaCertificate(args: {
 }): Pem {
   const publicKey = forge.pki.publicKeyFromPem(args.keys.publicKeyPem);
   const privateKey = forge.pki.privateKeyFromPem(args.keys.privateKeyPem);
-  if (!samePublicKey(publicKey, forge.pki.rsa.setPublicKey(privateKey.n, privateKey.e))) {
+  if (!keyMatches(publicKey, privateKey)) {
     throw new Error('CA private key does not match its public key');
   }
   const serial = randomBytes(16);
@@ -121,7 +121,7 @@ export function issueUserCertificate(args: {
 }): Pem {
   const caCert = certificateFromDer(pemToDer(args.ca.certPem, 'CERTIFICATE'));
   const caKey = forge.pki.privateKeyFromPem(args.ca.privateKeyPem);
-  if (!samePublicKey(caCert.publicKey as forge.pki.rsa.PublicKey, forge.pki.rsa.setPublicKey(caKey.n, caKey.e))) {
+  if (!keyMatches(caCert.publicKey, caKey)) {
     throw new Error('CA private key does not match the CA certificate');
   }
   const caSki = stringField(caCert.getExtension('subjectKeyIdentifier'), 'subjectKeyIdentifier');

@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import { binaryToBuffer, bufferToBinary, certificateFromDer, pemToDer, samePublicKey } from './forge-util';
+import { binaryToBuffer, bufferToBinary, certificateFromDer, keyMatches, pemToDer } from './forge-util';
 import { sha256Hex } from './hash';
 import { rewritableAttributes } from './names';
 import { OID } from './oids';
@@ -21,7 +21,7 @@ export function signDetached(args: {
   const signerDer = pemToDer(args.signer.certPem, 'CERTIFICATE');
   const signerCert = certificateFromDer(signerDer);
   const key = forge.pki.privateKeyFromPem(args.signer.privateKeyPem);
-  if (!samePublicKey(signerCert.publicKey as forge.pki.rsa.PublicKey, forge.pki.rsa.setPublicKey(key.n, key.e))) {
+  if (!keyMatches(signerCert.publicKey, key)) {
     throw new Error('private key does not belong to the signer certificate');
   }
 

@@ -2,7 +2,6 @@ import { constants, createHash, timingSafeEqual, verify as rsaVerify, X509Certif
 import forge from 'node-forge';
 import { certificateInfoFromForge } from './certificates';
 import {
-  expect,
   isContext,
   isUniversal,
   items,
@@ -17,6 +16,7 @@ import {
   time,
   toDer,
   type Node,
+  universal,
 } from './der';
 import { certificateFromDer, field, pemToDer, stringField } from './forge-util';
 import { OID } from './oids';
@@ -177,7 +177,7 @@ function parseSignerInfo(node: Node | undefined): SignerInfo {
   } else {
     if (version !== 1) throw new Rejected('SignerInfo version does not match its signer identifier');
     const ias = items(f[1], Type.SEQUENCE, 'IssuerAndSerialNumber');
-    const issuerDer = toDer(expect(ias[0], Type.SEQUENCE, 'issuer'));
+    const issuerDer = toDer(universal(ias[0], Type.SEQUENCE, 'issuer'));
     sid = { issuerDer, serial: Buffer.from(primitive(ias[1], Type.INTEGER, 'serial'), 'binary') };
   }
   if (!isContext(f[3], 0, true)) throw new Rejected('signature has no signed attributes');

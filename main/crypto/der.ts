@@ -31,7 +31,7 @@ export function isContext(node: Node | undefined, tag: number, constructed: bool
 }
 
 /** The node itself, checked to be a universal `type`. */
-export function expect(node: Node | undefined, type: forge.asn1.Type, what: string): Node {
+export function universal(node: Node | undefined, type: forge.asn1.Type, what: string): Node {
   if (!isUniversal(node, type)) throw new MalformedError(`${what}: unexpected ASN.1`);
   return node;
 }

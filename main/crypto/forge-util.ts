@@ -27,16 +27,13 @@ export function pemToDer(pem: string, expectedType: string): Buffer {
   return binaryToBuffer(block.body);
 }
 
-export function derToPem(der: Buffer, type: string): string {
-  return forge.pem.encode({ type, body: bufferToBinary(der) }, { maxline: 64 });
-}
-
 /** Parses a certificate from DER; forge supports RSA keys only, which is all this office uses. */
 export function certificateFromDer(der: Buffer): forge.pki.Certificate {
   return forge.pki.certificateFromAsn1(forge.asn1.fromDer(bufferToBinary(der), true));
 }
 
-/** Same key? Compares RSA moduli and exponents. */
-export function samePublicKey(a: forge.pki.rsa.PublicKey, b: forge.pki.rsa.PublicKey): boolean {
-  return a.n.equals(b.n) && a.e.equals(b.e);
+/** Does the private key belong to the public key (RSA modulus and exponent)? */
+export function keyMatches(publicKey: forge.pki.PublicKey, privateKey: forge.pki.rsa.PrivateKey): boolean {
+  const rsa = publicKey as forge.pki.rsa.PublicKey; // forge parses only RSA keys
+  return rsa.n.equals(privateKey.n) && rsa.e.equals(privateKey.e);
 }

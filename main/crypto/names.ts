@@ -34,7 +34,7 @@ export function toForgeAttributes(dn: DistinguishedName): forge.pki.CertificateF
 }
 
 /** Decodes a parsed attribute value (forge gives raw content bytes as a binary string). */
-export function decodeAttributeValue(raw: string, tag: number): string {
+function decodeAttributeValue(raw: string, tag: number): string {
   const bytes = Buffer.from(raw, 'binary');
   if (tag === (UTF8_STRING as number)) return bytes.toString('utf8');
   if (tag === BMP_STRING) return bytes.swap16().toString('utf16le');

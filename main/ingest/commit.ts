@@ -7,7 +7,6 @@ import { pump, type Sha256 } from './copy-hash';
 import { errnoOf, IngestError, toIngestError } from './errors';
 
 export const PART_SUFFIX = '.part';
-const FLUSH_EVERY = Number(process.env.X_FLUSH ?? 32) * 1024 * 1024;
 
 export interface CommitOptions {
   sourcePath: string;
@@ -20,7 +19,11 @@ export interface CommitOptions {
   /** Re-read the stored copy and compare hashes (default true). Off only for benchmarks. */
   verify?: boolean;
   bufferSize?: number;
+  /** Called after each step of the protocol; the crash tests kill the process here. */
+  onStep?: (step: CommitStep) => void;
 }
+
+export type CommitStep = 'copied' | 'verified' | 'synced' | 'placed';
 
 export interface CommitResult {
   sha256: Sha256;
@@ -137,10 +140,6 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       throw toIngestError(e, 'target', partPath);
     }
     const out = dst;
-    // Start write-back while copying (a background fdatasync every FLUSH_EVERY bytes), so the final fsync
-    // does not wait for the whole file to reach the disk.
-    let flushing: Promise<void> | null = null;
-    let flushedUpTo = 0;
     const write = async (buf: Buffer, length: number, position: number): Promise<void> => {
       let off = 0;
       try {
@@ -151,10 +150,6 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       } catch (e) {
         throw toIngestError(e, 'target', partPath);
       }
-      if (FLUSH_EVERY > 0 && !flushing && position + length - flushedUpTo >= FLUSH_EVERY) {
-        flushedUpTo = position + length;
-        flushing = out.datasync().then(() => { flushing = null; }, () => { flushing = null; });
-      }
     };
 
     const pumpOpts: Parameters<typeof pump>[1] = { label: sourcePath, write };
@@ -164,7 +159,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       const cb = opts.onBytes;
       pumpOpts.onChunk = (done) => cb(done, total);
     }
-    const copied = await pump(src, pumpOpts).finally(() => flushing);
+    const copied = await pump(src, pumpOpts);
 
     // Unlike a pulled cable, a deleted or rewritten source still reads fine through our open handle on POSIX.
     let after;
@@ -179,6 +174,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       throw new IngestError('SOURCE_CHANGED', `source changed during copy (${before.size} → ${after.size} bytes, read ${copied.bytes}): ${sourcePath}`, { path: sourcePath });
     }
     if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
+    opts.onStep?.('copied');
 
     if (verify) {
       let check: FileHandle;
@@ -198,6 +194,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       } finally {
         await check.close();
       }
+      opts.onStep?.('verified');
     }
 
     try {
@@ -205,6 +202,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       await dst.sync();
       await dst.close();
       dst = undefined;
+      opts.onStep?.('synced');
       await mkdir(path.dirname(finalPath), { recursive: true });
       if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
       const how = await placeNoReplace(partPath, finalPath);
@@ -214,6 +212,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       // The new name must survive a crash before the caller registers it. The .part's removal need not:
       // a leftover is cleaned at next start.
       await syncDir(path.dirname(finalPath));
+      opts.onStep?.('placed');
     } catch (e) {
       throw toIngestError(e, 'target', finalPath);
     }

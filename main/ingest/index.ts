@@ -1,4 +1,4 @@
-export { commitOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult } from './commit';
+export { commitOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult, type CommitStep } from './commit';
 export { hashFile, pump, DEFAULT_BUFFER_SIZE, type Sha256, type PumpOptions, type PumpResult } from './copy-hash';
 export { IngestError, toIngestError, type IngestErrorCode } from './errors';
 export {
@@ -13,3 +13,11 @@ export {
   type ScanResult,
   type SkipReason,
 } from './scan';
+export { runIngest, assertFits, markInterruptedSessions, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
+export { checkIntegrity, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
+export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
+export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
+export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
+export { estimateDrift, type DriftEstimate } from './drift';
+export { storedRelPath, dayRelDir, safeSegment, alternateName, toAbsolute } from './layout';
+export { writeFileAtomic } from './atomic';

@@ -129,7 +129,7 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
   const bin = options.ffprobePath ?? requireTool('ffprobe');
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  let size = -1;
+  let size: number;
   try {
     const st = await open(file, 'r').then(async (fh) => {
       try { return await fh.stat(); } finally { await fh.close(); }

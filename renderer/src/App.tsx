@@ -12,7 +12,7 @@ import { theme } from './theme';
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }}>
         <Screens />
       </AntApp>

@@ -1,15 +1,15 @@
 import {
-  AuditOutlined,
   CameraOutlined,
+  CheckSquareOutlined,
   ContainerOutlined,
   DashboardOutlined,
   EyeOutlined,
-  FileProtectOutlined,
   FolderOpenOutlined,
   FormOutlined,
-  ImportOutlined,
+  HistoryOutlined,
   PlaySquareOutlined,
   SettingOutlined,
+  UsbOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SectionId } from '../../main/api/dto';
@@ -32,15 +32,15 @@ export const SECTION_ORDER: readonly SectionId[] = [
 
 export const SECTION_ICONS: Record<SectionId, ReactNode> = {
   dashboard: <DashboardOutlined />,
-  ingest: <ImportOutlined />,
+  ingest: <UsbOutlined />,
   library: <PlaySquareOutlined />,
   cases: <FolderOpenOutlined />,
   discs: <ContainerOutlined />,
   forms: <FormOutlined />,
-  approvals: <AuditOutlined />,
+  approvals: <CheckSquareOutlined />,
   devices: <CameraOutlined />,
   supervision: <EyeOutlined />,
-  audit: <FileProtectOutlined />,
+  audit: <HistoryOutlined />,
   settings: <SettingOutlined />,
 };
 

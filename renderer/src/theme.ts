@@ -7,7 +7,6 @@ export const HEADER_BG = '#173d6e';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND_BLUE,
-    colorInfo: BRAND_BLUE,
     colorLink: BRAND_BLUE,
     borderRadius: 4,
     fontSize: 14,

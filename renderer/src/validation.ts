@@ -36,14 +36,18 @@ const ZONE_HINTS: Record<string, string> = {
   'Asia/Taipei': '台北',
 };
 
-export function timeZoneOptions(): { value: string; label: string }[] {
-  let zones: string[] = [];
+function supportedZones(): string[] {
   try {
-    zones = Intl.supportedValuesOf('timeZone');
+    return Intl.supportedValuesOf('timeZone');
   } catch {
-    zones = [];
+    return [];
   }
+}
+
+function timeZoneOptions(): { value: string; label: string }[] {
   const first = Object.keys(ZONE_HINTS);
-  const rest = zones.filter((z) => !first.includes(z));
+  const rest = supportedZones().filter((z) => !first.includes(z));
   return [...first, ...rest].map((z) => ({ value: z, label: ZONE_HINTS[z] ? `${z}（${ZONE_HINTS[z]}）` : z }));
 }
+
+export const TIME_ZONE_OPTIONS = timeZoneOptions();

@@ -1,4 +1,4 @@
-import { verifyDetached, type Pem } from '../../crypto';
+import { officeVerifier } from '../signing';
 import { queryAudit, verifyAuditChain } from '../../store';
 import type { HandlerTable } from '../handler';
 
@@ -20,8 +20,7 @@ export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = 
   },
 
   'audit.verify': ({ services, db, now, tx, audit }) => {
-    const caCertPem = services.archive.office().caCertPem as Pem;
-    const report = verifyAuditChain(db(), (content, signatureDer) => verifyDetached({ content, signatureDer, caCertPem }));
+    const report = verifyAuditChain(db(), officeVerifier(services));
     tx(() => audit('audit.verify', 'audit_log', { ok: report.ok, entries: report.entries, problems: report.problems.length }));
     return { ...report, checkedAt: now.toISOString() };
   },

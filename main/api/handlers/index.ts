@@ -1,5 +1,9 @@
 import type { HandlerTable } from '../handler';
 import { auditHandlers } from './audit';
+import { deviceHandlers } from './devices';
+import { formHandlers } from './forms';
+import { ingestHandlers } from './ingest';
+import { integrityHandlers } from './integrity';
 import { officeHandlers } from './office';
 import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
@@ -12,4 +16,8 @@ export const handlers: HandlerTable = {
   ...userHandlers,
   ...officeHandlers,
   ...auditHandlers,
+  ...deviceHandlers,
+  ...ingestHandlers,
+  ...integrityHandlers,
+  ...formHandlers,
 };

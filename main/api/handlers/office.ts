@@ -3,6 +3,7 @@ import { AppError, isValidTimeZone } from '../../common';
 import type { ApiServices } from '../context';
 import type { OfficeDto } from '../dto';
 import type { HandlerTable } from '../handler';
+import { officeSetting, setOfficeSetting } from '../settings';
 
 function officeDto(services: ApiServices): OfficeDto {
   const o = services.archive.office();
@@ -11,6 +12,7 @@ function officeDto(services: ApiServices): OfficeDto {
     unitName: o.unitName,
     timeZone: o.timeZone,
     idleMinutes: o.idleMinutes,
+    retentionMonths: Number(officeSetting(services.archive.open().db, 'retention_months')),
     archiveRoot: services.archive.root,
     caFingerprintSha256: new X509Certificate(o.caCertPem).fingerprint256,
   };
@@ -27,13 +29,15 @@ export const officeHandlers: Pick<HandlerTable, 'office.get' | 'office.update'> 
       unitName: input.unitName ?? before.unitName,
       timeZone: input.timeZone ?? before.timeZone,
       idleMinutes: input.idleMinutes ?? before.idleMinutes,
+      retentionMonths: input.retentionMonths ?? before.retentionMonths,
     };
     tx(() => {
       db()
         .prepare('UPDATE office SET name = ?, unit_name = ?, time_zone = ?, idle_minutes = ? WHERE id = 1')
         .run(after.name, after.unitName, after.timeZone, after.idleMinutes);
+      setOfficeSetting(db(), 'retention_months', String(after.retentionMonths));
       audit('office.update', 'office', {
-        before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes },
+        before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes, retentionMonths: before.retentionMonths },
         after,
       });
     });

@@ -1,5 +1,6 @@
 import { checkLogin, findUserById, recordLoginOutcome, type LoginOutcome, type Session } from '../../access';
-import { decryptPrivateKey, encryptPrivateKey, hashPassword, signDetached, verifyPassword, type Pem } from '../../crypto';
+import { decryptPrivateKey, encryptPrivateKey, hashPassword, verifyPassword, type Pem } from '../../crypto';
+import { signerFor } from '../signing';
 import { AppError } from '../../common';
 import { insertSeal, sealContent, unsealedDays, type UserId } from '../../store';
 import type { ApiServices, Client } from '../context';
@@ -30,14 +31,9 @@ export function sealPastDays(services: ApiServices, s: Session, now: Date): numb
   const db = services.archive.open().db;
   const office = services.archive.office();
   const days = unsealedDays(db, office.timeZone, now);
+  const sign = signerFor(services, s);
   for (const d of days) {
-    const signature = signDetached({
-      content: sealContent(d.day, d.headSeq, d.headHash),
-      signer: { certPem: s.certPem as Pem, privateKeyPem: s.privateKeyPem as Pem },
-      chain: [office.caCertPem as Pem],
-      signingTime: now,
-    });
-    insertSeal(db, { ...d, signerId: s.userId, signature, at: now });
+    insertSeal(db, { ...d, signerId: s.userId, signature: sign(sealContent(d.day, d.headSeq, d.headHash)), at: now });
   }
   return days.length;
 }

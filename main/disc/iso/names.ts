@@ -104,7 +104,9 @@ export function compareCodeUnits(a: string, b: string): number {
 
 /** Characters Joliet forbids in names (and control characters) become '_'. */
 export function jolietSafe(name: string): string {
-  return name.replace(/[\u0000-\u001f*/:;?\\]/g, '_');
+  let out = '';
+  for (const ch of name) out += ch.charCodeAt(0) < 0x20 || '*/:;?\\'.includes(ch) ? '_' : ch;
+  return out;
 }
 
 /** Cut to at most `max` code units without splitting a surrogate pair. */

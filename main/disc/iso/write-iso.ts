@@ -15,7 +15,7 @@ import { sourceOpenError, statSources } from './sources';
 import type { IsoFileHash, IsoOptions, IsoPlan, IsoProgress, IsoResult, IsoSource } from './types';
 
 /** Tuning knobs, exported for the benchmark. */
-export const writerTuning = { chunkSize: 4 * 1024 * 1024, buffers: 4 };
+export const writerTuning = { chunkSize: 2 * 1024 * 1024, buffers: 4 };
 
 /** Stats the sources and plans the image; nothing is written. */
 export async function planIso(sources: IsoSource[], opts: IsoOptions, signal?: AbortSignal): Promise<IsoPlan> {

@@ -1,7 +1,8 @@
 import { migration0001 } from './0001_foundation';
+import { migration0002 } from './0002_ingest';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Avatar, Dropdown, Layout, Menu, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { SECTION_ICONS, SECTION_ORDER, isSectionId, sectionLabel } from '../navigation';
 import { ForbiddenPage } from '../pages/ForbiddenPage';

@@ -1,4 +1,4 @@
-import { AuditOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined } from '@ant-design/icons';
 import { PlannedPage } from '../components/PlannedPage';
 
 export function ApprovalsPage() {
@@ -6,7 +6,7 @@ export function ApprovalsPage() {
     <PlannedPage
       title="查阅审批"
       summary="查阅申请、审批和查阅登记。"
-      icon={<AuditOutlined />}
+      icon={<CheckSquareOutlined />}
       explain="因工作、公开使用或办案需要查阅视听资料时在此提出申请，按规定由大队负责人或乡主管领导审批；查阅情况自动记入查阅登记。"
       items={[
         '提出查阅申请：查阅事由、范围和期限',

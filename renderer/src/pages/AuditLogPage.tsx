@@ -27,7 +27,13 @@ const WARNING_ACTIONS = new Set(['session.login_failed', 'access.denied', 'sessi
 const columns: ColumnsType<AuditEntryDto> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-  { title: '操作人', dataIndex: 'actorLogin', width: 120, render: (a: string | null) => a ?? '系统' },
+  {
+    title: '操作人',
+    key: 'actor',
+    width: 120,
+    // No actor: before anyone logged in (setup) or a login attempt that failed.
+    render: (_v, e) => e.actorLogin ?? <span style={{ color: '#8a94a6' }}>{e.action.startsWith('session.') ? '（未登录）' : '系统'}</span>,
+  },
   {
     title: '操作',
     dataIndex: 'action',
@@ -76,16 +82,16 @@ export function AuditLogPage() {
       <Card>
         <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>
           <Form.Item name="range" label="日期">
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 232 }} />
           </Form.Item>
           <Form.Item name="action" label="操作">
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" options={ACTION_OPTIONS} style={{ width: 190 }} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" options={ACTION_OPTIONS} style={{ width: 164 }} />
           </Form.Item>
           <Form.Item name="actor" label="操作人">
-            <Input allowClear placeholder="登录名" style={{ width: 140 }} />
+            <Input allowClear placeholder="登录名" style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="text" label="关键词">
-            <Input allowClear placeholder="对象或详情中的文字" style={{ width: 190 }} />
+            <Input allowClear placeholder="对象或详情" style={{ width: 160 }} />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -1,4 +1,4 @@
-import { AuditOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, ImportOutlined, SafetyOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, UsbOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
@@ -52,10 +52,10 @@ export function DashboardPage() {
 
       <Row gutter={[20, 20]}>
         <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<ImportOutlined />} title="今日采集" hint="导入执法记录仪资料后，这里显示今日入库的文件数、总时长和移交人。" />
+          <StatCard icon={<UsbOutlined />} title="今日采集" hint="导入执法记录仪资料后，这里显示今日入库的文件数、总时长和移交人。" />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<AuditOutlined />} title="待审批" hint="有待您审批或已获批准的查阅申请时，这里显示数量。" />
+          <StatCard icon={<CheckSquareOutlined />} title="待审批" hint="有待您审批或已获批准的查阅申请时，这里显示数量。" />
         </Col>
         <Col xs={24} md={12} xl={6}>
           <StatCard icon={<SafetyOutlined />} title="完整性校验" hint="每周归档时对原始文件的 SHA-256 复核结果将显示在这里。" />

@@ -1,4 +1,4 @@
-import { ImportOutlined } from '@ant-design/icons';
+import { UsbOutlined } from '@ant-design/icons';
 import { PlannedPage } from '../components/PlannedPage';
 
 export function IngestPage() {
@@ -6,7 +6,7 @@ export function IngestPage() {
     <PlannedPage
       title="采集导入"
       summary="每日移交视听资料：接入执法记录仪或选择文件夹，校验后存入档案库。"
-      icon={<ImportOutlined />}
+      icon={<UsbOutlined />}
       explain="接入执法记录仪或选择一个文件夹，扫描其中的视听资料，逐个复制并以 SHA-256 校验后存入档案库；每周五进行归档整理。"
       items={[
         '识别接入的执法记录仪或移动存储，也可选择任意文件夹',

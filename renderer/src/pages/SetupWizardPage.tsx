@@ -1,10 +1,10 @@
 import { FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space, Steps, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CenterScreen } from '../components/CenterScreen';
 import { errorMessage } from '../errors';
 import { useSessionStore } from '../stores/session';
-import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule, timeZoneOptions } from '../validation';
+import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule, TIME_ZONE_OPTIONS } from '../validation';
 
 interface AccountValues {
   login: string;
@@ -38,7 +38,6 @@ export function SetupWizardPage() {
   const setup = useSessionStore((s) => s.setup);
   const initialize = useSessionStore((s) => s.initialize);
   const chooseArchive = useSessionStore((s) => s.chooseArchive);
-  const zones = useMemo(timeZoneOptions, []);
   const current = STEPS[step]?.key ?? 'office';
 
   const next = () => {
@@ -101,7 +100,7 @@ export function SetupWizardPage() {
                 <Input placeholder="与单位公章上的名称一致，例如：某某乡人民政府" />
               </Form.Item>
               <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]} extra="用于按日期整理视听资料，一般保持默认的北京时间。">
-                <Select showSearch={{ optionFilterProp: 'label' }} options={zones} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
               </Form.Item>
             </>
           )}

@@ -34,6 +34,7 @@ interface SessionState {
   refresh(): Promise<void>;
   /** The main process ended the session (idle, disabled) or refused a call for lack of one. */
   sessionLost(reason: LostReason): void;
+  reloadSetup(): void;
   clearNotice(): void;
 }
 
@@ -82,6 +83,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       // Already gone on the other side: the outcome is the same.
     }
     set({ session: null, phase: 'login', notice: null });
+    get().reloadSetup();
   },
 
   async changePassword(oldPassword, newPassword) {
@@ -98,6 +100,15 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   sessionLost(reason) {
     if (get().phase !== 'app') return;
     set({ session: null, phase: 'login', notice: LOST_NOTICES[reason] });
+    get().reloadSetup();
+  },
+
+  reloadSetup() {
+    // The login page shows the office name, which an admin may have changed meanwhile.
+    api.setup.status().then(
+      (setup) => set({ setup }),
+      () => undefined,
+    );
   },
 
   clearNotice() {

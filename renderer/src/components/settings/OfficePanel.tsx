@@ -1,8 +1,8 @@
 import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useOfficeStore } from '../../stores/office';
-import { timeZoneOptions } from '../../validation';
+import { TIME_ZONE_OPTIONS } from '../../validation';
 
 interface OfficeValues {
   name: string;
@@ -18,7 +18,6 @@ export function OfficePanel() {
   const [form] = Form.useForm<OfficeValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const zones = useMemo(timeZoneOptions, []);
 
   useEffect(() => {
     void load();
@@ -62,7 +61,7 @@ export function OfficePanel() {
           <Input />
         </Form.Item>
         <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={zones} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
         </Form.Item>
         <Form.Item name="idleMinutes" label="无操作自动退出" rules={[{ required: true, message: '请填写分钟数' }]} extra="超过此时间无操作，将自动退出登录（1–480 分钟）。">
           <InputNumber min={1} max={480} precision={0} suffix="分钟" style={{ width: 160 }} />

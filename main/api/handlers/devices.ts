@@ -1,0 +1,89 @@
+import {
+  assignmentsOf,
+  assignRecorder,
+  findOfficer,
+  findRecorder,
+  insertOfficer,
+  insertRecorder,
+  listOfficers,
+  listRecorders,
+  unassignRecorder,
+  updateOfficer,
+  updateRecorder,
+  type OfficerId,
+  type RecorderId,
+} from '../../devices';
+import { AppError } from '../../common';
+import type { HandlerTable } from '../handler';
+
+type DeviceMethods =
+  | 'officers.list'
+  | 'officers.create'
+  | 'officers.update'
+  | 'recorders.list'
+  | 'recorders.create'
+  | 'recorders.update'
+  | 'recorders.assign'
+  | 'recorders.history';
+
+export const deviceHandlers: Pick<HandlerTable, DeviceMethods> = {
+  'officers.list': ({ db }) => listOfficers(db()),
+
+  'officers.create': ({ input, now, db, tx, audit }) =>
+    tx(() => {
+      const o = insertOfficer(db(), input, now);
+      audit('officer.create', `officer:${o.id}`, { name: o.name, badgeNo: o.badgeNo });
+      return o;
+    }),
+
+  'officers.update': ({ input, db, tx, audit }) =>
+    tx(() => {
+      const before = findOfficer(db(), input.id);
+      if (!before) throw new AppError('NOT_FOUND', '人员不存在');
+      const after = updateOfficer(db(), input.id, input);
+      audit('officer.update', `officer:${input.id}`, { before, after });
+      return after;
+    }),
+
+  'recorders.list': ({ db, now }) => listRecorders(db(), now),
+
+  'recorders.create': ({ input, now, db, tx, audit }) =>
+    tx(() => {
+      const r = insertRecorder(db(), input, now);
+      audit('recorder.create', `recorder:${r.id}`, { serial: r.serial, brand: r.brand, model: r.model, assetNo: r.assetNo });
+      return r;
+    }),
+
+  'recorders.update': ({ input, now, db, tx, audit }) =>
+    tx(() => {
+      const before = findRecorder(db(), input.id, now);
+      if (!before) throw new AppError('NOT_FOUND', '记录仪不存在');
+      const after = updateRecorder(db(), input.id, input, now);
+      // A recorder out of service is worn by nobody.
+      if (after.status !== 'in_service' && before.currentOfficer) unassignRecorder(db(), after.id, now);
+      const { currentOfficer: _b, ...b } = before;
+      const { currentOfficer: _a, ...a } = after;
+      audit('recorder.update', `recorder:${input.id}`, { before: b, after: a });
+      return findRecorder(db(), input.id, now)!;
+    }),
+
+  'recorders.assign': ({ input, now, db, tx, audit }) =>
+    tx(() => {
+      const r = findRecorder(db(), input.recorderId, now);
+      if (!r) throw new AppError('NOT_FOUND', '记录仪不存在');
+      const from = input.from ? new Date(input.from) : now;
+      if (input.officerId === null) {
+        unassignRecorder(db(), r.id, from);
+      } else {
+        const o = findOfficer(db(), input.officerId);
+        if (!o) throw new AppError('NOT_FOUND', '人员不存在');
+        if (!o.active) throw new AppError('OFFICER_INACTIVE', '该人员已停用，不能领用记录仪');
+        if (r.status !== 'in_service') throw new AppError('RECORDER_NOT_IN_SERVICE', '该记录仪不在用（维修、丢失或报废），不能领用');
+        assignRecorder(db(), r.id as RecorderId, o.id as OfficerId, from);
+      }
+      audit('recorder.assign', `recorder:${r.id}`, { serial: r.serial, officerId: input.officerId, from: from.toISOString(), previous: r.currentOfficer?.badgeNo ?? null });
+      return findRecorder(db(), r.id, now)!;
+    }),
+
+  'recorders.history': ({ input, db }) => assignmentsOf(db(), input.recorderId as RecorderId),
+};

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../common';
+import { handoverSheet, type FileFlag } from '../../forms';
+import { writeFileAtomic } from '../../ingest';
+import type { ApiServices } from '../context';
+import type { GeneratedFileDto } from '../dto';
+import type { HandlerTable } from '../handler';
+import { loadSessionDetail } from './ingest';
+
+async function saveForm(services: ApiServices, fileName: string, data: Buffer): Promise<GeneratedFileDto> {
+  const file = path.join(services.archive.open().paths.forms, fileName);
+  await writeFileAtomic(file, data);
+  return { fileName, sha256: createHash('sha256').update(data).digest('hex'), path: file };
+}
+
+const UNKNOWN = '（未登记）';
+
+export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.open'> = {
+  'ingest.handoverSheet': async ({ services, input, db, now, tx, audit }) => {
+    const detail = loadSessionDetail(db(), input.id);
+    const office = services.archive.office();
+    const recorder = detail.recorderSerial
+      ? (db().prepare('SELECT serial, brand, model, asset_no FROM recorders WHERE serial = ?').get(detail.recorderSerial) as {
+          serial: string;
+          brand: string | null;
+          model: string | null;
+          asset_no: string | null;
+        })
+      : null;
+    const receiver = db().prepare('SELECT display_name FROM users WHERE login = ?').get(detail.receivedBy) as { display_name: string };
+    const docx = await handoverSheet({
+      unitName: office.unitName,
+      timeZone: office.timeZone,
+      generatedAt: now,
+      sessionNo: `${detail.startedAt.slice(0, 10).replaceAll('-', '')}-${String(detail.id).padStart(3, '0')}`,
+      startedAt: new Date(detail.startedAt),
+      finishedAt: detail.finishedAt ? new Date(detail.finishedAt) : null,
+      handedOverBy: detail.handedOverBy ? { name: detail.handedOverBy.name, badgeNo: detail.handedOverBy.badgeNo } : { name: UNKNOWN, badgeNo: '—' },
+      receivedBy: { name: receiver.display_name },
+      recorder: { serial: recorder?.serial ?? UNKNOWN, brand: recorder?.brand ?? '—', model: recorder?.model ?? '—', assetNo: recorder?.asset_no ?? null },
+      counts: { stored: detail.filesStored, duplicates: detail.filesDuplicate, failed: detail.filesFailed },
+      totalBytes: detail.items.reduce((s, i) => s + i.size, 0),
+      totalDurationSec: detail.items.reduce((s, i) => s + (i.outcome === 'stored' ? (i.durationSec ?? 0) : 0), 0),
+      clockDriftSec: detail.clockDriftSec,
+      files: detail.items.map((i) => ({
+        name: i.relPath,
+        startedAt: i.startAt ? new Date(i.startAt) : null,
+        durationSec: i.durationSec,
+        bytes: i.size,
+        sha256: i.sha256,
+        flags: [...i.flags, ...(i.outcome === 'duplicate' ? ['duplicate' as const] : [])] as FileFlag[],
+      })),
+      ...(detail.error ? { remarks: detail.error } : {}),
+    });
+    const saved = await saveForm(services, `handover-${detail.id}.docx`, docx);
+    tx(() => audit('form.handover_sheet', `ingest:${detail.id}`, { fileName: saved.fileName, sha256: saved.sha256 }));
+    return saved;
+  },
+
+  'forms.open': async ({ services, input }) => {
+    const file = path.join(services.archive.open().paths.forms, input.fileName);
+    if (!existsSync(file)) throw new AppError('NOT_FOUND', '文件不存在，请重新生成');
+    if (!services.host.openPath) throw new AppError('NOT_AVAILABLE', '浏览器模式下请使用下载链接打开文件');
+    await services.host.openPath(file);
+    return null;
+  },
+};

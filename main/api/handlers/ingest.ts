@@ -1,0 +1,279 @@
+import { statfs } from 'node:fs/promises';
+import { AppError } from '../../common';
+import {
+  findOfficerByBadge,
+  findRecorderBySerial,
+  insertOfficer,
+  insertRecorder,
+  officerAt,
+  type Source,
+} from '../../devices';
+import { assertFits, runIngest, scanSource, type IngestProgress, type IngestSessionId } from '../../ingest';
+import { auditAs, type CallContext, type HandlerTable } from '../handler';
+import type { ApiServices } from '../context';
+import type { Db } from '../../store';
+import type { IngestItemDto, IngestSessionDetailDto, IngestSessionDto, MediaFlagDto, MediaKindDto } from '../dto';
+import { signerFor } from '../signing';
+import { officeSetting } from '../settings';
+
+type IngestMethods =
+  | 'sources.list'
+  | 'sources.pickFolder'
+  | 'ingest.scan'
+  | 'ingest.start'
+  | 'ingest.cancel'
+  | 'ingest.sessions'
+  | 'ingest.session';
+
+function mustSource(services: ApiServices, id: string): Source {
+  const s = services.sources.get(id);
+  if (!s) throw new AppError('SOURCE_NOT_FOUND', '未找到该来源：设备可能已拔出，请刷新后重试', `source ${id} not found`);
+  return s;
+}
+
+const sourceDto = (s: Source) => ({ id: s.id, label: s.label, kind: s.kind, path: s.path });
+
+interface SessionRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  status: IngestSessionDto['status'];
+  received_login: string;
+  officer_id: number | null;
+  officer_name: string | null;
+  officer_badge: string | null;
+  officer_user: number | null;
+  officer_active: number | null;
+  recorder_serial: string | null;
+  source_label: string;
+  source_kind: 'recorder' | 'folder';
+  files_total: number;
+  bytes_total: number;
+  files_stored: number;
+  files_duplicate: number;
+  files_failed: number;
+  bytes_stored: number;
+  clock_drift_sec: number | null;
+  clock_drift_basis: string | null;
+  source_cleared: number;
+  error: string | null;
+}
+
+const SESSION_SELECT = `
+  SELECT s.*, u.login AS received_login, o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge,
+         o.user_id AS officer_user, o.active AS officer_active, r.serial AS recorder_serial
+  FROM ingest_sessions s JOIN users u ON u.id = s.received_by
+  LEFT JOIN officers o ON o.id = s.handed_over_by LEFT JOIN recorders r ON r.id = s.recorder_id`;
+
+function toSessionDto(r: SessionRow): IngestSessionDto {
+  return {
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status,
+    receivedBy: r.received_login,
+    handedOverBy:
+      r.officer_id !== null
+        ? { id: r.officer_id, name: r.officer_name ?? '', badgeNo: r.officer_badge ?? '', userId: r.officer_user, active: r.officer_active === 1 }
+        : null,
+    recorderSerial: r.recorder_serial,
+    sourceLabel: r.source_label,
+    sourceKind: r.source_kind,
+    filesTotal: r.files_total,
+    bytesTotal: r.bytes_total,
+    filesStored: r.files_stored,
+    filesDuplicate: r.files_duplicate,
+    filesFailed: r.files_failed,
+    bytesStored: r.bytes_stored,
+    clockDriftSec: r.clock_drift_sec,
+    clockDriftBasis: r.clock_drift_basis,
+    sourceCleared: r.source_cleared === 1,
+    error: r.error,
+  };
+}
+
+/** Throttles progress pushes to a few a second; the last one always goes out. */
+function throttle(fn: (p: IngestProgress) => void, ms = 250): (p: IngestProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last >= ms || p.currentFile === null) {
+      last = now;
+      fn(p);
+    }
+  };
+}
+
+async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionId: number }> {
+  const { services, session, input, now, db, tx } = ctx;
+  const source = mustSource(services, input.sourceId);
+  const jobKey = `ingest-source:${source.id}`;
+  if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');
+  const scan = await scanSource(source.path);
+  if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', '该来源中没有可导入的音视频或照片文件');
+  const store = services.archive.open();
+  await assertFits(store.paths.root, scan.totalBytes);
+  const office = services.archive.office();
+
+  // Unknown recorders and officers are registered from what the custodian confirmed.
+  const { recorder, officer } = tx(() => {
+    let rec = input.recorderSerial ? findRecorderBySerial(db(), input.recorderSerial, now) : null;
+    if (input.recorderSerial && !rec) {
+      rec = insertRecorder(db(), { serial: input.recorderSerial }, now);
+      ctx.audit('recorder.create', `recorder:${rec.id}`, { serial: rec.serial, registeredAtIngest: true });
+    }
+    let off = input.officerBadge ? findOfficerByBadge(db(), input.officerBadge) : null;
+    if (input.officerBadge && !off) {
+      off = insertOfficer(db(), { name: input.officerName ?? `警号${input.officerBadge}`, badgeNo: input.officerBadge }, now);
+      ctx.audit('officer.create', `officer:${off.id}`, { name: off.name, badgeNo: off.badgeNo, registeredAtIngest: true });
+    }
+    return { recorder: rec, officer: off };
+  });
+
+  const controller = new AbortController();
+  let started!: (id: IngestSessionId) => void;
+  const idReady = new Promise<IngestSessionId>((resolve) => (started = resolve));
+  const emit = (event: 'ingest.progress', p: IngestProgress) => services.host.emit?.('all', event, p);
+  const done = runIngest(
+    {
+      sourceLabel: source.label,
+      scan,
+      recorder: recorder ? { id: recorder.id, serial: recorder.serial } : null,
+      officer,
+      receivedBy: session.userId,
+      timeZone: office.timeZone,
+      retentionMonths: Number(officeSetting(db(), 'retention_months')),
+      clearSource: input.clearSource,
+    },
+    {
+      store,
+      sign: signerFor(services, session),
+      audit: (d, action, target, details) => auditAs(d, session, services.clock.now(), action, target, details),
+      now: () => services.clock.now(),
+      log: services.log,
+      onProgress: throttle((p) => emit('ingest.progress', p)),
+      onStarted: started,
+      signal: controller.signal,
+    },
+  )
+    .then((r) => {
+      services.host.emit?.('all', 'ingest.finished', { sessionId: r.sessionId, status: r.status, message: r.message });
+      return r;
+    })
+    .catch((e: unknown) => {
+      services.log.error('ingest job failed', { error: e instanceof Error ? e.stack : String(e) });
+      throw e;
+    })
+    .finally(() => {
+      services.jobs.delete(jobKey);
+    });
+  const job = { controller, done };
+  services.jobs.set(jobKey, job);
+  const sessionId = await Promise.race([idReady, done.then(() => idReady)]);
+  services.jobs.set(`ingest:${sessionId}`, job);
+  void done.catch(() => undefined).finally(() => services.jobs.delete(`ingest:${sessionId}`));
+  return { sessionId };
+}
+
+/** One ingest session with every file it met and what became of it. */
+export function loadSessionDetail(db: Db, id: number): IngestSessionDetailDto {
+  const row = db.prepare(`${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '导入记录不存在');
+  const items = db
+    .prepare(
+      `SELECT i.rel_path, i.size, i.outcome, i.message, i.sha256, i.media_id, m.stored_path, m.kind, m.start_at, m.start_source,
+              m.duration_sec, m.has_audio, m.video_codec, m.flags
+       FROM ingest_items i LEFT JOIN media m ON m.id = i.media_id WHERE i.session_id = ? ORDER BY i.id`,
+    )
+    .all(id) as {
+    rel_path: string;
+    size: number;
+    outcome: IngestItemDto['outcome'];
+    message: string | null;
+    sha256: string | null;
+    media_id: number | null;
+    stored_path: string | null;
+    kind: MediaKindDto | null;
+    start_at: string | null;
+    start_source: string | null;
+    duration_sec: number | null;
+    has_audio: number | null;
+    video_codec: string | null;
+    flags: string | null;
+  }[];
+  return {
+    ...toSessionDto(row),
+    items: items.map((i) => ({
+      relPath: i.rel_path,
+      size: i.size,
+      outcome: i.outcome,
+      message: i.message,
+      sha256: i.sha256,
+      mediaId: i.media_id,
+      storedPath: i.stored_path,
+      kind: i.kind,
+      startAt: i.start_at,
+      startSource: i.start_source,
+      durationSec: i.duration_sec,
+      hasAudio: i.has_audio === null ? null : i.has_audio === 1,
+      videoCodec: i.video_codec,
+      flags: i.flags ? (JSON.parse(i.flags) as MediaFlagDto[]) : [],
+    })),
+  };
+}
+
+export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
+  'sources.list': ({ services }) => services.sources.list().map(sourceDto),
+
+  'sources.pickFolder': async ({ services }) => {
+    if (!services.host.pickFolder) throw new AppError('NOT_AVAILABLE', '浏览器模式下不能选择文件夹，请在桌面程序中操作');
+    const dir = await services.host.pickFolder('选择要导入的文件夹');
+    return dir ? sourceDto(services.sources.addFolder(dir)) : null;
+  },
+
+  'ingest.scan': async ({ services, input, now, db }) => {
+    const source = mustSource(services, input.sourceId);
+    const scan = await scanSource(source.path);
+    const recorder = scan.recorder.serial ? findRecorderBySerial(db(), scan.recorder.serial, now) : null;
+    const suggestedOfficer = (recorder ? officerAt(db(), recorder.id, now) : null) ?? (scan.recorder.badge ? findOfficerByBadge(db(), scan.recorder.badge) : null);
+    const seen = db().prepare('SELECT 1 FROM media WHERE original_name = ? AND size = ? LIMIT 1');
+    const fs = await statfs(services.archive.open().paths.root);
+    const freeBytes = fs.bavail * fs.bsize;
+    return {
+      sourceId: source.id,
+      sourceLabel: source.label,
+      recorderVolume: scan.recorderVolume,
+      recorderSerial: scan.recorder.serial ?? null,
+      badgeNo: scan.recorder.badge ?? null,
+      recorder,
+      suggestedOfficer,
+      files: scan.originals.map((o) => ({
+        relPath: o.relPath,
+        size: o.size,
+        kind: o.kind,
+        mtime: o.mtime.toISOString(),
+        alreadyIn: seen.get(o.name, o.size) !== undefined,
+      })),
+      skipped: scan.skipped.length,
+      problems: scan.problems.map((p) => ({ relPath: p.relPath, message: p.message })),
+      totalBytes: scan.totalBytes,
+      freeBytes,
+      fits: scan.totalBytes + 64 * 1024 * 1024 <= freeBytes,
+    };
+  },
+
+  'ingest.start': (ctx) => startIngest(ctx),
+
+  'ingest.cancel': ({ services, input, session, now, db }) => {
+    const job = services.jobs.get(`ingest:${input.sessionId}`);
+    if (!job) throw new AppError('NOT_RUNNING', '该导入已结束，无需取消');
+    job.controller.abort();
+    db().transaction(() => auditAs(db(), session, now, 'ingest.cancel', `ingest:${input.sessionId}`))();
+    return null;
+  },
+
+  'ingest.sessions': ({ input, db }) =>
+    (db().prepare(`${SESSION_SELECT} ORDER BY s.id DESC LIMIT ? OFFSET ?`).all(input.limit, input.offset) as SessionRow[]).map(toSessionDto),
+
+  'ingest.session': ({ input, db }) => loadSessionDetail(db(), input.id),
+};

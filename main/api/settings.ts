@@ -1,0 +1,18 @@
+import type { Db } from '../store';
+
+/** Office settings beyond the office row, with their defaults. */
+export const SETTING_DEFAULTS = {
+  /** Rules art. 11(3): at least three months. */
+  retention_months: '3',
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+export function officeSetting(db: Db, key: SettingKey): string {
+  const r = db.prepare('SELECT value FROM office_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return r?.value ?? SETTING_DEFAULTS[key];
+}
+
+export function setOfficeSetting(db: Db, key: SettingKey, value: string): void {
+  db.prepare('INSERT INTO office_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

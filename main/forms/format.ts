@@ -1,0 +1,130 @@
+// Small formatting helpers shared by the printed forms. Pure: the time zone is always passed in,
+// never taken from the machine, so a form prints the same wherever it is generated.
+import type { MediaFlag } from '../media';
+
+/** Flags a file can carry on a form: the media flags plus the ingest-level duplicate mark. */
+export type FileFlag = MediaFlag | 'duplicate';
+
+const FLAG_LABELS: Record<FileFlag, string> = {
+  no_audio: '无音轨',
+  clock_suspect: '时钟可疑',
+  unreadable: '无法读取',
+  truncated: '文件截断',
+  zero_byte: '空文件',
+  duplicate: '重复',
+};
+
+/** Order in which flags are listed and counted (most serious first). */
+export const FLAG_ORDER: readonly FileFlag[] = ['unreadable', 'truncated', 'zero_byte', 'no_audio', 'clock_suspect', 'duplicate'];
+
+/** Chinese label of a flag; an unknown flag is shown as is rather than dropped. */
+export function flagLabel(flag: FileFlag | string): string {
+  return (FLAG_LABELS as Record<string, string>)[flag] ?? flag;
+}
+
+interface ZonedParts {
+  y: number;
+  m: number;
+  d: number;
+  hh: number;
+  mm: number;
+  ss: number;
+}
+
+function zonedParts(at: Date, timeZone: string): ZonedParts {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return { y: get('year'), m: get('month'), d: get('day'), hh: get('hour'), mm: get('minute'), ss: get('second') };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** '2026年11月27日 10:02' (month and day unpadded, as Chinese official documents write them). */
+export function formatDateTime(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.y}年${p.m}月${p.d}日 ${pad2(p.hh)}:${pad2(p.mm)}`;
+}
+
+/** '2026年11月27日'. */
+export function formatDate(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.y}年${p.m}月${p.d}日`;
+}
+
+/** '2026-11-27 10:02:15' — for table cells where width is scarce and seconds matter. */
+export function formatDateTimeCompact(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.y}-${pad2(p.m)}-${pad2(p.d)} ${pad2(p.hh)}:${pad2(p.mm)}:${pad2(p.ss)}`;
+}
+
+/** A calendar day 'YYYY-MM-DD' as '2026年11月27日'. */
+export function formatDay(day: string): string {
+  const { y, m, d } = parseDay(day);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A calendar day 'YYYY-MM-DD' as '11月27日'. */
+export function formatMonthDay(day: string): string {
+  const { m, d } = parseDay(day);
+  return `${m}月${d}日`;
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** Weekday of a calendar day 'YYYY-MM-DD' as '周一'. */
+export function weekdayLabel(day: string): string {
+  const { y, m, d } = parseDay(day);
+  return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? ''}`;
+}
+
+function parseDay(day: string): { y: number; m: number; d: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${day}`);
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+/** '00:12:34'; hours grow past two digits rather than wrapping. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+}
+
+/** Binary units, as Windows Explorer shows them: '1.25 GB', '512.0 MB', '3.4 KB', '900 B'. */
+export function formatBytes(bytes: number): string {
+  const KB = 1024;
+  const MB = KB * 1024;
+  const GB = MB * 1024;
+  if (bytes >= GB) return `${(bytes / GB).toFixed(2)} GB`;
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
+  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+/**
+ * Recorder clock minus workstation clock: '+12 秒', '-1 分 05 秒', '0 秒'; null (not measurable) → '无法测定'.
+ */
+export function formatClockDrift(driftSec: number | null): string {
+  if (driftSec === null || !Number.isFinite(driftSec)) return '无法测定';
+  const total = Math.round(driftSec);
+  if (total === 0) return '0 秒';
+  const sign = total > 0 ? '+' : '-';
+  const abs = Math.abs(total);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const s = abs % 60;
+  if (h > 0) return `${sign}${h} 小时 ${pad2(m)} 分 ${pad2(s)} 秒`;
+  if (m > 0) return `${sign}${m} 分 ${pad2(s)} 秒`;
+  return `${sign}${s} 秒`;
+}

@@ -1,0 +1,158 @@
+// 执法记录仪视听资料交接登记表 — the daily handover record of rules art. 8: one ingest session, who
+// handed over, who received, what was stored.
+import {
+  buildDocument,
+  cm,
+  columnWidths,
+  contentId,
+  contentWidth,
+  dataTable,
+  fieldTable,
+  hashCell,
+  heading,
+  para,
+  signatureLines,
+  SIZE,
+  spacer,
+  subtitleRow,
+  title,
+  type CellContent,
+  type Column,
+  type FormMeta,
+} from './docx-kit';
+import { flagLabel, formatBytes, formatClockDrift, formatDateTime, formatDateTimeCompact, formatDuration, type FileFlag } from './format';
+
+export interface RecorderInfo {
+  serial: string;
+  brand: string;
+  model: string;
+  /** Fixed-asset number, when the office has given one. */
+  assetNo: string | null;
+}
+
+export interface HandoverFile {
+  name: string;
+  /** Recording start as decided at ingest; null when unknown. */
+  startedAt: Date | null;
+  durationSec: number | null;
+  bytes: number;
+  /** Null when the file could not be hashed (read failure). */
+  sha256: string | null;
+  flags: readonly FileFlag[];
+}
+
+export interface HandoverSheetData extends FormMeta {
+  /** Ingest session number as shown in the program, e.g. '20261127-003'. */
+  sessionNo: string;
+  startedAt: Date;
+  /** Null while the session is still open (printed as 进行中). */
+  finishedAt: Date | null;
+  handedOverBy: { name: string; badgeNo: string };
+  receivedBy: { name: string };
+  recorder: RecorderInfo;
+  counts: { stored: number; duplicates: number; failed: number };
+  totalBytes: number;
+  totalDurationSec: number;
+  /** Recorder clock minus workstation clock in seconds; null when it could not be measured. */
+  clockDriftSec: number | null;
+  files: readonly HandoverFile[];
+  remarks?: string;
+}
+
+export const HANDOVER_TITLE = '执法记录仪视听资料交接登记表';
+
+const FILE_COLUMNS: readonly Column[] = [
+  { header: '序号', weight: 5.5, align: 'center' },
+  { header: '文件名', weight: 16.5 },
+  { header: '开始时间', weight: 10, align: 'center' },
+  { header: '时长', weight: 8, align: 'center' },
+  { header: '大小', weight: 10.5, align: 'right' },
+  // 28/88 of the width holds 32 Courier digits at 7pt with narrow cell margins.
+  { header: 'SHA-256', weight: 28 },
+  { header: '标记', weight: 9.5, align: 'center' },
+];
+
+export function flagsText(flags: readonly FileFlag[]): string {
+  return flags.length > 0 ? flags.map(flagLabel).join('\n') : '—';
+}
+
+export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
+  const tz = data.timeZone;
+  const documentId = data.documentId ?? contentId('JJ', data);
+  // label, value, label, value: labels wide enough for seven characters on one line.
+  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
+
+  const r = data.recorder;
+  const fields = fieldTable(
+    [
+      [{ label: '单位', value: data.unitName, span: 3 }],
+      [
+        { label: '开始时间', value: formatDateTime(data.startedAt, tz) },
+        { label: '完成时间', value: data.finishedAt ? formatDateTime(data.finishedAt, tz) : '进行中' },
+      ],
+      [
+        { label: '移交人', value: `${data.handedOverBy.name}（警号 ${data.handedOverBy.badgeNo}）` },
+        { label: '接收人', value: `${data.receivedBy.name}（保管员）` },
+      ],
+      [
+        { label: '记录仪品牌型号', value: `${r.brand} ${r.model}` },
+        { label: '记录仪编号', value: `序列号 ${r.serial}${r.assetNo ? `\n资产编号 ${r.assetNo}` : ''}` },
+      ],
+      [
+        { label: '存储文件数', value: `${data.counts.stored} 个` },
+        { label: '重复 / 失败', value: `重复 ${data.counts.duplicates} 个，失败 ${data.counts.failed} 个` },
+      ],
+      [
+        { label: '总大小', value: formatBytes(data.totalBytes) },
+        { label: '总时长', value: formatDuration(data.totalDurationSec) },
+      ],
+      [{ label: '记录仪时钟偏差', value: clockDriftText(data.clockDriftSec), span: 3 }],
+      ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
+    ],
+    grid,
+  );
+
+  const rows: CellContent[][] = data.files.map((f, i) => [
+    String(i + 1),
+    { text: f.name, size: SIZE.liu + 1 },
+    f.startedAt ? formatDateTimeCompact(f.startedAt, tz).replace(' ', '\n') : '—',
+    f.durationSec === null ? '—' : formatDuration(f.durationSec),
+    formatBytes(f.bytes),
+    hashCell(f.sha256),
+    flagsText(f.flags),
+  ]);
+
+  return buildDocument({
+    title: HANDOVER_TITLE,
+    orientation: 'portrait',
+    meta: data,
+    documentId,
+    children: [
+      title(HANDOVER_TITLE),
+      subtitleRow(`交接批次号：${data.sessionNo}`, `编号：${documentId}`, 'portrait'),
+      spacer(80),
+      fields,
+      heading(`视听资料文件清单（共 ${data.files.length} 个）`),
+      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件' }),
+      para('注：标记栏“重复”指该文件此前已归档，本次未重复存储；时长、开始时间以文件元数据为准。SHA-256 为接收时计算的文件校验值。', {
+        size: SIZE.xiaoWu,
+        before: 80,
+      }),
+      spacer(cm(0.3)),
+      para('经核对，上述视听资料已按日完整移交，并由接收人归档保存。', { size: SIZE.xiaoSi, keepNext: true, after: 60 }),
+      signatureLines(
+        [
+          { label: '移交人（签名）', printedName: data.handedOverBy.name },
+          { label: '接收人（签名）', printedName: data.receivedBy.name },
+        ],
+        'portrait',
+      ),
+    ],
+  });
+}
+
+function clockDriftText(driftSec: number | null): string {
+  const text = formatClockDrift(driftSec);
+  if (driftSec === null || Math.round(driftSec) === 0) return text;
+  return `${text}（记录仪时钟${driftSec > 0 ? '快于' : '慢于'}工作站时钟）`;
+}

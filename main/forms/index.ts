@@ -1,0 +1,56 @@
+// Printable forms (DOCX): pure functions from typed data to the bytes of a .docx.
+export * from './format';
+export {
+  buildDocument,
+  contentId,
+  contentWidth,
+  columnWidths,
+  dataTable,
+  fieldTable,
+  hashCell,
+  heading,
+  para,
+  run,
+  signatureBoxes,
+  signatureLines,
+  spacer,
+  subtitleRow,
+  title,
+  cm,
+  SIZE,
+  type Align,
+  type CellContent,
+  type Column,
+  type DocumentSpec,
+  type Field,
+  type FontKind,
+  type FormMeta,
+  type Orientation,
+  type ParaOptions,
+  type SignatureBox,
+  type SignatureLine,
+  type TextStyle,
+} from './docx-kit';
+export { handoverSheet, flagsText, HANDOVER_TITLE, type HandoverSheetData, type HandoverFile, type RecorderInfo } from './handover-sheet';
+export {
+  weeklyReport,
+  weekLabel,
+  WEEKLY_TITLE,
+  type WeeklyReportData,
+  type HandoverMark,
+  type WeeklyOfficerRow,
+  type WeeklyRecorderRow,
+  type WeeklyFlaggedFile,
+  type WeeklyIntegrity,
+  type WeeklyBackup,
+  type IntegrityProblemKind,
+} from './weekly-report';
+export {
+  viewingRegister,
+  VIEWING_TITLE,
+  VIEWING_TYPE_LABELS,
+  type ViewingRegisterData,
+  type ViewingEntry,
+  type ViewingType,
+} from './viewing-register';
+export { recordForm, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';

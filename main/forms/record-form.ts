@@ -1,0 +1,148 @@
+// 执法记录仪视听资料证据记录表 — the record form of rules art. 11(4) and DESIGN §8, filed with the evidence
+// disc: what was recorded, by whom, where, on which device, with each file's SHA-256, then the officers'
+// and chief's signatures and the unit seal.
+import {
+  buildDocument,
+  columnWidths,
+  contentId,
+  contentWidth,
+  dataTable,
+  fieldTable,
+  hashCell,
+  heading,
+  para,
+  signatureBoxes,
+  SIZE,
+  spacer,
+  subtitleRow,
+  title,
+  type CellContent,
+  type Column,
+  type FormMeta,
+} from './docx-kit';
+import { formatBytes, formatDateTime, formatDateTimeCompact, formatDuration } from './format';
+
+export interface RecordFormFile {
+  name: string;
+  startedAt: Date | null;
+  durationSec: number | null;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RecordFormData extends FormMeta {
+  caseName: string;
+  caseNo: string;
+  /** Law-enforcement officers of the case (执法人员). */
+  officers: readonly string[];
+  /** The person who operated the camera (摄录人). */
+  cameraOperator: string;
+  recordingStart: Date;
+  recordingEnd: Date;
+  place: string;
+  recorderBrand: string;
+  recorderModel: string;
+  /** e.g. 'MP4（H.264 视频 / AAC 音频）'. */
+  format: string;
+  totalDurationSec: number;
+  totalBytes: number;
+  /** Disc label as the caller numbers it, e.g. '2026-001 第1张/共2张'. */
+  discLabel: string;
+  files: readonly RecordFormFile[];
+  /**
+   * One line per electronic signature present, already worded by the caller, e.g.
+   * '执法人员 张三 已签（2026-11-27 10:02，证书序列号 …）'. Empty: none yet.
+   */
+  electronicSignatures: readonly string[];
+  remarks?: string;
+}
+
+export const RECORD_FORM_TITLE = '执法记录仪视听资料证据记录表';
+
+const FILE_COLUMNS: readonly Column[] = [
+  { header: '序号', weight: 5.5, align: 'center' },
+  // Wide enough for a typical 26-character recorder file name at 7.5pt on one line.
+  { header: '文件名', weight: 23 },
+  { header: '开始时间', weight: 11, align: 'center' },
+  { header: '时长', weight: 9, align: 'center' },
+  { header: '大小', weight: 11, align: 'right' },
+  // 28.5/88 of the width: 32 Courier digits at 7pt per line, as on the handover sheet.
+  { header: 'SHA-256', weight: 28.5 },
+];
+
+export async function recordForm(data: RecordFormData): Promise<Buffer> {
+  const tz = data.timeZone;
+  const documentId = data.documentId ?? contentId('JL', data);
+  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
+
+  const rows: CellContent[][] = data.files.map((f, i) => [
+    String(i + 1),
+    { text: f.name, size: SIZE.liu },
+    f.startedAt ? formatDateTimeCompact(f.startedAt, tz).replace(' ', '\n') : '—',
+    f.durationSec === null ? '—' : formatDuration(f.durationSec),
+    formatBytes(f.bytes),
+    hashCell(f.sha256),
+  ]);
+
+  const esig =
+    data.electronicSignatures.length > 0
+      ? data.electronicSignatures.map((line, i) => para(`${i === 0 ? '电子签名：' : '\u3000\u3000\u3000\u3000\u3000'}${line}`, { font: 'fangsong', size: SIZE.xiaoWu + 1 }))
+      : [para('电子签名：无', { font: 'fangsong', size: SIZE.xiaoWu + 1 })];
+
+  return buildDocument({
+    title: RECORD_FORM_TITLE,
+    orientation: 'portrait',
+    meta: data,
+    documentId,
+    children: [
+      title(RECORD_FORM_TITLE),
+      subtitleRow(`单位：${data.unitName}`, `编号：${documentId}`, 'portrait'),
+      spacer(80),
+      fieldTable(
+        [
+          [{ label: '案件名称', value: data.caseName, span: 3 }],
+          [
+            { label: '案号', value: data.caseNo },
+            { label: '光盘编号', value: data.discLabel },
+          ],
+          [{ label: '执法人员', value: data.officers.join('、'), span: 3 }],
+          [
+            { label: '摄录人', value: data.cameraOperator },
+            { label: '记录仪品牌型号', value: `${data.recorderBrand} ${data.recorderModel}` },
+          ],
+          [
+            { label: '录制开始时间', value: formatDateTime(data.recordingStart, tz) },
+            { label: '录制结束时间', value: formatDateTime(data.recordingEnd, tz) },
+          ],
+          [{ label: '录制地点', value: data.place, span: 3 }],
+          [
+            { label: '文件格式', value: data.format },
+            { label: '时长及大小', value: `${formatDuration(data.totalDurationSec)}，${formatBytes(data.totalBytes)}` },
+          ],
+          ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
+        ],
+        grid,
+        { minRowHeight: 560 },
+      ),
+      heading(`视听资料文件清单（共 ${data.files.length} 个）`),
+      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件' }),
+      para('以上视听资料为执法记录仪原始记录，未经删节、修改，已刻录光盘存储；SHA-256 校验值可用于核对光盘内文件。', {
+        font: 'fangsong',
+        size: SIZE.xiaoWu + 1,
+        before: 100,
+        after: 100,
+        keepNext: true,
+      }),
+      signatureBoxes(
+        [
+          { label: '执法人员签名', weight: 1 },
+          { label: '大队负责人签名', weight: 1 },
+          { label: '单位（盖章）', body: [data.unitName], weight: 1.3 },
+        ],
+        'portrait',
+      ),
+      spacer(80),
+      ...esig,
+    ],
+  });
+}

@@ -1,0 +1,94 @@
+// 执法记录仪视听资料查阅登记表 — the keeper's register of rules art. 14: who viewed what, why, on whose
+// approval and when. Landscape, because eight columns of Chinese text do not fit a portrait page.
+import {
+  buildDocument,
+  contentId,
+  dataTable,
+  para,
+  signatureLines,
+  SIZE,
+  spacer,
+  subtitleRow,
+  title,
+  type CellContent,
+  type Column,
+  type FormMeta,
+} from './docx-kit';
+import { formatDateTimeCompact, formatDay } from './format';
+
+/** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
+export type ViewingType = 'work' | 'case' | 'public';
+
+export const VIEWING_TYPE_LABELS: Record<ViewingType, string> = { work: '工作查阅', case: '办案查阅', public: '公开使用' };
+
+export interface ViewingEntry {
+  /** Viewer's name, optionally with post, e.g. '赵明（法制员）'. */
+  viewer: string;
+  /** What was viewed: media, recording or case label, as the program names it. */
+  subject: string;
+  type: ViewingType;
+  reason: string;
+  /** Who approved; null prints '—' (should not happen for case or public use). */
+  approvedBy: string | null;
+  startedAt: Date;
+  /** Null while the viewing is still open. */
+  endedAt: Date | null;
+}
+
+export interface ViewingRegisterData extends FormMeta {
+  /** First and last calendar day covered, 'YYYY-MM-DD', inclusive. */
+  periodFrom: string;
+  periodTo: string;
+  entries: readonly ViewingEntry[];
+  /** 保管员 who keeps the register. */
+  keeperName: string;
+}
+
+export const VIEWING_TITLE = '执法记录仪视听资料查阅登记表';
+
+const COLUMNS: readonly Column[] = [
+  { header: '序号', weight: 0.8, align: 'center' },
+  { header: '查阅人', weight: 1.6, align: 'center' },
+  { header: '查阅对象', weight: 3.4 },
+  { header: '查阅类型', weight: 1.2, align: 'center' },
+  { header: '事由', weight: 3.8 },
+  { header: '批准人', weight: 1.6, align: 'center' },
+  // 'YYYY-MM-DD HH:mm' on one line at 9pt.
+  { header: '开始时间', weight: 2, align: 'center' },
+  { header: '结束时间', weight: 2, align: 'center' },
+];
+
+export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer> {
+  const tz = data.timeZone;
+  const documentId = data.documentId ?? contentId('CY', data);
+  const time = (d: Date): string => formatDateTimeCompact(d, tz).slice(0, 16);
+  const rows: CellContent[][] = data.entries.map((e, i) => [
+    String(i + 1),
+    e.viewer,
+    e.subject,
+    VIEWING_TYPE_LABELS[e.type],
+    e.reason,
+    e.approvedBy ?? '—',
+    time(e.startedAt),
+    e.endedAt ? time(e.endedAt) : '未结束',
+  ]);
+  return buildDocument({
+    title: VIEWING_TITLE,
+    orientation: 'landscape',
+    meta: data,
+    documentId,
+    children: [
+      title(VIEWING_TITLE),
+      subtitleRow(`单位：${data.unitName}\u3000\u3000登记期间：${formatDay(data.periodFrom)} 至 ${formatDay(data.periodTo)}`, `编号：${documentId}`, 'landscape', 0.75),
+      spacer(80),
+      dataTable(COLUMNS, rows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无查阅记录' }),
+      para(`本期间共登记查阅 ${data.entries.length} 次。办案查阅须经乡主管领导批准，公开使用须经大队负责人批准。`, {
+        size: SIZE.xiaoWu,
+        before: 80,
+        keepNext: true,
+      }),
+      spacer(120),
+      signatureLines([{ label: '保管员（签名）', printedName: data.keeperName }], 'landscape'),
+    ],
+  });
+}

@@ -1,0 +1,306 @@
+// 执法记录仪视听资料每周归档报告 — the Friday consolidation of rules art. 11(2): who handed over on
+// which day, what each recorder produced, what was flagged, whether the archive is intact and backed up.
+import {
+  buildDocument,
+  columnWidths,
+  contentId,
+  contentWidth,
+  dataTable,
+  fieldTable,
+  heading,
+  para,
+  signatureLines,
+  SIZE,
+  spacer,
+  subtitleRow,
+  title,
+  type CellContent,
+  type Column,
+  type FormMeta,
+} from './docx-kit';
+import {
+  FLAG_ORDER,
+  flagLabel,
+  formatBytes,
+  formatDateTime,
+  formatDateTimeCompact,
+  formatDuration,
+  formatMonthDay,
+  weekdayLabel,
+  type FileFlag,
+} from './format';
+
+/** One officer on one day: handed over (✓), nothing to hand over (—), or a handover is missing (缺). */
+export type HandoverMark = 'done' | 'none' | 'missing';
+
+export interface WeeklyOfficerRow {
+  name: string;
+  badgeNo: string;
+  /** One mark per entry of `WeeklyReportData.days`, same order. */
+  marks: readonly HandoverMark[];
+}
+
+export interface WeeklyRecorderRow {
+  serial: string;
+  brand: string;
+  model: string;
+  /** Officer the recorder was assigned to this week (names joined by the caller if several). */
+  officerName: string | null;
+  files: number;
+  bytes: number;
+  durationSec: number;
+}
+
+export interface WeeklyFlaggedFile {
+  fileName: string;
+  recorderSerial: string;
+  officerName: string | null;
+  startedAt: Date | null;
+  flags: readonly FileFlag[];
+}
+
+export type IntegrityProblemKind = 'missing' | 'changed' | 'extra';
+
+export interface WeeklyIntegrity {
+  checkedAt: Date;
+  checked: number;
+  ok: number;
+  missing: number;
+  changed: number;
+  extra: number;
+  problems: readonly { path: string; kind: IntegrityProblemKind; detail?: string }[];
+}
+
+export interface WeeklyBackup {
+  /** Where the copy went, e.g. '移动硬盘 WD-2T（资产编号 QS-ZF-2023-004）'. */
+  target: string;
+  completedAt: Date | null;
+  filesCopied: number;
+  bytesCopied: number;
+  /** The copy was read back and its hashes matched. */
+  verified: boolean;
+  note?: string;
+}
+
+export interface WeeklyReportData extends FormMeta {
+  /** ISO week-numbering year and week, printed as '2026年第48周'. */
+  isoYear: number;
+  isoWeek: number;
+  /** Calendar days of the week, 'YYYY-MM-DD', in order (Mon–Sun, or the working days reported). */
+  days: readonly string[];
+  officers: readonly WeeklyOfficerRow[];
+  recorders: readonly WeeklyRecorderRow[];
+  flagged: readonly WeeklyFlaggedFile[];
+  /** Null when no fixity check ran this week (printed as such — that is itself a finding). */
+  integrity: WeeklyIntegrity | null;
+  backup: WeeklyBackup | null;
+  /** Custodian who prepared the report. */
+  preparedBy: { name: string };
+  /** Chief who reviews it; null leaves the line blank for whoever signs. */
+  reviewedBy: { name: string } | null;
+  remarks?: string;
+}
+
+export const WEEKLY_TITLE = '执法记录仪视听资料每周归档报告';
+
+const MARK_TEXT: Record<HandoverMark, string> = { done: '✓', none: '—', missing: '缺' };
+const PROBLEM_TEXT: Record<IntegrityProblemKind, string> = { missing: '缺失', changed: '已改变', extra: '多余' };
+
+export function weekLabel(data: Pick<WeeklyReportData, 'isoYear' | 'isoWeek' | 'days'>): string {
+  const first = data.days[0];
+  const last = data.days[data.days.length - 1];
+  const range = first && last ? `（${formatMonthDay(first)}—${formatMonthDay(last)}）` : '';
+  return `${data.isoYear}年第${data.isoWeek}周${range}`;
+}
+
+export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
+  const tz = data.timeZone;
+  const documentId = data.documentId ?? contentId('ZB', data);
+  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
+
+  const missingCount = data.officers.reduce((n, o) => n + o.marks.filter((m) => m === 'missing').length, 0);
+  const doneCount = data.officers.reduce((n, o) => n + o.marks.filter((m) => m === 'done').length, 0);
+  const totals = data.recorders.reduce(
+    (t, r) => ({ files: t.files + r.files, bytes: t.bytes + r.bytes, durationSec: t.durationSec + r.durationSec }),
+    { files: 0, bytes: 0, durationSec: 0 },
+  );
+
+  // -- 一、交接情况 --
+  const gridColumns: Column[] = [
+    { header: '执法人员', weight: 2.4, align: 'center' },
+    ...data.days.map((d) => ({ header: `${formatMonthDay(d)}\n${weekdayLabel(d)}`, weight: 1.4, align: 'center' as const })),
+  ];
+  const gridRows: CellContent[][] = data.officers.map((o) => [
+    `${o.name}\n警号 ${o.badgeNo}`,
+    ...data.days.map((_, i) => {
+      const mark = o.marks[i] ?? 'none';
+      return { text: MARK_TEXT[mark], size: SIZE.wu, bold: mark === 'missing' };
+    }),
+  ]);
+
+  // -- 二、记录仪汇总 --
+  const recorderColumns: Column[] = [
+    { header: '序号', weight: 1, align: 'center' },
+    { header: '记录仪（品牌型号 / 序列号）', weight: 4.2 },
+    { header: '使用人', weight: 1.8, align: 'center' },
+    { header: '文件数', weight: 1.3, align: 'right' },
+    { header: '大小', weight: 1.7, align: 'right' },
+    { header: '时长', weight: 1.7, align: 'center' },
+  ];
+  const recorderRows: CellContent[][] = data.recorders.map((r, i) => [
+    String(i + 1),
+    `${r.brand} ${r.model}\n${r.serial}`,
+    r.officerName ?? '—',
+    String(r.files),
+    formatBytes(r.bytes),
+    formatDuration(r.durationSec),
+  ]);
+  if (data.recorders.length > 0) {
+    recorderRows.push([
+      { text: '合计', span: 3, align: 'center', bold: true },
+      { text: String(totals.files), bold: true },
+      { text: formatBytes(totals.bytes), bold: true },
+      { text: formatDuration(totals.durationSec), bold: true },
+    ]);
+  }
+
+  // -- 三、本周标记 --
+  const flagCounts = FLAG_ORDER.map((f) => ({ flag: f, n: data.flagged.filter((x) => x.flags.includes(f)).length })).filter((c) => c.n > 0);
+  const flagSummary =
+    flagCounts.length > 0
+      ? `本周共有 ${data.flagged.length} 个文件带有标记：${flagCounts.map((c) => `${flagLabel(c.flag)} ${c.n} 个`).join('；')}。`
+      : '本周无带标记的文件。';
+  const flagColumns: Column[] = [
+    { header: '序号', weight: 1, align: 'center' },
+    { header: '文件名', weight: 4.6 },
+    { header: '记录仪', weight: 2.2 },
+    { header: '使用人', weight: 1.5, align: 'center' },
+    { header: '开始时间', weight: 2.1, align: 'center' },
+    { header: '标记', weight: 1.8, align: 'center' },
+  ];
+  const flagRows: CellContent[][] = data.flagged.map((f, i) => [
+    String(i + 1),
+    f.fileName,
+    f.recorderSerial,
+    f.officerName ?? '—',
+    f.startedAt ? formatDateTimeCompact(f.startedAt, tz) : '—',
+    f.flags.map(flagLabel).join('、'),
+  ]);
+
+  // -- 四、完整性校验 --
+  const integrity = data.integrity;
+  const integrityChildren = integrity
+    ? [
+        fieldTable(
+          [
+            [
+              { label: '校验时间', value: formatDateTime(integrity.checkedAt, tz) },
+              { label: '校验文件数', value: `${integrity.checked} 个` },
+            ],
+            [
+              { label: '校验一致', value: `${integrity.ok} 个` },
+              { label: '缺失', value: `${integrity.missing} 个` },
+            ],
+            [
+              { label: '已改变', value: `${integrity.changed} 个` },
+              { label: '多余文件', value: `${integrity.extra} 个` },
+            ],
+            [{ label: '结论', value: integrityConclusion(integrity), span: 3 }],
+          ],
+          grid,
+        ),
+        ...(integrity.problems.length > 0
+          ? [
+              spacer(100),
+              dataTable(
+                [
+                  { header: '序号', weight: 1, align: 'center' },
+                  { header: '文件', weight: 6.5 },
+                  { header: '问题', weight: 1.3, align: 'center' },
+                  { header: '说明', weight: 4.2 },
+                ],
+                integrity.problems.map((p, i) => [String(i + 1), p.path, PROBLEM_TEXT[p.kind], p.detail ?? '']),
+                'portrait',
+              ),
+            ]
+          : []),
+      ]
+    : [para('本周未进行完整性校验。', { font: 'fangsong', size: SIZE.xiaoSi })];
+
+  // -- 五、备份 --
+  const b = data.backup;
+  const backupChildren = b
+    ? [
+        fieldTable(
+          [
+            [{ label: '备份位置', value: b.target, span: 3 }],
+            [
+              { label: '完成时间', value: b.completedAt ? formatDateTime(b.completedAt, tz) : '未完成' },
+              { label: '复制文件', value: `${b.filesCopied} 个，${formatBytes(b.bytesCopied)}` },
+            ],
+            [{ label: '校验结果', value: b.verified ? '已回读校验，全部一致' : '未校验或校验不一致', span: 3 }],
+            ...(b.note ? [[{ label: '说明', value: b.note, span: 3 }]] : []),
+          ],
+          grid,
+        ),
+      ]
+    : [para('本周未进行备份。', { font: 'fangsong', size: SIZE.xiaoSi })];
+
+  const label = weekLabel(data);
+  return buildDocument({
+    title: WEEKLY_TITLE,
+    orientation: 'portrait',
+    meta: data,
+    documentId,
+    children: [
+      title(WEEKLY_TITLE),
+      subtitleRow(`单位：${data.unitName}`, `编号：${documentId}`, 'portrait'),
+      spacer(80),
+      fieldTable(
+        [
+          [{ label: '归档周次', value: label, span: 3 }],
+          [
+            { label: '交接次数', value: `${doneCount} 人次` },
+            { label: '缺交', value: missingCount > 0 ? `${missingCount} 人次` : '无' },
+          ],
+          [
+            { label: '文件总数', value: `${totals.files} 个` },
+            { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDuration(totals.durationSec)}` },
+          ],
+        ],
+        grid,
+      ),
+      heading('一、每日交接情况'),
+      dataTable(gridColumns, gridRows, 'portrait', { size: SIZE.xiaoWu, emptyText: '本周无执法人员记录' }),
+      para('注：✓ 已交接；— 当日无录制或非工作日；缺 当日有录制但未交接。', { size: SIZE.xiaoWu, before: 60 }),
+      heading('二、记录仪汇总'),
+      dataTable(recorderColumns, recorderRows, 'portrait', { emptyText: '本周无记录仪交接' }),
+      heading('三、本周标记'),
+      para(flagSummary, { font: 'fangsong', size: SIZE.xiaoSi, after: 80, keepNext: flagRows.length > 0 }),
+      ...(flagRows.length > 0 ? [dataTable(flagColumns, flagRows, 'portrait')] : []),
+      heading('四、完整性校验'),
+      ...integrityChildren,
+      heading('五、备份'),
+      ...backupChildren,
+      ...(data.remarks ? [heading('六、其他说明'), para(data.remarks, { font: 'fangsong', size: SIZE.xiaoSi })] : []),
+      spacer(200),
+      signatureLines(
+        [
+          { label: '整理人（保管员）', printedName: data.preparedBy.name },
+          { label: '审核人（大队负责人）', printedName: data.reviewedBy?.name },
+        ],
+        'portrait',
+      ),
+    ],
+  });
+}
+
+function integrityConclusion(i: WeeklyIntegrity): string {
+  if (i.missing === 0 && i.changed === 0 && i.extra === 0) return `全部 ${i.checked} 个文件校验一致，未发现缺失或改动。`;
+  const parts = [
+    i.missing > 0 ? `缺失 ${i.missing} 个` : '',
+    i.changed > 0 ? `已改变 ${i.changed} 个` : '',
+    i.extra > 0 ? `多余 ${i.extra} 个` : '',
+  ].filter(Boolean);
+  return `发现问题：${parts.join('，')}，详见下表。`;
+}

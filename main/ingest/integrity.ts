@@ -1,0 +1,136 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../store';
+import { hashFile } from './copy-hash';
+import { dayRelDir, toAbsolute } from './layout';
+import { dayManifestEntries, manifestText, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
+
+export interface IntegrityScope {
+  /** Inclusive YYYY-MM-DD bounds; both absent = everything. */
+  fromDay?: string;
+  toDay?: string;
+}
+
+export interface IntegrityProblem {
+  kind: 'missing' | 'changed' | 'extra' | 'manifest';
+  path: string;
+  mediaId?: number;
+  expected?: string;
+  actual?: string;
+  /** English, for logs and the CLI. */
+  message: string;
+}
+
+export interface IntegrityReport {
+  scope: IntegrityScope;
+  checked: number;
+  bytes: number;
+  missing: number;
+  changed: number;
+  extra: number;
+  manifestProblems: number;
+  ok: boolean;
+  problems: IntegrityProblem[];
+}
+
+function inScope(day: string, s: IntegrityScope): boolean {
+  return (!s.fromDay || day >= s.fromDay) && (!s.toDay || day <= s.toDay);
+}
+
+async function walkFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walkFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Re-hashes every original in scope against the store and looks for files nobody registered.
+ * Also checks each day's manifest against the store and its signature.
+ */
+export async function checkIntegrity(
+  root: string,
+  db: Db,
+  scope: IntegrityScope,
+  opts: {
+    verifySignature?: (content: Buffer, signature: Buffer) => { ok: boolean; reason?: string };
+    onProgress?: (done: number, total: number, bytes: number) => void;
+    signal?: AbortSignal;
+  } = {},
+): Promise<IntegrityReport> {
+  const rows = (db.prepare('SELECT id, sha256, size, stored_path, day FROM media ORDER BY day, stored_path').all() as {
+    id: number;
+    sha256: string;
+    size: number;
+    stored_path: string;
+    day: string;
+  }[]).filter((r) => inScope(r.day, scope));
+  const problems: IntegrityProblem[] = [];
+  let bytes = 0;
+  let done = 0;
+  for (const r of rows) {
+    const abs = toAbsolute(root, r.stored_path);
+    const st = await stat(abs).catch(() => null);
+    if (!st) {
+      problems.push({ kind: 'missing', path: r.stored_path, mediaId: r.id, expected: r.sha256, message: `missing original: ${r.stored_path}` });
+    } else {
+      const actual = await hashFile(abs, opts.signal);
+      bytes += st.size;
+      if (actual !== r.sha256 || st.size !== r.size) {
+        problems.push({ kind: 'changed', path: r.stored_path, mediaId: r.id, expected: r.sha256, actual, message: `changed original: ${r.stored_path}` });
+      }
+    }
+    opts.onProgress?.(++done, rows.length, bytes);
+  }
+
+  // Days present on disk or in the store within scope.
+  const registered = new Set((db.prepare('SELECT stored_path FROM media').all() as { stored_path: string }[]).map((r) => r.stored_path));
+  const dayDirs = new Set<string>(rows.map((r) => r.day));
+  for (const y of await readdir(path.join(root, 'originals')).catch(() => [] as string[])) {
+    for (const m of await readdir(path.join(root, 'originals', y)).catch(() => [] as string[])) {
+      for (const d of await readdir(path.join(root, 'originals', y, m)).catch(() => [] as string[])) {
+        const day = `${y}-${m}-${d}`;
+        if (/^\d{4}-\d{2}-\d{2}$/.test(day) && inScope(day, scope)) dayDirs.add(day);
+      }
+    }
+  }
+  for (const day of [...dayDirs].sort()) {
+    const dir = toAbsolute(root, dayRelDir(day));
+    for (const file of await walkFiles(dir)) {
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      const base = path.basename(file);
+      if (path.dirname(file) === dir && (base === MANIFEST_NAME || base === SIGNATURE_NAME)) continue;
+      if (!registered.has(rel)) problems.push({ kind: 'extra', path: rel, message: `file not registered in the store: ${rel}` });
+    }
+    const entries = dayManifestEntries(db, day);
+    if (!entries.length) continue;
+    const manifestPath = path.join(dir, MANIFEST_NAME);
+    const onDisk = await readFile(manifestPath).catch(() => null);
+    const expected = Buffer.from(manifestText(entries), 'utf8');
+    const rel = `${dayRelDir(day)}/${MANIFEST_NAME}`;
+    if (!onDisk) problems.push({ kind: 'manifest', path: rel, message: `day manifest missing: ${rel}` });
+    else if (!onDisk.equals(expected)) problems.push({ kind: 'manifest', path: rel, message: `day manifest differs from the store: ${rel}` });
+    else if (opts.verifySignature) {
+      const sig = await readFile(path.join(dir, SIGNATURE_NAME)).catch(() => null);
+      const check = sig ? opts.verifySignature(onDisk, sig) : { ok: false, reason: 'signature file missing' };
+      if (!check.ok) problems.push({ kind: 'manifest', path: `${rel}.p7s`, message: `day manifest signature invalid: ${check.reason ?? ''}` });
+    }
+  }
+
+  const count = (k: IntegrityProblem['kind']) => problems.filter((p) => p.kind === k).length;
+  return {
+    scope,
+    checked: rows.length,
+    bytes,
+    missing: count('missing'),
+    changed: count('changed'),
+    extra: count('extra'),
+    manifestProblems: count('manifest'),
+    ok: problems.length === 0,
+    problems,
+  };
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../store';
+import { writeFileAtomic } from './atomic';
+import { dayRelDir, toAbsolute } from './layout';
+
+export const MANIFEST_NAME = 'manifest-sha256.txt';
+export const SIGNATURE_NAME = 'manifest-sha256.txt.p7s';
+
+/** Pure: `sha256sum -c` text for a day, paths relative to the day folder, sorted. */
+export function manifestText(entries: { sha256: string; relToDay: string }[]): string {
+  return [...entries]
+    .sort((a, b) => (a.relToDay < b.relToDay ? -1 : a.relToDay > b.relToDay ? 1 : 0))
+    .map((e) => `${e.sha256}  ${e.relToDay}\n`)
+    .join('');
+}
+
+export function dayManifestEntries(db: Db, day: string): { sha256: string; relToDay: string }[] {
+  const prefix = `${dayRelDir(day)}/`;
+  return (db.prepare('SELECT sha256, stored_path FROM media WHERE day = ? ORDER BY stored_path').all(day) as { sha256: string; stored_path: string }[])
+    .filter((r) => r.stored_path.startsWith(prefix))
+    .map((r) => ({ sha256: r.sha256, relToDay: r.stored_path.slice(prefix.length) }));
+}
+
+export interface ManifestWritten {
+  day: string;
+  files: number;
+  sha256: string;
+}
+
+/**
+ * Rewrites a day's manifest and its CMS signature from the store, each atomically. Called whenever
+ * the day gains files; the database row records which version is current.
+ */
+export async function writeDayManifest(
+  archiveRoot: string,
+  db: Db,
+  day: string,
+  sign: (content: Buffer) => Buffer,
+): Promise<ManifestWritten> {
+  const entries = dayManifestEntries(db, day);
+  const text = Buffer.from(manifestText(entries), 'utf8');
+  const dir = toAbsolute(archiveRoot, dayRelDir(day));
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(path.join(dir, MANIFEST_NAME), text);
+  await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text));
+  return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  flagLabel,
+  formatBytes,
+  formatClockDrift,
+  formatDate,
+  formatDateTime,
+  formatDateTimeCompact,
+  formatDay,
+  formatDuration,
+  weekdayLabel,
+  weekLabel,
+} from '../../../main/forms';
+
+describe('form formatting helpers', () => {
+  const at = new Date('2026-11-27T02:02:09Z'); // 10:02:09 in Shanghai
+
+  it('prints dates in the given zone, not the machine zone', () => {
+    expect(formatDateTime(at, 'Asia/Shanghai')).toBe('2026年11月27日 10:02');
+    expect(formatDateTime(at, 'UTC')).toBe('2026年11月27日 02:02');
+    expect(formatDate(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026年11月28日');
+    expect(formatDateTimeCompact(at, 'Asia/Shanghai')).toBe('2026-11-27 10:02:09');
+    expect(formatDateTime(new Date('2026-03-05T16:00:00Z'), 'Asia/Shanghai')).toBe('2026年3月6日 00:00');
+  });
+
+  it('formats calendar days and weeks', () => {
+    expect(formatDay('2026-11-01')).toBe('2026年11月1日');
+    expect(weekdayLabel('2026-11-23')).toBe('周一');
+    expect(weekdayLabel('2026-11-29')).toBe('周日');
+    expect(weekLabel({ isoYear: 2026, isoWeek: 48, days: ['2026-11-23', '2026-11-29'] })).toBe('2026年第48周（11月23日—11月29日）');
+    expect(() => formatDay('27.11.2026')).toThrow(RangeError);
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(754)).toBe('00:12:34');
+    expect(formatDuration(0)).toBe('00:00:00');
+    expect(formatDuration(59.6)).toBe('00:01:00');
+    expect(formatDuration(100 * 3600 + 5)).toBe('100:00:05');
+    expect(formatDuration(-3)).toBe('00:00:00');
+  });
+
+  it('formats sizes in binary units', () => {
+    expect(formatBytes(1.25 * 1024 ** 3)).toBe('1.25 GB');
+    expect(formatBytes(512 * 1024 ** 2)).toBe('512.0 MB');
+    expect(formatBytes(3482)).toBe('3.4 KB');
+    expect(formatBytes(0)).toBe('0 B');
+  });
+
+  it('formats clock drift with its sign', () => {
+    expect(formatClockDrift(12)).toBe('+12 秒');
+    expect(formatClockDrift(-65)).toBe('-1 分 05 秒');
+    expect(formatClockDrift(3725)).toBe('+1 小时 02 分 05 秒');
+    expect(formatClockDrift(0.3)).toBe('0 秒');
+    expect(formatClockDrift(null)).toBe('无法测定');
+  });
+
+  it('labels flags in Chinese', () => {
+    expect(['no_audio', 'clock_suspect', 'unreadable', 'truncated', 'zero_byte', 'duplicate'].map(flagLabel)).toEqual([
+      '无音轨',
+      '时钟可疑',
+      '无法读取',
+      '文件截断',
+      '空文件',
+      '重复',
+    ]);
+    expect(flagLabel('something_new')).toBe('something_new');
+  });
+});
