@@ -18,6 +18,8 @@ import type {
   RecorderDto,
   ScanDto,
   SourceDto,
+  WeeklyPreviewDto,
+  WeeklyRunDto,
   ChainReportDto,
   OfficeDto,
   SessionInfo,
@@ -199,6 +201,10 @@ export const methods = {
 
   'ingest.handoverSheet': method<GeneratedFileDto>()(['custodian', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
 
+  // -- Weekly consolidation (每周归档, rules art. 11(2)) --
+  'weekly.preview': method<WeeklyPreviewDto>()(['custodian', 'admin', 'chief'], z.object({ weekOf: day }).strict()),
+  'weekly.run': method<WeeklyRunDto>()(['custodian'], z.object({ weekOf: day, backupSourceId: sourceId.nullable() }).strict()),
+
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),
 
@@ -226,6 +232,7 @@ export const events = {
   'ingest.progress': event<IngestProgressDto>(),
   'ingest.finished': event<{ sessionId: number; status: IngestSessionDto['status']; message: string | null }>(),
   'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
+  'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
 } as const;
 
 export type EventName = keyof typeof events;

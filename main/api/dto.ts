@@ -230,3 +230,26 @@ export interface GeneratedFileDto {
   /** For display only. */
   path: string;
 }
+
+// -- Weekly consolidation (每周归档) --
+export type HandoverMarkDto = 'done' | 'none' | 'missing';
+
+export interface WeeklyPreviewDto {
+  isoYear: number;
+  isoWeek: number;
+  days: string[];
+  /** Rules art. 11(2): today is the consolidation day. */
+  isFriday: boolean;
+  officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMarkDto[] }[];
+  recorders: { serial: string; brand: string | null; model: string | null; officerName: string | null; files: number; bytes: number; durationSec: number }[];
+  flagged: { mediaId: number; fileName: string; recorderSerial: string | null; officerName: string | null; startAt: string; flags: MediaFlagDto[] }[];
+  lastConsolidation: { id: number; createdAt: string; createdBy: string; backupVerified: boolean; reportFile: string } | null;
+}
+
+export interface WeeklyRunDto {
+  consolidationId: number;
+  integrity: IntegrityReportDto;
+  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; verified: boolean; problems: string[] } | null;
+  report: GeneratedFileDto;
+  signatureFile: string;
+}

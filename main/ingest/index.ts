@@ -21,3 +21,5 @@ export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
 export { estimateDrift, type DriftEstimate } from './drift';
 export { storedRelPath, dayRelDir, safeSegment, alternateName, toAbsolute } from './layout';
 export { writeFileAtomic } from './atomic';
+export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
+export { backupDays, type BackupResult } from './backup';

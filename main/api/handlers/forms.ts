@@ -9,7 +9,8 @@ import type { GeneratedFileDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { loadSessionDetail } from './ingest';
 
-async function saveForm(services: ApiServices, fileName: string, data: Buffer): Promise<GeneratedFileDto> {
+/** Saves a generated document into the archive's forms/ folder, atomically. */
+export async function saveForm(services: ApiServices, fileName: string, data: Buffer): Promise<GeneratedFileDto> {
   const file = path.join(services.archive.open().paths.forms, fileName);
   await writeFileAtomic(file, data);
   return { fileName, sha256: createHash('sha256').update(data).digest('hex'), path: file };

@@ -8,6 +8,7 @@ import { officeHandlers } from './office';
 import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
+import { weeklyHandlers } from './weekly';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...ingestHandlers,
   ...integrityHandlers,
   ...formHandlers,
+  ...weeklyHandlers,
 };

@@ -83,118 +83,118 @@ export function SetupWizardPage() {
       <Steps current={step} items={STEPS.map((s) => ({ title: s.title }))} size="small" style={{ marginBottom: 32 }} />
       {busy && <InitializingPanel />}
       <Form<SetupValues>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ timeZone: 'Asia/Shanghai' }}
-          onFinish={() => (current === 'confirm' ? void finish() : next())}
-          style={{ minHeight: 300, display: busy ? 'none' : undefined }}
-        >
-          {current === 'office' && (
-            <>
-              <StepIntro text="请填写本单位信息。单位全称显示在程序和报表中，印章单位名称用于记录表的盖章栏和单位根证书。" />
-              <Form.Item name="officeName" label="单位全称" rules={[{ required: true, whitespace: true, message: '请填写单位全称' }, { max: 64 }]}>
-                <Input autoFocus placeholder="例如：某某乡综合行政执法大队" />
-              </Form.Item>
-              <Form.Item name="unitName" label="印章单位名称" rules={[{ required: true, whitespace: true, message: '请填写印章单位名称' }, { max: 64 }]}>
-                <Input placeholder="与单位公章上的名称一致，例如：某某乡人民政府" />
-              </Form.Item>
-              <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]} extra="用于按日期整理视听资料，一般保持默认的北京时间。">
-                <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
-              </Form.Item>
-            </>
-          )}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ timeZone: 'Asia/Shanghai' }}
+        onFinish={() => (current === 'confirm' ? void finish() : next())}
+        style={{ minHeight: 300, display: busy ? 'none' : undefined }}
+      >
+        {current === 'office' && (
+          <>
+            <StepIntro text="请填写本单位信息。单位全称显示在程序和报表中，印章单位名称用于记录表的盖章栏和单位根证书。" />
+            <Form.Item name="officeName" label="单位全称" rules={[{ required: true, whitespace: true, message: '请填写单位全称' }, { max: 64 }]}>
+              <Input autoFocus placeholder="例如：某某乡综合行政执法大队" />
+            </Form.Item>
+            <Form.Item name="unitName" label="印章单位名称" rules={[{ required: true, whitespace: true, message: '请填写印章单位名称' }, { max: 64 }]}>
+              <Input placeholder="与单位公章上的名称一致，例如：某某乡人民政府" />
+            </Form.Item>
+            <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]} extra="用于按日期整理视听资料，一般保持默认的北京时间。">
+              <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
+            </Form.Item>
+          </>
+        )}
 
-          {current === 'archive' && (
-            <>
-              <StepIntro text="档案库是保存全部原始视听资料、数据库、证书和光盘镜像的文件夹。初始化完成后，档案库位置不能再更改。" />
-              <div style={{ background: '#f5f7fa', border: '1px solid #e3e8ef', borderRadius: 6, padding: '16px 20px', marginBottom: 16 }}>
-                <Space align="start">
-                  <FolderOpenOutlined style={{ fontSize: 22, color: '#1f4e8c', marginTop: 2 }} />
-                  <div>
-                    <Typography.Text type="secondary">档案库位置</Typography.Text>
-                    <div className="ew-mono" data-testid="archive-root" style={{ marginTop: 4 }}>
-                      {setup?.archiveRoot ?? '—'}
-                    </div>
+        {current === 'archive' && (
+          <>
+            <StepIntro text="档案库是保存全部原始视听资料、数据库、证书和光盘镜像的文件夹。初始化完成后，档案库位置不能再更改。" />
+            <div style={{ background: '#f5f7fa', border: '1px solid #e3e8ef', borderRadius: 6, padding: '16px 20px', marginBottom: 16 }}>
+              <Space align="start">
+                <FolderOpenOutlined style={{ fontSize: 22, color: '#1f4e8c', marginTop: 2 }} />
+                <div>
+                  <Typography.Text type="secondary">档案库位置</Typography.Text>
+                  <div className="ew-mono" data-testid="archive-root" style={{ marginTop: 4 }}>
+                    {setup?.archiveRoot ?? '—'}
                   </div>
-                </Space>
-              </div>
-              {setup?.canChooseArchive ? (
-                <Button icon={<FolderOpenOutlined />} onClick={() => void pickArchive()}>
-                  更改
-                </Button>
-              ) : (
-                <Typography.Paragraph type="secondary">档案库位置由启动参数指定，此处不能更改。</Typography.Paragraph>
-              )}
-              <Alert
-                style={{ marginTop: 16 }}
-                type="info"
-                showIcon
-                title="建议将档案库放在容量充足、定期备份的本地磁盘上。"
-              />
-            </>
-          )}
-
-          {current === 'admin' && (
-            <AccountFields
-              prefix="admin"
-              intro="管理员负责用户账户和单位设置。"
-              note="此账户同时担任保管员：负责每日采集导入、每周归档、设备管理和查阅登记。"
-            />
-          )}
-
-          {current === 'chief' && (
-            <AccountFields
-              prefix="chief"
-              intro="大队负责人审批查阅申请，在记录表上签名并加盖单位印章，负责日常监督。"
-              note="大队负责人与管理员须为不同的账户。"
-              otherLogin={v.admin?.login}
-            />
-          )}
-
-          {current === 'confirm' && (
-            <>
-              <StepIntro text="请核对以下信息。点击“完成初始化”后，程序将生成单位根证书和两个账户的签名密钥。" />
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                styles={{ label: { width: 180 } }}
-                items={[
-                  { key: 'officeName', label: '单位全称', children: v.officeName },
-                  { key: 'unitName', label: '印章单位名称', children: v.unitName },
-                  { key: 'timeZone', label: '时区', children: v.timeZone },
-                  { key: 'archive', label: '档案库', children: <span className="ew-mono">{setup?.archiveRoot}</span> },
-                  { key: 'admin', label: '管理员（兼保管员）', children: `${v.admin?.displayName ?? ''}（登录名：${v.admin?.login ?? ''}）` },
-                  { key: 'chief', label: '大队负责人', children: `${v.chief?.displayName ?? ''}（登录名：${v.chief?.login ?? ''}）` },
-                ]}
-              />
-              <Alert
-                style={{ marginTop: 16 }}
-                type="warning"
-                showIcon
-                title="请牢记两个账户的密码"
-                description="密码用于解锁个人签名密钥。遗失密码只能由管理员重置，并重新签发证书。"
-              />
-            </>
-          )}
-
-          {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} data-testid="setup-error" />}
-
-          <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 28 }}>
-            <Button onClick={back} disabled={step === 0}>
-              上一步
-            </Button>
-            {current === 'confirm' ? (
-              <Button type="primary" htmlType="submit" icon={<SafetyCertificateOutlined />}>
-                完成初始化
+                </div>
+              </Space>
+            </div>
+            {setup?.canChooseArchive ? (
+              <Button icon={<FolderOpenOutlined />} onClick={() => void pickArchive()}>
+                更改
               </Button>
             ) : (
-              <Button type="primary" htmlType="submit">
-                下一步
-              </Button>
+              <Typography.Paragraph type="secondary">档案库位置由启动参数指定，此处不能更改。</Typography.Paragraph>
             )}
-          </div>
+            <Alert
+              style={{ marginTop: 16 }}
+              type="info"
+              showIcon
+              title="建议将档案库放在容量充足、定期备份的本地磁盘上。"
+            />
+          </>
+        )}
+
+        {current === 'admin' && (
+          <AccountFields
+            prefix="admin"
+            intro="管理员负责用户账户和单位设置。"
+            note="此账户同时担任保管员：负责每日采集导入、每周归档、设备管理和查阅登记。"
+          />
+        )}
+
+        {current === 'chief' && (
+          <AccountFields
+            prefix="chief"
+            intro="大队负责人审批查阅申请，在记录表上签名并加盖单位印章，负责日常监督。"
+            note="大队负责人与管理员须为不同的账户。"
+            otherLogin={v.admin?.login}
+          />
+        )}
+
+        {current === 'confirm' && (
+          <>
+            <StepIntro text="请核对以下信息。点击“完成初始化”后，程序将生成单位根证书和两个账户的签名密钥。" />
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              styles={{ label: { width: 180 } }}
+              items={[
+                { key: 'officeName', label: '单位全称', children: v.officeName },
+                { key: 'unitName', label: '印章单位名称', children: v.unitName },
+                { key: 'timeZone', label: '时区', children: v.timeZone },
+                { key: 'archive', label: '档案库', children: <span className="ew-mono">{setup?.archiveRoot}</span> },
+                { key: 'admin', label: '管理员（兼保管员）', children: `${v.admin?.displayName ?? ''}（登录名：${v.admin?.login ?? ''}）` },
+                { key: 'chief', label: '大队负责人', children: `${v.chief?.displayName ?? ''}（登录名：${v.chief?.login ?? ''}）` },
+              ]}
+            />
+            <Alert
+              style={{ marginTop: 16 }}
+              type="warning"
+              showIcon
+              title="请牢记两个账户的密码"
+              description="密码用于解锁个人签名密钥。遗失密码只能由管理员重置，并重新签发证书。"
+            />
+          </>
+        )}
+
+        {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} data-testid="setup-error" />}
+
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 28 }}>
+          <Button onClick={back} disabled={step === 0}>
+            上一步
+          </Button>
+          {current === 'confirm' ? (
+            <Button type="primary" htmlType="submit" icon={<SafetyCertificateOutlined />}>
+              完成初始化
+            </Button>
+          ) : (
+            <Button type="primary" htmlType="submit">
+              下一步
+            </Button>
+          )}
+        </div>
       </Form>
     </CenterScreen>
   );

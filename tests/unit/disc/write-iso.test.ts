@@ -94,6 +94,12 @@ describe('writeIso on a tree with Chinese, long, deep, empty and colliding names
   it('returns the size planned and the SHA-256 of every file', async () => {
     const plan = await planIso(sources, opts);
     expect(result.totalBytes).toBe(plan.totalBytes);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    expect(plan.files.find((f) => f.imagePath.endsWith('张三_录像.MP4'))).toMatchObject({
+      isoPath: '/DATA/ORIGINAL/2026/11/27/REC01/_____.MP4;1',
+      jolietPath: `/${REC}/张三_录像.MP4;1`,
+      size: 3 * 1024 * 1024 + 17,
+    });
     expect((await stat(image)).size).toBe(result.totalBytes);
     expect(result.files).toHaveLength(Object.keys(files).length);
     for (const f of result.files) {
@@ -212,6 +218,23 @@ describe('reproducibility and outputs', () => {
     const streamed = Buffer.concat(chunks);
     expect(streamed.length).toBe(r.totalBytes);
     expect(sha256(streamed)).toBe(await sha256File(image));
+  });
+
+  it('waits for a slow stream (backpressure) and still writes the same bytes', async () => {
+    const chunks: Buffer[] = [];
+    let maxQueued = 0;
+    const slow = new Writable({
+      highWaterMark: 64 * 1024,
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(chunk);
+        maxQueued = Math.max(maxQueued, this.writableLength);
+        setTimeout(cb, 1);
+      },
+    });
+    await writeIso(sources, slow, opts);
+    expect(sha256(Buffer.concat(chunks))).toBe(await sha256File(image));
+    // One pooled chunk at most waits in the stream: the writer stops when write() says so.
+    expect(maxQueued).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('writes a valid image with no files', async () => {
