@@ -111,6 +111,24 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     createReadStream(file).pipe(res);
   };
 
+  // Generated documents (handover sheets, reports) for a logged-in user: the browser's stand-in for
+  // Electron opening the file. Originals are never served here.
+  const serveForm = (res: ServerResponse, client: Client, name: string) => {
+    if (services.sessions.touch(client.sessionId).state !== 'active') return send(res, 401, '请先登录');
+    if (!/^[A-Za-z0-9_.-]{1,100}\.docx(\.p7s)?$/.test(name)) return send(res, 404, 'not found');
+    const file = path.join(services.archive.open().paths.forms, name);
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile()) return send(res, 404, 'not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': name.endsWith('.p7s') ? 'application/pkcs7-signature' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Length': String(st.size),
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const cookies = parseCookies(req.headers.cookie);
@@ -166,6 +184,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    if (url.pathname.startsWith('/forms/')) return serveForm(res, client, decodeURIComponent(url.pathname.slice(7)));
     return serveStatic(res, url.pathname);
   };
 

@@ -16,7 +16,7 @@ import type { IsoFileHash, IsoOptions, IsoPlan, IsoProgress, IsoResult, IsoSourc
 
 /**
  * 256 KiB chunks keep read → hash → write within the CPU caches: measured on ext4, 1–4 MiB writes cost about
- * twice the kernel time per byte. Exported for the benchmark.
+ * twice the kernel time per byte. Exported for tuning experiments.
  */
 export const writerTuning = { chunkSize: 256 * 1024, buffers: 4 };
 

@@ -16,7 +16,6 @@ import { ingestAndWait } from '../../support/ingest';
 import { OFFICE_SETUP, setUpOffice, tempDir, TestClock, type TestApi } from '../../support/services';
 
 const execFileP = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 const CHILD = path.resolve('tests/support/crash-ingest.ts');
 
 // One local day (Asia/Shanghai): recorded 09:00, office set up 10:00, crashed ingest 11:00, rerun 12:00.
@@ -106,7 +105,9 @@ describe('ingest survives a crash between any two steps', () => {
     cpSync(template, archive, { recursive: true });
 
     // 1. The crashed run.
-    const child = await execFileP(TSX, [CHILD, archive, source, c.step, String(c.n), CRASHED.toISOString(), OFFICE_SETUP.admin.login, FIXTURE_SERIAL, FIXTURE_BADGE], {
+    // node --import tsx rather than the tsx binary: the latter runs the script in a grandchild and reports
+    // its death as exit code 137, where we want to see the SIGKILL itself.
+    const child = await execFileP(process.execPath, ['--import', 'tsx', CHILD, archive, source, c.step, String(c.n), CRASHED.toISOString(), OFFICE_SETUP.admin.login, FIXTURE_SERIAL, FIXTURE_BADGE], {
       env: { ...process.env, EVIDENCE_PASSWORD: OFFICE_SETUP.admin.password },
     }).then(
       (r) => ({ signal: null as NodeJS.Signals | null, ...r }),
