@@ -1,4 +1,4 @@
-import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../api';
+import { createServices, dispatch, type ApiServices, type Client, type HostCapabilities, type MethodName, type MethodOutput } from '../api';
 import { createConsoleLogger } from '../log';
 
 /** A CLI run is one API client: it logs in like anyone else and gets the same refusals. */
@@ -6,8 +6,11 @@ export class CliSession {
   readonly services: ApiServices;
   private readonly client: Client = { id: 'cli', sessionId: null };
 
-  constructor(archiveRoot: string) {
-    this.services = createServices({ archiveRoot, host: { kind: 'cli' }, log: createConsoleLogger(process.env.EVIDENCE_LOG_LEVEL === 'debug' ? 'debug' : 'warn') });
+  /** `emit` receives the API's push events (ingest progress), as a window would. */
+  constructor(archiveRoot: string, opts: { emit?: HostCapabilities['emit'] } = {}) {
+    const host: HostCapabilities = { kind: 'cli' };
+    if (opts.emit) host.emit = opts.emit;
+    this.services = createServices({ archiveRoot, host, log: createConsoleLogger(process.env.EVIDENCE_LOG_LEVEL === 'debug' ? 'debug' : 'warn') });
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {

@@ -1,4 +1,4 @@
-import type { EvidenceApi, Transport } from '../../main/api/contract';
+import type { EventName, EvidenceApi, Transport } from '../../main/api/contract';
 import { buildClient } from '../../preload/transport';
 import { createWebTransport } from '../../preload/web';
 
@@ -23,6 +23,31 @@ export function onApiFailure(listener: FailureListener): () => void {
   return () => failureListeners.delete(listener);
 }
 
+type EventListener = (event: EventName, payload: unknown) => void;
+
+/**
+ * Every `api.on(...)` shares one underlying subscription. In the browser host each subscription
+ * is an EventSource, and a browser keeps only six connections per host: a page listening to
+ * several events must not starve its own API calls.
+ */
+function shared(transport: Transport): Transport['subscribe'] {
+  const listeners = new Set<EventListener>();
+  let close: (() => void) | null = null;
+  return (listener) => {
+    listeners.add(listener);
+    close ??= transport.subscribe((event, payload) => {
+      for (const l of [...listeners]) l(event, payload);
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && close) {
+        close();
+        close = null;
+      }
+    };
+  };
+}
+
 function observed(transport: Transport): Transport {
   return {
     async invoke(method, input) {
@@ -30,9 +55,12 @@ function observed(transport: Transport): Transport {
       if (!result.ok) for (const l of failureListeners) l(result.error.code, result.error.message);
       return result;
     },
-    subscribe: (listener) => transport.subscribe(listener),
+    subscribe: shared(transport),
   };
 }
+
+/** True in the desktop program (Electron); false in the browser host. */
+export const isDesktop = window.evidenceTransport !== undefined;
 
 /** The one typed API object the UI calls; Electron IPC or loopback HTTP underneath. */
 export const api: EvidenceApi = buildClient(observed(window.evidenceTransport ?? createWebTransport()));

@@ -1,4 +1,13 @@
-import type { ChainReportDto, SectionId } from '../../main/api/dto';
+import type {
+  ChainReportDto,
+  HandoverMarkDto,
+  IngestStatusDto,
+  IntegrityReportDto,
+  MediaFlagDto,
+  MediaKindDto,
+  RecorderStatusDto,
+  SectionId,
+} from '../../main/api/dto';
 import type { Role } from '../../main/common/roles';
 
 /** Role names as the office says them (same as main/common/roles.ts). */
@@ -65,6 +74,22 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.reset_password': '重置密码',
   'audit.verify': '校验审计链',
   'access.denied': '越权访问被拒绝',
+  'ingest.start': '开始导入',
+  'ingest.finish': '导入结束',
+  'ingest.cancel': '取消导入',
+  'ingest.clear_source': '清除记录仪',
+  'media.ingest': '入库',
+  'media.duplicate': '重复文件',
+  'media.ingest_failed': '入库失败',
+  'manifest.write': '写入日清单',
+  'integrity.check': '完整性校验',
+  'weekly.consolidate': '每周归档',
+  'form.handover_sheet': '生成交接登记表',
+  'officer.create': '新增人员',
+  'officer.update': '修改人员',
+  'recorder.create': '新增记录仪',
+  'recorder.update': '修改记录仪',
+  'recorder.assign': '领用记录仪',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -74,6 +99,14 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'office.', label: '单位设置' },
   { prefix: 'audit.', label: '审计' },
   { prefix: 'access.', label: '访问控制' },
+  { prefix: 'ingest.', label: '采集导入' },
+  { prefix: 'media.', label: '入库文件' },
+  { prefix: 'manifest.', label: '日清单' },
+  { prefix: 'integrity.', label: '完整性校验' },
+  { prefix: 'weekly.', label: '每周归档' },
+  { prefix: 'form.', label: '表单文书' },
+  { prefix: 'officer.', label: '人员' },
+  { prefix: 'recorder.', label: '记录仪' },
 ];
 
 export function auditActionLabel(action: string): string {
@@ -111,6 +144,32 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   ok: '结果',
   entries: '记录数',
   problems: '问题数',
+  serial: '记录仪编号',
+  brand: '品牌',
+  model: '型号',
+  assetNo: '资产编号',
+  status: '状态',
+  notes: '备注',
+  officerId: '人员编号',
+  from: '起始时间',
+  previous: '原使用人警号',
+  active: '在岗',
+  registeredAtIngest: '导入时登记',
+  fileName: '文件名',
+  sha256: 'SHA-256',
+  scope: '范围',
+  checked: '已校验文件',
+  missing: '缺失',
+  changed: '已改变',
+  extra: '多余',
+  manifestProblems: '清单问题',
+  week: '周次',
+  integrityOk: '完整性',
+  backupVerified: '备份已校验',
+  backupFiles: '备份文件数',
+  report: '周报',
+  reportSha256: '周报 SHA-256',
+  retentionMonths: '保存期限（月）',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {
@@ -119,4 +178,105 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   locked: '账户已锁定',
   disabled: '账户已停用',
   wrong_old_password: '原密码错误',
+  in_service: '在用',
+  repair: '维修',
+  lost: '丢失',
+  retired: '报废',
+};
+
+// -- Ingest, devices, weekly consolidation --
+
+export const MEDIA_FLAG_LABELS: Record<MediaFlagDto, string> = {
+  no_audio: '无音轨',
+  clock_suspect: '时钟可疑',
+  unreadable: '无法读取',
+  truncated: '文件截断',
+  zero_byte: '空文件',
+};
+
+export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
+  no_audio: 'orange',
+  clock_suspect: 'gold',
+  unreadable: 'red',
+  truncated: 'volcano',
+  zero_byte: 'magenta',
+};
+
+export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
+  no_audio: '录像没有声音（制度第二条要求声像同步）',
+  clock_suspect: '录制时间早于 2010 年、晚于当前时间或与接入时间相差过大，已按导入日期归档',
+  unreadable: '无法解析媒体信息，原样保存',
+  truncated: '文件不完整（可能录制中断电），原样保存',
+  zero_byte: '文件大小为 0',
+};
+
+export const MEDIA_KIND_LABELS: Record<MediaKindDto, string> = {
+  video: '录像',
+  audio: '录音',
+  photo: '照片',
+  other: '其他',
+};
+
+export const INGEST_STATUS_LABELS: Record<IngestStatusDto, string> = {
+  running: '导入中',
+  completed: '完成',
+  cancelled: '已取消',
+  failed: '失败',
+  interrupted: '中断',
+};
+
+export const INGEST_STATUS_COLORS: Record<IngestStatusDto, string> = {
+  running: 'processing',
+  completed: 'success',
+  cancelled: 'default',
+  failed: 'error',
+  interrupted: 'warning',
+};
+
+/** Where a recording's start time was read from. */
+export const START_SOURCE_LABELS: Record<string, string> = {
+  creation_time: '文件元数据',
+  file_name: '文件名',
+  mtime: '修改时间',
+};
+
+export const DRIFT_BASIS_LABELS: Record<string, string> = {
+  info_file_time: '依据记录仪信息文件中的时间',
+  newest_file_in_future: '依据晚于接入时间的最新文件（下限）',
+};
+
+export const RECORDER_STATUS_LABELS: Record<RecorderStatusDto, string> = {
+  in_service: '在用',
+  repair: '维修',
+  lost: '丢失',
+  retired: '报废',
+};
+
+export const RECORDER_STATUS_COLORS: Record<RecorderStatusDto, string> = {
+  in_service: 'green',
+  repair: 'orange',
+  lost: 'red',
+  retired: 'default',
+};
+
+export const HANDOVER_MARKS: Record<HandoverMarkDto, { text: string; color: string; hint: string }> = {
+  done: { text: '✓', color: '#389e0d', hint: '当日已移交' },
+  none: { text: '—', color: '#9aa3b2', hint: '当日无录像' },
+  missing: { text: '缺', color: '#cf1322', hint: '有当日录像但当日未移交' },
+};
+
+export type IntegrityProblemKind = IntegrityReportDto['problems'][number]['kind'];
+
+export const INTEGRITY_PROBLEM_LABELS: Record<IntegrityProblemKind, string> = {
+  missing: '缺失',
+  changed: '已改变',
+  extra: '多余',
+  manifest: '清单问题',
+};
+
+export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
+  missing: 'red',
+  changed: 'volcano',
+  extra: 'orange',
+  manifest: 'gold',
 };

@@ -1,18 +1,19 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** The Electron binary, or why there is none (build machines cannot download it). */
+/**
+ * The Electron binary, or why there is none. Read path.txt ourselves: `require('electron')` would
+ * try to download the binary, which the build machines cannot.
+ */
 function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof p === 'string' && existsSync(p)) return { path: p };
-    return { reason: 'the electron package resolved to no binary' };
-  } catch (e) {
-    return { reason: `Electron binary not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
-  }
+  const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { reason: 'Electron binary not installed (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
+  const bin = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? { path: bin } : { reason: `Electron binary missing at ${bin}` };
 }
 
 test('Electron shell launches and shows first-run setup', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyDetached, type Pem } from '../../crypto';
+import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase, openStore, readOffice, verifyAuditChain } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { readPassword } from '../password';
@@ -7,9 +8,21 @@ import { CliSession } from '../session';
 
 export const verifyUsage = 'verify --archive DIR [--user LOGIN] [--json]';
 
+interface OriginalsReport {
+  checked: number;
+  bytes: number;
+  missing: number;
+  changed: number;
+  extra: number;
+  manifestProblems: number;
+  ok: boolean;
+  problems: { kind: 'missing' | 'changed' | 'extra' | 'manifest'; path: string; message: string }[];
+}
+
 /**
- * Checks the audit chain and its day seals. With --user the check runs through the API as that
- * user and is itself audited; without it, it only reads.
+ * Checks the audit chain and its day seals, and re-hashes every original against the store (missing,
+ * changed and unregistered files, day manifests and their signatures). With --user both checks run
+ * through the API as that user and the integrity check is itself audited; without it, it only reads.
  */
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -20,10 +33,12 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
 
   let report;
+  let originals: OriginalsReport;
   if (values.user) {
     const cli = new CliSession(archive);
     try {
       await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `) });
+      originals = await cli.call('integrity.check', {});
       report = await cli.call('audit.verify', {});
       await cli.call('session.logout', {});
     } finally {
@@ -34,18 +49,24 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     try {
       const office = readOffice(store.db);
       if (!office) throw new UsageError(`archive at ${archive} is not set up`);
-      report = verifyAuditChain(store.db, (content, signatureDer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem }));
+      const verifier = (content: Buffer, signatureDer: Buffer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem });
+      report = verifyAuditChain(store.db, verifier);
+      originals = await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier });
     } finally {
       store.close();
     }
   }
 
   if (values.json) {
-    console.log(JSON.stringify({ auditChain: report }, null, 2));
+    console.log(JSON.stringify({ auditChain: report, originals }, null, 2));
   } else {
     console.log(`audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
-    if (report.ok) console.log('OK: no problems found');
     for (const p of report.problems) console.log(`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
+    console.log(
+      `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
+    );
+    for (const p of originals.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    if (report.ok && originals.ok) console.log('OK: no problems found');
   }
-  return report.ok ? EXIT_OK : EXIT_PROBLEMS;
+  return report.ok && originals.ok ? EXIT_OK : EXIT_PROBLEMS;
 }

@@ -13,7 +13,7 @@ const MARKS = [0, 12_345_678, MAX_EXTENT - 1, MAX_EXTENT, 2 ** 32 - 1, 2 ** 32, 
 let work = '';
 
 afterAll(async () => {
-  if (work && !process.env.KEEP) await rm(work, { recursive: true, force: true });
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 describe('files over 4 GiB', () => {

@@ -4,7 +4,7 @@
 // complete, and nothing half-registered or unregistered is ever left behind.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,8 @@ describe('ingest survives a crash between any two steps', () => {
     const media = path.join(source, 'DCIM', '100MEDIA');
     await makeSegments(media, 3, 2, RECORDED);
     await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 300_000);
+    // A fixed mtime, so its start time (and day) does not depend on when the test runs.
+    utimesSync(path.join(media, 'Z_EXTRA.DAT'), new Date(RECORDED.getTime() + 60_000), new Date(RECORDED.getTime() + 60_000));
     sourceFiles = walk(source)
       .map((f) => ({ relPath: path.relative(source, f).split(path.sep).join('/'), sha256: sha(f) }))
       .sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
