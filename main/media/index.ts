@@ -23,3 +23,9 @@ export {
   type StartTimeDecision,
   type StartTimeInput,
 } from './start-time';
+export { mediaContentType, PREVIEW_CONTENT_TYPE, THUMB_CONTENT_TYPE } from './mime';
+export { needsProxy, canPreview, type PlayableFacts } from './playable';
+export { makeProxy, type ProxyOptions } from './proxy';
+export { makeThumbnail, type StillOptions } from './thumbnail';
+export { derivedPaths, writeDerived } from './derived';
+export { runFfmpeg, type FfmpegRun } from './ffmpeg-run';

@@ -46,7 +46,9 @@ function printTable(d: IngestSessionDetailDto, source: string): void {
   console.log(`recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
   if (d.clockDriftSec !== null) console.log(`recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
   console.log('');
-  console.log(['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(24), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
+  const flagsOf = (i: IngestItemDto) => (i.flags.length ? i.flags.join(',') : '-');
+  const flagsWidth = Math.max(5, ...d.items.map((i) => flagsOf(i).length));
+  console.log(['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(flagsWidth), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
   for (const i of d.items) {
     if (i.outcome === 'failed') {
       console.log(`${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
@@ -54,8 +56,7 @@ function printTable(d: IngestSessionDetailDto, source: string): void {
     }
     const duration = i.durationSec !== null ? `${i.durationSec.toFixed(1)} s` : '-';
     const audio = i.hasAudio === null ? '-' : i.hasAudio ? 'yes' : 'no';
-    const flags = i.flags.length ? i.flags.join(',') : '-';
-    console.log([i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flags.padEnd(24), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
+    console.log([i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
   }
   console.log('');
   console.log(`${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);

@@ -4,7 +4,7 @@
 // complete, and nothing half-registered or unregistered is ever left behind.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('ingest survives a crash between any two steps', () => {
   }, 60_000);
 
   afterAll(() => {
-    execFileSync('rm', ['-rf', work]);
+    rmSync(work, { recursive: true, force: true });
   });
 
   it.each(CASES)('crash after $step (#$n)', async (c) => {

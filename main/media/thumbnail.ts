@@ -1,0 +1,27 @@
+import { writeDerived } from './derived';
+import { runFfmpeg } from './ffmpeg-run';
+import { requireTool } from './tools';
+import type { ExecutablePath, MediaKind } from './types';
+
+export interface StillOptions {
+  kind: Extract<MediaKind, 'video' | 'photo'>;
+  durationSec?: number | null;
+  /** Longest side in pixels. */
+  maxSize?: number;
+  ffmpegPath?: ExecutablePath;
+}
+
+/**
+ * A JPEG still of `src` at `dst`: a frame about 1 s in for video (the very first frame is often
+ * black), the picture itself for photos, scaled to fit maxSize without enlarging.
+ */
+export async function makeThumbnail(src: string, dst: string, opts: StillOptions): Promise<void> {
+  const ffmpeg = opts.ffmpegPath ?? requireTool('ffmpeg');
+  const max = opts.maxSize ?? 320;
+  const at = opts.kind === 'video' ? Math.min(1, Math.max(0, (opts.durationSec ?? 0) / 2)) : 0;
+  const scale = `scale='min(${max},iw)':'min(${max},ih)':force_original_aspect_ratio=decrease`;
+  await writeDerived(dst, (tmp) =>
+    runFfmpeg(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...(at > 0 ? ['-ss', String(at)] : []), '-i', src,
+      '-frames:v', '1', '-vf', scale, '-q:v', '4', '-f', 'image2', '-c:v', 'mjpeg', tmp]),
+  );
+}
