@@ -5,8 +5,17 @@
  */
 import { z } from 'zod';
 import { ROLES, type Role } from '../common';
+import { CATEGORIES, type CategoryDto } from './dto';
 import type {
   ApiResult,
+  BookmarkDto,
+  CaseDetailDto,
+  CasePageDto,
+  LibraryPageDto,
+  MediaDetailDto,
+  PreviewProgressDto,
+  PreviewStatusDto,
+  RecordingDto,
   AssignmentDto,
   AuditPage,
   GeneratedFileDto,
@@ -52,6 +61,14 @@ const optText = z.string().trim().max(64).nullable().optional();
 const formFileName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\.docx$/, '文件名无效');
 const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const id = z.number().int().positive();
+const category = z.enum(CATEGORIES as [CategoryDto, ...CategoryDto[]]);
+const classification = z.enum(['normal', 'privacy', 'business_secret', 'state_secret']);
+const mediaFlag = z.enum(['zero_byte', 'unreadable', 'truncated', 'no_audio', 'clock_suspect']);
+const longText = (max: number) => z.string().trim().max(max, `内容过长（最多 ${max} 字）`);
+/** Who may annotate media and keep cases; the access issue refines this. */
+const ANNOTATORS = ['officer', 'custodian', 'chief'] as const;
+const CASE_READERS = ['officer', 'custodian', 'chief', 'township_leader'] as const;
 
 export const methods = {
   // -- Setup (first run only) --
@@ -213,6 +230,104 @@ export const methods = {
     ['custodian', 'admin', 'chief'],
     z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),
   ),
+
+  // -- Library (资料库): metadata only; bytes come from the media handler, never from here --
+  'library.search': method<LibraryPageDto>()(
+    'any',
+    z
+      .object({
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+        officerId: id.optional(),
+        recorderId: id.optional(),
+        /** 'none': media without a category yet. */
+        category: z.union([category, z.literal('none')]).optional(),
+        keyMark: z.boolean().optional(),
+        classification: classification.optional(),
+        /** Has any of these flags. */
+        flags: z.array(mediaFlag).min(1).max(5).optional(),
+        kind: z.enum(['video', 'audio', 'photo', 'other']).optional(),
+        caseId: id.optional(),
+        recordingId: id.optional(),
+        text: z.string().trim().min(1).max(100).optional(),
+        sort: z.enum(['startAt', 'size', 'durationSec']).default('startAt'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+      })
+      .strict(),
+  ),
+  'library.recording': method<RecordingDto>()('any', z.object({ id }).strict()),
+
+  // -- Media metadata (never the original) --
+  'media.get': method<MediaDetailDto>()('any', z.object({ id }).strict()),
+  'media.update': method<MediaDetailDto>()(
+    ANNOTATORS,
+    z
+      .object({
+        id,
+        category: category.nullable().optional(),
+        keyMark: z.boolean().optional(),
+        notes: longText(2000).nullable().optional(),
+      })
+      .strict(),
+  ),
+  /** Starts making the preview proxy now (progress as 'media.previewProgress'); the media handler also makes it on first request. */
+  'media.preparePreview': method<PreviewStatusDto>()('any', z.object({ id }).strict()),
+
+  'bookmarks.list': method<BookmarkDto[]>()('any', z.object({ mediaId: id }).strict()),
+  'bookmarks.add': method<BookmarkDto>()(
+    ANNOTATORS,
+    z.object({ mediaId: id, offsetSec: z.number().min(0).max(7 * 24 * 3600), label: longText(100).min(1, '请填写书签名称') }).strict(),
+  ),
+  'bookmarks.remove': method<null>()(ANNOTATORS, z.object({ id }).strict()),
+
+  // -- Cases (案件) --
+  'cases.list': method<CasePageDto>()(
+    CASE_READERS,
+    z
+      .object({
+        text: z.string().trim().min(1).max(100).optional(),
+        status: z.enum(['open', 'closed']).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  ),
+  'cases.get': method<CaseDetailDto>()(CASE_READERS, z.object({ id }).strict()),
+  'cases.create': method<CaseDetailDto>()(
+    ANNOTATORS,
+    z
+      .object({
+        number: z.string().trim().min(1, '请填写案件编号').max(64),
+        title: z.string().trim().min(1, '请填写案件名称').max(200),
+        handlerOfficerId: id.nullable().default(null),
+        description: longText(4000).default(''),
+        classification: classification.default('normal'),
+      })
+      .strict(),
+  ),
+  'cases.update': method<CaseDetailDto>()(
+    ANNOTATORS,
+    z
+      .object({
+        id,
+        title: z.string().trim().min(1).max(200).optional(),
+        handlerOfficerId: id.nullable().optional(),
+        description: longText(4000).optional(),
+        classification: classification.optional(),
+        status: z.enum(['open', 'closed']).optional(),
+      })
+      .strict(),
+  ),
+  'cases.addItems': method<CaseDetailDto>()(
+    ANNOTATORS,
+    z
+      .object({ caseId: id, mediaIds: z.array(id).min(1).max(1000).optional(), recordingId: id.optional() })
+      .strict()
+      .refine((v) => (v.mediaIds === undefined) !== (v.recordingId === undefined), { message: '请指定要加入的资料或录像（二选一）' }),
+  ),
+  'cases.removeItem': method<CaseDetailDto>()(ANNOTATORS, z.object({ caseId: id, mediaId: id }).strict()),
 } as const;
 
 export type Methods = typeof methods;
@@ -233,6 +348,7 @@ export const events = {
   'ingest.finished': event<{ sessionId: number; status: IngestSessionDto['status']; message: string | null }>(),
   'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
   'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
+  'media.previewProgress': event<PreviewProgressDto>(),
 } as const;
 
 export type EventName = keyof typeof events;

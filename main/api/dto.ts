@@ -253,3 +253,169 @@ export interface WeeklyRunDto {
   report: GeneratedFileDto;
   signatureFile: string;
 }
+
+// -- Library and playback (资料库) --
+/** 执法情形, rules art. 5: the situations in which recording is mandatory. */
+export const CATEGORY_LABELS = {
+  inspection: '日常检查',
+  coercive: '行政强制措施',
+  evidence: '证据保全',
+  investigation: '调查取证/询问',
+  minor: '当场纠正轻微违法',
+  sensitive: '敏感或重大事件',
+  uncooperative: '当事人不配合',
+  other: '其他',
+} as const;
+export type CategoryDto = keyof typeof CATEGORY_LABELS;
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as CategoryDto[];
+
+export type ClassificationDto = 'normal' | 'privacy' | 'business_secret' | 'state_secret';
+
+export interface OfficerRefDto {
+  id: number;
+  name: string;
+  badgeNo: string;
+}
+
+/** One row of the library: metadata only, never bytes. Media come from `evidence://media/<id>` or `/media/<id>`. */
+export interface LibraryItemDto {
+  id: number;
+  kind: MediaKindDto;
+  originalName: string;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
+  size: number;
+  officer: OfficerRefDto | null;
+  recorderSerial: string | null;
+  flags: MediaFlagDto[];
+  category: CategoryDto | null;
+  keyMark: boolean;
+  classification: ClassificationDto;
+  recordingId: number | null;
+  /** A poster is available at `/media/<id>/thumb` (made on first request, then cached). */
+  hasThumb: boolean;
+  /** The player must use `/media/<id>/preview` (an H.264/AAC 预览副本), not the original. */
+  needsProxy: boolean;
+}
+
+export interface LibraryPageDto {
+  total: number;
+  items: LibraryItemDto[];
+}
+
+export interface RecordingSegmentDto {
+  mediaId: number;
+  originalName: string;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
+  size: number;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  needsProxy: boolean;
+  flags: MediaFlagDto[];
+}
+
+export interface RecordingDto {
+  id: number;
+  recorderSerial: string | null;
+  officer: OfficerRefDto | null;
+  startAt: string;
+  endAt: string;
+  /** Segments in play order (by start time). */
+  segments: RecordingSegmentDto[];
+  /** Interruptions inside the recording (rules art. 6). */
+  gaps: { afterMediaId: number; seconds: number }[];
+  totalDurationSec: number;
+  totalSize: number;
+}
+
+export interface BookmarkDto {
+  id: number;
+  mediaId: number;
+  offsetSec: number;
+  label: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MediaDetailDto extends LibraryItemDto {
+  sha256: string;
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+  hasAudio: boolean;
+  startSource: string;
+  /** The media's own retention date (at least 3 months, art. 11(3)). */
+  retentionUntil: string;
+  /** In an open case: kept with the case, whatever its own date says. */
+  heldByCase: boolean;
+  /** The date that applies today: null while held by an open case. */
+  effectiveRetentionUntil: string | null;
+  notes: { text: string; updatedBy: string; updatedAt: string } | null;
+  bookmarks: BookmarkDto[];
+  cases: { id: number; number: string; title: string }[];
+}
+
+export interface PreviewStatusDto {
+  mediaId: number;
+  needsProxy: boolean;
+  /** False when the original cannot be previewed at all (unreadable, zero bytes, not media). */
+  available: boolean;
+  ready: boolean;
+}
+
+export interface PreviewProgressDto {
+  mediaId: number;
+  /** 0..1 */
+  fraction: number;
+  done: boolean;
+  error: string | null;
+}
+
+// -- Cases (案件) --
+export type CaseStatusDto = 'open' | 'closed';
+
+export interface CaseSummaryDto {
+  id: number;
+  number: string;
+  title: string;
+  handler: OfficerRefDto | null;
+  classification: ClassificationDto;
+  status: CaseStatusDto;
+  createdAt: string;
+  createdBy: string;
+  closedAt: string | null;
+  itemCount: number;
+  totalDurationSec: number;
+  totalSize: number;
+}
+
+export interface CaseItemDto {
+  mediaId: number;
+  kind: MediaKindDto;
+  originalName: string;
+  sha256: string;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
+  size: number;
+  recordingId: number | null;
+  officer: OfficerRefDto | null;
+  recorderSerial: string | null;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface CaseDetailDto extends CaseSummaryDto {
+  description: string;
+  items: CaseItemDto[];
+}
+
+export interface CasePageDto {
+  total: number;
+  cases: CaseSummaryDto[];
+}

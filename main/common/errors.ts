@@ -13,6 +13,12 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+/**
+ * Any error that carries a stable code and a Chinese message for a person (AppError, and the
+ * module errors shaped like it: IngestError, MediaError, IsoError) crosses the API as itself.
+ */
+export function isAppError(e: unknown): e is Error & { code: string; userMessage: string } {
+  if (!(e instanceof Error)) return false;
+  const x = e as Error & { code?: unknown; userMessage?: unknown };
+  return typeof x.code === 'string' && typeof x.userMessage === 'string';
 }

@@ -8,6 +8,7 @@ import {
   officerAt,
   type Source,
 } from '../../devices';
+import { requireTool } from '../../media';
 import { assertFits, runIngest, scanSource, type IngestProgress, type IngestSessionId } from '../../ingest';
 import { auditAs, type CallContext, type HandlerTable } from '../handler';
 import type { ApiServices } from '../context';
@@ -106,6 +107,7 @@ function throttle(fn: (p: IngestProgress) => void, ms = 250): (p: IngestProgress
 
 async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionId: number }> {
   const { services, session, input, now, db, tx } = ctx;
+  requireTool('ffprobe'); // a clear refusal up front rather than every file failing
   const source = mustSource(services, input.sourceId);
   const jobKey = `ingest-source:${source.id}`;
   if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');

@@ -1,20 +1,52 @@
-import { UsbOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { HistoryOutlined, InboxOutlined, SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
+import { Card, Tabs } from 'antd';
+import { useEffect } from 'react';
+import { CaptureTab } from '../components/ingest/CaptureTab';
+import { IntegrityTab } from '../components/ingest/IntegrityTab';
+import { SessionsTab } from '../components/ingest/SessionsTab';
+import { WeeklyTab } from '../components/ingest/WeeklyTab';
+import { PageHeader } from '../components/PageHeader';
+import { navigate, useSubRoute } from '../router';
+import { useIngestStore } from '../stores/ingest';
 
+const TABS = ['capture', 'sessions', 'weekly', 'integrity'] as const;
+type TabKey = (typeof TABS)[number];
+
+function isTab(s: string): s is TabKey {
+  return (TABS as readonly string[]).includes(s);
+}
+
+/** How often the list of sources is refreshed, so a docked recorder appears by itself. */
+const SOURCE_POLL_MS = 3000;
+
+/** 采集导入: daily ingest (rules art. 8, 11(1)), the handover register, weekly consolidation, fixity. */
 export function IngestPage() {
+  const sub = useSubRoute();
+  const tab: TabKey = isTab(sub) ? sub : 'capture';
+  const loadSources = useIngestStore((s) => s.loadSources);
+
+  useEffect(() => {
+    void loadSources();
+    const timer = window.setInterval(() => void loadSources(), SOURCE_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [loadSources]);
+
   return (
-    <PlannedPage
-      title="采集导入"
-      summary="每日移交视听资料：接入执法记录仪或选择文件夹，校验后存入档案库。"
-      icon={<UsbOutlined />}
-      explain="接入执法记录仪或选择一个文件夹，扫描其中的视听资料，逐个复制并以 SHA-256 校验后存入档案库；每周五进行归档整理。"
-      items={[
-        '识别接入的执法记录仪或移动存储，也可选择任意文件夹',
-        '扫描文件并显示录制时间、时长、有无声音、记录仪时钟偏差',
-        '复制时同步计算 SHA-256，校验一致后只读保存，形成移交记录（移交人、接收人、时间、内容）',
-        '每周归档：复核完整性、生成备份副本和签名的周报',
-      ]}
-      rule="《执法记录仪使用管理制度》第八条、第十一条"
-    />
+    <div>
+      <PageHeader title="采集导入" description="每日接入执法记录仪，将视听资料以 SHA-256 校验后只读存入档案库；每周五归档（制度第八条、第十一条）。" />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => navigate('ingest', k === 'capture' ? undefined : k)}
+          destroyOnHidden
+          items={[
+            { key: 'capture', label: '采集', icon: <UsbOutlined />, children: <CaptureTab /> },
+            { key: 'sessions', label: '导入记录', icon: <HistoryOutlined />, children: <SessionsTab /> },
+            { key: 'weekly', label: '每周归档', icon: <InboxOutlined />, children: <WeeklyTab /> },
+            { key: 'integrity', label: '完整性校验', icon: <SafetyCertificateOutlined />, children: <IntegrityTab /> },
+          ]}
+        />
+      </Card>
+    </div>
   );
 }

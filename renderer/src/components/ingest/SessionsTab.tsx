@@ -37,7 +37,14 @@ export function SessionsTab() {
       key: 'open',
       width: 70,
       render: (_v, s) => (
-        <Button type="link" size="small" onClick={() => void openSession(s.id)}>
+        <Button
+          type="link"
+          size="small"
+          onClick={(e) => {
+            e.stopPropagation();
+            void openSession(s.id);
+          }}
+        >
           查看
         </Button>
       ),

@@ -1,0 +1,83 @@
+import type { Session } from '../access';
+import { toAbsolute } from '../ingest';
+import { mediaContentType, THUMB_CONTENT_TYPE } from '../media';
+import type { ApiServices } from './context';
+import { auditAs } from './handler';
+import { loadMediaFacts } from './media-facts';
+import { ensurePreview, ensureThumb } from './previews';
+import { fileResponse, plainResponse } from './serve-file';
+import { authorizeView } from './view-policy';
+import { recordViewing } from './viewings';
+
+export type MediaVariant = 'original' | 'preview' | 'thumb';
+
+/**
+ * `/media/<id>[/preview|/thumb]` in the browser host, `evidence://media/<id>[/…]` in Electron (where
+ * "media" is the URL's host). Anything else is not ours.
+ */
+export function parseMediaUrl(rawUrl: string): { id: number; variant: MediaVariant } | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  const p = url.protocol === 'evidence:' ? `/${url.host}${url.pathname}` : url.pathname;
+  const m = /^\/media\/([1-9]\d{0,14})(?:\/(preview|thumb))?\/?$/.exec(p);
+  if (!m) return null;
+  return { id: Number(m[1]), variant: (m[2] as MediaVariant | undefined) ?? 'original' };
+}
+
+/**
+ * The one media handler, used by both shells. Session and leave to view are checked on every
+ * request (401 / 403), each viewing is registered, and bytes are streamed with Range support.
+ * The JSON API never carries media bytes: this is the only way they leave the archive for display.
+ */
+export async function handleMediaRequest(services: ApiServices, request: Request, session: Session | null): Promise<Response> {
+  const target = parseMediaUrl(request.url);
+  if (!target) return plainResponse(404, '未找到');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, '不支持的请求方式', { Allow: 'GET, HEAD' });
+  if (!session) return plainResponse(401, '请先登录');
+  if (!services.archive.isSetUp()) return plainResponse(404, '未找到');
+  const db = services.archive.open().db;
+  const media = loadMediaFacts(db, target.id);
+  if (!media) return plainResponse(404, '资料不存在');
+
+  const now = services.clock.now();
+  const decision = authorizeView(session, media);
+  if (!decision.allowed) {
+    services.log.warn('media view refused', { mediaId: media.id, login: session.login, code: decision.code });
+    try {
+      auditAs(db, session, now, 'media.view_denied', `media:${media.id}`, { variant: target.variant, code: decision.code });
+    } catch (e) {
+      services.log.error('audit write failed', { action: 'media.view_denied', error: String(e) });
+    }
+    return plainResponse(403, decision.message);
+  }
+
+  try {
+    if (target.variant === 'thumb') {
+      // A poster is a glimpse for finding footage, not a viewing: checked, not registered.
+      const thumb = await ensureThumb(services, media);
+      return thumb ? fileResponse(request, thumb, THUMB_CONTENT_TYPE) : plainResponse(404, '无缩略图');
+    }
+    let file: string;
+    let contentType: string | null;
+    if (target.variant === 'preview') {
+      const viewable = await ensurePreview(services, media);
+      if (!viewable) return plainResponse(404, '该资料无法预览');
+      file = viewable.file;
+      contentType = viewable.contentType ?? mediaContentType(media.kind, media.originalName);
+    } else {
+      file = toAbsolute(services.archive.open().paths.root, media.storedPath);
+      contentType = mediaContentType(media.kind, media.originalName);
+    }
+    if (!contentType) return plainResponse(415, '不是音视频或照片文件');
+    // HEAD moves no content, so it is no viewing.
+    if (request.method === 'GET') recordViewing(db, session, media, target.variant, decision.basis, now);
+    return await fileResponse(request, file, contentType);
+  } catch (e) {
+    services.log.error('media request failed', { mediaId: media.id, variant: target.variant, error: e instanceof Error ? e.message : String(e) });
+    return plainResponse(500, '读取资料失败，详情已写入日志');
+  }
+}
