@@ -4,7 +4,7 @@ import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, systemClock, type Clock } from '../common';
 import { SourceRegistry } from '../devices';
-import { markInterruptedSessions, PART_SUFFIX } from '../ingest';
+import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
 import type { EventName, EventPayload } from './contract';
 
@@ -58,7 +58,9 @@ export class ArchiveHolder {
     if (!this.store) {
       const store = openStore(this.rootDir, this.openOptions);
       // What a crash left behind: partial copies go, a session that was running is marked interrupted.
-      for (const f of readdirSync(store.paths.incoming)) if (f.endsWith(PART_SUFFIX)) rmSync(path.join(store.paths.incoming, f), { force: true });
+      for (const f of readdirSync(store.paths.incoming)) {
+        if (f.endsWith(PART_SUFFIX) || f.endsWith(TMP_SUFFIX)) rmSync(path.join(store.paths.incoming, f), { force: true });
+      }
       markInterruptedSessions(store.db);
       this.store = store;
     }

@@ -2,12 +2,14 @@ import { EXIT_USAGE, UsageError } from './args';
 import { ingestCommand, ingestUsage } from './commands/ingest';
 import { initCommand, initUsage } from './commands/init';
 import { verifyCommand, verifyUsage } from './commands/verify';
+import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { CliApiError } from './session';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   init: { run: initCommand, usage: initUsage },
   ingest: { run: ingestCommand, usage: ingestUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
+  'disc-verify': { run: discVerifyCommand, usage: discVerifyUsage },
 };
 
 function usage(): string {

@@ -1,9 +1,15 @@
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes a small file so a reader sees the old or the new content, never a mix. */
-export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+export const TMP_SUFFIX = '.tmp';
+
+/**
+ * Writes a small file so a reader sees the old or the new content, never a mix. The temporary
+ * copy goes to tmpDir (same file system), so a crash never leaves a stray file among the originals;
+ * the archive's `.incoming/` is cleaned at start.
+ */
+export async function writeFileAtomic(file: string, data: Buffer | string, tmpDir = path.dirname(file)): Promise<void> {
+  const tmp = path.join(tmpDir, `.${path.basename(file)}.${process.pid}.${Date.now()}${TMP_SUFFIX}`);
   const fh = await open(tmp, 'w', 0o644);
   try {
     await fh.writeFile(data);

@@ -20,6 +20,6 @@ export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type Segm
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
 export { estimateDrift, type DriftEstimate } from './drift';
 export { storedRelPath, dayRelDir, safeSegment, alternateName, toAbsolute } from './layout';
-export { writeFileAtomic } from './atomic';
+export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';

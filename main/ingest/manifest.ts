@@ -43,7 +43,8 @@ export async function writeDayManifest(
   const text = Buffer.from(manifestText(entries), 'utf8');
   const dir = toAbsolute(archiveRoot, dayRelDir(day));
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(path.join(dir, MANIFEST_NAME), text);
-  await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text));
+  const tmpDir = path.join(archiveRoot, '.incoming');
+  await writeFileAtomic(path.join(dir, MANIFEST_NAME), text, tmpDir);
+  await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text), tmpDir);
   return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };
 }

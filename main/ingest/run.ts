@@ -368,13 +368,24 @@ export async function runIngest(plan: IngestPlan, deps: IngestDeps): Promise<Ing
     }
   }
 
-  // Derived data and manifests for what was stored, whatever stopped the loop.
-  const storedItems = items.filter((i): i is Extract<IngestItemOutcome, { outcome: 'stored' }> => i.outcome === 'stored');
-  if (storedItems.length) {
-    const times = db
-      .prepare(`SELECT MIN(start_at) AS a, MAX(COALESCE(end_at, start_at)) AS b FROM media WHERE ingest_session_id = ?`)
-      .get(sessionId) as { a: string; b: string };
-    db.transaction(() => regroupRecordings(db, { recorderId: plan.recorder?.id ?? null, sessionId }, new Date(times.a), new Date(times.b)))();
+  // Recordings for everything this run touched; a rerun after a crash also groups what the crashed
+  // run stored but did not get to group.
+  const touched = items.flatMap((i) => (i.outcome === 'failed' ? [] : [i.mediaId]));
+  if (touched.length) {
+    const groups = db
+      .prepare(
+        `SELECT recorder_id, MIN(ingest_session_id) AS session_id, MIN(start_at) AS a, MAX(COALESCE(end_at, start_at)) AS b,
+                SUM(recording_id IS NULL AND end_at IS NOT NULL AND kind IN ('video', 'audio')) AS ungrouped
+         FROM media WHERE id IN (${touched.map(() => '?').join(',')})
+         GROUP BY recorder_id, CASE WHEN recorder_id IS NULL THEN ingest_session_id END`,
+      )
+      .all(...touched) as { recorder_id: number | null; session_id: number; a: string; b: string; ungrouped: number }[];
+    db.transaction(() => {
+      for (const g of groups) {
+        if (counts.stored === 0 && g.ungrouped === 0) continue;
+        regroupRecordings(db, { recorderId: g.recorder_id, sessionId: g.session_id }, new Date(g.a), new Date(g.b));
+      }
+    })();
   }
   for (const day of [...days].sort()) {
     try {

@@ -7,16 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitOriginal } from '../../main/ingest';
 import { writeRandomFile } from '../fixtures/recorder-volume';
+import type { BenchRow } from './row';
 
-export interface BenchRow {
-  name: string;
-  ours: number;
-  peer: number;
-  unit: string;
-  /** ours / peer; for throughput higher is better, for memory lower is better. */
-  ratio: number;
-  note?: string;
-}
+export type { BenchRow };
+
 
 const SELF = fileURLToPath(import.meta.url);
 const MB = 1e6;

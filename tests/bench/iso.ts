@@ -12,15 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeIso, type IsoSource } from '../../main/disc';
+import type { BenchRow } from './row';
 
-export interface BenchRow {
-  name: string;
-  ours: number;
-  peer: number;
-  unit: string;
-  ratio: number;
-  note?: string;
-}
+export type { BenchRow };
+
 
 const RUNS = 3;
 const MiB = 1024 * 1024;

@@ -5,19 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchIngest } from './ingest';
 import { benchIso } from './iso';
+import { benchLibrary } from './library';
+import type { BenchRow as Row } from './row';
 
-interface Row {
-  name: string;
-  ours: number;
-  peer: number;
-  unit: string;
-  ratio: number;
-  note?: string;
-}
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
   ingest: () => benchIngest(),
   iso: () => benchIso(),
+  library: () => benchLibrary(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

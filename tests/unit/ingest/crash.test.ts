@@ -69,6 +69,8 @@ const CASES: Case[] = [
   { step: 'synced', n: 2, registered: 1, partLeft: true, placedUnregistered: false },
   { step: 'placed', n: 2, registered: 1, partLeft: false, placedUnregistered: true },
   { step: 'registered', n: 2, registered: 2, partLeft: false, placedUnregistered: false },
+  // Every file registered but the recordings not yet grouped: the rerun, storing nothing, still groups them.
+  { step: 'registered', n: 4, registered: 4, partLeft: false, placedUnregistered: false },
   // Every file registered; the day's new manifest is in place but its signature is being made.
   { step: 'manifest', n: 1, registered: 4, partLeft: false, placedUnregistered: false },
 ];

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { asPem } from '../../crypto';
+import { verifyDisc } from '../../disc';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../args';
+
+export const discVerifyUsage = 'disc-verify PATH [--ca OFFICE_CA_PEM] [--json]';
+
+/**
+ * Checks an evidence disc, a mounted disc folder or an ISO image against its own signed manifest. It needs
+ * no archive and no login: anyone holding the disc may check it. With --ca the disc's CA must be that one.
+ */
+export async function discVerifyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ca: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError('give exactly one PATH (disc folder or ISO image)');
+  let ca;
+  if (values.ca) {
+    try {
+      ca = asPem(readFileSync(values.ca, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read the CA certificate ${values.ca}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const report = await verifyDisc(positionals[0]!, ca);
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    const s = report.signature;
+    console.log(`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
+    console.log(`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
+    if (report.caFingerprintSha256) console.log(`disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
+    for (const p of report.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    if (report.ok) console.log('OK: no problems found');
+  }
+  return report.ok ? EXIT_OK : EXIT_PROBLEMS;
+}
