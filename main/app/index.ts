@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } f
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createServices, dispatch, type ApiServices, type Client } from '../api';
+import { createServices, dispatch, handleMediaRequest, type ApiServices, type Client } from '../api';
 import { RENDERER_CSP } from '../host';
 import { createFileLogger } from '../log';
 import { readShellConfig, writeShellConfig } from './config';
@@ -27,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
 /** better-sqlite3 built for Electron's ABI when running unpackaged (see resources/scripts/electron-native.mjs). */
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
-  const p = path.resolve(here, '../native-electron/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const p = path.resolve(here, '../native-electron/better_sqlite3.node');
   return existsSync(p) ? p : undefined;
 }
 
@@ -58,7 +58,12 @@ async function start(): Promise<void> {
   });
   log.info('app started', { version: app.getVersion(), archive: config.archiveRoot, electron: process.versions.electron });
 
-  protocol.handle('evidence', () => new Response('not found', { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } }));
+  // evidence://media/<id>[/preview|/thumb]: the one media handler, with the session of the window's client.
+  protocol.handle('evidence', (req) => {
+    const client = win ? clients.get(win.webContents.id) : undefined;
+    const lookup = services.sessions.touch(client?.sessionId ?? null);
+    return handleMediaRequest(services, req, lookup.state === 'active' ? lookup.session : null);
+  });
 
   ipcMain.handle('evidence:api', (event, method: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
