@@ -1,0 +1,104 @@
+import { mkdirSync, readFileSync, writeFileSync, rmSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { makeBagFixture, type BagFixture } from '../unit/disc/bag-fixture';
+import { bytes, tool } from '../unit/disc/helpers';
+
+/**
+ * The offline verifier page on a real disc tree (the image extracted by bsdtar, real signed manifest from a
+ * test office CA), opened from file:// in Chromium; the folder is picked with a directory upload.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const BIG = '2026/11/27/REC03/长录像_王五.MP4';
+let work: string;
+let fixture: BagFixture;
+let disc: string;
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'evidence-verifier-e2e-'));
+  // One original larger than the page's 8 MiB read chunk, so chunked hashing is exercised in the browser.
+  fixture = await makeBagFixture(work, undefined, { [BIG]: bytes(9 * 1024 * 1024 + 5, 21) });
+  disc = join(work, 'EVID_D2026_0007');
+  mkdirSync(disc);
+  const r = tool('bsdtar', ['-xf', fixture.imagePath, '-C', disc]);
+  expect(r.status, r.stderr).toBe(0);
+});
+
+test.afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const consoleProblems: string[] = [];
+test.beforeEach(({ page }) => {
+  consoleProblems.length = 0;
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  // No network at all: any request other than the page itself fails the test.
+  page.on('request', (req) => {
+    if (!req.url().startsWith('file://')) consoleProblems.push(`network: ${req.url()}`);
+  });
+});
+test.afterEach(() => {
+  expect(consoleProblems).toEqual([]);
+});
+
+function copyOf(name: string): string {
+  const dir = join(work, name, 'EVID_D2026_0007');
+  cpSync(disc, dir, { recursive: true });
+  return dir;
+}
+
+async function check(page: Page, dir: string): Promise<void> {
+  await page.goto(pathToFileURL(join(dir, 'verify', 'verify.html')).href);
+  await expect(page.getByRole('heading', { name: '证据光盘校验' })).toBeVisible();
+  await page.locator('#pick').setInputFiles(dir);
+  await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 60_000 });
+}
+
+test('a good disc passes, with the signer named', async ({ page }) => {
+  await page.goto(pathToFileURL(join(disc, 'verify', 'verify.html')).href);
+  await page.screenshot({ path: 'test-results/screens/disc-verifier-start.png', fullPage: true });
+  await check(page, disc);
+  await expect(page.getByTestId('verdict')).toContainText('校验通过');
+  await expect(page.getByTestId('signature')).toContainText('签名有效，签名人：李明');
+  await expect(page.getByTestId('signature')).toContainText('签名时间：2026/11/29 10:30:00');
+  await expect(page.locator('tr.row.ok')).toHaveCount(fixture.bag.payload.length + 7);
+  await expect(page.locator(`tr[data-path="data/originals/${BIG}"] td.status`)).toHaveText('通过');
+  await page.screenshot({ path: 'test-results/screens/disc-verifier-pass.png', fullPage: true });
+});
+
+test('one changed byte in an original fails and names the file', async ({ page }) => {
+  const dir = copyOf('changed');
+  const victim = join(dir, 'data', 'originals', ...BIG.split('/'));
+  const b = readFileSync(victim);
+  b[b.length - 2] = b[b.length - 2]! ^ 0x01;
+  writeFileSync(victim, b);
+  await check(page, dir);
+  await expect(page.getByTestId('verdict')).toContainText('校验失败');
+  await expect(page.getByTestId('verdict')).toContainText('1 个文件已被修改');
+  await expect(page.locator(`tr[data-path="data/originals/${BIG}"] td.status`)).toHaveText('文件已被修改');
+  await expect(page.locator('tr.row.changed')).toHaveCount(1);
+  await expect(page.getByTestId('signature')).toContainText('签名有效');
+  await page.screenshot({ path: 'test-results/screens/disc-verifier-changed.png', fullPage: true });
+});
+
+test('a tampered manifest fails the signature; missing and extra files are named', async ({ page }) => {
+  const dir = copyOf('manifest');
+  const m = join(dir, 'manifest-sha256.txt');
+  // Someone "fixes" the manifest to match a changed file: the signature no longer covers it.
+  const text = readFileSync(m, 'utf8');
+  writeFileSync(m, text.replace(/^([0-9a-f])/, (c) => (c === 'a' ? 'b' : 'a')));
+  rmSync(join(dir, 'data', 'record-form.docx'));
+  writeFileSync(join(dir, 'data', 'planted.mp4'), 'x');
+  await check(page, dir);
+  await expect(page.getByTestId('verdict')).toContainText('校验失败');
+  await expect(page.getByTestId('signature')).toContainText('签名无效：清单内容与签名不符');
+  await expect(page.locator('tr[data-path="data/record-form.docx"] td.status')).toHaveText('缺少文件');
+  await expect(page.locator('tr[data-path="data/planted.mp4"] td.status')).toHaveText('多余文件');
+  await page.screenshot({ path: 'test-results/screens/disc-verifier-tampered.png', fullPage: true });
+});

@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import vm from 'node:vm';
+import { readdirSync, statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signDetached } from '../../../main/crypto';
+import { CORE_JS } from '../../../main/disc/verifier/core-script';
+import { makeOffice, type Office } from '../crypto/helpers';
+import { makeBagFixture, type BagFixture } from './bag-fixture';
+import { tempDir } from './helpers';
+import { rm } from 'node:fs/promises';
+
+interface Sha256Like {
+  update(b: Uint8Array): Sha256Like;
+  digest(): Uint8Array;
+}
+interface Core {
+  Sha256: new () => Sha256Like;
+  hex(b: Uint8Array): string;
+  hashFile(f: Blob): Promise<string>;
+  verifySignature(content: Uint8Array, der: Uint8Array, caPem: string): Promise<{ ok: boolean; problem?: string; signer?: { commonName?: string }; signingTime?: Date }>;
+  discTree(list: { path: string; file: Blob }[]): Map<string, Blob> | null;
+  verifyDisc(tree: Map<string, Blob>): Promise<{ ok: boolean; files: { path: string; status: string }[]; signature: { ok: boolean; problem?: string } }>;
+}
+
+/** The page's script run in Node's vm with the same WebCrypto and Blob the browser has. */
+function loadCore(): Core {
+  const ctx = vm.createContext({ crypto: globalThis.crypto, TextDecoder, atob, Blob, FileReader: undefined });
+  return vm.runInContext(`${CORE_JS};EV`, ctx) as Core;
+}
+
+const core = loadCore();
+let office: Office;
+let work: string;
+let fixture: BagFixture;
+
+beforeAll(async () => {
+  office = await makeOffice();
+  work = await tempDir('evidence-verifier-');
+  fixture = await makeBagFixture(work, office);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('incremental SHA-256 of the verifier page', () => {
+  it('matches node:crypto for every length around block edges and any chunking', () => {
+    for (const n of [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 65_537]) {
+      const data = new Uint8Array(randomBytes(n));
+      const ref = createHash('sha256').update(data).digest('hex');
+      for (const step of [1, 7, 64, 100, n || 1]) {
+        const h = new core.Sha256();
+        for (let i = 0; i < n; i += step) h.update(data.subarray(i, i + step));
+        expect(core.hex(h.digest()), `length ${n} step ${step}`).toBe(ref);
+      }
+    }
+  });
+
+  it('hashes a Blob larger than its 8 MiB read chunk the same as WebCrypto', async () => {
+    const data = new Uint8Array(randomBytes(17 * 1024 * 1024 + 3));
+    const ref = Buffer.from(await crypto.subtle.digest('SHA-256', data)).toString('hex');
+    expect(await core.hashFile(new Blob([data]))).toBe(ref);
+  });
+});
+
+describe('CMS signature check of the verifier page', () => {
+  const content = new Uint8Array(Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  data/a.txt\n'));
+  const sign = (c: Uint8Array): Uint8Array =>
+    new Uint8Array(signDetached({ content: Buffer.from(c), signer: { certPem: office.userCertPem, privateKeyPem: office.userKeys.privateKeyPem }, chain: [office.caCertPem], signingTime: new Date('2026-11-29T02:30:00Z') }));
+
+  it('accepts a good signature and names the signer and time', async () => {
+    const r = await core.verifySignature(content, sign(content), office.caCertPem);
+    expect(r.problem).toBeUndefined();
+    expect(r.ok).toBe(true);
+    expect(r.signer?.commonName).toBe('李明');
+    expect(r.signingTime?.toISOString()).toBe('2026-11-29T02:30:00.000Z');
+  });
+
+  it('rejects changed content, a changed signature byte and another CA', async () => {
+    const der = sign(content);
+    const changed = Uint8Array.from(content);
+    changed[5] = changed[5]! ^ 1;
+    expect((await core.verifySignature(changed, der, office.caCertPem)).problem).toContain('清单已被修改');
+    const badSig = Uint8Array.from(der);
+    badSig[badSig.length - 10] = badSig[badSig.length - 10]! ^ 1;
+    expect((await core.verifySignature(content, badSig, office.caCertPem)).ok).toBe(false);
+    const other = await makeOffice(new Date('2026-01-05T08:00:00Z'), { commonName: '别的单位', organization: '别处' });
+    const r = await core.verifySignature(content, der, other.caCertPem);
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain('根证书');
+  });
+});
+
+function treeOf(dir: string): { path: string; file: Blob }[] {
+  const out: { path: string; file: Blob }[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push({ path: `disc/${relative(dir, p).split(sep).join('/')}`, file: new Blob([]) });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('disc check of the verifier page', () => {
+  it('passes the staged bag with the originals, and names a changed, a missing and an extra file', async () => {
+    // The disc tree: staged tag and generated files plus the originals at their disc paths.
+    const list = treeOf(fixture.bag.stagingDir);
+    for (const item of list) item.file = new Blob([await readFile(join(fixture.bag.stagingDir, item.path.slice(5)))]);
+    for (const p of fixture.bag.payload.filter((x) => x.origin === 'original')) list.push({ path: `disc/${p.discPath}`, file: new Blob([await readFile(p.diskPath)]) });
+    const tree = core.discTree(list)!;
+    const good = await core.verifyDisc(tree);
+    expect(good.files.filter((f) => f.status !== 'ok')).toEqual([]);
+    expect(good.signature.ok).toBe(true);
+    expect(good.ok).toBe(true);
+
+    const victim = fixture.bag.payload[0]!.discPath;
+    const bytes = new Uint8Array(await tree.get(victim)!.arrayBuffer());
+    bytes[0] = bytes[0]! ^ 1;
+    tree.set(victim, new Blob([bytes]));
+    const gone = fixture.bag.payload[1]!.discPath;
+    tree.delete(gone);
+    tree.set('data/planted.txt', new Blob(['x']));
+    const bad = await core.verifyDisc(tree);
+    expect(bad.ok).toBe(false);
+    expect(bad.files.find((f) => f.path === victim)?.status).toBe('changed');
+    expect(bad.files.find((f) => f.path === gone)?.status).toBe('missing');
+    expect(bad.files.find((f) => f.path === 'data/planted.txt')?.status).toBe('extra');
+  });
+});

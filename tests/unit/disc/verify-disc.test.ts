@@ -1,0 +1,86 @@
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../main/cli/run';
+import { verifyDisc } from '../../../main/disc';
+import { makeOffice } from '../crypto/helpers';
+import { makeBagFixture, type BagFixture } from './bag-fixture';
+import { tempDir, tool } from './helpers';
+
+let work: string;
+let f: BagFixture;
+let folder: string;
+
+beforeAll(async () => {
+  work = await tempDir('evidence-discverify-');
+  f = await makeBagFixture(work);
+  folder = join(work, 'mounted');
+  await mkdir(folder);
+  expect(tool('bsdtar', ['-xf', f.imagePath, '-C', folder]).status).toBe(0);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    return { code: await runCli(args), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('verifyDisc', () => {
+  it('passes the ISO image and the mounted folder, with the signer and the CA fingerprint', async () => {
+    for (const p of [f.imagePath, folder]) {
+      const r = await verifyDisc(p, f.office.caCertPem);
+      expect(r.problems).toEqual([]);
+      expect(r).toMatchObject({ ok: true, caMatchesArchive: true, signature: { ok: true, signer: '李明' } });
+      expect(r.filesChecked).toBe(f.bag.payload.length + 7);
+      expect(r.bagInfo['Bag-Count']).toBe('1 of 2');
+    }
+  });
+
+  it('names a changed file, a planted file and a different CA', async () => {
+    const copy = join(work, 'tampered');
+    await cp(folder, copy, { recursive: true });
+    const victim = f.bag.payload[0]!.discPath;
+    const b = await readFile(join(copy, victim));
+    b[3] = b[3]! ^ 0x10;
+    await writeFile(join(copy, victim), b);
+    await writeFile(join(copy, 'data', 'planted.txt'), 'x');
+    const other = await makeOffice(new Date('2026-01-05T08:00:00Z'), { commonName: '别的单位', organization: '别处' });
+    const r = await verifyDisc(copy, other.caCertPem);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => `${p.kind} ${p.path}`).sort()).toEqual(
+      ['ca certs/office-ca.pem', `changed ${victim}`, 'extra data/planted.txt', 'signature manifest-sha256.txt.p7s'].sort(),
+    );
+  });
+});
+
+describe('npm run evidence -- disc-verify', () => {
+  it('exits 0 on a good disc, 1 with the problems named, 2 on usage errors', async () => {
+    const good = await cli(['disc-verify', f.imagePath]);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('OK: no problems found');
+
+    const bad = join(work, 'bad-manifest');
+    await cp(folder, bad, { recursive: true });
+    const m = await readFile(join(bad, 'manifest-sha256.txt'));
+    m[0] = m[0] === 0x61 ? 0x62 : 0x61;
+    await writeFile(join(bad, 'manifest-sha256.txt'), m);
+    const r = await cli(['disc-verify', bad, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { ok: boolean; problems: { kind: string; path: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems.some((p) => p.kind === 'signature')).toBe(true);
+
+    expect((await cli(['disc-verify'])).code).toBe(2);
+    expect((await cli(['disc-verify', join(work, 'nothing-here')])).code).toBe(2);
+  });
+});
