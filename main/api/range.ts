@@ -25,7 +25,7 @@ export function parseRange(header: string | null, size: number): RangeRequest {
   const start = Number(a);
   const end = b === '' ? size - 1 : Number(b);
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: 'whole' };
-  if (end < start) return { kind: 'whole' };
+  if (b !== '' && end < start) return { kind: 'whole' };
   if (start >= size) return { kind: 'unsatisfiable' };
   return { kind: 'partial', start, end: Math.min(end, size - 1) };
 }

@@ -2,7 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { dispatch, type ApiServices, type Client, type EventName } from '../api';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { dispatch, handleMediaRequest, type ApiServices, type Client, type EventName } from '../api';
 import { assertLoopbackHost } from './loopback';
 import { SECURITY_HEADERS } from './csp';
 
@@ -129,6 +132,22 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     createReadStream(file).pipe(res);
   };
 
+  // Media go through the same handler as Electron's evidence:// protocol: session, leave to view, Range.
+  const serveMedia = async (req: IncomingMessage, res: ServerResponse, client: Client) => {
+    const lookup = services.sessions.touch(client.sessionId);
+    const headers = new Headers();
+    if (typeof req.headers.range === 'string') headers.set('range', req.headers.range);
+    const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers });
+    const response = await handleMediaRequest(services, request, lookup.state === 'active' ? lookup.session : null);
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) out[k.toLowerCase()] = v;
+    for (const [k, v] of response.headers) out[k] = v;
+    res.writeHead(response.status, out);
+    if (!response.body) return res.end();
+    // A player that seeks drops the connection; that ends the read stream too.
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => undefined);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const cookies = parseCookies(req.headers.cookie);
@@ -184,6 +203,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    if (url.pathname.startsWith('/media/')) return serveMedia(req, res, client);
     if (url.pathname.startsWith('/forms/')) return serveForm(res, client, decodeURIComponent(url.pathname.slice(7)));
     return serveStatic(res, url.pathname);
   };

@@ -1,9 +1,12 @@
 import type { HandlerTable } from '../handler';
 import { auditHandlers } from './audit';
+import { caseHandlers } from './cases';
 import { deviceHandlers } from './devices';
 import { formHandlers } from './forms';
 import { ingestHandlers } from './ingest';
 import { integrityHandlers } from './integrity';
+import { libraryHandlers } from './library';
+import { mediaHandlers } from './media';
 import { officeHandlers } from './office';
 import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
@@ -22,4 +25,7 @@ export const handlers: HandlerTable = {
   ...integrityHandlers,
   ...formHandlers,
   ...weeklyHandlers,
+  ...libraryHandlers,
+  ...mediaHandlers,
+  ...caseHandlers,
 };

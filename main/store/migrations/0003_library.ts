@@ -13,10 +13,13 @@ export const migration0003: Migration = {
     CREATE INDEX media_category ON media(category, start_at);
     CREATE INDEX media_classification ON media(classification, start_at);
     CREATE INDEX media_key_marked ON media(start_at) WHERE key_mark = 1;
-    -- Most media carry no flag; the flagged few are found through this partial index.
-    CREATE INDEX media_flagged ON media(start_at) WHERE flags <> '[]';
-    CREATE INDEX media_size ON media(size);
-    CREATE INDEX media_duration ON media(duration_sec);
+    -- Most media carry no flag; the flagged few are found (and their flags read) from this partial index.
+    CREATE INDEX media_flagged ON media(start_at, flags) WHERE flags <> '[]';
+    -- Sort keys carry start_at so "a date range, by size" is answered from the index alone.
+    CREATE INDEX media_size ON media(size, start_at);
+    CREATE INDEX media_duration ON media(duration_sec, start_at);
+    -- Free text scans this narrow index instead of the wide media rows.
+    CREATE INDEX media_name ON media(original_name, start_at);
 
     -- 查阅登记 (rules art. 14): one row per viewing session, not per HTTP request.
     -- request_type / reason / approver_id / grant_id are filled once the access issue brings grants.

@@ -1,0 +1,96 @@
+import { AppError } from '../../common';
+import type { Db } from '../../store';
+import type { HandlerTable } from '../handler';
+import { caseColumns, listCases, loadCase } from '../library';
+
+type CaseMethods = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.addItems' | 'cases.removeItem';
+
+function mustOfficer(db: Db, id: number | null | undefined): void {
+  if (id === null || id === undefined) return;
+  if (!db.prepare('SELECT 1 FROM officers WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', '承办人不存在');
+}
+
+function mustCase(db: Db, id: number): Record<string, unknown> {
+  const c = caseColumns(db, id);
+  if (!c) throw new AppError('NOT_FOUND', '案件不存在');
+  return c;
+}
+
+/** Cases (案件): a named set of media. Adding media to an open case holds them with it (see media_retention). */
+export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
+  'cases.list': ({ input, db }) => listCases(db(), input),
+  'cases.get': ({ input, db }) => loadCase(db(), input.id),
+
+  'cases.create': ({ input, db, tx, audit, session, now }) =>
+    tx(() => {
+      mustOfficer(db(), input.handlerOfficerId);
+      if (db().prepare('SELECT 1 FROM cases WHERE number = ?').get(input.number)) {
+        throw new AppError('CASE_NUMBER_TAKEN', `案件编号 ${input.number} 已存在`);
+      }
+      const id = db()
+        .prepare('INSERT INTO cases (number, title, handler_officer_id, description, classification, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(input.number, input.title, input.handlerOfficerId, input.description, input.classification, session.userId, now.toISOString())
+        .lastInsertRowid as number;
+      audit('case.create', `case:${id}`, { before: null, after: caseColumns(db(), id) });
+      return loadCase(db(), id);
+    }),
+
+  'cases.update': ({ input, db, tx, audit, now }) =>
+    tx(() => {
+      const before = mustCase(db(), input.id);
+      mustOfficer(db(), input.handlerOfficerId);
+      const set: string[] = [];
+      const params: unknown[] = [];
+      const put = (col: string, v: unknown) => {
+        set.push(`${col} = ?`);
+        params.push(v);
+      };
+      if (input.title !== undefined) put('title', input.title);
+      if (input.handlerOfficerId !== undefined) put('handler_officer_id', input.handlerOfficerId);
+      if (input.description !== undefined) put('description', input.description);
+      if (input.classification !== undefined) put('classification', input.classification);
+      if (input.status !== undefined && input.status !== before.status) {
+        put('status', input.status);
+        put('closed_at', input.status === 'closed' ? now.toISOString() : null);
+      }
+      if (set.length) {
+        db().prepare(`UPDATE cases SET ${set.join(', ')} WHERE id = ?`).run(...params, input.id);
+        audit('case.update', `case:${input.id}`, { before, after: caseColumns(db(), input.id) });
+      }
+      return loadCase(db(), input.id);
+    }),
+
+  'cases.addItems': ({ input, db, tx, audit, session, now }) =>
+    tx(() => {
+      const c = mustCase(db(), input.caseId);
+      if (c.status !== 'open') throw new AppError('CASE_CLOSED', '案件已结案，不能再加入资料');
+      let ids: number[];
+      if (input.recordingId !== undefined) {
+        ids = (db().prepare('SELECT id FROM media WHERE recording_id = ? ORDER BY start_at, id').all(input.recordingId) as { id: number }[]).map((r) => r.id);
+        if (!ids.length) throw new AppError('NOT_FOUND', '录像不存在');
+      } else {
+        ids = [...new Set(input.mediaIds ?? [])];
+        const known = db().prepare('SELECT 1 FROM media WHERE id = ?');
+        const missing = ids.filter((id) => !known.get(id));
+        if (missing.length) throw new AppError('NOT_FOUND', `资料不存在（编号 ${missing.slice(0, 5).join('、')}）`);
+      }
+      const ins = db().prepare('INSERT OR IGNORE INTO case_items (case_id, media_id, added_by, added_at) VALUES (?, ?, ?, ?)');
+      const added = ids.filter((id) => ins.run(input.caseId, id, session.userId, now.toISOString()).changes === 1);
+      if (added.length) {
+        audit('case.add_items', `case:${input.caseId}`, { number: c.number, recordingId: input.recordingId ?? null, before: null, after: { mediaIds: added } });
+      }
+      return loadCase(db(), input.caseId);
+    }),
+
+  'cases.removeItem': ({ input, db, tx, audit }) =>
+    tx(() => {
+      const c = mustCase(db(), input.caseId);
+      const item = db().prepare('SELECT added_by AS addedBy, added_at AS addedAt FROM case_items WHERE case_id = ? AND media_id = ?').get(input.caseId, input.mediaId) as
+        | { addedBy: number; addedAt: string }
+        | undefined;
+      if (!item) throw new AppError('NOT_FOUND', '该资料不在此案件中');
+      db().prepare('DELETE FROM case_items WHERE case_id = ? AND media_id = ?').run(input.caseId, input.mediaId);
+      audit('case.remove_item', `case:${input.caseId}`, { number: c.number, before: { mediaId: input.mediaId, ...item }, after: null });
+      return loadCase(db(), input.caseId);
+    }),
+};

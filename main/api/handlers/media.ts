@@ -1,0 +1,93 @@
+import { AppError } from '../../common';
+import { canPreview, needsProxy } from '../../media';
+import type { CallContext, HandlerTable } from '../handler';
+import { listBookmarks, loadMediaDetail } from '../library';
+import { loadMediaFacts } from '../media-facts';
+import { ensurePreview, previewReady } from '../previews';
+import { officeSetting } from '../settings';
+import { authorizeView } from '../view-policy';
+
+type MediaMethods = 'media.get' | 'media.update' | 'media.preparePreview' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
+
+function detail(ctx: CallContext<MediaMethods>, id: number) {
+  return loadMediaDetail(ctx.db(), id, Number(officeSetting(ctx.db(), 'retention_months')));
+}
+
+function mustExist(ctx: CallContext<MediaMethods>, id: number): void {
+  if (!ctx.db().prepare('SELECT 1 FROM media WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', '资料不存在');
+}
+
+/** Metadata beside an original (category, key mark, notes, bookmarks); the original is never touched. */
+export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
+  'media.get': (ctx) => detail(ctx, ctx.input.id),
+
+  'media.update': (ctx) =>
+    ctx.tx(() => {
+      const { id, category, keyMark, notes } = ctx.input;
+      const before = detail(ctx, id);
+      const db = ctx.db();
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      const at = ctx.now.toISOString();
+      if (category !== undefined && category !== before.category) {
+        db.prepare('UPDATE media SET category = ? WHERE id = ?').run(category, id);
+        changes.category = { before: before.category, after: category };
+      }
+      if (keyMark !== undefined && keyMark !== before.keyMark) {
+        db.prepare('UPDATE media SET key_mark = ? WHERE id = ?').run(keyMark ? 1 : 0, id);
+        changes.keyMark = { before: before.keyMark, after: keyMark };
+      }
+      const newNote = notes === undefined ? undefined : notes === null || notes === '' ? null : notes;
+      if (newNote !== undefined && newNote !== (before.notes?.text ?? null)) {
+        if (newNote === null) db.prepare('DELETE FROM media_notes WHERE media_id = ?').run(id);
+        else
+          db.prepare(
+            `INSERT INTO media_notes (media_id, text, updated_by, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(media_id) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+          ).run(id, newNote, ctx.session.userId, at);
+        changes.notes = { before: before.notes?.text ?? null, after: newNote };
+      }
+      if (Object.keys(changes).length) ctx.audit('media.update', `media:${id}`, { sha256: before.sha256, changes });
+      return detail(ctx, id);
+    }),
+
+  'media.preparePreview': async (ctx) => {
+    const media = loadMediaFacts(ctx.db(), ctx.input.id);
+    if (!media) throw new AppError('NOT_FOUND', '资料不存在');
+    const decision = authorizeView(ctx.session, media);
+    if (!decision.allowed) throw new AppError('FORBIDDEN', decision.message, `view refused: ${decision.code}`);
+    const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services, media) };
+    if (status.available && !status.ready) {
+      // Runs in the background; progress goes out as 'media.previewProgress'. Failures are logged there.
+      ensurePreview(ctx.services, media).catch(() => undefined);
+    }
+    return status;
+  },
+
+  'bookmarks.list': (ctx) => {
+    mustExist(ctx, ctx.input.mediaId);
+    return listBookmarks(ctx.db(), ctx.input.mediaId);
+  },
+
+  'bookmarks.add': (ctx) =>
+    ctx.tx(() => {
+      const { mediaId, offsetSec, label } = ctx.input;
+      mustExist(ctx, mediaId);
+      const id = ctx
+        .db()
+        .prepare('INSERT INTO bookmarks (media_id, offset_sec, label, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(mediaId, offsetSec, label, ctx.session.userId, ctx.now.toISOString()).lastInsertRowid as number;
+      ctx.audit('bookmark.add', `media:${mediaId}`, { bookmarkId: id, before: null, after: { offsetSec, label } });
+      return listBookmarks(ctx.db(), mediaId).find((b) => b.id === id)!;
+    }),
+
+  'bookmarks.remove': (ctx) =>
+    ctx.tx(() => {
+      const b = ctx.db().prepare('SELECT id, media_id AS mediaId, offset_sec AS offsetSec, label FROM bookmarks WHERE id = ?').get(ctx.input.id) as
+        | { id: number; mediaId: number; offsetSec: number; label: string }
+        | undefined;
+      if (!b) throw new AppError('NOT_FOUND', '书签不存在');
+      ctx.db().prepare('DELETE FROM bookmarks WHERE id = ?').run(b.id);
+      ctx.audit('bookmark.remove', `media:${b.mediaId}`, { bookmarkId: b.id, before: { offsetSec: b.offsetSec, label: b.label }, after: null });
+      return null;
+    }),
+};

@@ -1,0 +1,245 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleMediaRequest, parseMediaUrl } from '../../../main/api';
+import { startBrowserHost, type BrowserHost } from '../../../main/host';
+import { locateTools } from '../../../main/media';
+import { tempDir } from '../../support/services';
+import { makeMediaArchive, type MediaArchive } from './media-fixture';
+
+describe('the media handler', () => {
+  let a: MediaArchive;
+  let segId: number;
+  let original: Buffer;
+  const url = (id: number | string, suffix = '') => `http://127.0.0.1/media/${id}${suffix}`;
+  const get = (id: number | string, headers: Record<string, string> = {}, who: 'custodian' | 'chief' | 'officer' | null = 'custodian', method = 'GET') =>
+    handleMediaRequest(a.t.services, new Request(url(id), { method, headers }), who ? a.sessionOf(a[who]) : null);
+
+  beforeAll(async () => {
+    a = await makeMediaArchive();
+    segId = a.mediaIdOf('segment', 0);
+    const stored = a.ingest.items.find((i) => i.mediaId === segId)!.storedPath!;
+    original = readFileSync(path.join(a.t.root, stored));
+  }, 180_000);
+  afterAll(() => a.t.cleanup());
+
+  it('serves the whole file with 200, Accept-Ranges, a media type, nosniff and no-store', async () => {
+    const r = await get(segId);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('accept-ranges')).toBe('bytes');
+    expect(r.headers.get('content-type')).toBe('video/mp4');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(Number(r.headers.get('content-length'))).toBe(original.length);
+    expect(Buffer.from(await r.arrayBuffer()).equals(original)).toBe(true);
+  });
+
+  it('answers bytes=a-b with 206, Content-Range and exactly those bytes', async () => {
+    const r = await get(segId, { Range: 'bytes=100-1123' });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe(`bytes 100-1123/${original.length}`);
+    expect(r.headers.get('content-length')).toBe('1024');
+    expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(100, 1124))).toBe(true);
+  });
+
+  it('answers a suffix range with the last n bytes', async () => {
+    const r = await get(segId, { Range: 'bytes=-500' });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe(`bytes ${original.length - 500}-${original.length - 1}/${original.length}`);
+    expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(original.length - 500))).toBe(true);
+  });
+
+  it('answers an open-ended range up to the end', async () => {
+    const from = original.length - 3000;
+    const r = await get(segId, { Range: `bytes=${from}-` });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe(`bytes ${from}-${original.length - 1}/${original.length}`);
+    expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(from))).toBe(true);
+  });
+
+  it('answers several ranges with the first one only', async () => {
+    const r = await get(segId, { Range: 'bytes=0-9, 20-29' });
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe(`bytes 0-9/${original.length}`);
+    expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(0, 10))).toBe(true);
+  });
+
+  it('refuses an unsatisfiable range with 416 and bytes */size', async () => {
+    for (const range of [`bytes=${original.length}-`, `bytes=${original.length + 10}-${original.length + 20}`, 'bytes=-0']) {
+      const r = await get(segId, { Range: range });
+      expect(r.status, range).toBe(416);
+      expect(r.headers.get('content-range'), range).toBe(`bytes */${original.length}`);
+    }
+  });
+
+  it('ignores a malformed Range header and serves the whole file', async () => {
+    const r = await get(segId, { Range: 'lines=1-2' });
+    expect(r.status).toBe(200);
+    await r.arrayBuffer();
+  });
+
+  it('answers HEAD with the headers and no body, and registers no viewing', async () => {
+    const r = await get(segId, { Range: 'bytes=0-99' }, 'chief', 'HEAD');
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-length')).toBe('100');
+    expect(r.body).toBeNull();
+    const rows = a.t.services.archive.open().db.prepare("SELECT COUNT(*) AS n FROM viewings v JOIN users u ON u.id = v.user_id WHERE u.login = 'chief'").get() as { n: number };
+    expect(rows.n).toBe(0);
+  });
+
+  it('404 for unknown media and foreign paths, 401 without a session, 403 without leave', async () => {
+    expect((await get(999_999)).status).toBe(404);
+    expect((await get('abc')).status).toBe(404);
+    expect((await handleMediaRequest(a.t.services, new Request('http://127.0.0.1/media/1/../../evidence.db'), a.sessionOf(a.custodian))).status).toBe(404);
+    expect((await get(segId, {}, null)).status).toBe(401);
+    const refused = await get(segId, {}, 'officer');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/查阅申请/);
+    const audit = await a.t.call(a.custodian, 'audit.list', { action: 'media.view_denied' });
+    expect(audit.entries.some((e) => e.actorLogin === 'officer1' && e.target === `media:${segId}`)).toBe(true);
+  });
+
+  it('refuses other methods', async () => {
+    expect((await get(segId, {}, 'custodian', 'POST')).status).toBe(405);
+  });
+
+  it('serves photos and audio with their media types', async () => {
+    const photo = await get(a.mediaIdOf('photo'));
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    await photo.arrayBuffer();
+    const audio = await get(a.mediaIdOf('audio'));
+    expect(audio.headers.get('content-type')).toBe('audio/wav');
+    await audio.arrayBuffer();
+  });
+
+  it('parses both URL forms: /media/<id> and evidence://media/<id>', () => {
+    expect(parseMediaUrl('evidence://media/12')).toEqual({ id: 12, variant: 'original' });
+    expect(parseMediaUrl('evidence://media/12/preview')).toEqual({ id: 12, variant: 'preview' });
+    expect(parseMediaUrl('http://127.0.0.1:5000/media/7/thumb')).toEqual({ id: 7, variant: 'thumb' });
+    for (const bad of ['evidence://other/12', 'http://x/media/0', 'http://x/media/12/raw', 'http://x/media/-1']) {
+      expect(parseMediaUrl(bad), bad).toBeNull();
+    }
+  });
+
+  describe('viewing register', () => {
+    it('makes one row per viewing session, however many Range requests; another user gets another row', async () => {
+      const id = a.mediaIdOf('segment', 1);
+      const db = a.t.services.archive.open().db;
+      const start = a.t.clock.now();
+      for (let i = 0; i < 6; i++) {
+        const r = await get(id, { Range: `bytes=${i * 100}-${i * 100 + 99}` });
+        expect(r.status).toBe(206);
+        await r.arrayBuffer();
+        a.t.clock.advance(30_000);
+      }
+      const chiefView = await get(id, { Range: 'bytes=0-9' }, 'chief');
+      await chiefView.arrayBuffer();
+      const rows = db
+        .prepare('SELECT u.login, v.started_at, v.last_at, v.recording_id, v.basis FROM viewings v JOIN users u ON u.id = v.user_id WHERE v.media_id = ? ORDER BY v.id')
+        .all(id) as { login: string; started_at: string; last_at: string; recording_id: number | null; basis: string }[];
+      expect(rows.map((r) => r.login)).toEqual(['admin', 'chief']);
+      expect(rows[0]!.started_at).toBe(start.toISOString());
+      expect(Date.parse(rows[0]!.last_at) - Date.parse(rows[0]!.started_at)).toBe(5 * 30_000);
+      expect(rows[0]!.recording_id).not.toBeNull();
+      expect(rows[0]!.basis).toBe('role:custodian');
+      expect(rows[1]!.basis).toBe('role:chief');
+      const audit = await a.t.call(a.custodian, 'audit.list', { action: 'media.view', limit: 500 });
+      const forThis = audit.entries.filter((e) => e.target === `media:${id}`);
+      expect(forThis.map((e) => e.actorLogin).sort()).toEqual(['admin', 'chief']);
+    });
+
+    it('opens a new row after a pause longer than the idle window', async () => {
+      const id = a.mediaIdOf('segment', 2);
+      const db = a.t.services.archive.open().db;
+      await (await get(id, { Range: 'bytes=0-9' })).arrayBuffer();
+      a.t.clock.advance(6 * 60_000);
+      await (await get(id, { Range: 'bytes=0-9' })).arrayBuffer();
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM viewings WHERE media_id = ?').get(id) as { n: number }).n;
+      expect(n).toBe(2);
+    });
+  });
+
+  describe('previews and thumbnails', () => {
+    const ffprobe = () => locateTools().ffprobe!;
+
+    it('gives the HEVC original an H.264 proxy, served with Range, never registered as an original', async () => {
+      const id = a.mediaIdOf('hevc');
+      const detail = await a.t.call(a.custodian, 'media.get', { id });
+      expect(detail.needsProxy).toBe(true);
+      const first = await handleMediaRequest(a.t.services, new Request(url(id, '/preview'), { headers: { Range: 'bytes=0-' } }), a.sessionOf(a.custodian));
+      expect(first.status).toBe(206);
+      expect(first.headers.get('content-type')).toBe('video/mp4');
+      const bytes = Buffer.from(await first.arrayBuffer());
+      const file = path.join(tempDir(), 'proxy.mp4');
+      writeFileSync(file, bytes);
+      const codec = execFileSync(ffprobe(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file]).toString().trim();
+      expect(codec).toBe('h264');
+      const part = await handleMediaRequest(a.t.services, new Request(url(id, '/preview'), { headers: { Range: 'bytes=10-19' } }), a.sessionOf(a.custodian));
+      expect(part.status).toBe(206);
+      expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
+      const db = a.t.services.archive.open().db;
+      expect(db.prepare("SELECT COUNT(*) AS n FROM media WHERE stored_path LIKE 'derived/%'").get()).toEqual({ n: 0 });
+      expect((await a.t.call(a.custodian, 'media.preparePreview', { id })).ready).toBe(true);
+    });
+
+    it('serves a playable original as its own preview', async () => {
+      const r = await handleMediaRequest(a.t.services, new Request(url(segId, '/preview'), { headers: { Range: 'bytes=0-99' } }), a.sessionOf(a.custodian));
+      expect(r.status).toBe(206);
+      expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(0, 100))).toBe(true);
+    });
+
+    it('makes a JPEG poster for video and photo, none for audio; refuses one without leave', async () => {
+      for (const role of ['segment', 'photo'] as const) {
+        const r = await handleMediaRequest(a.t.services, new Request(url(a.mediaIdOf(role), '/thumb')), a.sessionOf(a.chief));
+        expect(r.status, role).toBe(200);
+        expect(r.headers.get('content-type')).toBe('image/jpeg');
+        const jpg = Buffer.from(await r.arrayBuffer());
+        expect(jpg.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])), role).toBe(true);
+      }
+      expect((await handleMediaRequest(a.t.services, new Request(url(a.mediaIdOf('audio'), '/thumb')), a.sessionOf(a.chief))).status).toBe(404);
+      expect((await handleMediaRequest(a.t.services, new Request(url(segId, '/thumb')), a.sessionOf(a.officer))).status).toBe(403);
+    });
+
+    it('has no preview for an unreadable original', async () => {
+      const r = await handleMediaRequest(a.t.services, new Request(url(a.mediaIdOf('junk'), '/preview')), a.sessionOf(a.custodian));
+      expect(r.status).toBe(404);
+    });
+  });
+
+  describe('through the real browser host', () => {
+    let host: BrowserHost;
+    let cookie: string;
+    beforeAll(async () => {
+      const staticDir = tempDir();
+      writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ok</title>');
+      host = await startBrowserHost({ services: a.t.services, staticDir, token: 'media-token-123' });
+      const first = await fetch(host.openUrl, { redirect: 'manual' });
+      cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const login = await fetch(`${host.url}/api/session.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({ login: 'chief', password: 'chief-pass-1' }),
+      });
+      expect(await login.json()).toMatchObject({ ok: true });
+    });
+    afterAll(() => host.close());
+
+    it('answers a Range request with 206 and the right bytes for the logged-in client', async () => {
+      const r = await fetch(`${host.url}/media/${segId}`, { headers: { Cookie: cookie, Range: 'bytes=1000-1999' } });
+      expect(r.status).toBe(206);
+      expect(r.headers.get('content-range')).toBe(`bytes 1000-1999/${original.length}`);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(1000, 2000))).toBe(true);
+    });
+
+    it('supports HEAD, and refuses without the token or without a session', async () => {
+      const head = await fetch(`${host.url}/media/${segId}`, { method: 'HEAD', headers: { Cookie: cookie } });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-length')).toBe(String(original.length));
+      expect((await fetch(`${host.url}/media/${segId}`)).status).toBe(401);
+      const other = await fetch(`${host.url}/media/${segId}`, { headers: { Authorization: 'Bearer media-token-123', 'X-Evidence-Client': 'nobody' } });
+      expect(other.status).toBe(401);
+    });
+  });
+});
