@@ -4,7 +4,7 @@ import { SECTIONS, type SectionId } from './dto';
 /** Which roles see which section of the frame. The API refuses the methods behind them anyway. */
 const SECTION_ROLES: Record<SectionId, readonly Role[] | 'all'> = {
   dashboard: 'all',
-  ingest: ['custodian', 'admin'],
+  ingest: ['custodian', 'admin', 'chief'],
   library: 'all',
   cases: ['officer', 'custodian', 'chief', 'township_leader'],
   discs: ['officer', 'custodian', 'chief'],

@@ -5,6 +5,9 @@ import type {
   IntegrityReportDto,
   MediaFlagDto,
   MediaKindDto,
+  CaseStatusDto,
+  CategoryDto,
+  ClassificationDto,
   RecorderStatusDto,
   SectionId,
 } from '../../main/api/dto';
@@ -90,6 +93,33 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'recorder.create': '新增记录仪',
   'recorder.update': '修改记录仪',
   'recorder.assign': '领用记录仪',
+  'media.view': '查看',
+  'media.view_denied': '无权查看',
+  'media.update': '修改标注',
+  'bookmark.add': '添加书签',
+  'bookmark.remove': '删除书签',
+  'case.create': '新建案件',
+  'case.update': '修改案件',
+  'case.add_items': '加入案件',
+  'case.remove_item': '移出案件',
+  'access.request': '提出查阅申请',
+  'access.approve': '批准查阅申请',
+  'access.reject': '驳回查阅申请',
+  'access.revoke': '撤销查阅申请',
+  'access.policy': '修改查阅规则',
+  'media.classify': '设定资料密级',
+  'case.classify': '设定案件密级',
+  'form.viewing_register': '生成查阅登记表',
+  'record_form.create': '新建记录表',
+  'record_form.update': '修改记录表',
+  'record_form.sign': '记录表签名',
+  'record_form.attach_scan': '附加记录表扫描件',
+  'record_form.lock': '记录表锁定',
+  'form.record_form': '生成记录表文件',
+  'disc.build': '制作光盘映像',
+  'disc.burn': '刻录光盘',
+  'disc.burn_failed': '刻录失败',
+  'disc.readback': '光盘回读核验',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -107,6 +137,10 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'form.', label: '表单文书' },
   { prefix: 'officer.', label: '人员' },
   { prefix: 'recorder.', label: '记录仪' },
+  { prefix: 'bookmark.', label: '书签' },
+  { prefix: 'case.', label: '案件' },
+  { prefix: 'record_form.', label: '记录表' },
+  { prefix: 'disc.', label: '证据光盘' },
 ];
 
 export function auditActionLabel(action: string): string {
@@ -279,4 +313,40 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
   changed: 'volcano',
   extra: 'orange',
   manifest: 'gold',
+};
+
+// -- Library, player and cases --
+
+/** 执法情形 (rules art. 5); the same codes and labels as CATEGORY_LABELS in main/api/dto.ts. */
+export const CATEGORY_LABELS: Record<CategoryDto, string> = {
+  inspection: '日常检查',
+  coercive: '行政强制措施',
+  evidence: '证据保全',
+  investigation: '调查取证/询问',
+  minor: '当场纠正轻微违法',
+  sensitive: '敏感或重大事件',
+  uncooperative: '当事人不配合',
+  other: '其他',
+};
+
+export const CATEGORY_CODES = Object.keys(CATEGORY_LABELS) as CategoryDto[];
+
+/** 密级 (rules art. 3). */
+export const CLASSIFICATION_LABELS: Record<ClassificationDto, string> = {
+  normal: '普通',
+  privacy: '个人隐私',
+  business_secret: '商业秘密',
+  state_secret: '国家秘密',
+};
+
+export const CLASSIFICATION_COLORS: Record<ClassificationDto, string> = {
+  normal: 'default',
+  privacy: 'purple',
+  business_secret: 'orange',
+  state_secret: 'red',
+};
+
+export const CASE_STATUS_LABELS: Record<CaseStatusDto, string> = {
+  open: '办理中',
+  closed: '已结案',
 };

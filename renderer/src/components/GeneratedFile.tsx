@@ -42,7 +42,7 @@ export function GeneratedFileView(props: { file: GeneratedFileDto; signatureFile
           </Button>
         ) : (
           <a href={formUrl(file.fileName)} download={file.fileName}>
-            <DownloadOutlined /> {props.label ?? '下载'} {file.fileName}
+            <DownloadOutlined aria-hidden /> {props.label ?? '下载'} {file.fileName}
           </a>
         )}
         {signatureFile &&
@@ -50,7 +50,7 @@ export function GeneratedFileView(props: { file: GeneratedFileDto; signatureFile
             <Typography.Text type="secondary">签名文件：{signatureFile}</Typography.Text>
           ) : (
             <a href={formUrl(signatureFile)} download={signatureFile}>
-              <SafetyCertificateOutlined /> 签名文件 {signatureFile}
+              <SafetyCertificateOutlined aria-hidden /> 签名文件 {signatureFile}
             </a>
           ))}
       </Space>

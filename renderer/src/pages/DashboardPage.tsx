@@ -1,7 +1,9 @@
-import { CheckSquareOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, UsbOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { CalendarOutlined, CheckSquareOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, UsbOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { WeeklyPreviewDto } from '../../../main/api/dto';
+import { api } from '../api';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -21,6 +23,8 @@ function greeting(hour: number): string {
 export function DashboardPage() {
   const session = useSessionStore((s) => s.session);
   const canAudit = session?.sections.includes('audit') ?? false;
+  const seesIngest = session?.roles.some((r) => r === 'custodian' || r === 'admin' || r === 'chief') ?? false;
+  const isCustodian = session?.roles.includes('custodian') ?? false;
   const now = dayjs();
   if (!session) return null;
   const quick = SECTION_ORDER.filter((s) => s !== 'dashboard' && session.sections.includes(s));
@@ -50,9 +54,15 @@ export function DashboardPage() {
         </ul>
       </Card>
 
+      {isCustodian && <FridayReminder />}
+
       <Row gutter={[20, 20]}>
         <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<UsbOutlined />} title="今日采集" hint="导入执法记录仪资料后，这里显示今日入库的文件数、总时长和移交人。" />
+          {seesIngest ? (
+            <TodayIngestCard />
+          ) : (
+            <StatCard icon={<UsbOutlined />} title="今日采集" hint="导入执法记录仪资料后，这里显示今日入库的文件数、总时长和移交人。" />
+          )}
         </Col>
         <Col xs={24} md={12} xl={6}>
           <StatCard icon={<CheckSquareOutlined />} title="待审批" hint="有待您审批或已获批准的查阅申请时，这里显示数量。" />
@@ -85,15 +95,15 @@ export function DashboardPage() {
   );
 }
 
-function StatCard(props: { icon: ReactNode; title: string; hint: string }) {
+function StatCard(props: { icon: ReactNode; title: ReactNode; hint: ReactNode; value?: ReactNode; testId?: string }) {
   return (
-    <Card style={{ height: '100%' }}>
+    <Card style={{ height: '100%' }} data-testid={props.testId}>
       <Space size={8} style={{ color: '#5b6475' }}>
         <span style={{ color: '#1f4e8c', fontSize: 16 }}>{props.icon}</span>
         <span>{props.title}</span>
       </Space>
       <div className="ew-stat-value" style={{ margin: '8px 0 6px' }}>
-        —
+        {props.value ?? '—'}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {props.hint}
@@ -139,5 +149,94 @@ function LastVerifyCard() {
         </Space>
       )}
     </Card>
+  );
+}
+
+interface TodayFigure {
+  sessions: number;
+  files: number;
+  duplicates: number;
+  failed: number;
+  officers: string[];
+}
+
+/** 今日采集: today's ingest sessions and stored files, read from the handover register. */
+function TodayIngestCard() {
+  const [today, setToday] = useState<TodayFigure | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    api.ingest.sessions({ limit: 200, offset: 0 }).then(
+      (all) => {
+        const mine = all.filter((s) => dayjs(s.startedAt).isSame(dayjs(), 'day'));
+        const officers = [...new Set(mine.map((s) => s.handedOverBy?.name).filter((n): n is string => Boolean(n)))];
+        if (live)
+          setToday({
+            sessions: mine.length,
+            files: mine.reduce((n, s) => n + s.filesStored, 0),
+            duplicates: mine.reduce((n, s) => n + s.filesDuplicate, 0),
+            failed: mine.reduce((n, s) => n + s.filesFailed, 0),
+            officers,
+          });
+      },
+      () => live && setToday(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const hint =
+    today === undefined
+      ? '正在读取…'
+      : today === null
+        ? '无法读取导入记录'
+        : today.sessions === 0
+          ? '今天还没有导入。接入执法记录仪后在“采集导入”页面导入。'
+          : `${today.sessions} 次导入${today.officers.length ? `，移交人：${today.officers.join('、')}` : ''}${today.failed ? `；失败 ${today.failed} 个` : ''}`;
+  return (
+    <StatCard
+      icon={<UsbOutlined />}
+      title="今日采集"
+      testId="today-ingest"
+      value={today ? <span>{today.files} <span style={{ fontSize: 15, fontWeight: 400 }}>个文件入库</span></span> : undefined}
+      hint={hint}
+    />
+  );
+}
+
+/** Fridays: remind the custodian of the weekly consolidation (rules art. 11(2)). */
+function FridayReminder() {
+  const [preview, setPreview] = useState<WeeklyPreviewDto | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.weekly.preview({ weekOf: dayjs().format('YYYY-MM-DD') }).then(
+      (p) => live && setPreview(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!preview?.isFriday) return null;
+  const done = preview.lastConsolidation !== null;
+  return (
+    <Alert
+      type={done ? 'success' : 'warning'}
+      showIcon
+      icon={done ? <CheckCircleFilled /> : <CalendarOutlined />}
+      style={{ marginBottom: 20 }}
+      data-testid="friday-reminder"
+      title={done ? '本周已归档' : '今天是周五，请完成本周归档（制度第十一条第二款）'}
+      description={
+        done
+          ? `${dayjs(preview.lastConsolidation?.createdAt).format('M月D日 HH:mm')} 由 ${preview.lastConsolidation?.createdBy ?? ''} 完成。之后如有新的导入，可再次归档。`
+          : '复核本周原始文件的完整性，复制一份经校验的备份，并生成签名的周报。'
+      }
+      action={
+        <Button type={done ? 'default' : 'primary'} onClick={() => navigate('ingest', 'weekly')}>
+          前往每周归档
+        </Button>
+      }
+    />
   );
 }

@@ -1,15 +1,37 @@
-import { CameraOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { CameraOutlined, TeamOutlined } from '@ant-design/icons';
+import { Card, Tabs } from 'antd';
+import { useEffect } from 'react';
+import { OfficersPanel } from '../components/devices/OfficersPanel';
+import { RecordersPanel } from '../components/devices/RecordersPanel';
+import { PageHeader } from '../components/PageHeader';
+import { navigate, useSubRoute } from '../router';
+import { useDevicesStore } from '../stores/devices';
+import { useSessionStore } from '../stores/session';
 
+/** 设备: the recorder register and the officers who wear them (rules art. 7, 9, 10). */
 export function DevicesPage() {
+  const sub = useSubRoute();
+  const tab = sub === 'officers' ? 'officers' : 'recorders';
+  const canEdit = useSessionStore((s) => s.session?.roles.some((r) => r === 'custodian' || r === 'admin') ?? false);
+  const load = useDevicesStore((s) => s.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
   return (
-    <PlannedPage
-      title="设备"
-      summary="执法记录仪登记、配发和使用前检查。"
-      icon={<CameraOutlined />}
-      explain="登记本单位的执法记录仪，记录配发给哪位执法人员、使用前检查、维修和遗失等情况。"
-      items={['设备台账：序列号、品牌型号、资产编号、保管人', '配发记录：每台记录仪在各时段由谁佩戴', '使用前检查：电量、存储、时钟校准', '设备状态：在用、维修、遗失、报废']}
-      rule="《执法记录仪使用管理制度》第四条、第七条、第九条、第十条"
-    />
+    <div>
+      <PageHeader title="设备" description="执法记录仪登记、领用和归还；佩戴记录仪的执法人员。所有修改均记入审计日志。" />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => navigate('devices', k === 'recorders' ? undefined : k)}
+          items={[
+            { key: 'recorders', label: '记录仪', icon: <CameraOutlined />, children: <RecordersPanel canEdit={canEdit} /> },
+            { key: 'officers', label: '人员', icon: <TeamOutlined />, children: <OfficersPanel canEdit={canEdit} /> },
+          ]}
+        />
+      </Card>
+    </div>
   );
 }

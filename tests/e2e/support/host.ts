@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../../main/api';
+import { createServices, type ApiServices } from '../../../main/api';
+import { SourceRegistry } from '../../../main/devices';
 import { startBrowserHost } from '../../../main/host';
 import { silentLogger } from '../../../main/log';
 
@@ -10,29 +11,41 @@ export interface TestHost {
   openUrl: string;
   url: string;
   archiveRoot: string;
+  /** The real services behind the host, for arranging a test (register a source, set up the office). */
+  services: ApiServices;
   /** Moves the services' clock forward (idle logout, lock-out) without waiting. */
   advanceClock(ms: number): void;
   close(): Promise<void>;
+}
+
+export interface TestHostOptions {
+  /** The services' clock starts at this instant and then runs at real speed (default: now). */
+  startAt?: Date;
 }
 
 /**
  * Starts the real browser host in-process on a fresh temporary archive (first-run state), serving
  * the renderer built by `vite build` into out/renderer.
  */
-export async function startTestHost(): Promise<TestHost> {
+export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHost> {
   const archiveRoot = mkdtempSync(path.join(tmpdir(), 'ew-e2e-'));
-  let offset = 0;
+  let offset = opts.startAt ? opts.startAt.getTime() - Date.now() : 0;
   const clock = { now: () => new Date(Date.now() + offset) };
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock });
+  // Sources are only what a test adds: not this machine's mounted drives or EVIDENCE_EXTRA_SOURCES.
+  const sources = new SourceRegistry([], () => []);
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources });
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
   return {
     openUrl: host.openUrl,
     url: host.url,
     archiveRoot,
+    services,
     advanceClock: (ms) => {
       offset += ms;
     },
     close: async () => {
+      // Let a background job (ingest) finish before its archive goes away.
+      await Promise.allSettled([...services.jobs.values()].map((j) => j.done));
       await host.close();
       services.archive.close();
       rmSync(archiveRoot, { recursive: true, force: true });

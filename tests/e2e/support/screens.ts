@@ -8,6 +8,8 @@ export async function screen(page: Page, name: string): Promise<void> {
     .first()
     .waitFor({ state: 'detached', timeout: 6_000 })
     .catch(() => undefined);
+  // From the top, so the sticky header sits where it belongs in a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, animations: 'disabled' });
 }

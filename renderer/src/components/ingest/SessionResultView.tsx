@@ -63,7 +63,7 @@ const columns: ColumnsType<IngestItemDto> = [
     width: 110,
     render: (s: string | null) => (s ? (START_SOURCE_LABELS[s] ?? s) : '—'),
   },
-  { title: '时长', dataIndex: 'durationSec', width: 90, render: (d: number | null) => formatDuration(d) },
+  { title: '时长', dataIndex: 'durationSec', width: 90, render: (d: number | null, i) => (i.kind === 'photo' ? '—' : formatDuration(d)) },
   { title: '结果与标记', key: 'outcome', width: 240, render: (_v, i) => <OutcomeTags item={i} /> },
 ];
 

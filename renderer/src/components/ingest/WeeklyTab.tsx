@@ -88,7 +88,6 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
       title: '执法人员',
       key: 'who',
       width: 170,
-      fixed: 'left',
       render: (_v, o) => (
         <span>
           {o.name}
@@ -155,13 +154,13 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
           />
         </Card>
       </Col>
-      <Col xs={24} xl={12}>
-        <Card title="记录仪" style={{ height: '100%' }}>
+      <Col span={24}>
+        <Card title="记录仪">
           <Table<RecorderRow> rowKey="serial" size="small" columns={recorderColumns} dataSource={preview.recorders} pagination={false} locale={{ emptyText: '本周没有入库的录像' }} />
         </Card>
       </Col>
-      <Col xs={24} xl={12}>
-        <Card title={`需注意的文件（${preview.flagged.length}）`} style={{ height: '100%' }}>
+      <Col span={24}>
+        <Card title={`需注意的文件（${preview.flagged.length}）`}>
           <Table<FlaggedRow>
             rowKey="mediaId"
             size="small"

@@ -9,6 +9,7 @@ interface OfficeValues {
   unitName: string;
   timeZone: string;
   idleMinutes: number;
+  retentionMonths: number;
 }
 
 /** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
@@ -30,7 +31,7 @@ export function OfficePanel() {
     setBusy(true);
     setError(null);
     try {
-      await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes });
+      await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes, retentionMonths: v.retentionMonths });
       void message.success('单位设置已保存');
     } catch (e) {
       setError(errorMessage(e));
@@ -46,7 +47,7 @@ export function OfficePanel() {
         layout="horizontal"
         labelCol={{ flex: '150px' }}
         requiredMark={false}
-        initialValues={{ name: office.name, unitName: office.unitName, timeZone: office.timeZone, idleMinutes: office.idleMinutes }}
+        initialValues={{ name: office.name, unitName: office.unitName, timeZone: office.timeZone, idleMinutes: office.idleMinutes, retentionMonths: office.retentionMonths }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="name" label="单位全称" rules={[{ required: true, whitespace: true, message: '请填写单位全称' }, { max: 64 }]}>
@@ -65,6 +66,14 @@ export function OfficePanel() {
         </Form.Item>
         <Form.Item name="idleMinutes" label="无操作自动退出" rules={[{ required: true, message: '请填写分钟数' }]} extra="超过此时间无操作，将自动退出登录（1–480 分钟）。">
           <InputNumber min={1} max={480} precision={0} suffix="分钟" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="retentionMonths"
+          label="资料保存期限"
+          rules={[{ required: true, message: '请填写月数' }]}
+          extra="入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。修改只影响此后入库的资料。"
+        >
+          <InputNumber min={3} max={600} precision={0} suffix="个月" style={{ width: 160 }} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form.Item label=" " colon={false}>

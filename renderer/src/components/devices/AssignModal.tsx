@@ -1,0 +1,86 @@
+import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { RecorderDto } from '../../../../main/api/dto';
+import { errorMessage } from '../../errors';
+import { useDevicesStore } from '../../stores/devices';
+
+interface Values {
+  officerId?: number;
+  from: Dayjs;
+}
+
+/**
+ * 领用: from a date on, this officer wears this recorder ("who wears it is responsible", art. 10).
+ * Footage recorded from then on is attributed to the officer.
+ */
+export function AssignModal(props: { recorder: RecorderDto | null; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { officers, assign } = useDevicesStore();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { recorder } = props;
+
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+
+  const submit = async (v: Values) => {
+    if (!recorder || v.officerId === undefined) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await assign({ recorderId: recorder.id, officerId: v.officerId, from: v.from.toISOString() });
+      void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={recorder !== null}
+      title={recorder ? `领用记录仪：${recorder.serial}` : '领用记录仪'}
+      okText="确认领用"
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={close}
+      width={520}
+      destroyOnHidden
+    >
+      {recorder?.currentOfficer && (
+        <Typography.Paragraph type="secondary">
+          当前使用人：{recorder.currentOfficer.name}（{recorder.currentOfficer.badgeNo}）。确认后其领用在起始时间结束，改由新的使用人领用。
+        </Typography.Paragraph>
+      )}
+      <Form<Values>
+        key={recorder?.id}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        preserve={false}
+        onFinish={(v) => void submit(v)}
+        initialValues={{ from: dayjs() }}
+      >
+        <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
+          <Select
+            autoFocus
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择执法人员"
+            options={officers.filter((o) => o.active && o.id !== recorder?.currentOfficer?.id).map((o) => ({ value: o.id, label: `${o.name}（${o.badgeNo}）` }))}
+          />
+        </Form.Item>
+        <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} style={{ width: 220 }} />
+        </Form.Item>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

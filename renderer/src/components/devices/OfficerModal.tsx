@@ -1,0 +1,86 @@
+import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
+import type { OfficerDto } from '../../../../main/api/dto';
+import { errorMessage } from '../../errors';
+import { useDevicesStore } from '../../stores/devices';
+import { NAME_RULES } from '../../validation';
+
+interface Values {
+  name: string;
+  badgeNo: string;
+  active: boolean;
+}
+
+/** Add an officer (name and badge number; no login needed), or rename / deactivate one. */
+export function OfficerModal(props: { open: boolean; officer: OfficerDto | null; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { createOfficer, updateOfficer } = useDevicesStore();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { officer } = props;
+  const editing = officer !== null;
+
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (officer) {
+        await updateOfficer({ id: officer.id, name: v.name.trim(), active: v.active });
+        void message.success(`已保存 ${v.name.trim()}`);
+      } else {
+        const o = await createOfficer({ name: v.name.trim(), badgeNo: v.badgeNo.trim() });
+        void message.success(`已新增人员 ${o.name}（${o.badgeNo}）`);
+      }
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={editing ? `修改人员：${officer.name}` : '新增人员'}
+      okText={editing ? '保存' : '新增'}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={close}
+      width={520}
+      destroyOnHidden
+    >
+      <Form<Values>
+        key={officer?.id ?? 'new'}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        preserve={false}
+        onFinish={(v) => void submit(v)}
+        initialValues={officer ? { name: officer.name, badgeNo: officer.badgeNo, active: officer.active } : { active: true }}
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ required: true, whitespace: true, message: '请填写警号' }, { max: 32 }]} extra={editing ? '警号是人员的标识，不能修改。' : undefined}>
+            <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
+          </Form.Item>
+          <Form.Item name="name" label="姓名" rules={NAME_RULES}>
+            <Input autoFocus={editing} autoComplete="off" />
+          </Form.Item>
+        </div>
+        {editing && (
+          <Form.Item name="active" label="在岗" valuePropName="checked" extra="停用后不能再领用记录仪；其历史资料和移交记录保留。">
+            <Switch checkedChildren="在岗" unCheckedChildren="停用" />
+          </Form.Item>
+        )}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import type { OfficerDto, RecorderDto } from '../../../../main/api/dto';
+import { useDevicesStore } from '../../stores/devices';
+import { OfficerModal } from './OfficerModal';
+
+/** 人员: the officers who wear recorders and hand footage over, known by name and badge number. */
+export function OfficersPanel(props: { canEdit: boolean }) {
+  const { officers, recorders, loading, error, load } = useDevicesStore();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<OfficerDto | null>(null);
+
+  const wearing = (o: OfficerDto): RecorderDto[] => recorders.filter((r) => r.currentOfficer?.id === o.id);
+
+  const columns: ColumnsType<OfficerDto> = [
+    { title: '姓名', dataIndex: 'name', width: 140 },
+    { title: '警号', dataIndex: 'badgeNo', width: 140, render: (b: string) => <span className="ew-mono">{b}</span> },
+    { title: '状态', dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">在岗</Tag> : <Tag>停用</Tag>) },
+    {
+      title: '领用的记录仪',
+      key: 'recorders',
+      render: (_v, o) => {
+        const rs = wearing(o);
+        return rs.length ? (
+          <Space size={4} wrap>
+            {rs.map((r) => (
+              <Tag key={r.id} className="ew-mono">
+                {r.serial}
+              </Tag>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
+      },
+    },
+    { title: '登录账户', dataIndex: 'userId', width: 110, render: (u: number | null) => (u ? <Tag color="blue">已关联</Tag> : <Typography.Text type="secondary">无</Typography.Text>) },
+    ...(props.canEdit
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 90,
+            render: (_v: unknown, o: OfficerDto) => (
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)}>
+                编辑
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16 }}>
+        <Typography.Text type="secondary">佩戴记录仪、每日移交资料的执法人员。没有登录账户的人员也在此登记。</Typography.Text>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            刷新
+          </Button>
+          {props.canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增人员
+            </Button>
+          )}
+        </Space>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Table<OfficerDto>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={officers}
+        pagination={false}
+        data-testid="officers-table"
+        locale={{ emptyText: '尚未登记人员' }}
+      />
+      <OfficerModal open={creating || editing !== null} officer={editing} onClose={() => (setCreating(false), setEditing(null))} />
+    </div>
+  );
+}

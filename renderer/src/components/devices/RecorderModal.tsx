@@ -1,0 +1,111 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import type { RecorderDto, RecorderStatusDto } from '../../../../main/api/dto';
+import { errorMessage } from '../../errors';
+import { RECORDER_STATUS_LABELS } from '../../labels';
+import { useDevicesStore } from '../../stores/devices';
+
+interface Values {
+  serial: string;
+  brand?: string;
+  model?: string;
+  assetNo?: string;
+  status?: RecorderStatusDto;
+  notes?: string;
+}
+
+const STATUS_OPTIONS = (Object.keys(RECORDER_STATUS_LABELS) as RecorderStatusDto[]).map((s) => ({ value: s, label: RECORDER_STATUS_LABELS[s] }));
+
+const orNull = (s: string | undefined) => s?.trim() || null;
+
+/** Register a recorder, or edit one (the serial is its identity and does not change). */
+export function RecorderModal(props: { open: boolean; recorder: RecorderDto | null; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { createRecorder, updateRecorder } = useDevicesStore();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { recorder } = props;
+  const editing = recorder !== null;
+
+  const close = () => {
+    setError(null);
+    props.onClose();
+  };
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const fields = { brand: orNull(v.brand), model: orNull(v.model), assetNo: orNull(v.assetNo), notes: orNull(v.notes) };
+      if (recorder) {
+        await updateRecorder({ id: recorder.id, ...fields, status: v.status });
+        void message.success(`已保存记录仪 ${recorder.serial}`);
+      } else {
+        const r = await createRecorder({ serial: v.serial.trim(), ...fields });
+        void message.success(`已登记记录仪 ${r.serial}`);
+      }
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={editing ? `修改记录仪：${recorder.serial}` : '登记记录仪'}
+      okText={editing ? '保存' : '登记'}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={close}
+      width={600}
+      destroyOnHidden
+    >
+      <Form<Values>
+        key={recorder?.id ?? 'new'}
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        preserve={false}
+        onFinish={(v) => void submit(v)}
+        initialValues={
+          recorder
+            ? { serial: recorder.serial, brand: recorder.brand ?? '', model: recorder.model ?? '', assetNo: recorder.assetNo ?? '', status: recorder.status, notes: recorder.notes ?? '' }
+            : { status: 'in_service' }
+        }
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <Form.Item
+            name="serial"
+            label="记录仪编号"
+            rules={[{ required: true, whitespace: true, message: '请填写记录仪编号（机身标签或设备信息中的序列号）' }, { max: 64 }]}
+          >
+            <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
+          </Form.Item>
+          <Form.Item name="assetNo" label="资产编号" rules={[{ max: 64 }]}>
+            <Input autoFocus={editing} autoComplete="off" placeholder="可不填" />
+          </Form.Item>
+          <Form.Item name="brand" label="品牌" rules={[{ max: 64 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="model" label="型号" rules={[{ max: 64 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          {editing && (
+            <Form.Item name="status" label="状态" extra="改为维修、丢失或报废时，当前领用自动结束（制度第九条）。">
+              <Select options={STATUS_OPTIONS} />
+            </Form.Item>
+          )}
+        </div>
+        <Form.Item name="notes" label="备注" rules={[{ max: 500 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
