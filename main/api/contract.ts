@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../common';
 import { CATEGORIES, type CategoryDto } from './dto';
+import type { DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
+  AccessPageDto,
+  AccessPolicyDto,
+  AccessRequestDto,
+  RegisterPageDto,
+  UserRefDto,
   ApiResult,
   BookmarkDto,
   CaseDetailDto,
@@ -69,6 +75,18 @@ const longText = (max: number) => z.string().trim().max(max, `内容过长（最
 /** Who may annotate media and keep cases; the access issue refines this. */
 const ANNOTATORS = ['officer', 'custodian', 'chief'] as const;
 const CASE_READERS = ['officer', 'custodian', 'chief', 'township_leader'] as const;
+/** Who works on evidence discs and record forms (the 刻盘 and 记录表 sections). */
+const DISC_PEOPLE = ['officer', 'custodian', 'chief'] as const;
+const discNo = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,23}$/, '光盘编号只能包含字母、数字和连字符');
+const discId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,31}$/, '光盘编号无效');
+const discMediaType = z.enum(['CD-R', 'DVD-R', 'DVD-R-DL', 'BD-R', 'BD-R-DL']);
+/** Who decides requests at all (per type: ACCESS_RULES in view-policy.ts). */
+const APPROVERS = ['chief', 'township_leader'] as const;
+/** The keeper of the register (art. 14) and the approvers: see every request and the register. */
+const OVERSEERS = ['custodian', 'chief', 'township_leader'] as const;
+const accessType = z.enum(['work', 'case', 'public']);
+const accessState = z.enum(['pending', 'approved', 'rejected', 'revoked', 'expired']);
+const page = { limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) };
 
 export const methods = {
   // -- Setup (first run only) --
@@ -216,7 +234,7 @@ export const methods = {
   ),
   'ingest.session': method<IngestSessionDetailDto>()(['custodian', 'admin', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
 
-  'ingest.handoverSheet': method<GeneratedFileDto>()(['custodian', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
+  'ingest.handoverSheet': method<GeneratedFileDto>()(['custodian', 'chief', 'admin'], z.object({ id: z.number().int().positive() }).strict()),
 
   // -- Weekly consolidation (每周归档, rules art. 11(2)) --
   'weekly.preview': method<WeeklyPreviewDto>()(['custodian', 'admin', 'chief'], z.object({ weekOf: day }).strict()),
@@ -328,6 +346,101 @@ export const methods = {
       .refine((v) => (v.mediaIds === undefined) !== (v.recordingId === undefined), { message: '请指定要加入的资料或录像（二选一）' }),
   ),
   'cases.removeItem': method<CaseDetailDto>()(ANNOTATORS, z.object({ caseId: id, mediaId: id }).strict()),
+
+  // -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
+  'access.policy': method<AccessPolicyDto>()('any', none),
+  'access.setPolicy': method<AccessPolicyDto>()(
+    ['admin'],
+    z
+      .object({
+        strict: z.boolean().optional(),
+        ownFootageHours: z.number().int().min(0).max(720).optional(),
+        defaultDays: z.number().int().min(1).max(365).optional(),
+        maxDays: z.number().int().min(1).max(365).optional(),
+      })
+      .strict(),
+  ),
+  /** Anyone logged in may ask, with a reason. */
+  'access.request': method<AccessRequestDto>()(
+    'any',
+    z
+      .object({
+        type: accessType,
+        scope: z.object({ kind: z.enum(['media', 'recording', 'case']), id }).strict(),
+        reason: longText(500).min(1, '请填写查阅事由'),
+      })
+      .strict(),
+  ),
+  /** One step: approve with a validity window (and named users for classified items), or reject with a reason. */
+  'access.decide': method<AccessRequestDto>()(
+    APPROVERS,
+    z
+      .object({
+        id,
+        approve: z.boolean(),
+        validFrom: z.iso.datetime({ offset: true }).optional(),
+        validUntil: z.iso.datetime({ offset: true }).optional(),
+        namedUserIds: z.array(id).max(50).optional(),
+        reason: longText(500).optional(),
+      })
+      .strict(),
+  ),
+  'access.revoke': method<AccessRequestDto>()('any', z.object({ id, reason: longText(500).optional() }).strict()),
+  'access.list': method<AccessPageDto>()(
+    'any',
+    z.object({ box: z.enum(['mine', 'toDecide', 'all']).default('mine'), state: accessState.optional(), ...page }).strict(),
+  ),
+  'access.get': method<AccessRequestDto>()('any', z.object({ id }).strict()),
+  /** Active users, for naming who may view a classified item and for the register's viewer filter. */
+  'access.people': method<UserRefDto[]>()(OVERSEERS, none),
+  /** 密级 (art. 3): only the chief changes it; audited with old and new. */
+  'media.classify': method<MediaDetailDto>()(['chief'], z.object({ id, classification }).strict()),
+  'cases.classify': method<CaseDetailDto>()(['chief'], z.object({ id, classification }).strict()),
+
+  // -- Viewing register (查阅登记, art. 14) --
+  'register.list': method<RegisterPageDto>()(
+    OVERSEERS,
+    z.object({ from: day, to: day, viewerId: id.optional(), item: z.string().trim().max(100).optional(), ...page }).strict(),
+  ),
+  'register.docx': method<GeneratedFileDto>()(OVERSEERS, z.object({ from: day, to: day }).strict()),
+
+  // -- Record forms (记录表, rules art. 11(4)): officer signs, then the chief; a change voids the signatures --
+  'forms.recordList': method<RecordFormSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
+  'forms.recordGet': method<RecordFormDto>()(DISC_PEOPLE, z.object({ id }).strict()),
+  'forms.recordDraft': method<RecordFormDto>()(DISC_PEOPLE, z.object({ caseId: id, discNo: discNo.optional() }).strict()),
+  'forms.recordUpdate': method<RecordFormDto>()(
+    DISC_PEOPLE,
+    z
+      .object({
+        id,
+        place: longText(200).optional(),
+        cameraOperator: longText(64).optional(),
+        officers: z.array(displayName).min(1, '至少填写一名执法人员').max(20).optional(),
+        remarks: longText(500).optional(),
+      })
+      .strict(),
+  ),
+  /** Officer signature (a case officer) while draft; chief signature once the officer has signed. */
+  'forms.recordSign': method<RecordFormDto>()(['officer', 'chief'], z.object({ id }).strict()),
+  'forms.recordDocx': method<GeneratedFileDto>()(DISC_PEOPLE, z.object({ id }).strict()),
+  /** A scan of the signed paper form: PDF, JPEG or PNG, at most 10 MB, as base64. */
+  'forms.recordAttachScan': method<RecordFormDto>()(
+    DISC_PEOPLE,
+    z.object({ id, fileName: z.string().trim().min(1).max(200), dataBase64: z.string().min(1).max(14_000_000) }).strict(),
+  ),
+
+  // -- Evidence discs (刻盘): plan, build, burn, read back; the register --
+  'discs.plan': method<DiscPlanDto>()(DISC_PEOPLE, z.object({ caseId: id, mediaType: discMediaType }).strict()),
+  /** Builds every disc of the plan, or only discIndex. */
+  'discs.build': method<DiscDto[]>()(
+    ['custodian'],
+    z.object({ caseId: id, mediaType: discMediaType, discIndex: z.number().int().min(1).max(999).optional(), recordFormId: id }).strict(),
+  ),
+  'discs.drives': method<DriveDto[]>()(['custodian'], none),
+  'discs.burn': method<DiscDto>()(['custodian'], z.object({ discId, driveId: z.string().min(1).max(500) }).strict()),
+  'discs.readBack': method<DiscDto>()(['custodian'], z.object({ discId }).strict()),
+  'discs.list': method<DiscSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
+  'discs.get': method<DiscDto>()(DISC_PEOPLE, z.object({ id: discId }).strict()),
 } as const;
 
 export type Methods = typeof methods;
@@ -349,6 +462,7 @@ export const events = {
   'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
   'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
   'media.previewProgress': event<PreviewProgressDto>(),
+  'discs.progress': event<DiscProgressDto>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -172,7 +172,9 @@ export interface IngestSessionDto {
   startedAt: string;
   finishedAt: string | null;
   status: IngestStatusDto;
+  /** The receiving custodian's name (their login in receivedByLogin). */
   receivedBy: string;
+  receivedByLogin: string;
   handedOverBy: OfficerDto | null;
   recorderSerial: string | null;
   sourceLabel: string;
@@ -418,4 +420,254 @@ export interface CaseDetailDto extends CaseSummaryDto {
 export interface CasePageDto {
   total: number;
   cases: CaseSummaryDto[];
+}
+
+// -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
+/** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
+export type AccessTypeDto = 'work' | 'case' | 'public';
+export type AccessScopeKindDto = 'media' | 'recording' | 'case';
+/** 'expired' is never stored: an approval whose validUntil has passed. */
+export type AccessStateDto = 'pending' | 'approved' | 'rejected' | 'revoked' | 'expired';
+
+export interface UserRefDto {
+  id: number;
+  login: string;
+  displayName: string;
+}
+
+export interface AccessScopeDto {
+  kind: AccessScopeKindDto;
+  id: number;
+  /** How the program names it, e.g. '案件 2026-001 某某违建' or 'VID_0001.MP4'. */
+  label: string;
+  /** The highest classification among the item, its media and the cases holding them. */
+  classification: ClassificationDto;
+  mediaCount: number;
+}
+
+export interface AccessRequestDto {
+  id: number;
+  type: AccessTypeDto;
+  scope: AccessScopeDto;
+  reason: string;
+  requestedBy: UserRefDto;
+  requestedAt: string;
+  state: AccessStateDto;
+  decidedBy: UserRefDto | null;
+  decidedAt: string | null;
+  /** The rejection reason, or the approver's remark. */
+  decisionReason: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  /** For classified items: only these users may view under this approval. */
+  namedUsers: UserRefDto[];
+  revokedBy: UserRefDto | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  /** What the caller may do with it now (the API checks again). */
+  canDecide: boolean;
+  canRevoke: boolean;
+}
+
+export interface AccessPageDto {
+  total: number;
+  items: AccessRequestDto[];
+}
+
+export interface AccessRuleDto {
+  type: AccessTypeDto;
+  label: string;
+  article: string;
+  approverRoles: Role[];
+  /** Roles that may approve their own request of this type (still registered). */
+  selfApprovalRoles: Role[];
+  /** Classifications this type can never be approved for. */
+  neverFor: ClassificationDto[];
+  /** Whether an approval of this type lets the items go on an evidence disc. */
+  allowsDisc: boolean;
+}
+
+export interface AccessPolicyDto {
+  /** Every viewing needs a grant (default). Off: custodian, chief and township leader view 普通 items by role. */
+  strict: boolean;
+  /** Officers may view their own footage for this many hours after ingest (0 = off). */
+  ownFootageHours: number;
+  defaultDays: number;
+  maxDays: number;
+  rules: AccessRuleDto[];
+}
+
+/** One viewing session in the register (查阅登记). */
+export interface ViewingRowDto {
+  id: number;
+  viewer: UserRefDto;
+  mediaId: number;
+  mediaName: string;
+  recordingId: number | null;
+  startedAt: string;
+  lastAt: string;
+  /** 'grant:<id>', 'own-footage', 'role:<role>'. */
+  basis: string;
+  requestType: AccessTypeDto | null;
+  requestId: number | null;
+  reason: string | null;
+  approver: UserRefDto | null;
+}
+
+export interface RegisterPageDto {
+  total: number;
+  items: ViewingRowDto[];
+}
+
+// -- Record forms (记录表, rules art. 11(4)) --
+export type RecordFormStateDto = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';
+export type SignatureRoleDto = 'officer' | 'chief';
+
+export interface RecordFormFileDto {
+  mediaId: number;
+  name: string;
+  startAt: string | null;
+  durationSec: number | null;
+  size: number;
+  sha256: string;
+}
+
+/** Everything printed on the form; the signatures cover exactly this (with the case id), as canonical JSON. */
+export interface RecordFormFieldsDto {
+  caseNumber: string;
+  caseTitle: string;
+  discNo: string;
+  officers: string[];
+  cameraOperator: string;
+  recordingStart: string;
+  recordingEnd: string;
+  place: string;
+  recorderBrand: string;
+  recorderModel: string;
+  format: string;
+  totalDurationSec: number;
+  totalBytes: number;
+  files: RecordFormFileDto[];
+  remarks: string;
+}
+
+export interface RecordFormSignatureDto {
+  id: number;
+  role: SignatureRoleDto;
+  signer: UserRefDto;
+  signedAt: string;
+  certSerial: string;
+  contentSha256: string;
+  /** The signature checks against the office CA and the content it names. */
+  verified: boolean;
+  voidAt: string | null;
+  voidReason: string | null;
+  /** In forms/: the DER signature and the exact bytes it covers, for `openssl cms -verify`. */
+  signatureFile: string;
+  contentFile: string;
+}
+
+export interface RecordFormSummaryDto {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  caseTitle: string;
+  discNo: string;
+  state: RecordFormStateDto;
+  createdAt: string;
+  updatedAt: string;
+  officerSignedBy: string | null;
+  chiefSignedBy: string | null;
+}
+
+export interface RecordFormDto extends RecordFormSummaryDto {
+  fields: RecordFormFieldsDto;
+  contentSha256: string;
+  /** In forms/: the canonical content now on the form. */
+  contentFile: string;
+  signatures: RecordFormSignatureDto[];
+  scan: { fileName: string; sha256: string } | null;
+  /** Which signature the caller may give now, if any. */
+  canSign: SignatureRoleDto | null;
+  /** Discs built with this form. */
+  discIds: string[];
+}
+
+// -- Evidence discs (刻盘) --
+export type DiscMediaTypeDto = 'CD-R' | 'DVD-R' | 'DVD-R-DL' | 'BD-R' | 'BD-R-DL';
+
+export interface DiscPlanDto {
+  mediaType: DiscMediaTypeDto;
+  mediaLabel: string;
+  capacityBytes: number;
+  usableBytes: number;
+  totalPayloadBytes: number;
+  discs: { index: number; count: number; mediaIds: number[]; payloadBytes: number; estimatedBytes: number; fillPercent: number }[];
+}
+
+export interface DiscFileDto {
+  path: string;
+  sha256: string;
+  size: number;
+  origin: 'original' | 'generated';
+  mediaId: number | null;
+}
+
+export interface DiscReadbackFileDto {
+  path: string;
+  status: 'ok' | 'changed' | 'missing' | 'unreadable' | 'extra';
+  expected: string | null;
+  actual: string | null;
+  message: string | null;
+}
+
+export interface DiscReadbackDto {
+  ok: boolean;
+  checked: number;
+  bytes: number;
+  at: string;
+  by: string;
+  files: DiscReadbackFileDto[];
+}
+
+export interface DiscSummaryDto {
+  id: string;
+  caseId: number;
+  caseNumber: string;
+  caseTitle: string;
+  recordFormId: number;
+  discIndex: number;
+  discCount: number;
+  mediaType: DiscMediaTypeDto;
+  imageBytes: number;
+  builtBy: string;
+  builtAt: string;
+  burnedBy: string | null;
+  burnedAt: string | null;
+  drive: string | null;
+  readbackOk: boolean | null;
+  readbackAt: string | null;
+  /** Text to print on the disc face or its sleeve. */
+  labelText: string;
+}
+
+export interface DiscDto extends DiscSummaryDto {
+  files: DiscFileDto[];
+  manifestSha256: string;
+  readback: DiscReadbackDto | null;
+}
+
+export interface DriveDto {
+  id: string;
+  label: string;
+  /** xorriso's stdio: pseudo-drive (EVIDENCE_PSEUDO_DRIVE), for tests and training. */
+  pseudo: boolean;
+}
+
+export interface DiscProgressDto {
+  caseId: number;
+  discId: string | null;
+  step: 'stage' | 'image' | 'burn' | 'readback';
+  percent: number;
+  current: string | null;
 }

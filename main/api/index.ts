@@ -4,6 +4,19 @@ export { methods, methodNames, events, type MethodName, type MethodInput, type M
 export type * from './dto';
 export { SECTIONS, CATEGORIES, CATEGORY_LABELS } from './dto';
 export { handleMediaRequest, parseMediaUrl, type MediaVariant } from './media-route';
-export { authorizeView, VIEW_POLICY, type ViewDecision } from './view-policy';
+export {
+  authorizeView,
+  requireApprovedForDisc,
+  canApprove,
+  grantAdmits,
+  readAccessPolicy,
+  ACCESS_RULES,
+  VIEW_RULES,
+  OVERSEER_ROLES,
+  type ViewDecision,
+  type ViewBasis,
+  type AccessPolicy,
+} from './view-policy';
 export { parseRange, type RangeRequest } from './range';
 export { VIEWING_IDLE_MS } from './viewings';
+export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from './grants';

@@ -44,7 +44,7 @@ export async function handleMediaRequest(services: ApiServices, request: Request
   if (!media) return plainResponse(404, '资料不存在');
 
   const now = services.clock.now();
-  const decision = authorizeView(session, media);
+  const decision = authorizeView(db, session, media, now);
   if (!decision.allowed) {
     services.log.warn('media view refused', { mediaId: media.id, login: session.login, code: decision.code });
     try {
@@ -74,7 +74,7 @@ export async function handleMediaRequest(services: ApiServices, request: Request
     }
     if (!contentType) return plainResponse(415, '不是音视频或照片文件');
     // HEAD moves no content, so it is no viewing.
-    if (request.method === 'GET') recordViewing(db, session, media, target.variant, decision.basis, now);
+    if (request.method === 'GET') recordViewing(db, session, media, target.variant, decision, now);
     return await fileResponse(request, file, contentType);
   } catch (e) {
     services.log.error('media request failed', { mediaId: media.id, variant: target.variant, error: e instanceof Error ? e.message : String(e) });

@@ -4,6 +4,13 @@ import type { Db } from '../store';
 export const SETTING_DEFAULTS = {
   /** Rules art. 11(3): at least three months. */
   retention_months: '3',
+  /** Rules art. 12: every viewing needs a grant ('1'); '0' lets the keeping roles view 普通 items by role. */
+  'access.strict': '1',
+  /** Officers may view their own footage this many hours after ingest to categorise it; 0 = off. */
+  'access.own_footage_hours': '0',
+  /** Validity of an approval when the approver does not choose one, and the longest allowed. */
+  'access.default_days': '7',
+  'access.max_days': '30',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -2,6 +2,7 @@ import type { Session } from '../access';
 import type { Db } from '../store';
 import { auditAs } from './handler';
 import type { MediaFacts } from './media-facts';
+import type { ViewBasis } from './view-policy';
 
 /** A player's Range requests within this pause belong to the same viewing; after it, a new row. */
 export const VIEWING_IDLE_MS = 5 * 60_000;
@@ -12,9 +13,11 @@ export type ViewVariant = 'original' | 'preview';
  * The viewing register (查阅登记, art. 14): the first request of a user for a media item opens a
  * row and audits 'media.view' in the same transaction; later requests within VIEWING_IDLE_MS only
  * move its end time, so one playback is one row, however many Range requests it makes.
- * Returns the row id and whether it was opened now.
+ * A viewing under a grant carries its request type, reason and approver, so the register needs
+ * nothing else to say on whose leave it happened. Returns the row id and whether it was opened now.
  */
-export function recordViewing(db: Db, session: Session, media: MediaFacts, variant: ViewVariant, basis: string, now: Date): { id: number; opened: boolean } {
+export function recordViewing(db: Db, session: Session, media: MediaFacts, variant: ViewVariant, leave: ViewBasis, now: Date): { id: number; opened: boolean } {
+  const { basis, grant } = leave;
   return db.transaction(() => {
     const last = db
       .prepare('SELECT id, last_at FROM viewings WHERE user_id = ? AND media_id = ? ORDER BY last_at DESC, id DESC LIMIT 1')
@@ -25,9 +28,19 @@ export function recordViewing(db: Db, session: Session, media: MediaFacts, varia
       return { id: last.id, opened: false };
     }
     const id = db
-      .prepare('INSERT INTO viewings (user_id, media_id, recording_id, started_at, last_at, basis) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(session.userId, media.id, media.recordingId, at, at, basis).lastInsertRowid as number;
-    auditAs(db, session, now, 'media.view', `media:${media.id}`, { viewingId: id, sha256: media.sha256, variant, basis, recordingId: media.recordingId });
+      .prepare(
+        'INSERT INTO viewings (user_id, media_id, recording_id, started_at, last_at, basis, request_type, reason, approver_id, grant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(session.userId, media.id, media.recordingId, at, at, basis, grant?.type ?? null, grant?.reason ?? null, grant?.decidedBy ?? null, grant?.id ?? null)
+      .lastInsertRowid as number;
+    auditAs(db, session, now, 'media.view', `media:${media.id}`, {
+      viewingId: id,
+      sha256: media.sha256,
+      variant,
+      basis,
+      recordingId: media.recordingId,
+      requestId: grant?.id ?? null,
+    });
     return { id, opened: true };
   })();
 }

@@ -3,6 +3,7 @@ import { ingestCommand, ingestUsage } from './commands/ingest';
 import { initCommand, initUsage } from './commands/init';
 import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
+import { registerCommand, registerUsage } from './commands/register';
 import { CliApiError } from './session';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage
   ingest: { run: ingestCommand, usage: ingestUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
   'disc-verify': { run: discVerifyCommand, usage: discVerifyUsage },
+  register: { run: registerCommand, usage: registerUsage },
 };
 
 function usage(): string {

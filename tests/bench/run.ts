@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchIngest } from './ingest';
 import { benchIso } from './iso';
 import { benchLibrary } from './library';
+import { benchPlayer } from './player';
 import type { BenchRow as Row } from './row';
 
 
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   ingest: () => benchIngest(),
   iso: () => benchIso(),
   library: () => benchLibrary(),
+  player: () => benchPlayer(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

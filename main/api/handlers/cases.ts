@@ -1,4 +1,5 @@
 import { AppError } from '../../common';
+import type { Session } from '../../access';
 import type { Db } from '../../store';
 import type { HandlerTable } from '../handler';
 import { caseColumns, listCases, loadCase } from '../library';
@@ -16,6 +17,11 @@ function mustCase(db: Db, id: number): Record<string, unknown> {
   return c;
 }
 
+/** Only the chief changes a classification (rules art. 3; issue 5). */
+function mustChief(session: Session): void {
+  if (!session.roles.includes('chief')) throw new AppError('FORBIDDEN', '只有大队负责人可以设定密级');
+}
+
 /** Cases (案件): a named set of media. Adding media to an open case holds them with it (see media_retention). */
 export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
   'cases.list': ({ input, db }) => listCases(db(), input),
@@ -23,6 +29,7 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
 
   'cases.create': ({ input, db, tx, audit, session, now }) =>
     tx(() => {
+      if (input.classification !== 'normal') mustChief(session);
       mustOfficer(db(), input.handlerOfficerId);
       if (db().prepare('SELECT 1 FROM cases WHERE number = ?').get(input.number)) {
         throw new AppError('CASE_NUMBER_TAKEN', `案件编号 ${input.number} 已存在`);
@@ -35,9 +42,10 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
       return loadCase(db(), id);
     }),
 
-  'cases.update': ({ input, db, tx, audit, now }) =>
+  'cases.update': ({ input, db, tx, audit, now, session }) =>
     tx(() => {
       const before = mustCase(db(), input.id);
+      if (input.classification !== undefined && input.classification !== before.classification) mustChief(session);
       mustOfficer(db(), input.handlerOfficerId);
       const set: string[] = [];
       const params: unknown[] = [];

@@ -30,7 +30,6 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
           asset_no: string | null;
         })
       : null;
-    const receiver = db().prepare('SELECT display_name FROM users WHERE login = ?').get(detail.receivedBy) as { display_name: string };
     const docx = await handoverSheet({
       unitName: office.unitName,
       timeZone: office.timeZone,
@@ -39,7 +38,7 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       startedAt: new Date(detail.startedAt),
       finishedAt: detail.finishedAt ? new Date(detail.finishedAt) : null,
       handedOverBy: detail.handedOverBy ? { name: detail.handedOverBy.name, badgeNo: detail.handedOverBy.badgeNo } : { name: UNKNOWN, badgeNo: '—' },
-      receivedBy: { name: receiver.display_name },
+      receivedBy: { name: detail.receivedBy },
       recorder: { serial: recorder?.serial ?? UNKNOWN, brand: recorder?.brand ?? '—', model: recorder?.model ?? '—', assetNo: recorder?.asset_no ?? null },
       counts: { stored: detail.filesStored, duplicates: detail.filesDuplicate, failed: detail.filesFailed },
       totalBytes: detail.items.reduce((s, i) => s + i.size, 0),

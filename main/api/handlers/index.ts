@@ -1,13 +1,17 @@
 import type { HandlerTable } from '../handler';
+import { accessHandlers } from './access';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
 import { deviceHandlers } from './devices';
+import { discHandlers } from './discs';
 import { formHandlers } from './forms';
 import { ingestHandlers } from './ingest';
 import { integrityHandlers } from './integrity';
 import { libraryHandlers } from './library';
 import { mediaHandlers } from './media';
 import { officeHandlers } from './office';
+import { recordFormHandlers } from './record-forms';
+import { registerHandlers } from './register';
 import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
@@ -28,4 +32,8 @@ export const handlers: HandlerTable = {
   ...libraryHandlers,
   ...mediaHandlers,
   ...caseHandlers,
+  ...recordFormHandlers,
+  ...discHandlers,
+  ...accessHandlers,
+  ...registerHandlers,
 };

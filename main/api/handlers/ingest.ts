@@ -40,6 +40,7 @@ interface SessionRow {
   finished_at: string | null;
   status: IngestSessionDto['status'];
   received_login: string;
+  received_name: string;
   officer_id: number | null;
   officer_name: string | null;
   officer_badge: string | null;
@@ -61,7 +62,7 @@ interface SessionRow {
 }
 
 const SESSION_SELECT = `
-  SELECT s.*, u.login AS received_login, o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge,
+  SELECT s.*, u.login AS received_login, u.display_name AS received_name, o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge,
          o.user_id AS officer_user, o.active AS officer_active, r.serial AS recorder_serial
   FROM ingest_sessions s JOIN users u ON u.id = s.received_by
   LEFT JOIN officers o ON o.id = s.handed_over_by LEFT JOIN recorders r ON r.id = s.recorder_id`;
@@ -72,7 +73,8 @@ function toSessionDto(r: SessionRow): IngestSessionDto {
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     status: r.status,
-    receivedBy: r.received_login,
+    receivedBy: r.received_name,
+    receivedByLogin: r.received_login,
     handedOverBy:
       r.officer_id !== null
         ? { id: r.officer_id, name: r.officer_name ?? '', badgeNo: r.officer_badge ?? '', userId: r.officer_user, active: r.officer_active === 1 }

@@ -53,7 +53,7 @@ export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
   'media.preparePreview': async (ctx) => {
     const media = loadMediaFacts(ctx.db(), ctx.input.id);
     if (!media) throw new AppError('NOT_FOUND', '资料不存在');
-    const decision = authorizeView(ctx.session, media);
+    const decision = authorizeView(ctx.db(), ctx.session, media, ctx.now);
     if (!decision.allowed) throw new AppError('FORBIDDEN', decision.message, `view refused: ${decision.code}`);
     const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services, media) };
     if (status.available && !status.ready) {

@@ -1,20 +1,36 @@
-import { CheckSquareOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { AuditOutlined, CheckSquareOutlined, FormOutlined } from '@ant-design/icons';
+import { Card, Tabs } from 'antd';
+import { DecidePanel } from '../components/access/DecidePanel';
+import { MyRequestsPanel } from '../components/access/MyRequestsPanel';
+import { RegisterPanel } from '../components/access/RegisterPanel';
+import { PageHeader } from '../components/PageHeader';
+import { navigate, useSubRoute } from '../router';
+import { useSessionStore } from '../stores/session';
 
+/** 查阅审批 (rules art. 12–14): ask for leave, decide it, and the viewing register that writes itself. */
 export function ApprovalsPage() {
+  const roles = useSessionStore((s) => s.session?.roles ?? []);
+  const approver = roles.some((r) => r === 'chief' || r === 'township_leader');
+  const keeper = roles.some((r) => r === 'custodian' || r === 'chief' || r === 'township_leader');
+  const sub = useSubRoute();
+  const tab = (sub === 'decide' && approver) || (sub === 'register' && keeper) ? sub : 'mine';
   return (
-    <PlannedPage
-      title="查阅审批"
-      summary="查阅申请、审批和查阅登记。"
-      icon={<CheckSquareOutlined />}
-      explain="因工作、公开使用或办案需要查阅视听资料时在此提出申请，按规定由大队负责人或乡主管领导审批；查阅情况自动记入查阅登记。"
-      items={[
-        '提出查阅申请：查阅事由、范围和期限',
-        '工作查阅和公开使用由大队负责人审批，案件查阅由乡主管领导审批',
-        '批准后在有效期内可查看，到期自动失效',
-        '查阅登记：查阅人、事由、时间自动记录',
-      ]}
-      rule="《执法记录仪使用管理制度》第十二条至第十四条"
-    />
+    <div>
+      <PageHeader
+        title="查阅审批"
+        description="查看视听资料须经批准：工作查阅、公开使用由大队负责人审批，办案查阅由乡主管领导审批；查阅情况自动登记。"
+      />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => navigate('approvals', k === 'mine' ? undefined : k)}
+          items={[
+            { key: 'mine', label: '我的申请', icon: <FormOutlined />, children: <MyRequestsPanel /> },
+            ...(approver ? [{ key: 'decide', label: '待我审批', icon: <CheckSquareOutlined />, children: <DecidePanel /> }] : []),
+            ...(keeper ? [{ key: 'register', label: '查阅登记', icon: <AuditOutlined />, children: <RegisterPanel /> }] : []),
+          ]}
+        />
+      </Card>
+    </div>
   );
 }

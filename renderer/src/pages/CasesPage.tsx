@@ -1,15 +1,112 @@
-import { FolderOpenOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { CaseSummaryDto } from '../../../main/api/dto';
+import { CaseView } from '../components/cases/CaseView';
+import { CreateCaseModal } from '../components/cases/CreateCaseModal';
+import { PageHeader } from '../components/PageHeader';
+import { PlayerModal } from '../components/player/PlayerModal';
+import '../components/player/player.css';
+import { formatBytes, formatDuration } from '../format';
+import { CASE_STATUS_LABELS, CLASSIFICATION_COLORS, CLASSIFICATION_LABELS } from '../labels';
+import { navigate, useSubRoute } from '../router';
+import { useCasesStore } from '../stores/cases';
+import { useSessionStore } from '../stores/session';
 
+const EDITOR_ROLES = new Set(['officer', 'custodian', 'chief']);
+
+const columns: ColumnsType<CaseSummaryDto> = [
+  { title: '案件编号', dataIndex: 'number', width: 190, render: (v: string, c) => <a href={`#/cases/${c.id}`}>{v}</a> },
+  { title: '案件名称', dataIndex: 'title', ellipsis: true },
+  { title: '承办人', key: 'handler', width: 130, render: (_v, c) => (c.handler ? `${c.handler.name}（${c.handler.badgeNo}）` : '—') },
+  { title: '证据', dataIndex: 'itemCount', width: 70, render: (v: number) => `${v} 项` },
+  { title: '总时长', dataIndex: 'totalDurationSec', width: 110, render: (v: number) => formatDuration(v) },
+  { title: '总大小', dataIndex: 'totalSize', width: 100, render: (v: number) => formatBytes(v) },
+  { title: '密级', dataIndex: 'classification', width: 96, render: (v: CaseSummaryDto['classification']) => <Tag color={CLASSIFICATION_COLORS[v]}>{CLASSIFICATION_LABELS[v]}</Tag> },
+  { title: '状态', dataIndex: 'status', width: 90, render: (v: CaseSummaryDto['status']) => <Tag color={v === 'open' ? 'processing' : 'default'}>{CASE_STATUS_LABELS[v]}</Tag> },
+  { title: '登记时间', dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+];
+
+/** 案件: the cases and their evidence lists (`#/cases`, one case at `#/cases/<id>`). */
 export function CasesPage() {
+  const sub = useSubRoute();
+  const s = useCasesStore();
+  const { load } = s;
+  const roles = useSessionStore((x) => x.session?.roles) ?? [];
+  const canEdit = roles.some((r) => EDITOR_ROLES.has(r));
+  const [creating, setCreating] = useState(false);
+  const caseId = /^\d+$/.test(sub) ? Number(sub) : null;
+
+  useEffect(() => {
+    if (caseId === null) void load();
+  }, [load, caseId]);
+
+  if (caseId !== null) {
+    return (
+      <>
+        <CaseView caseId={caseId} canEdit={canEdit} />
+        <PlayerModal />
+      </>
+    );
+  }
+
   return (
-    <PlannedPage
-      title="案件"
-      summary="案件及其证据清单。"
-      icon={<FolderOpenOutlined />}
-      explain="登记案件，将相关视听资料加入案件的证据清单；作为证据的资料随案件一并保存。"
-      items={['新建和查找案件', '把视听资料加入证据清单并说明用途', '案件证据的保存期限随案件确定', '从证据清单准备刻盘和记录表']}
-      rule="《执法记录仪使用管理制度》第十一条"
-    />
+    <div>
+      <PageHeader
+        title="案件"
+        description="登记案件并把相关视听资料加入证据清单；作为证据的资料随案件一并保存（制度第十一条）。"
+        extra={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建案件
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: { text?: string; status?: 'open' | 'closed' }) => void s.setQuery(v.text ?? '', v.status)}>
+          <Form.Item name="text" label="关键词">
+            <Input allowClear placeholder="编号或名称" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="status" label="状态">
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(CASE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+          </Form.Item>
+        </Form>
+        {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
+        <Table<CaseSummaryDto>
+          rowKey="id"
+          size="middle"
+          loading={s.loading}
+          columns={columns}
+          dataSource={s.cases}
+          data-testid="cases-table"
+          onRow={(c) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('a')) && navigate('cases', String(c.id)), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: '暂无案件' }}
+          pagination={{
+            current: s.page,
+            pageSize: s.pageSize,
+            total: s.total,
+            showTotal: (t) => `共 ${t} 件`,
+            onChange: (page, pageSize) => void s.setPage(page, pageSize),
+          }}
+        />
+      </Card>
+      {creating && (
+        <CreateCaseModal
+          onClose={() => setCreating(false)}
+          onCreated={(c) => {
+            setCreating(false);
+            navigate('cases', String(c.id));
+          }}
+        />
+      )}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { WeeklyPreviewDto } from '../../../main/api/dto';
 import { api } from '../api';
+import { PendingApprovalsCard } from '../components/access';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -23,6 +24,7 @@ function greeting(hour: number): string {
 export function DashboardPage() {
   const session = useSessionStore((s) => s.session);
   const canAudit = session?.sections.includes('audit') ?? false;
+  const isApprover = session?.roles.some((r) => r === 'chief' || r === 'township_leader') ?? false;
   const seesIngest = session?.roles.some((r) => r === 'custodian' || r === 'admin' || r === 'chief') ?? false;
   const isCustodian = session?.roles.includes('custodian') ?? false;
   const now = dayjs();
@@ -74,6 +76,11 @@ export function DashboardPage() {
           <StatCard icon={<CameraOutlined />} title="在用设备" hint="登记并配发执法记录仪后，这里显示在用、维修和待检设备数。" />
         </Col>
 
+        {isApprover && (
+          <Col xs={24}>
+            <PendingApprovalsCard />
+          </Col>
+        )}
         {canAudit && (
           <Col xs={24} xl={12}>
             <LastVerifyCard />

@@ -1,15 +1,298 @@
-import { ContainerOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { FireOutlined, ReloadOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Select, Space, Steps, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseSummaryDto, DiscDto, DiscMediaTypeDto, DiscPlanDto, DiscSummaryDto, DriveDto, RecordFormSummaryDto } from '../../../main/api/dto';
+import { api } from '../api';
+import { DiscPlanView } from '../components/discs/DiscPlanView';
+import { DiscRegister } from '../components/discs/DiscRegister';
+import { ReadbackView } from '../components/discs/ReadbackView';
+import { STEP_LABELS, useDiscProgress } from '../components/discs/useDiscProgress';
+import { FormStateTag } from '../components/forms/FormStateTag';
+import { PageHeader } from '../components/PageHeader';
+import { errorMessage, isHandledGlobally } from '../errors';
+import { formatBytes } from '../format';
+import { navigate } from '../router';
+import { useSessionStore } from '../stores/session';
 
+const MEDIA_OPTIONS: { value: DiscMediaTypeDto; label: string }[] = [
+  { value: 'CD-R', label: 'CD-R（700 MB）' },
+  { value: 'DVD-R', label: 'DVD±R（4.7 GB）' },
+  { value: 'DVD-R-DL', label: 'DVD±R 双层（8.5 GB）' },
+  { value: 'BD-R', label: 'BD-R 蓝光（25 GB）' },
+  { value: 'BD-R-DL', label: 'BD-R 蓝光双层（50 GB）' },
+];
+
+type Busy = 'build' | 'burn' | 'readback' | null;
+
+/** 刻盘: plan a case's discs, build the image with the signed record form, burn it and read it back. */
 export function DiscsPage() {
+  const { message } = App.useApp();
+  const isCustodian = useSessionStore((s) => s.session?.roles.includes('custodian') ?? false);
+  const [cases, setCases] = useState<CaseSummaryDto[]>([]);
+  const [caseId, setCaseId] = useState<number | null>(null);
+  const [mediaType, setMediaType] = useState<DiscMediaTypeDto>('DVD-R');
+  const [plan, setPlan] = useState<DiscPlanDto | null>(null);
+  const [planError, setPlanError] = useState<string | null>(null);
+  const [forms, setForms] = useState<RecordFormSummaryDto[]>([]);
+  const [formId, setFormId] = useState<number | null>(null);
+  const [register, setRegister] = useState<DiscSummaryDto[]>([]);
+  const [disc, setDisc] = useState<DiscDto | null>(null);
+  const [drives, setDrives] = useState<DriveDto[]>([]);
+  const [driveId, setDriveId] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useDiscProgress(caseId);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      if (!isHandledGlobally(e)) void message.error(errorMessage(e));
+    },
+    [message],
+  );
+
+  const loadRegister = useCallback(() => api.discs.list({}).then(setRegister).catch(fail), [fail]);
+
+  useEffect(() => {
+    api.cases
+      .list({ limit: 500 })
+      .then((p) => setCases(p.cases))
+      .catch(fail);
+    void loadRegister();
+  }, [fail, loadRegister]);
+
+  useEffect(() => {
+    if (caseId === null) return;
+    api.discs
+      .plan({ caseId, mediaType })
+      .then((p) => {
+        setPlan(p);
+        setPlanError(null);
+      })
+      .catch((e: unknown) => {
+        setPlan(null);
+        setPlanError(errorMessage(e));
+      });
+  }, [caseId, mediaType]);
+
+  useEffect(() => {
+    if (caseId === null) return;
+    api.forms
+      .recordList({ caseId })
+      .then((list) => {
+        const ready = list.filter((f) => f.state === 'chief_signed' || f.state === 'locked');
+        setForms(ready);
+        setFormId(ready.find((f) => f.state === 'chief_signed')?.id ?? null);
+      })
+      .catch(fail);
+  }, [caseId, fail]);
+
+  const loadDrives = useCallback(
+    () =>
+      api.discs
+        .drives()
+        .then((d) => {
+          setDrives(d);
+          setDriveId((cur) => cur ?? d[0]?.id ?? null);
+        })
+        .catch(fail),
+    [fail],
+  );
+  useEffect(() => {
+    if (isCustodian) void loadDrives();
+  }, [isCustodian, loadDrives]);
+
+  const step = async (what: Busy, fn: () => Promise<void>) => {
+    setBusy(what);
+    setProgress(null);
+    try {
+      await fn();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+      setProgress(null);
+      void loadRegister();
+    }
+  };
+
+  const build = () =>
+    step('build', async () => {
+      if (caseId === null || formId === null) return;
+      const built = await api.discs.build({ caseId, mediaType, recordFormId: formId });
+      setDisc(built[0] ?? null);
+      void message.success(`已制作光盘映像 ${built.map((d) => d.id).join('、')}`);
+    });
+
+  const burn = () =>
+    step('burn', async () => {
+      if (!disc || !driveId) return;
+      await api.discs.burn({ discId: disc.id, driveId });
+      setBusy('readback');
+      // Read back at once: a disc is only good once every file matches the hash stored at ingest.
+      setDisc(await api.discs.readBack({ discId: disc.id }));
+      void loadDrives();
+    });
+
+  const readBack = () =>
+    step('readback', async () => {
+      if (!disc) return;
+      setDisc(await api.discs.readBack({ discId: disc.id }));
+    });
+
+  /** A new case starts the workflow over. */
+  const chooseCase = (id: number, show?: DiscDto) => {
+    if (id !== caseId) {
+      setPlan(null);
+      setPlanError(null);
+      setForms([]);
+      setFormId(null);
+    }
+    setDisc(show ?? null);
+    setCaseId(id);
+  };
+
+  const selectedCase = cases.find((c) => c.id === caseId) ?? null;
+  const current = disc?.readbackOk ? 4 : disc?.burnedAt ? 3 : disc ? 2 : formId !== null ? 1 : 0;
+
   return (
-    <PlannedPage
-      title="刻盘"
-      summary="规划并刻录证据光盘，刻录后回读核验。"
-      icon={<ContainerOutlined />}
-      explain="为案件规划证据光盘（容量不足时分盘），刻录原始文件、签名清单和离线校验工具，刻录后逐个文件回读比对哈希值。"
-      items={['按光盘容量（CD、DVD、蓝光）规划和分盘', '光盘内含原始文件、签名的 SHA-256 清单和离线校验页面', '刻录后回读，与入库时的哈希值逐一比对', '光盘编号与记录表关联']}
-      rule="《执法记录仪使用管理制度》第十一条第（四）项"
-    />
+    <>
+      <PageHeader
+        title="刻盘"
+        description="为案件制作证据光盘：光盘内含原始文件、签名的 SHA-256 清单、记录表和离线校验页面，刻录后逐个文件回读核验。"
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void loadRegister()}>
+            刷新
+          </Button>
+        }
+      />
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card size="small">
+          <Steps
+            size="small"
+            current={current}
+            status={disc?.readbackOk ? 'finish' : disc?.readbackOk === false ? 'error' : 'process'}
+            items={[{ title: '选择案件与光盘' }, { title: '选择已签名记录表' }, { title: '制作映像' }, { title: '刻录' }, { title: '回读核验' }]}
+          />
+        </Card>
+
+        <Card title="1. 案件与光盘规划">
+          <Space wrap size={12} style={{ marginBottom: 16 }}>
+            <Select
+              style={{ width: 420 }}
+              placeholder="选择案件"
+              showSearch
+              optionFilterProp="label"
+              value={caseId ?? undefined}
+              onChange={(v: number) => chooseCase(v)}
+              options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}（${c.itemCount} 个文件）` }))}
+              data-testid="disc-case"
+            />
+            <Select style={{ width: 220 }} value={mediaType} onChange={setMediaType} options={MEDIA_OPTIONS} data-testid="disc-media" />
+          </Space>
+          {planError && <Alert type="error" showIcon message={planError} />}
+          {plan && <DiscPlanView plan={plan} />}
+          {!selectedCase && <Typography.Text type="secondary">选择一个案件，系统按所选光盘容量规划需要几张光盘。</Typography.Text>}
+        </Card>
+
+        {caseId !== null && (
+          <Card title="2. 记录表">
+            {forms.length === 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                message="此案件还没有经执法人员和大队负责人签名的记录表"
+                action={
+                  <Button size="small" onClick={() => navigate('forms')}>
+                    去填写记录表
+                  </Button>
+                }
+              />
+            ) : (
+              <Select
+                style={{ width: 420 }}
+                value={formId ?? undefined}
+                onChange={setFormId}
+                placeholder="选择记录表"
+                data-testid="disc-form"
+                options={forms.map((f) => ({
+                  value: f.id,
+                  disabled: f.state === 'locked',
+                  label: (
+                    <Space>
+                      <span>记录表 {f.discNo}</span>
+                      <FormStateTag state={f.state} />
+                      <span style={{ color: '#8a94a6' }}>
+                        {f.officerSignedBy} / {f.chiefSignedBy}
+                      </span>
+                    </Space>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        )}
+
+        {caseId !== null && (
+          <Card title="3. 制作、刻录与核验">
+            {!isCustodian && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="证据光盘由保管员制作和刻录；您可以在下方光盘登记中查看结果。" />}
+            {isCustodian && (
+              <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                <Space wrap>
+                  <Button type="primary" icon={<ToolOutlined />} disabled={formId === null || !plan || busy !== null || disc !== null} loading={busy === 'build'} onClick={() => void build()} data-testid="build-disc">
+                    制作光盘映像
+                  </Button>
+                  {disc && (
+                    <Typography.Text>
+                      光盘 <strong>{disc.id}</strong>（第 {disc.discIndex} 张 / 共 {disc.discCount} 张），映像 {formatBytes(disc.imageBytes)}，{disc.files.length} 个文件
+                    </Typography.Text>
+                  )}
+                </Space>
+                {disc && (
+                  <Space wrap>
+                    <Select
+                      style={{ width: 420 }}
+                      placeholder={drives.length ? '选择刻录机' : '未发现刻录机'}
+                      value={driveId ?? undefined}
+                      onChange={setDriveId}
+                      options={drives.map((d) => ({ value: d.id, label: d.label }))}
+                      data-testid="disc-drive"
+                    />
+                    <Button icon={<ReloadOutlined />} onClick={() => void loadDrives()}>
+                      刷新刻录机
+                    </Button>
+                    <Button type="primary" danger icon={<FireOutlined />} disabled={!driveId || busy !== null} loading={busy === 'burn'} onClick={() => void burn()} data-testid="burn-disc">
+                      {disc.burnedAt ? '再刻录一张并核验' : '刻录并核验'}
+                    </Button>
+                    {disc.burnedAt && (
+                      <Button icon={<SafetyCertificateOutlined />} disabled={busy !== null} loading={busy === 'readback'} onClick={() => void readBack()}>
+                        重新回读核验
+                      </Button>
+                    )}
+                  </Space>
+                )}
+                {busy && (
+                  <div data-testid="disc-progress">
+                    <Typography.Text>{progress ? `${STEP_LABELS[progress.step]}${progress.current ? `：${progress.current}` : ''}` : busy === 'build' ? '正在准备…' : busy === 'burn' ? '正在刻录…' : '正在回读…'}</Typography.Text>
+                    <Progress percent={progress?.percent ?? 0} status="active" />
+                  </div>
+                )}
+                {disc?.readback && <ReadbackView readback={disc.readback} />}
+              </Space>
+            )}
+          </Card>
+        )}
+
+        <Card title="光盘登记">
+          <DiscRegister
+            discs={register}
+            onSelect={(d) => {
+              api.discs
+                .get({ id: d.id })
+                .then((full) => chooseCase(full.caseId, full))
+                .catch(fail);
+            }}
+          />
+        </Card>
+      </Space>
+    </>
   );
 }

@@ -1,20 +1,109 @@
-import { PlaySquareOutlined } from '@ant-design/icons';
-import { PlannedPage } from '../components/PlannedPage';
+import { FolderAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Pagination, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { AddToCaseModal, type AddTarget } from '../components/cases/AddToCaseModal';
+import { LibraryFilters } from '../components/library/LibraryFilters';
+import { LibraryTable } from '../components/library/LibraryTable';
+import { RecordingGroups } from '../components/library/RecordingGroups';
+import { PageHeader } from '../components/PageHeader';
+import { PlayerModal } from '../components/player/PlayerModal';
+import '../components/player/player.css';
+import { useLibraryStore } from '../stores/library';
+import { usePlayerStore } from '../stores/player';
+import { useSessionStore } from '../stores/session';
 
+/** Roles that may see posters today (custodian, chief); the media handler checks every request anyway. */
+const THUMB_ROLES = new Set(['custodian', 'chief']);
+const ANNOTATOR_ROLES = new Set(['officer', 'custodian', 'chief']);
+
+function useTableHeight(): number {
+  const [h, setH] = useState(() => Math.max(320, window.innerHeight - 400));
+  useEffect(() => {
+    const on = () => setH(Math.max(320, window.innerHeight - 400));
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return h;
+}
+
+/** 资料库: find footage by date, officer, recorder, situation or case, and play it. */
 export function LibraryPage() {
+  const s = useLibraryStore();
+  const { load } = s;
+  const open = usePlayerStore((p) => p.open);
+  const revision = usePlayerStore((p) => p.revision);
+  const roles = useSessionStore((x) => x.session?.roles) ?? [];
+  const thumbs = roles.some((r) => THUMB_ROLES.has(r));
+  const canAdd = roles.some((r) => ANNOTATOR_ROLES.has(r));
+  const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
+  const height = useTableHeight();
+
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
   return (
-    <PlannedPage
-      title="资料库"
-      summary="查找和播放已入库的视听资料。"
-      icon={<PlaySquareOutlined />}
-      explain="按日期、执法人员、记录仪、执法情形或案件查找视听资料，并将分段录像作为一次完整录制连续播放。"
-      items={[
-        '按日期、执法人员、记录仪、执法情形、案件筛选',
-        '整段连续播放，标出分段边界和录制中断',
-        '重点标记与备注；原始文件只读，不能剪辑或删除',
-        '根据密级和查阅授权控制可见范围，每次查看均记入查阅登记',
-      ]}
-      rule="《执法记录仪使用管理制度》第六条、第十一条、第十二条"
-    />
+    <div>
+      <PageHeader
+        title="资料库"
+        description="按日期、执法人员、记录仪、执法情形或案件查找视听资料；分段录像作为一次完整录制连续播放。原始文件只读，不能剪辑、下载或导出。"
+        extra={
+          <Segmented
+            aria-label="显示方式"
+            value={s.grouped ? 'grouped' : 'list'}
+            onChange={(v) => s.setGrouped(v === 'grouped')}
+            options={[
+              { value: 'list', label: '按文件' },
+              { value: 'grouped', label: '按录制分组' },
+            ]}
+          />
+        }
+      />
+      <Card>
+        <LibraryFilters onApply={(q) => void s.setFilters(q)} />
+        {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 10, minHeight: 32 }}>
+          <Typography.Text type="secondary" data-testid="library-total">
+            共 {s.total} 条{s.selected.length ? `，已选 ${s.selected.length} 条` : ''}
+          </Typography.Text>
+          {canAdd && !s.grouped && (
+            <Space>
+              <Button
+                icon={<FolderAddOutlined />}
+                disabled={s.selected.length === 0}
+                onClick={() => setAddTarget({ mediaIds: s.selected, label: `将所选 ${s.selected.length} 条资料加入案件` })}
+              >
+                加入案件
+              </Button>
+            </Space>
+          )}
+        </div>
+        {s.grouped ? (
+          <RecordingGroups thumbs={thumbs} onOpen={open} onAddRecording={(recordingId, label) => setAddTarget({ recordingId, label })} />
+        ) : (
+          <LibraryTable thumbs={thumbs} height={height} onOpen={(item) => open(item.id)} />
+        )}
+        <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 12 }}>
+          <Pagination
+            current={s.page}
+            pageSize={s.pageSize}
+            total={s.total}
+            showSizeChanger
+            pageSizeOptions={[50, 100, 200, 500]}
+            showTotal={(t) => `共 ${t} 条`}
+            onChange={(page, pageSize) => void s.setPage(page, pageSize)}
+          />
+        </div>
+      </Card>
+      <AddToCaseModal
+        target={addTarget}
+        onClose={() => setAddTarget(null)}
+        onAdded={() => {
+          s.setSelected([]);
+          void load();
+        }}
+      />
+      <PlayerModal />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
-import { BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
 import { PageHeader } from '../components/PageHeader';
+import { AccessPolicyPanel } from '../components/settings/AccessPolicyPanel';
 import { OfficePanel } from '../components/settings/OfficePanel';
 import { UsersPanel } from '../components/settings/UsersPanel';
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
           items={[
             { key: 'users', label: '用户管理', icon: <TeamOutlined />, children: <UsersPanel /> },
             { key: 'office', label: '单位设置', icon: <BankOutlined />, children: <OfficePanel /> },
+            { key: 'access', label: '查阅规则', icon: <KeyOutlined />, children: <AccessPolicyPanel /> },
           ]}
         />
       </Card>

@@ -6,12 +6,16 @@ import { handleMediaRequest, parseMediaUrl } from '../../../main/api';
 import { startBrowserHost, type BrowserHost } from '../../../main/host';
 import { locateTools } from '../../../main/media';
 import { tempDir } from '../../support/services';
+import { grant } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
 describe('the media handler', () => {
   let a: MediaArchive;
   let segId: number;
   let original: Buffer;
+  /** The approvals that let the custodian and the chief view (issue 5: strict by default). */
+  let custodianGrant: number;
+  let chiefGrant: number;
   const url = (id: number | string, suffix = '') => `http://127.0.0.1/media/${id}${suffix}`;
   const get = (id: number | string, headers: Record<string, string> = {}, who: 'custodian' | 'chief' | 'officer' | null = 'custodian', method = 'GET') =>
     handleMediaRequest(a.t.services, new Request(url(id), { method, headers }), who ? a.sessionOf(a[who]) : null);
@@ -21,6 +25,13 @@ describe('the media handler', () => {
     segId = a.mediaIdOf('segment', 0);
     const stored = a.ingest.items.find((i) => i.mediaId === segId)!.storedPath!;
     original = readFileSync(path.join(a.t.root, stored));
+    // Every viewing needs leave: a case of all media, work viewing approved by the chief for the
+    // custodian, and the chief's own work viewing which the policy lets the chief approve.
+    const all = a.ingest.items.filter((i) => i.mediaId).map((i) => i.mediaId!);
+    const c = await a.t.call(a.custodian, 'cases.create', { number: 'MR-1', title: '播放测试' });
+    await a.t.call(a.custodian, 'cases.addItems', { caseId: c.id, mediaIds: all });
+    custodianGrant = (await grant(a.t, a.custodian, a.chief, 'work', { kind: 'case', id: c.id })).id;
+    chiefGrant = (await grant(a.t, a.chief, a.chief, 'work', { kind: 'case', id: c.id })).id;
   }, 180_000);
   afterAll(() => a.t.cleanup());
 
@@ -142,8 +153,8 @@ describe('the media handler', () => {
       expect(rows[0]!.started_at).toBe(start.toISOString());
       expect(Date.parse(rows[0]!.last_at) - Date.parse(rows[0]!.started_at)).toBe(5 * 30_000);
       expect(rows[0]!.recording_id).not.toBeNull();
-      expect(rows[0]!.basis).toBe('role:custodian');
-      expect(rows[1]!.basis).toBe('role:chief');
+      expect(rows[0]!.basis).toBe(`grant:${custodianGrant}`);
+      expect(rows[1]!.basis).toBe(`grant:${chiefGrant}`);
       const audit = await a.t.call(a.custodian, 'audit.list', { action: 'media.view', limit: 500 });
       const forThis = audit.entries.filter((e) => e.target === `media:${id}`);
       expect(forThis.map((e) => e.actorLogin).sort()).toEqual(['admin', 'chief']);

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { AppError } from '../../common';
+import { certificateInfo, type Pem } from '../../crypto';
+import { writeFileAtomic } from '../../ingest';
+import {
+  applyEdits,
+  autoFields,
+  canonicalContent,
+  docxFileName,
+  findForm,
+  formsDir,
+  listForms,
+  loadForm,
+  nextDiscNo,
+  parseFields,
+  recordFormDocx,
+  sha256,
+  signatureFileName,
+  signingRight,
+  storedContent,
+  validSignatures,
+  writeContentFile,
+} from '../disc-workflow';
+import type { HandlerTable } from '../handler';
+import { officeVerifier, signerFor } from '../signing';
+import { saveForm } from './forms';
+
+type FormMethods =
+  | 'forms.recordList'
+  | 'forms.recordGet'
+  | 'forms.recordDraft'
+  | 'forms.recordUpdate'
+  | 'forms.recordSign'
+  | 'forms.recordDocx'
+  | 'forms.recordAttachScan';
+
+const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Scans are identified by their bytes, never by the name or type the sender claims. */
+function scanType(b: Buffer): 'pdf' | 'jpg' | 'png' | null {
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
+  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  return null;
+}
+
+const EDITABLE = ['place', 'cameraOperator', 'officers', 'remarks'] as const;
+
+/**
+ * 记录表 workflow. Choice: editing a signed form is allowed and resets it to draft, voiding every signature
+ * (kept, marked void with the reason, audited), so the signers must sign the new content again. A locked form
+ * (filed with a built disc) is refused outright.
+ */
+export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
+  'forms.recordList': ({ input, db }) => listForms(db(), input.caseId),
+  'forms.recordGet': ({ input, db, services, session }) => loadForm(services, db(), input.id, session),
+
+  'forms.recordDraft': async ({ input, db, tx, audit, session, services, now }) => {
+    const office = services.archive.office();
+    const { id, content } = tx(() => {
+      const discNo = input.discNo ?? nextDiscNo(db(), now, office.timeZone);
+      if (db().prepare('SELECT 1 FROM record_forms WHERE disc_no = ?').get(discNo)) throw new AppError('DISC_NO_TAKEN', `光盘编号 ${discNo} 已被使用`);
+      const fields = autoFields(db(), input.caseId, discNo);
+      const content = canonicalContent(input.caseId, fields);
+      const id = db()
+        .prepare(
+          `INSERT INTO record_forms (case_id, disc_no, fields, content, content_sha256, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.caseId, discNo, JSON.stringify(fields), content.toString('utf8'), sha256(content), session.userId, now.toISOString(), now.toISOString())
+        .lastInsertRowid as number;
+      audit('record_form.create', `record_form:${id}`, { caseId: input.caseId, discNo, files: fields.files.length, contentSha256: sha256(content) });
+      return { id, content };
+    });
+    await writeContentFile(services, id, content);
+    return loadForm(services, db(), id, session);
+  },
+
+  'forms.recordUpdate': async ({ input, db, tx, audit, session, services, now }) => {
+    const before = findForm(db(), input.id);
+    if (before.state === 'locked') throw new AppError('FORM_LOCKED', '记录表已随光盘归档并锁定，不能再修改');
+    const oldFields = parseFields(before);
+    const fields = applyEdits(oldFields, input);
+    const content = canonicalContent(before.case_id, fields);
+    if (sha256(content) === before.content_sha256) return loadForm(services, db(), input.id, session);
+    await writeContentFile(services, input.id, content);
+    tx(() => {
+      const cur = findForm(db(), input.id);
+      if (cur.content_sha256 !== before.content_sha256 || cur.state !== before.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
+      const voided = validSignatures(db(), input.id).map((s) => s.id);
+      if (voided.length) {
+        db()
+          .prepare(`UPDATE record_form_signatures SET void_at = ?, void_reason = ? WHERE form_id = ? AND void_at IS NULL`)
+          .run(now.toISOString(), '签名后记录表内容被修改，签名失效', input.id);
+      }
+      db()
+        .prepare(`UPDATE record_forms SET fields = ?, content = ?, content_sha256 = ?, state = 'draft', updated_at = ? WHERE id = ?`)
+        .run(JSON.stringify(fields), content.toString('utf8'), sha256(content), now.toISOString(), input.id);
+      const pick = (f: typeof fields) => Object.fromEntries(EDITABLE.map((k) => [k, f[k]]));
+      audit('record_form.update', `record_form:${input.id}`, {
+        before: pick(oldFields),
+        after: pick(fields),
+        stateBefore: before.state,
+        voidedSignatures: voided,
+        contentSha256: sha256(content),
+      });
+    });
+    return loadForm(services, db(), input.id, session);
+  },
+
+  'forms.recordSign': async ({ input, db, tx, audit, session, services, now }) => {
+    const form = findForm(db(), input.id);
+    const right = signingRight(db(), form, session);
+    if ('refused' in right) throw new AppError('SIGN_REFUSED', right.refused);
+    const content = storedContent(form);
+    const signature = signerFor(services, session)(content);
+    // Never store a signature that would not verify for an outside checker.
+    const check = officeVerifier(services)(content, signature);
+    if (!check.ok) throw new AppError('SIGN_FAILED', '签名失败：证书无法通过单位根证书验证，请联系管理员', `record form signature does not verify: ${check.reason ?? ''}`);
+    const certSerial = certificateInfo(session.certPem as Pem).serialHex;
+    const contentFile = await writeContentFile(services, form.id, content);
+    const sigId = tx(() => {
+      const cur = findForm(db(), input.id);
+      if (cur.content_sha256 !== form.content_sha256 || cur.state !== form.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
+      const id = db()
+        .prepare(
+          `INSERT INTO record_form_signatures (form_id, role, user_id, content_sha256, signature, cert_serial, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(form.id, right.role, session.userId, form.content_sha256, signature, certSerial, now.toISOString()).lastInsertRowid as number;
+      db()
+        .prepare('UPDATE record_forms SET state = ?, updated_at = ? WHERE id = ?')
+        .run(right.role === 'officer' ? 'officer_signed' : 'chief_signed', now.toISOString(), form.id);
+      audit('record_form.sign', `record_form:${form.id}`, {
+        role: right.role,
+        signatureId: id,
+        contentSha256: form.content_sha256,
+        signatureSha256: sha256(signature),
+        certSerial,
+        contentFile,
+      });
+      return id;
+    });
+    await writeFileAtomic(path.join(formsDir(services), signatureFileName(form.id, sigId, right.role)), signature);
+    return loadForm(services, db(), form.id, session);
+  },
+
+  'forms.recordDocx': async ({ input, db, tx, audit, services, now }) => {
+    const form = findForm(db(), input.id);
+    const saved = await saveForm(services, docxFileName(form.id), await recordFormDocx(services, db(), form, now));
+    tx(() => audit('form.record_form', `record_form:${form.id}`, { fileName: saved.fileName, sha256: saved.sha256, state: form.state }));
+    return saved;
+  },
+
+  'forms.recordAttachScan': async ({ input, db, tx, audit, session, services, now }) => {
+    const form = findForm(db(), input.id);
+    if (form.state === 'locked') throw new AppError('FORM_LOCKED', '记录表已随光盘归档并锁定，不能再附加扫描件');
+    const b64 = input.dataBase64.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new AppError('INVALID_INPUT', '扫描件内容无效');
+    const bytes = Buffer.from(b64, 'base64');
+    if (bytes.length === 0) throw new AppError('INVALID_INPUT', '扫描件为空');
+    if (bytes.length > SCAN_MAX_BYTES) throw new AppError('SCAN_TOO_LARGE', '扫描件不能超过 10 MB');
+    const type = scanType(bytes);
+    if (!type) throw new AppError('SCAN_TYPE', '扫描件只能是 PDF、JPEG 或 PNG 文件');
+    const fileName = `record-form-${form.id}-scan.${type}`;
+    await writeFileAtomic(path.join(formsDir(services), fileName), bytes);
+    tx(() => {
+      db().prepare('UPDATE record_forms SET scan_file = ?, scan_sha256 = ?, updated_at = ? WHERE id = ?').run(fileName, sha256(bytes), now.toISOString(), form.id);
+      audit('record_form.attach_scan', `record_form:${form.id}`, {
+        fileName,
+        sha256: sha256(bytes),
+        size: bytes.length,
+        type,
+        uploadedName: input.fileName,
+        replaced: form.scan_sha256,
+      });
+    });
+    return loadForm(services, db(), form.id, session);
+  },
+};

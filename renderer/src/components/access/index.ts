@@ -1,0 +1,4 @@
+// 查阅审批 (issue 5): what other pages may place.
+export { PendingApprovalsCard } from './PendingApprovalsCard';
+export { RequestAccessButton } from './RequestAccessButton';
+export type { RequestScope } from './RequestForm';

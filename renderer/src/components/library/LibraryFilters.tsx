@@ -1,0 +1,148 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerDto, RecorderDto } from '../../../../main/api/dto';
+import { api } from '../../api';
+import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
+import type { LibraryQuery } from '../../stores/library';
+
+interface Values {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  officerId?: number;
+  recorderId?: number;
+  category?: string;
+  keyMark?: 'yes' | 'no';
+  classification?: ClassificationDto;
+  flags?: MediaFlagDto[];
+  kind?: MediaKindDto;
+  caseId?: number;
+  text?: string;
+}
+
+/** Lists the filter bar may offer: a role that cannot list officers or cases simply gets fewer filters. */
+function useOptions() {
+  const [officers, setOfficers] = useState<OfficerDto[] | null>(null);
+  const [recorders, setRecorders] = useState<RecorderDto[] | null>(null);
+  const [cases, setCases] = useState<CaseSummaryDto[] | null>(null);
+  useEffect(() => {
+    api.officers.list().then(setOfficers, () => setOfficers(null));
+    api.recorders.list().then(setRecorders, () => setRecorders(null));
+    api.cases.list({ limit: 500 }).then((r) => setCases(r.cases), () => setCases(null));
+  }, []);
+  return { officers, recorders, cases };
+}
+
+function toQuery(v: Values): LibraryQuery {
+  const q: LibraryQuery = {};
+  const [from, to] = v.range ?? [];
+  if (from) q.from = from.startOf('day').format();
+  if (to) q.to = to.endOf('day').format();
+  if (v.officerId) q.officerId = v.officerId;
+  if (v.recorderId) q.recorderId = v.recorderId;
+  if (v.category) q.category = v.category as LibraryQuery['category'];
+  if (v.keyMark) q.keyMark = v.keyMark === 'yes';
+  if (v.classification) q.classification = v.classification;
+  if (v.flags?.length) q.flags = v.flags;
+  if (v.kind) q.kind = v.kind;
+  if (v.caseId) q.caseId = v.caseId;
+  if (v.text?.trim()) q.text = v.text.trim();
+  return q;
+}
+
+const W = { width: 150 };
+
+export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
+  const [form] = Form.useForm<Values>();
+  const { officers, recorders, cases } = useOptions();
+  const apply = () => props.onApply(toQuery(form.getFieldsValue()));
+
+  return (
+    <Form<Values> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }} data-testid="library-filters">
+      <Form.Item name="range" label="录制日期">
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
+      </Form.Item>
+      {officers && (
+        <Form.Item name="officerId" label="执法人员">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部"
+            style={W}
+            options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.badgeNo}）` }))}
+          />
+        </Form.Item>
+      )}
+      {recorders && (
+        <Form.Item name="recorderId" label="记录仪">
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" style={W} options={recorders.map((r) => ({ value: r.id, label: r.serial }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="category" label="执法情形">
+        <Select
+          allowClear
+          placeholder="全部"
+          style={W}
+          options={[{ value: 'none', label: '（未设置）' }, ...CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+        />
+      </Form.Item>
+      <Form.Item name="keyMark" label="重点标记">
+        <Select
+          allowClear
+          placeholder="全部"
+          style={{ width: 100 }}
+          options={[
+            { value: 'yes', label: '重点' },
+            { value: 'no', label: '非重点' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="classification" label="密级">
+        <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item name="kind" label="类型">
+        <Select allowClear placeholder="全部" style={{ width: 100 }} options={Object.entries(MEDIA_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item name="flags" label="问题">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="任一问题"
+          style={{ width: 180 }}
+          maxTagCount="responsive"
+          options={Object.entries(MEDIA_FLAG_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </Form.Item>
+      {cases && (
+        <Form.Item name="caseId" label="案件">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部"
+            style={{ width: 180 }}
+            options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="text" label="关键词">
+        <Input allowClear placeholder="文件名或备注" style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            查询
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              form.resetFields();
+              props.onApply({});
+            }}
+          >
+            重置
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,151 @@
+import { FolderAddOutlined, PlayCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import type { LibraryItemDto, RecordingDto } from '../../../../main/api/dto';
+import { api } from '../../api';
+import { errorMessage } from '../../errors';
+import { useLibraryStore } from '../../stores/library';
+import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
+import { Thumb } from './Thumb';
+
+/** The media of this page gathered by recording (one row per recording; single files stand alone). */
+interface Group {
+  key: string;
+  recordingId: number | null;
+  items: LibraryItemDto[];
+  first: LibraryItemDto;
+  startAt: string;
+  durationSec: number;
+  size: number;
+}
+
+function groupsOf(items: LibraryItemDto[]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const it of items) {
+    const key = it.recordingId !== null ? `r${it.recordingId}` : `m${it.id}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { key, recordingId: it.recordingId, items: [], first: it, startAt: it.startAt, durationSec: 0, size: 0 };
+      byKey.set(key, g);
+    }
+    g.items.push(it);
+    g.durationSec += it.durationSec ?? 0;
+    g.size += it.size;
+    if (it.startAt < g.startAt) {
+      g.startAt = it.startAt;
+      g.first = it;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** A recording's segments in order with the interruptions between them (rules art. 6). */
+function RecordingDetail(props: { recordingId: number; onOpen: (mediaId: number) => void }) {
+  const [rec, setRec] = useState<RecordingDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.library.recording({ id: props.recordingId }).then(setRec, (e: unknown) => setError(errorMessage(e)));
+  }, [props.recordingId]);
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!rec) return <Spin size="small" />;
+  const rows: ({ kind: 'seg'; seg: RecordingDto['segments'][number]; n: number } | { kind: 'gap'; seconds: number; after: number })[] = [];
+  rec.segments.forEach((seg, i) => {
+    rows.push({ kind: 'seg', seg, n: i + 1 });
+    const gap = rec.gaps.find((g) => g.afterMediaId === seg.mediaId);
+    if (gap) rows.push({ kind: 'gap', seconds: gap.seconds, after: seg.mediaId });
+  });
+  return (
+    <div data-testid="recording-detail" style={{ padding: '4px 0 4px 8px' }}>
+      <Typography.Text type="secondary">
+        整段 {when(rec.startAt)} – {when(rec.endAt).slice(11)}，共 {rec.segments.length} 段，{formatDuration(rec.totalDurationSec)}，{formatBytes(rec.totalSize)}
+        {rec.gaps.length ? `，${rec.gaps.length} 处中断` : '，无中断'}
+      </Typography.Text>
+      <ol style={{ margin: '6px 0 0', paddingLeft: 20 }}>
+        {rows.map((r) =>
+          r.kind === 'seg' ? (
+            <li key={r.seg.mediaId} style={{ listStyle: 'decimal' }}>
+              <Space size={8}>
+                <span>{when(r.seg.startAt).slice(11)}</span>
+                <span>{formatDuration(r.seg.durationSec)}</span>
+                <span className="ew-mono" style={{ fontSize: 12 }}>{r.seg.originalName}</span>
+                <Button size="small" type="link" onClick={() => props.onOpen(r.seg.mediaId)}>
+                  从此段播放
+                </Button>
+              </Space>
+            </li>
+          ) : (
+            <li key={`gap-${r.after}`} style={{ listStyle: 'none', color: '#cf1322' }}>
+              <WarningOutlined /> 录制中断 {formatDuration(r.seconds)}
+            </li>
+          ),
+        )}
+      </ol>
+    </div>
+  );
+}
+
+/** 按录制分组: a recording is one row (its segments and gaps when expanded) that plays as a whole. */
+export function RecordingGroups(props: {
+  onOpen: (mediaId: number) => void;
+  onAddRecording: (recordingId: number, label: string) => void;
+  thumbs: boolean;
+}) {
+  const s = useLibraryStore();
+  const groups = groupsOf(s.items);
+  const columns: ColumnsType<Group> = [
+    { title: '画面', key: 'thumb', width: 84, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs} /> },
+    { title: '开始时间', key: 'startAt', width: 176, render: (_v, g) => when(g.startAt) },
+    {
+      title: '分段',
+      key: 'segments',
+      width: 110,
+      render: (_v, g) => (g.recordingId !== null ? <Tag color="blue">录制 · {g.items.length} 段</Tag> : <Tag>单个文件</Tag>),
+    },
+    { title: '时长', key: 'duration', width: 110, render: (_v, g) => formatDuration(g.durationSec) },
+    { title: '执法人员', key: 'officer', width: 130, render: (_v, g) => officerText(g.first.officer) },
+    { title: '记录仪', key: 'recorder', width: 120, render: (_v, g) => g.first.recorderSerial ?? '—' },
+    { title: '执法情形', key: 'category', width: 130, render: (_v, g) => <CategoryText item={g.first} /> },
+    { title: '标记', key: 'flags', render: (_v, g) => <Flags item={g.first} /> },
+    { title: '大小', key: 'size', width: 96, render: (_v, g) => formatBytes(g.size) },
+    {
+      title: '操作',
+      key: 'ops',
+      width: 190,
+      render: (_v, g) => (
+        <Space size={0}>
+          <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
+            播放
+          </Button>
+          {g.recordingId !== null && (
+            <Button
+              size="small"
+              type="link"
+              icon={<FolderAddOutlined />}
+              onClick={() => props.onAddRecording(g.recordingId as number, `将 ${when(g.startAt)} 开始的整段录制加入案件`)}
+            >
+              整段加入案件
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Table<Group>
+      rowKey="key"
+      size="small"
+      data-testid="recording-groups"
+      loading={s.loading}
+      columns={columns}
+      dataSource={groups}
+      pagination={false}
+      scroll={{ x: 1300 }}
+      expandable={{
+        rowExpandable: (g) => g.recordingId !== null,
+        expandedRowRender: (g) => (g.recordingId !== null ? <RecordingDetail recordingId={g.recordingId} onOpen={props.onOpen} /> : null),
+      }}
+      locale={{ emptyText: s.loading ? '正在加载…' : '没有符合条件的资料' }}
+    />
+  );
+}

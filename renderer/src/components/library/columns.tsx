@@ -1,0 +1,44 @@
+import { StarFilled } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import type { LibraryItemDto } from '../../../../main/api/dto';
+import { formatBytes, formatDuration } from '../../format';
+import { CATEGORY_LABELS, CLASSIFICATION_COLORS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
+
+export function when(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+}
+
+export function officerText(o: LibraryItemDto['officer']): string {
+  return o ? `${o.name}（${o.badgeNo}）` : '—';
+}
+
+export function Flags(props: { item: Pick<LibraryItemDto, 'flags' | 'keyMark' | 'classification' | 'needsProxy'> }) {
+  const { item } = props;
+  return (
+    <span>
+      {item.keyMark && (
+        <Tooltip title="重点标记">
+          <StarFilled style={{ color: '#fa8c16', marginRight: 6 }} aria-label="重点" />
+        </Tooltip>
+      )}
+      {item.classification !== 'normal' && <Tag color={CLASSIFICATION_COLORS[item.classification]}>{CLASSIFICATION_LABELS[item.classification]}</Tag>}
+      {item.flags.map((f) => (
+        <Tooltip key={f} title={MEDIA_FLAG_HINTS[f]}>
+          <Tag color={MEDIA_FLAG_COLORS[f]}>{MEDIA_FLAG_LABELS[f]}</Tag>
+        </Tooltip>
+      ))}
+      {item.needsProxy && (
+        <Tooltip title="本机无法直接播放原始编码，查看时使用预览副本">
+          <Tag>需预览副本</Tag>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+export function CategoryText(props: { item: Pick<LibraryItemDto, 'category'> }) {
+  return props.item.category ? <Tag color="blue">{CATEGORY_LABELS[props.item.category]}</Tag> : <span style={{ color: '#9aa3b2' }}>未设置</span>;
+}
+
+export { formatBytes, formatDuration, MEDIA_KIND_LABELS };

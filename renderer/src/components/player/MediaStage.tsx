@@ -1,0 +1,260 @@
+import {
+  CaretRightOutlined,
+  FullscreenExitOutlined,
+  FullscreenOutlined,
+  MutedOutlined,
+  PauseOutlined,
+  SoundOutlined,
+  StepBackwardOutlined,
+  StepForwardOutlined,
+  CustomerServiceOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Select, Slider, Space, Spin, Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
+import { mediaUrl } from './mediaUrl';
+import { SegmentEngine, SPEEDS, type EngineState } from './engine';
+import { TimelineBar, type TimelineMark } from './TimelineBar';
+import type { Timeline } from './timeline';
+
+const noMenu = (e: MouseEvent) => e.preventDefault();
+
+function hms(sec: number): string {
+  const s = Math.max(0, Math.floor(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(r).padStart(2, '0');
+  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+function editable(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable) return true;
+  const tag = t.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.getAttribute('role') === 'combobox';
+}
+
+/** No native controls, no download or remote-playback menu, no picture-in-picture, no context menu. */
+const MEDIA_PROPS = {
+  'data-testid': 'player-media',
+  'data-active': 'false',
+  'data-segment-index': '-1',
+  preload: 'auto',
+  playsInline: true,
+  disablePictureInPicture: true,
+  disableRemotePlayback: true,
+  controlsList: 'nodownload noremoteplayback noplaybackrate',
+  onContextMenu: noMenu,
+  style: { visibility: 'hidden' },
+} as const;
+
+export const SHORTCUTS_HELP = '空格 播放/暂停 · ←/→ 后退/前进 5 秒 · , / . 逐帧 · [ / ] 减速/加速 · F 全屏 · M 静音';
+
+/**
+ * The picture (or sound) and its controls. Two media elements play the recording's segments as
+ * one timeline; nothing here can cut, download or save: no native controls, no download or
+ * remote-playback menu, no picture-in-picture, no context menu.
+ */
+export function MediaStage(props: {
+  timeline: Timeline;
+  kind: 'video' | 'audio';
+  /** Segments (media ids) played from their 预览副本. */
+  proxied: ReadonlySet<number>;
+  marks: TimelineMark[];
+  engineRef: MutableRefObject<SegmentEngine | null>;
+  onState: (s: EngineState) => void;
+}) {
+  const { timeline, kind, proxied, onState, engineRef } = props;
+  const stageRef = useRef<HTMLDivElement>(null);
+  const aRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const bRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [s, setS] = useState<EngineState | null>(null);
+  const [full, setFull] = useState(false);
+
+  useEffect(() => {
+    const a = aRef.current;
+    const b = bRef.current;
+    if (!a || !b) return;
+    const engine = new SegmentEngine(
+      [a, b],
+      timeline,
+      (seg) => mediaUrl(seg.mediaId, proxied.has(seg.mediaId) ? 'preview' : 'original'),
+      (st) => {
+        setS(st);
+        onState(st);
+      },
+    );
+    engineRef.current = engine;
+    engine.start(0, true);
+    stageRef.current?.focus({ preventScroll: true });
+    return () => {
+      engine.destroy();
+      if (engineRef.current === engine) engineRef.current = null;
+    };
+  }, [timeline, proxied, onState, engineRef]);
+
+  useEffect(() => {
+    const onFull = () => setFull(document.fullscreenElement === stageRef.current && stageRef.current !== null);
+    document.addEventListener('fullscreenchange', onFull);
+    return () => document.removeEventListener('fullscreenchange', onFull);
+  }, []);
+
+  const toggleFull = () => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void stageRef.current?.requestFullscreen().catch(() => undefined);
+  };
+
+  const speedBy = (dir: 1 | -1) => {
+    const e = engineRef.current;
+    if (!e) return;
+    const i = SPEEDS.findIndex((x) => x === e.current.rate);
+    const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (i < 0 ? 3 : i) + dir))];
+    if (next !== undefined) e.setRate(next);
+  };
+
+  // Shortcuts work anywhere in the player except while typing (notes, bookmark names).
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      const e = engineRef.current;
+      if (!e || ev.ctrlKey || ev.metaKey || ev.altKey || editable(ev.target)) return;
+      const k = ev.key;
+      if (k === ' ' || k === 'k') e.toggle();
+      else if (k === 'ArrowLeft') e.seek(e.current.position - 5);
+      else if (k === 'ArrowRight') e.seek(e.current.position + 5);
+      else if (k === ',') e.step(-1);
+      else if (k === '.') e.step(1);
+      else if (k === '[') speedBy(-1);
+      else if (k === ']') speedBy(1);
+      else if (k === 'f' || k === 'F') toggleFull();
+      else if (k === 'm' || k === 'M') e.setMuted(!e.current.muted);
+      else return;
+      ev.preventDefault();
+      ev.stopPropagation();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  });
+
+  const seg = s ? timeline.segments[s.segmentIndex] : timeline.segments[0];
+  const wall = seg ? seg.startMs + (s?.currentTime ?? 0) * 1000 : timeline.startMs;
+  const proxy = seg ? proxied.has(seg.mediaId) : false;
+  // Read at the time of the click, not of the render.
+  const e = {
+    toggle: () => engineRef.current?.toggle(),
+    step: (n: number) => engineRef.current?.step(n),
+    seek: (p: number) => engineRef.current?.seek(p),
+    setRate: (r: number) => engineRef.current?.setRate(r),
+    setVolume: (v: number) => engineRef.current?.setVolume(v),
+    setMuted: (m: boolean) => engineRef.current?.setMuted(m),
+  };
+
+  return (
+    <>
+      <div
+        ref={stageRef}
+        className="ew-stage"
+        tabIndex={0}
+        aria-label="播放画面"
+        data-testid="player-stage"
+        onContextMenu={noMenu}
+        onDoubleClick={toggleFull}
+        onClick={() => e.toggle()}
+        style={kind === 'audio' ? { aspectRatio: 'auto', height: 180 } : undefined}
+      >
+        {kind === 'video' ? (
+          <>
+            <video ref={aRef} data-slot={0} {...MEDIA_PROPS} />
+            <video ref={bRef} data-slot={1} {...MEDIA_PROPS} />
+          </>
+        ) : (
+          <>
+            <audio ref={aRef} data-slot={0} {...MEDIA_PROPS} />
+            <audio ref={bRef} data-slot={1} {...MEDIA_PROPS} />
+          </>
+        )}
+        {kind === 'audio' && (
+          <div className="ew-stage-audio" aria-hidden>
+            <CustomerServiceOutlined />
+          </div>
+        )}
+        <div className="ew-stage-badges">
+          {proxy && (
+            <Tooltip title="原始文件的编码无法在本机直接播放，此处播放的是为查看生成的副本；原始文件未改变，副本不作为证据。">
+              <Tag color="orange" data-testid="proxy-badge" style={{ marginInlineEnd: 0 }}>
+                预览副本
+              </Tag>
+            </Tooltip>
+          )}
+          {timeline.segments.length > 1 && seg && (
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              第 {seg.index + 1}/{timeline.segments.length} 段
+            </Tag>
+          )}
+        </div>
+        <div className="ew-stage-clock" data-testid="player-clock" title="画面的实际录制时间">
+          {dayjs(wall).format('YYYY-MM-DD HH:mm:ss')}
+        </div>
+        {s?.waiting && (
+          <div className="ew-stage-center">
+            <Spin />
+          </div>
+        )}
+      </div>
+      {s?.error && <Alert type="error" showIcon title={s.error} />}
+      <TimelineBar timeline={timeline} position={s?.position ?? 0} activeIndex={s?.segmentIndex ?? 0} marks={props.marks} onSeek={(p) => e.seek(p)} />
+      <div className="ew-controls" role="toolbar" aria-label="播放控制">
+        <Tooltip title="播放/暂停（空格）">
+          <Button
+            type="primary"
+            aria-label={s?.playing ? '暂停' : '播放'}
+            icon={s?.playing ? <PauseOutlined /> : <CaretRightOutlined />}
+            onClick={() => e.toggle()}
+            data-testid="play-toggle"
+          />
+        </Tooltip>
+        <Tooltip title="上一帧（,）">
+          <Button aria-label="上一帧" icon={<StepBackwardOutlined />} onClick={() => e.step(-1)} />
+        </Tooltip>
+        <Tooltip title="下一帧（.）">
+          <Button aria-label="下一帧" icon={<StepForwardOutlined />} onClick={() => e.step(1)} />
+        </Tooltip>
+        <span className="ew-controls-clock" data-testid="player-position">
+          {hms(s?.position ?? 0)} / {hms(timeline.span)}
+        </span>
+        <Select
+          aria-label="播放速度"
+          size="middle"
+          value={s?.rate ?? 1}
+          style={{ width: 92 }}
+          options={SPEEDS.map((v) => ({ value: v, label: `${v}×` }))}
+          onChange={(v: number) => e.setRate(v)}
+        />
+        <Space size={4} style={{ marginLeft: 'auto' }}>
+          <Tooltip title="静音（M）">
+            <Button
+              aria-label={s?.muted ? '取消静音' : '静音'}
+              icon={s?.muted ? <MutedOutlined /> : <SoundOutlined />}
+              onClick={() => e.setMuted(!(s?.muted ?? false))}
+            />
+          </Tooltip>
+          <Slider
+            aria-label="音量"
+            min={0}
+            max={100}
+            value={s?.muted ? 0 : Math.round((s?.volume ?? 1) * 100)}
+            onChange={(v: number) => e.setVolume(v / 100)}
+            style={{ width: 96 }}
+            tooltip={{ formatter: (v) => `音量 ${v ?? 0}%` }}
+          />
+          {kind === 'video' && (
+            <Tooltip title="全屏（F）">
+              <Button aria-label={full ? '退出全屏' : '全屏'} icon={full ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggleFull} />
+            </Tooltip>
+          )}
+        </Space>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { Modal } from 'antd';
+import { useEffect } from 'react';
+import { usePlayerStore } from '../../stores/player';
+import { PlayerView } from './PlayerView';
+
+/** The player over the page that opened it (资料库, 案件); closes when the route changes. */
+export function PlayerModal() {
+  const { mediaId, close, changed } = usePlayerStore();
+
+  useEffect(() => {
+    if (mediaId === null) return;
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, [mediaId, close]);
+
+  return (
+    <Modal
+      title="播放"
+      open={mediaId !== null}
+      onCancel={close}
+      footer={null}
+      width="min(1360px, 96vw)"
+      style={{ top: 24 }}
+      destroyOnHidden
+      keyboard
+      data-testid="player"
+    >
+      {mediaId !== null && <PlayerView key={mediaId} mediaId={mediaId} onChanged={changed} />}
+    </Modal>
+  );
+}

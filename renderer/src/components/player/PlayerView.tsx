@@ -1,0 +1,118 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useSessionStore } from '../../stores/session';
+import { MediaPanel } from './MediaPanel';
+import { MediaStage, SHORTCUTS_HELP } from './MediaStage';
+import { mediaUrl } from './mediaUrl';
+import type { EngineState, SegmentEngine } from './engine';
+import type { TimelineMark } from './TimelineBar';
+import { usePlayback } from './usePlayback';
+import './player.css';
+
+const noMenu = (e: MouseEvent) => e.preventDefault();
+
+/** Roles that may add metadata (category, bookmarks, notes, cases); the API decides in the end. */
+const ANNOTATOR_ROLES = new Set(['officer', 'custodian', 'chief']);
+
+/** The player for one media item: its whole recording as one timeline, and the panel beside it. */
+export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
+  const playback = usePlayback(props.mediaId);
+  const roles = useSessionStore((s) => s.session?.roles);
+  const canAnnotate = (roles ?? []).some((r) => ANNOTATOR_ROLES.has(r));
+  const engineRef = useRef<SegmentEngine | null>(null);
+  const [pos, setPos] = useState<{ segmentIndex: number; currentTime: number }>({ segmentIndex: 0, currentTime: 0 });
+  const [marks, setMarks] = useState<TimelineMark[]>([]);
+
+  // The panel needs the segment and time only to a tenth of a second.
+  const onState = useCallback((s: EngineState) => {
+    setPos((p) =>
+      p.segmentIndex === s.segmentIndex && Math.abs(p.currentTime - s.currentTime) < 0.1 ? p : { segmentIndex: s.segmentIndex, currentTime: s.currentTime },
+    );
+  }, []);
+
+  const proxied = useMemo(() => {
+    if (playback.phase !== 'ready') return new Set<number>();
+    return new Set(playback.timeline.segments.filter((s) => s.needsProxy).map((s) => s.mediaId));
+  }, [playback]);
+
+  if (playback.phase === 'loading') {
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin description="正在打开…" />
+      </div>
+    );
+  }
+  if (playback.phase === 'denied') {
+    return (
+      <Result
+        icon={<LockOutlined style={{ fontSize: 64, color: '#cf1322' }} />}
+        title="需要查阅申请"
+        subTitle={
+          <span data-testid="view-denied">
+            {playback.message}（《执法记录仪使用管理制度》第十二条、第十四条）。请在“查阅审批”中提出查阅申请。
+          </span>
+        }
+      />
+    );
+  }
+  if (playback.phase === 'error') return <Alert type="error" showIcon title={playback.message} />;
+  if (playback.phase === 'preparing') {
+    return (
+      <div style={{ padding: '60px 80px', textAlign: 'center' }} data-testid="preview-progress">
+        <Typography.Title level={5}>正在生成预览副本…</Typography.Title>
+        <Typography.Paragraph type="secondary">
+          原始文件的编码（如 H.265）无法在本机直接播放，正在为查看生成副本；原始文件不会改变，副本不作为证据。
+        </Typography.Paragraph>
+        <Progress percent={Math.floor(playback.fraction * 100)} status="active" />
+      </div>
+    );
+  }
+
+  const { detail, timeline, recording } = playback;
+  const seek = (p: number) => engineRef.current?.seek(p);
+  let stage;
+  if (detail.kind === 'photo') {
+    stage = (
+      <div className="ew-stage" onContextMenu={noMenu} data-testid="player-stage">
+        {detail.needsProxy && (
+          <div className="ew-stage-badges">
+            <Tag color="orange" data-testid="proxy-badge">预览副本</Tag>
+          </div>
+        )}
+        <img src={mediaUrl(detail.id, detail.needsProxy ? 'preview' : 'original')} alt={detail.originalName} draggable={false} onContextMenu={noMenu} data-testid="player-photo" />
+      </div>
+    );
+  } else if ((detail.kind === 'video' || detail.kind === 'audio') && playback.unavailable.length < timeline.segments.length) {
+    stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} />;
+  } else {
+    stage = <Alert type="warning" showIcon title="该资料无法预览（文件无法读取、为空或不是音视频），原始文件仍按原样保存。" />;
+  }
+
+  return (
+    <div className="ew-player">
+      <div className="ew-player-main">
+        {stage}
+        {playback.unavailable.length > 0 && playback.unavailable.length < timeline.segments.length && (
+          <Alert type="warning" showIcon title={`有 ${playback.unavailable.length} 个分段无法预览，播放到该处将停止。`} />
+        )}
+        {detail.kind !== 'photo' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            快捷键：{SHORTCUTS_HELP}
+          </Typography.Text>
+        )}
+      </div>
+      <MediaPanel
+        first={detail}
+        recording={recording}
+        timeline={timeline}
+        segmentIndex={pos.segmentIndex}
+        currentTime={pos.currentTime}
+        canAnnotate={canAnnotate}
+        onSeek={seek}
+        onBookmarks={setMarks}
+        onChanged={props.onChanged}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import dayjs from 'dayjs';
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Timeline } from './timeline';
+
+export interface TimelineMark {
+  position: number;
+  label: string;
+}
+
+function clock(ms: number): string {
+  return dayjs(ms).format('HH:mm:ss');
+}
+
+/**
+ * The recording as one bar on its wall-clock axis: segments, the boundaries between them, gaps
+ * (录制中断, rules art. 6) hatched in red, bookmarks, and the playhead. Click or drag to seek.
+ */
+export function TimelineBar(props: {
+  timeline: Timeline;
+  position: number;
+  activeIndex: number;
+  marks: TimelineMark[];
+  onSeek: (position: number) => void;
+}) {
+  const { timeline: t, position } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const span = Math.max(t.span, 0.001);
+  const pct = (sec: number) => `${Math.min(100, Math.max(0, (sec / span) * 100))}%`;
+
+  const at = (e: PointerEvent<HTMLDivElement>) => {
+    const box = ref.current?.getBoundingClientRect();
+    if (!box || box.width === 0) return 0;
+    return ((e.clientX - box.left) / box.width) * span;
+  };
+  const down = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    props.onSeek(at(e));
+  };
+  const move = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) props.onSeek(at(e));
+  };
+  const key = (e: KeyboardEvent<HTMLDivElement>) => {
+    // ← → are the player's own shortcuts (±5 s); Home/End here.
+    if (e.key === 'Home') props.onSeek(0);
+    else if (e.key === 'End') props.onSeek(span);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="ew-timeline">
+      <div
+        ref={ref}
+        className="ew-timeline-track"
+        role="slider"
+        tabIndex={0}
+        aria-label="播放进度（录制时间轴）"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(span)}
+        aria-valuenow={Math.round(position)}
+        aria-valuetext={clock(t.startMs + position * 1000)}
+        data-testid="timeline"
+        onPointerDown={down}
+        onPointerMove={move}
+        onKeyDown={key}
+      >
+        {t.segments.map((s) => (
+          <div
+            key={s.mediaId}
+            className={`ew-timeline-seg${s.index === props.activeIndex ? ' ew-timeline-seg-active' : ''}`}
+            style={{ left: pct(s.offset), width: pct(s.duration) }}
+            title={`第 ${s.index + 1} 段 · ${clock(s.startMs)} · ${s.name}`}
+            data-testid="timeline-segment"
+          />
+        ))}
+        {t.gaps.map((g) => (
+          <div
+            key={g.offset}
+            className="ew-timeline-gap"
+            style={{ left: pct(g.offset), width: `max(3px, ${pct(g.seconds)})` }}
+            title={`录制中断 ${Math.round(g.seconds)} 秒`}
+            data-testid="timeline-gap"
+          />
+        ))}
+        {t.segments.slice(1).map((s) => (
+          <div key={`b${s.mediaId}`} className="ew-timeline-boundary" style={{ left: pct(s.offset) }} />
+        ))}
+        {props.marks.map((m, i) => (
+          <div key={`${m.position}-${i}`} className="ew-timeline-mark" style={{ left: pct(m.position) }} title={`书签：${m.label}`} />
+        ))}
+        <div className="ew-timeline-played" style={{ width: pct(position) }} />
+        <div className="ew-timeline-head" style={{ left: pct(position) }} />
+      </div>
+      <div className="ew-timeline-scale">
+        <span>{clock(t.startMs)}</span>
+        <span>
+          共 {t.segments.length} 段{t.gaps.length ? ` · ${t.gaps.length} 处中断` : ''}
+        </span>
+        <span>{clock(t.startMs + t.span * 1000)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,282 @@
+import { segmentAt, type Timeline, type TimelineSegment } from './timeline';
+
+/** What the controls show; emitted on every change and while playing. */
+export interface EngineState {
+  segmentIndex: number;
+  /** Seconds inside the segment in play. */
+  currentTime: number;
+  /** Seconds on the recording's axis (gaps included). */
+  position: number;
+  playing: boolean;
+  ended: boolean;
+  waiting: boolean;
+  rate: number;
+  volume: number;
+  muted: boolean;
+  error: string | null;
+}
+
+export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
+/** One frame at the 25 fps of most recorders. */
+export const FRAME_SEC = 1 / 25;
+
+type Slot = 0 | 1;
+
+/**
+ * Plays a recording's segments as one continuous timeline on two media elements: the segment in
+ * play on one, the next one preloaded on the other, taken over at `ended` without user action.
+ * Plain DOM, no React: the switch must not wait for a render.
+ */
+export class SegmentEngine {
+  private active: Slot = 0;
+  private readonly slotSeg: [number, number] = [-1, -1];
+  /** Seek to apply once a freshly loaded element knows its duration. */
+  private readonly pendingTime: [number | null, number | null] = [null, null];
+  private state: EngineState;
+  private raf = 0;
+  private lastEmit = 0;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly els: [HTMLMediaElement, HTMLMediaElement],
+    private readonly timeline: Timeline,
+    private readonly srcOf: (segment: TimelineSegment) => string,
+    private readonly onChange: (s: EngineState) => void,
+  ) {
+    this.state = { segmentIndex: 0, currentTime: 0, position: 0, playing: false, ended: false, waiting: false, rate: 1, volume: 1, muted: false, error: null };
+    els.forEach((el, i) => this.listen(el, i as Slot));
+  }
+
+  get current(): EngineState {
+    return this.state;
+  }
+
+  private get el(): HTMLMediaElement {
+    return this.els[this.active];
+  }
+
+  private get other(): Slot {
+    return this.active === 0 ? 1 : 0;
+  }
+
+  private listen(el: HTMLMediaElement, slot: Slot): void {
+    const on = (type: string, fn: () => void) => {
+      el.addEventListener(type, fn);
+      this.cleanups.push(() => el.removeEventListener(type, fn));
+    };
+    const mine = () => slot === this.active;
+    on('loadedmetadata', () => {
+      const t = this.pendingTime[slot];
+      if (t !== null) {
+        this.pendingTime[slot] = null;
+        el.currentTime = Math.min(t, Math.max(0, el.duration - 0.05));
+      }
+    });
+    on('ended', () => {
+      if (mine()) this.advance();
+    });
+    on('play', () => mine() && this.patch({ playing: true, ended: false }));
+    on('playing', () => mine() && this.patch({ waiting: false }));
+    on('pause', () => mine() && !this.switching && this.patch({ playing: false }));
+    on('waiting', () => mine() && this.patch({ waiting: true }));
+    on('seeked', () => mine() && this.sync(true));
+    on('timeupdate', () => mine() && this.sync(false));
+    on('error', () => {
+      if (mine()) this.patch({ error: '无法播放该分段（文件损坏或格式不受支持）', playing: false, waiting: false });
+    });
+  }
+
+  private switching = false;
+
+  private patch(p: Partial<EngineState>): void {
+    this.state = { ...this.state, ...p };
+    this.onChange(this.state);
+    if (this.state.playing) this.tick();
+  }
+
+  private sync(force: boolean): void {
+    const seg = this.timeline.segments[this.slotSeg[this.active]];
+    if (!seg) return;
+    const now = performance.now();
+    if (!force && now - this.lastEmit < 60) return;
+    this.lastEmit = now;
+    const t = this.el.currentTime;
+    this.patch({ segmentIndex: seg.index, currentTime: t, position: seg.offset + t });
+  }
+
+  private tick(): void {
+    if (this.raf) return;
+    const loop = () => {
+      this.raf = 0;
+      if (!this.state.playing) return;
+      this.sync(false);
+      this.raf = requestAnimationFrame(loop);
+    };
+    this.raf = requestAnimationFrame(loop);
+  }
+
+  private mark(): void {
+    this.els.forEach((el, i) => {
+      const on = i === this.active;
+      el.dataset.active = on ? 'true' : 'false';
+      el.dataset.segmentIndex = String(this.slotSeg[i]);
+      el.style.visibility = on ? 'visible' : 'hidden';
+      el.setAttribute('aria-hidden', on ? 'false' : 'true');
+    });
+  }
+
+  private load(slot: Slot, index: number, time = 0): void {
+    const seg = this.timeline.segments[index];
+    const el = this.els[slot];
+    if (!seg) {
+      this.slotSeg[slot] = -1;
+      el.removeAttribute('src');
+      el.load();
+      this.mark();
+      return;
+    }
+    this.slotSeg[slot] = index;
+    el.preload = 'auto';
+    el.playbackRate = this.state.rate;
+    el.defaultPlaybackRate = this.state.rate;
+    el.volume = this.state.volume;
+    el.muted = this.state.muted;
+    this.pendingTime[slot] = time > 0 ? time : null;
+    el.src = this.srcOf(seg);
+    this.mark();
+  }
+
+  private preloadNext(): void {
+    const next = this.slotSeg[this.active] + 1;
+    if (this.slotSeg[this.other] !== next) this.load(this.other, next < this.timeline.segments.length ? next : -1);
+  }
+
+  private startPlay(el: HTMLMediaElement): void {
+    el.play().catch((e: unknown) => {
+      // Autoplay refused without a gesture: try again muted; an aborted play (new load) is fine.
+      if (e instanceof DOMException && e.name === 'NotAllowedError' && !el.muted) {
+        this.setMuted(true);
+        el.play().catch(() => this.patch({ playing: false }));
+      }
+    });
+  }
+
+  /** Loads the first segment (or the one at `position`) and plays it when `autoplay`. */
+  start(position = 0, autoplay = true): void {
+    const at = segmentAt(this.timeline, position);
+    if (!at) return;
+    this.active = 0;
+    this.load(0, at.segment.index, at.time);
+    this.preloadNext();
+    this.patch({ segmentIndex: at.segment.index, currentTime: at.time, position: at.segment.offset + at.time, ended: false });
+    if (autoplay) this.startPlay(this.el);
+  }
+
+  /** The segment in play ended: the preloaded next one takes over at once. */
+  private advance(): void {
+    const next = this.slotSeg[this.active] + 1;
+    if (next >= this.timeline.segments.length) {
+      const last = this.timeline.segments[this.timeline.segments.length - 1];
+      this.patch({ playing: false, ended: true, position: last ? last.offset + last.duration : this.state.position });
+      return;
+    }
+    if (this.slotSeg[this.other] !== next) this.load(this.other, next);
+    this.swap(true, 0);
+  }
+
+  private swap(play: boolean, time: number): void {
+    const old = this.el;
+    this.switching = true;
+    this.active = this.other;
+    const el = this.el;
+    el.playbackRate = this.state.rate;
+    el.volume = this.state.volume;
+    el.muted = this.state.muted;
+    if (Math.abs(el.currentTime - time) > 0.01) {
+      if (el.readyState >= HTMLMediaElement.HAVE_METADATA) el.currentTime = time;
+      else this.pendingTime[this.active] = time > 0 ? time : null;
+    }
+    this.mark();
+    if (play) this.startPlay(el);
+    old.pause();
+    this.switching = false;
+    const seg = this.timeline.segments[this.slotSeg[this.active]];
+    if (seg) this.patch({ segmentIndex: seg.index, currentTime: time, position: seg.offset + time, playing: play, ended: false, error: null });
+    this.preloadNext();
+  }
+
+  play(): void {
+    if (this.state.ended) {
+      this.seek(0, true);
+      return;
+    }
+    this.startPlay(this.el);
+  }
+
+  pause(): void {
+    this.el.pause();
+  }
+
+  toggle(): void {
+    if (this.state.playing) this.pause();
+    else this.play();
+  }
+
+  /** Seeks on the recording's axis; a position in another segment loads or takes over that one. */
+  seek(position: number, play = this.state.playing): void {
+    const clamped = Math.min(Math.max(0, position), this.timeline.span);
+    const at = segmentAt(this.timeline, clamped);
+    if (!at) return;
+    const idx = at.segment.index;
+    if (this.slotSeg[this.active] === idx) {
+      const el = this.el;
+      if (el.readyState >= HTMLMediaElement.HAVE_METADATA) el.currentTime = at.time;
+      else this.pendingTime[this.active] = at.time;
+      this.patch({ currentTime: at.time, position: at.segment.offset + at.time, ended: false });
+      if (play && el.paused) this.startPlay(el);
+    } else if (this.slotSeg[this.other] === idx) {
+      this.swap(play, at.time);
+    } else {
+      this.el.pause();
+      this.load(this.active, idx, at.time);
+      this.patch({ segmentIndex: idx, currentTime: at.time, position: at.segment.offset + at.time, ended: false, playing: play, error: null });
+      if (play) this.startPlay(this.el);
+      this.preloadNext();
+    }
+  }
+
+  /** ±1 frame while paused. */
+  step(frames: number): void {
+    if (this.state.playing) this.pause();
+    this.seek(this.state.position + frames * FRAME_SEC, false);
+  }
+
+  setRate(rate: number): void {
+    for (const el of this.els) {
+      el.playbackRate = rate;
+      el.defaultPlaybackRate = rate;
+    }
+    this.patch({ rate });
+  }
+
+  setVolume(volume: number): void {
+    for (const el of this.els) el.volume = volume;
+    this.patch({ volume });
+    if (volume > 0 && this.state.muted) this.setMuted(false);
+  }
+
+  setMuted(muted: boolean): void {
+    for (const el of this.els) el.muted = muted;
+    this.patch({ muted });
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    for (const c of this.cleanups) c();
+    for (const el of this.els) {
+      el.pause();
+      el.removeAttribute('src');
+      el.load();
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dispatch, type Client, type MethodName } from '../../main/api';
+import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
+import { startTestHost, type TestHost } from './support/host';
+import { screen } from './support/screens';
+
+/**
+ * Viewing only with leave (issue 5): an officer asks for case viewing (办案查阅) of a recording, the
+ * township leader approves it, the officer plays it, and the viewing register shows the row.
+ * Office, users and the ingest are arranged through the API; the workflow itself runs in the UI.
+ */
+const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
+const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
+const OFFICER = { login: 'zhaojing', name: '赵警员', password: 'Officer-pass-2024' };
+const LEADER = { login: 'zhouxiang', name: '周乡长', password: 'Leader-pass-2024' };
+const REASON = '查办青山路占道经营案，核对现场执法录像';
+const START = new Date('2026-03-02T01:30:00Z');
+
+test.describe.configure({ mode: 'serial' });
+
+let host: TestHost;
+let work: string;
+let recordingId: number;
+let mediaId: number;
+let requestId: number;
+
+async function call<M extends MethodName>(client: Client, method: M, input: unknown): Promise<unknown> {
+  const r = await dispatch(host.services, client, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-access-'));
+  const volume = path.join(work, 'DSJ-A8');
+  await makeSegments(path.join(volume, 'DCIM', '100MEDIA'), 2, 3, START, { serial: FIXTURE_SERIAL, badge: FIXTURE_BADGE, timeZone: FIXTURE_TZ });
+  host = await startTestHost({ startAt: new Date(START.getTime() + 3_600_000) });
+  const sourceId = host.services.sources.addFolder(volume).id;
+  const admin: Client = { id: 'e2e-admin', sessionId: null };
+  await call(admin, 'setup.initialize', {
+    officeName: '青山乡综合行政执法大队',
+    unitName: '青山乡人民政府',
+    timeZone: FIXTURE_TZ,
+    admin: { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password },
+    chief: { login: CHIEF.login, displayName: CHIEF.name, password: CHIEF.password },
+  });
+  for (const [u, role] of [
+    [OFFICER, 'officer'],
+    [LEADER, 'township_leader'],
+  ] as const) {
+    await call(admin, 'users.create', { login: u.login, displayName: u.name, badgeNo: null, password: 'initial-pass-1', roles: [role] });
+    const c: Client = { id: `e2e-${u.login}`, sessionId: null };
+    await call(c, 'session.login', { login: u.login, password: 'initial-pass-1' });
+    await call(c, 'session.changePassword', { oldPassword: 'initial-pass-1', newPassword: u.password });
+    await call(c, 'session.logout', {});
+  }
+  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name })) as { sessionId: number };
+  await host.services.jobs.get(`ingest:${sessionId}`)?.done;
+  const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null }[] };
+  mediaId = session.items.find((i) => i.mediaId)!.mediaId!;
+  recordingId = ((await call(admin, 'media.get', { id: mediaId })) as { recordingId: number }).recordingId;
+});
+
+test.afterAll(async () => {
+  await host?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+let consoleProblems: string[] = [];
+test.beforeEach(async ({ page }) => {
+  consoleProblems = [];
+  page.on('console', (m) => {
+    // A refused media request (403) is what the first test checks for; the browser logs it.
+    if ((m.type() === 'error' || m.type() === 'warning') && !/Failed to load resource.*403/.test(m.text())) consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  await page.clock.install({ time: new Date(START.getTime() + 3_600_000) });
+});
+test.afterEach(() => {
+  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
+});
+
+async function loginAs(page: Page, u: { login: string; name: string; password: string }) {
+  await page.goto(host.openUrl);
+  await page.getByLabel('登录名').fill(u.login);
+  await page.getByLabel('密码').fill(u.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('greeting')).toContainText(u.name);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '查阅审批' }).click();
+}
+
+/** Requests the media from the page itself, as the player would. */
+const mediaStatus = (page: Page, id: number) =>
+  page.evaluate(async (mid) => (await fetch(`/media/${mid}`, { headers: { Range: 'bytes=0-1023' } })).status, id);
+
+test('an officer asks the township leader for case viewing of a recording', async ({ page }) => {
+  await loginAs(page, OFFICER);
+  expect(await mediaStatus(page, mediaId)).toBe(403);
+  const form = page.getByTestId('access-request-form');
+  await form.getByText('办案查阅', { exact: true }).click();
+  await form.getByText('整段录像', { exact: true }).click();
+  await form.getByLabel('录像编号').fill(String(recordingId));
+  await form.getByLabel('查阅事由').fill(REASON);
+  await form.getByRole('button', { name: '提交申请' }).click();
+  const row = page.getByTestId('my-requests').locator('tbody tr').first();
+  await expect(row).toContainText('办案查阅');
+  await expect(row).toContainText(`录像 #${recordingId}`);
+  await expect(row).toContainText('待审批');
+  requestId = Number((await row.locator('td').first().innerText()).replace('#', ''));
+  expect(requestId).toBeGreaterThan(0);
+  await screen(page, 'access-request');
+});
+
+test('the township leader approves it in one step', async ({ page }) => {
+  await loginAs(page, LEADER);
+  await page.getByRole('tab', { name: '待我审批' }).click();
+  const row = page.getByTestId('to-decide').locator('tbody tr', { hasText: REASON });
+  await expect(row).toContainText(OFFICER.name);
+  await row.getByTestId(`decide-${requestId}`).click();
+  const dialog = page.getByRole('dialog', { name: `审批查阅申请 #${requestId}` });
+  await expect(dialog).toContainText(REASON);
+  await expect(dialog.getByLabel('可查阅人员')).toBeVisible();
+  await screen(page, 'access-approval');
+  await dialog.getByRole('button', { name: '批准' }).last().click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('to-decide')).toContainText('暂无申请');
+});
+
+test('the officer plays the recording within the validity window', async ({ page }) => {
+  await loginAs(page, OFFICER);
+  const row = page.getByTestId('my-requests').locator('tbody tr').first();
+  await expect(row).toContainText('已批准');
+  await expect(row).toContainText(LEADER.name);
+  expect(await mediaStatus(page, mediaId)).toBe(206);
+  // The media element loads it as a player would (Range requests through the same handler).
+  const loaded = await page.evaluate(
+    (mid) =>
+      new Promise<string>((resolve) => {
+        const v = document.createElement('video');
+        v.muted = true;
+        v.preload = 'metadata';
+        v.onloadedmetadata = () => resolve(`duration ${v.duration.toFixed(0)}`);
+        v.onerror = () => resolve(`error ${v.error?.code ?? '?'}`);
+        v.src = `/media/${mid}`;
+        document.body.appendChild(v);
+      }),
+    mediaId,
+  );
+  expect(loaded).toMatch(/^duration \d/);
+});
+
+test('the viewing register shows the viewing with reason and approver', async ({ page }) => {
+  await loginAs(page, LEADER);
+  await page.getByRole('tab', { name: '查阅登记' }).click();
+  const row = page.getByTestId('register-table').locator('tbody tr', { hasText: OFFICER.name }).first();
+  await expect(row).toContainText('办案查阅');
+  await expect(row).toContainText(REASON);
+  await expect(row).toContainText(LEADER.name);
+  await expect(row).toContainText(`#${requestId}`);
+  await page.getByRole('button', { name: '导出登记表' }).click();
+  await expect(page.getByTestId('generated-file')).toContainText('viewing-register-');
+  await screen(page, 'access-register');
+});

@@ -1,0 +1,146 @@
+/**
+ * Arranging for the library and player specs and the player benchmark: a browser host on a fresh
+ * archive (its own, so this file depends on nothing another spec changes) with a set-up office,
+ * a registered recorder and officer, and ingested footage — a three-segment H.264/AAC recording
+ * and an HEVC clip that needs a 预览副本.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import { SourceRegistry } from '../../main/devices';
+import { startBrowserHost } from '../../main/host';
+import { silentLogger } from '../../main/log';
+import { formatCompactLocal, locateTools, utcToZoned, zonedToUtc } from '../../main/media';
+import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegment } from '../fixtures/recorder-volume';
+
+const run = promisify(execFile);
+
+export const PEOPLE = {
+  admin: { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' },
+  chief: { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' },
+  officerUser: { login: 'zhaoliu', name: '赵六', badge: '320199', password: 'Officer-pass-2024' },
+  officer: { name: '张三', badge: FIXTURE_BADGE },
+};
+
+export interface LibraryHost {
+  openUrl: string;
+  url: string;
+  services: ApiServices;
+  /** The three segments of the recording, in order. */
+  segments: MadeSegment[];
+  recordingStart: Date;
+  hevcStart: Date;
+  officerId: number;
+  close(): Promise<void>;
+}
+
+/** creation_time as a recorder writes it: local wall clock labelled as UTC. */
+function localAsUtcTag(at: Date, timeZone: string): string {
+  const t = utcToZoned(at, timeZone);
+  return new Date(Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, t.ss)).toISOString().replace('.000Z', 'Z');
+}
+
+async function makeHevc(dir: string, start: Date, seconds: number): Promise<string> {
+  const ffmpeg = locateTools().ffmpeg;
+  if (!ffmpeg) throw new Error('ffmpeg not found');
+  const name = `${FIXTURE_SERIAL}_${FIXTURE_BADGE}_${formatCompactLocal(utcToZoned(start, FIXTURE_TZ))}_0001.MP4`;
+  const out = path.join(dir, name);
+  await run(ffmpeg, [
+    '-hide_banner', '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc=size=320x240:rate=15:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=16000:duration=${seconds}`,
+    '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1',
+    '-pix_fmt', 'yuv420p', '-g', '15', '-c:a', 'aac', '-b:a', '32k',
+    '-metadata', `creation_time=${localAsUtcTag(start, FIXTURE_TZ)}`, out,
+  ]);
+  const end = new Date(start.getTime() + seconds * 1000);
+  await utimes(out, end, end);
+  return out;
+}
+
+export async function call<M extends MethodName>(services: ApiServices, client: Client, method: M, input: unknown = {}): Promise<MethodOutput<M>> {
+  const r = await dispatch(services, client, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as MethodOutput<M>;
+}
+
+export interface LibraryHostOptions {
+  /** Seconds per segment (3 in the spec). */
+  secondsEach?: number;
+  /** Also create an officer account (role officer, password already changed) for the no-leave test. */
+  officerAccount?: boolean;
+}
+
+export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<LibraryHost> {
+  const work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-lib-'));
+  const archiveRoot = path.join(work, 'archive');
+  const volume = path.join(work, 'DSJ-A8');
+  await mkdir(archiveRoot);
+  await mkdir(path.join(volume, 'DCIM'), { recursive: true });
+  const local = (y: number, m: number, d: number, hh: number, mm: number, ss: number): Date => zonedToUtc({ y, m, d, hh, mm, ss }, FIXTURE_TZ);
+  const recordingStart = local(2024, 5, 20, 9, 30, 0);
+  const hevcStart = local(2024, 5, 20, 10, 0, 0);
+  const dockedAt = local(2024, 5, 20, 18, 0, 0);
+  const [segments] = await Promise.all([
+    makeSegments(path.join(volume, 'DCIM'), 3, opts.secondsEach ?? 3, recordingStart),
+    makeHevc(path.join(volume, 'DCIM'), hevcStart, 2),
+  ]);
+
+  // The services' clock: the evening the recorder was docked, then real time.
+  const offset = dockedAt.getTime() - Date.now();
+  const clock = { now: () => new Date(Date.now() + offset) };
+  const sources = new SourceRegistry([], () => []);
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources });
+  const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
+
+  const admin: Client = { id: 'e2e-lib-admin', sessionId: null };
+  await call(services, admin, 'setup.initialize', {
+    officeName: '青山乡综合行政执法大队',
+    unitName: '青山乡人民政府',
+    timeZone: FIXTURE_TZ,
+    admin: { login: PEOPLE.admin.login, displayName: PEOPLE.admin.name, password: PEOPLE.admin.password },
+    chief: { login: PEOPLE.chief.login, displayName: PEOPLE.chief.name, password: PEOPLE.chief.password },
+  });
+  // Where the access work is in (grants, strict mode by default), let the custodian and chief view by
+  // role as this issue's policy says; without it the call is unknown and the role policy applies anyway.
+  const setPolicy: string = 'access.setPolicy';
+  await dispatch(services, admin, setPolicy as MethodName, { strict: false });
+  const recorder = await call(services, admin, 'recorders.create', { serial: FIXTURE_SERIAL, brand: '海康威视', model: 'DSJ-A8' });
+  const officer = await call(services, admin, 'officers.create', { name: PEOPLE.officer.name, badgeNo: PEOPLE.officer.badge });
+  await call(services, admin, 'recorders.assign', { recorderId: recorder.id, officerId: officer.id, from: local(2024, 5, 1, 8, 0, 0).toISOString() });
+  const source = sources.addFolder(volume);
+  const { sessionId } = await call(services, admin, 'ingest.start', { sourceId: source.id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE });
+  await services.jobs.get(`ingest:${sessionId}`)?.done;
+  const session = await call(services, admin, 'ingest.session', { id: sessionId });
+  if (session.status !== 'completed' || session.filesStored !== 4) throw new Error(`ingest: ${session.status}, ${session.filesStored} stored`);
+
+  if (opts.officerAccount) {
+    const u = PEOPLE.officerUser;
+    const initial = 'Initial-pass-1';
+    await call(services, admin, 'users.create', { login: u.login, displayName: u.name, badgeNo: u.badge, password: initial, roles: ['officer'] });
+    const c: Client = { id: 'e2e-lib-officer', sessionId: null };
+    await call(services, c, 'session.login', { login: u.login, password: initial });
+    await call(services, c, 'session.changePassword', { oldPassword: initial, newPassword: u.password });
+    await call(services, c, 'session.logout');
+  }
+  await call(services, admin, 'session.logout');
+
+  return {
+    openUrl: host.openUrl,
+    url: host.url,
+    services,
+    segments,
+    recordingStart,
+    hevcStart,
+    officerId: officer.id,
+    close: async () => {
+      await Promise.allSettled([...services.jobs.values()].map((j) => j.done));
+      await host.close();
+      services.archive.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
