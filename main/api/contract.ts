@@ -438,7 +438,8 @@ export const methods = {
   ),
   'discs.drives': method<DriveDto[]>()(['custodian'], none),
   'discs.burn': method<DiscDto>()(['custodian'], z.object({ discId, driveId: z.string().min(1).max(500) }).strict()),
-  'discs.readBack': method<DiscDto>()(['custodian'], z.object({ discId }).strict()),
+  /** The read-back check after burning (named so, not 'read…': no method may look like it hands out bytes). */
+  'discs.verifyBurn': method<DiscDto>()(['custodian'], z.object({ discId }).strict()),
   'discs.list': method<DiscSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
   'discs.get': method<DiscDto>()(DISC_PEOPLE, z.object({ id: discId }).strict()),
 } as const;

@@ -297,6 +297,8 @@ export interface LibraryItemDto {
   recordingId: number | null;
   /** A poster is available at `/media/<id>/thumb` (made on first request, then cached). */
   hasThumb: boolean;
+  /** Set by library.search: the caller has leave to view it now (authorizeView); posters show only then. */
+  canView?: boolean;
   /** The player must use `/media/<id>/preview` (an H.264/AAC 预览副本), not the original. */
   needsProxy: boolean;
 }

@@ -10,6 +10,8 @@ import { assertLoopbackHost } from './loopback';
 import { SECURITY_HEADERS } from './csp';
 
 const MAX_BODY = 1024 * 1024;
+/** Methods that carry an upload (a scanned signed form, up to 10 MB as base64). */
+const UPLOAD_BODY = new Map<string, number>([['forms.recordAttachScan', 16 * 1024 * 1024]]);
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,12 +64,12 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > limit) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -118,13 +120,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   // Electron opening the file. Originals are never served here.
   const serveForm = (res: ServerResponse, client: Client, name: string) => {
     if (services.sessions.touch(client.sessionId).state !== 'active') return send(res, 401, '请先登录');
-    if (!/^[A-Za-z0-9_.-]{1,100}\.docx(\.p7s)?$/.test(name)) return send(res, 404, 'not found');
+    if (!/^[A-Za-z0-9_.-]{1,100}\.(docx|docx\.p7s|p7s|json)$/.test(name)) return send(res, 404, 'not found');
     const file = path.join(services.archive.open().paths.forms, name);
     const st = statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile()) return send(res, 404, 'not found');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': name.endsWith('.p7s') ? 'application/pkcs7-signature' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Type': name.endsWith('.p7s') ? 'application/pkcs7-signature' : name.endsWith('.json') ? 'application/json' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'Content-Length': String(st.size),
       'Content-Disposition': `attachment; filename="${name}"`,
       'Cache-Control': 'no-store',
@@ -182,13 +184,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json required');
       const origin = req.headers.origin;
       if (origin && origin !== `http://${req.headers.host}`) return send(res, 403, 'cross-origin request refused');
+      const method = decodeURIComponent(url.pathname.slice(5));
       let body: unknown;
       try {
-        body = await readJson(req);
+        body = await readJson(req, UPLOAD_BODY.get(method) ?? MAX_BODY);
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: '请求格式有误' } }), 'application/json');
       }
-      const result = await dispatch(services, client, decodeURIComponent(url.pathname.slice(5)), body);
+      const result = await dispatch(services, client, method, body);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 

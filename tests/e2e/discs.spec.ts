@@ -106,6 +106,16 @@ async function loginAs(page: Page, who: { login: string; name: string; password:
 
 const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 
+/** Opens the sign confirmation and confirms it once its opening animation has settled. */
+async function confirmSign(page: Page) {
+  await page.getByTestId('sign-form').click();
+  const pop = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  await expect(pop).toBeVisible();
+  await page.waitForTimeout(400);
+  await pop.getByRole('button', { name: '签名', exact: true }).click();
+  await expect(pop).toBeHidden();
+}
+
 async function openForm(page: Page) {
   await nav(page).getByText('记录表', { exact: true }).click();
   await page.getByRole('row', { name: new RegExp(CASE_NO) }).click();
@@ -124,8 +134,7 @@ test('the officer fills in the place and signs the record form', async ({ page }
   await page.getByTestId('save-form').click();
   await expect(page.getByTestId('sign-form')).toHaveText(/执法人员签名/);
   await screen(page, 'discs-02-form-draft');
-  await page.getByTestId('sign-form').click();
-  await page.getByRole('button', { name: '签名', exact: true }).click();
+  await confirmSign(page);
   await expect(page.getByTestId('signatures').locator('[data-role="officer"]')).toContainText('执法人员 张三 已签');
   await expect(page.getByTestId('record-form-view')).toContainText('执法人员已签');
   await screen(page, 'discs-03-officer-signed');
@@ -135,8 +144,7 @@ test('the chief signs and seals', async ({ page }) => {
   await loginAs(page, CHIEF);
   await openForm(page);
   await expect(page.getByTestId('sign-form')).toHaveText(/负责人签名并盖章/);
-  await page.getByTestId('sign-form').click();
-  await page.getByRole('button', { name: '签名', exact: true }).click();
+  await confirmSign(page);
   await expect(page.getByTestId('signatures').locator('[data-role="chief"]')).toContainText('大队负责人 李大队 已签');
   await expect(page.getByTestId('signatures').locator('text=签名有效')).toHaveCount(2);
   await page.getByTestId('form-docx').click();

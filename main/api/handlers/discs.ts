@@ -20,9 +20,9 @@ import {
 import type { DiscDto, DiscFileDto, DiscProgressDto, DiscReadbackDto } from '../dto';
 import type { CallContext, HandlerTable } from '../handler';
 
-type DiscMethods = 'discs.plan' | 'discs.build' | 'discs.drives' | 'discs.burn' | 'discs.readBack' | 'discs.list' | 'discs.get';
+type DiscMethods = 'discs.plan' | 'discs.build' | 'discs.drives' | 'discs.burn' | 'discs.verifyBurn' | 'discs.list' | 'discs.get';
 
-function progressTo(ctx: CallContext<'discs.build' | 'discs.burn' | 'discs.readBack'>): (p: DiscProgressDto) => void {
+function progressTo(ctx: CallContext<'discs.build' | 'discs.burn' | 'discs.verifyBurn'>): (p: DiscProgressDto) => void {
   let last = '';
   return (p) => {
     // One event per percent step and file is plenty for a progress bar.
@@ -133,7 +133,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
     return loadDisc(db(), disc.id);
   },
 
-  'discs.readBack': async (ctx) => {
+  'discs.verifyBurn': async (ctx) => {
     const { input, db, tx, audit, session, services } = ctx;
     const disc = findDisc(db(), input.discId);
     if (!disc.drive) throw new AppError('DISC_NOT_BURNED', '光盘尚未刻录，不能回读核验');

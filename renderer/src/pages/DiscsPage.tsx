@@ -128,14 +128,14 @@ export function DiscsPage() {
       await api.discs.burn({ discId: disc.id, driveId });
       setBusy('readback');
       // Read back at once: a disc is only good once every file matches the hash stored at ingest.
-      setDisc(await api.discs.readBack({ discId: disc.id }));
+      setDisc(await api.discs.verifyBurn({ discId: disc.id }));
       void loadDrives();
     });
 
   const readBack = () =>
     step('readback', async () => {
       if (!disc) return;
-      setDisc(await api.discs.readBack({ discId: disc.id }));
+      setDisc(await api.discs.verifyBurn({ discId: disc.id }));
     });
 
   /** A new case starts the workflow over. */

@@ -88,7 +88,7 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
     const burned = await w.t.call(w.custodian, 'discs.burn', { discId, driveId: `stdio:${pseudo}` });
     expect(burned.burnedBy).toBe('王保管');
     expect(burned.drive).toBe(`stdio:${pseudo}`);
-    const r = await w.t.call(w.custodian, 'discs.readBack', { discId });
+    const r = await w.t.call(w.custodian, 'discs.verifyBurn', { discId });
     expect(r.readbackOk).toBe(true);
     expect(r.readback!.files.every((f) => f.status === 'ok')).toBe(true);
     expect(r.readback!.checked).toBe(r.files.length);
@@ -108,7 +108,7 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
     } finally {
       await fh.close();
     }
-    const r = await w.t.call(w.custodian, 'discs.readBack', { discId });
+    const r = await w.t.call(w.custodian, 'discs.verifyBurn', { discId });
     expect(r.readbackOk).toBe(false);
     expect(r.readback!.files.filter((f) => f.status !== 'ok').map((f) => [f.path, f.status])).toEqual([[victim.path, 'changed']]);
   }, 120_000);

@@ -18,7 +18,7 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
   const order = (key: LibrarySort) => (s.sort === key ? (s.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: ColumnsType<LibraryItemDto> = [
-    { title: '画面', key: 'thumb', width: 84, render: (_v, r) => <Thumb item={r} allowed={props.thumbs} /> },
+    { title: '画面', key: 'thumb', width: 84, render: (_v, r) => <Thumb item={r} allowed={props.thumbs && r.canView !== false} /> },
     { title: '录制时间', dataIndex: 'startAt', key: 'startAt', width: 176, sorter: true, sortOrder: order('startAt'), render: (v: string) => when(v) },
     { title: '时长', dataIndex: 'durationSec', key: 'durationSec', width: 100, sorter: true, sortOrder: order('durationSec'), render: (v: number | null) => formatDuration(v) },
     { title: '执法人员', key: 'officer', width: 130, render: (_v, r) => officerText(r.officer) },

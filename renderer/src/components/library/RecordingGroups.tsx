@@ -94,7 +94,7 @@ export function RecordingGroups(props: {
   const s = useLibraryStore();
   const groups = groupsOf(s.items);
   const columns: ColumnsType<Group> = [
-    { title: '画面', key: 'thumb', width: 84, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs} /> },
+    { title: '画面', key: 'thumb', width: 84, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs && g.first.canView !== false} /> },
     { title: '开始时间', key: 'startAt', width: 176, render: (_v, g) => when(g.startAt) },
     {
       title: '分段',
