@@ -2,11 +2,12 @@ import { DeleteOutlined, FolderAddOutlined, StarFilled } from '@ant-design/icons
 import { App, Button, Descriptions, Divider, Empty, Input, List, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { BookmarkDto, CategoryDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
+import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 import { formatBytes, formatDuration } from '../../format';
 import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
+import { useSessionStore } from '../../stores/session';
 import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
 import type { Timeline } from './timeline';
 
@@ -84,6 +85,7 @@ export function MediaPanel(props: {
   };
 
   const allIds = timeline.segments.map((s) => s.mediaId);
+  const isChief = useSessionStore((s) => s.session?.roles.includes('chief') ?? false);
 
   /** 执法情形 and 重点标记 describe the whole recording: every segment gets them. */
   const updateAll = async (patch: { category?: CategoryDto | null; keyMark?: boolean }, done: string) => {
@@ -92,6 +94,21 @@ export function MediaPanel(props: {
       for (const id of allIds) await api.media.update({ id, ...patch });
       await reload(allIds);
       message.success(done);
+      onChanged();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Rules art. 3: only the chief sets a classification; it applies to the whole recording. */
+  const classifyAll = async (classification: ClassificationDto) => {
+    setBusy(true);
+    try {
+      for (const id of allIds) await api.media.classify({ id, classification });
+      await reload(allIds);
+      message.success(`密级已设为“${CLASSIFICATION_LABELS[classification]}”`);
       onChanged();
     } catch (e) {
       fail(e);
@@ -169,7 +186,21 @@ export function MediaPanel(props: {
             {d.width && d.height ? ` · ${d.width}×${d.height}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="大小">{formatBytes(d.size)}</Descriptions.Item>
-          <Descriptions.Item label="密级">{CLASSIFICATION_LABELS[d.classification]}</Descriptions.Item>
+          <Descriptions.Item label="密级">
+            {isChief ? (
+              <Select
+                size="small"
+                data-testid="classification-select"
+                style={{ width: 140 }}
+                disabled={busy}
+                value={d.classification}
+                options={(Object.keys(CLASSIFICATION_LABELS) as ClassificationDto[]).map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
+                onChange={(v: ClassificationDto) => void classifyAll(v)}
+              />
+            ) : (
+              CLASSIFICATION_LABELS[d.classification]
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="保存期限">
             {d.heldByCase ? '随案件保存' : d.effectiveRetentionUntil ? `至 ${dayjs(d.effectiveRetentionUntil).format('YYYY-MM-DD')}` : '—'}
           </Descriptions.Item>
