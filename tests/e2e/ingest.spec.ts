@@ -196,7 +196,7 @@ test('the sessions list shows the handover and opens its detail', async ({ page 
   const table = page.getByTestId('sessions-table');
   const row = table.getByRole('row', { name: new RegExp(vol.serial) });
   await expect(row).toContainText(OFFICER_NAME);
-  await expect(row).toContainText(ADMIN.login);
+  await expect(row).toContainText(ADMIN.name);
   await expect(row).toContainText('完成');
   await screen(page, 'ingest-sessions');
   await row.click();
