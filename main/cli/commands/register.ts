@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { dayBounds, registerEntries, type ViewingRowDto } from '../../api';
 import { formatDateTimeCompact, VIEWING_TYPE_LABELS } from '../../forms';
-import { archiveHasDatabase, openStore, readOffice } from '../../store';
+import { archiveHasDatabase } from '../../store';
+import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
@@ -45,15 +46,7 @@ export async function registerCommand(argv: string[]): Promise<number> {
       cli.close();
     }
   } else {
-    const store = openStore(archive);
-    try {
-      const office = readOffice(store.db);
-      if (!office) throw new UsageError(`archive at ${archive} is not set up`);
-      timeZone = office.timeZone;
-      rows = registerEntries(store.db, dayBounds(from, to, timeZone));
-    } finally {
-      store.close();
-    }
+    [timeZone, rows] = await withArchive(archive, (store, office) => [office.timeZone, registerEntries(store.db, dayBounds(from, to, office.timeZone))] as const);
   }
 
   if (values.json) {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { verifyDetached, type Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
-import { archiveHasDatabase, openStore, readOffice, verifyAuditChain } from '../../store';
+import { archiveHasDatabase, verifyAuditChain } from '../../store';
+import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
@@ -45,16 +46,10 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       cli.close();
     }
   } else {
-    const store = openStore(archive);
-    try {
-      const office = readOffice(store.db);
-      if (!office) throw new UsageError(`archive at ${archive} is not set up`);
+    [report, originals] = await withArchive(archive, async (store, office) => {
       const verifier = (content: Buffer, signatureDer: Buffer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem });
-      report = verifyAuditChain(store.db, verifier);
-      originals = await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier });
-    } finally {
-      store.close();
-    }
+      return [verifyAuditChain(store.db, verifier), await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
+    });
   }
 
   if (values.json) {

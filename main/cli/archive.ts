@@ -1,0 +1,15 @@
+import { archiveHasDatabase, openStore, readOffice, type OfficeRow, type Store } from '../store';
+import { UsageError } from './args';
+
+/** Runs fn on a set-up archive opened directly (read-only commands without --user), then closes it. */
+export async function withArchive<T>(archive: string, fn: (store: Store, office: OfficeRow) => T | Promise<T>): Promise<T> {
+  if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
+  const store = openStore(archive);
+  try {
+    const office = readOffice(store.db);
+    if (!office) throw new UsageError(`archive at ${archive} is not set up`);
+    return await fn(store, office);
+  } finally {
+    store.close();
+  }
+}
