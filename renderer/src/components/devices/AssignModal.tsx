@@ -1,9 +1,8 @@
 import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { RecorderDto } from '../../../../main/api/dto';
-import { errorMessage } from '../../errors';
 import { useDevicesStore } from '../../stores/devices';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   officerId?: number;
@@ -18,8 +17,7 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { officers, assign } = useDevicesStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const { recorder } = props;
 
   const close = () => {
@@ -28,18 +26,13 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
   };
 
   const submit = async (v: Values) => {
-    if (!recorder || v.officerId === undefined) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await assign({ recorderId: recorder.id, officerId: v.officerId, from: v.from.toISOString() });
+    const officerId = v.officerId;
+    if (!recorder || officerId === undefined) return;
+    await run(async () => {
+      const r = await assign({ recorderId: recorder.id, officerId, from: v.from.toISOString() });
       void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
       close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

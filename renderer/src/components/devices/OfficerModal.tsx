@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
-import { useState } from 'react';
 import type { OfficerDto } from '../../../../main/api/dto';
-import { errorMessage } from '../../errors';
 import { useDevicesStore } from '../../stores/devices';
 import { NAME_RULES } from '../../validation';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   name: string;
@@ -16,8 +15,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { createOfficer, updateOfficer } = useDevicesStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const { officer } = props;
   const editing = officer !== null;
 
@@ -27,9 +25,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
   };
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (officer) {
         await updateOfficer({ id: officer.id, name: v.name.trim(), active: v.active });
         void message.success(`已保存 ${v.name.trim()}`);
@@ -38,11 +34,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
         void message.success(`已新增人员 ${o.name}（${o.badgeNo}）`);
       }
       close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

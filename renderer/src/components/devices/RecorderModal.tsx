@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import type { RecorderDto, RecorderStatusDto } from '../../../../main/api/dto';
-import { errorMessage } from '../../errors';
 import { RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   serial: string;
@@ -23,8 +22,7 @@ export function RecorderModal(props: { open: boolean; recorder: RecorderDto | nu
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { createRecorder, updateRecorder } = useDevicesStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const { recorder } = props;
   const editing = recorder !== null;
 
@@ -34,9 +32,7 @@ export function RecorderModal(props: { open: boolean; recorder: RecorderDto | nu
   };
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const fields = { brand: orNull(v.brand), model: orNull(v.model), assetNo: orNull(v.assetNo), notes: orNull(v.notes) };
       if (recorder) {
         await updateRecorder({ id: recorder.id, ...fields, status: v.status });
@@ -46,11 +42,7 @@ export function RecorderModal(props: { open: boolean; recorder: RecorderDto | nu
         void message.success(`已登记记录仪 ${r.serial}`);
       }
       close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import type { UserDto } from '../../../../main/api/dto';
-import { errorMessage } from '../../errors';
 import { useUsersStore } from '../../stores/users';
 import { NEW_PASSWORD_RULES, confirmRule } from '../../validation';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface ResetValues {
   newPassword: string;
@@ -14,8 +13,7 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
   const resetPassword = useUsersStore((s) => s.resetPassword);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const { user } = props;
 
   const close = () => {
@@ -25,17 +23,11 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
 
   const submit = async (v: ResetValues) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await resetPassword(user.id, v.newPassword);
       void message.success(`已重置 ${user.displayName} 的密码`);
       close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,9 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import type { Role } from '../../../../main/common/roles';
-import { errorMessage } from '../../errors';
 import { useUsersStore } from '../../stores/users';
 import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule } from '../../validation';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface CreateValues {
   login: string;
@@ -19,21 +18,14 @@ export function UserCreateModal(props: { open: boolean; onClose(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
   const create = useUsersStore((s) => s.create);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const submit = async (v: CreateValues) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const u = await create({ login: v.login.trim(), displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, password: v.password, roles: v.roles });
       void message.success(`已创建用户 ${u.displayName}（${u.login}）`);
       props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,10 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
-import { useState } from 'react';
 import type { UserDto } from '../../../../main/api/dto';
 import type { Role } from '../../../../main/common/roles';
-import { errorMessage } from '../../errors';
 import { useUsersStore } from '../../stores/users';
 import { NAME_RULES } from '../../validation';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface EditValues {
   displayName: string;
@@ -18,8 +17,7 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
   const update = useUsersStore((s) => s.update);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const { user } = props;
 
   const close = () => {
@@ -29,17 +27,11 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
 
   const submit = async (v: EditValues) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, roles: v.roles, disabled: v.disabled });
       void message.success('已保存');
       close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
