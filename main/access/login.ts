@@ -1,5 +1,5 @@
 import { decryptPrivateKey, verifyPassword, WrongPasswordError, type Pem } from '../crypto';
-import { AppError } from '../common';
+import { AppError, localTime } from '../common';
 import type { Db, Role } from '../store';
 import { unwrapForUser } from './ca-key';
 import { findUserByLogin, userRoles, type UserRow } from './users';
@@ -11,17 +11,14 @@ export type LoginOutcome =
   | { ok: true; user: UserRow; roles: Role[]; privateKeyPem: Pem; caPrivateKeyPem: Pem | null }
   | { ok: false; user: UserRow | null; reason: 'unknown_user' | 'disabled' | 'locked' | 'wrong_password'; lockedUntil: Date | null; error: AppError };
 
-function hhmm(d: Date): string {
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
 const WRONG = () => new AppError('AUTH_FAILED', '用户名或密码错误', 'wrong login or password');
 
 /**
  * Checks a password and unlocks the user's keys. Counts failures and locks the account after
- * MAX_FAILED_LOGINS; the caller persists the outcome and audits it in one transaction.
+ * MAX_FAILED_LOGINS; the caller persists the outcome and audits it in one transaction. The end of a
+ * lock-out is told in the office's time zone (`timeZone`), whatever zone the machine is set to.
  */
-export async function checkLogin(db: Db, login: string, password: string, now: Date): Promise<LoginOutcome> {
+export async function checkLogin(db: Db, login: string, password: string, now: Date, timeZone: string): Promise<LoginOutcome> {
   const user = findUserByLogin(db, login);
   if (!user) return { ok: false, user: null, reason: 'unknown_user', lockedUntil: null, error: WRONG() };
   if (user.disabled) {
@@ -34,7 +31,7 @@ export async function checkLogin(db: Db, login: string, password: string, now: D
       user,
       reason: 'locked',
       lockedUntil: until,
-      error: new AppError('AUTH_LOCKED', `密码错误次数过多，账户已锁定，请于 ${hhmm(until)} 后再试`, 'account locked'),
+      error: new AppError('AUTH_LOCKED', `密码错误次数过多，账户已锁定，请于 ${localTime(until, timeZone)} 后再试`, 'account locked'),
     };
   }
   if (!(await verifyPassword(password, user.password_hash))) {

@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
-import { AppError, systemClock, type Clock } from '../common';
+import { AppError, type Clock } from '../common';
 import { SourceRegistry } from '../devices';
 import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
@@ -36,6 +36,7 @@ export class ArchiveHolder {
 
   constructor(
     private rootDir: string,
+    private readonly clock: Clock,
     private readonly openOptions: OpenOptions = {},
   ) {}
 
@@ -56,7 +57,7 @@ export class ArchiveHolder {
 
   open(): Store {
     if (!this.store) {
-      const store = openStore(this.rootDir, this.openOptions);
+      const store = openStore(this.rootDir, this.clock, this.openOptions);
       // What a crash left behind: partial copies go, a session that was running is marked interrupted.
       for (const f of readdirSync(store.paths.incoming)) {
         if (f.endsWith(PART_SUFFIX) || f.endsWith(TMP_SUFFIX)) rmSync(path.join(store.paths.incoming, f), { force: true });
@@ -95,16 +96,19 @@ export interface ApiServices {
   jobs: Map<string, Job>;
 }
 
-export function createServices(args: {
+export interface ServicesArgs {
   archiveRoot: string;
   host: HostCapabilities;
   log: Logger;
+  /** The one source of "now" for everything the services do; entry points pass systemClock, tests a fixed one. */
+  clock: Clock;
   sources?: SourceRegistry;
-  clock?: Clock;
   openOptions?: OpenOptions;
-}): ApiServices {
-  const clock = args.clock ?? systemClock;
-  const archive = new ArchiveHolder(args.archiveRoot, args.openOptions);
+}
+
+export function createServices(args: ServicesArgs): ApiServices {
+  const { clock } = args;
+  const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions);
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
   return { archive, sessions, clock, host: args.host, log: args.log, sources: args.sources ?? new SourceRegistry(), jobs: new Map() };
 }

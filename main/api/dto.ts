@@ -35,6 +35,8 @@ export interface SessionInfo {
   idleMinutes: number;
   officeName: string;
   unitName: string;
+  /** The office's IANA time zone: every day and time the UI shows or picks is in it. */
+  timeZone: string;
 }
 
 export interface UserDto {

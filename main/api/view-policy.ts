@@ -158,7 +158,7 @@ export function authorizeView(db: Db, session: Session, media: Pick<MediaFacts, 
  * for this user, by an approval in force of a type that allows a disc (办案查阅 or 公开使用), under the
  * same classification rules as viewing. Returns which approval covers each item; throws DISC_NOT_APPROVED naming the rest.
  */
-export function requireApprovedForDisc(db: Db, userId: number, mediaIds: readonly number[], now: Date = new Date()): Map<number, number> {
+export function requireApprovedForDisc(db: Db, userId: number, mediaIds: readonly number[], now: Date): Map<number, number> {
   const covered = new Map<number, number>();
   const missing: number[] = [];
   for (const id of new Set(mediaIds)) {

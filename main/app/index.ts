@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices, dispatch, handleMediaRequest, type ApiServices, type Client } from '../api';
 import { RENDERER_CSP } from '../host';
 import { createFileLogger } from '../log';
+import { systemClock } from '../common';
 import { readShellConfig, writeShellConfig } from './config';
 import { allowNavigation, isTrustedRendererUrl } from './policy';
 
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   const services: ApiServices = createServices({
     archiveRoot: config.archiveRoot,
     log,
+    clock: systemClock,
     openOptions: { nativeBinding: nativeBinding() },
     host: {
       kind: 'electron',

@@ -4,9 +4,10 @@ import { initCommand, initUsage } from './commands/init';
 import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { registerCommand, registerUsage } from './commands/register';
+import { println, processEnv, type CliEnv } from './env';
 import { CliApiError } from './session';
 
-const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
+const COMMANDS: Record<string, { run: (argv: string[], env: CliEnv) => Promise<number>; usage: string }> = {
   init: { run: initCommand, usage: initUsage },
   ingest: { run: ingestCommand, usage: ingestUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
@@ -18,23 +19,27 @@ function usage(): string {
   return ['usage: npm run evidence -- <command> [options]', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
 }
 
-/** Exit 0: all good; 1: problems found (named in the output); 2: usage or operating error. */
-export async function runCli(argv: string[]): Promise<number> {
+/**
+ * Runs one command. Exit 0: all good; 1: problems found (named in the output); 2: usage or operating error.
+ * What `env` leaves out is the real process's (system clock, process streams and environment).
+ */
+export async function runCli(argv: string[], env: Partial<CliEnv> = {}): Promise<number> {
+  const e: CliEnv = { ...processEnv(), ...env };
   const [name, ...rest] = argv;
   const cmd = name ? COMMANDS[name] : undefined;
   if (!cmd) {
-    console.error(usage());
+    println(e.stderr, usage());
     return EXIT_USAGE;
   }
   try {
-    return await cmd.run(rest);
-  } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`error: ${e.message}\nusage: npm run evidence -- ${cmd.usage}`);
-    } else if (e instanceof CliApiError) {
-      console.error(`error: ${e.code}: ${e.userMessage}`);
+    return await cmd.run(rest, e);
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      println(e.stderr, `error: ${err.message}\nusage: npm run evidence -- ${cmd.usage}`);
+    } else if (err instanceof CliApiError) {
+      println(e.stderr, `error: ${err.code}: ${err.userMessage}`);
     } else {
-      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      println(e.stderr, `error: ${err instanceof Error ? err.message : String(err)}`);
     }
     return EXIT_USAGE;
   }

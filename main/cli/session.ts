@@ -1,5 +1,6 @@
 import { createServices, dispatch, type ApiServices, type Client, type HostCapabilities, type MethodName, type MethodOutput } from '../api';
 import { createConsoleLogger } from '../log';
+import { println, type CliEnv } from './env';
 
 /** A CLI run is one API client: it logs in like anyone else and gets the same refusals. */
 export class CliSession {
@@ -7,10 +8,11 @@ export class CliSession {
   private readonly client: Client = { id: 'cli', sessionId: null };
 
   /** `emit` receives the API's push events (ingest progress), as a window would. */
-  constructor(archiveRoot: string, opts: { emit?: HostCapabilities['emit'] } = {}) {
+  constructor(archiveRoot: string, env: CliEnv, opts: { emit?: HostCapabilities['emit'] } = {}) {
     const host: HostCapabilities = { kind: 'cli' };
     if (opts.emit) host.emit = opts.emit;
-    this.services = createServices({ archiveRoot, host, log: createConsoleLogger(process.env.EVIDENCE_LOG_LEVEL === 'debug' ? 'debug' : 'warn') });
+    const log = createConsoleLogger(env.vars.EVIDENCE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', (line) => println(env.stderr, line));
+    this.services = createServices({ log, ...env.services, archiveRoot, host, clock: env.clock });
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {

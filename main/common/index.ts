@@ -1,3 +1,15 @@
-export { localDay, isValidTimeZone, systemClock, type Clock } from './time';
+export {
+  dayStart,
+  isValidTimeZone,
+  localDay,
+  localTime,
+  nextDay,
+  parseDay,
+  systemClock,
+  utcToZoned,
+  zonedToUtc,
+  type Clock,
+  type LocalDateTime,
+} from './time';
 export { AppError, isAppError } from './errors';
 export { ROLES, ROLE_LABELS, type Role } from './roles';

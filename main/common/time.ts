@@ -1,7 +1,97 @@
+// The program's one source of "now" and its one conversion between instants and the office's wall clock.
+// Every conversion takes the zone as an argument (the office setting), so nothing here can read the
+// machine's zone: Intl is always given timeZone, and Date is only read through its UTC accessors.
+
+/** Time source injected everywhere so tests can move time (idle logout, lock-out, day seals, ingest). */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock; only the program's entry points (Electron, browser host, CLI) choose it. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Wall-clock parts without a zone (as a recorder writes them, or as the office reads a clock). Months are 1-12. */
+export interface LocalDateTime {
+  y: number;
+  m: number;
+  d: number;
+  hh: number;
+  mm: number;
+  ss: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a zone. */
+export function utcToZoned(instant: Date, timeZone: string): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    y: parts.year ?? 0, m: parts.month ?? 0, d: parts.day ?? 0,
+    hh: parts.hour ?? 0, mm: parts.minute ?? 0, ss: parts.second ?? 0,
+  };
+}
+
+function wallAsUtcMs(t: LocalDateTime): number {
+  return Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, t.ss);
+}
+
+/** The instant at which the zone's clocks show `t`. In a DST gap or overlap the earlier offset wins. */
+export function zonedToUtc(t: LocalDateTime, timeZone: string): Date {
+  const guess = wallAsUtcMs(t);
+  const offset1 = wallAsUtcMs(utcToZoned(new Date(guess), timeZone)) - guess;
+  let result = guess - offset1;
+  const offset2 = wallAsUtcMs(utcToZoned(new Date(result), timeZone)) - result;
+  if (offset2 !== offset1) result = guess - offset2;
+  return new Date(result);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
 /** The calendar day (YYYY-MM-DD) of an instant in the office's time zone. */
 export function localDay(at: Date, timeZone: string): string {
-  // en-CA formats as ISO-style YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const p = utcToZoned(at, timeZone);
+  return `${p.y}-${pad2(p.m)}-${pad2(p.d)}`;
+}
+
+/** The office wall-clock time of an instant as 'HH:MM'. */
+export function localTime(at: Date, timeZone: string): string {
+  const p = utcToZoned(at, timeZone);
+  return `${pad2(p.hh)}:${pad2(p.mm)}`;
+}
+
+/** Splits a calendar day 'YYYY-MM-DD'; anything else is a RangeError. */
+export function parseDay(day: string): { y: number; m: number; d: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${day}`);
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+/** The instant the office's day `day` (YYYY-MM-DD) begins. */
+export function dayStart(day: string, timeZone: string): Date {
+  return zonedToUtc({ ...parseDay(day), hh: 0, mm: 0, ss: 0 }, timeZone);
+}
+
+/** The calendar day after `day` (pure calendar arithmetic, no zone involved). */
+export function nextDay(day: string): string {
+  const { y, m, d } = parseDay(day);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 export function isValidTimeZone(tz: string): boolean {
@@ -12,10 +102,3 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
-
-/** Time source injected everywhere so tests can move time (idle logout, lock-out, day seals). */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };

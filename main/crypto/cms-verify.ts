@@ -55,7 +55,7 @@ interface SignerInfo {
 /**
  * Checks a detached CMS SignedData over `content` against the office CA (forge has no PKCS#7
  * verify). The signer certificate must chain to `caCertPem` and be valid at `at` if given, otherwise
- * at the signed signingTime, otherwise now. Every other certificate carried must also be issued by
+ * at the signed signingTime (a signature without one is refused). Every other certificate carried must also be issued by
  * the CA (the CA's own copy is). Never throws: bad input gives ok:false and a reason.
  */
 export function verifyDetached(args: VerifyArgs): SignatureCheck {
@@ -111,7 +111,10 @@ function verifyInto(args: VerifyArgs, found: Omit<SignatureCheck, 'ok' | 'reason
   if (!good) throw new Rejected('signature value does not verify with the signer certificate');
 
   checkSignerKeyUsage(signerCert);
-  const checkAt = args.at ?? attrs.signingTime ?? new Date();
+  // Validity is judged when the signature was made, never against this machine's clock: without a
+  // signingTime (ours always carry one) there is nothing to judge it at.
+  const checkAt = args.at ?? attrs.signingTime;
+  if (!checkAt) throw new Rejected('signature has no signingTime, so the signer certificate cannot be checked at signing');
   try {
     // The trusted CA goes last in the chain so its own validity period is checked too.
     forge.pki.verifyCertificateChain(forge.pki.createCaStore([ca]), [signerCert, ca], { validityCheckDate: checkAt });

@@ -40,8 +40,8 @@ export interface BagInput {
   signer: { certPem: Pem; privateKeyPem: Pem };
   caCertPem: Pem;
   createdAt: Date;
-  /** For the Bagging-Date; default Asia/Shanghai. */
-  timeZone?: string;
+  /** The office's time zone: the Bagging-Date and the verifier page's times are in it. */
+  timeZone: string;
 }
 
 export interface PayloadFile {
@@ -165,7 +165,7 @@ export async function stageBag(input: BagInput): Promise<StagedBag> {
   const entries: ManifestEntry[] = files.map((f) => ({ path: f.discPath, sha256: f.sha256 }));
   const manifest = Buffer.from(manifestText(entries), 'utf8');
   const signature = signDetached({ content: manifest, signer: input.signer, chain: [input.caCertPem], signingTime: input.createdAt });
-  const baggingDate = localDay(input.createdAt, input.timeZone ?? 'Asia/Shanghai');
+  const baggingDate = localDay(input.createdAt, input.timeZone);
   const payloadBytes = files.reduce((s, f) => s + f.size, 0);
 
   const tags: IsoSource[] = [
@@ -185,7 +185,7 @@ export async function stageBag(input: BagInput): Promise<StagedBag> {
       }),
     ),
     await put(stagingDir, BAG_FILES.caCert, input.caCertPem.endsWith('\n') ? input.caCertPem : `${input.caCertPem}\n`),
-    await put(stagingDir, BAG_FILES.verifier, verifierHtml()),
+    await put(stagingDir, BAG_FILES.verifier, verifierHtml(input.timeZone)),
   ];
   // The tag manifest covers every tag file (not itself); handy for BagIt tools, not part of the signed evidence.
   const tagEntries: ManifestEntry[] = [];

@@ -1,5 +1,6 @@
 // Small formatting helpers shared by the printed forms. Pure: the time zone is always passed in,
 // never taken from the machine, so a form prints the same wherever it is generated.
+import { parseDay, utcToZoned } from '../common';
 import type { MediaFlag } from '../media';
 
 /** Flags a file can carry on a form: the media flags plus the ingest-level duplicate mark. */
@@ -22,47 +23,23 @@ export function flagLabel(flag: FileFlag | string): string {
   return (FLAG_LABELS as Record<string, string>)[flag] ?? flag;
 }
 
-interface ZonedParts {
-  y: number;
-  m: number;
-  d: number;
-  hh: number;
-  mm: number;
-  ss: number;
-}
-
-function zonedParts(at: Date, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  return { y: get('year'), m: get('month'), d: get('day'), hh: get('hour'), mm: get('minute'), ss: get('second') };
-}
-
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** '2026年11月27日 10:02' (month and day unpadded, as Chinese official documents write them). */
 export function formatDateTime(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
+  const p = utcToZoned(at, timeZone);
   return `${p.y}年${p.m}月${p.d}日 ${pad2(p.hh)}:${pad2(p.mm)}`;
 }
 
 /** '2026年11月27日'. */
 export function formatDate(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
+  const p = utcToZoned(at, timeZone);
   return `${p.y}年${p.m}月${p.d}日`;
 }
 
 /** '2026-11-27 10:02:15' — for table cells where width is scarce and seconds matter. */
 export function formatDateTimeCompact(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
+  const p = utcToZoned(at, timeZone);
   return `${p.y}-${pad2(p.m)}-${pad2(p.d)} ${pad2(p.hh)}:${pad2(p.mm)}:${pad2(p.ss)}`;
 }
 
@@ -84,12 +61,6 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export function weekdayLabel(day: string): string {
   const { y, m, d } = parseDay(day);
   return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? ''}`;
-}
-
-function parseDay(day: string): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${day}`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
 /** '00:12:34'; hours grow past two digits rather than wrapping. */

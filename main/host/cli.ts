@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../api';
+import { systemClock } from '../common';
 import { createFileLogger } from '../log';
 import { startBrowserHost } from './server';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   });
   const archiveRoot = path.resolve(values.archive ?? process.env.EVIDENCE_ARCHIVE ?? 'archive');
   const log = createFileLogger({ dir: path.join(archiveRoot, 'logs'), alsoConsole: process.env.EVIDENCE_LOG_CONSOLE === '1' });
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log });
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log, clock: systemClock });
   const host = await startBrowserHost({
     services,
     staticDir: path.resolve(values.renderer ?? 'out/renderer'),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,7 +10,8 @@ export const TMP_SUFFIX = '.tmp';
  * the archive's `.incoming/` is cleaned at start.
  */
 export async function writeFileAtomic(file: string, data: Buffer | string, tmpDir = path.dirname(file)): Promise<void> {
-  const tmp = path.join(tmpDir, `.${path.basename(file)}.${process.pid}.${Date.now()}${TMP_SUFFIX}`);
+  // A random part, not the time: two writers in the same millisecond must not share a temporary file.
+  const tmp = path.join(tmpDir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TMP_SUFFIX}`);
   const fh = await open(tmp, 'w', 0o644);
   try {
     await fh.writeFile(data);

@@ -53,6 +53,7 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
   };
 
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
+    // Log lines carry the machine's real UTC time on purpose, not the injectable clock: a log says when it was written.
     const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...redact(fields) }) + '\n';
     try {
       if (existsSync(file) && statSync(file).size + line.length > maxBytes) rotate();
@@ -70,11 +71,13 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
   };
 }
 
-export function createConsoleLogger(minLevel: LogLevel = 'info'): Logger {
+/** One JSON line per entry to `out` (stderr by default). */
+export function createConsoleLogger(minLevel: LogLevel = 'info', out: (line: string) => void = (line) => console.error(line)): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return;
-    console.error(JSON.stringify({ t: new Date().toISOString(), level, msg, ...redact(fields) }));
+    // Real UTC time on purpose, as in the file logger.
+    out(JSON.stringify({ t: new Date().toISOString(), level, msg, ...redact(fields) }));
   };
   return {
     debug: (m, f) => write('debug', m, f),

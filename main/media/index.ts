@@ -15,14 +15,14 @@ export { classifyKind, kindFromExtension, extensionOf, isImageContainer, mediaFl
 export { parseRecorderFileName, formatCompactLocal, isValidLocal } from './filename';
 export {
   decideStartTime,
-  zonedToUtc,
-  utcToZoned,
   DEFAULT_TIME_ZONE,
   type ClockPolicy,
   type CreationTimeMeaning,
   type StartTimeDecision,
   type StartTimeInput,
 } from './start-time';
+// Recorder clocks are read with the program's one wall-clock conversion.
+export { zonedToUtc, utcToZoned } from '../common';
 export { mediaContentType, PREVIEW_CONTENT_TYPE, THUMB_CONTENT_TYPE } from './mime';
 export { needsProxy, canPreview, type PlayableFacts } from './playable';
 export { makeProxy, type ProxyOptions } from './proxy';

@@ -1,48 +1,7 @@
+import { utcToZoned, zonedToUtc } from '../common';
 import type { LocalDateTime, StartTimeSource } from './types';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of an instant in a zone. */
-export function utcToZoned(instant: Date, timeZone: string): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return {
-    y: parts.year ?? 0, m: parts.month ?? 0, d: parts.day ?? 0,
-    hh: parts.hour ?? 0, mm: parts.minute ?? 0, ss: parts.second ?? 0,
-  };
-}
-
-function wallAsUtcMs(t: LocalDateTime): number {
-  return Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, t.ss);
-}
-
-/** The instant at which the zone's clocks show `t`. In a DST gap or overlap the earlier offset wins. */
-export function zonedToUtc(t: LocalDateTime, timeZone: string): Date {
-  const guess = wallAsUtcMs(t);
-  const offset1 = wallAsUtcMs(utcToZoned(new Date(guess), timeZone)) - guess;
-  let result = guess - offset1;
-  const offset2 = wallAsUtcMs(utcToZoned(new Date(result), timeZone)) - result;
-  if (offset2 !== offset1) result = guess - offset2;
-  return new Date(result);
-}
 
 /**
  * How to read the MP4 creation_time tag. The format says UTC, but many recorders write their local wall clock

@@ -1,4 +1,5 @@
 // Shared media types. Kept free of I/O so the renderer-facing contract can import them.
+import type { LocalDateTime } from '../common';
 
 /** Absolute path of an executable we found (ffmpeg / ffprobe). */
 export type ExecutablePath = string & { __brand: 'ExecutablePath' };
@@ -30,15 +31,8 @@ export interface ProbeResult {
   truncated?: boolean;
 }
 
-/** Wall-clock parts without a zone (as a recorder writes them). Months are 1-12. */
-export interface LocalDateTime {
-  y: number;
-  m: number;
-  d: number;
-  hh: number;
-  mm: number;
-  ss: number;
-}
+/** Wall-clock parts without a zone; one definition for the program, beside its zone conversion. */
+export type { LocalDateTime };
 
 export interface RecorderFileName {
   serial?: string;

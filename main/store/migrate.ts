@@ -15,8 +15,8 @@ export function schemaVersion(db: Db): number {
   return row.v ?? 0;
 }
 
-/** Applies pending migrations, each atomically. Returns the versions applied. */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): number[] {
+/** Applies pending migrations, each atomically, recording `now` as when. Returns the versions applied. */
+export function migrate(db: Db, now: Date, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) throw new SchemaTooNewError(current, latest);

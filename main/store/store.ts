@@ -1,3 +1,4 @@
+import type { Clock } from '../common';
 import { checkpointAndClose, openDatabase, type Db, type OpenOptions } from './db';
 import { ensureArchiveLayout, type ArchivePaths } from './archive';
 import { migrate } from './migrate';
@@ -8,11 +9,11 @@ export interface Store {
   close(): void;
 }
 
-/** Opens (creating if needed) the archive at root and brings its schema up to date. */
-export function openStore(root: string, opts: OpenOptions = {}): Store {
+/** Opens (creating if needed) the archive at root and brings its schema up to date (as of the clock's now). */
+export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): Store {
   const paths = ensureArchiveLayout(root);
   const db = openDatabase(paths.db, opts);
-  migrate(db);
+  migrate(db, clock.now());
   return { db, paths, close: () => checkpointAndClose(db) };
 }
 

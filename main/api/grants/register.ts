@@ -1,34 +1,10 @@
+import { dayStart, nextDay } from '../../common';
 import type { Db } from '../../store';
 import type { AccessTypeDto, RegisterPageDto, ViewingRowDto } from '../dto';
 
-/** Offset of a time zone from UTC at an instant, in ms (Intl only: no tz database of our own). */
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-function localMidnight(day: string, timeZone: string): Date {
-  const guess = Date.parse(`${day}T00:00:00Z`);
-  let t = guess - zoneOffsetMs(new Date(guess), timeZone);
-  // Once more, in case the offset differs at the real instant (a DST change that day).
-  t = guess - zoneOffsetMs(new Date(t), timeZone);
-  return new Date(t);
-}
-
 /** The instants [from, to) covering local days `fromDay`..`toDay` inclusive in the office time zone. */
 export function dayBounds(fromDay: string, toDay: string, timeZone: string): { from: string; to: string } {
-  const next = new Date(Date.parse(`${toDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { from: localMidnight(fromDay, timeZone).toISOString(), to: localMidnight(next, timeZone).toISOString() };
+  return { from: dayStart(fromDay, timeZone).toISOString(), to: dayStart(nextDay(toDay), timeZone).toISOString() };
 }
 
 export interface RegisterQuery {

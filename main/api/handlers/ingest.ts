@@ -95,13 +95,16 @@ function toSessionDto(r: SessionRow): IngestSessionDto {
   };
 }
 
-/** Throttles progress pushes to a few a second; the last one always goes out. */
+/**
+ * Throttles progress pushes to a few a second; the last one always goes out. Elapsed time on a
+ * monotonic timer: this paces the UI and says nothing about what time it is.
+ */
 function throttle(fn: (p: IngestProgress) => void, ms = 250): (p: IngestProgress) => void {
-  let last = 0;
+  let last = -Infinity;
   return (p) => {
-    const now = Date.now();
-    if (now - last >= ms || p.currentFile === null) {
-      last = now;
+    const t = performance.now();
+    if (t - last >= ms || p.currentFile === null) {
+      last = t;
       fn(p);
     }
   };

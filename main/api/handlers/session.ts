@@ -19,6 +19,7 @@ export function sessionInfo(services: ApiServices, s: Session): SessionInfo {
     idleMinutes: office.idleMinutes,
     officeName: office.name,
     unitName: office.unitName,
+    timeZone: office.timeZone,
   };
 }
 
@@ -68,7 +69,7 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     if (!services.archive.isSetUp()) throw new AppError('NOT_SET_UP', '工作站尚未初始化', 'login before setup');
     if (client.sessionId) services.sessions.end(client.sessionId);
     client.sessionId = null;
-    const outcome = await checkLogin(db(), input.login, input.password, now);
+    const outcome = await checkLogin(db(), input.login, input.password, now, services.archive.office().timeZone);
     if (!outcome.ok) {
       tx(() => {
         recordLoginOutcome(db(), outcome, now);

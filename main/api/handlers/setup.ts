@@ -64,7 +64,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
     writeCaFile(store.paths.certs, prepared.caCertPem);
     services.log.info('office set up', { root: store.paths.root });
 
-    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now);
+    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, input.timeZone);
     if (!outcome.ok) throw outcome.error;
     return startSession(services, client, outcome, now);
   },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { asPem } from '../../crypto';
 import { verifyDisc } from '../../disc';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../args';
+import { println, type CliEnv } from '../env';
 
 export const discVerifyUsage = 'disc-verify PATH [--ca OFFICE_CA_PEM] [--json]';
 
@@ -10,7 +11,7 @@ export const discVerifyUsage = 'disc-verify PATH [--ca OFFICE_CA_PEM] [--json]';
  * Checks an evidence disc, a mounted disc folder or an ISO image against its own signed manifest. It needs
  * no archive and no login: anyone holding the disc may check it. With --ca the disc's CA must be that one.
  */
-export async function discVerifyCommand(argv: string[]): Promise<number> {
+export async function discVerifyCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -27,14 +28,14 @@ export async function discVerifyCommand(argv: string[]): Promise<number> {
   }
   const report = await verifyDisc(positionals[0]!, ca);
   if (values.json) {
-    console.log(JSON.stringify(report, null, 2));
+    println(env.stdout, JSON.stringify(report, null, 2));
   } else {
     const s = report.signature;
-    console.log(`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
-    console.log(`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
-    if (report.caFingerprintSha256) console.log(`disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
-    for (const p of report.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
-    if (report.ok) console.log('OK: no problems found');
+    println(env.stdout, `disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
+    println(env.stdout, `signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
+    if (report.caFingerprintSha256) println(env.stdout, `disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
+    for (const p of report.problems) println(env.stdout, `PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    if (report.ok) println(env.stdout, 'OK: no problems found');
   }
   return report.ok ? EXIT_OK : EXIT_PROBLEMS;
 }

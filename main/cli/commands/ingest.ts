@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetailDto } from '../../api';
 import { archiveHasDatabase } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { println, type CliEnv, type Writer } from '../env';
 import { readPassword } from '../password';
 import { CliApiError, CliSession } from '../session';
 
@@ -12,13 +13,13 @@ export const ingestUsage = 'ingest --archive DIR --source DIR --user LOGIN [--of
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** One line per file the progress events name (they come at most a few times a second). */
-function progressPrinter(): (p: EventPayload<'ingest.progress'>) => void {
+function progressPrinter(err: Writer): (p: EventPayload<'ingest.progress'>) => void {
   let last: string | null = null;
   return (p) => {
     if (p.currentFile === null || p.currentFile === last) return;
     last = p.currentFile;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-    process.stderr.write(`[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}\n`);
+    println(err, `[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}`);
   };
 }
 
@@ -40,30 +41,30 @@ function fileJson(i: IngestItemDto) {
   };
 }
 
-function printTable(d: IngestSessionDetailDto, source: string): void {
+function printTable(out: Writer, d: IngestSessionDetailDto, source: string): void {
   const officer = d.handedOverBy ? `${d.handedOverBy.name} (${d.handedOverBy.badgeNo})` : '-';
-  console.log(`ingest session ${d.id} from ${source}: ${d.status}`);
-  console.log(`recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
-  if (d.clockDriftSec !== null) console.log(`recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
-  console.log('');
+  println(out, `ingest session ${d.id} from ${source}: ${d.status}`);
+  println(out, `recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
+  if (d.clockDriftSec !== null) println(out, `recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
+  println(out, '');
   const flagsOf = (i: IngestItemDto) => (i.flags.length ? i.flags.join(',') : '-');
   const flagsWidth = Math.max(5, ...d.items.map((i) => flagsOf(i).length));
-  console.log(['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(flagsWidth), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
+  println(out, ['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(flagsWidth), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
   for (const i of d.items) {
     if (i.outcome === 'failed') {
-      console.log(`${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
+      println(out, `${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
       continue;
     }
     const duration = i.durationSec !== null ? `${i.durationSec.toFixed(1)} s` : '-';
     const audio = i.hasAudio === null ? '-' : i.hasAudio ? 'yes' : 'no';
-    console.log([i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
+    println(out, [i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
   }
-  console.log('');
-  console.log(`${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
-  if (d.error) console.log(`PROBLEM: ${d.error}`);
+  println(out, '');
+  println(out, `${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
+  if (d.error) println(out, `PROBLEM: ${d.error}`);
   const failed = d.items.filter((i) => i.outcome === 'failed');
-  for (const i of failed) console.log(`PROBLEM: not stored: ${i.relPath}`);
-  if (!failed.length && d.status === 'completed') console.log('OK: every file is in the archive');
+  for (const i of failed) println(out, `PROBLEM: not stored: ${i.relPath}`);
+  if (!failed.length && d.status === 'completed') println(out, 'OK: every file is in the archive');
 }
 
 /**
@@ -71,7 +72,7 @@ function printTable(d: IngestSessionDetailDto, source: string): void {
  * through the same API call as the window: verified copies, one audited row per original, signed day
  * manifests. Recorder and officer come from the options or else from what the scan read on the volume.
  */
-export async function ingestCommand(argv: string[]): Promise<number> {
+export async function ingestCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -90,15 +91,15 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (!statSync(sourceDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`source folder not found: ${sourceDir}`);
   const json = values.json;
   const say = (line: string) => {
-    if (!json) process.stderr.write(`${line}\n`);
+    if (!json) println(env.stderr, line);
   };
 
-  const printProgress = progressPrinter();
+  const printProgress = progressPrinter(env.stderr);
   const emit: HostCapabilities['emit'] = (_target, event, payload) => {
     if (!json && event === 'ingest.progress') printProgress(payload as EventPayload<'ingest.progress'>);
   };
-  const password = await readPassword(`password for ${user}: `);
-  const cli = new CliSession(archive, { emit });
+  const password = await readPassword(`password for ${user}: `, env);
+  const cli = new CliSession(archive, env, { emit });
   let cancel: (() => void) | null = null;
   try {
     await cli.call('session.login', { login: user, password });
@@ -124,7 +125,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
     const problems = detail.status !== 'completed' || detail.filesFailed > 0;
     if (json) {
-      console.log(
+      println(env.stdout, 
         JSON.stringify(
           {
             archive: cli.services.archive.root,
@@ -149,7 +150,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
         ),
       );
     } else {
-      printTable(detail, sourceDir);
+      printTable(env.stdout, detail, sourceDir);
     }
     return problems ? EXIT_PROBLEMS : EXIT_OK;
   } finally {

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { EXIT_OK, requireOption } from '../args';
+import { println, type CliEnv } from '../env';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
 export const initUsage = 'init --archive DIR --office NAME --admin LOGIN [--unit NAME] [--name DISPLAY_NAME] [--tz Asia/Shanghai] [--json]';
 
 /** Sets an archive up without a window; the first account is admin and custodian. */
-export async function initCommand(argv: string[]): Promise<number> {
+export async function initCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -22,8 +23,8 @@ export async function initCommand(argv: string[]): Promise<number> {
   const archive = requireOption(values, 'archive');
   const office = requireOption(values, 'office');
   const admin = requireOption(values, 'admin');
-  const password = await readPassword(`password for ${admin}: `);
-  const cli = new CliSession(archive);
+  const password = await readPassword(`password for ${admin}: `, env);
+  const cli = new CliSession(archive, env);
   try {
     const info = await cli.call('setup.initialize', {
       officeName: office,
@@ -33,7 +34,7 @@ export async function initCommand(argv: string[]): Promise<number> {
     });
     await cli.call('session.logout', {});
     const result = { archive: cli.services.archive.root, office, admin: info.login, roles: info.roles };
-    console.log(values.json ? JSON.stringify(result) : `archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
+    println(env.stdout, values.json ? JSON.stringify(result) : `archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
     return EXIT_OK;
   } finally {
     cli.close();

@@ -4,6 +4,7 @@ import { formatDateTimeCompact, VIEWING_TYPE_LABELS } from '../../forms';
 import { archiveHasDatabase } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
+import { println, type CliEnv } from '../env';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -16,7 +17,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * --user it only reads the archive, like `verify`; with --user it goes through the API as that user
  * (who must be a keeper or an approver) and is refused like anyone else.
  */
-export async function registerCommand(argv: string[]): Promise<number> {
+export async function registerCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { archive: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -31,9 +32,9 @@ export async function registerCommand(argv: string[]): Promise<number> {
   let rows: ViewingRowDto[];
   let timeZone: string;
   if (values.user) {
-    const cli = new CliSession(archive);
+    const cli = new CliSession(archive, env);
     try {
-      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `) });
+      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
       timeZone = (await cli.call('office.get', {})).timeZone;
       rows = [];
       for (let offset = 0; ; offset += 500) {
@@ -46,19 +47,19 @@ export async function registerCommand(argv: string[]): Promise<number> {
       cli.close();
     }
   } else {
-    [timeZone, rows] = await withArchive(archive, (store, office) => [office.timeZone, registerEntries(store.db, dayBounds(from, to, office.timeZone))] as const);
+    [timeZone, rows] = await withArchive(archive, env, (store, office) => [office.timeZone, registerEntries(store.db, dayBounds(from, to, office.timeZone))] as const);
   }
 
   if (values.json) {
-    console.log(JSON.stringify({ from, to, timeZone, total: rows.length, rows }, null, 2));
+    println(env.stdout, JSON.stringify({ from, to, timeZone, total: rows.length, rows }, null, 2));
     return EXIT_OK;
   }
   const time = (iso: string) => formatDateTimeCompact(new Date(iso), timeZone).slice(0, 16);
-  console.log(`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
+  println(env.stdout, `viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
   for (const r of rows) {
     const type = r.requestType ? VIEWING_TYPE_LABELS[r.requestType] : r.basis;
     const approver = r.approver ? `${r.approver.displayName} (${r.approver.login})` : '-';
-    console.log(
+    println(env.stdout, 
       [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-'].join('\t'),
     );
   }

@@ -4,6 +4,7 @@ import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase, verifyAuditChain } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { println, type CliEnv } from '../env';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -25,7 +26,7 @@ interface OriginalsReport {
  * changed and unregistered files, day manifests and their signatures). With --user both checks run
  * through the API as that user and the integrity check is itself audited; without it, it only reads.
  */
-export async function verifyCommand(argv: string[]): Promise<number> {
+export async function verifyCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { archive: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -36,9 +37,9 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   let report;
   let originals: OriginalsReport;
   if (values.user) {
-    const cli = new CliSession(archive);
+    const cli = new CliSession(archive, env);
     try {
-      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `) });
+      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
       originals = await cli.call('integrity.check', {});
       report = await cli.call('audit.verify', {});
       await cli.call('session.logout', {});
@@ -46,22 +47,22 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       cli.close();
     }
   } else {
-    [report, originals] = await withArchive(archive, async (store, office) => {
+    [report, originals] = await withArchive(archive, env, async (store, office) => {
       const verifier = (content: Buffer, signatureDer: Buffer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem });
       return [verifyAuditChain(store.db, verifier), await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
     });
   }
 
   if (values.json) {
-    console.log(JSON.stringify({ auditChain: report, originals }, null, 2));
+    println(env.stdout, JSON.stringify({ auditChain: report, originals }, null, 2));
   } else {
-    console.log(`audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
-    for (const p of report.problems) console.log(`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
-    console.log(
+    println(env.stdout, `audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
+    for (const p of report.problems) println(env.stdout, `PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
+    println(env.stdout, 
       `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
     );
-    for (const p of originals.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
-    if (report.ok && originals.ok) console.log('OK: no problems found');
+    for (const p of originals.problems) println(env.stdout, `PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    if (report.ok && originals.ok) println(env.stdout, 'OK: no problems found');
   }
   return report.ok && originals.ok ? EXIT_OK : EXIT_PROBLEMS;
 }

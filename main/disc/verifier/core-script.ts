@@ -281,7 +281,9 @@ var EV = (function () {
     if (signer.sigAlg !== OID.sha256Rsa || !eq(signer.issuerDer, ca.subjectDer) || !(await rsaVerify(ca.spki, signer.signature, signer.tbs))) {
       r.problem = '签名人证书不是由本光盘上的根证书签发'; return r;
     }
-    var at = r.signingTime || new Date();
+    // As the workstation does: validity at signing, never by this computer's clock.
+    if (!r.signingTime) { r.problem = '签名中没有签名时间，无法核验签名时证书是否有效'; return r; }
+    var at = r.signingTime;
     if (at < signer.notBefore || at > signer.notAfter) { r.problem = '签名时签名人证书不在有效期内'; return r; }
     r.ok = true;
     return r;

@@ -46,7 +46,10 @@ tr.ignored td.status{color:#888}
 footer{margin:24px 0;color:#888;font-size:12px;text-align:center}
 `;
 
-export function verifierHtml(): string {
+const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The page; `timeZone` is the office's, in which it shows the signing time (the reader's computer may be anywhere). */
+export function verifierHtml(timeZone: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -56,7 +59,7 @@ export function verifierHtml(): string {
 <title>证据光盘校验</title>
 <style>${CSS}</style>
 </head>
-<body>
+<body data-time-zone="${attr(timeZone)}">
 <main>
 <header>
 <h1>证据光盘校验</h1>

@@ -20,9 +20,12 @@ export const UI_JS = String.raw`
     do { n /= 1024; i++; } while (n >= 1024 && i < u.length - 1);
     return n.toFixed(n < 10 ? 2 : 1) + ' ' + u[i];
   }
+  // Times are the office's (html.ts writes its zone on <body>), not those of the computer reading the disc.
+  var ZONE = document.body.getAttribute('data-time-zone') || 'Asia/Shanghai';
+  var ZONE_NAME = ZONE === 'Asia/Shanghai' ? '北京时间' : ZONE;
   function when(d) {
     if (!d) return '（未记录）';
-    return d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) + '（北京时间）';
+    return d.toLocaleString('zh-CN', { hour12: false, timeZone: ZONE }) + '（' + ZONE_NAME + '）';
   }
   function who(n) {
     if (!n) return '（未知）';

@@ -34,7 +34,11 @@ describe('login, lock-out, idle logout and passwords', () => {
     const c = t.client('x');
     for (let i = 0; i < 4; i++) expect((await t.raw(c, 'session.login', { login: 'chief', password: 'wrong-pass' })).ok).toBe(false);
     expect(await t.raw(c, 'session.login', { login: 'chief', password: 'wrong-pass' })).toMatchObject({ ok: false, error: { code: 'AUTH_LOCKED' } });
-    expect(await t.raw(c, 'session.login', { login: 'chief', password: 'chief-pass-1' })).toMatchObject({ ok: false, error: { code: 'AUTH_LOCKED' } });
+    // Locked at 02:00Z for 15 minutes: the message tells the office's time (Asia/Shanghai), whatever the machine's zone.
+    expect(await t.raw(c, 'session.login', { login: 'chief', password: 'chief-pass-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_LOCKED', message: '密码错误次数过多，账户已锁定，请于 10:15 后再试' },
+    });
     t.clock.advance(14 * 60_000);
     expect(await t.raw(c, 'session.login', { login: 'chief', password: 'chief-pass-1' })).toMatchObject({ ok: false, error: { code: 'AUTH_LOCKED' } });
     t.clock.advance(2 * 60_000);

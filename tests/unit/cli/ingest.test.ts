@@ -1,34 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/store';
 import { makeRecorderVolume, writeRandomFile, type FixtureVolume } from '../../fixtures/recorder-volume';
-import { tempDir } from '../../support/services';
+import { TestClock, tempDir } from '../../support/services';
+import { runInProcess, runProcess, type CliResult } from './run-cli';
 
-const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 const PASSWORD = { EVIDENCE_PASSWORD: 'cli-pass-123' };
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}, wrap: string[] = []): Promise<Result> {
-  const [cmd, ...pre] = [...wrap, TSX];
-  try {
-    const r = await run(cmd!, [...pre, 'main/cli/index.ts', ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const DAY_MS = 24 * 3600_000;
 
 interface IngestJson {
   sessionId: number;
@@ -66,18 +48,18 @@ describe('evidence CLI: ingest and verify of originals', () => {
   let work: string;
   let archive: string;
   let vol: FixtureVolume;
+  // The workstation docks the recorder the evening it recorded (the fixture's docking time).
+  let clock: TestClock;
+  const cli = (args: string[], vars: Record<string, string> = {}): Promise<CliResult> => runInProcess(args, { clock, vars });
 
   beforeAll(async () => {
     work = tempDir('ew-cli-');
     archive = path.join(work, 'archive');
-    const [v, init] = await Promise.all([
-      makeRecorderVolume(path.join(work, 'volume')),
-      cli(['init', '--archive', archive, '--office', '某某镇综合行政执法大队', '--admin', 'admin', '--json'], PASSWORD),
-    ]);
-    vol = v;
+    vol = await makeRecorderVolume(path.join(work, 'volume'));
+    clock = new TestClock(vol.dockedAt);
+    const init = await cli(['init', '--archive', archive, '--office', '某某镇综合行政执法大队', '--admin', 'admin', '--json'], PASSWORD);
     expect(init.code, init.stderr).toBe(0);
   }, 90_000);
-
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('refuses a wrong password and a missing source with exit 2, before anything is written', async () => {
@@ -105,17 +87,15 @@ describe('evidence CLI: ingest and verify of originals', () => {
     expect(out.files.map((f) => f.relPath).sort()).toEqual(vol.files.map((f) => f.relPath).sort());
     expect(out.stored + out.duplicates).toBe(vol.files.length);
 
-    // The CLI docks with the real clock: footage from 2024 is over a year old by then, so its recorder
-    // clock is suspect too (decideStartTime's 366-day limit).
-    const staleClock = Date.now() - vol.dockedAt.getTime() > 366 * 24 * 3600_000;
+    // Docked the same evening: every recorder clock but the reset one is plausible, and everything
+    // is filed under the recording day in the office's zone.
     for (const f of vol.files) {
       const item = out.files.find((i) => i.relPath === f.relPath)!;
       expect(['stored', 'duplicate'], f.relPath).toContain(item.outcome);
       expect(item.sha256, f.relPath).toBe(sha(path.join(vol.root, f.relPath)));
       expect(sha(path.join(archive, item.storedPath!)), f.relPath).toBe(item.sha256);
-      const expected = new Set<string>(f.expectedFlags);
-      if (staleClock) expected.add('clock_suspect');
-      expect(new Set(item.flags), f.relPath).toEqual(expected);
+      expect(item.storedPath, f.relPath).toMatch(/^originals\/2024\/05\/20\//);
+      expect(new Set(item.flags), f.relPath).toEqual(new Set(f.expectedFlags));
       if (f.durationSec) {
         expect(item.durationSec, f.relPath).toBeGreaterThanOrEqual(f.durationSec - 0.1);
         expect(item.durationSec, f.relPath).toBeLessThan(f.durationSec + 1);
@@ -124,6 +104,25 @@ describe('evidence CLI: ingest and verify of originals', () => {
       if (f.audioCodec) expect(item.hasAudio, f.relPath).toBe(true);
     }
   });
+
+  it('a recorder docked more than 366 days after its footage: every file is clock_suspect, filed under the docking day', async () => {
+    // 2025-05-22T20:00Z is already 23 May in the office (Asia/Shanghai): the day folder is the office's docking day.
+    const late = new TestClock(new Date('2025-05-22T20:00:00Z'));
+    expect(late.now().getTime() - vol.dockedAt.getTime()).toBeGreaterThan(366 * DAY_MS);
+    const lateArchive = path.join(work, 'late-archive');
+    const lateCli = (args: string[]) => runInProcess(args, { clock: late, vars: PASSWORD });
+    const init = await lateCli(['init', '--archive', lateArchive, '--office', '某某镇综合行政执法大队', '--admin', 'admin']);
+    expect(init.code, init.stderr).toBe(0);
+    const r = await lateCli(['ingest', '--archive', lateArchive, '--source', vol.root, '--user', 'admin', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as IngestJson;
+    expect(out).toMatchObject({ status: 'completed', failed: 0, ok: true });
+    for (const f of vol.files) {
+      const item = out.files.find((i) => i.relPath === f.relPath)!;
+      expect(new Set(item.flags), f.relPath).toEqual(new Set([...f.expectedFlags, 'clock_suspect']));
+      expect(item.storedPath, f.relPath).toMatch(/^originals\/2025\/05\/23\//);
+    }
+  }, 90_000);
 
   it('names the files it could not store and exits 1', async (ctx) => {
     const wrap = noReadOverride();
@@ -137,7 +136,8 @@ describe('evidence CLI: ingest and verify of originals', () => {
     await writeRandomFile(path.join(src, 'A_READABLE.MP4'), 20_000);
     await writeRandomFile(path.join(src, 'B_LOCKED.MP4'), 20_000);
     chmodSync(path.join(src, 'B_LOCKED.MP4'), 0o000);
-    const r = await cli(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--officer', '900100'], PASSWORD, wrap);
+    // A child process: the permission drop applies to a whole process (and it reads the real clock).
+    const r = await runProcess(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--officer', '900100'], PASSWORD, wrap);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^FAILED\s+B_LOCKED\.MP4: /m);
     expect(r.stdout).toMatch(/^stored\s.*A_READABLE\.MP4 -> originals\//m);

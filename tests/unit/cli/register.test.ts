@@ -1,33 +1,23 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../../main/common';
+import { OFFICE_SETUP } from '../../support/services';
 import { grant, viewStatus } from '../api/access-fixture';
 import { makeMediaArchive, type MediaArchive } from '../api/media-fixture';
-
-const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(TSX, ['main/cli/index.ts', ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+import { runInProcess } from './run-cli';
 
 describe('evidence CLI: register', () => {
   let a: MediaArchive;
   let day: string;
   let requestId: number;
+  const cli = (args: string[], vars: Record<string, string> = {}) => runInProcess(args, { clock: a.t.clock, vars });
   beforeAll(async () => {
     a = await makeMediaArchive();
     const seg = a.mediaIdOf('segment', 0);
     requestId = (await grant(a.t, a.chief, a.chief, 'work', { kind: 'media', id: seg })).id;
     expect(await viewStatus(a.t, a.chief, seg)).toBe(206);
-    day = a.t.clock.now().toISOString().slice(0, 10);
+    // The office's day of the viewing, not the UTC one.
+    day = localDay(a.t.clock.now(), OFFICE_SETUP.timeZone);
     a.t.services.archive.close();
   }, 180_000);
   afterAll(() => a.t.cleanup());

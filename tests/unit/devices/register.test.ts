@@ -4,10 +4,13 @@ import { assignmentsOf, assignRecorder, insertOfficer, insertRecorder, officerAt
 import { migrate, openDatabase } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 describe('recorder register: who wore which recorder when (rules art. 10)', () => {
   it('attributes by the assignment in force at recording time', () => {
     const db = openDatabase(path.join(tempDir(), 'e.db'));
-    migrate(db);
+    migrate(db, APPLIED_AT);
     const now = new Date('2026-11-01T00:00:00Z');
     const r = insertRecorder(db, { serial: 'DSJ-001', brand: '执法通', model: 'A8' }, now);
     const zhang = insertOfficer(db, { name: '张三', badgeNo: '310115' }, now);

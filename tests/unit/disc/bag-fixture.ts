@@ -24,6 +24,7 @@ export const LABEL = {
 };
 
 export const CREATED_AT = new Date('2026-11-29T02:30:00Z');
+export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
 
 export interface BagFixture {
   root: string;
@@ -56,6 +57,7 @@ export async function makeBagFixture(root: string, office?: Office, extra: Recor
     signer: { certPem: off.userCertPem, privateKeyPem: off.userKeys.privateKeyPem },
     caCertPem: off.caCertPem,
     createdAt: CREATED_AT,
+    timeZone: OFFICE_TIME_ZONE,
   });
   const imagePath = join(root, 'disc.iso');
   const image = await buildDiscImage(bag, imagePath);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDiscImage, DiscError, stageBag } from '../../../main/disc';
 import { openssl } from '../crypto/helpers';
-import { CREATED_AT, LABEL, makeBagFixture, ORIGINALS, type BagFixture } from './bag-fixture';
+import { CREATED_AT, LABEL, makeBagFixture, OFFICE_TIME_ZONE, ORIGINALS, type BagFixture } from './bag-fixture';
 import { sha256, sha256File, tempDir, tool } from './helpers';
 
 let work: string;
@@ -137,6 +137,7 @@ describe('bag on the image', () => {
       signer: { certPem: f.office.userCertPem, privateKeyPem: f.office.userKeys.privateKeyPem },
       caCertPem: f.office.caCertPem,
       createdAt: CREATED_AT,
+      timeZone: OFFICE_TIME_ZONE,
     });
     const out = join(work, 'bad.iso');
     const err = await buildDiscImage(bag, out).catch((e: unknown) => e);

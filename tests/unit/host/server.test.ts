@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../main/api';
 import { assertLoopbackHost, startBrowserHost, type BrowserHost } from '../../../main/host';
 import { silentLogger } from '../../../main/log';
-import { tempDir } from '../../support/services';
+import { tempDir, TestClock } from '../../support/services';
 
 describe('browser host', () => {
   let host: BrowserHost;
@@ -13,7 +13,7 @@ describe('browser host', () => {
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ok</title>');
     mkdirSync(path.join(staticDir, 'assets'));
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-    const services = createServices({ archiveRoot: tempDir(), host: { kind: 'browser-host' }, log: silentLogger });
+    const services = createServices({ archiveRoot: tempDir(), host: { kind: 'browser-host' }, log: silentLogger, clock: new TestClock() });
     host = await startBrowserHost({ services, staticDir, token: 'secret-token-123' });
   });
   afterAll(() => host.close());
@@ -72,7 +72,7 @@ describe('browser host', () => {
       expect(() => assertLoopbackHost(h), h).toThrow(/non-loopback/);
     }
     expect(assertLoopbackHost('localhost')).toBe('127.0.0.1');
-    const services = createServices({ archiveRoot: tempDir(), host: { kind: 'browser-host' }, log: silentLogger });
+    const services = createServices({ archiveRoot: tempDir(), host: { kind: 'browser-host' }, log: silentLogger, clock: new TestClock() });
     await expect(startBrowserHost({ services, staticDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(/non-loopback/);
   });
 });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { appendAudit, migrate, openDatabase, verifyAuditChain, type Db, type UserId } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 function seed(db: Db, n: number): void {
   for (let i = 1; i <= n; i++) {
     appendAudit(db, {
@@ -20,7 +23,7 @@ describe('audit chain', () => {
   let db: Db;
   beforeEach(() => {
     db = openDatabase(path.join(tempDir(), 'evidence.db'));
-    migrate(db);
+    migrate(db, APPLIED_AT);
     seed(db, 6);
   });
 

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, MIGRATIONS, type Db } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 function at0002(): Db {
   const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-  migrate(db, MIGRATIONS.slice(0, 2));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 2));
   db.exec(`
     INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'c', 'C', 'h', 'k', 'c', 'now', 'now');
     INSERT INTO ingest_sessions (id, started_at, status, received_by, source_label, source_kind) VALUES (1, 'now', 'running', 1, 'vol', 'recorder');

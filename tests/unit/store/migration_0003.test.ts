@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion, MIGRATIONS } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 function at2() {
   const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-  migrate(db, MIGRATIONS.slice(0, 2));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 2));
   return db;
 }
 
@@ -22,8 +25,8 @@ describe('migration 0003 library', () => {
   it('applies on top of 0002 with data in place, once', () => {
     const db = at2();
     seed(db);
-    expect(migrate(db, MIGRATIONS.slice(0, 3))).toEqual([3]);
-    expect(migrate(db, MIGRATIONS.slice(0, 3))).toEqual([]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3))).toEqual([3]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3))).toEqual([]);
     expect(schemaVersion(db)).toBe(3);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'index') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['viewings', 'media_notes', 'bookmarks', 'cases', 'case_items', 'media_retention',
@@ -34,7 +37,7 @@ describe('migration 0003 library', () => {
   it('keeps the viewing register, refuses bad rows, enforces foreign keys', () => {
     const db = at2();
     seed(db);
-    migrate(db, MIGRATIONS.slice(0, 3));
+    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO viewings (user_id, media_id, started_at, last_at, basis) VALUES (1, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z', 'role:chief')").run();
     expect(() => db.prepare('DELETE FROM viewings').run()).toThrow(/never deleted/);
     expect(() => db.prepare("INSERT INTO viewings (user_id, media_id, started_at, last_at, basis) VALUES (1, 1, '2024-01-02', '2024-01-01', 'x')").run()).toThrow(/CHECK/);
@@ -45,7 +48,7 @@ describe('migration 0003 library', () => {
   it('cases: unique number regardless of case, closed_at only when closed; media_retention holds media of open cases', () => {
     const db = at2();
     seed(db);
-    migrate(db, MIGRATIONS.slice(0, 3));
+    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO cases (id, number, title, created_by, created_at) VALUES (1, 'AB-1', 't', 1, 'now')").run();
     expect(() => db.prepare("INSERT INTO cases (number, title, created_by, created_at) VALUES ('ab-1', 't', 1, 'now')").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO cases (number, title, created_by, created_at, status) VALUES ('X', 't', 1, 'now', 'closed')").run()).toThrow(/CHECK/);
@@ -59,7 +62,7 @@ describe('migration 0003 library', () => {
 
   it('the library filters use their indexes', () => {
     const db = at2();
-    migrate(db, MIGRATIONS.slice(0, 3));
+    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3));
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan("SELECT id FROM media WHERE category = 'coercive' ORDER BY start_at DESC")).toMatch(/media_category/);
     expect(plan("SELECT id FROM media WHERE classification = 'privacy' ORDER BY start_at DESC")).toMatch(/media_classification/);

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion, MIGRATIONS } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 function at3() {
   const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-  migrate(db, MIGRATIONS.slice(0, 3));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 3));
   db.exec(`
     INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'u', 'U', 'h', 'k', 'c', 'now', 'now');
     INSERT INTO ingest_sessions (id, started_at, status, received_by, source_label, source_kind) VALUES (1, 'now', 'completed', 1, 'x', 'folder');
@@ -21,8 +24,8 @@ const REQ = "INSERT INTO access_requests (id, type, scope_kind, scope_id, reason
 describe('migration 0004 access', () => {
   it('applies on top of 0003 with data in place, once', () => {
     const db = at3();
-    expect(migrate(db, MIGRATIONS.slice(0, 4))).toEqual([4]);
-    expect(migrate(db, MIGRATIONS.slice(0, 4))).toEqual([]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 4))).toEqual([4]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 4))).toEqual([]);
     expect(schemaVersion(db)).toBe(4);
     const names = (db.prepare("SELECT name FROM sqlite_master ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['access_requests', 'access_request_users', 'access_requests_scope', 'viewings_grant']));
@@ -31,7 +34,7 @@ describe('migration 0004 access', () => {
 
   it('requests need a reason and a known type, are never deleted, and never change what they asked for', () => {
     const db = at3();
-    migrate(db, MIGRATIONS.slice(0, 4));
+    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 4));
     expect(() => db.prepare("INSERT INTO access_requests (type, scope_kind, scope_id, reason, requested_by, requested_at) VALUES ('case', 'media', 1, '  ', 1, 'now')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO access_requests (type, scope_kind, scope_id, reason, requested_by, requested_at) VALUES ('export', 'media', 1, 'x', 1, 'now')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO access_requests (type, scope_kind, scope_id, reason, requested_by, requested_at) VALUES ('case', 'media', 1, 'x', 99, 'now')").run()).toThrow(/FOREIGN KEY/);
@@ -42,7 +45,7 @@ describe('migration 0004 access', () => {
 
   it('states hang together: approved has a window, rejected a reason, revoked a time', () => {
     const db = at3();
-    migrate(db, MIGRATIONS.slice(0, 4));
+    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, 4));
     db.prepare(REQ).run();
     expect(() => db.prepare("UPDATE access_requests SET status = 'approved', decided_by = 1, decided_at = 'now' WHERE id = 1").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE access_requests SET status = 'rejected', decided_by = 1, decided_at = 'now' WHERE id = 1").run()).toThrow(/CHECK/);

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion, MIGRATIONS } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
+/** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
+const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
 const V5 = MIGRATIONS.findIndex((m) => m.version === 5);
 const H = (c: string) => c.repeat(64);
 
 function before5() {
   const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-  migrate(db, MIGRATIONS.slice(0, V5));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5));
   db.exec(`
     INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'u', 'U', 'h', 'k', 'c', 'now', 'now');
     INSERT INTO cases (id, number, title, created_by, created_at) VALUES (1, 'AB-1', 't', 1, 'now');
@@ -18,7 +21,7 @@ function before5() {
 
 function withForm() {
   const db = before5();
-  migrate(db, MIGRATIONS.slice(0, V5 + 1));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5 + 1));
   db.prepare(`INSERT INTO record_forms (id, case_id, disc_no, fields, content, content_sha256, created_by, created_at, updated_at) VALUES (1, 1, '2026-001', '{}', '{}', ?, 1, 'now', 'now')`).run(H('a'));
   return db;
 }
@@ -29,8 +32,8 @@ const sign = (db: ReturnType<typeof withForm>, role: string) =>
 describe('migration 0005 discs', () => {
   it('applies on top of the earlier schema with data in place, once', () => {
     const db = before5();
-    expect(migrate(db, MIGRATIONS.slice(0, V5 + 1))).toEqual([5]);
-    expect(migrate(db, MIGRATIONS.slice(0, V5 + 1))).toEqual([]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5 + 1))).toEqual([5]);
+    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5 + 1))).toEqual([]);
     expect(schemaVersion(db)).toBe(5);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['record_forms', 'record_form_signatures', 'discs', 'record_forms_disc_no', 'record_form_signatures_valid']));
