@@ -9,6 +9,12 @@ const MODULES = 'app|api|host|store|crypto|access|ingest|media|disc|forms|device
 
 const noElectron = { name: 'electron', message: 'Only main/app/ and preload/index.ts may import electron.' };
 
+const rendererPaths = [noElectron, { name: 'better-sqlite3', message: 'The renderer has no database access.' }];
+const rendererPatterns = [
+  { group: ['**/main/**'], allowTypeImports: true, message: 'The renderer may import only types from main/.' },
+  { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer is sandboxed: no Node modules.' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -56,14 +62,19 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'better-sqlite3', message: 'The renderer has no database access.' }],
-          patterns: [
-            { group: ['**/main/**'], allowTypeImports: true, message: 'The renderer may import only types from main/.' },
-            { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer is sandboxed: no Node modules.' },
+          paths: [
+            ...rendererPaths,
+            { name: 'dayjs', allowTypeImports: true, message: 'Times go through renderer/src/time.ts, which knows the office time zone.' },
           ],
+          patterns: rendererPatterns,
         },
       ],
     },
+  },
+  {
+    // The one module that reads and formats times in the office's zone, and the entry that sets dayjs's locale.
+    files: ['renderer/src/time.ts', 'renderer/src/main.tsx'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererPatterns }] },
   },
   {
     files: ['renderer/**/*.tsx'],

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Role } from '../../../main/common/roles';
 import { DETAIL_KEY_LABELS, DETAIL_VALUE_LABELS, ROLE_LABELS } from '../labels';
+import { formatTime } from '../time';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,7 +24,7 @@ export function formatDetailValue(key: string, value: unknown): string {
     return value ? '是' : '否';
   }
   if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatTime(value, 'YYYY-MM-DD HH:mm:ss');
     return DETAIL_VALUE_LABELS[value] ?? value;
   }
   if (typeof value === 'number') return String(value);

@@ -1,12 +1,12 @@
 import { Alert, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ChainReportDto } from '../../../main/api/dto';
 import { CHAIN_PROBLEM_LABELS } from '../labels';
+import { formatTime } from '../time';
 
 /** The outcome of `audit.verify`: passed with counts, or each problem with its row. */
 export function ChainReportView(props: { report: ChainReportDto; onClose(): void }) {
   const { report } = props;
-  const checked = dayjs(report.checkedAt).format('YYYY-MM-DD HH:mm:ss');
+  const checked = formatTime(report.checkedAt, 'YYYY-MM-DD HH:mm:ss');
   if (report.ok) {
     return (
       <Alert

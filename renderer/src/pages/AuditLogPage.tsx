@@ -1,7 +1,7 @@
 import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { AuditEntryDto } from '../../../main/api/dto';
 import { AuditDetails, formatTarget } from '../components/AuditDetails';
@@ -9,6 +9,7 @@ import { ChainReportView } from '../components/ChainReportView';
 import { PageHeader } from '../components/PageHeader';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, auditActionLabel } from '../labels';
 import { useAuditStore, type AuditFilters } from '../stores/audit';
+import { formatTime, pickedDayRange } from '../time';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -26,7 +27,7 @@ const WARNING_ACTIONS = new Set(['session.login_failed', 'access.denied', 'sessi
 
 const columns: ColumnsType<AuditEntryDto> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
-  { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+  { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatTime(at, 'YYYY-MM-DD HH:mm:ss') },
   {
     title: '操作人',
     key: 'actor',
@@ -56,9 +57,10 @@ export function AuditLogPage() {
 
   const apply = (v: FilterValues) => {
     const [from, to] = v.range ?? [];
+    const days = pickedDayRange(from, to);
     const f: AuditFilters = {
-      from: from ? from.startOf('day').toISOString() : undefined,
-      to: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
+      from: days.from,
+      to: days.to,
       action: v.action,
       actor: v.actor,
       text: v.text,

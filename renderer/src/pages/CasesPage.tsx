@@ -1,7 +1,6 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto } from '../../../main/api/dto';
 import { CaseView } from '../components/cases/CaseView';
@@ -14,6 +13,7 @@ import { CASE_STATUS_LABELS, CLASSIFICATION_COLORS, CLASSIFICATION_LABELS } from
 import { navigate, useSubRoute } from '../router';
 import { useCasesStore } from '../stores/cases';
 import { useSessionStore } from '../stores/session';
+import { formatTime } from '../time';
 
 const EDITOR_ROLES = new Set(['officer', 'custodian', 'chief']);
 
@@ -26,7 +26,7 @@ const columns: ColumnsType<CaseSummaryDto> = [
   { title: '总大小', dataIndex: 'totalSize', width: 100, render: (v: number) => formatBytes(v) },
   { title: '密级', dataIndex: 'classification', width: 96, render: (v: CaseSummaryDto['classification']) => <Tag color={CLASSIFICATION_COLORS[v]}>{CLASSIFICATION_LABELS[v]}</Tag> },
   { title: '状态', dataIndex: 'status', width: 90, render: (v: CaseSummaryDto['status']) => <Tag color={v === 'open' ? 'processing' : 'default'}>{CASE_STATUS_LABELS[v]}</Tag> },
-  { title: '登记时间', dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+  { title: '登记时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatTime(v) },
 ];
 
 /** 案件: the cases and their evidence lists (`#/cases`, one case at `#/cases/<id>`). */

@@ -1,6 +1,5 @@
 import { CalendarOutlined, CheckSquareOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, UsbOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { WeeklyPreviewDto } from '../../../main/api/dto';
 import { api } from '../api';
@@ -11,6 +10,7 @@ import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
 import { navigate } from '../router';
 import { useAuditStore } from '../stores/audit';
 import { useSessionStore } from '../stores/session';
+import { formatOptionalTime, formatTime, officeDay, officeNow, officeToday } from '../time';
 
 function greeting(hour: number): string {
   if (hour < 6) return '您好';
@@ -27,7 +27,7 @@ export function DashboardPage() {
   const isApprover = session?.roles.some((r) => r === 'chief' || r === 'township_leader') ?? false;
   const seesIngest = session?.roles.some((r) => r === 'custodian' || r === 'admin' || r === 'chief') ?? false;
   const isCustodian = session?.roles.includes('custodian') ?? false;
-  const now = dayjs();
+  const now = officeNow();
   if (!session) return null;
   const quick = SECTION_ORDER.filter((s) => s !== 'dashboard' && session.sections.includes(s));
 
@@ -149,7 +149,7 @@ function LastVerifyCard() {
               {last.ok ? `通过：${last.entries ?? '—'} 条记录完整` : `发现 ${last.problems ?? '若干'} 处问题`}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              上次校验：{dayjs(last.at).format('YYYY-MM-DD HH:mm')}
+              上次校验：{formatTime(last.at)}
               {last.actorLogin ? `（${last.actorLogin}）` : ''}
             </Typography.Text>
           </div>
@@ -174,7 +174,7 @@ function TodayIngestCard() {
     let live = true;
     api.ingest.sessions({ limit: 200, offset: 0 }).then(
       (all) => {
-        const mine = all.filter((s) => dayjs(s.startedAt).isSame(dayjs(), 'day'));
+        const mine = all.filter((s) => officeDay(s.startedAt) === officeToday());
         const officers = [...new Set(mine.map((s) => s.handedOverBy?.name).filter((n): n is string => Boolean(n)))];
         if (live)
           setToday({
@@ -216,7 +216,7 @@ function FridayReminder() {
   const [preview, setPreview] = useState<WeeklyPreviewDto | null>(null);
   useEffect(() => {
     let live = true;
-    api.weekly.preview({ weekOf: dayjs().format('YYYY-MM-DD') }).then(
+    api.weekly.preview({ weekOf: officeToday() }).then(
       (p) => live && setPreview(p),
       () => undefined,
     );
@@ -236,7 +236,7 @@ function FridayReminder() {
       title={done ? '本周已归档' : '今天是周五，请完成本周归档（制度第十一条第二款）'}
       description={
         done
-          ? `${dayjs(preview.lastConsolidation?.createdAt).format('M月D日 HH:mm')} 由 ${preview.lastConsolidation?.createdBy ?? ''} 完成。之后如有新的导入，可再次归档。`
+          ? `${formatOptionalTime(preview.lastConsolidation?.createdAt, 'M月D日 HH:mm')} 由 ${preview.lastConsolidation?.createdBy ?? ''} 完成。之后如有新的导入，可再次归档。`
           : '复核本周原始文件的完整性，复制一份经校验的备份，并生成签名的周报。'
       }
       action={

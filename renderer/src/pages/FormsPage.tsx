@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Modal, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import type { CaseSummaryDto, RecordFormDto, RecordFormSummaryDto } from '../../../main/api/dto';
 import { api } from '../api';
@@ -10,6 +9,7 @@ import { RecordFormView } from '../components/forms/RecordFormView';
 import { PageHeader } from '../components/PageHeader';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { navigate, useSubRoute } from '../router';
+import { formatTime } from '../time';
 
 const columns: ColumnsType<RecordFormSummaryDto> = [
   { title: '光盘编号', dataIndex: 'discNo', width: 120 },
@@ -17,7 +17,7 @@ const columns: ColumnsType<RecordFormSummaryDto> = [
   { title: '状态', dataIndex: 'state', width: 130, render: (s: RecordFormSummaryDto['state']) => <FormStateTag state={s} /> },
   { title: '执法人员签名', dataIndex: 'officerSignedBy', width: 130, render: (v: string | null) => v ?? '—' },
   { title: '负责人签名', dataIndex: 'chiefSignedBy', width: 130, render: (v: string | null) => v ?? '—' },
-  { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+  { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (v: string) => formatTime(v) },
 ];
 
 function NewFormModal(props: { open: boolean; onClose: () => void; onCreated: (f: RecordFormDto) => void }) {

@@ -3,6 +3,7 @@ import type { MethodInput } from '../../../main/api/contract';
 import type { SessionInfo, SetupStatus } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage } from '../errors';
+import { setOfficeTimeZone } from '../time';
 
 /** Where the app is: which whole screen it shows. */
 export type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'app';
@@ -115,6 +116,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ notice: null });
   },
 }));
+
+// Every day and time the UI shows is the office's: the time module learns the zone with each session
+// (login, refresh after the settings change). Subscribed here, before any component, so it is set first.
+useSessionStore.subscribe((s) => {
+  if (s.session) setOfficeTimeZone(s.session.timeZone);
+});
 
 /** Runs fn when the signed-in user goes away (logout, idle, switch of user), for per-user stores. */
 export function onSignedOut(fn: () => void): void {

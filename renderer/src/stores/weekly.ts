@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { create } from 'zustand';
 import type { EventPayload } from '../../../main/api/contract';
 import type { IntegrityReportDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
+import { officeToday } from '../time';
 import { onSignedOut } from './session';
 
 export type WeeklyProgress = EventPayload<'weekly.progress'>;
@@ -11,7 +11,8 @@ export type IntegrityProgress = EventPayload<'integrity.progress'>;
 
 /** 每周归档 and 完整性校验 (rules art. 11(2)). */
 interface WeeklyState {
-  weekOf: string;
+  /** A day of the week shown; null: the office's current week, read when it is asked for. */
+  weekOf: string | null;
   preview: WeeklyPreviewDto | null;
   previewLoading: boolean;
   previewError: string | null;
@@ -26,17 +27,15 @@ interface WeeklyState {
   report: IntegrityReportDto | null;
   checkError: string | null;
 
-  setWeek(weekOf: string): Promise<void>;
+  setWeek(weekOf: string | null): Promise<void>;
   loadPreview(): Promise<void>;
   runWeekly(backupSourceId: string | null): Promise<void>;
   check(range: { fromDay?: string; toDay?: string }): Promise<void>;
   reset(): void;
 }
 
-const today = () => dayjs().format('YYYY-MM-DD');
-
 const initial = () => ({
-  weekOf: today(),
+  weekOf: null,
   preview: null,
   previewLoading: false,
   previewError: null,
@@ -62,7 +61,7 @@ export const useWeeklyStore = create<WeeklyState>()((set, get) => ({
     const weekOf = get().weekOf;
     set({ previewLoading: true, previewError: null });
     try {
-      const preview = await api.weekly.preview({ weekOf });
+      const preview = await api.weekly.preview({ weekOf: weekOf ?? officeToday() });
       if (get().weekOf === weekOf) set({ preview });
     } catch (e) {
       if (!isHandledGlobally(e)) set({ previewError: errorMessage(e) });
@@ -75,7 +74,7 @@ export const useWeeklyStore = create<WeeklyState>()((set, get) => ({
     set({ running: true, progress: null, run: null, runError: null });
     const off = api.on('weekly.progress', (p) => set({ progress: p }));
     try {
-      const run = await api.weekly.run({ weekOf: get().weekOf, backupSourceId });
+      const run = await api.weekly.run({ weekOf: get().weekOf ?? officeToday(), backupSourceId });
       set({ run });
     } catch (e) {
       if (!isHandledGlobally(e)) set({ runError: errorMessage(e) });

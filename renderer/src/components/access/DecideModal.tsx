@@ -1,5 +1,5 @@
 import { Alert, DatePicker, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AccessRequestDto } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
@@ -7,6 +7,7 @@ import { CLASSIFICATION_LABELS } from '../../labels';
 import { useAccessStore } from '../../stores/access';
 import { ACCESS_TYPE_LABELS } from './accessLabels';
 import { ScopeCell } from './ScopeCell';
+import { formatTime, fromPicker, pickerNow } from '../../time';
 
 interface Values {
   approve: boolean;
@@ -37,7 +38,7 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
 
   useEffect(() => {
     if (!r) return;
-    form.setFieldsValue({ approve: true, window: [dayjs(), dayjs().add(defaultDays, 'day')], namedUserIds: [r.requestedBy.id], reason: '' });
+    form.setFieldsValue({ approve: true, window: [pickerNow(), pickerNow().add(defaultDays, 'day')], namedUserIds: [r.requestedBy.id], reason: '' });
   }, [r, form, defaultDays]);
 
   const close = () => {
@@ -54,8 +55,8 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
         await decide({
           id: r.id,
           approve: true,
-          validFrom: v.window[0].toISOString(),
-          validUntil: v.window[1].toISOString(),
+          validFrom: fromPicker(v.window[0]),
+          validUntil: fromPicker(v.window[1]),
           ...(classified || v.namedUserIds.some((id) => id !== r.requestedBy.id) ? { namedUserIds: v.namedUserIds } : {}),
           ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
         });
@@ -91,7 +92,7 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
               <ScopeCell scope={r.scope} />
             </Descriptions.Item>
             <Descriptions.Item label="事由">{r.reason}</Descriptions.Item>
-            <Descriptions.Item label="申请时间">{dayjs(r.requestedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+            <Descriptions.Item label="申请时间">{formatTime(r.requestedAt)}</Descriptions.Item>
           </Descriptions>
           <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="access-decide-form">
             <Form.Item name="approve">

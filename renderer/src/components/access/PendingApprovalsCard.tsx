@@ -1,11 +1,11 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, List, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { navigate } from '../../router';
 import { useAccessStore } from '../../stores/access';
 import { useSessionStore } from '../../stores/session';
 import { ACCESS_TYPE_LABELS } from './accessLabels';
+import { formatTime } from '../../time';
 
 /** For 工作台: pending requests this user may decide. Renders nothing for users who approve nothing. */
 export function PendingApprovalsCard() {
@@ -39,7 +39,7 @@ export function PendingApprovalsCard() {
             <Typography.Text>
               {r.requestedBy.displayName} · {ACCESS_TYPE_LABELS[r.type]} · {r.scope.label}
             </Typography.Text>
-            <Typography.Text type="secondary">{dayjs(r.requestedAt).format('MM-DD HH:mm')}</Typography.Text>
+            <Typography.Text type="secondary">{formatTime(r.requestedAt, 'MM-DD HH:mm')}</Typography.Text>
           </List.Item>
         )}
       />

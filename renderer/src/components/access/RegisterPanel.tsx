@@ -1,7 +1,7 @@
 import { FileWordOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { GeneratedFileDto, RegisterPageDto, ViewingRowDto } from '../../../../main/api/dto';
 import { api } from '../../api';
@@ -9,8 +9,9 @@ import { errorMessage, isHandledGlobally } from '../../errors';
 import { useAccessStore } from '../../stores/access';
 import { GeneratedFileView } from '../GeneratedFile';
 import { ACCESS_TYPE_LABELS } from './accessLabels';
+import { addDays, formatTime, officeToday, pickedDay, pickerDay } from '../../time';
 
-const time = (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm');
+const time = (t: string) => formatTime(t);
 
 function basisText(r: ViewingRowDto): string {
   if (r.requestType) return ACCESS_TYPE_LABELS[r.requestType];
@@ -20,7 +21,7 @@ function basisText(r: ViewingRowDto): string {
 /** 查阅登记 (rules art. 14): every viewing session, written by the program; filter, and print the register for a period. */
 export function RegisterPanel() {
   const { people, loadPeople } = useAccessStore();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().subtract(30, 'day'), dayjs()]);
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [pickerDay(addDays(officeToday(), -30)), pickerDay(officeToday())]);
   const [viewerId, setViewerId] = useState<number | undefined>();
   const [itemText, setItemText] = useState('');
   const item = itemText;
@@ -31,8 +32,8 @@ export function RegisterPanel() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const from = period[0].format('YYYY-MM-DD');
-  const to = period[1].format('YYYY-MM-DD');
+  const from = pickedDay(period[0]);
+  const to = pickedDay(period[1]);
   const key = JSON.stringify([from, to, viewerId, submittedItem, nonce]);
   const loading = result?.key !== key;
   const page = result?.page ?? null;

@@ -1,6 +1,5 @@
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { AccessRequestDto } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
@@ -8,8 +7,9 @@ import { useAccessStore } from '../../stores/access';
 import { ACCESS_STATE_COLORS, ACCESS_STATE_LABELS, ACCESS_TYPE_LABELS } from './accessLabels';
 import { DecideModal } from './DecideModal';
 import { ScopeCell } from './ScopeCell';
+import { formatOptionalTime } from '../../time';
 
-const time = (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—');
+const time = (t: string | null) => formatOptionalTime(t);
 
 /** Requests with their state and validity; approve (where allowed, incl. one's own work viewing) and revoke from here. */
 export function RequestTable(props: { items: AccessRequestDto[]; loading: boolean; showRequester?: boolean; testId: string }) {

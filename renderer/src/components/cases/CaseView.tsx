@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { CaseItemDto } from '../../../../main/api/dto';
 import { api } from '../../api';
@@ -11,6 +10,7 @@ import { CASE_STATUS_LABELS, CLASSIFICATION_LABELS, MEDIA_KIND_LABELS } from '..
 import { navigate } from '../../router';
 import { useCasesStore } from '../../stores/cases';
 import { usePlayerStore } from '../../stores/player';
+import { formatTime } from '../../time';
 
 /** One case: what it is and its evidence list (证据清单), each item playable; items can be taken out. */
 export function CaseView(props: { caseId: number; canEdit: boolean }) {
@@ -35,7 +35,7 @@ export function CaseView(props: { caseId: number; canEdit: boolean }) {
   };
 
   const columns: ColumnsType<CaseItemDto> = [
-    { title: '录制时间', dataIndex: 'startAt', width: 170, fixed: 'left', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    { title: '录制时间', dataIndex: 'startAt', width: 170, fixed: 'left', render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
     { title: '类型', dataIndex: 'kind', width: 64, render: (v: CaseItemDto['kind']) => MEDIA_KIND_LABELS[v] },
     { title: '时长', dataIndex: 'durationSec', width: 90, render: (v: number | null) => formatDuration(v) },
     { title: '执法人员', key: 'officer', width: 120, render: (_v, r) => (r.officer ? `${r.officer.name}（${r.officer.badgeNo}）` : '—') },
@@ -43,7 +43,7 @@ export function CaseView(props: { caseId: number; canEdit: boolean }) {
     { title: '文件名', dataIndex: 'originalName', width: 330, ellipsis: true, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }}>{v}</span> },
     { title: 'SHA-256', dataIndex: 'sha256', width: 150, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }} title={v}>{v.slice(0, 12)}…</span> },
     { title: '大小', dataIndex: 'size', width: 90, render: (v: number) => formatBytes(v) },
-    { title: '加入', key: 'added', width: 150, render: (_v, r) => `${r.addedBy} ${dayjs(r.addedAt).format('MM-DD HH:mm')}` },
+    { title: '加入', key: 'added', width: 150, render: (_v, r) => `${r.addedBy} ${formatTime(r.addedAt, 'MM-DD HH:mm')}` },
     {
       title: '操作',
       key: 'ops',
@@ -88,7 +88,7 @@ export function CaseView(props: { caseId: number; canEdit: boolean }) {
               <Descriptions.Item label="总时长">{formatDuration(c.totalDurationSec)}</Descriptions.Item>
               <Descriptions.Item label="总大小">{formatBytes(c.totalSize)}</Descriptions.Item>
               <Descriptions.Item label="登记">
-                {c.createdBy} {dayjs(c.createdAt).format('YYYY-MM-DD HH:mm')}
+                {c.createdBy} {formatTime(c.createdAt)}
               </Descriptions.Item>
               <Descriptions.Item label="案情简述" span={2}>
                 {c.description || '—'}

@@ -1,8 +1,9 @@
 import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { useSubmit } from '../../hooks/useSubmit';
+import { fromPicker, pickerNow } from '../../time';
 
 interface Values {
   officerId?: number;
@@ -29,7 +30,7 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
     const officerId = v.officerId;
     if (!recorder || officerId === undefined) return;
     await run(async () => {
-      const r = await assign({ recorderId: recorder.id, officerId, from: v.from.toISOString() });
+      const r = await assign({ recorderId: recorder.id, officerId, from: fromPicker(v.from) });
       void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
       close();
     });
@@ -58,7 +59,7 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
         requiredMark={false}
         preserve={false}
         onFinish={(v) => void submit(v)}
-        initialValues={{ from: dayjs() }}
+        initialValues={{ from: pickerNow() }}
       >
         <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
           <Select

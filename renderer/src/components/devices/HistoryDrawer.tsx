@@ -1,9 +1,9 @@
 import { Alert, Drawer, Empty, Spin, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AssignmentDto, RecorderDto } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { useDevicesStore } from '../../stores/devices';
+import { formatTime } from '../../time';
 
 /** Who wore this recorder when: its assignments, newest first. */
 export function HistoryDrawer(props: { recorder: RecorderDto | null; onClose(): void }) {
@@ -45,7 +45,7 @@ export function HistoryDrawer(props: { recorder: RecorderDto | null; onClose(): 
                   {a.officer.name}（{a.officer.badgeNo}）
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {dayjs(a.fromAt).format('YYYY-MM-DD HH:mm')} 至 {a.toAt ? dayjs(a.toAt).format('YYYY-MM-DD HH:mm') : '今'}
+                  {formatTime(a.fromAt)} 至 {a.toAt ? formatTime(a.toAt) : '今'}
                   {!a.toAt && '（在用）'}
                 </Typography.Text>
               </div>

@@ -1,12 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { DiscSummaryDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
+import { formatOptionalTime } from '../../time';
 
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const at = (iso: string | null) => formatOptionalTime(iso);
 
 /** 光盘登记: every disc, who built and burned it, when, and the read-back result; label text to print. */
 export function DiscRegister(props: { discs: DiscSummaryDto[]; loading?: boolean; onSelect?: (d: DiscSummaryDto) => void }) {

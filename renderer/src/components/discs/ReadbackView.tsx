@@ -1,9 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { DiscReadbackDto, DiscReadbackFileDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
+import { formatTime } from '../../time';
 
 const STATUS_WORDS: Record<DiscReadbackFileDto['status'], string> = {
   ok: '一致',
@@ -44,7 +44,7 @@ export function ReadbackView(props: { readback: DiscReadbackDto }) {
         type={r.ok ? 'success' : 'error'}
         style={{ marginBottom: 12 }}
         message={r.ok ? `回读核验通过：${r.checked} 个文件与入库时的哈希值一致` : `回读核验未通过：${bad} 个文件有问题`}
-        description={`${r.by} 于 ${dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')} 核验，共读取 ${formatBytes(r.bytes)}。`}
+        description={`${r.by} 于 ${formatTime(r.at, 'YYYY-MM-DD HH:mm:ss')} 核验，共读取 ${formatBytes(r.bytes)}。`}
       />
       <Table rowKey="path" size="small" columns={columns} dataSource={r.files} pagination={false} />
     </div>

@@ -1,7 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, EditOutlined, FileWordOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { GeneratedFileDto, RecordFormDto, RecordFormFileDto, RecordFormSignatureDto } from '../../../../main/api/dto';
 import { api } from '../../api';
@@ -11,6 +10,7 @@ import { GeneratedFileView } from '../GeneratedFile';
 import { FormStateTag } from './FormStateTag';
 import { FORM_STATE_LABELS, FORM_STATE_ORDER } from './labels';
 import { ScanUpload } from './ScanUpload';
+import { formatOptionalTime } from '../../time';
 
 interface EditValues {
   place: string;
@@ -19,7 +19,7 @@ interface EditValues {
   remarks: string;
 }
 
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
+const at = (iso: string | null) => formatOptionalTime(iso, 'YYYY-MM-DD HH:mm:ss');
 
 const fileColumns: ColumnsType<RecordFormFileDto> = [
   { title: '序号', key: 'n', width: 60, render: (_v, _r, i) => i + 1 },

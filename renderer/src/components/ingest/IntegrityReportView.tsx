@@ -1,10 +1,10 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { IntegrityReportDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { INTEGRITY_PROBLEM_COLORS, INTEGRITY_PROBLEM_LABELS, type IntegrityProblemKind } from '../../labels';
+import { formatTime } from '../../time';
 
 type Problem = IntegrityReportDto['problems'][number];
 
@@ -37,7 +37,7 @@ export function IntegrityReportView(props: { report: IntegrityReportDto; compact
             {r.ok ? '完整性校验通过' : '完整性校验发现问题'}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            范围：{scopeText(r.scope)}；校验 {r.checked} 个文件（{formatBytes(r.bytes)}）；{dayjs(r.checkedAt).format('YYYY-MM-DD HH:mm:ss')}
+            范围：{scopeText(r.scope)}；校验 {r.checked} 个文件（{formatBytes(r.bytes)}）；{formatTime(r.checkedAt, 'YYYY-MM-DD HH:mm:ss')}
           </Typography.Text>
           <div style={{ marginTop: 8 }}>
             <Space size={[6, 6]} wrap>

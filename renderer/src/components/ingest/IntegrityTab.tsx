@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useWeeklyStore } from '../../stores/weekly';
 import { IntegrityReportView } from './IntegrityReportView';
+import { pickedDay } from '../../time';
 
 interface Values {
   scope: 'all' | 'range';
@@ -18,7 +19,7 @@ export function IntegrityTab() {
 
   const submit = (v: Values) => {
     const [from, to] = v.scope === 'range' ? (v.range ?? []) : [];
-    void check({ ...(from ? { fromDay: from.format('YYYY-MM-DD') } : {}), ...(to ? { toDay: to.format('YYYY-MM-DD') } : {}) });
+    void check({ ...(from ? { fromDay: pickedDay(from) } : {}), ...(to ? { toDay: pickedDay(to) } : {}) });
   };
 
   return (

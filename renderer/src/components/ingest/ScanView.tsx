@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { MediaKindDto, ScanDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { MEDIA_KIND_LABELS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
 import { useSessionStore } from '../../stores/session';
 import { AttributionForm } from './AttributionForm';
+import { formatTime } from '../../time';
 
 type ScanFile = ScanDto['files'][number];
 
@@ -17,7 +17,7 @@ const columns: ColumnsType<ScanFile> = [
   { title: '文件', dataIndex: 'relPath', render: (p: string) => <span className="ew-mono">{p}</span> },
   { title: '类型', dataIndex: 'kind', width: 80, render: (k: MediaKindDto) => MEDIA_KIND_LABELS[k] },
   { title: '大小', dataIndex: 'size', width: 110, align: 'right', render: (n: number) => formatBytes(n) },
-  { title: '文件时间', dataIndex: 'mtime', width: 170, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
+  { title: '文件时间', dataIndex: 'mtime', width: 170, render: (t: string) => formatTime(t, 'YYYY-MM-DD HH:mm:ss') },
   {
     title: '状态',
     dataIndex: 'alreadyIn',

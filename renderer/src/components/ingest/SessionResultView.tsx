@@ -1,7 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleFilled, SyncOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { IngestItemDto, IngestSessionDetailDto, IngestStatusDto, MediaFlagDto, MediaKindDto } from '../../../../main/api/dto';
 import { formatBytes, formatDrift, formatDuration } from '../../format';
@@ -9,6 +8,7 @@ import { DRIFT_BASIS_LABELS, INGEST_STATUS_COLORS, INGEST_STATUS_LABELS, MEDIA_F
 import { useSessionStore } from '../../stores/session';
 import { OutcomeTags } from './FlagTags';
 import { HandoverSheetButton } from './HandoverSheetButton';
+import { formatOptionalTime, formatTime } from '../../time';
 
 const STATUS_TITLES: Record<IngestStatusDto, string> = {
   running: '正在导入',
@@ -55,7 +55,7 @@ const columns: ColumnsType<IngestItemDto> = [
     title: '录制时间',
     dataIndex: 'startAt',
     width: 160,
-    render: (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm:ss') : '—'),
+    render: (t: string | null) => formatOptionalTime(t, 'YYYY-MM-DD HH:mm:ss'),
   },
   {
     title: '录制时间来源',
@@ -117,8 +117,8 @@ export function SessionResultView(props: { detail: IngestSessionDetailDto; extra
             { key: 'to', label: '接收人', children: d.receivedBy },
             { key: 'rec', label: '记录仪', children: d.recorderSerial ? <span className="ew-mono">{d.recorderSerial}</span> : '—' },
             { key: 'src', label: '来源', children: `${d.sourceLabel}（${d.sourceKind === 'recorder' ? '执法记录仪' : '文件夹'}）` },
-            { key: 'start', label: '开始时间', children: dayjs(d.startedAt).format('YYYY-MM-DD HH:mm:ss') },
-            { key: 'end', label: '结束时间', children: d.finishedAt ? dayjs(d.finishedAt).format('YYYY-MM-DD HH:mm:ss') : '—' },
+            { key: 'start', label: '开始时间', children: formatTime(d.startedAt, 'YYYY-MM-DD HH:mm:ss') },
+            { key: 'end', label: '结束时间', children: formatOptionalTime(d.finishedAt, 'YYYY-MM-DD HH:mm:ss') },
             {
               key: 'drift',
               label: '记录仪时钟偏差',

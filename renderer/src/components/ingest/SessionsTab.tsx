@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { IngestSessionDto, OfficerDto } from '../../../../main/api/dto';
 import { useIngestStore } from '../../stores/ingest';
 import { SessionResultView, StatusTag } from './SessionResultView';
+import { formatTime } from '../../time';
 
 /** 导入记录: every ingest session (the daily handover register, rules art. 8). */
 export function SessionsTab() {
@@ -16,7 +16,7 @@ export function SessionsTab() {
   }, [loadSessions]);
 
   const columns: ColumnsType<IngestSessionDto> = [
-    { title: '时间', dataIndex: 'startedAt', width: 160, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '时间', dataIndex: 'startedAt', width: 160, render: (t: string) => formatTime(t) },
     { title: '移交人', dataIndex: 'handedOverBy', width: 140, render: (o: OfficerDto | null) => (o ? `${o.name}（${o.badgeNo}）` : '—') },
     { title: '接收人', dataIndex: 'receivedBy', width: 110 },
     { title: '记录仪', dataIndex: 'recorderSerial', width: 130, render: (s: string | null) => (s ? <span className="ew-mono">{s}</span> : '—') },

@@ -1,7 +1,6 @@
 import { CalendarOutlined, CheckCircleFilled, CloseCircleFilled, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Progress, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { HandoverMarkDto, MediaFlagDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
 import { formatBytes, formatDuration } from '../../format';
@@ -12,6 +11,7 @@ import { useWeeklyStore, type WeeklyProgress } from '../../stores/weekly';
 import { GeneratedFileView } from '../GeneratedFile';
 import { FlagTags } from './FlagTags';
 import { IntegrityReportView } from './IntegrityReportView';
+import { formatDay, formatTime, officeToday, pickedDay, pickerDay } from '../../time';
 
 type OfficerRow = WeeklyPreviewDto['officers'][number];
 type RecorderRow = WeeklyPreviewDto['recorders'][number];
@@ -44,7 +44,7 @@ export function WeeklyTab() {
     void loadPreview();
   }, [loadPreview]);
 
-  const week = dayjs(weekOf);
+  const week = pickerDay(weekOf ?? officeToday());
   return (
     <div>
       {preview?.isFriday && (
@@ -60,8 +60,8 @@ export function WeeklyTab() {
       )}
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
         <Space size={12} wrap>
-          <DatePicker picker="week" value={week} allowClear={false} onChange={(d) => d && void setWeek(d.format('YYYY-MM-DD'))} aria-label="选择周" />
-          <Button onClick={() => void setWeek(dayjs().format('YYYY-MM-DD'))}>本周</Button>
+          <DatePicker picker="week" value={week} allowClear={false} onChange={(d) => d && void setWeek(pickedDay(d))} aria-label="选择周" />
+          <Button onClick={() => void setWeek(null)}>本周</Button>
           {preview && (
             <Typography.Text strong data-testid="week-title">
               {preview.isoYear} 年第 {preview.isoWeek} 周（{preview.days[0]} 至 {preview.days[6]}）
@@ -81,7 +81,7 @@ export function WeeklyTab() {
 function WeekBody(props: { preview: WeeklyPreviewDto }) {
   const { preview } = props;
   const isCustodian = useSessionStore((s) => s.session?.roles.includes('custodian') ?? false);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = officeToday();
 
   const officerColumns: ColumnsType<OfficerRow> = [
     {
@@ -101,7 +101,7 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
       title: (
         <div style={{ textAlign: 'center', lineHeight: 1.3, color: d === today ? '#1f4e8c' : undefined }}>
           <div>{WEEKDAYS[i]}</div>
-          <div style={{ fontSize: 12, fontWeight: 400 }}>{dayjs(d).format('M/D')}</div>
+          <div style={{ fontSize: 12, fontWeight: 400 }}>{formatDay(d, 'M/D')}</div>
         </div>
       ),
       key: d,
@@ -123,7 +123,7 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
     { title: '文件', dataIndex: 'fileName', render: (s: string) => <span className="ew-mono">{s}</span> },
     { title: '记录仪', dataIndex: 'recorderSerial', width: 120, render: (s: string | null) => (s ? <span className="ew-mono">{s}</span> : '—') },
     { title: '人员', dataIndex: 'officerName', width: 90, render: (n: string | null) => n ?? '—' },
-    { title: '录制时间', dataIndex: 'startAt', width: 160, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '录制时间', dataIndex: 'startAt', width: 160, render: (t: string) => formatTime(t) },
     { title: '标记', dataIndex: 'flags', width: 200, render: (f: MediaFlagDto[]) => <FlagTags flags={f} /> },
   ];
 
@@ -177,7 +177,7 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
             {last ? (
               <Space size={8} wrap>
                 <Typography.Text>本周最近一次归档：</Typography.Text>
-                <Typography.Text>{dayjs(last.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                <Typography.Text>{formatTime(last.createdAt)}</Typography.Text>
                 <Typography.Text type="secondary">（{last.createdBy}）</Typography.Text>
                 {last.backupVerified ? <Tag color="green">备份已校验</Tag> : <Tag>无校验备份</Tag>}
                 <Typography.Text type="secondary" className="ew-mono">

@@ -6,6 +6,7 @@ import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, Off
 import { api } from '../../api';
 import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
+import { pickedDayRange } from '../../time';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -36,8 +37,7 @@ function useOptions() {
 function toQuery(v: Values): LibraryQuery {
   const q: LibraryQuery = {};
   const [from, to] = v.range ?? [];
-  if (from) q.from = from.startOf('day').format();
-  if (to) q.to = to.endOf('day').format();
+  Object.assign(q, pickedDayRange(from, to));
   if (v.officerId) q.officerId = v.officerId;
   if (v.recorderId) q.recorderId = v.recorderId;
   if (v.category) q.category = v.category as LibraryQuery['category'];

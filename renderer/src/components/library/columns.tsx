@@ -1,12 +1,12 @@
 import { StarFilled } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import type { LibraryItemDto } from '../../../../main/api/dto';
 import { formatBytes, formatDuration } from '../../format';
 import { CATEGORY_LABELS, CLASSIFICATION_COLORS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
+import { formatTime } from '../../time';
 
 export function when(iso: string): string {
-  return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+  return formatTime(iso, 'YYYY-MM-DD HH:mm:ss');
 }
 
 export function officerText(o: LibraryItemDto['officer']): string {

@@ -1,6 +1,5 @@
 import { DeleteOutlined, FolderAddOutlined, StarFilled } from '@ant-design/icons';
 import { App, Button, Descriptions, Divider, Empty, Input, List, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
@@ -10,6 +9,7 @@ import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLO
 import { useSessionStore } from '../../stores/session';
 import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
 import type { Timeline } from './timeline';
+import { formatTime } from '../../time';
 
 function hms(sec: number): string {
   const s = Math.max(0, Math.round(sec * 10) / 10);
@@ -136,7 +136,7 @@ export function MediaPanel(props: {
 
   const addBookmark = async () => {
     if (!seg) return;
-    const text = label.trim() || `书签 ${dayjs(seg.startMs + props.currentTime * 1000).format('HH:mm:ss')}`;
+    const text = label.trim() || `书签 ${formatTime(seg.startMs + props.currentTime * 1000, 'HH:mm:ss')}`;
     try {
       await api.bookmarks.add({ mediaId: seg.mediaId, offsetSec: Math.round(props.currentTime * 100) / 100, label: text });
       setLabel('');
@@ -172,8 +172,8 @@ export function MediaPanel(props: {
       {d && (
         <Descriptions size="small" column={1} styles={{ label: { width: 84 } }} data-testid="media-meta">
           <Descriptions.Item label="录制时间">
-            {dayjs(d.startAt).format('YYYY-MM-DD HH:mm:ss')}
-            {d.endAt ? ` – ${dayjs(d.endAt).format('HH:mm:ss')}` : ''}
+            {formatTime(d.startAt, 'YYYY-MM-DD HH:mm:ss')}
+            {d.endAt ? ` – ${formatTime(d.endAt, 'HH:mm:ss')}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="时长">
             {formatDuration(d.durationSec)}
@@ -202,7 +202,7 @@ export function MediaPanel(props: {
             )}
           </Descriptions.Item>
           <Descriptions.Item label="保存期限">
-            {d.heldByCase ? '随案件保存' : d.effectiveRetentionUntil ? `至 ${dayjs(d.effectiveRetentionUntil).format('YYYY-MM-DD')}` : '—'}
+            {d.heldByCase ? '随案件保存' : d.effectiveRetentionUntil ? `至 ${formatTime(d.effectiveRetentionUntil, 'YYYY-MM-DD')}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="SHA-256">
             <Tooltip title={d.sha256}>
@@ -259,7 +259,7 @@ export function MediaPanel(props: {
         <div>
           <Typography.Text strong>备注</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-            {d?.notes ? `${d.notes.updatedBy} 于 ${dayjs(d.notes.updatedAt).format('MM-DD HH:mm')}` : '本段'}
+            {d?.notes ? `${d.notes.updatedBy} 于 ${formatTime(d.notes.updatedAt, 'MM-DD HH:mm')}` : '本段'}
           </Typography.Text>
           <Input.TextArea
             aria-label="备注"
@@ -289,7 +289,7 @@ export function MediaPanel(props: {
         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
           <Input
             aria-label="书签名称"
-            placeholder={`在 ${seg ? dayjs(seg.startMs + props.currentTime * 1000).format('HH:mm:ss') : ''} 添加书签`}
+            placeholder={`在 ${seg ? formatTime(seg.startMs + props.currentTime * 1000, 'HH:mm:ss') : ''} 添加书签`}
             value={label}
             maxLength={100}
             onChange={(e) => setLabel(e.target.value)}
@@ -308,7 +308,7 @@ export function MediaPanel(props: {
           rowKey="id"
           renderItem={(b) => {
             const s = timeline.segments.find((x) => x.mediaId === b.mediaId);
-            const wall = s ? dayjs(s.startMs + b.offsetSec * 1000).format('HH:mm:ss') : hms(b.offsetSec);
+            const wall = s ? formatTime(s.startMs + b.offsetSec * 1000, 'HH:mm:ss') : hms(b.offsetSec);
             return (
               <List.Item
                 actions={

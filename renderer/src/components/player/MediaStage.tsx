@@ -10,12 +10,12 @@ import {
   CustomerServiceOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Select, Slider, Space, Spin, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
 import { mediaUrl } from './mediaUrl';
 import { SegmentEngine, SPEEDS, type EngineState } from './engine';
 import { TimelineBar, type TimelineMark } from './TimelineBar';
 import type { Timeline } from './timeline';
+import { formatTime } from '../../time';
 
 const noMenu = (e: MouseEvent) => e.preventDefault();
 
@@ -194,7 +194,7 @@ export function MediaStage(props: {
           )}
         </div>
         <div className="ew-stage-clock" data-testid="player-clock" title="画面的实际录制时间">
-          {dayjs(wall).format('YYYY-MM-DD HH:mm:ss')}
+          {formatTime(wall, 'YYYY-MM-DD HH:mm:ss')}
         </div>
         {s?.waiting && (
           <div className="ew-stage-center">

@@ -1,6 +1,6 @@
-import dayjs from 'dayjs';
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Timeline } from './timeline';
+import { formatTime } from '../../time';
 
 export interface TimelineMark {
   position: number;
@@ -8,7 +8,7 @@ export interface TimelineMark {
 }
 
 function clock(ms: number): string {
-  return dayjs(ms).format('HH:mm:ss');
+  return formatTime(ms, 'HH:mm:ss');
 }
 
 /**

@@ -1,7 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { UserDto } from '../../../../main/api/dto';
 import { useSessionStore } from '../../stores/session';
@@ -10,6 +9,7 @@ import { RoleTags } from '../RoleTags';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserCreateModal } from './UserCreateModal';
 import { UserEditModal } from './UserEditModal';
+import { formatTime } from '../../time';
 
 function StatusTags(props: { user: UserDto }) {
   const { user } = props;
@@ -53,7 +53,7 @@ export function UsersPanel() {
     { title: '警号', dataIndex: 'badgeNo', width: 110, render: (b: string | null) => b ?? '—' },
     { title: '角色', dataIndex: 'roles', render: (_r, u) => <RoleTags roles={u.roles} /> },
     { title: '状态', key: 'status', width: 190, render: (_v, u) => <StatusTags user={u} /> },
-    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (t: string) => formatTime(t) },
     {
       title: '操作',
       key: 'actions',
