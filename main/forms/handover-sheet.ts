@@ -20,7 +20,13 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
+import { localDay } from '../common';
 import { flagLabel, formatBytes, formatClockDrift, formatDateTime, formatDateTimeCompact, formatDuration, type FileFlag } from './format';
+
+/** The batch number printed on the sheet: the office day the session started, and its id ('20261127-003'). */
+export function handoverSessionNo(startedAt: Date, sessionId: number, timeZone: string): string {
+  return `${localDay(startedAt, timeZone).replaceAll('-', '')}-${String(sessionId).padStart(3, '0')}`;
+}
 
 export interface RecorderInfo {
   serial: string;

@@ -31,7 +31,7 @@ export {
   type SignatureLine,
   type TextStyle,
 } from './docx-kit';
-export { handoverSheet, flagsText, HANDOVER_TITLE, type HandoverSheetData, type HandoverFile, type RecorderInfo } from './handover-sheet';
+export { handoverSheet, handoverSessionNo, flagsText, HANDOVER_TITLE, type HandoverSheetData, type HandoverFile, type RecorderInfo } from './handover-sheet';
 export {
   weeklyReport,
   weekLabel,

@@ -27,7 +27,11 @@ function num(v: unknown): number | undefined {
 function parseCreationTime(raw: string | undefined): Date | undefined {
   if (!raw) return undefined;
   // ffprobe prints "2024-05-20T09:30:00.000000Z"; Date wants at most milliseconds.
-  const d = new Date(raw.replace(/(\.\d{3})\d+/, '$1'));
+  let text = raw.trim().replace(/(\.\d{3})\d+/, '$1');
+  // A tag without a zone ("2024-05-20 09:30:00", some containers) is read as UTC, as MP4 defines it, never in
+  // this machine's zone (Date's default); decideStartTime then judges recorders that meant local time.
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
+  const d = new Date(text);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 

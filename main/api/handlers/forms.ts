@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common';
-import { handoverSheet, type FileFlag } from '../../forms';
+import { handoverSessionNo, handoverSheet, type FileFlag } from '../../forms';
 import { writeFileAtomic } from '../../ingest';
 import type { ApiServices } from '../context';
 import type { GeneratedFileDto } from '../dto';
@@ -34,7 +34,7 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       unitName: office.unitName,
       timeZone: office.timeZone,
       generatedAt: now,
-      sessionNo: `${detail.startedAt.slice(0, 10).replaceAll('-', '')}-${String(detail.id).padStart(3, '0')}`,
+      sessionNo: handoverSessionNo(new Date(detail.startedAt), detail.id, office.timeZone),
       startedAt: new Date(detail.startedAt),
       finishedAt: detail.finishedAt ? new Date(detail.finishedAt) : null,
       handedOverBy: detail.handedOverBy ? { name: detail.handedOverBy.name, badgeNo: detail.handedOverBy.badgeNo } : { name: UNKNOWN, badgeNo: '—' },

@@ -8,6 +8,7 @@ import {
   formatDateTimeCompact,
   formatDay,
   formatDuration,
+  handoverSessionNo,
   weekdayLabel,
   weekLabel,
 } from '../../../main/forms';
@@ -21,6 +22,12 @@ describe('form formatting helpers', () => {
     expect(formatDate(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026年11月28日');
     expect(formatDateTimeCompact(at, 'Asia/Shanghai')).toBe('2026-11-27 10:02:09');
     expect(formatDateTime(new Date('2026-03-05T16:00:00Z'), 'Asia/Shanghai')).toBe('2026年3月6日 00:00');
+  });
+
+  it('numbers a handover batch by the office day it started, not the UTC day', () => {
+    // 07:30 on 27 November in the office is still 26 November in UTC.
+    expect(handoverSessionNo(new Date('2026-11-26T23:30:00Z'), 3, 'Asia/Shanghai')).toBe('20261127-003');
+    expect(handoverSessionNo(new Date('2026-11-26T23:30:00Z'), 1234, 'UTC')).toBe('20261126-1234');
   });
 
   it('formats calendar days and weeks', () => {

@@ -69,6 +69,12 @@ describe('parseProbeJson', () => {
     expect(r.hasVideo).toBe(false);
     expect(r.creationTime?.toISOString()).toBe('2024-01-02T03:04:05.000Z');
   });
+  it('a creation_time without a zone is UTC, whatever zone the machine is in', () => {
+    const r = parseProbeJson({ streams: [{ codec_type: 'video', codec_name: 'h264' }], format: { tags: { creation_time: '2024-05-20 09:30:00' } } });
+    expect(r.creationTime?.toISOString()).toBe('2024-05-20T09:30:00.000Z');
+    const offset = parseProbeJson({ streams: [{ codec_type: 'video', codec_name: 'h264' }], format: { tags: { creation_time: '2024-05-20T09:30:00+08:00' } } });
+    expect(offset.creationTime?.toISOString()).toBe('2024-05-20T01:30:00.000Z');
+  });
   it('empty output is unreadable, garbage creation_time is dropped', () => {
     expect(parseProbeJson({}).readable).toBe(false);
     expect(parseProbeJson(null).readable).toBe(false);
