@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { CliServiceOptions } from '../../../main/cli/env';
 import { runCli } from '../../../main/cli/run';
 import type { Clock } from '../../../main/common';
 
@@ -14,12 +15,13 @@ export interface CliResult {
  * Runs one command in this process, as `npm run evidence -- …` would, with the given clock and
  * environment variables only (never this machine's EVIDENCE_* settings), and captures its output.
  */
-export async function runInProcess(args: string[], opts: { clock: Clock; vars?: Record<string, string> }): Promise<CliResult> {
+export async function runInProcess(args: string[], opts: { clock: Clock; vars?: Record<string, string>; services?: CliServiceOptions }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     clock: opts.clock,
     vars: opts.vars ?? {},
+    services: opts.services ?? {},
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
   });
