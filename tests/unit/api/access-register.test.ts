@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../../main/common';
 import { formatDateTimeCompact } from '../../../main/forms';
 import { docxBlocks, docxPart, paragraphsIn, tableStartingWith } from '../forms/docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfPageTexts, pdfToolsMissing, proofPngs, squash } from '../forms/proof';
@@ -27,7 +28,7 @@ describe('viewing register', () => {
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
     expect(await viewStatus(a.t, a.chief, a.mediaIdOf('photo'))).toBe(206);
-    day = a.t.clock.now().toISOString().slice(0, 10);
+    day = localDay(a.t.clock.now(), OFFICE_TZ); // the register's periods are office days
   }, 180_000);
   afterAll(() => a.t.cleanup());
 
