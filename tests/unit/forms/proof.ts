@@ -2,7 +2,7 @@
 // checked in the DOCX XML (docx-read.ts); here only what holds on paper whatever the fonts: every value
 // present once the text is unwrapped, header rows repeated, blocks kept on one page, page numbering.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { withProjectFonts } from '../../support/fonts';
@@ -98,10 +98,12 @@ export function onPaperCheck(blocks: readonly DocxBlock[], pages: readonly strin
   return { checked: needles.length, missing: needles.filter((n) => !all.includes(n)) };
 }
 
-/** Renders every page to `dir/<name>-<page>.png` at 60 dpi, as proofs to look at. */
+/** Renders every page to `dir/<name>-<page>.png` at 60 dpi, as proofs to look at (older proofs removed). */
 export function proofPngs(pdf: string, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const stem = join(dir, basename(pdf, '.pdf'));
+  const name = basename(pdf, '.pdf');
+  const stem = join(dir, name);
+  for (const old of readdirSync(dir)) if (new RegExp(`^${name}-\\d+\\.png$`).test(old)) rmSync(join(dir, old));
   const tmp = mkdtempSync(join(tmpdir(), 'proof-'));
   try {
     const r = spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(tmp, 'p')], { encoding: 'utf8' });
