@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { withProjectFonts } from './tests/support/fonts';
 
 /**
  * Browser end-to-end tests: the real renderer (built by `vite build` into out/renderer) against
  * the real API, served by the browser host on loopback, driven in Debian Chromium.
  * Each spec starts its own host on a fresh temporary archive (tests/e2e/support/host.ts).
+ * Chromium gets the project's font map, so screenshots show the same fonts on every machine.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,6 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      env: withProjectFonts(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },

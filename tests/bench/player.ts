@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PEOPLE, startLibraryHost } from '../e2e/library-support';
+import { withProjectFonts } from '../support/fonts';
 import type { BenchRow } from './row';
 
 const OPENS = 10;
@@ -22,6 +23,7 @@ export async function benchPlayer(): Promise<BenchRow[]> {
   const host = await startLibraryHost({ secondsEach: 10 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    env: withProjectFonts(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
   });
   try {

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: every benchmark, each a ratio against a peer tool on the same data.
- * `npm run bench -- ingest` (or `iso`) runs one. Results also go to test-results/bench.json.
+ * `npm run bench -- ingest` (or `iso`, `crypto`, `probe`, …) runs one. Results also go to test-results/bench.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchCrypto } from './crypto';
 import { benchIngest } from './ingest';
 import { benchIso } from './iso';
 import { benchLibrary } from './library';
 import { benchPlayer } from './player';
+import { benchProbe } from './probe';
 import type { BenchRow as Row } from './row';
 
 
@@ -15,6 +17,8 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   iso: () => benchIso(),
   library: () => benchLibrary(),
   player: () => benchPlayer(),
+  crypto: () => benchCrypto(),
+  probe: () => benchProbe(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

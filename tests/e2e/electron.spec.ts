@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withProjectFonts } from '../support/fonts';
 
 /**
  * The Electron binary, or why there is none. Read path.txt ourselves: `require('electron')` would
@@ -28,7 +29,7 @@ test('Electron shell launches and shows first-run setup', async () => {
   const app = await electron.launch({
     executablePath: bin.path,
     args: ['.', `--user-data-dir=${userData}`, '--no-sandbox'],
-    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    env: { ...withProjectFonts(), ELECTRON_ENABLE_LOGGING: '1' },
   });
   try {
     const win = await app.firstWindow();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_RULES, requireApprovedForDisc, type AccessTypeDto, type Client } from '../../../main/api';
-import type { Role } from '../../../main/common';
+import { localDay, type Role } from '../../../main/common';
 import { grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
@@ -283,7 +283,7 @@ describe('viewing only with leave', () => {
       const media = a.mediaIdOf('segment', 2);
       const req = await t().call(a.officer, 'access.request', { type: 'case', scope: { kind: 'media', id: media }, reason: '查办占道经营案' });
       await t().call(leader, 'access.decide', { id: req.id, approve: true });
-      const day = t().clock.now().toISOString().slice(0, 10);
+      const day = localDay(t().clock.now(), 'Asia/Shanghai'); // an office day, as register.list takes
       expect(await viewStatus(t(), a.officer, media)).toBe(206);
       expect(await viewStatus(t(), a.officer, media)).toBe(206);
       const reg = await t().call(a.custodian, 'register.list', { from: day, to: day, item: String(media) });

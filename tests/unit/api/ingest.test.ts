@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, IngestSessionDetailDto } from '../../../main/api';
 import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
@@ -80,7 +81,8 @@ describe('ingest of a recorder volume through the API', () => {
     for (const day of days) {
       const dir = path.join(t.root, 'originals', ...day.split('-'));
       execFileSync('sha256sum', ['--quiet', '-c', 'manifest-sha256.txt'], { cwd: dir });
-      execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest-sha256.txt.p7s', '-content', 'manifest-sha256.txt', '-CAfile', path.join(t.root, 'certs', 'office-ca.pem'), '-out', '/dev/null'], { cwd: dir, stdio: 'pipe' });
+      const cms = opensslCmsVerify({ signature: 'manifest-sha256.txt.p7s', content: 'manifest-sha256.txt', caFile: path.join(t.root, 'certs', 'office-ca.pem'), at: t.clock.now(), cwd: dir });
+      expect(cms.ok, cms.out).toBe(true);
     }
   });
 

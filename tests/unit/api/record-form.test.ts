@@ -1,25 +1,27 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxToPdf, hasTool, pdfText, proofPng, squash } from '../forms/proof';
+import { formatBytes, formatDateTime, formatDuration } from '../../../main/forms';
+import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tableStartingWith } from '../forms/docx-read';
+import { docxToPdf, onPaperCheck, pagesWith, pdfPageTexts, pdfToolsMissing, proofPngs, squash } from '../forms/proof';
 import { makeDiscWorld, type DiscWorld } from './discs-fixture';
-import { tempDir } from '../../support/services';
+import { opensslCmsVerify, type CmsVerifyResult } from '../../support/cms';
+import { OFFICE_SETUP, tempDir } from '../../support/services';
 
 const PLACE = '某某镇人民路 12 号门前';
+const pdfMissing = pdfToolsMissing();
+if (pdfMissing) console.log(`record form: PDF check skipped — ${pdfMissing}`);
 
-function cmsVerify(root: string, sig: string, content: string): { ok: boolean; out: string } {
-  const r = spawnSync(
-    'openssl',
-    ['cms', '-verify', '-binary', '-inform', 'DER', '-in', sig, '-content', content, '-CAfile', path.join(root, 'certs', 'office-ca.pem'), '-out', '/dev/null'],
-    { encoding: 'utf8' },
-  );
-  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
+/** openssl checks the signature at the test clock's time: the certificates carry that clock's dates. */
+function cmsVerify(w: DiscWorld, sig: string, content: string): CmsVerifyResult {
+  return opensslCmsVerify({ signature: sig, content, caFile: path.join(w.t.root, 'certs', 'office-ca.pem'), at: w.t.clock.now() });
 }
 
 describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', () => {
   let w: DiscWorld;
   let formId: number;
+  let docxFile: string;
 
   beforeAll(async () => {
     w = await makeDiscWorld();
@@ -69,33 +71,70 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     const forms = path.join(w.t.root, 'forms');
     for (const s of b.signatures) {
       expect(s.contentFile).toBe(b.contentFile);
-      const good = cmsVerify(w.t.root, path.join(forms, s.signatureFile), path.join(forms, s.contentFile));
+      const good = cmsVerify(w, path.join(forms, s.signatureFile), path.join(forms, s.contentFile));
       expect(good.ok, good.out).toBe(true);
       const bad = path.join(tempDir('ew-flip-'), 'content.json');
       copyFileSync(path.join(forms, s.contentFile), bad);
       const bytes = readFileSync(bad);
       bytes[10] = bytes[10]! ^ 0x01;
       writeFileSync(bad, bytes);
-      expect(cmsVerify(w.t.root, path.join(forms, s.signatureFile), bad).ok).toBe(false);
+      expect(cmsVerify(w, path.join(forms, s.signatureFile), bad).ok).toBe(false);
     }
     // The content file is the canonical JSON of the fields.
     const content = JSON.parse(readFileSync(path.join(forms, b.contentFile), 'utf8')) as { fields: { place: string } };
     expect(content.fields.place).toBe(PLACE);
   });
 
-  it('renders the DOCX in LibreOffice with every field and both electronic signatures', async () => {
+  it('prints every field, every full hash and both electronic signatures into the DOCX', async () => {
     const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
     expect(docx.fileName).toBe(`record-form-${formId}.docx`);
-    if (!hasTool('soffice')) return;
-    const out = path.resolve('test-results/record-form');
-    const { form } = docxToPdf({ form: readFileSync(docx.path) }, out);
-    const text = squash(pdfText(form!));
+    docxFile = docx.path;
     const f = await w.t.call(w.officer, 'forms.recordGet', { id: formId });
-    for (const want of ['执法记录仪视听资料证据记录表', '占道经营案', '2026-001', '张三', PLACE, '华德安DSJ-V9', 'MP4', '执法人员张三已签', '大队负责人李队长已签', '证书序列号']) {
-      expect(text).toContain(squash(want));
-    }
-    for (const x of f.fields.files) expect(text).toContain(x.sha256.slice(0, 32));
-    proofPng(form!, out);
+    const blocks = docxBlocks(docxPart(readFileSync(docx.path)));
+    expect(fieldsOf(tableStartingWith(blocks, '案件名称'))).toEqual(
+      new Map([
+        ['案件名称', '占道经营案'],
+        ['案号', '某综执〔2026〕12号'],
+        ['光盘编号', '2026-001'],
+        ['执法人员', '张三'],
+        ['摄录人', '张三'],
+        ['记录仪品牌型号', '华德安 DSJ-V9'],
+        ['录制开始时间', formatDateTime(new Date(f.fields.recordingStart), OFFICE_SETUP.timeZone)],
+        ['录制结束时间', formatDateTime(new Date(f.fields.recordingEnd), OFFICE_SETUP.timeZone)],
+        ['录制地点', PLACE],
+        ['文件格式', 'MP4（H.264 视频 / AAC 音频）'],
+        ['时长及大小', `${formatDuration(f.fields.totalDurationSec)}，${formatBytes(f.fields.totalBytes)}`],
+      ]),
+    );
+    const files = tableStartingWith(blocks, '序号', '文件名');
+    expect(files.slice(1).map((row) => [row[0], row[1], row[5]])).toEqual(
+      f.fields.files.map((x, i) => [String(i + 1), x.name, `${x.sha256.slice(0, 32)}\n${x.sha256.slice(32)}`]),
+    );
+    expect(files.slice(1).map((row) => row[5]?.replace('\n', '')).sort()).toEqual([...w.sha256s].sort());
+    const signed = f.signatures.filter((s) => s.voidAt === null);
+    expect(signed.map((s) => s.role)).toEqual(['officer', 'chief']);
+    const line = (s: (typeof signed)[number]): string =>
+      `${s.role === 'officer' ? '执法人员' : '大队负责人'} ${s.signer.displayName} 已签（${formatDateTime(new Date(s.signedAt), OFFICE_SETUP.timeZone)}，证书序列号 ${s.certSerial}）`;
+    const paragraphs = paragraphsIn(blocks);
+    expect(paragraphs).toContain(`电子签名：${line(signed[0]!)}`);
+    expect(paragraphs).toContain(`\u3000\u3000\u3000\u3000\u3000${line(signed[1]!)}`);
+    expect(paragraphs.join('\n')).toContain('执法人员 张三 已签');
+    expect(paragraphs.join('\n')).toContain('大队负责人 李队长 已签');
+  });
+
+  it.skipIf(pdfMissing !== null)('prints it through LibreOffice: every cell and line on paper, signatures on the page of the last file', () => {
+    const out = path.resolve('test-results/record-form');
+    const { form } = docxToPdf({ form: readFileSync(docxFile) }, out);
+    const pages = pdfPageTexts(form!);
+    const blocks = docxBlocks(docxPart(readFileSync(docxFile)));
+    const check = onPaperCheck(blocks, pages);
+    expect(check.missing, 'not found in the PDF text').toEqual([]);
+    const lastFile = tableStartingWith(blocks, '序号', '文件名').at(-1)?.[1] ?? '';
+    const at = pagesWith(pages, lastFile);
+    expect(at).toHaveLength(1);
+    for (const label of ['执法人员签名', '大队负责人签名', '单位（盖章）']) expect(pagesWith(pages, label), label).toEqual(at);
+    for (const [i, page] of pages.entries()) expect(page).toContain(squash(`第 ${i + 1} 页 共 ${pages.length} 页`));
+    proofPngs(form!, out);
   }, 180_000);
 
   it('a change after signing voids both signatures and returns the form to draft', async () => {
@@ -109,7 +148,7 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
       // Still verifies against what it signed, never against the new content.
       expect(s.verified).toBe(true);
       const forms = path.join(w.t.root, 'forms');
-      expect(cmsVerify(w.t.root, path.join(forms, s.signatureFile), path.join(forms, f.contentFile)).ok).toBe(false);
+      expect(cmsVerify(w, path.join(forms, s.signatureFile), path.join(forms, f.contentFile)).ok).toBe(false);
     }
     expect(f.officerSignedBy).toBe(null);
     // Both sign again over the new content.

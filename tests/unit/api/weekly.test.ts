@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { localDay } from '../../../main/common';
 import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
@@ -52,11 +53,8 @@ describe('weekly consolidation (rules art. 11(2))', () => {
     expect(existsSync(path.join(r.backup!.folder, 'certs', 'office-ca.pem'))).toBe(true);
 
     const formsDir = path.join(t.root, 'forms');
-    execFileSync(
-      'openssl',
-      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', r.signatureFile, '-content', r.report.fileName, '-CAfile', path.join(t.root, 'certs', 'office-ca.pem'), '-out', '/dev/null'],
-      { cwd: formsDir, stdio: 'pipe' },
-    );
+    const cms = opensslCmsVerify({ signature: r.signatureFile, content: r.report.fileName, caFile: path.join(t.root, 'certs', 'office-ca.pem'), at: t.clock.now(), cwd: formsDir });
+    expect(cms.ok, cms.out).toBe(true);
 
     const again = await t.call(admin, 'weekly.run', { weekOf: dockDay, backupSourceId });
     expect(again.backup).toMatchObject({ filesCopied: 0, verified: true });

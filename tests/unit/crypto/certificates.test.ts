@@ -7,9 +7,12 @@ import {
   normalizeSerialHex,
   sha256Hex,
 } from '../../../main/crypto';
+import { atTime } from '../../support/cms';
 import { CA_NAME, makeOffice, openssl, tempDir, USER_NAME, type Office } from './helpers';
 
 const NOW = new Date('2026-01-05T08:00:00.750Z');
+/** openssl judges validity a day after issue, not on the day the test runs. */
+const CHECKED_AT = atTime(new Date(NOW.getTime() + 24 * 3600_000));
 
 describe('certificates', () => {
   const dir = tempDir();
@@ -36,7 +39,7 @@ describe('certificates', () => {
   });
 
   it('issues a user certificate that openssl verify accepts under the CA', () => {
-    const r = openssl(['verify', '-CAfile', caFile, userFile], dir.path);
+    const r = openssl(['verify', ...CHECKED_AT, '-CAfile', caFile, userFile], dir.path);
     expect(r.stdout.trim()).toBe(`${userFile}: OK`);
     expect(r.status).toBe(0);
   });
@@ -49,7 +52,7 @@ describe('certificates', () => {
     expect(text).toMatch(/Basic Constraints: critical\s+CA:TRUE/);
     expect(text).toMatch(/Key Usage: critical\s+Certificate Sign, CRL Sign/);
     expect(text).toContain('Subject Key Identifier');
-    const selfSigned = openssl(['verify', '-CAfile', caFile, caFile], dir.path);
+    const selfSigned = openssl(['verify', ...CHECKED_AT, '-CAfile', caFile, caFile], dir.path);
     expect(selfSigned.status).toBe(0);
   });
 
@@ -133,7 +136,9 @@ describe('certificates', () => {
   it('is not accepted by openssl under a different CA with the same name', async () => {
     const rogue = await makeOffice(NOW);
     const rogueCa = dir.file('rogue-ca.pem', rogue.caCertPem);
-    expect(openssl(['verify', '-CAfile', rogueCa, userFile], dir.path).status).not.toBe(0);
+    const r = openssl(['verify', ...CHECKED_AT, '-CAfile', rogueCa, userFile], dir.path);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/certificate signature failure|unable to get local issuer/);
     expect(sha256Hex(rogue.caCertPem)).not.toBe(sha256Hex(office.caCertPem));
   });
 });

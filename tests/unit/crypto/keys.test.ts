@@ -17,9 +17,7 @@ describe('keys', () => {
   let keys: KeyPair;
 
   beforeAll(async () => {
-    const started = performance.now();
     keys = await generateKeyPair();
-    console.log(`generateKeyPair (RSA-3072): ${Math.round(performance.now() - started)} ms`);
   });
   afterAll(() => dir.remove());
 

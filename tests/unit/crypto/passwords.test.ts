@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, sha256Hex, verifyPassword } from '../../../main/crypto';
 
 describe('passwords', () => {
-  it('round-trips and takes a noticeable but short time', async () => {
-    const started = performance.now();
+  // The cost (N=2^15, r=8, p=1) is what makes a guess slow; its time on this machine is measured by
+  // `npm run bench -- crypto`, not here.
+  it('round-trips, with scrypt and its cost parameters in the stored value', async () => {
     const stored = await hashPassword('执法记录仪2026');
-    const hashMs = performance.now() - started;
-    console.log(`hashPassword (scrypt N=2^15 r=8 p=1): ${Math.round(hashMs)} ms`);
     expect(stored).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
     expect(await verifyPassword('执法记录仪2026', stored)).toBe(true);
-    expect(hashMs).toBeLessThan(2000);
   });
 
   it('rejects wrong passwords', async () => {

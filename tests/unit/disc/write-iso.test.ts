@@ -58,13 +58,17 @@ interface LsEntry {
   path: string;
 }
 
-/** Parses `xorriso -find / -exec lsdl` lines. */
+/**
+ * Parses `xorriso -find / -exec lsdl` lines: 'drwxr-xr-x 1 0 0 0 Nov 27 08:30 '/'' — like `ls -l`, the
+ * date shows the year for timestamps six months old or more (or in the future) and the time of day for
+ * younger ones, so which form appears depends on the day the test runs. Both are accepted.
+ */
 function parseLsdl(stdout: string): LsEntry[] {
   return stdout
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((line) => {
-      const m = /^(\S)\S*\s+\d+\s+\S+\s+\S+\s+(\d+)\s+\S+\s+\d+\s+\d+\s+'(.*)'$/.exec(line);
+      const m = /^(\S)\S*\s+\d+\s+\S+\s+\S+\s+(\d+)\s+[A-Z][a-z]{2}\s+\d{1,2}\s+(?:\d{4}|\d{2}:\d{2})\s+'(.*)'$/.exec(line);
       if (!m) throw new Error(`unexpected xorriso line: ${line}`);
       return { type: m[1]!, size: Number(m[2]), path: m[3]! };
     });
@@ -244,6 +248,22 @@ describe('reproducibility and outputs', () => {
     expect(tool('isoinfo', ['-d', '-i', empty]).stdout).toContain('Volume size is: ' + r.totalBytes / 2048);
     expect(tool('bsdtar', ['-tf', empty]).status).toBe(0);
     await unlink(empty);
+  });
+});
+
+describe('parseLsdl (the xorriso listing the tests read)', () => {
+  it('reads both date forms: the year for old timestamps, the time of day for recent ones', () => {
+    const listing = [
+      "dr-xr-xr-x    1 0        0               0 Nov 27 08:30 '/'",
+      "-r--r--r--    1 0        0         3145745 Nov 27  2026 '/data/张三_录像.MP4'",
+      "-r--r--r--    1 0        0               0 Jan  1  1970 '/a b/empty.bin'",
+    ].join('\n');
+    expect(parseLsdl(listing)).toEqual([
+      { type: 'd', size: 0, path: '/' },
+      { type: '-', size: 3145745, path: '/data/张三_录像.MP4' },
+      { type: '-', size: 0, path: '/a b/empty.bin' },
+    ]);
+    expect(() => parseLsdl("-r--r--r-- 1 0 0 3 yesterday '/x'")).toThrow(/unexpected xorriso line/);
   });
 });
 

@@ -12,6 +12,7 @@ import { createServices, dispatch, type Client, type MethodName, type MethodOutp
 import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
 import { silentLogger } from '../../../main/log';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
+import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
 import { OFFICE_SETUP, setUpOffice, tempDir, TestClock, type TestApi } from '../../support/services';
 
@@ -202,10 +203,8 @@ describe('ingest survives a crash between any two steps', () => {
       for (const { day } of days) {
         const dir = path.join(archive, 'originals', ...day.split('-'));
         execFileSync('sha256sum', ['--quiet', '-c', MANIFEST_NAME], { cwd: dir });
-        execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', SIGNATURE_NAME, '-content', MANIFEST_NAME, '-CAfile', path.join(archive, 'certs', 'office-ca.pem'), '-out', '/dev/null'], {
-          cwd: dir,
-          stdio: 'pipe',
-        });
+        const cms = opensslCmsVerify({ signature: SIGNATURE_NAME, content: MANIFEST_NAME, caFile: path.join(archive, 'certs', 'office-ca.pem'), at: RERUN, cwd: dir });
+        expect(cms.ok, cms.out).toBe(true);
       }
 
       const integrity = await t.call(admin, 'integrity.check', {});

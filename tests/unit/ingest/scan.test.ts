@@ -1,9 +1,15 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseInfoFile, scanSource } from '../../../main/ingest';
+import { parseInfoFile, scanSource, type ScanResult } from '../../../main/ingest';
 import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { withoutReadOverride } from '../../support/unprivileged';
+
+const run = promisify(execFile);
+const SCAN_CHILD = path.resolve('tests/support/scan-source.ts');
 
 let dir: string;
 let vol: FixtureVolume;
@@ -58,21 +64,21 @@ describe('scanSource', () => {
     expect(s.skipped).toEqual(expect.arrayContaining([{ relPath: 'loop', reason: 'symlink' }, { relPath: 'b.MP4', reason: 'symlink' }]));
   });
 
-  it('permission errors are reported, not fatal (needs a non-root user)', async (ctx) => {
-    if (process.getuid?.() === 0) {
-      console.log('skipping permission test: running as root, which reads everything');
-      ctx.skip();
-      return;
-    }
+  // As root the scan runs with CAP_DAC_OVERRIDE dropped, so the locked folder is locked for it too.
+  it('permission errors are reported, not fatal', async (ctx) => {
+    const unprivileged = withoutReadOverride();
+    const prefix = 'prefix' in unprivileged ? unprivileged.prefix : ctx.skip(unprivileged.reason);
     const root = path.join(dir, 'perm');
     await mkdir(path.join(root, 'locked'), { recursive: true });
     await writeFile(path.join(root, 'ok.MP4'), 'x');
-    const { chmod } = await import('node:fs/promises');
+    await writeFile(path.join(root, 'locked', 'hidden.MP4'), 'y');
     await chmod(path.join(root, 'locked'), 0);
     try {
-      const s = await scanSource(root);
+      const [cmd = process.execPath, ...args] = [...prefix, process.execPath, '--import', 'tsx', SCAN_CHILD, root];
+      const { stdout } = await run(cmd, args, { maxBuffer: 16 * 1024 * 1024 });
+      const s = JSON.parse(stdout) as ScanResult;
       expect(s.originals.map((o) => o.relPath)).toEqual(['ok.MP4']);
-      expect(s.problems[0]).toMatchObject({ relPath: 'locked', code: 'EACCES' });
+      expect(s.problems).toEqual([expect.objectContaining({ relPath: 'locked', code: 'EACCES' })]);
     } finally {
       await chmod(path.join(root, 'locked'), 0o755);
     }

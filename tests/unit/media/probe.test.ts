@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,16 @@ import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-
 let dir: string;
 let vol: FixtureVolume;
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw e;
+  }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ew-probe-'));
   vol = await makeRecorderVolume(path.join(dir, 'vol'));
@@ -25,10 +35,6 @@ afterAll(async () => {
 });
 
 describe('probe on the fixture volume', () => {
-  it('generates quickly', () => {
-    expect(vol.generationSec).toBeLessThan(30);
-  });
-
   it('each file: kind, flags, codecs and start time as expected', async () => {
     for (const f of vol.files) {
       const file = path.join(vol.root, f.relPath);
@@ -80,14 +86,18 @@ describe('probe on the fixture volume', () => {
     expect(await probeMedia(path.join(dir, 'nope.mp4'))).toMatchObject({ readable: false });
   });
 
-  it('a hanging ffprobe is killed at the timeout', async () => {
-    const fake = path.join(dir, 'slow-ffprobe.sh');
-    await writeFile(fake, '#!/bin/sh\nexec sleep 30\n');
+  // How soon it comes back is measured by `npm run bench -- probe`; here, that it comes back at all (the
+  // fake never ends on its own) and that the hung process is gone.
+  it('a hanging ffprobe is killed at the timeout and reported as timed out', async () => {
+    const fake = path.join(dir, 'hung-ffprobe.sh');
+    const pidFile = path.join(dir, 'hung-ffprobe.pid');
+    await writeFile(fake, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 3600\n`);
     await chmod(fake, 0o755);
-    const t0 = Date.now();
     const p = await probeMedia(path.join(vol.root, vol.segments[0]?.relPath ?? ''), { timeoutMs: 300, ffprobePath: fake as ExecutablePath });
-    expect(Date.now() - t0).toBeLessThan(5000);
-    expect(p).toMatchObject({ readable: false, timedOut: true });
+    expect(p).toMatchObject({ readable: false, timedOut: true, error: 'ffprobe timed out after 300 ms' });
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    expect(pid).toBeGreaterThan(0);
+    expect(isRunning(pid), `the hung ffprobe (pid ${pid}) is still running`).toBe(false);
   });
 
   it('an ffprobe that cannot start resolves unreadable, not a crash', async () => {
