@@ -12,7 +12,8 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries anywhere: a test that passes only on a second try is a failure to fix.
+  retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: 'list',
