@@ -4,6 +4,7 @@ import { initCommand, initUsage } from './commands/init';
 import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { registerCommand, registerUsage } from './commands/register';
+import { text } from './escape';
 import { CliApiError } from './session';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
@@ -30,11 +31,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return await cmd.run(rest);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`error: ${e.message}\nusage: npm run evidence -- ${cmd.usage}`);
+      console.error(text`error: ${e.message}\nusage: npm run evidence -- ${cmd.usage}`);
     } else if (e instanceof CliApiError) {
-      console.error(`error: ${e.code}: ${e.userMessage}`);
+      console.error(text`error: ${e.code}: ${e.userMessage}`);
     } else {
-      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(text`error: ${e instanceof Error ? e.message : String(e)}`);
     }
     return EXIT_USAGE;
   }

@@ -1,4 +1,5 @@
 /** The bag's plain-text tag files (BagIt, RFC 8493), pure so their exact text is easy to test. */
+import { hasUnsafeChar } from '../common';
 
 export const BAG_FILES = {
   bagit: 'bagit.txt',
@@ -31,11 +32,20 @@ export interface DiscLabel {
   unit?: string;
 }
 
-/** Names that `sha256sum -c` and BagIt readers would need escaped or percent-encoded; we refuse them instead. */
-export function assertPlainPath(path: string): void {
-  if (/[\r\n\\%]/.test(path) || path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw new Error(`path not allowed in a bag manifest: ${JSON.stringify(path)}`);
+/** A relative '/'-separated path that stays inside its folder. */
+export function assertRelativePath(path: string): void {
+  if (path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new Error(`path not allowed on a disc: ${JSON.stringify(path)}`);
   }
+}
+
+/**
+ * Names that `sha256sum -c` and BagIt readers would need escaped or percent-encoded, and control or bidi
+ * characters that would break or disguise a line; we refuse them instead. Joliet names never hold them.
+ */
+export function assertPlainPath(path: string): void {
+  assertRelativePath(path);
+  if (hasUnsafeChar(path) || /[\\%]/.test(path)) throw new Error(`path not allowed in a bag manifest: ${JSON.stringify(path)}`);
 }
 
 /** `sha256sum -c` format, which is also a BagIt manifest: sorted by path, LF line ends. */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { asPem } from '../../crypto';
 import { verifyDisc } from '../../disc';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../args';
+import { text } from '../escape';
 
 export const discVerifyUsage = 'disc-verify PATH [--ca OFFICE_CA_PEM] [--json]';
 
@@ -30,10 +31,10 @@ export async function discVerifyCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
   } else {
     const s = report.signature;
-    console.log(`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
-    console.log(`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
-    if (report.caFingerprintSha256) console.log(`disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
-    for (const p of report.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    console.log(text`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
+    console.log(text`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
+    if (report.caFingerprintSha256) console.log(text`disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
+    for (const p of report.problems) console.log(text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok) console.log('OK: no problems found');
   }
   return report.ok ? EXIT_OK : EXIT_PROBLEMS;

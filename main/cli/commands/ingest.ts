@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetailDto } from '../../api';
 import { archiveHasDatabase } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliApiError, CliSession } from '../session';
 
@@ -18,7 +19,7 @@ function progressPrinter(): (p: EventPayload<'ingest.progress'>) => void {
     if (p.currentFile === null || p.currentFile === last) return;
     last = p.currentFile;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-    process.stderr.write(`[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}\n`);
+    process.stderr.write(text`[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}\n`);
   };
 }
 
@@ -42,27 +43,27 @@ function fileJson(i: IngestItemDto) {
 
 function printTable(d: IngestSessionDetailDto, source: string): void {
   const officer = d.handedOverBy ? `${d.handedOverBy.name} (${d.handedOverBy.badgeNo})` : '-';
-  console.log(`ingest session ${d.id} from ${source}: ${d.status}`);
-  console.log(`recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
-  if (d.clockDriftSec !== null) console.log(`recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
+  console.log(text`ingest session ${d.id} from ${source}: ${d.status}`);
+  console.log(text`recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
+  if (d.clockDriftSec !== null) console.log(text`recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
   console.log('');
   const flagsOf = (i: IngestItemDto) => (i.flags.length ? i.flags.join(',') : '-');
   const flagsWidth = Math.max(5, ...d.items.map((i) => flagsOf(i).length));
   console.log(['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(flagsWidth), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
   for (const i of d.items) {
     if (i.outcome === 'failed') {
-      console.log(`${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
+      console.log(text`${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
       continue;
     }
     const duration = i.durationSec !== null ? `${i.durationSec.toFixed(1)} s` : '-';
     const audio = i.hasAudio === null ? '-' : i.hasAudio ? 'yes' : 'no';
-    console.log([i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
+    console.log([i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), text`${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
   }
   console.log('');
   console.log(`${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
-  if (d.error) console.log(`PROBLEM: ${d.error}`);
+  if (d.error) console.log(text`PROBLEM: ${d.error}`);
   const failed = d.items.filter((i) => i.outcome === 'failed');
-  for (const i of failed) console.log(`PROBLEM: not stored: ${i.relPath}`);
+  for (const i of failed) console.log(text`PROBLEM: not stored: ${i.relPath}`);
   if (!failed.length && d.status === 'completed') console.log('OK: every file is in the archive');
 }
 
@@ -106,9 +107,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     const scan = await cli.call('ingest.scan', { sourceId: source.id });
     const recorderSerial = values.recorder ?? scan.recorderSerial;
     const officerBadge = values.officer ?? scan.badgeNo;
-    say(`${sourceDir}: ${scan.files.length} file(s), ${mb(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
-    say(`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
-    for (const p of scan.problems) say(`warning: cannot read ${p.relPath}: ${p.message}`);
+    say(text`${sourceDir}: ${scan.files.length} file(s), ${mb(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
+    say(text`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
+    for (const p of scan.problems) say(text`warning: cannot read ${p.relPath}: ${p.message}`);
 
     const { sessionId } = await cli.call('ingest.start', { sourceId: source.id, recorderSerial, officerBadge });
     // Ctrl-C cancels like the window's cancel button: what is stored stays, a rerun skips it.

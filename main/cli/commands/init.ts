@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT_OK, requireOption } from '../args';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -33,7 +34,7 @@ export async function initCommand(argv: string[]): Promise<number> {
     });
     await cli.call('session.logout', {});
     const result = { archive: cli.services.archive.root, office, admin: info.login, roles: info.roles };
-    console.log(values.json ? JSON.stringify(result) : `archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
+    console.log(values.json ? JSON.stringify(result) : text`archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
     return EXIT_OK;
   } finally {
     cli.close();

@@ -4,6 +4,7 @@ import { formatDateTimeCompact, VIEWING_TYPE_LABELS } from '../../forms';
 import { archiveHasDatabase } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
+import { esc, text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -54,12 +55,14 @@ export async function registerCommand(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   const time = (iso: string) => formatDateTimeCompact(new Date(iso), timeZone).slice(0, 16);
-  console.log(`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
+  console.log(text`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
   for (const r of rows) {
     const type = r.requestType ? VIEWING_TYPE_LABELS[r.requestType] : r.basis;
     const approver = r.approver ? `${r.approver.displayName} (${r.approver.login})` : '-';
     console.log(
-      [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-'].join('\t'),
+      [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-']
+        .map(esc)
+        .join('\t'),
     );
   }
   return EXIT_OK;

@@ -4,6 +4,7 @@ import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase, verifyAuditChain } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -56,11 +57,11 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ auditChain: report, originals }, null, 2));
   } else {
     console.log(`audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
-    for (const p of report.problems) console.log(`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
+    for (const p of report.problems) console.log(text`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
     console.log(
       `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
     );
-    for (const p of originals.problems) console.log(`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    for (const p of originals.problems) console.log(text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok && originals.ok) console.log('OK: no problems found');
   }
   return report.ok && originals.ok ? EXIT_OK : EXIT_PROBLEMS;
