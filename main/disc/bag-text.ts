@@ -91,12 +91,13 @@ export function readmeText(args: {
   label: DiscLabel;
   baggingDate: string;
   signerName: string;
-  caFingerprintSha256: string;
+  /** The office CA's SHA-256 fingerprint, 'AB:CD:…' (certificateFingerprint). */
+  caFingerprint: string;
   payloadFiles: number;
 }): string {
   const { label } = args;
   const unit = label.unit ? `${label.organization}${label.unit}` : label.organization;
-  const fp = args.caFingerprintSha256.toUpperCase().match(/.{2}/g)?.join(':') ?? args.caFingerprintSha256;
+  const fp = args.caFingerprint;
   const text = `执法记录仪视听资料证据光盘
 ==========================
 
@@ -129,8 +130,13 @@ export function readmeText(args: {
           应显示 “Verification successful”（Windows 下将 /dev/null 换成 NUL）。
 
 三、根证书指纹（SHA-256）
+  本单位根证书指纹：
   ${fp}
-  请与制作单位公布或另行提供的根证书指纹核对，以确认光盘上的根证书未被替换。
+  以上三种方法都用光盘自带的根证书 certs/office-ca.pem 核验签名。若有人替换了光盘内容并用自制的根证书重新签名，
+  校验同样会“通过”。因此，法院或其他审查人员须将光盘上根证书的指纹（verify.html 页面显示，或执行
+          openssl x509 -in certs/office-ca.pem -noout -fingerprint -sha256
+  查看）与制作单位另行公布或书面提供的根证书指纹逐位核对；本光盘所附记录表上也印有该指纹。
+  指纹一致，签名方可采信；不一致，说明根证书已被替换，光盘不可信。
 `;
   return '\ufeff' + text.replace(/\n/g, '\r\n');
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { certificateInfo, sha256Hex, signDetached, type Pem } from '../crypto';
+import { certificateFingerprint, certificateInfo, sha256Hex, signDetached, type Pem } from '../crypto';
 import { localDay } from '../common';
 import { BAG_FILES, assertRelativePath, bagInfoText, bagitText, manifestText, readmeText, type DiscLabel, type ManifestEntry } from './bag-text';
 import { DiscError } from './disc-error';
@@ -181,7 +181,7 @@ export async function stageBag(input: BagInput): Promise<StagedBag> {
         label,
         baggingDate,
         signerName: certificateInfo(input.signer.certPem).subject.commonName,
-        caFingerprintSha256: certificateInfo(input.caCertPem).fingerprintSha256,
+        caFingerprint: certificateFingerprint(input.caCertPem),
         payloadFiles: files.length,
       }),
     ),

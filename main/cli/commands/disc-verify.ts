@@ -33,7 +33,12 @@ export async function discVerifyCommand(argv: string[]): Promise<number> {
     const s = report.signature;
     console.log(text`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
     console.log(text`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
-    if (report.caFingerprintSha256) console.log(text`disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
+    if (report.caFingerprintSha256) {
+      console.log(text`disc CA SHA-256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches --ca)' : ' (DIFFERS from --ca)'}`);
+      if (report.caMatchesArchive === undefined) {
+        console.log('note: the signature was checked with the CA on the disc itself; compare its fingerprint with the one the office publishes, or give --ca');
+      }
+    }
     for (const p of report.problems) console.log(text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok) console.log('OK: no problems found');
   }

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxToPdf, hasTool, pdfText, proofPng, squash } from '../forms/proof';
+import { docxToPdf, hasTool, pdfText, proofPng, squash, unzipEntry } from '../forms/proof';
 import { makeDiscWorld, type DiscWorld } from './discs-fixture';
 import { tempDir } from '../../support/services';
 
@@ -81,6 +81,15 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     // The content file is the canonical JSON of the fields.
     const content = JSON.parse(readFileSync(path.join(forms, b.contentFile), 'utf8')) as { fields: { place: string } };
     expect(content.fields.place).toBe(PLACE);
+  });
+
+  it('prints the office CA fingerprint that office.get shows and openssl computes', async () => {
+    const ca = execFileSync('openssl', ['x509', '-in', path.join(w.t.root, 'certs', 'office-ca.pem'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+    const fingerprint = ca.trim().split('=')[1]!;
+    expect(fingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect((await w.t.call(w.officer, 'office.get', {})).caFingerprintSha256).toBe(fingerprint);
+    const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
+    expect(unzipEntry(readFileSync(docx.path), 'word/document.xml')?.toString('utf8')).toContain(fingerprint);
   });
 
   it('renders the DOCX in LibreOffice with every field and both electronic signatures', async () => {

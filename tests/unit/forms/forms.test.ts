@@ -62,6 +62,12 @@ describe('DOCX structure', () => {
     expect(xml('record')).toContain('<w:tblHeader/>');
   });
 
+  it('prints the office CA fingerprint on the record form', () => {
+    expect(data.record.caFingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect(xml('record')).toContain(data.record.caFingerprint);
+    expect(xml('record')).toContain('本单位根证书 SHA-256 指纹');
+  });
+
   it('uses 仿宋 for filled-in values and a fixed-pitch font for hashes', () => {
     expect(xml('record')).toMatch(/w:eastAsia="仿宋"/);
     expect(xml('handover')).toMatch(/w:ascii="Courier New"/);
@@ -234,6 +240,8 @@ describe.skipIf(!office)('printed through LibreOffice', () => {
       d.unitName,
       ...d.electronicSignatures,
       'JL-2026-0031',
+      '本单位根证书 SHA-256 指纹',
+      d.caFingerprint,
     ]);
     expect(text.record).toContain(squash(`电子签名：${d.electronicSignatures[0] ?? ''}`));
     expectPaging('record', 3);
