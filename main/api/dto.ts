@@ -59,6 +59,7 @@ export interface OfficeDto {
   /** Rules art. 11(3): at least 3. */
   retentionMonths: number;
   archiveRoot: string;
+  /** The office CA's SHA-256 fingerprint, 'AB:CD:…' as openssl prints it; the office publishes it for courts. */
   caFingerprintSha256: string;
 }
 

@@ -5,6 +5,7 @@ import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { registerCommand, registerUsage } from './commands/register';
 import { println, processEnv, type CliEnv } from './env';
+import { text } from './escape';
 import { CliApiError } from './session';
 
 const COMMANDS: Record<string, { run: (argv: string[], env: CliEnv) => Promise<number>; usage: string }> = {
@@ -35,11 +36,11 @@ export async function runCli(argv: string[], env: Partial<CliEnv> = {}): Promise
     return await cmd.run(rest, e);
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      println(e.stderr, `error: ${err.message}\nusage: npm run evidence -- ${cmd.usage}`);
+      println(e.stderr, text`error: ${err.message}\nusage: npm run evidence -- ${cmd.usage}`);
     } else if (err instanceof CliApiError) {
-      println(e.stderr, `error: ${err.code}: ${err.userMessage}`);
+      println(e.stderr, text`error: ${err.code}: ${err.userMessage}`);
     } else {
-      println(e.stderr, `error: ${err instanceof Error ? err.message : String(err)}`);
+      println(e.stderr, text`error: ${err instanceof Error ? err.message : String(err)}`);
     }
     return EXIT_USAGE;
   }

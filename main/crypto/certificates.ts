@@ -159,3 +159,11 @@ export function certificateInfo(certPem: Pem): CertificateInfo {
   const der = pemToDer(certPem, 'CERTIFICATE');
   return certificateInfoFromForge(certificateFromDer(der), der);
 }
+
+/**
+ * SHA-256 fingerprint as `openssl x509 -noout -fingerprint -sha256` prints it: 32 upper-case hex bytes joined
+ * by ':'. The office publishes its CA's, so whoever checks a disc can tell the CA on it is the office's.
+ */
+export function certificateFingerprint(certPem: Pem): string {
+  return certificateInfo(certPem).fingerprintSha256.toUpperCase().match(/../g)!.join(':');
+}

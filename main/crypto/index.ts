@@ -5,6 +5,7 @@ export {
   createCaCertificate,
   issueUserCertificate,
   certificateInfo,
+  certificateFingerprint,
   normalizeSerialHex,
   type CertificateInfo,
 } from './certificates';

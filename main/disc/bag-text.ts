@@ -1,4 +1,5 @@
 /** The bag's plain-text tag files (BagIt, RFC 8493), pure so their exact text is easy to test. */
+import { hasUnsafeChar } from '../common';
 
 export const BAG_FILES = {
   bagit: 'bagit.txt',
@@ -31,11 +32,20 @@ export interface DiscLabel {
   unit?: string;
 }
 
-/** Names that `sha256sum -c` and BagIt readers would need escaped or percent-encoded; we refuse them instead. */
-export function assertPlainPath(path: string): void {
-  if (/[\r\n\\%]/.test(path) || path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw new Error(`path not allowed in a bag manifest: ${JSON.stringify(path)}`);
+/** A relative '/'-separated path that stays inside its folder. */
+export function assertRelativePath(path: string): void {
+  if (path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new Error(`path not allowed on a disc: ${JSON.stringify(path)}`);
   }
+}
+
+/**
+ * Names that `sha256sum -c` and BagIt readers would need escaped or percent-encoded, and control or bidi
+ * characters that would break or disguise a line; we refuse them instead. Joliet names never hold them.
+ */
+export function assertPlainPath(path: string): void {
+  assertRelativePath(path);
+  if (hasUnsafeChar(path) || /[\\%]/.test(path)) throw new Error(`path not allowed in a bag manifest: ${JSON.stringify(path)}`);
 }
 
 /** `sha256sum -c` format, which is also a BagIt manifest: sorted by path, LF line ends. */
@@ -81,12 +91,13 @@ export function readmeText(args: {
   label: DiscLabel;
   baggingDate: string;
   signerName: string;
-  caFingerprintSha256: string;
+  /** The office CA's SHA-256 fingerprint, 'AB:CD:…' (certificateFingerprint). */
+  caFingerprint: string;
   payloadFiles: number;
 }): string {
   const { label } = args;
   const unit = label.unit ? `${label.organization}${label.unit}` : label.organization;
-  const fp = args.caFingerprintSha256.toUpperCase().match(/.{2}/g)?.join(':') ?? args.caFingerprintSha256;
+  const fp = args.caFingerprint;
   const text = `执法记录仪视听资料证据光盘
 ==========================
 
@@ -119,8 +130,13 @@ export function readmeText(args: {
           应显示 “Verification successful”（Windows 下将 /dev/null 换成 NUL）。
 
 三、根证书指纹（SHA-256）
+  本单位根证书指纹：
   ${fp}
-  请与制作单位公布或另行提供的根证书指纹核对，以确认光盘上的根证书未被替换。
+  以上三种方法都用光盘自带的根证书 certs/office-ca.pem 核验签名。若有人替换了光盘内容并用自制的根证书重新签名，
+  校验同样会“通过”。因此，法院或其他审查人员须将光盘上根证书的指纹（verify.html 页面显示，或执行
+          openssl x509 -in certs/office-ca.pem -noout -fingerprint -sha256
+  查看）与制作单位另行公布或书面提供的根证书指纹逐位核对；本光盘所附记录表上也印有该指纹。
+  指纹一致，签名方可采信；不一致，说明根证书已被替换，光盘不可信。
 `;
   return '\ufeff' + text.replace(/\n/g, '\r\n');
 }

@@ -5,9 +5,9 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { certificateInfo, sha256Hex, signDetached, type Pem } from '../crypto';
+import { certificateFingerprint, certificateInfo, sha256Hex, signDetached, type Pem } from '../crypto';
 import { localDay } from '../common';
-import { BAG_FILES, assertPlainPath, bagInfoText, bagitText, manifestText, readmeText, type DiscLabel, type ManifestEntry } from './bag-text';
+import { BAG_FILES, assertRelativePath, bagInfoText, bagitText, manifestText, readmeText, type DiscLabel, type ManifestEntry } from './bag-text';
 import { DiscError } from './disc-error';
 import { planIso } from './iso/write-iso';
 import type { IsoOptions, IsoSource } from './iso/types';
@@ -91,7 +91,8 @@ function checkInput(input: BagInput): void {
   const targets = new Set<string>();
   for (const it of input.items) {
     try {
-      assertPlainPath(it.target);
+      // Any name is fine here: the disc gets it as a safe Joliet name, and the manifest names that.
+      assertRelativePath(it.target);
     } catch (e) {
       throw bad(e instanceof Error ? e.message : String(e));
     }
@@ -180,7 +181,7 @@ export async function stageBag(input: BagInput): Promise<StagedBag> {
         label,
         baggingDate,
         signerName: certificateInfo(input.signer.certPem).subject.commonName,
-        caFingerprintSha256: certificateInfo(input.caCertPem).fingerprintSha256,
+        caFingerprint: certificateFingerprint(input.caCertPem),
         payloadFiles: files.length,
       }),
     ),

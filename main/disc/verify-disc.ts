@@ -3,7 +3,7 @@
  * every listed file hashed, missing / changed / extra files named, the manifest's CMS signature checked with
  * the CA on the disc, and, when the archive's CA is given, whether the disc's CA is the archive's.
  */
-import { certificateInfo, verifyDetached, type Pem } from '../crypto';
+import { certificateFingerprint, verifyDetached, type Pem } from '../crypto';
 import { BAG_FILES } from './bag-text';
 import { DiscError } from './disc-error';
 import { hashStream, openDiscSource, readWhole, type DiscSource } from './disc-source';
@@ -23,7 +23,7 @@ export interface DiscVerifyReport {
   filesChecked: number;
   bytesChecked: number;
   signature: { ok: boolean; reason?: string; signer?: string; signingTime?: string };
-  /** SHA-256 of the disc's certs/office-ca.pem (DER). */
+  /** SHA-256 fingerprint of the disc's certs/office-ca.pem, 'AB:CD:…' as openssl prints it and the office publishes it. */
   caFingerprintSha256?: string;
   /** Present when an archive CA was given. */
   caMatchesArchive?: boolean;
@@ -86,13 +86,13 @@ export async function verifyDisc(path: string, archiveCaPem?: Pem, signal?: Abor
 
     let discCaFingerprint: string | undefined;
     try {
-      discCaFingerprint = certificateInfo(discCa).fingerprintSha256;
+      discCaFingerprint = certificateFingerprint(discCa);
       report.caFingerprintSha256 = discCaFingerprint;
     } catch {
       problems.push({ kind: 'ca', path: BAG_FILES.caCert, message: '光盘上的根证书无法读取' });
     }
     if (archiveCaPem !== undefined) {
-      report.caMatchesArchive = discCaFingerprint !== undefined && discCaFingerprint === certificateInfo(archiveCaPem).fingerprintSha256;
+      report.caMatchesArchive = discCaFingerprint !== undefined && discCaFingerprint === certificateFingerprint(archiveCaPem);
       if (!report.caMatchesArchive) problems.push({ kind: 'ca', path: BAG_FILES.caCert, message: '光盘上的根证书与本单位档案中的根证书不一致' });
     }
     // Trust the archive's CA when given; otherwise the disc's own (its fingerprint is reported for comparison).

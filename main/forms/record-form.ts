@@ -11,6 +11,7 @@ import {
   hashCell,
   heading,
   para,
+  run,
   signatureBoxes,
   SIZE,
   spacer,
@@ -54,6 +55,11 @@ export interface RecordFormData extends FormMeta {
    * '执法人员 张三 已签（2026-11-27 10:02，证书序列号 …）'. Empty: none yet.
    */
   electronicSignatures: readonly string[];
+  /**
+   * SHA-256 fingerprint of the office CA as `openssl x509 -fingerprint -sha256` prints it ('AB:CD:…'). The disc
+   * carries its own copy of the CA; a court compares that copy's fingerprint with this one and the published one.
+   */
+  caFingerprint: string;
   remarks?: string;
 }
 
@@ -133,6 +139,13 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
         after: 100,
         keepNext: true,
       }),
+      para('本单位根证书 SHA-256 指纹（光盘上 certs/office-ca.pem 的指纹须与此及本单位另行公布的指纹一致，光盘清单签名方可采信）：', {
+        font: 'fangsong',
+        size: SIZE.xiaoWu + 1,
+        keepNext: true,
+      }),
+      // One line of Courier at 7.5pt: 95 characters fit the portrait text width.
+      para([run(data.caFingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
       signatureBoxes(
         [
           { label: '执法人员签名', weight: 1 },

@@ -19,7 +19,7 @@ export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGN
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
 export { estimateDrift, type DriftEstimate } from './drift';
-export { storedRelPath, dayRelDir, safeSegment, alternateName, toAbsolute } from './layout';
+export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } from './layout';
 export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';

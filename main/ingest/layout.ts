@@ -1,31 +1,33 @@
 import path from 'node:path';
+import { fitName, neutralName, utf8Bytes } from '../common';
 
-/** A folder name that is safe on every OS and still readable (Chinese kept). */
-export function safeSegment(name: string): string {
-  const cleaned = [...name.normalize('NFC')]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch))
-    .join('')
-    .replace(/[<>:"/\\|?*]/g, '_')
-    .replace(/[. ]+$/g, '')
-    .trim();
-  return cleaned.slice(0, 120) || '_';
+/**
+ * Most UTF-8 bytes of one stored name: file systems allow 255, and a recorder volume (exFAT allows 255
+ * UTF-16 characters) can bring far more; the rest is margin for the collision suffix and other tools.
+ */
+export const SEGMENT_MAX_BYTES = 200;
+
+/**
+ * A file or folder name that is safe on every OS and still readable (Chinese kept): no control or bidi
+ * characters, nothing Windows refuses, at most SEGMENT_MAX_BYTES with `suffix` (e.g. `~2`) before the
+ * extension. The original name is kept in the store, not here.
+ */
+export function safeSegment(name: string, suffix = ''): string {
+  return fitName(neutralName(name), SEGMENT_MAX_BYTES, utf8Bytes, suffix);
 }
 
-/** `originals/YYYY/MM/DD/<recorder>/<original name>`, relative to the archive root, with '/' separators. */
-export function storedRelPath(day: string, recorderLabel: string, originalName: string): string {
+/**
+ * `originals/YYYY/MM/DD/<recorder>/<original name>`, relative to the archive root, with '/' separators.
+ * `n` ≥ 2 names another file of the same name in that folder: `A.MP4` → `A~2.MP4`.
+ */
+export function storedRelPath(day: string, recorderLabel: string, originalName: string, n = 1): string {
   const [y, m, d] = day.split('-');
-  return ['originals', y, m, d, safeSegment(recorderLabel), safeSegment(originalName)].join('/');
+  return ['originals', y, m, d, safeSegment(recorderLabel), safeSegment(originalName, n > 1 ? `~${n}` : '')].join('/');
 }
 
 export function dayRelDir(day: string): string {
   const [y, m, d] = day.split('-');
   return ['originals', y, m, d].join('/');
-}
-
-/** Another name in the same folder when two different files share a name: `A.MP4` → `A~2.MP4`. */
-export function alternateName(relPath: string, n: number): string {
-  const ext = path.posix.extname(relPath);
-  return `${relPath.slice(0, relPath.length - ext.length)}~${n}${ext}`;
 }
 
 export function toAbsolute(root: string, relPath: string): string {

@@ -8,8 +8,19 @@ import { dayRelDir, toAbsolute } from './layout';
 export const MANIFEST_NAME = 'manifest-sha256.txt';
 export const SIGNATURE_NAME = 'manifest-sha256.txt.p7s';
 
-/** Pure: `sha256sum -c` text for a day, paths relative to the day folder, sorted. */
+/** What would split a `sha256sum -c` line or make sha256sum read the name escaped. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const BREAKS_LINE = /[\u0000-\u001f\\]/;
+
+/**
+ * Pure: `sha256sum -c` text for a day, paths relative to the day folder, sorted. Stored names hold no control
+ * characters (safeSegment); a path that could still forge a line is refused. (Archives from before that rule
+ * may hold DEL, C1 or bidi characters, which stay on their one line.)
+ */
 export function manifestText(entries: { sha256: string; relToDay: string }[]): string {
+  for (const e of entries) {
+    if (BREAKS_LINE.test(e.relToDay)) throw new Error(`stored path not fit for a manifest line: ${JSON.stringify(e.relToDay)}`);
+  }
   return [...entries]
     .sort((a, b) => (a.relToDay < b.relToDay ? -1 : a.relToDay > b.relToDay ? 1 : 0))
     .map((e) => `${e.sha256}  ${e.relToDay}\n`)

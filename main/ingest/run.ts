@@ -9,7 +9,7 @@ import { commitOriginal, type CommitStep } from './commit';
 import { hashFile } from './copy-hash';
 import { estimateDrift, type DriftEstimate } from './drift';
 import { IngestError, toIngestError } from './errors';
-import { alternateName, storedRelPath, toAbsolute } from './layout';
+import { storedRelPath, toAbsolute } from './layout';
 import { writeDayManifest } from './manifest';
 import { regroupRecordings } from './recordings';
 import { retentionUntil } from './retention';
@@ -192,7 +192,17 @@ export async function runIngest(plan: IngestPlan, deps: IngestDeps): Promise<Ing
 
   const bySha = db.prepare('SELECT id, sha256, stored_path FROM media WHERE sha256 = ?');
   const byNameSize = db.prepare('SELECT id, sha256, stored_path FROM media WHERE original_name = ? AND size = ?');
-  const byStoredPath = db.prepare('SELECT id FROM media WHERE stored_path = ?');
+  const inFolder = db.prepare('SELECT stored_path FROM media WHERE stored_path > ? AND stored_path < ?');
+  /**
+   * A stored file already has this path, in any case: two names differing only in case would hide one
+   * another on Windows and macOS and on an exFAT backup drive (and there `stat` finds the other file, which
+   * must never be taken for a crash's leftover).
+   */
+  const registeredIgnoringCase = (rel: string): boolean => {
+    const dir = rel.slice(0, rel.lastIndexOf('/'));
+    const key = rel.toLowerCase();
+    return (inFolder.all(`${dir}/`, `${dir}0`) as { stored_path: string }[]).some((r) => r.stored_path.toLowerCase() === key);
+  };
 
   for (const c of originals) {
     if (deps.signal?.aborted) {
@@ -244,8 +254,9 @@ export async function runIngest(plan: IngestPlan, deps: IngestDeps): Promise<Ing
       for (let n = 2; ; n++) {
         const abs = toAbsolute(paths.root, rel);
         const onDisk = await stat(abs).catch(() => null);
-        if (!onDisk) break;
-        if (!byStoredPath.get(rel) && onDisk.size === c.size) {
+        const registered = registeredIgnoringCase(rel);
+        if (!onDisk && !registered) break;
+        if (onDisk && !registered && onDisk.size === c.size) {
           const [a, b] = await Promise.all([hashFile(abs, deps.signal), hashFile(c.path, deps.signal)]);
           if (a === b) {
             adopted = a;
@@ -253,7 +264,7 @@ export async function runIngest(plan: IngestPlan, deps: IngestDeps): Promise<Ing
             break;
           }
         }
-        rel = alternateName(storedRelPath(day, recorderLabel, c.name), n);
+        rel = storedRelPath(day, recorderLabel, c.name, n);
       }
 
       const abs = toAbsolute(paths.root, rel);

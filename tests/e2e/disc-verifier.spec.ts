@@ -60,11 +60,28 @@ async function check(page: Page, dir: string): Promise<void> {
   await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 60_000 });
 }
 
-test('a good disc passes, with the signer named', async ({ page }) => {
+/** The disc CA's fingerprint as `openssl x509 -fingerprint -sha256` prints it: what the office publishes. */
+function caFingerprint(dir: string): string {
+  const r = tool('openssl', ['x509', '-in', join(dir, 'certs', 'office-ca.pem'), '-noout', '-fingerprint', '-sha256']);
+  expect(r.status, r.stderr).toBe(0);
+  const fp = r.stdout.trim().split('=')[1]!;
+  expect(fp).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+  return fp;
+}
+
+test('a good disc passes, with the signer named and the CA fingerprint to compare', async ({ page }) => {
   await page.goto(pathToFileURL(join(disc, 'verify', 'verify.html')).href);
   await page.screenshot({ path: 'test-results/screens/disc-verifier-start.png', fullPage: true });
   await check(page, disc);
   await expect(page.getByTestId('verdict')).toContainText('校验通过');
+  // The page trusts the CA on the disc itself, so it shows that CA's fingerprint first and big, and says to compare it.
+  const fp = page.getByTestId('ca-fingerprint');
+  await expect(fp.getByTestId('ca-fingerprint-value')).toHaveText(caFingerprint(disc));
+  await expect(fp).toContainText('另行公布');
+  await expect(fp).toContainText('法院');
+  const [verdictBox, fpBox] = [await page.getByTestId('verdict').boundingBox(), await fp.boundingBox()];
+  expect(fpBox!.y).toBeLessThan((await page.getByTestId('signature').boundingBox())!.y);
+  expect(fpBox!.y).toBeGreaterThan(verdictBox!.y);
   await expect(page.getByTestId('signature')).toContainText('签名有效，签名人：李明');
   await expect(page.getByTestId('signature')).toContainText('签名时间：2026/11/29 10:30:00');
   await expect(page.locator('tr.row.ok')).toHaveCount(fixture.bag.payload.length + 7);
@@ -98,6 +115,7 @@ test('a tampered manifest fails the signature; missing and extra files are named
   await check(page, dir);
   await expect(page.getByTestId('verdict')).toContainText('校验失败');
   await expect(page.getByTestId('signature')).toContainText('签名无效：清单内容与签名不符');
+  await expect(page.getByTestId('ca-fingerprint-value')).toHaveText(caFingerprint(dir));
   await expect(page.locator('tr[data-path="data/record-form.docx"] td.status')).toHaveText('缺少文件');
   await expect(page.locator('tr[data-path="data/planted.mp4"] td.status')).toHaveText('多余文件');
   await page.screenshot({ path: 'test-results/screens/disc-verifier-tampered.png', fullPage: true });

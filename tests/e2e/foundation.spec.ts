@@ -162,6 +162,8 @@ test('the admin creates an officer account', async ({ page }) => {
 
   await page.getByRole('tab', { name: '单位设置' }).click();
   await expect(page.getByText('单位根证书指纹')).toBeVisible();
+  // What the office publishes for courts to compare with a disc's CA: 'AB:CD:…' as openssl prints it.
+  await expect(page.getByTestId('ca-fingerprint')).toHaveText(/^SHA-256 [0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
   await expect(page.getByText(host.archiveRoot)).toBeVisible();
   await screen(page, 'settings-office');
 

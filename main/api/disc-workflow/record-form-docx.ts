@@ -1,4 +1,5 @@
 /** The printed record form: the stored fields, plus one line per valid electronic signature. */
+import { asPem, certificateFingerprint } from '../../crypto';
 import { formatDateTime, recordForm } from '../../forms';
 import type { Db } from '../../store';
 import type { ApiServices } from '../context';
@@ -36,6 +37,7 @@ export async function recordFormDocx(services: ApiServices, db: Db, form: FormRo
     discLabel: f.discNo,
     files: f.files.map((x) => ({ name: x.name, startedAt: x.startAt ? new Date(x.startAt) : null, durationSec: x.durationSec, bytes: x.size, sha256: x.sha256 })),
     electronicSignatures: signatureLines(db, form, office.timeZone),
+    caFingerprint: certificateFingerprint(asPem(office.caCertPem)),
     ...(f.remarks ? { remarks: f.remarks } : {}),
   });
 }

@@ -1,5 +1,5 @@
-import { X509Certificate } from 'node:crypto';
 import { AppError, isValidTimeZone } from '../../common';
+import { asPem, certificateFingerprint } from '../../crypto';
 import type { ApiServices } from '../context';
 import type { OfficeDto } from '../dto';
 import type { HandlerTable } from '../handler';
@@ -14,7 +14,7 @@ function officeDto(services: ApiServices): OfficeDto {
     idleMinutes: o.idleMinutes,
     retentionMonths: Number(officeSetting(services.archive.open().db, 'retention_months')),
     archiveRoot: services.archive.root,
-    caFingerprintSha256: new X509Certificate(o.caCertPem).fingerprint256,
+    caFingerprintSha256: certificateFingerprint(asPem(o.caCertPem)),
   };
 }
 

@@ -4,6 +4,7 @@ import { asPem } from '../../crypto';
 import { verifyDisc } from '../../disc';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../args';
 import { println, type CliEnv } from '../env';
+import { text } from '../escape';
 
 export const discVerifyUsage = 'disc-verify PATH [--ca OFFICE_CA_PEM] [--json]';
 
@@ -31,10 +32,15 @@ export async function discVerifyCommand(argv: string[], env: CliEnv): Promise<nu
     println(env.stdout, JSON.stringify(report, null, 2));
   } else {
     const s = report.signature;
-    println(env.stdout, `disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
-    println(env.stdout, `signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
-    if (report.caFingerprintSha256) println(env.stdout, `disc CA sha256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches)' : ' (DIFFERS from --ca)'}`);
-    for (const p of report.problems) println(env.stdout, `PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    println(env.stdout, text`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
+    println(env.stdout, text`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
+    if (report.caFingerprintSha256) {
+      println(env.stdout, text`disc CA SHA-256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches --ca)' : ' (DIFFERS from --ca)'}`);
+      if (report.caMatchesArchive === undefined) {
+        println(env.stdout, 'note: the signature was checked with the CA on the disc itself; compare its fingerprint with the one the office publishes, or give --ca');
+      }
+    }
+    for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok) println(env.stdout, 'OK: no problems found');
   }
   return report.ok ? EXIT_OK : EXIT_PROBLEMS;

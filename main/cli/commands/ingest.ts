@@ -5,6 +5,7 @@ import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetail
 import { archiveHasDatabase } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv, type Writer } from '../env';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliApiError, CliSession } from '../session';
 
@@ -19,7 +20,7 @@ function progressPrinter(err: Writer): (p: EventPayload<'ingest.progress'>) => v
     if (p.currentFile === null || p.currentFile === last) return;
     last = p.currentFile;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-    println(err, `[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}`);
+    println(err, text`[${Math.min(p.filesDone + 1, p.filesTotal)}/${p.filesTotal}] ${String(pct).padStart(3)}%  ${p.currentFile}`);
   };
 }
 
@@ -43,27 +44,27 @@ function fileJson(i: IngestItemDto) {
 
 function printTable(out: Writer, d: IngestSessionDetailDto, source: string): void {
   const officer = d.handedOverBy ? `${d.handedOverBy.name} (${d.handedOverBy.badgeNo})` : '-';
-  println(out, `ingest session ${d.id} from ${source}: ${d.status}`);
-  println(out, `recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
-  if (d.clockDriftSec !== null) println(out, `recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
+  println(out, text`ingest session ${d.id} from ${source}: ${d.status}`);
+  println(out, text`recorder ${d.recorderSerial ?? '-'}, officer ${officer}, received by ${d.receivedBy}`);
+  if (d.clockDriftSec !== null) println(out, text`recorder clock drift: ${d.clockDriftSec > 0 ? '+' : ''}${d.clockDriftSec} s (${d.clockDriftBasis ?? ''})`);
   println(out, '');
   const flagsOf = (i: IngestItemDto) => (i.flags.length ? i.flags.join(',') : '-');
   const flagsWidth = Math.max(5, ...d.items.map((i) => flagsOf(i).length));
   println(out, ['OUTCOME  ', 'DURATION', 'AUDIO', 'FLAGS'.padEnd(flagsWidth), 'SHA-256'.padEnd(64), 'FILE -> STORED AS'].join('  '));
   for (const i of d.items) {
     if (i.outcome === 'failed') {
-      println(out, `${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
+      println(out, text`${'FAILED'.padEnd(9)}  ${i.relPath}: ${i.message ?? ''}`);
       continue;
     }
     const duration = i.durationSec !== null ? `${i.durationSec.toFixed(1)} s` : '-';
     const audio = i.hasAudio === null ? '-' : i.hasAudio ? 'yes' : 'no';
-    println(out, [i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), `${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
+    println(out, [i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), text`${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
   }
   println(out, '');
   println(out, `${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
-  if (d.error) println(out, `PROBLEM: ${d.error}`);
+  if (d.error) println(out, text`PROBLEM: ${d.error}`);
   const failed = d.items.filter((i) => i.outcome === 'failed');
-  for (const i of failed) println(out, `PROBLEM: not stored: ${i.relPath}`);
+  for (const i of failed) println(out, text`PROBLEM: not stored: ${i.relPath}`);
   if (!failed.length && d.status === 'completed') println(out, 'OK: every file is in the archive');
 }
 
@@ -107,9 +108,9 @@ export async function ingestCommand(argv: string[], env: CliEnv): Promise<number
     const scan = await cli.call('ingest.scan', { sourceId: source.id });
     const recorderSerial = values.recorder ?? scan.recorderSerial;
     const officerBadge = values.officer ?? scan.badgeNo;
-    say(`${sourceDir}: ${scan.files.length} file(s), ${mb(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
-    say(`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
-    for (const p of scan.problems) say(`warning: cannot read ${p.relPath}: ${p.message}`);
+    say(text`${sourceDir}: ${scan.files.length} file(s), ${mb(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
+    say(text`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
+    for (const p of scan.problems) say(text`warning: cannot read ${p.relPath}: ${p.message}`);
 
     const { sessionId } = await cli.call('ingest.start', { sourceId: source.id, recorderSerial, officerBadge });
     // Ctrl-C cancels like the window's cancel button: what is stored stays, a rerun skips it.

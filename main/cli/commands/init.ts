@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT_OK, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -34,7 +35,7 @@ export async function initCommand(argv: string[], env: CliEnv): Promise<number> 
     });
     await cli.call('session.logout', {});
     const result = { archive: cli.services.archive.root, office, admin: info.login, roles: info.roles };
-    println(env.stdout, values.json ? JSON.stringify(result) : `archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
+    println(env.stdout, values.json ? JSON.stringify(result) : text`archive set up at ${result.archive}\noffice: ${office}\nadmin: ${info.login} (roles: ${info.roles.join(', ')})`);
     return EXIT_OK;
   } finally {
     cli.close();

@@ -5,6 +5,7 @@ import { archiveHasDatabase } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
+import { esc, text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -55,12 +56,14 @@ export async function registerCommand(argv: string[], env: CliEnv): Promise<numb
     return EXIT_OK;
   }
   const time = (iso: string) => formatDateTimeCompact(new Date(iso), timeZone).slice(0, 16);
-  println(env.stdout, `viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
+  println(env.stdout, text`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
   for (const r of rows) {
     const type = r.requestType ? VIEWING_TYPE_LABELS[r.requestType] : r.basis;
     const approver = r.approver ? `${r.approver.displayName} (${r.approver.login})` : '-';
-    println(env.stdout, 
-      [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-'].join('\t'),
+    println(env.stdout,
+      [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-']
+        .map(esc)
+        .join('\t'),
     );
   }
   return EXIT_OK;

@@ -5,6 +5,7 @@ import { archiveHasDatabase, verifyAuditChain } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
+import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
@@ -57,11 +58,11 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
     println(env.stdout, JSON.stringify({ auditChain: report, originals }, null, 2));
   } else {
     println(env.stdout, `audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
-    for (const p of report.problems) println(env.stdout, `PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
-    println(env.stdout, 
+    for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
+    println(env.stdout,
       `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
     );
-    for (const p of originals.problems) println(env.stdout, `PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
+    for (const p of originals.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok && originals.ok) println(env.stdout, 'OK: no problems found');
   }
   return report.ok && originals.ok ? EXIT_OK : EXIT_PROBLEMS;

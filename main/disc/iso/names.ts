@@ -3,6 +3,7 @@
  * Primary (ISO 9660): 8.3 upper-case d-characters, unique per directory, so any reader can list it.
  * Joliet: the real names in UCS-2, up to 103 characters (mkisofs -joliet-long), unique per directory.
  */
+import { fitName, neutralName, utf16Units, WINDOWS_FORBIDDEN } from '../../common';
 
 export interface NamedEntry {
   name: string;
@@ -102,55 +103,39 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Characters Joliet forbids in names (and control characters) become '_'. */
+/**
+ * Joliet forbids control characters and `*`, `/`, `:`, `;`, `?`, `\`; Windows also refuses its own set and device names
+ * (`CON.MP4`), and bidi controls would disguise a name. '%' goes too: a BagIt manifest would have to
+ * percent-encode it, which `sha256sum -c` does not decode. Each becomes '_'.
+ */
 export function jolietSafe(name: string): string {
-  let out = '';
-  for (const ch of name) out += ch.charCodeAt(0) < 0x20 || '*/:;?\\'.includes(ch) ? '_' : ch;
-  return out;
+  return neutralName(name, `${WINDOWS_FORBIDDEN};%`);
 }
 
-/** Cut to at most `max` code units without splitting a surrogate pair. */
-function cutUnits(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const code = s.charCodeAt(max - 1);
-  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
-
-function splitExt(name: string, isDir: boolean): [string, string] {
-  const dot = name.lastIndexOf('.');
-  // Keep short extensions when shortening so the file still opens with the right program.
-  if (isDir || dot <= 0 || name.length - dot > 16) return [name, ''];
-  return [name.slice(0, dot), name.slice(dot)];
-}
-
-function fitJoliet(base: string, ext: string, suffix: string): string {
-  return cutUnits(base, JOLIET_NAME_MAX - ext.length - suffix.length) + suffix + ext;
-}
-
-/** Unique Joliet names (without ';1') for the entries of one directory; real names are kept whenever they fit. */
+/**
+ * Unique Joliet names (without ';1') for the entries of one directory; real names are kept whenever they fit.
+ * Unique ignoring case, as Windows and macOS read them: otherwise one of two names would hide the other.
+ */
 export function assignJolietNames(entries: readonly NamedEntry[]): string[] {
   const safe = entries.map((e) => jolietSafe(e.name));
-  const natural = safe.map((s, i) => {
-    if (s.length <= JOLIET_NAME_MAX) return s;
-    const [base, ext] = splitExt(s, entries[i]!.isDir);
-    return fitJoliet(base, ext, '');
-  });
+  const fit = (i: number, suffix: string): string => fitName(safe[i]!, JOLIET_NAME_MAX, utf16Units, suffix, !entries[i]!.isDir);
   const taken = new Set<string>();
-  const result = natural.map((n) => {
-    if (taken.has(n)) return undefined;
-    taken.add(n);
-    return n;
+  const claim = (name: string): boolean => {
+    const key = name.toLowerCase();
+    if (taken.has(key)) return false;
+    taken.add(key);
+    return true;
+  };
+  const result = safe.map((_, i) => {
+    const n = fit(i, '');
+    return claim(n) ? n : undefined;
   });
   let counter = 1;
   return result.map((name, i) => {
     if (name !== undefined) return name;
-    const [base, ext] = splitExt(safe[i]!, entries[i]!.isDir);
     for (;;) {
-      const candidate = fitJoliet(base, ext, `~${counter++}`);
-      if (!taken.has(candidate)) {
-        taken.add(candidate);
-        return candidate;
-      }
+      const candidate = fit(i, `~${counter++}`);
+      if (claim(candidate)) return candidate;
     }
   });
 }

@@ -43,6 +43,8 @@ tr.changed td.status,tr.missing td.status,tr.extra td.status,.bad-text{color:#c6
 tr.changed,tr.missing,tr.extra{background:#fff4f4}
 tr.ignored td.status{color:#888}
 #warn{background:#fff7e6;border-color:#ffd591}
+.fp{border:2px solid #d48806;background:#fffbe6}
+.fp-value{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:20px;font-weight:700;word-break:break-all;margin:4px 0 8px}
 footer{margin:24px 0;color:#888;font-size:12px;text-align:center}
 `;
 
@@ -63,7 +65,7 @@ export function verifierHtml(timeZone: string): string {
 <main>
 <header>
 <h1>证据光盘校验</h1>
-<p>本页面离线运行，不联网、不上传任何文件。它逐个计算光盘上文件的 SHA-256 哈希值，与签名清单 manifest-sha256.txt 比对，并用光盘上的根证书核验清单签名。</p>
+<p>本页面离线运行，不联网、不上传任何文件。它逐个计算光盘上文件的 SHA-256 哈希值，与签名清单 manifest-sha256.txt 比对，并用光盘上的根证书核验清单签名；该根证书的指纹须与制作单位另行公布的指纹核对。</p>
 </header>
 <section class="card" id="warn" hidden>当前浏览器不支持 WebCrypto，无法核验签名。请使用最新版 Chrome、Edge 或 Firefox。</section>
 <section class="card" id="drop">

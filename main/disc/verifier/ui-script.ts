@@ -73,11 +73,27 @@ export const UI_JS = String.raw`
     var counts = { ok: 0, changed: 0, missing: 0, extra: 0 };
     res.files.forEach(function (f) { if (counts[f.status] !== undefined) counts[f.status]++; });
     v.appendChild(el('div', '', res.ok
-      ? '光盘上的全部 ' + counts.ok + ' 个文件与签名清单一致，清单签名有效。'
+      ? '光盘上的全部 ' + counts.ok + ' 个文件与签名清单一致，清单签名有效（以光盘自带的根证书核验，请核对下方根证书指纹）。'
       : '发现问题：' + [counts.changed ? counts.changed + ' 个文件已被修改' : '', counts.missing ? '缺少 ' + counts.missing + ' 个文件' : '',
         counts.extra ? counts.extra + ' 个多余文件' : '', res.signature && !res.signature.ok ? '清单签名无效' : '']
         .concat(res.problems).filter(Boolean).join('；') + '。'));
     r.appendChild(v);
+
+    // The signature is checked with the CA on this disc, which a forger could replace along with everything
+    // else: only its fingerprint, compared with the one the office publishes, ties the disc to the office.
+    var s = res.signature;
+    if (s && s.ca) {
+      var fc = el('section', 'card fp');
+      fc.setAttribute('data-testid', 'ca-fingerprint');
+      fc.appendChild(el('h2', '', '请核对根证书指纹（SHA-256）'));
+      var fv = el('div', 'fp-value', s.ca.fingerprint.toUpperCase().match(/.{2}/g).join(':'));
+      fv.setAttribute('data-testid', 'ca-fingerprint-value');
+      fc.appendChild(fv);
+      fc.appendChild(el('p', '', '本页面用光盘自带的根证书核验清单签名。若有人替换了光盘内容并用自制的根证书重新签名，本页面同样会显示“校验通过”。'
+        + '因此，法院或其他审查人员须将上方指纹与制作单位另行公布或书面提供的根证书指纹（也印在记录表上）逐位比对：一致，签名方可采信；不一致，光盘不可信。'));
+      fc.appendChild(el('p', 'muted', '根证书：' + who(s.ca.subject)));
+      r.appendChild(fc);
+    }
 
     var info = res.info || {};
     if (info['External-Identifier'] || info['Internal-Sender-Description']) {
@@ -93,17 +109,12 @@ export const UI_JS = String.raw`
       r.appendChild(d);
     }
 
-    var s = res.signature;
     if (s) {
       var sc = el('section', 'card sig ' + (s.ok ? 'good' : 'bad'));
       sc.setAttribute('data-testid', 'signature');
       sc.appendChild(el('h2', '', '清单签名'));
       sc.appendChild(el('p', 'line', s.ok ? '签名有效，签名人：' + who(s.signer) + '，签名时间：' + when(s.signingTime)
         : '签名无效：' + (s.problem || '未知原因') + (s.signer ? '（签名人：' + who(s.signer) + '）' : '')));
-      if (s.ca) {
-        sc.appendChild(el('p', 'muted', '根证书：' + who(s.ca.subject) + '，SHA-256 指纹：' + s.ca.fingerprint.toUpperCase().match(/.{2}/g).join(':')));
-        sc.appendChild(el('p', 'muted', '请将根证书指纹与制作单位公布的指纹核对，以确认光盘上的根证书未被替换。'));
-      }
       r.appendChild(sc);
     }
 

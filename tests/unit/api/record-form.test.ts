@@ -85,6 +85,15 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     expect(content.fields.place).toBe(PLACE);
   });
 
+  it('prints the office CA fingerprint that office.get shows and openssl computes', async () => {
+    const ca = execFileSync('openssl', ['x509', '-in', path.join(w.t.root, 'certs', 'office-ca.pem'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+    const fingerprint = ca.trim().split('=')[1]!;
+    expect(fingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect((await w.t.call(w.officer, 'office.get', {})).caFingerprintSha256).toBe(fingerprint);
+    const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
+    expect(docxPart(readFileSync(docx.path))).toContain(fingerprint);
+  });
+
   it('prints every field, every full hash and both electronic signatures into the DOCX', async () => {
     const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
     expect(docx.fileName).toBe(`record-form-${formId}.docx`);

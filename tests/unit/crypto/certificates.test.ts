@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  certificateFingerprint,
   certificateInfo,
   createCaCertificate,
   generateKeyPair,
@@ -89,6 +90,14 @@ describe('certificates', () => {
     expect(ca.issuer).toEqual(CA_NAME);
     expect(ca.notAfter.toISOString()).toBe('2056-01-05T08:00:00.000Z'); // 30 years; GeneralizedTime after 2049
     expect(ca.serialHex).toMatch(/^[1-7][0-9a-f]{31}$/);
+  });
+
+  it('prints the CA fingerprint exactly as openssl x509 -fingerprint -sha256 does', () => {
+    const out = openssl(['x509', '-in', caFile, '-noout', '-fingerprint', '-sha256'], dir.path);
+    expect(out.status, out.stderr).toBe(0);
+    const fp = certificateFingerprint(office.caCertPem);
+    expect(fp).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect(fp).toBe(out.stdout.trim().split('=')[1]);
   });
 
   it('writes serial numbers as positive integers', () => {

@@ -113,6 +113,11 @@ describe('bag on the image', () => {
     expect(readme).toContain('sha256sum -c manifest-sha256.txt');
     expect(readme).toContain('openssl cms -verify -binary -inform DER -in manifest-sha256.txt.p7s -content manifest-sha256.txt -CAfile certs/office-ca.pem');
     expect(readme).toContain('李明');
+    // The office CA's fingerprint, exactly as openssl prints it for the CA on the disc, to compare with the published one.
+    const fp = openssl(['x509', '-in', 'certs/office-ca.pem', '-noout', '-fingerprint', '-sha256'], extracted).stdout.trim().split('=')[1]!;
+    expect(fp).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect(readme).toContain(`\r\n  ${fp}\r\n`);
+    expect(readme).toContain('另行公布');
     const html = await readFile(join(extracted, 'verify', 'verify.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
     expect(f.image.payloadChecked).toBe(DATA_FILES.length);

@@ -173,6 +173,17 @@ describe('Joliet names', () => {
   it('replaces characters Joliet forbids', () => {
     expect(jolietSafe('a:b;c*d?e\\f\u0001g')).toBe('a_b_c_d_e_f_g');
   });
+  it('neutralises control and bidi characters, device names and %, and keeps names unique ignoring case', () => {
+    expect(assignJolietNames(files('CASE.MP4', 'Case.MP4', 'clip\u202Egnp.MP4', 'CON.MP4', '50%.MP4', 'a\nb\u0085.MP4', 'dots. .'))).toEqual([
+      'CASE.MP4',
+      'Case~1.MP4',
+      'clip_gnp.MP4',
+      '_CON.MP4',
+      '50_.MP4',
+      'a_b_.MP4',
+      'dots',
+    ]);
+  });
   it('cuts long names to 103 characters keeping the extension', () => {
     const [n] = assignJolietNames(files('x'.repeat(200) + '.mp4'));
     expect(n).toHaveLength(JOLIET_NAME_MAX);

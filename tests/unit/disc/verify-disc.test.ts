@@ -68,6 +68,13 @@ describe('npm run evidence -- disc-verify', () => {
     const good = await cli(['disc-verify', f.imagePath]);
     expect(good.code).toBe(0);
     expect(good.out).toContain('OK: no problems found');
+    // The disc CA's fingerprint as openssl prints it, to compare with the one the office publishes.
+    const fp = tool('openssl', ['x509', '-in', join(folder, 'certs', 'office-ca.pem'), '-noout', '-fingerprint', '-sha256']).stdout.trim().split('=')[1]!;
+    expect(fp).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect(good.out).toContain(`disc CA SHA-256 fingerprint: ${fp}\n`);
+    expect(good.out).toContain('compare its fingerprint with the one the office publishes');
+    const withCa = await cli(['disc-verify', f.imagePath, '--ca', join(folder, 'certs', 'office-ca.pem')]);
+    expect(withCa.out).toContain(`disc CA SHA-256 fingerprint: ${fp} (matches --ca)`);
 
     const bad = join(work, 'bad-manifest');
     await cp(folder, bad, { recursive: true });

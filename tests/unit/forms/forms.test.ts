@@ -83,6 +83,12 @@ describe('DOCX structure', () => {
     }
   });
 
+  it('prints the office CA fingerprint on the record form', () => {
+    expect(data.record.caFingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect(docxPart(docs.record)).toContain(data.record.caFingerprint);
+    expect(docxPart(docs.record)).toContain('本单位根证书 SHA-256 指纹');
+  });
+
   it('uses 仿宋 for filled-in values and a fixed-pitch font for hashes', () => {
     expect(docxPart(docs.record)).toMatch(/w:eastAsia="仿宋"/);
     expect(docxPart(docs.handover)).toMatch(/w:ascii="Courier New"/);
@@ -279,6 +285,8 @@ describe('what each form says (word/document.xml)', () => {
     const paragraphs = paragraphsIn(b);
     expect(paragraphs).toContain('电子签名：执法人员 李建国 已签（2026-11-27 10:02，证书序列号 4F2A9C01D7E3）');
     expect(paragraphs).toContain('\u3000\u3000\u3000\u3000\u3000执法人员 张伟 已签（2026-11-27 10:05，证书序列号 4F2A9C01D7E4）');
+    expect(paragraphs.find((p) => p.startsWith('本单位根证书 SHA-256 指纹'))).toBeDefined();
+    expect(paragraphs).toContain(d.caFingerprint);
     expect(paragraphsIn(docxBlocks(docxPart(docs.record, 'word/footer1.xml')))).toEqual(footerOf('record', 'JL-2026-0031', '2026年11月27日 10:15'));
   });
 

@@ -138,6 +138,9 @@ export function viewingSample(): ViewingRegisterData {
   };
 }
 
+/** As `openssl x509 -noout -fingerprint -sha256` prints it. */
+export const SAMPLE_CA_FINGERPRINT = fakeHash(77).toUpperCase().match(/../g)!.join(':');
+
 export function recordSample(fileCount = 30): RecordFormData {
   const files = sampleFiles(fileCount).map((f, i) => ({ ...f, sha256: f.sha256 ?? fakeHash(1000 + i) }));
   return {
@@ -159,6 +162,7 @@ export function recordSample(fileCount = 30): RecordFormData {
     totalBytes: files.reduce((a, f) => a + f.bytes, 0),
     discLabel: '2026-001 第1张/共2张',
     files,
+    caFingerprint: SAMPLE_CA_FINGERPRINT,
     electronicSignatures: [
       '执法人员 李建国 已签（2026-11-27 10:02，证书序列号 4F2A9C01D7E3）',
       '执法人员 张伟 已签（2026-11-27 10:05，证书序列号 4F2A9C01D7E4）',

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton } from 'antd';
+import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useOfficeStore } from '../../stores/office';
@@ -90,7 +90,18 @@ export function OfficePanel() {
         styles={{ label: { width: 150 } }}
         items={[
           { key: 'archive', label: '档案库位置', children: <span className="ew-mono">{office.archiveRoot}</span> },
-          { key: 'ca', label: '单位根证书指纹', children: <span className="ew-mono">SHA-256 {office.caFingerprintSha256}</span> },
+          {
+            key: 'ca',
+            label: '单位根证书指纹',
+            children: (
+              <>
+                <div className="ew-mono" data-testid="ca-fingerprint">
+                  SHA-256 {office.caFingerprintSha256}
+                </div>
+                <Typography.Text type="secondary">请将此指纹另行公布（如书面函告法院、张贴公示）：核对证据光盘时，以光盘上根证书的指纹与此比对，一致方可采信。</Typography.Text>
+              </>
+            ),
+          },
         ]}
       />
     </div>
