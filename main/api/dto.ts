@@ -444,7 +444,20 @@ export interface AccessScopeDto {
   label: string;
   /** The highest classification among the item, its media and the cases holding them. */
   classification: ClassificationDto;
+  /** The media the request covers: once approved, exactly the set its approver was shown; before, what an approval now would cover. */
   mediaCount: number;
+}
+
+/** One original an approval covers, as its approver is shown it. */
+export interface AccessItemDto {
+  mediaId: number;
+  kind: MediaKindDto;
+  originalName: string;
+  officer: OfficerRefDto | null;
+  recorderSerial: string | null;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
 }
 
 export interface AccessRequestDto {
@@ -466,9 +479,19 @@ export interface AccessRequestDto {
   revokedBy: UserRefDto | null;
   revokedAt: string | null;
   revokeReason: string | null;
+  /** The chief's or the township leader's own 工作查阅, approved by himself (本人审批); never covers a disc. */
+  selfApproved: boolean;
   /** What the caller may do with it now (the API checks again). */
   canDecide: boolean;
   canRevoke: boolean;
+}
+
+/** One request with the media it covers (access.get): what the approver is shown before deciding. */
+export interface AccessRequestDetailDto extends AccessRequestDto {
+  /** Once approved, exactly the media the approval covers; before, what an approval now would cover. */
+  items: AccessItemDto[];
+  /** sha256 of the sorted media ids; access.decide must send it back, so a list changed since it was shown is refused. */
+  itemsFingerprint: string;
 }
 
 export interface AccessPageDto {
@@ -514,6 +537,8 @@ export interface ViewingRowDto {
   requestId: number | null;
   reason: string | null;
   approver: UserRefDto | null;
+  /** The viewer approved his own request (the chief's or township leader's own 工作查阅): 本人审批. */
+  selfApproved: boolean;
 }
 
 export interface RegisterPageDto {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, hasTool, pdfText, proofPng, squash, unzipEntry } from '../forms/proof';
 import { tempDir } from '../../support/services';
-import { grant, userWith, viewStatus } from './access-fixture';
+import { approve, grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
 /** The viewing register (查阅登记, art. 14): rows written by playback, read by the keeper, printed as DOCX. */
@@ -16,7 +16,7 @@ describe('viewing register', () => {
     const seg = a.mediaIdOf('segment', 0);
     const recordingId = (await a.t.call(a.custodian, 'media.get', { id: seg })).recordingId!;
     const req = await a.t.call(a.officer, 'access.request', { type: 'case', scope: { kind: 'recording', id: recordingId }, reason: '查办占道经营案，核对现场录像' });
-    await a.t.call(leader.client, 'access.decide', { id: req.id, approve: true });
+    await approve(a.t, leader.client, req.id);
     await grant(a.t, a.chief, a.chief, 'work', { kind: 'media', id: a.mediaIdOf('photo') });
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
@@ -37,7 +37,7 @@ describe('viewing register', () => {
   it('prints the 查阅登记表 for a period, audited; it renders in LibreOffice where installed', async () => {
     const file = await a.t.call(a.custodian, 'register.docx', { from: day, to: day });
     expect(file.fileName).toBe(`viewing-register-${day}-${day}.docx`);
-    const docx = readFileSync(file.path);
+    const docx = readFileSync(path.join(a.t.root, 'forms', file.fileName));
     const xml = unzipEntry(docx, 'word/document.xml')!.toString('utf8');
     for (const s of ['执法记录仪视听资料查阅登记表', '赵警员', '周乡长', '办案查阅', '工作查阅']) expect(xml).toContain(s);
     const audit = await a.t.call(a.custodian, 'audit.list', { action: 'form.viewing_register' });
