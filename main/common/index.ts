@@ -1,3 +1,3 @@
 export { localDay, isValidTimeZone, systemClock, type Clock } from './time';
 export { AppError, isAppError } from './errors';
-export { ROLES, ROLE_LABELS, type Role } from './roles';
+export { ADMIN_EXCLUDES, ROLES, ROLE_LABELS, conflictingRoles, type Role } from './roles';
