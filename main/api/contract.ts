@@ -293,6 +293,11 @@ export const methods = {
   ),
   /** Starts making the preview proxy now (progress as 'media.previewProgress'); the media handler also makes it on first request. */
   'media.preparePreview': method<PreviewStatusDto>()('any', z.object({ id }).strict()),
+  /**
+   * The player shows a segment it fetched as a preload (`?purpose=preload`, no register row): leave is checked
+   * again and the viewing registered at this moment (查阅登记), or the open row extended while it keeps playing.
+   */
+  'media.viewed': method<null>()('any', z.object({ mediaId: id, variant: z.enum(['original', 'preview']).default('original') }).strict()),
 
   'bookmarks.list': method<BookmarkDto[]>()('any', z.object({ mediaId: id }).strict()),
   'bookmarks.add': method<BookmarkDto>()(

@@ -19,8 +19,8 @@ export type SectionId = (typeof SECTIONS)[number];
 
 export interface SetupStatus {
   needsSetup: boolean;
-  /** For display only; the renderer never sends paths back. */
-  archiveRoot: string;
+  /** The archive folder's own name while setup is pending (never its full path); null once set up. */
+  archiveName: string | null;
   canChooseArchive: boolean;
   officeName: string | null;
   unitName: string | null;
@@ -226,11 +226,9 @@ export interface IntegrityReportDto {
 }
 
 export interface GeneratedFileDto {
-  /** File name inside the archive's forms/ folder. */
+  /** File name inside the archive's forms/ folder (the renderer never gets its path). */
   fileName: string;
   sha256: string;
-  /** For display only. */
-  path: string;
 }
 
 // -- Weekly consolidation (每周归档) --

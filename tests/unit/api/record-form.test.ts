@@ -88,7 +88,7 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     expect(docx.fileName).toBe(`record-form-${formId}.docx`);
     if (!hasTool('soffice')) return;
     const out = path.resolve('test-results/record-form');
-    const { form } = docxToPdf({ form: readFileSync(docx.path) }, out);
+    const { form } = docxToPdf({ form: readFileSync(path.join(w.t.root, 'forms', docx.fileName)) }, out);
     const text = squash(pdfText(form!));
     const f = await w.t.call(w.officer, 'forms.recordGet', { id: formId });
     for (const want of ['执法记录仪视听资料证据记录表', '占道经营案', '2026-001', '张三', PLACE, '华德安DSJ-V9', 'MP4', '执法人员张三已签', '大队负责人李队长已签', '证书序列号']) {
