@@ -10,6 +10,7 @@ import type { DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, R
 import type {
   AccessPageDto,
   AccessPolicyDto,
+  AccessRequestDetailDto,
   AccessRequestDto,
   RegisterPageDto,
   UserRefDto,
@@ -292,6 +293,11 @@ export const methods = {
   ),
   /** Starts making the preview proxy now (progress as 'media.previewProgress'); the media handler also makes it on first request. */
   'media.preparePreview': method<PreviewStatusDto>()('any', z.object({ id }).strict()),
+  /**
+   * The player shows a segment it fetched as a preload (`?purpose=preload`, no register row): leave is checked
+   * again and the viewing registered at this moment (查阅登记), or the open row extended while it keeps playing.
+   */
+  'media.viewed': method<null>()('any', z.object({ mediaId: id, variant: z.enum(['original', 'preview']).default('original') }).strict()),
 
   'bookmarks.list': method<BookmarkDto[]>()('any', z.object({ mediaId: id }).strict()),
   'bookmarks.add': method<BookmarkDto>()(
@@ -371,26 +377,32 @@ export const methods = {
       })
       .strict(),
   ),
-  /** One step: approve with a validity window (and named users for classified items), or reject with a reason. */
+  /**
+   * One step: approve with a validity window (and named users for classified items), or reject with a reason.
+   * An approval sends back the itemsFingerprint of the list access.get showed; it covers exactly that list.
+   */
   'access.decide': method<AccessRequestDto>()(
     APPROVERS,
     z
       .object({
         id,
         approve: z.boolean(),
+        itemsFingerprint: z.string().regex(/^[0-9a-f]{64}$/, '资料清单标识无效').optional(),
         validFrom: z.iso.datetime({ offset: true }).optional(),
         validUntil: z.iso.datetime({ offset: true }).optional(),
         namedUserIds: z.array(id).max(50).optional(),
         reason: longText(500).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => !v.approve || v.itemsFingerprint !== undefined, { message: '批准前须核对该申请覆盖的资料清单' }),
   ),
   'access.revoke': method<AccessRequestDto>()('any', z.object({ id, reason: longText(500).optional() }).strict()),
   'access.list': method<AccessPageDto>()(
     'any',
     z.object({ box: z.enum(['mine', 'toDecide', 'all']).default('mine'), state: accessState.optional(), ...page }).strict(),
   ),
-  'access.get': method<AccessRequestDto>()('any', z.object({ id }).strict()),
+  /** One request with the list of media it covers (what an approver is shown) and that list's fingerprint. */
+  'access.get': method<AccessRequestDetailDto>()('any', z.object({ id }).strict()),
   /** Active users, for naming who may view a classified item and for the register's viewer filter. */
   'access.people': method<UserRefDto[]>()(OVERSEERS, none),
   /** 密级 (art. 3): only the chief changes it; audited with old and new. */

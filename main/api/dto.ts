@@ -19,8 +19,8 @@ export type SectionId = (typeof SECTIONS)[number];
 
 export interface SetupStatus {
   needsSetup: boolean;
-  /** For display only; the renderer never sends paths back. */
-  archiveRoot: string;
+  /** The archive folder's own name while setup is pending (never its full path); null once set up. */
+  archiveName: string | null;
   canChooseArchive: boolean;
   officeName: string | null;
   unitName: string | null;
@@ -229,11 +229,9 @@ export interface IntegrityReportDto {
 }
 
 export interface GeneratedFileDto {
-  /** File name inside the archive's forms/ folder. */
+  /** File name inside the archive's forms/ folder (the renderer never gets its path). */
   fileName: string;
   sha256: string;
-  /** For display only. */
-  path: string;
 }
 
 // -- Weekly consolidation (每周归档) --
@@ -447,7 +445,20 @@ export interface AccessScopeDto {
   label: string;
   /** The highest classification among the item, its media and the cases holding them. */
   classification: ClassificationDto;
+  /** The media the request covers: once approved, exactly the set its approver was shown; before, what an approval now would cover. */
   mediaCount: number;
+}
+
+/** One original an approval covers, as its approver is shown it. */
+export interface AccessItemDto {
+  mediaId: number;
+  kind: MediaKindDto;
+  originalName: string;
+  officer: OfficerRefDto | null;
+  recorderSerial: string | null;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
 }
 
 export interface AccessRequestDto {
@@ -469,9 +480,19 @@ export interface AccessRequestDto {
   revokedBy: UserRefDto | null;
   revokedAt: string | null;
   revokeReason: string | null;
+  /** The chief's or the township leader's own 工作查阅, approved by himself (本人审批); never covers a disc. */
+  selfApproved: boolean;
   /** What the caller may do with it now (the API checks again). */
   canDecide: boolean;
   canRevoke: boolean;
+}
+
+/** One request with the media it covers (access.get): what the approver is shown before deciding. */
+export interface AccessRequestDetailDto extends AccessRequestDto {
+  /** Once approved, exactly the media the approval covers; before, what an approval now would cover. */
+  items: AccessItemDto[];
+  /** sha256 of the sorted media ids; access.decide must send it back, so a list changed since it was shown is refused. */
+  itemsFingerprint: string;
 }
 
 export interface AccessPageDto {
@@ -517,6 +538,8 @@ export interface ViewingRowDto {
   requestId: number | null;
   reason: string | null;
   approver: UserRefDto | null;
+  /** The viewer approved his own request (the chief's or township leader's own 工作查阅): 本人审批. */
+  selfApproved: boolean;
 }
 
 export interface RegisterPageDto {

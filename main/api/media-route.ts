@@ -29,6 +29,18 @@ export function parseMediaUrl(rawUrl: string): { id: number; variant: MediaVaria
 }
 
 /**
+ * `?purpose=preload`: the player fetching a segment it does not show yet. Checked like any request,
+ * but no viewing: the player reports a segment when it is shown (media.viewed), with that time.
+ */
+export function isPreloadRequest(rawUrl: string): boolean {
+  try {
+    return new URL(rawUrl).searchParams.get('purpose') === 'preload';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The one media handler, used by both shells. Session and leave to view are checked on every
  * request (401 / 403), each viewing is registered, and bytes are streamed with Range support.
  * The JSON API never carries media bytes: this is the only way they leave the archive for display.
@@ -44,11 +56,12 @@ export async function handleMediaRequest(services: ApiServices, request: Request
   if (!media) return plainResponse(404, '资料不存在');
 
   const now = services.clock.now();
+  const preload = isPreloadRequest(request.url);
   const decision = authorizeView(db, session, media, now);
   if (!decision.allowed) {
     services.log.warn('media view refused', { mediaId: media.id, login: session.login, code: decision.code });
     try {
-      auditAs(db, session, now, 'media.view_denied', `media:${media.id}`, { variant: target.variant, code: decision.code });
+      auditAs(db, session, now, 'media.view_denied', `media:${media.id}`, { variant: target.variant, code: decision.code, ...(preload ? { preload } : {}) });
     } catch (e) {
       services.log.error('audit write failed', { action: 'media.view_denied', error: String(e) });
     }
@@ -73,8 +86,8 @@ export async function handleMediaRequest(services: ApiServices, request: Request
       contentType = mediaContentType(media.kind, media.originalName);
     }
     if (!contentType) return plainResponse(415, '不是音视频或照片文件');
-    // HEAD moves no content, so it is no viewing.
-    if (request.method === 'GET') recordViewing(db, session, media, target.variant, decision, now);
+    // HEAD moves no content, and a preload is not shown yet: neither is a viewing.
+    if (request.method === 'GET' && !preload) recordViewing(db, session, media, target.variant, decision, now);
     return await fileResponse(request, file, contentType);
   } catch (e) {
     services.log.error('media request failed', { mediaId: media.id, variant: target.variant, error: e instanceof Error ? e.message : String(e) });

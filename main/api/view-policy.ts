@@ -18,7 +18,8 @@ export const ACCESS_RULES: Readonly<Record<AccessTypeDto, AccessRuleDto>> = {
     label: '工作查阅',
     article: '第十二条',
     approverRoles: ['chief'],
-    // The issue's one exception: both leaders may give themselves work leave; it is still a request, approval and register row.
+    // The one exception: both leaders head art. 12's hierarchy and may give themselves work leave; it is still a
+    // request, an approval and a register row, marked 本人审批, and never covers a disc.
     selfApprovalRoles: ['chief', 'township_leader'],
     neverFor: [],
     allowsDisc: false,
@@ -153,17 +154,21 @@ export function authorizeView(db: Db, session: Session, media: Pick<MediaFacts, 
   return { allowed: false, code: 'VIEW_NOT_GRANTED', message: '您没有查看该资料的权限，请先提出查阅申请并经审批' };
 }
 
+/** An approval its requester decided himself: only the leaders' own 工作查阅 may be one, and it never lets anything out. */
+const selfDecided = (g: GrantRow): boolean => g.decidedBy === g.requestedBy;
+
 /**
  * No other way out (art. 11): the disc workflow calls this before staging. Every item must be covered,
- * for this user, by an approval in force of a type that allows a disc (办案查阅 or 公开使用), under the
- * same classification rules as viewing. Returns which approval covers each item; throws DISC_NOT_APPROVED naming the rest.
+ * for this user, by an approval in force of a type that allows a disc (办案查阅 or 公开使用), decided by
+ * someone other than its requester, over the media its approver was shown, under the same
+ * classification rules as viewing. Returns which approval covers each item; throws DISC_NOT_APPROVED naming the rest.
  */
 export function requireApprovedForDisc(db: Db, userId: number, mediaIds: readonly number[], now: Date): Map<number, number> {
   const covered = new Map<number, number>();
   const missing: number[] = [];
   for (const id of new Set(mediaIds)) {
     const cls = mediaClassification(db, id);
-    const g = grantsCovering(db, id, now).find((x) => ACCESS_RULES[x.type].allowsDisc && grantAdmits(x, userId, cls));
+    const g = grantsCovering(db, id, now).find((x) => ACCESS_RULES[x.type].allowsDisc && !selfDecided(x) && grantAdmits(x, userId, cls));
     if (g) covered.set(id, g.id);
     else missing.push(id);
   }

@@ -12,5 +12,5 @@ export {
   type LocalDateTime,
 } from './time';
 export { AppError, isAppError } from './errors';
-export { ROLES, ROLE_LABELS, type Role } from './roles';
+export { ADMIN_EXCLUDES, ROLES, ROLE_LABELS, conflictingRoles, type Role } from './roles';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';

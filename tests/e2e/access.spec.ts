@@ -124,6 +124,10 @@ test('the township leader approves it in one step', async ({ page }) => {
   const dialog = page.getByRole('dialog', { name: `审批查阅申请 #${requestId}` });
   await expect(dialog).toContainText(REASON);
   await expect(dialog.getByLabel('可查阅人员')).toBeVisible();
+  // The approver sees exactly the media the approval will cover: the recording's two segments.
+  await expect(dialog.getByTestId('approval-items-caption')).toContainText('以下 2 个文件');
+  await expect(dialog.getByTestId('approval-items').locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(dialog.getByTestId('approval-items')).toContainText(OFFICER.name);
   await screen(page, 'access-approval');
   await dialog.getByRole('button', { name: '批准' }).last().click();
   await expect(dialog).toBeHidden();

@@ -73,7 +73,8 @@ test.beforeAll(async () => {
   await call(leader, 'session.login', { login: 'zhaoxz', password: 'Initial-pass-1' });
   await call(leader, 'session.changePassword', { oldPassword: 'Initial-pass-1', newPassword: 'Leader-pass-2024' });
   const req = (await call(admin, 'access.request', { type: 'case', scope: { kind: 'case', id: c.id }, reason: '制作案件证据光盘' })) as { id: number };
-  await call(leader, 'access.decide', { id: req.id, approve: true });
+  const shown = (await call(leader, 'access.get', { id: req.id })) as { itemsFingerprint: string };
+  await call(leader, 'access.decide', { id: req.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
 });
 
 test.afterAll(async () => {

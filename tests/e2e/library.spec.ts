@@ -126,6 +126,17 @@ test('the custodian finds the recording by officer and date and it plays through
   // The other element had the next segment loaded before the switch (preload), and the third ended at its end.
   const last = seen[seen.length - 1]!;
   expect(last.time).toBeGreaterThan(2.5);
+  // 查阅登记: each segment is registered when it is shown, not when it was preloaded while the one before played
+  // (each played more than a second before the next took over: asserted above).
+  const db = host.services.archive.open().db;
+  const shownAt = host.segments.map((seg) => {
+    const row = db
+      .prepare('SELECT v.started_at AS at FROM viewings v JOIN users u ON u.id = v.user_id JOIN media m ON m.id = v.media_id WHERE u.login = ? AND m.original_name = ? ORDER BY v.id LIMIT 1')
+      .get(PEOPLE.admin.login, seg.name) as { at: string } | undefined;
+    expect(row, `register row for ${seg.name}`).toBeDefined();
+    return Date.parse(row!.at);
+  });
+  for (const i of [1, 2]) expect(shownAt[i]! - shownAt[i - 1]!, `segment ${i + 1} registered when shown`).toBeGreaterThan(1000);
   await expect(player.getByTestId('play-toggle')).toHaveAccessibleName('播放');
   // The wall clock shows the frame's real time: the third segment's start + its length.
   const end = new Date(host.recordingStart.getTime() + 9000);

@@ -36,7 +36,7 @@ export interface Scope {
   id: number;
 }
 
-/** The media a scope covers today (a case's items can change after approval; the grant follows them). */
+/** The media a scope names today. An approval records this set when it is decided and covers that set only (./items). */
 export function scopeMediaIds(db: Db, scope: Scope): number[] {
   const sql = {
     media: 'SELECT id FROM media WHERE id = ?',
@@ -46,9 +46,8 @@ export function scopeMediaIds(db: Db, scope: Scope): number[] {
   return (db.prepare(sql).all(scope.id) as { id: number }[]).map((r) => r.id);
 }
 
-/** Describes a scope; throws NOT_FOUND when it names nothing. */
-export function describeScope(db: Db, scope: Scope): AccessScopeDto {
-  const ids = scopeMediaIds(db, scope);
+/** Describes a scope over `ids` (by default the media it names today); throws NOT_FOUND when it names nothing. */
+export function describeScope(db: Db, scope: Scope, ids: readonly number[] = scopeMediaIds(db, scope)): AccessScopeDto {
   const classes = ids.map((id) => mediaClassification(db, id));
   let label: string;
   if (scope.kind === 'media') {

@@ -15,9 +15,10 @@ export interface GrantRow {
 }
 
 /**
- * Approvals in force at `now` (approved, not revoked, inside their window) whose scope covers the
- * media: the item itself, its recording, or a case holding it. Newest decision first. Who may use
- * which of them is the policy's business, not this query's.
+ * Approvals in force at `now` (approved, not revoked, inside their window) that cover the media:
+ * those whose recorded set (what the approver was shown when deciding) holds it. A case's items
+ * added after an approval are not covered by it. Newest decision first. Who may use which of them
+ * is the policy's business, not this query's.
  */
 export function grantsCovering(db: Db, mediaId: number, now: Date): GrantRow[] {
   const at = now.toISOString();
@@ -25,11 +26,8 @@ export function grantsCovering(db: Db, mediaId: number, now: Date): GrantRow[] {
     .prepare(
       `SELECT r.id, r.type, r.reason, r.requested_by AS requestedBy, r.decided_by AS decidedBy, r.valid_from AS validFrom, r.valid_until AS validUntil,
               (SELECT json_group_array(user_id) FROM access_request_users WHERE request_id = r.id) AS named
-       FROM access_requests r
-       WHERE r.status = 'approved' AND r.valid_from <= :at AND r.valid_until > :at
-         AND ((r.scope_kind = 'media' AND r.scope_id = :mediaId)
-           OR (r.scope_kind = 'recording' AND r.scope_id = (SELECT recording_id FROM media WHERE id = :mediaId))
-           OR (r.scope_kind = 'case' AND r.scope_id IN (SELECT case_id FROM case_items WHERE media_id = :mediaId)))
+       FROM access_request_items i JOIN access_requests r ON r.id = i.request_id
+       WHERE i.media_id = :mediaId AND r.status = 'approved' AND r.valid_from <= :at AND r.valid_until > :at
        ORDER BY r.decided_at DESC, r.id DESC`,
     )
     .all({ at, mediaId }) as (Omit<GrantRow, 'named'> & { named: string })[];

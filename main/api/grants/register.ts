@@ -34,6 +34,7 @@ interface Row {
   approver_id: number | null;
   approver_login: string | null;
   approver_name: string | null;
+  self_approved: number | null;
 }
 
 const FROM = `FROM viewings v JOIN users u ON u.id = v.user_id JOIN media m ON m.id = v.media_id LEFT JOIN users a ON a.id = v.approver_id`;
@@ -73,11 +74,13 @@ function toDto(r: Row): ViewingRowDto {
     requestId: r.grant_id,
     reason: r.reason,
     approver: r.approver_id === null ? null : { id: r.approver_id, login: r.approver_login!, displayName: r.approver_name! },
+    selfApproved: r.self_approved === 1,
   };
 }
 
 const COLUMNS = `v.id, u.id AS viewer_id, u.login AS viewer_login, u.display_name AS viewer_name, m.id AS media_id, m.original_name AS media_name,
-  v.recording_id, v.started_at, v.last_at, v.basis, v.request_type, v.grant_id, v.reason, v.approver_id, a.login AS approver_login, a.display_name AS approver_name`;
+  v.recording_id, v.started_at, v.last_at, v.basis, v.request_type, v.grant_id, v.reason, v.approver_id, a.login AS approver_login, a.display_name AS approver_name,
+  (SELECT g.decided_by = g.requested_by FROM access_requests g WHERE g.id = v.grant_id) AS self_approved`;
 
 /** The viewing register (查阅登记, art. 14) for a period, oldest first, as the keeper writes it. */
 export function listRegister(db: Db, q: RegisterQuery): RegisterPageDto {

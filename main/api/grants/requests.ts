@@ -1,8 +1,9 @@
 import { AppError } from '../../common';
 import type { Db } from '../../store';
-import type { AccessPageDto, AccessRequestDto, AccessScopeDto, AccessScopeKindDto, AccessStateDto, AccessTypeDto, UserRefDto } from '../dto';
+import type { AccessPageDto, AccessRequestDetailDto, AccessRequestDto, AccessScopeDto, AccessScopeKindDto, AccessStateDto, AccessTypeDto, UserRefDto } from '../dto';
 import { describeScope } from './classification';
 import { namedUsers } from './find';
+import { describeItems, itemsFingerprint, requestMediaIds, wasApproved } from './items';
 
 export interface RequestRow {
   id: number;
@@ -43,21 +44,27 @@ function userRef(db: Db, id: number | null): UserRefDto | null {
   return (db.prepare('SELECT id, login, display_name AS displayName FROM users WHERE id = ?').get(id) as UserRefDto | undefined) ?? null;
 }
 
-function scopeOf(db: Db, r: RequestRow): AccessScopeDto {
+/** The scope over what the request covers: once approved, the recorded set, not the scope as it is now. */
+function scopeOf(db: Db, r: RequestRow, ids: readonly number[]): AccessScopeDto {
   try {
-    return describeScope(db, { kind: r.scopeKind, id: r.scopeId });
+    return describeScope(db, { kind: r.scopeKind, id: r.scopeId }, ids);
   } catch {
     // A recording regrouped away or similar: the request still shows what it asked for.
     return { kind: r.scopeKind, id: r.scopeId, label: `#${r.scopeId}（已不存在）`, classification: 'normal', mediaCount: 0 };
   }
 }
 
-export function toRequestDto(db: Db, r: RequestRow, now: Date, perms: { canDecide: boolean; canRevoke: boolean }): AccessRequestDto {
+/** Approved by the requester himself (the leaders' own 工作查阅, the only self-approval the policy allows). */
+export const isSelfApproved = (r: Pick<RequestRow, 'validFrom' | 'decidedBy' | 'requestedBy'>): boolean => wasApproved(r) && r.decidedBy === r.requestedBy;
+
+type Perms = { canDecide: boolean; canRevoke: boolean };
+
+export function toRequestDto(db: Db, r: RequestRow, now: Date, perms: Perms, ids: readonly number[] = requestMediaIds(db, r)): AccessRequestDto {
   const state = requestState(r, now);
   return {
     id: r.id,
     type: r.type,
-    scope: scopeOf(db, r),
+    scope: scopeOf(db, r, ids),
     reason: r.reason,
     requestedBy: userRef(db, r.requestedBy)!,
     requestedAt: r.requestedAt,
@@ -71,9 +78,16 @@ export function toRequestDto(db: Db, r: RequestRow, now: Date, perms: { canDecid
     revokedBy: userRef(db, r.revokedBy),
     revokedAt: r.revokedAt,
     revokeReason: r.revokeReason,
+    selfApproved: isSelfApproved(r),
     canDecide: state === 'pending' && perms.canDecide,
     canRevoke: (state === 'pending' || state === 'approved') && perms.canRevoke,
   };
+}
+
+/** A request with the list of media it covers, as the approver is shown it, and that list's fingerprint. */
+export function toRequestDetailDto(db: Db, r: RequestRow, now: Date, perms: Perms): AccessRequestDetailDto {
+  const ids = requestMediaIds(db, r);
+  return { ...toRequestDto(db, r, now, perms, ids), items: describeItems(db, ids), itemsFingerprint: itemsFingerprint(ids) };
 }
 
 export interface ListQuery {

@@ -2,7 +2,20 @@ import { AppError, ROLE_LABELS } from '../../common';
 import type { Session } from '../../access';
 import type { Db } from '../../store';
 import type { AccessPolicyDto, AccessRequestDto, AccessTypeDto, ClassificationDto, UserRefDto } from '../dto';
-import { CLASSIFICATION_LABELS, describeScope, isClassified, listRequests, loadRequest, requestState, toRequestDto, type RequestRow } from '../grants';
+import {
+  CLASSIFICATION_LABELS,
+  describeScope,
+  isClassified,
+  itemsFingerprint,
+  listRequests,
+  loadRequest,
+  recordApprovedMedia,
+  requestMediaIds,
+  requestState,
+  toRequestDetailDto,
+  toRequestDto,
+  type RequestRow,
+} from '../grants';
 import type { HandlerTable } from '../handler';
 import { caseColumns, loadCase, loadMediaDetail } from '../library';
 import { officeSetting, setOfficeSetting } from '../settings';
@@ -23,8 +36,10 @@ type AccessMethods =
 const DAY_MS = 86_400_000;
 const TYPES = Object.keys(ACCESS_RULES) as AccessTypeDto[];
 
+const perms = (session: Session, r: RequestRow) => ({ canDecide: canApprove(session, r), canRevoke: canRevoke(session, r) });
+
 function dto(db: Db, session: Session, r: RequestRow, now: Date): AccessRequestDto {
-  return toRequestDto(db, r, now, { canDecide: canApprove(session, r), canRevoke: canRevoke(session, r) });
+  return toRequestDto(db, r, now, perms(session, r));
 }
 
 const isOverseer = (s: Session) => s.roles.some((r) => OVERSEER_ROLES.includes(r));
@@ -103,7 +118,13 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
       const until = input.validUntil ? Date.parse(input.validUntil) : from + policy.defaultDays * DAY_MS;
       if (until <= from) throw new AppError('INVALID_WINDOW', '有效期截止时间须晚于开始时间');
       if (until - from > policy.maxDays * DAY_MS) throw new AppError('WINDOW_TOO_LONG', `有效期最长 ${policy.maxDays} 天`);
-      const scope = describeScope(db(), { kind: r.scopeKind, id: r.scopeId });
+      // The approval covers exactly the list the approver was shown (access.get), recorded now.
+      const ids = requestMediaIds(db(), r);
+      if (!ids.length) throw new AppError('NOTHING_TO_APPROVE', '该申请的范围内目前没有任何资料，不能批准');
+      if (input.itemsFingerprint !== itemsFingerprint(ids)) {
+        throw new AppError('ITEMS_CHANGED', '申请覆盖的资料清单在您查看之后发生了变化，请重新打开该申请，核对清单后再审批', 'approval refused: items changed since shown');
+      }
+      const scope = describeScope(db(), { kind: r.scopeKind, id: r.scopeId }, ids);
       refuseNever(r.type, scope.classification);
       const named = activeUsers(db(), input.namedUserIds ?? []);
       if (isClassified(scope.classification) && !named.length) {
@@ -116,9 +137,11 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
         .run(session.userId, at, input.reason ?? null, validFrom, validUntil, r.id);
       const ins = db().prepare('INSERT INTO access_request_users (request_id, user_id) VALUES (?, ?)');
       for (const u of named) ins.run(r.id, u.id);
+      recordApprovedMedia(db(), r.id, ids);
       audit('access.approve', `access:${r.id}`, {
         type: r.type,
         scope: { kind: scope.kind, id: scope.id, label: scope.label },
+        mediaIds: ids,
         classification: scope.classification,
         selfApproved: self,
         before: { state: 'pending' },
@@ -154,7 +177,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
   'access.get': ({ input, db, session, now }) => {
     const r = loadRequest(db(), input.id);
     if (!mayRead(db(), session, r)) throw new AppError('FORBIDDEN', '您没有权限查看该申请');
-    return dto(db(), session, r, now);
+    return toRequestDetailDto(db(), r, now, perms(session, r));
   },
 
   'access.people': ({ db }) => db().prepare('SELECT id, login, display_name AS displayName FROM users WHERE disabled = 0 ORDER BY display_name, id').all() as UserRefDto[],

@@ -22,6 +22,18 @@ function mustChief(session: Session): void {
   if (!session.roles.includes('chief')) throw new AppError('FORBIDDEN', '只有大队负责人可以设定密级');
 }
 
+/**
+ * Only the case's handler (the officer record linked to the caller's account) and the custodian
+ * change what a case holds, and only while it is open. An approval already given never follows
+ * the change: it covers what its approver was shown (issue 10).
+ */
+function mustChangeItems(db: Db, session: Session, c: Record<string, unknown>, verb: string): void {
+  if (c.status !== 'open') throw new AppError('CASE_CLOSED', `案件已结案，不能再${verb}资料`);
+  if (session.roles.includes('custodian')) return;
+  const handler = c.handlerOfficerId === null ? undefined : (db.prepare('SELECT user_id AS userId FROM officers WHERE id = ?').get(c.handlerOfficerId) as { userId: number | null } | undefined);
+  if (handler?.userId !== session.userId) throw new AppError('NOT_CASE_HANDLER', '只有本案承办人或保管员可以增删案件资料');
+}
+
 /** Cases (案件): a named set of media. Adding media to an open case holds them with it (see media_retention). */
 export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
   'cases.list': ({ input, db }) => listCases(db(), input),
@@ -71,7 +83,7 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
   'cases.addItems': ({ input, db, tx, audit, session, now }) =>
     tx(() => {
       const c = mustCase(db(), input.caseId);
-      if (c.status !== 'open') throw new AppError('CASE_CLOSED', '案件已结案，不能再加入资料');
+      mustChangeItems(db(), session, c, '加入');
       let ids: number[];
       if (input.recordingId !== undefined) {
         ids = (db().prepare('SELECT id FROM media WHERE recording_id = ? ORDER BY start_at, id').all(input.recordingId) as { id: number }[]).map((r) => r.id);
@@ -85,20 +97,21 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
       const ins = db().prepare('INSERT OR IGNORE INTO case_items (case_id, media_id, added_by, added_at) VALUES (?, ?, ?, ?)');
       const added = ids.filter((id) => ins.run(input.caseId, id, session.userId, now.toISOString()).changes === 1);
       if (added.length) {
-        audit('case.add_items', `case:${input.caseId}`, { number: c.number, recordingId: input.recordingId ?? null, before: null, after: { mediaIds: added } });
+        audit('case.add_items', `case:${input.caseId}`, { number: c.number, mediaIds: added, recordingId: input.recordingId ?? null, before: null, after: { mediaIds: added } });
       }
       return loadCase(db(), input.caseId);
     }),
 
-  'cases.removeItem': ({ input, db, tx, audit }) =>
+  'cases.removeItem': ({ input, db, tx, audit, session }) =>
     tx(() => {
       const c = mustCase(db(), input.caseId);
+      mustChangeItems(db(), session, c, '移出');
       const item = db().prepare('SELECT added_by AS addedBy, added_at AS addedAt FROM case_items WHERE case_id = ? AND media_id = ?').get(input.caseId, input.mediaId) as
         | { addedBy: number; addedAt: string }
         | undefined;
       if (!item) throw new AppError('NOT_FOUND', '该资料不在此案件中');
       db().prepare('DELETE FROM case_items WHERE case_id = ? AND media_id = ?').run(input.caseId, input.mediaId);
-      audit('case.remove_item', `case:${input.caseId}`, { number: c.number, before: { mediaId: input.mediaId, ...item }, after: null });
+      audit('case.remove_item', `case:${input.caseId}`, { number: c.number, mediaIds: [input.mediaId], before: { mediaId: input.mediaId, ...item }, after: null });
       return loadCase(db(), input.caseId);
     }),
 };

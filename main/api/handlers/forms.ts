@@ -13,7 +13,7 @@ import { loadSessionDetail } from './ingest';
 export async function saveForm(services: ApiServices, fileName: string, data: Buffer): Promise<GeneratedFileDto> {
   const file = path.join(services.archive.open().paths.forms, fileName);
   await writeFileAtomic(file, data);
-  return { fileName, sha256: createHash('sha256').update(data).digest('hex'), path: file };
+  return { fileName, sha256: createHash('sha256').update(data).digest('hex') };
 }
 
 const UNKNOWN = '（未登记）';

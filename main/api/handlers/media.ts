@@ -6,8 +6,9 @@ import { loadMediaFacts } from '../media-facts';
 import { ensurePreview, previewReady } from '../previews';
 import { officeSetting } from '../settings';
 import { authorizeView } from '../view-policy';
+import { recordViewing } from '../viewings';
 
-type MediaMethods = 'media.get' | 'media.update' | 'media.preparePreview' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
+type MediaMethods = 'media.get' | 'media.update' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
 
 function detail(ctx: CallContext<MediaMethods>, id: number) {
   return loadMediaDetail(ctx.db(), id, Number(officeSetting(ctx.db(), 'retention_months')));
@@ -61,6 +62,20 @@ export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
       ensurePreview(ctx.services, media).catch(() => undefined);
     }
     return status;
+  },
+
+  /** The player shows a segment it preloaded: checked again, then registered (or the open row extended) at this moment. */
+  'media.viewed': (ctx) => {
+    const { mediaId, variant } = ctx.input;
+    const media = loadMediaFacts(ctx.db(), mediaId);
+    if (!media) throw new AppError('NOT_FOUND', '资料不存在');
+    const decision = authorizeView(ctx.db(), ctx.session, media, ctx.now);
+    if (!decision.allowed) {
+      ctx.audit('media.view_denied', `media:${media.id}`, { variant, code: decision.code, reported: true });
+      throw new AppError(decision.code, decision.message, `view refused: ${decision.code}`);
+    }
+    recordViewing(ctx.db(), ctx.session, media, variant, decision, ctx.now);
+    return null;
   },
 
   'bookmarks.list': (ctx) => {

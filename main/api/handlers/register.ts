@@ -23,7 +23,7 @@ function entryOf(db: Db, r: ViewingRowDto): ViewingEntry {
     subject,
     type: r.requestType ?? 'work',
     reason: r.requestId ? `${reason}（申请 #${r.requestId}）` : reason,
-    approvedBy: r.approver?.displayName ?? null,
+    approvedBy: r.approver ? `${r.approver.displayName}${r.selfApproved ? '（本人审批）' : ''}` : null,
     startedAt: new Date(r.startedAt),
     endedAt: new Date(r.lastAt),
   };

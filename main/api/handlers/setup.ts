@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { checkLogin, insertOffice, prepareOffice, writeCaFile } from '../../access';
 import { AppError, isValidTimeZone } from '../../common';
 import { readOffice } from '../../store';
@@ -11,7 +12,8 @@ function status(services: ApiServices): SetupStatus {
   const office = setUp ? readOffice(services.archive.open().db) : null;
   return {
     needsSetup: !setUp,
-    archiveRoot: services.archive.root,
+    // A name to recognise, not a path: setup.status answers before anyone has logged in.
+    archiveName: setUp ? null : path.basename(services.archive.root),
     canChooseArchive: !setUp && Boolean(services.host.pickFolder),
     officeName: office?.name ?? null,
     unitName: office?.unitName ?? null,

@@ -15,7 +15,7 @@ import {
   type Session,
 } from '../../access';
 import { hashPassword, type Pem } from '../../crypto';
-import { AppError } from '../../common';
+import { AppError, conflictingRoles, ROLE_LABELS, type Role } from '../../common';
 import type { UserId } from '../../store';
 import type { ApiServices } from '../context';
 import type { UserDto } from '../dto';
@@ -34,10 +34,21 @@ function mustFind(services: ApiServices, id: number) {
   return u;
 }
 
+/** Separation of duties (issue 10): an account holding admin never also holds chief or township leader. */
+function mustKeepDutiesApart(roles: readonly Role[]): void {
+  const clash = conflictingRoles(roles);
+  if (clash.length) {
+    throw new AppError('ROLE_CONFLICT', `管理员不能同时担任${clash.map((r) => ROLE_LABELS[r]).join('或')}（职责分离），请另设账户`, `roles ${roles.join(',')} conflict`);
+  }
+}
+
+const sameRoles = (x: readonly Role[], y: readonly Role[]): boolean => [...new Set(x)].sort().join() === [...new Set(y)].sort().join();
+
 export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
   'users.list': ({ db, now }) => listUsers(db(), now),
 
   'users.create': async ({ services, session, input, now, db, tx, audit }) => {
+    mustKeepDutiesApart(input.roles);
     const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now);
     const id = tx(() => {
       const newId = insertUser(db(), prepared, now);
@@ -61,6 +72,11 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     if (losesAdmin && countActiveAdmins(db()) <= 1) {
       throw new AppError('LAST_ADMIN', '不能停用或撤销最后一位管理员', 'refusing to remove the last admin');
     }
+    // Nobody changes his own roles: another admin has to (the check an admin-turned-approver would need to pass).
+    if (input.roles && input.id === session.userId && !sameRoles(input.roles, before.roles)) {
+      throw new AppError('OWN_ROLES', '不能修改本人的角色，请由另一位管理员办理', 'refusing a change of own roles');
+    }
+    if (input.roles) mustKeepDutiesApart(roles);
     const gainsAdmin = roles.includes('admin') && !before.roles.includes('admin');
     const row = mustFind(services, input.id);
     const wrap = gainsAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, publicKeyOfCert(row.cert_pem)) : null;
@@ -78,7 +94,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
       });
     });
     // A disabled or re-roled user must log in again to get the new rights (or none).
-    if (disabled !== before.disabled || input.roles) services.sessions.endAllFor(input.id as UserId);
+    if (disabled !== before.disabled || !sameRoles(roles, before.roles)) services.sessions.endAllFor(input.id as UserId);
     return toSummary(db(), mustFind(services, input.id), now);
   },
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AppError, localDay } from '../../common';
 import { weeklyReport, type FileFlag, type HandoverMark } from '../../forms';
 import { backupDays, checkIntegrity, isConsolidationDay, isoWeekOf, writeFileAtomic } from '../../ingest';
@@ -136,7 +137,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
     });
     const report = await saveForm(services, `weekly-${first}.docx`, docx);
     const signatureFile = `${report.fileName}.p7s`;
-    await writeFileAtomic(`${report.path}.p7s`, signerFor(services, session)(docx));
+    await writeFileAtomic(path.join(store.paths.forms, signatureFile), signerFor(services, session)(docx));
     progress('report', 1, 1);
 
     const consolidationId = tx(() => {

@@ -112,9 +112,9 @@ export function SetupWizardPage() {
               <Space align="start">
                 <FolderOpenOutlined style={{ fontSize: 22, color: '#1f4e8c', marginTop: 2 }} />
                 <div>
-                  <Typography.Text type="secondary">档案库位置</Typography.Text>
+                  <Typography.Text type="secondary">档案库文件夹</Typography.Text>
                   <div className="ew-mono" data-testid="archive-root" style={{ marginTop: 4 }}>
-                    {setup?.archiveRoot ?? '—'}
+                    {setup?.archiveName ?? '—'}
                   </div>
                 </div>
               </Space>
@@ -164,7 +164,7 @@ export function SetupWizardPage() {
                 { key: 'officeName', label: '单位全称', children: v.officeName },
                 { key: 'unitName', label: '印章单位名称', children: v.unitName },
                 { key: 'timeZone', label: '时区', children: v.timeZone },
-                { key: 'archive', label: '档案库', children: <span className="ew-mono">{setup?.archiveRoot}</span> },
+                { key: 'archive', label: '档案库', children: <span className="ew-mono">{setup?.archiveName}</span> },
                 { key: 'admin', label: '管理员（兼保管员）', children: `${v.admin?.displayName ?? ''}（登录名：${v.admin?.login ?? ''}）` },
                 { key: 'chief', label: '大队负责人', children: `${v.chief?.displayName ?? ''}（登录名：${v.chief?.login ?? ''}）` },
               ]}

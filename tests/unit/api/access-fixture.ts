@@ -6,6 +6,22 @@ import type { TestApi } from '../../support/services';
 
 export type ScopeInput = { kind: 'media' | 'recording' | 'case'; id: number };
 
+/** Approves a request as the approver would: shown its list of media (access.get), then deciding on that list. */
+export async function approve(
+  t: TestApi,
+  approver: Client,
+  requestId: number,
+  decide: { validFrom?: string; validUntil?: string; namedUserIds?: number[]; reason?: string } = {},
+): Promise<AccessRequestDto> {
+  const shown = await t.call(approver, 'access.get', { id: requestId });
+  return t.call(approver, 'access.decide', { id: requestId, approve: true, itemsFingerprint: shown.itemsFingerprint, ...decide });
+}
+
+/** The input access.decide gets for an approval of the list as it is now (for tests expecting a refusal). */
+export async function approvalInput(t: TestApi, approver: Client, requestId: number): Promise<{ id: number; approve: true; itemsFingerprint: string }> {
+  return { id: requestId, approve: true, itemsFingerprint: (await t.call(approver, 'access.get', { id: requestId })).itemsFingerprint };
+}
+
 /** Requests leave and has it decided in one go (approver may be the requester where the policy allows). */
 export async function grant(
   t: TestApi,
@@ -16,7 +32,7 @@ export async function grant(
   decide: { validFrom?: string; validUntil?: string; namedUserIds?: number[] } = {},
 ): Promise<AccessRequestDto> {
   const req = await t.call(requester, 'access.request', { type, scope, reason: `测试：${type} ${scope.kind} #${scope.id}` });
-  return t.call(approver, 'access.decide', { id: req.id, approve: true, ...decide });
+  return approve(t, approver, req.id, decide);
 }
 
 /** A logged-in user with exactly these roles and a changed password, on its own client. */

@@ -5,7 +5,7 @@ import { localDay } from '../../../main/common';
 import { formatDateTimeCompact } from '../../../main/forms';
 import { docxBlocks, docxPart, paragraphsIn, tableStartingWith } from '../forms/docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfPageTexts, pdfToolsMissing, proofPngs, squash } from '../forms/proof';
-import { grant, userWith, viewStatus } from './access-fixture';
+import { approve, grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
 const OFFICE_TZ = 'Asia/Shanghai'; // the test office's time zone (OFFICE_SETUP)
@@ -23,7 +23,7 @@ describe('viewing register', () => {
     const seg = a.mediaIdOf('segment', 0);
     const recordingId = (await a.t.call(a.custodian, 'media.get', { id: seg })).recordingId!;
     const req = await a.t.call(a.officer, 'access.request', { type: 'case', scope: { kind: 'recording', id: recordingId }, reason: '查办占道经营案，核对现场录像' });
-    await a.t.call(leader.client, 'access.decide', { id: req.id, approve: true });
+    await approve(a.t, leader.client, req.id);
     await grant(a.t, a.chief, a.chief, 'work', { kind: 'media', id: a.mediaIdOf('photo') });
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
     expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
@@ -44,7 +44,7 @@ describe('viewing register', () => {
   it('prints the 查阅登记表 for a period, audited: one row per viewing session in the DOCX', async () => {
     const file = await a.t.call(a.custodian, 'register.docx', { from: day, to: day });
     expect(file.fileName).toBe(`viewing-register-${day}-${day}.docx`);
-    docx = readFileSync(file.path);
+    docx = readFileSync(path.join(a.t.root, 'forms', file.fileName));
     const audit = await a.t.call(a.custodian, 'audit.list', { action: 'form.viewing_register' });
     expect(audit.entries[0]!.details).toMatchObject({ rows: 2, sha256: file.sha256 });
     const blocks = docxBlocks(docxPart(docx));
@@ -62,12 +62,12 @@ describe('viewing register', () => {
       expect(row[2]).toContain(`${item.mediaName}（#${item.mediaId}`);
       expect(row[3]).toBe(TYPE[item.requestType ?? 'work']);
       expect(row[4]).toBe(`${item.reason ?? ''}（申请 #${item.requestId ?? ''}）`);
-      expect(row[5]).toBe(item.approver?.displayName ?? '—');
+      expect(row[5]).toBe(item.approver ? `${item.approver.displayName}${item.selfApproved ? '（本人审批）' : ''}` : '—');
       expect([row[6], row[7]]).toEqual([minute(item.startedAt), minute(item.lastAt)]);
     }
     expect(table.slice(1).map((r) => [r[1], r[3], r[5]])).toEqual([
       ['赵警员', '办案查阅', '周乡长'],
-      ['李队长', '工作查阅', '李队长'],
+      ['李队长', '工作查阅', '李队长（本人审批）'],
     ]);
     expect(table[1]?.[4]).toContain('查办占道经营案，核对现场录像');
     expect(tableStartingWith(blocks, '保管员（签名）：')[0]?.[1]).toBe(`（${(await a.t.call(a.custodian, 'session.current', {}))?.displayName ?? ''}）`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_RULES, requireApprovedForDisc, type AccessTypeDto, type Client } from '../../../main/api';
 import { localDay, type Role } from '../../../main/common';
-import { grant, userWith, viewStatus } from './access-fixture';
+import { approvalInput, approve, grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
 const DAY = 86_400_000;
@@ -75,7 +75,7 @@ describe('viewing only with leave', () => {
         const want = expected[type][role]!;
         it(`${type}: ${role} ${want === 'ok' ? 'approves' : `is refused (${want})`}`, async () => {
           const req = await t().call(a.officer, 'access.request', { type, scope: { kind: 'media', id: seg }, reason: '核实情况' });
-          const r = await t().raw(only.get(role)!.client, 'access.decide', { id: req.id, approve: true });
+          const r = await t().raw(only.get(role)!.client, 'access.decide', await approvalInput(t(), a.officer, req.id));
           if (want === 'ok') expect(r).toMatchObject({ ok: true, value: { state: 'approved' } });
           else expect(r).toMatchObject({ ok: false, error: { code: want } });
         });
@@ -93,7 +93,7 @@ describe('viewing only with leave', () => {
       it(`${role} approving own ${type}: ${want}`, async () => {
         const c = only.get(role)!.client;
         const req = await t().call(c, 'access.request', { type, scope: { kind: 'media', id: seg }, reason: '本人查阅' });
-        const r = await t().raw(c, 'access.decide', { id: req.id, approve: true });
+        const r = await t().raw(c, 'access.decide', await approvalInput(t(), c, req.id));
         if (want === 'ok') {
           expect(r).toMatchObject({ ok: true, value: { state: 'approved', decidedBy: { login: only.get(role)!.client.id } } });
           // Still registered: the viewing carries the request and its (own) approver.
@@ -119,7 +119,7 @@ describe('viewing only with leave', () => {
       expect(rejected).toMatchObject({ state: 'rejected', decisionReason: '事由不充分' });
       const mine = await t().call(a.officer, 'access.list', { box: 'mine', state: 'rejected' });
       expect(mine.items.map((x) => x.id)).toContain(req.id);
-      expect(await t().raw(leader, 'access.decide', { id: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'NOT_PENDING' } });
+      expect(await t().raw(leader, 'access.decide', await approvalInput(t(), leader, req.id))).toMatchObject({ ok: false, error: { code: 'NOT_PENDING' } });
       expect(await t().raw(a.officer, 'access.list', { box: 'all' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     });
   });
@@ -155,11 +155,11 @@ describe('viewing only with leave', () => {
     it('a window starts when it says and is no longer than the office maximum', async () => {
       const req = await t().call(officer2.client, 'access.request', { type: 'work', scope: { kind: 'media', id: seg }, reason: '明日复核' });
       const now = t().clock.now().getTime();
-      expect(await t().raw(a.chief, 'access.decide', { id: req.id, approve: true, validUntil: new Date(now + 31 * DAY).toISOString() })).toMatchObject({
+      expect(await t().raw(a.chief, 'access.decide', { ...(await approvalInput(t(), a.chief, req.id)), validUntil: new Date(now + 31 * DAY).toISOString() })).toMatchObject({
         ok: false,
         error: { code: 'WINDOW_TOO_LONG' },
       });
-      const g = await t().call(a.chief, 'access.decide', { id: req.id, approve: true, validFrom: new Date(now + DAY).toISOString(), validUntil: new Date(now + 2 * DAY).toISOString() });
+      const g = await approve(t(), a.chief, req.id, { validFrom: new Date(now + DAY).toISOString(), validUntil: new Date(now + 2 * DAY).toISOString() });
       expect(g.state).toBe('approved');
       expect(await viewStatus(t(), officer2.client, seg)).toBe(403);
       await advance(DAY + 1000);
@@ -209,7 +209,7 @@ describe('viewing only with leave', () => {
       expect(await viewStatus(t(), officer2.client, audio)).toBe(206);
       await t().call(a.chief, 'media.classify', { id: audio, classification: 'state_secret' });
       // Neither a decision now nor an approval given before the item became 国家秘密.
-      expect(await t().raw(a.chief, 'access.decide', { id: pending.id, approve: true, namedUserIds: [officerId] })).toMatchObject({
+      expect(await t().raw(a.chief, 'access.decide', { ...(await approvalInput(t(), a.chief, pending.id)), namedUserIds: [officerId] })).toMatchObject({
         ok: false,
         error: { code: 'CLASSIFICATION_NOT_ALLOWED' },
       });
@@ -228,8 +228,8 @@ describe('viewing only with leave', () => {
       await t().call(a.chief, 'cases.classify', { id: c.id, classification: 'privacy' });
       const req = await t().call(a.officer, 'access.request', { type: 'case', scope: { kind: 'case', id: c.id }, reason: '办案' });
       expect(req.scope.classification).toBe('privacy');
-      expect(await t().raw(leader, 'access.decide', { id: req.id, approve: true })).toMatchObject({ ok: false, error: { code: 'NAMES_REQUIRED' } });
-      const g = await t().call(leader, 'access.decide', { id: req.id, approve: true, namedUserIds: [officer2.id] });
+      expect(await t().raw(leader, 'access.decide', await approvalInput(t(), leader, req.id))).toMatchObject({ ok: false, error: { code: 'NAMES_REQUIRED' } });
+      const g = await approve(t(), leader, req.id, { namedUserIds: [officer2.id] });
       expect(g.namedUsers.map((u) => u.login)).toEqual(['officer2']);
       // The requester was not named: refused; the named user may view.
       expect(await viewStatus(t(), a.officer, target)).toBe(403);
@@ -282,7 +282,7 @@ describe('viewing only with leave', () => {
     it('a row per viewing session with type, reason and approver', async () => {
       const media = a.mediaIdOf('segment', 2);
       const req = await t().call(a.officer, 'access.request', { type: 'case', scope: { kind: 'media', id: media }, reason: '查办占道经营案' });
-      await t().call(leader, 'access.decide', { id: req.id, approve: true });
+      await approve(t(), leader, req.id);
       const day = localDay(t().clock.now(), 'Asia/Shanghai'); // an office day, as register.list takes
       expect(await viewStatus(t(), a.officer, media)).toBe(206);
       expect(await viewStatus(t(), a.officer, media)).toBe(206);

@@ -58,7 +58,8 @@ export async function makeDiscWorld(): Promise<DiscWorld> {
 /** 办案查阅 for the custodian over the whole case, approved by the township leader (what a disc needs). */
 export async function approveCaseForCustodian(w: DiscWorld): Promise<void> {
   const r = await w.t.call(w.custodian, 'access.request', { type: 'case', scope: { kind: 'case', id: w.caseId }, reason: '制作案件证据光盘' });
-  await w.t.call(w.leader, 'access.decide', { id: r.id, approve: true });
+  const shown = await w.t.call(w.leader, 'access.get', { id: r.id });
+  await w.t.call(w.leader, 'access.decide', { id: r.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
 }
 
 /** Draft → place filled → officer signs → chief signs. */

@@ -97,7 +97,7 @@ describe('ingest of a recorder volume through the API', () => {
 
   it('writes a handover sheet', async () => {
     const doc = await t.call(admin, 'ingest.handoverSheet', { id: first.id });
-    const bytes = readFileSync(doc.path);
+    const bytes = readFileSync(path.join(t.root, 'forms', doc.fileName));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(doc.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });

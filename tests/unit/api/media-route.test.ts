@@ -171,6 +171,81 @@ describe('the media handler', () => {
     });
   });
 
+  describe('preloading is not viewing (issue 10 item 8)', () => {
+    type Row = { login: string; started_at: string; last_at: string; basis: string };
+    const rowsOf = (id: number) =>
+      a.t.services.archive
+        .open()
+        .db.prepare('SELECT u.login, v.started_at, v.last_at, v.basis FROM viewings v JOIN users u ON u.id = v.user_id WHERE v.media_id = ? ORDER BY v.id')
+        .all(id) as Row[];
+    const preload = (id: number, who: 'custodian' | 'chief' | 'officer', suffix = '', range = 'bytes=0-99') =>
+      handleMediaRequest(a.t.services, new Request(url(id, `${suffix}?purpose=preload`), { headers: { Range: range } }), a.sessionOf(a[who]));
+
+    it('a preload request is served in full and checked like any other, but writes no register row', async () => {
+      const id = a.mediaIdOf('no_audio');
+      for (const range of ['bytes=0-99', 'bytes=100-', 'bytes=-50']) {
+        const r = await preload(id, 'chief', '', range);
+        expect(r.status).toBe(206);
+        expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(0);
+      }
+      const whole = await preload(id, 'chief', '', '');
+      expect(whole.status).toBe(200);
+      await whole.arrayBuffer();
+      const proxy = await preload(id, 'chief', '/preview');
+      expect(proxy.status).toBe(206);
+      await proxy.arrayBuffer();
+      expect(rowsOf(id)).toEqual([]);
+      expect((await a.t.call(a.chief, 'audit.list', { action: 'media.view', limit: 500 })).entries.filter((e) => e.target === `media:${id}` && e.action === 'media.view')).toEqual([]);
+    });
+
+    it('a preload without leave is refused (403) and audited as refused, like any media request', async () => {
+      const id = a.mediaIdOf('no_audio');
+      const r = await preload(id, 'officer');
+      expect(r.status).toBe(403);
+      await r.arrayBuffer();
+      const denied = await a.t.call(a.chief, 'audit.list', { action: 'media.view_denied', limit: 500 });
+      expect(denied.entries.some((e) => e.actorLogin === 'officer1' && e.target === `media:${id}` && (e.details as { preload?: boolean }).preload === true)).toBe(true);
+    });
+
+    it('the player reports a segment shown: the row starts at that moment, and later reports extend it', async () => {
+      const id = a.mediaIdOf('no_audio');
+      await (await preload(id, 'chief')).arrayBuffer();
+      a.t.clock.advance(9_000); // the segment before it plays on
+      const shownAt = a.t.clock.now().toISOString();
+      expect(await a.t.call(a.chief, 'media.viewed', { mediaId: id })).toBeNull();
+      expect(rowsOf(id)).toEqual([{ login: 'chief', started_at: shownAt, last_at: shownAt, basis: `grant:${chiefGrant}` }]);
+      a.t.clock.advance(60_000);
+      await a.t.call(a.chief, 'media.viewed', { mediaId: id, variant: 'preview' });
+      expect(rowsOf(id)).toEqual([{ login: 'chief', started_at: shownAt, last_at: a.t.clock.now().toISOString(), basis: `grant:${chiefGrant}` }]);
+      const audit = (await a.t.call(a.chief, 'audit.list', { action: 'media.view', limit: 500 })).entries.filter((e) => e.target === `media:${id}` && e.action === 'media.view');
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actorLogin: 'chief', at: shownAt, details: { variant: 'original', basis: `grant:${chiefGrant}` } });
+    });
+
+    it('reporting "shown" is checked again: refused without leave, for unknown media, with forged input', async () => {
+      const id = a.mediaIdOf('no_audio');
+      const before = rowsOf(id).length;
+      const cases: [string, unknown, string][] = [
+        ['no leave', { mediaId: id }, 'VIEW_NOT_GRANTED'],
+        ['unknown media', { mediaId: 999_999 }, 'NOT_FOUND'],
+        ['id as text', { mediaId: String(id) }, 'INVALID_INPUT'],
+        ['unknown variant', { mediaId: id, variant: 'thumb' }, 'INVALID_INPUT'],
+        ['a time smuggled in', { mediaId: id, at: '2000-01-01T00:00:00Z' }, 'INVALID_INPUT'],
+      ];
+      for (const [name, input, code] of cases) {
+        expect(await a.t.raw(name === 'no leave' ? a.officer : a.chief, 'media.viewed', input), name).toMatchObject({ ok: false, error: { code } });
+      }
+      expect(rowsOf(id)).toHaveLength(before);
+      expect(await a.t.raw(a.t.client('nobody'), 'media.viewed', { mediaId: id })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    });
+
+    it('a request without the mark still registers (a photo, a direct load)', async () => {
+      const id = a.mediaIdOf('clock_1970');
+      await (await get(id, { Range: 'bytes=0-9' }, 'chief')).arrayBuffer();
+      expect(rowsOf(id).map((r) => r.login)).toEqual(['chief']);
+    });
+  });
+
   describe('previews and thumbnails', () => {
     const ffprobe = () => locateTools().ffprobe!;
 

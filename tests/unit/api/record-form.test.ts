@@ -91,15 +91,15 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     expect(fingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
     expect((await w.t.call(w.officer, 'office.get', {})).caFingerprintSha256).toBe(fingerprint);
     const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
-    expect(docxPart(readFileSync(docx.path))).toContain(fingerprint);
+    expect(docxPart(readFileSync(path.join(w.t.root, 'forms', docx.fileName)))).toContain(fingerprint);
   });
 
   it('prints every field, every full hash and both electronic signatures into the DOCX', async () => {
     const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
     expect(docx.fileName).toBe(`record-form-${formId}.docx`);
-    docxFile = docx.path;
+    docxFile = path.join(w.t.root, 'forms', docx.fileName);
     const f = await w.t.call(w.officer, 'forms.recordGet', { id: formId });
-    const blocks = docxBlocks(docxPart(readFileSync(docx.path)));
+    const blocks = docxBlocks(docxPart(readFileSync(path.join(w.t.root, 'forms', docx.fileName))));
     expect(fieldsOf(tableStartingWith(blocks, '案件名称'))).toEqual(
       new Map([
         ['案件名称', '占道经营案'],

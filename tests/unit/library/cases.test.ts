@@ -6,11 +6,16 @@ describe('cases, metadata and recordings on ingested media', () => {
   let a: MediaArchive;
   let recordingId: number;
   let segIds: number[];
+  /** The officer record of the fixture's recorder, linked to officer1's account: he handles the cases here. */
+  let handlerOfficerId: number;
 
   beforeAll(async () => {
     a = await makeMediaArchive();
     segIds = [0, 1, 2].map((i) => a.mediaIdOf('segment', i));
     recordingId = (await a.t.call(a.custodian, 'media.get', { id: segIds[0]! })).recordingId!;
+    handlerOfficerId = (await a.t.call(a.custodian, 'officers.list')).find((o) => o.badgeNo === a.vol.badge)!.id;
+    const officerUser = (await a.t.call(a.custodian, 'users.list')).find((u) => u.login === 'officer1')!;
+    await a.t.call(a.custodian, 'officers.update', { id: handlerOfficerId, userId: officerUser.id });
   }, 180_000);
   afterAll(() => a.t.cleanup());
 
@@ -33,9 +38,8 @@ describe('cases, metadata and recordings on ingested media', () => {
   });
 
   it('creates a case, adds a recording, totals duration and size, keeps the media with the case', async () => {
-    const officers = await a.t.call(a.custodian, 'officers.list');
-    const created = await a.t.call(a.officer, 'cases.create', { number: '镇综执罚〔2026〕12号', title: '占道经营', handlerOfficerId: officers[0]!.id, description: '现场检查' });
-    expect(created).toMatchObject({ status: 'open', itemCount: 0, totalSize: 0, createdBy: '赵警员', handler: { id: officers[0]!.id } });
+    const created = await a.t.call(a.officer, 'cases.create', { number: '镇综执罚〔2026〕12号', title: '占道经营', handlerOfficerId, description: '现场检查' });
+    expect(created).toMatchObject({ status: 'open', itemCount: 0, totalSize: 0, createdBy: '赵警员', handler: { id: handlerOfficerId } });
     const withItems = await a.t.call(a.officer, 'cases.addItems', { caseId: created.id, recordingId });
     expect(withItems.items.map((i) => i.mediaId)).toEqual(segIds);
     const details = await Promise.all(segIds.map((id) => a.t.call(a.custodian, 'media.get', { id })));
@@ -63,7 +67,7 @@ describe('cases, metadata and recordings on ingested media', () => {
   });
 
   it('refuses a duplicate case number, unknown media, and both or neither of mediaIds/recordingId', async () => {
-    await a.t.call(a.officer, 'cases.create', { number: 'A-1', title: '甲' });
+    await a.t.call(a.officer, 'cases.create', { number: 'A-1', title: '甲', handlerOfficerId });
     expect(await a.t.raw(a.officer, 'cases.create', { number: 'a-1', title: '乙' })).toMatchObject({ ok: false, error: { code: 'CASE_NUMBER_TAKEN' } });
     const c = (await a.t.call(a.officer, 'cases.list', { text: 'A-1' })).cases[0]!;
     expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [99_999] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

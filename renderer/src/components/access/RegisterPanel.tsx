@@ -83,7 +83,7 @@ export function RegisterPanel() {
     },
     { title: '类型', key: 'type', width: 120, render: (_v, r) => basisText(r) },
     { title: '事由', dataIndex: 'reason', width: 260, render: (s: string | null, r) => s ?? (r.requestId ? '' : '—') },
-    { title: '批准人', key: 'approver', width: 100, render: (_v, r) => r.approver?.displayName ?? '—' },
+    { title: '批准人', key: 'approver', width: 150, render: (_v, r) => (r.approver ? `${r.approver.displayName}${r.selfApproved ? '（本人审批）' : ''}` : '—') },
     { title: '开始', dataIndex: 'startedAt', width: 150, render: time },
     { title: '结束', dataIndex: 'lastAt', width: 150, render: time },
     { title: '申请', dataIndex: 'requestId', width: 70, render: (id: number | null) => (id ? `#${id}` : '—') },

@@ -42,7 +42,7 @@ export function RequestTable(props: { items: AccessRequestDto[]; loading: boolea
           )}
           {r.decidedBy && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.decidedBy.displayName} {r.state === 'rejected' ? '驳回' : '批准'}
+              {r.decidedBy.displayName} {r.state === 'rejected' ? '驳回' : r.selfApproved ? '本人审批' : '批准'}
               {r.decisionReason ? `：${r.decisionReason}` : ''}
               {r.namedUsers.length > 0 && `；限 ${r.namedUsers.map((u) => u.displayName).join('、')}`}
             </Typography.Text>

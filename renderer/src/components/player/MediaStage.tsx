@@ -11,6 +11,8 @@ import {
 } from '@ant-design/icons';
 import { Alert, Button, Select, Slider, Space, Spin, Tag, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
+import { api } from '../../api';
+import { errorMessage, isHandledGlobally } from '../../errors';
 import { mediaUrl } from './mediaUrl';
 import { SegmentEngine, SPEEDS, type EngineState } from './engine';
 import { TimelineBar, type TimelineMark } from './TimelineBar';
@@ -77,13 +79,20 @@ export function MediaStage(props: {
     const a = aRef.current;
     const b = bRef.current;
     if (!a || !b) return;
+    const variant = (id: number) => (proxied.has(id) ? 'preview' : 'original');
     const engine = new SegmentEngine(
       [a, b],
       timeline,
-      (seg) => mediaUrl(seg.mediaId, proxied.has(seg.mediaId) ? 'preview' : 'original'),
+      (seg, preload) => mediaUrl(seg.mediaId, variant(seg.mediaId), { preload }),
       (st) => {
         setS(st);
         onState(st);
+      },
+      // 查阅登记: a segment is registered when it is shown, not when it is preloaded; leave is checked again then.
+      (seg) => {
+        api.media.viewed({ mediaId: seg.mediaId, variant: variant(seg.mediaId) }).catch((e: unknown) => {
+          if (!isHandledGlobally(e)) engine.refuse(errorMessage(e));
+        });
       },
     );
     engineRef.current = engine;

@@ -22,10 +22,17 @@ export const FRAME_SEC = 1 / 25;
 
 type Slot = 0 | 1;
 
+/** While a segment plays it is reported shown again this often, so its register row spans the whole viewing. */
+export const SHOWN_REPORT_MS = 60_000;
+
 /**
  * Plays a recording's segments as one continuous timeline on two media elements: the segment in
  * play on one, the next one preloaded on the other, taken over at `ended` without user action.
  * Plain DOM, no React: the switch must not wait for a render.
+ *
+ * Preloading is not viewing (查阅登记): the next segment is fetched as a preload (no register row),
+ * and `onShown` is called when a segment is actually shown (taken over, or seeked into) and again
+ * every SHOWN_REPORT_MS while it plays; the caller reports that to the API.
  */
 export class SegmentEngine {
   private active: Slot = 0;
@@ -35,13 +42,16 @@ export class SegmentEngine {
   private state: EngineState;
   private raf = 0;
   private lastEmit = 0;
+  /** When the segment in play was last reported shown (performance.now()). */
+  private lastShown = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
     private readonly els: [HTMLMediaElement, HTMLMediaElement],
     private readonly timeline: Timeline,
-    private readonly srcOf: (segment: TimelineSegment) => string,
+    private readonly srcOf: (segment: TimelineSegment, preload: boolean) => string,
     private readonly onChange: (s: EngineState) => void,
+    private readonly onShown: (segment: TimelineSegment) => void = () => undefined,
   ) {
     this.state = { segmentIndex: 0, currentTime: 0, position: 0, playing: false, ended: false, waiting: false, rate: 1, volume: 1, muted: false, error: null };
     els.forEach((el, i) => this.listen(el, i as Slot));
@@ -102,6 +112,15 @@ export class SegmentEngine {
     this.lastEmit = now;
     const t = this.el.currentTime;
     this.patch({ segmentIndex: seg.index, currentTime: t, position: seg.offset + t });
+    if (this.state.playing && now - this.lastShown >= SHOWN_REPORT_MS) this.reportShown();
+  }
+
+  /** The segment on the active element is on screen now. */
+  private reportShown(): void {
+    const seg = this.timeline.segments[this.slotSeg[this.active]];
+    if (!seg) return;
+    this.lastShown = performance.now();
+    this.onShown(seg);
   }
 
   private tick(): void {
@@ -125,7 +144,8 @@ export class SegmentEngine {
     });
   }
 
-  private load(slot: Slot, index: number, time = 0): void {
+  /** `preload`: fetched for later, not shown now (the handler registers no viewing for it). */
+  private load(slot: Slot, index: number, time = 0, preload = false): void {
     const seg = this.timeline.segments[index];
     const el = this.els[slot];
     if (!seg) {
@@ -142,13 +162,15 @@ export class SegmentEngine {
     el.volume = this.state.volume;
     el.muted = this.state.muted;
     this.pendingTime[slot] = time > 0 ? time : null;
-    el.src = this.srcOf(seg);
+    el.src = this.srcOf(seg, preload);
     this.mark();
+    // Loaded straight onto the screen: the handler registers it as it loads; keep reporting while it plays.
+    if (!preload && slot === this.active) this.lastShown = performance.now();
   }
 
   private preloadNext(): void {
     const next = this.slotSeg[this.active] + 1;
-    if (this.slotSeg[this.other] !== next) this.load(this.other, next < this.timeline.segments.length ? next : -1);
+    if (this.slotSeg[this.other] !== next) this.load(this.other, next < this.timeline.segments.length ? next : -1, 0, true);
   }
 
   private startPlay(el: HTMLMediaElement): void {
@@ -197,6 +219,7 @@ export class SegmentEngine {
       else this.pendingTime[this.active] = time > 0 ? time : null;
     }
     this.mark();
+    this.reportShown();
     if (play) this.startPlay(el);
     old.pause();
     this.switching = false;
@@ -268,6 +291,19 @@ export class SegmentEngine {
   setMuted(muted: boolean): void {
     for (const el of this.els) el.muted = muted;
     this.patch({ muted });
+  }
+
+  /** Leave to view was refused when a segment was shown: nothing more is shown or played. */
+  refuse(message: string): void {
+    for (const el of this.els) {
+      el.pause();
+      el.removeAttribute('src');
+      el.load();
+    }
+    this.slotSeg[0] = -1;
+    this.slotSeg[1] = -1;
+    this.mark();
+    this.patch({ playing: false, waiting: false, error: message });
   }
 
   destroy(): void {

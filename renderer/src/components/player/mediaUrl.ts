@@ -4,7 +4,12 @@
  */
 export type MediaVariant = 'original' | 'preview' | 'thumb';
 
-export function mediaUrl(id: number, variant: MediaVariant = 'original'): string {
+/**
+ * `preload`: the player fetches a segment it does not show yet; the handler checks leave but registers
+ * no viewing, and the player reports the segment when it is shown (media.viewed).
+ */
+export function mediaUrl(id: number, variant: MediaVariant = 'original', opts: { preload?: boolean } = {}): string {
   const base = window.evidenceTransport ? 'evidence://media/' : '/media/';
-  return variant === 'original' ? `${base}${id}` : `${base}${id}/${variant}`;
+  const url = variant === 'original' ? `${base}${id}` : `${base}${id}/${variant}`;
+  return opts.preload ? `${url}?purpose=preload` : url;
 }

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Role } from '../../../../main/common/roles';
 import { useUsersStore } from '../../stores/users';
 import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule } from '../../validation';
-import { RoleCheckboxes } from './RoleCheckboxes';
+import { ROLE_RULES, RoleCheckboxes } from './RoleCheckboxes';
 import { useSubmit } from '../../hooks/useSubmit';
 
 interface CreateValues {
@@ -62,7 +62,7 @@ export function UserCreateModal(props: { open: boolean; onClose(): void }) {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </div>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个角色' }]}>
+        <Form.Item name="roles" label="角色" rules={ROLE_RULES}>
           <RoleCheckboxes />
         </Form.Item>
         {/* Enter in any field submits; the modal's own button does the same. */}

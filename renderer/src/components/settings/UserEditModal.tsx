@@ -1,9 +1,10 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import type { UserDto } from '../../../../main/api/dto';
 import type { Role } from '../../../../main/common/roles';
+import { useSessionStore } from '../../stores/session';
 import { useUsersStore } from '../../stores/users';
 import { NAME_RULES } from '../../validation';
-import { RoleCheckboxes } from './RoleCheckboxes';
+import { ROLE_RULES, RoleCheckboxes } from './RoleCheckboxes';
 import { useSubmit } from '../../hooks/useSubmit';
 
 interface EditValues {
@@ -19,6 +20,8 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
   const update = useUsersStore((s) => s.update);
   const { busy, error, setError, run } = useSubmit();
   const { user } = props;
+  // Nobody changes his own roles: another admin has to (the API refuses it too).
+  const self = useSessionStore((s) => s.session?.login) === user?.login;
 
   const close = () => {
     setError(null);
@@ -28,7 +31,7 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
   const submit = async (v: EditValues) => {
     if (!user) return;
     await run(async () => {
-      await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, roles: v.roles, disabled: v.disabled });
+      await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, ...(self ? {} : { roles: v.roles }), disabled: v.disabled });
       void message.success('已保存');
       close();
     });
@@ -62,8 +65,8 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
             <Input autoComplete="off" />
           </Form.Item>
         </div>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个角色' }]}>
-          <RoleCheckboxes />
+        <Form.Item name="roles" label="角色" rules={self ? [] : ROLE_RULES} extra={self ? '不能修改本人的角色，请由另一位管理员办理。' : undefined}>
+          <RoleCheckboxes disabled={self} />
         </Form.Item>
         <Form.Item name="disabled" label="停用账户" valuePropName="checked" extra="停用后该用户不能登录，已登录的会话立即结束；其历史记录和签名保留。">
           <Switch checkedChildren="停用" unCheckedChildren="正常" />
