@@ -1,4 +1,4 @@
-import type { ChainProblemKind } from '../store';
+import type { ChainProblemKind, ChainWarningKind } from '../store';
 import type { Role } from '../common';
 
 /** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
@@ -81,7 +81,11 @@ export interface ChainReportDto {
   headSeq: number;
   headHash: string;
   sealedDays: number;
+  /** The newest seal and the SHA-256 of its signed file, as the weekly report prints it. */
+  latestSeal: { day: string; hash: string } | null;
   problems: { seq: number; kind: ChainProblemKind; message: string }[];
+  /** Late or pending seals: not proof of tampering, shown all the same. */
+  warnings: { seq: number; kind: ChainWarningKind; message: string }[];
   checkedAt: string;
 }
 

@@ -3,9 +3,13 @@ import { migration0002 } from './0002_ingest';
 import { migration0003 } from './0003_library';
 import { migration0004 } from './0004_access';
 import { migration0005 } from './0005_discs';
+import { migration0007 } from './0007_seal_chain';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-/** In version order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+/**
+ * In version order; a released migration is never edited, only followed by a new one.
+ * 0007 is listed right after 0005 on this branch; 0006 comes from another branch and goes between them.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0007];
