@@ -255,7 +255,7 @@ export interface WeeklyPreviewDto {
 export interface WeeklyRunDto {
   consolidationId: number;
   integrity: IntegrityReportDto;
-  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; verified: boolean; problems: string[] } | null;
+  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; sealFilesCopied: number; verified: boolean; problems: string[] } | null;
   report: GeneratedFileDto;
   signatureFile: string;
 }

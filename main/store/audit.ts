@@ -103,6 +103,12 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
   return { ...body, seq: seq as AuditSeq, prevHash, hash };
 }
 
+/** The newest row of the chain: what the weekly report prints as its anchor. */
+export function auditHead(db: Db): { seq: number; hash: Sha256Hex } | null {
+  const r = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return r ? { seq: r.seq, hash: r.hash as Sha256Hex } : null;
+}
+
 export interface AuditQuery {
   from?: string;
   to?: string;

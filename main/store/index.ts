@@ -5,6 +5,7 @@ export { archivePaths, ensureArchiveLayout, archiveHasDatabase, type ArchivePath
 export { openStore, readOffice, type Store, type OfficeRow } from './store';
 export {
   appendAudit,
+  auditHead,
   queryAudit,
   walkAuditChain,
   GENESIS_HASH,
