@@ -227,7 +227,7 @@ function checkUnsealed(
     if (due) {
       problems.push({ seq: d.first, kind: 'seal_missing', message: `${day} has ${d.n} row(s) (${d.first}..${d.last}) and no seal, although the login of row ${due.seq} on ${due.day} sealed every earlier day` });
     } else {
-      warnings.push({ seq: d.first, kind: 'seal_pending', message: `${day} is not sealed yet: nobody has logged in since` });
+      warnings.push({ seq: d.first, kind: 'seal_pending', message: `${day} is not sealed yet: the log shows no login since, and each login seals every earlier day` });
     }
   }
 }

@@ -276,6 +276,10 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
     const latestSeal = verifyOffline(o).latestSeal!;
     rewriteChain(o.db, (r) => !isLisiCreated(r) && r.action !== 'session.login');
     for (const f of readdirSync(sealsDir(o))) rmSync(path.join(sealsDir(o), f));
+    // With no login left in the log, unsealed days look like days nobody logged in since: warnings only.
+    const beforeLogin = verifyOffline(o);
+    expect(beforeLogin.problems).toEqual([]);
+    expect(warningKinds(beforeLogin)).toEqual(['seal_pending', 'seal_pending', 'seal_pending']);
     await login(o, 'chief');
 
     const r = verifyOffline(o);
