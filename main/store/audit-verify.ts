@@ -2,7 +2,7 @@ import { localDay } from '../common';
 import { GENESIS_HASH, walkAuditChain, type AuditEntry } from './audit';
 import type { Db } from './db';
 import { readSealFile, sealFileDays } from './seal-files';
-import { isLateSeal, listSeals, parseSealBody, sealHash, type SealVerifier, type StoredSeal } from './seals';
+import { isLateSeal, listSeals, parseSealBody, sealHash, unsealedRuns, type SealVerifier, type StoredSeal } from './seals';
 import type { Sha256Hex } from './types';
 
 export type ChainProblemKind =
@@ -97,7 +97,7 @@ export function verifyAuditChain(db: Db, opts: VerifyChainOptions): ChainReport 
   const seals = listSeals(db);
 
   checkSeals(seals, rows, logins, opts, problems, warnings);
-  checkUnsealed(walk.entries, seals.at(-1)?.headSeq ?? 0, logins, opts, problems, warnings);
+  checkUnsealed(walk.entries, seals.at(-1), logins, opts, problems, warnings);
   checkSealFiles(seals, opts, problems);
 
   for (const a of opts.anchors ?? []) {
@@ -204,30 +204,20 @@ function checkSeals(
 /** Rows after the last seal: a past day among them must have been sealed by any later login. */
 function checkUnsealed(
   entries: AuditEntry[],
-  lastHead: number,
+  last: StoredSeal | undefined,
   logins: Logins,
   opts: VerifyChainOptions,
   problems: ChainProblem[],
   warnings: ChainWarning[],
 ): void {
   const today = localDay(opts.now, opts.timeZone);
-  const days = new Map<string, { first: number; last: number; n: number }>();
-  for (const e of entries) {
-    if (e.seq <= lastHead) continue;
-    const day = localDay(new Date(e.at), opts.timeZone);
-    if (day >= today) continue;
-    const d = days.get(day);
-    if (d) {
-      d.last = e.seq;
-      d.n++;
-    } else days.set(day, { first: e.seq, last: e.seq, n: 1 });
-  }
-  for (const [day, d] of [...days].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const due = logins.firstAfter(day);
+  for (const run of unsealedRuns(entries, opts.timeZone, last).filter((r) => r.day < today)) {
+    const due = logins.firstAfter(run.day);
+    const rows = `${run.rows} row(s) (${run.firstSeq}..${run.headSeq})`;
     if (due) {
-      problems.push({ seq: d.first, kind: 'seal_missing', message: `${day} has ${d.n} row(s) (${d.first}..${d.last}) and no seal, although the login of row ${due.seq} on ${due.day} sealed every earlier day` });
+      problems.push({ seq: run.firstSeq, kind: 'seal_missing', message: `${run.day} has ${rows} and no seal, although the login of row ${due.seq} on ${due.day} sealed every earlier day` });
     } else {
-      warnings.push({ seq: d.first, kind: 'seal_pending', message: `${day} is not sealed yet: the log shows no login since, and each login seals every earlier day` });
+      warnings.push({ seq: run.firstSeq, kind: 'seal_pending', message: `${run.day} is not sealed yet (${rows}): the log shows no login since, and each login seals every earlier day` });
     }
   }
 }

@@ -155,38 +155,47 @@ export function latestSeal(db: Db): { day: string; hash: Sha256Hex } | null {
   return last ? { day: last.day, hash: sealHash(last.content) } : null;
 }
 
-interface PlannedSeal {
+/** A run of rows after the last seal that one seal will cover. */
+export interface UnsealedRun {
   day: string;
   firstSeq: number;
   headSeq: number;
   headHash: string;
+  rows: number;
 }
 
 /**
- * The seals due now: rows after the last seal, in runs of one day each, up to yesterday. A row
- * never falls on a day before the row ahead of it or on an already sealed day (a clock set back
- * puts it on the next open day), so each seal covers one unbroken run and days only go forward.
+ * Rows after the last seal grouped into the seals they are due for, one run per day. A row never
+ * falls on a day before the row ahead of it or on an already sealed day (a clock set back puts it
+ * on the next open day), so each seal covers one unbroken run and days only go forward. Sealing and
+ * `verify` both use this, so they agree on which day a row belongs to.
  */
-function planSeals(db: Db, timeZone: string, now: Date, last: StoredSeal | undefined): PlannedSeal[] {
-  const today = localDay(now, timeZone);
-  const rows = db.prepare('SELECT seq, at, hash FROM audit_log WHERE seq > ? ORDER BY seq').all(last?.headSeq ?? 0) as { seq: number; at: string; hash: string }[];
-  const plans: PlannedSeal[] = [];
+export function unsealedRuns(rows: readonly { seq: number; at: string; hash: string }[], timeZone: string, last: { day: string; headSeq: number } | undefined): UnsealedRun[] {
+  const runs: UnsealedRun[] = [];
   let day = last ? nextDay(last.day) : '';
   let prevHead = last?.headSeq ?? 0;
-  let current = null as PlannedSeal | null;
+  let current = null as UnsealedRun | null;
   for (const r of rows) {
+    if (r.seq <= prevHead) continue;
     const own = localDay(new Date(r.at), timeZone);
     if (own > day) day = own;
-    if (day >= today) break;
     if (current?.day !== day) {
-      current = { day, firstSeq: prevHead + 1, headSeq: r.seq, headHash: r.hash };
-      plans.push(current);
+      current = { day, firstSeq: prevHead + 1, headSeq: r.seq, headHash: r.hash, rows: 0 };
+      runs.push(current);
     }
     current.headSeq = r.seq;
     current.headHash = r.hash;
+    current.rows++;
     prevHead = r.seq;
   }
-  return plans;
+  return runs;
+}
+
+/** The seals due now: the runs of days before today (office time zone). */
+function planSeals(db: Db, timeZone: string, now: Date, last: StoredSeal | undefined): UnsealedRun[] {
+  const today = localDay(now, timeZone);
+  const rows = db.prepare('SELECT seq, at, hash FROM audit_log WHERE seq > ? ORDER BY seq').all(last?.headSeq ?? 0) as { seq: number; at: string; hash: string }[];
+  return unsealedRuns(rows, timeZone, last).filter((r) => r.day < today);
 }
 
 function insertSeal(db: Db, b: SealBody, content: Buffer, signature: Buffer): void {
@@ -240,7 +249,10 @@ export function sealPastDays(
   for (const p of planSeals(db, opts.timeZone, opts.now, last)) {
     const due: SealBody = {
       format: SEAL_FORMAT,
-      ...p,
+      day: p.day,
+      firstSeq: p.firstSeq,
+      headSeq: p.headSeq,
+      headHash: p.headHash,
       timeZone: opts.timeZone,
       prevSealHash,
       sealedAt: opts.now.toISOString(),
