@@ -139,9 +139,10 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
     // Day 3 has rows and nobody has logged in since: not sealed yet, said so, not a problem.
     expect(warningKinds(r)).toEqual(['seal_pending']);
     for (const day of ['2026-11-20', '2026-11-21']) {
+      // Certificates are checked at the test's time, not the machine's.
       execFileSync(
         'openssl',
-        ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${day}.json.p7s`, '-content', `${day}.json`, '-CAfile', path.join(o.root, 'certs', 'office-ca.pem'), '-purpose', 'any', '-out', '/dev/null'],
+        ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${day}.json.p7s`, '-content', `${day}.json`, '-CAfile', path.join(o.root, 'certs', 'office-ca.pem'), '-purpose', 'any', '-attime', String(at(3).getTime() / 1000), '-out', '/dev/null'],
         { cwd: sealsDir(o), stdio: 'pipe' },
       );
       const seal = JSON.parse(readFileSync(path.join(sealsDir(o), `${day}.json`), 'utf8')) as { day: string; prevSealHash: string; late: boolean };

@@ -62,7 +62,7 @@ describe('weekly consolidation (rules art. 11(2))', () => {
     expect(readFileSync(sealFile)).toEqual(readFileSync(path.join(t.root, 'seals', `${dockDay}.json`)));
     execFileSync(
       'openssl',
-      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${sealFile}.p7s`, '-content', sealFile, '-CAfile', path.join(r.backup!.folder, 'certs', 'office-ca.pem'), '-purpose', 'any', '-out', '/dev/null'],
+      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${sealFile}.p7s`, '-content', sealFile, '-CAfile', path.join(r.backup!.folder, 'certs', 'office-ca.pem'), '-purpose', 'any', '-attime', String(Math.floor(t.clock.now().getTime() / 1000)), '-out', '/dev/null'],
       { stdio: 'pipe' },
     );
 
