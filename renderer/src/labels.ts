@@ -76,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
   'audit.verify': '校验审计链',
+  'audit.seal_restored': '从封存文件恢复日封存',
   'access.denied': '越权访问被拒绝',
   'ingest.start': '开始导入',
   'ingest.finish': '导入结束',
