@@ -67,6 +67,7 @@ const account = z.object({ login, displayName, password }).strict();
 const optText = z.string().trim().max(64).nullable().optional();
 const formFileName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\.docx$/, '文件名无效');
 const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
+const sha256 = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '哈希值应为 64 位十六进制');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
 const category = z.enum(CATEGORIES as [CategoryDto, ...CategoryDto[]]);
@@ -171,7 +172,16 @@ export const methods = {
       })
       .strict(),
   ),
-  'audit.verify': method<ChainReportDto>()(['admin', 'chief'], none),
+  /** Anchors: the chain head and latest seal printed on a signed paper weekly report. */
+  'audit.verify': method<ChainReportDto>()(
+    ['admin', 'chief'],
+    z
+      .object({
+        anchors: z.array(z.object({ seq: z.number().int().positive(), hash: sha256 }).strict()).max(50).optional(),
+        sealAnchors: z.array(sha256).max(50).optional(),
+      })
+      .strict(),
+  ),
 
   // -- People and recorders (设备) --
   'officers.list': method<OfficerDto[]>()(['custodian', 'admin', 'chief'], none),

@@ -1,4 +1,4 @@
-import type { ChainProblemKind } from '../store';
+import type { ChainProblemKind, ChainWarningKind } from '../store';
 import type { Role } from '../common';
 
 /** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
@@ -84,7 +84,11 @@ export interface ChainReportDto {
   headSeq: number;
   headHash: string;
   sealedDays: number;
+  /** The newest seal and the SHA-256 of its signed file, as the weekly report prints it. */
+  latestSeal: { day: string; hash: string } | null;
   problems: { seq: number; kind: ChainProblemKind; message: string }[];
+  /** Late or pending seals: not proof of tampering, shown all the same. */
+  warnings: { seq: number; kind: ChainWarningKind; message: string }[];
   checkedAt: string;
 }
 
@@ -252,7 +256,7 @@ export interface WeeklyPreviewDto {
 export interface WeeklyRunDto {
   consolidationId: number;
   integrity: IntegrityReportDto;
-  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; verified: boolean; problems: string[] } | null;
+  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; sealFilesCopied: number; verified: boolean; problems: string[] } | null;
   report: GeneratedFileDto;
   signatureFile: string;
 }

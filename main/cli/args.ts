@@ -5,7 +5,7 @@ export const EXIT_USAGE = 2;
 
 export class UsageError extends Error {}
 
-export function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+export function requireOption(values: Record<string, string | boolean | string[] | undefined>, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || !v) throw new UsageError(`missing --${name}`);
   return v;

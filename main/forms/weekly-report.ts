@@ -82,6 +82,18 @@ export interface WeeklyBackup {
   note?: string;
 }
 
+/**
+ * The audit chain as it stood when the report was made (DESIGN.md §4). Printed on the signed paper
+ * copy, these values are the anchor no one with access to the computer alone can rewrite:
+ * `evidence verify --anchor SEQ:HASH --anchor-seal HASH` checks the chain still holds them.
+ */
+export interface WeeklyAuditAnchor {
+  headSeq: number;
+  headHash: string;
+  /** The newest day seal and the SHA-256 of its signed file; null before the first seal. */
+  latestSeal: { day: string; hash: string } | null;
+}
+
 export interface WeeklyReportData extends FormMeta {
   /** ISO week-numbering year and week, printed as '2026年第48周'. */
   isoYear: number;
@@ -94,6 +106,8 @@ export interface WeeklyReportData extends FormMeta {
   /** Null when no fixity check ran this week (printed as such — that is itself a finding). */
   integrity: WeeklyIntegrity | null;
   backup: WeeklyBackup | null;
+  /** Printed as section 六 when given; the weekly consolidation always gives it. */
+  auditAnchor?: WeeklyAuditAnchor;
   /** Custodian who prepared the report. */
   preparedBy: { name: string };
   /** Chief who reviews it; null leaves the line blank for whoever signs. */
@@ -246,6 +260,49 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
       ]
     : [para('本周未进行备份。', { font: 'fangsong', size: SIZE.xiaoSi })];
 
+  // -- 六、审计链核对值 --
+  const anchor = data.auditAnchor;
+  const hashValue = (hex: string): CellContent => ({ text: hex, font: 'mono', size: SIZE.liu, tight: true, span: 3 });
+  const anchorChildren = anchor
+    ? [
+        para('本报告纸质件经签字后存档。下列数值记录了生成本报告时的审计链状态；日后如数据库被改写，用这些数值核对即会发现。', {
+          font: 'fangsong',
+          size: SIZE.xiaoSi,
+          after: 80,
+          keepNext: true,
+        }),
+        fieldTable(
+          [
+            [
+              { label: '最新记录序号', value: String(anchor.headSeq) },
+              { label: '最新封存日', value: anchor.latestSeal?.day ?? '尚无封存' },
+            ],
+            [{ label: '链头哈希', value: hashValue(anchor.headHash), span: 3 }],
+            [{ label: '封存哈希', value: anchor.latestSeal ? hashValue(anchor.latestSeal.hash) : '—', span: 3 }],
+            [
+              {
+                label: '核对命令',
+                value: {
+                  // One argument a line, so nothing is broken where a person copies it by hand.
+                  text: [
+                    'evidence verify --archive 档案库',
+                    `--anchor ${anchor.headSeq}:${anchor.headHash}`,
+                    ...(anchor.latestSeal ? [`--anchor-seal ${anchor.latestSeal.hash}`] : []),
+                  ].join('\n'),
+                  font: 'mono',
+                  size: SIZE.liu,
+                  tight: true,
+                  span: 3,
+                },
+                span: 3,
+              },
+            ],
+          ],
+          grid,
+        ),
+      ]
+    : [];
+
   const label = weekLabel(data);
   return buildDocument({
     title: WEEKLY_TITLE,
@@ -282,7 +339,8 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
       ...integrityChildren,
       heading('五、备份'),
       ...backupChildren,
-      ...(data.remarks ? [heading('六、其他说明'), para(data.remarks, { font: 'fangsong', size: SIZE.xiaoSi })] : []),
+      ...(anchor ? [heading('六、审计链核对值'), ...anchorChildren] : []),
+      ...(data.remarks ? [heading(anchor ? '七、其他说明' : '六、其他说明'), para(data.remarks, { font: 'fangsong', size: SIZE.xiaoSi })] : []),
       spacer(200),
       signatureLines(
         [

@@ -10,6 +10,8 @@ export interface ArchivePaths {
   discs: string;
   forms: string;
   certs: string;
+  /** Signed day seals of the audit chain, `YYYY-MM-DD.json` + `.json.p7s`: a copy outside the database. */
+  seals: string;
   incoming: string;
   logs: string;
 }
@@ -24,6 +26,7 @@ export function archivePaths(root: string): ArchivePaths {
     discs: path.join(r, 'discs'),
     forms: path.join(r, 'forms'),
     certs: path.join(r, 'certs'),
+    seals: path.join(r, 'seals'),
     incoming: path.join(r, '.incoming'),
     logs: path.join(r, 'logs'),
   };
@@ -31,7 +34,7 @@ export function archivePaths(root: string): ArchivePaths {
 
 export function ensureArchiveLayout(root: string): ArchivePaths {
   const p = archivePaths(root);
-  for (const dir of [p.root, p.originals, p.derived, p.discs, p.forms, p.certs, p.incoming, p.logs]) {
+  for (const dir of [p.root, p.originals, p.derived, p.discs, p.forms, p.certs, p.seals, p.incoming, p.logs]) {
     mkdirSync(dir, { recursive: true });
   }
   return p;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { localDay } from '../common';
 import type { Db } from './db';
 import type { AuditSeq, Sha256Hex, UserId } from './types';
 
@@ -104,6 +103,12 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
   return { ...body, seq: seq as AuditSeq, prevHash, hash };
 }
 
+/** The newest row of the chain: what the weekly report prints as its anchor. */
+export function auditHead(db: Db): { seq: number; hash: Sha256Hex } | null {
+  const r = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return r ? { seq: r.seq, hash: r.hash as Sha256Hex } : null;
+}
+
 export interface AuditQuery {
   from?: string;
   to?: string;
@@ -134,44 +139,21 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; entries: Aud
   return { total, entries: rows.map(toEntry) };
 }
 
-export type ChainProblemKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'seal_invalid' | 'seal_missing_row';
-
-export interface ChainProblem {
-  seq: number;
-  kind: ChainProblemKind;
-  /** English, for logs and the CLI; the UI maps kind to Chinese. */
-  message: string;
+export interface ChainWalk {
+  /** Every row as stored, in seq order. */
+  entries: AuditEntry[];
+  problems: { seq: number; kind: 'edited' | 'deleted' | 'inserted' | 'reordered' | 'seq_gap'; message: string }[];
 }
 
-export interface ChainReport {
-  ok: boolean;
-  entries: number;
-  headSeq: number;
-  headHash: Sha256Hex;
-  sealedDays: number;
-  problems: ChainProblem[];
-}
-
-/** Content a day seal signs: plain text so anyone can re-create it from the log. */
-export function sealContent(day: string, headSeq: number, headHash: string): Buffer {
-  return Buffer.from(`evidence-audit-seal\nday=${day}\nhead_seq=${headSeq}\nhead_hash=${headHash}\n`, 'utf8');
-}
-
-export type SealVerifier = (content: Buffer, signature: Buffer) => { ok: boolean; reason?: string };
-
-/** Walks the whole chain; every broken link is named with the row where it shows. */
-export function verifyAuditChain(db: Db, verifySeal?: SealVerifier): ChainReport {
-  const problems: ChainProblem[] = [];
+/** Walks the whole chain; every broken link and every hole in the numbering is named with the row where it shows. */
+export function walkAuditChain(db: Db): ChainWalk {
+  const problems: ChainWalk['problems'] = [];
   const hashes = new Map<string, number>();
   let prev: AuditEntry | null = null;
-  let count = 0;
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
-  const all: AuditEntry[] = [];
-  for (const row of rows) all.push(toEntry(row));
+  const all = (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).map(toEntry);
   for (const e of all) hashes.set(e.hash, e.seq);
 
   for (const e of all) {
-    count++;
     const expectedPrev = prev?.hash ?? GENESIS_HASH;
     const selfConsistent = entryHash(e.prevHash, e) === e.hash;
     if (!selfConsistent) {
@@ -186,66 +168,13 @@ export function verifyAuditChain(db: Db, verifySeal?: SealVerifier): ChainReport
       } else {
         problems.push({ seq: e.seq, kind: 'inserted', message: `row ${e.seq} does not link to row ${prev?.seq ?? 0}: a row was inserted or replaced` });
       }
-    } else if (prev && e.seq !== prev.seq + 1) {
-      problems.push({ seq: e.seq, kind: 'deleted', message: `rows ${prev.seq + 1}..${e.seq - 1} are missing` });
+    } else if (e.seq !== (prev?.seq ?? 0) + 1) {
+      // The links hold but the numbers jump: rows were renumbered (or deleted and the chain rebuilt).
+      const from = (prev?.seq ?? 0) + 1;
+      const missing = from === e.seq - 1 ? `row ${from} is` : `rows ${from}..${e.seq - 1} are`;
+      problems.push({ seq: e.seq, kind: 'seq_gap', message: `the numbering jumps from ${from - 1} to ${e.seq}: ${missing} missing although the links hold` });
     }
     prev = e;
   }
-
-  const seals = db.prepare('SELECT day, head_seq, head_hash, signature FROM audit_seals ORDER BY day').all() as {
-    day: string;
-    head_seq: number;
-    head_hash: string;
-    signature: Buffer;
-  }[];
-  for (const s of seals) {
-    const row = all.find((e) => e.seq === s.head_seq);
-    if (!row || row.hash !== s.head_hash) {
-      problems.push({
-        seq: s.head_seq,
-        kind: 'seal_missing_row',
-        message: `the sealed head of ${s.day} (row ${s.head_seq}) is missing or changed`,
-      });
-    }
-    if (verifySeal) {
-      const check = verifySeal(sealContent(s.day, s.head_seq, s.head_hash), s.signature);
-      if (!check.ok) {
-        problems.push({ seq: s.head_seq, kind: 'seal_invalid', message: `the seal of ${s.day} does not verify: ${check.reason ?? 'bad signature'}` });
-      }
-    }
-  }
-
-  return {
-    ok: problems.length === 0,
-    entries: count,
-    headSeq: prev?.seq ?? 0,
-    headHash: prev?.hash ?? GENESIS_HASH,
-    sealedDays: seals.length,
-    problems,
-  };
-}
-
-/** Days (office time zone) before `today` whose last entry is not yet sealed, with their head rows. */
-export function unsealedDays(db: Db, timeZone: string, now: Date): { day: string; headSeq: number; headHash: string }[] {
-  const today = localDay(now, timeZone);
-  const lastSealed = db.prepare('SELECT MAX(head_seq) AS s FROM audit_seals').get() as { s: number | null };
-  const rows = db
-    .prepare('SELECT seq, at, hash FROM audit_log WHERE seq > ? ORDER BY seq')
-    .all(lastSealed.s ?? 0) as { seq: number; at: string; hash: string }[];
-  const heads = new Map<string, { day: string; headSeq: number; headHash: string }>();
-  for (const r of rows) {
-    const day = localDay(new Date(r.at), timeZone);
-    if (day >= today) break;
-    heads.set(day, { day, headSeq: r.seq, headHash: r.hash });
-  }
-  return [...heads.values()];
-}
-
-export function insertSeal(
-  db: Db,
-  seal: { day: string; headSeq: number; headHash: string; signerId: UserId; signature: Buffer; at: Date },
-): void {
-  db.prepare(
-    'INSERT OR IGNORE INTO audit_seals (day, head_seq, head_hash, signer_id, signature, sealed_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(seal.day, seal.headSeq, seal.headHash, seal.signerId, seal.signature, seal.at.toISOString());
+  return { entries: all, problems };
 }

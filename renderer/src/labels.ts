@@ -76,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
   'audit.verify': '校验审计链',
+  'audit.seal_restored': '从封存文件恢复日封存',
   'access.denied': '越权访问被拒绝',
   'ingest.start': '开始导入',
   'ingest.finish': '导入结束',
@@ -148,14 +149,29 @@ export function auditActionLabel(action: string): string {
 }
 
 export type ChainProblemKind = ChainReportDto['problems'][number]['kind'];
+export type ChainWarningKind = ChainReportDto['warnings'][number]['kind'];
 
 export const CHAIN_PROBLEM_LABELS: Record<ChainProblemKind, string> = {
-  edited: '被修改',
-  deleted: '被删除',
-  inserted: '被插入',
-  reordered: '顺序被调换',
+  edited: '记录被修改',
+  deleted: '记录被删除',
+  inserted: '记录被插入',
+  reordered: '记录顺序被调换',
+  seq_gap: '序号不连续',
   seal_invalid: '封存签名无效',
-  seal_missing_row: '封存记录缺失',
+  seal_missing_row: '封存的记录缺失',
+  seal_missing: '缺少日封存',
+  seal_chain_broken: '封存链断开',
+  seal_file_missing: '封存文件缺失',
+  seal_file_orphan: '封存文件在库中无记录',
+  seal_file_mismatch: '封存文件与库中不一致',
+  seal_file_invalid: '封存文件签名无效',
+  anchor_mismatch: '与纸质报告核对值不符',
+};
+
+export const CHAIN_WARNING_LABELS: Record<ChainWarningKind, string> = {
+  seal_late: '延迟封存',
+  seal_pending: '尚未封存',
+  seal_legacy: '旧式封存（无库外文件）',
 };
 
 /** Keys that appear in audit details, in Chinese. */

@@ -19,9 +19,25 @@ export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = 
     };
   },
 
-  'audit.verify': ({ services, db, now, tx, audit }) => {
-    const report = verifyAuditChain(db(), officeVerifier(services));
-    tx(() => audit('audit.verify', 'audit_log', { ok: report.ok, entries: report.entries, problems: report.problems.length }));
+  'audit.verify': ({ services, input, now, tx, audit }) => {
+    const store = services.archive.open();
+    const report = verifyAuditChain(store.db, {
+      timeZone: services.archive.office().timeZone,
+      now,
+      sealsDir: store.paths.seals,
+      verifySeal: officeVerifier(services),
+      ...(input.anchors ? { anchors: input.anchors } : {}),
+      ...(input.sealAnchors ? { sealAnchors: input.sealAnchors } : {}),
+    });
+    tx(() =>
+      audit('audit.verify', 'audit_log', {
+        ok: report.ok,
+        entries: report.entries,
+        problems: report.problems.length,
+        warnings: report.warnings.length,
+        ...(input.anchors || input.sealAnchors ? { anchors: input.anchors ?? [], sealAnchors: input.sealAnchors ?? [] } : {}),
+      }),
+    );
     return { ...report, checkedAt: now.toISOString() };
   },
 };

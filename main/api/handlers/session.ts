@@ -1,8 +1,8 @@
 import { checkLogin, findUserById, recordLoginOutcome, type LoginOutcome, type Session } from '../../access';
 import { decryptPrivateKey, encryptPrivateKey, hashPassword, verifyPassword, type Pem } from '../../crypto';
-import { signerFor } from '../signing';
+import { officeVerifier, signerFor } from '../signing';
 import { AppError } from '../../common';
-import { insertSeal, sealContent, unsealedDays, type UserId } from '../../store';
+import { sealPastDays, type UserId } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { SessionInfo } from '../dto';
 import { auditAs, type HandlerTable } from '../handler';
@@ -24,19 +24,24 @@ export function sessionInfo(services: ApiServices, s: Session): SessionInfo {
 }
 
 /**
- * Seals every past day whose audit chain head is not yet signed, with the key of whoever logs in
- * first. A day's seal makes a later rewrite of that day's rows detectable even by someone with
- * write access to the database file.
+ * Seals every past day whose audit rows are not yet sealed, with the key of whoever logs in first,
+ * and writes each seal to `seals/` as well. A seal restored from its file is audited: its row had
+ * gone from the database.
  */
-export function sealPastDays(services: ApiServices, s: Session, now: Date): number {
-  const db = services.archive.open().db;
-  const office = services.archive.office();
-  const days = unsealedDays(db, office.timeZone, now);
-  const sign = signerFor(services, s);
-  for (const d of days) {
-    insertSeal(db, { ...d, signerId: s.userId, signature: sign(sealContent(d.day, d.headSeq, d.headHash)), at: now });
-  }
-  return days.length;
+export function sealAtLogin(services: ApiServices, s: Session, now: Date): number {
+  const store = services.archive.open();
+  const made = sealPastDays(
+    store.db,
+    { seals: store.paths.seals, tmp: store.paths.incoming },
+    {
+      timeZone: services.archive.office().timeZone,
+      now,
+      signer: { id: s.userId, login: s.login, sign: signerFor(services, s) },
+      verify: officeVerifier(services),
+    },
+  );
+  for (const m of made.filter((x) => x.restored)) auditAs(store.db, s, now, 'audit.seal_restored', `seal:${m.day}`, { day: m.day });
+  return made.length;
 }
 
 /** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
@@ -57,7 +62,7 @@ export function startSession(services: ApiServices, client: Client, outcome: Ext
   db.transaction(() => {
     recordLoginOutcome(db, outcome, now);
     auditAs(db, session, now, 'session.login', `user:${u.id}`);
-    sealPastDays(services, session, now);
+    sealAtLogin(services, session, now);
   })();
   return sessionInfo(services, session);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppError, localDay } from '../../common';
 import { weeklyReport, type FileFlag, type HandoverMark } from '../../forms';
 import { backupDays, checkIntegrity, isConsolidationDay, isoWeekOf, writeFileAtomic } from '../../ingest';
-import type { Db } from '../../store';
+import { auditHead, latestSeal, type Db } from '../../store';
 import type { ApiServices } from '../context';
 import type { MediaFlagDto, WeeklyPreviewDto } from '../dto';
 import type { HandlerTable } from '../handler';
@@ -108,6 +108,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
     }
 
     progress('report', 0, 1);
+    const head = auditHead(db());
     const custodian = db().prepare('SELECT display_name FROM users WHERE id = ?').get(session.userId) as { display_name: string };
     const docx = await weeklyReport({
       unitName: office.unitName,
@@ -131,6 +132,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
       backup: backup
         ? { target: backup.target, completedAt: services.clock.now(), filesCopied: backup.filesCopied + backup.filesAlreadyThere, bytesCopied: backup.bytesCopied, verified: backup.verified }
         : null,
+      ...(head ? { auditAnchor: { headSeq: head.seq, headHash: head.hash, latestSeal: latestSeal(db()) } } : {}),
       preparedBy: { name: custodian.display_name },
       reviewedBy: null,
       ...(integrity.manifestProblems ? { remarks: `日清单问题 ${integrity.manifestProblems} 项，详见完整性校验记录` } : {}),

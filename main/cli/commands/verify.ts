@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { verifyDetached, type Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
-import { archiveHasDatabase, verifyAuditChain } from '../../store';
+import { archiveHasDatabase, verifyAuditChain, type ChainAnchors } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
@@ -9,7 +9,7 @@ import { text } from '../escape';
 import { readPassword } from '../password';
 import { CliSession } from '../session';
 
-export const verifyUsage = 'verify --archive DIR [--user LOGIN] [--json]';
+export const verifyUsage = 'verify --archive DIR [--user LOGIN] [--anchor SEQ:HASH]... [--anchor-seal HASH]... [--json]';
 
 interface OriginalsReport {
   checked: number;
@@ -22,17 +22,39 @@ interface OriginalsReport {
   problems: { kind: 'missing' | 'changed' | 'extra' | 'manifest'; path: string; message: string }[];
 }
 
+/** `--anchor SEQ:HASH` and `--anchor-seal HASH`, as printed on a signed paper weekly report. */
+export function parseAnchors(anchor: string[] = [], anchorSeal: string[] = []): ChainAnchors {
+  const anchors = anchor.map((a) => {
+    const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(a.trim());
+    if (!m) throw new UsageError(`--anchor wants SEQ:HASH (a row number and its 64-digit hash), got "${a}"`);
+    return { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+  });
+  const sealAnchors = anchorSeal.map((h) => {
+    if (!/^[0-9a-fA-F]{64}$/.test(h.trim())) throw new UsageError(`--anchor-seal wants a 64-digit hash, got "${h}"`);
+    return h.trim().toLowerCase();
+  });
+  return { ...(anchors.length ? { anchors } : {}), ...(sealAnchors.length ? { sealAnchors } : {}) };
+}
+
 /**
- * Checks the audit chain and its day seals, and re-hashes every original against the store (missing,
+ * Checks the audit chain, its chained day seals and their files in `seals/` (and the anchors from a
+ * paper weekly report, if given), and re-hashes every original against the store (missing,
  * changed and unregistered files, day manifests and their signatures). With --user both checks run
  * through the API as that user and the integrity check is itself audited; without it, it only reads.
  */
 export async function verifyCommand(argv: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { archive: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      archive: { type: 'string' },
+      user: { type: 'string' },
+      anchor: { type: 'string', multiple: true },
+      'anchor-seal': { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+    },
   });
   const archive = requireOption(values, 'archive');
+  const anchors = parseAnchors(values.anchor, values['anchor-seal']);
   if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
 
   let report;
@@ -42,7 +64,7 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
     try {
       await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
       originals = await cli.call('integrity.check', {});
-      report = await cli.call('audit.verify', {});
+      report = await cli.call('audit.verify', anchors);
       await cli.call('session.logout', {});
     } finally {
       cli.close();
@@ -50,20 +72,24 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
   } else {
     [report, originals] = await withArchive(archive, env, async (store, office) => {
       const verifier = (content: Buffer, signatureDer: Buffer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem });
-      return [verifyAuditChain(store.db, verifier), await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
+      const chain = verifyAuditChain(store.db, { timeZone: office.timeZone, now: env.clock.now(), sealsDir: store.paths.seals, verifySeal: verifier, ...anchors });
+      return [chain, await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
     });
   }
 
   if (values.json) {
     println(env.stdout, JSON.stringify({ auditChain: report, originals }, null, 2));
   } else {
-    println(env.stdout, `audit chain: ${report.entries} entries, head ${report.headSeq}, ${report.sealedDays} sealed day(s)`);
-    for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] row ${p.seq}: ${p.message}`);
+    println(env.stdout,
+      `audit chain: ${report.entries} entries, head ${report.headSeq} ${report.headHash}, ${report.sealedDays} sealed day(s), latest seal ${report.latestSeal ? `${report.latestSeal.day} ${report.latestSeal.hash}` : 'none'}`,
+    );
+    for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.seq ? `row ${p.seq}: ` : ''}${p.message}`);
+    for (const w of report.warnings) println(env.stdout, text`WARNING [${w.kind}] ${w.seq ? `row ${w.seq}: ` : ''}${w.message}`);
     println(env.stdout,
       `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
     );
     for (const p of originals.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
-    if (report.ok && originals.ok) println(env.stdout, 'OK: no problems found');
+    if (report.ok && originals.ok) println(env.stdout, `OK: no problems found${report.warnings.length ? ` (${report.warnings.length} warning(s) above)` : ''}`);
   }
   return report.ok && originals.ok ? EXIT_OK : EXIT_PROBLEMS;
 }

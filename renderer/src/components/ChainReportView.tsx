@@ -1,25 +1,60 @@
 import { Alert, Table, Typography } from 'antd';
 import type { ChainReportDto } from '../../../main/api/dto';
-import { CHAIN_PROBLEM_LABELS } from '../labels';
+import { CHAIN_PROBLEM_LABELS, CHAIN_WARNING_LABELS } from '../labels';
 import { formatTime } from '../time';
 
-/** The outcome of `audit.verify`: passed with counts, or each problem with its row. */
+type Finding = { seq: number; label: string; message: string };
+
+function FindingsTable(props: { rows: Finding[] }) {
+  return (
+    <Table
+      size="small"
+      rowKey={(p) => `${p.seq}-${p.label}-${p.message}`}
+      pagination={false}
+      dataSource={props.rows}
+      columns={[
+        { title: '序号', dataIndex: 'seq', width: 90, render: (seq: number) => (seq > 0 ? seq : '—') },
+        { title: '问题', dataIndex: 'label', width: 200 },
+        { title: '技术说明', dataIndex: 'message', render: (m: string) => <span className="ew-mono">{m}</span> },
+      ]}
+    />
+  );
+}
+
+/** The outcome of `audit.verify`: passed with counts, or each problem with its row; warnings (late seals) either way. */
 export function ChainReportView(props: { report: ChainReportDto; onClose(): void }) {
   const { report } = props;
   const checked = formatTime(report.checkedAt, 'YYYY-MM-DD HH:mm:ss');
+  const warnings = report.warnings.map((w) => ({ seq: w.seq, label: CHAIN_WARNING_LABELS[w.kind], message: w.message }));
+  const latestSeal = report.latestSeal ? (
+    <>
+      ，最新封存 {report.latestSeal.day}（封存哈希 <span className="ew-mono">{report.latestSeal.hash.slice(0, 16)}…</span>）
+    </>
+  ) : null;
+  const warningBlock =
+    warnings.length > 0 ? (
+      <div data-testid="chain-warnings" style={{ marginTop: 8 }}>
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          以下 {warnings.length} 项提示不能证明被改动，但须留意：延迟封存的日期在封存前可能已被改写，请与每周归档报告纸质件上的核对值比对。
+        </Typography.Paragraph>
+        <FindingsTable rows={warnings} />
+      </div>
+    ) : null;
+
   if (report.ok) {
     return (
       <Alert
-        type="success"
+        type={warnings.length > 0 ? 'warning' : 'success'}
         showIcon
         closable={{ onClose: props.onClose }}
         data-testid="chain-report"
-        title={`审计链校验通过：共 ${report.entries} 条记录，已封存 ${report.sealedDays} 天`}
+        title={`审计链校验通过：共 ${report.entries} 条记录，已封存 ${report.sealedDays} 天${warnings.length > 0 ? `，${warnings.length} 项提示` : ''}`}
         description={
-          <span>
+          <div>
             校验时间 {checked}，最新记录序号 {report.headSeq}，链头哈希 <span className="ew-mono">{report.headHash.slice(0, 16)}…</span>
-            。未发现修改、删除、插入或顺序调换。
-          </span>
+            {latestSeal}。未发现修改、删除、插入或顺序调换，封存与库外封存文件一致。
+            {warningBlock}
+          </div>
         }
         style={{ marginBottom: 16 }}
       />
@@ -37,17 +72,8 @@ export function ChainReportView(props: { report: ChainReportDto; onClose(): void
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             校验时间 {checked}。以下记录与审计链不一致，可能被人改动过数据库，请立即报告大队负责人并保留现场。
           </Typography.Paragraph>
-          <Table
-            size="small"
-            rowKey={(p) => `${p.seq}-${p.kind}`}
-            pagination={false}
-            dataSource={report.problems}
-            columns={[
-              { title: '序号', dataIndex: 'seq', width: 90 },
-              { title: '问题', key: 'kind', width: 160, render: (_v, p) => `记录${CHAIN_PROBLEM_LABELS[p.kind]}` },
-              { title: '技术说明', dataIndex: 'message', render: (m: string) => <span className="ew-mono">{m}</span> },
-            ]}
-          />
+          <FindingsTable rows={report.problems.map((p) => ({ seq: p.seq, label: CHAIN_PROBLEM_LABELS[p.kind], message: p.message }))} />
+          {warningBlock}
         </div>
       }
       style={{ marginBottom: 16 }}

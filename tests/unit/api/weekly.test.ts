@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
@@ -8,6 +9,7 @@ import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-
 import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { unzipEntry } from '../forms/docx-read';
 
 describe('weekly consolidation (rules art. 11(2))', () => {
   let t: TestApi;
@@ -38,6 +40,10 @@ describe('weekly consolidation (rules art. 11(2))', () => {
   });
 
   it('runs: checks integrity, backs the week up with a verified copy, writes a signed report', async () => {
+    // The next day: logging in seals the dock day, so the week has a seal file to back up.
+    t.clock.advance(24 * 3600_000);
+    await t.call(admin, 'session.login', { login: 'admin', password: 'admin-pass-1' });
+    const head = (await t.call(admin, 'audit.list', { limit: 1 })).entries[0]!;
     const backupRoot = tempDir('ew-backup-');
     const backupSourceId = t.services.sources.addFolder(backupRoot).id;
     const r = await t.call(admin, 'weekly.run', { weekOf: dockDay, backupSourceId });
@@ -51,6 +57,21 @@ describe('weekly consolidation (rules art. 11(2))', () => {
       execFileSync('sha256sum', ['--quiet', '-c', 'manifest-sha256.txt'], { cwd: path.join(daysDir, y, m, d) });
     }
     expect(existsSync(path.join(r.backup!.folder, 'certs', 'office-ca.pem'))).toBe(true);
+
+    // The day seals go along, and check there with OpenSSL and the backup's own CA copy.
+    const sealFile = path.join(r.backup!.folder, 'seals', `${dockDay}.json`);
+    expect(readFileSync(sealFile)).toEqual(readFileSync(path.join(t.root, 'seals', `${dockDay}.json`)));
+    execFileSync(
+      'openssl',
+      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', `${sealFile}.p7s`, '-content', sealFile, '-CAfile', path.join(r.backup!.folder, 'certs', 'office-ca.pem'), '-purpose', 'any', '-attime', String(Math.floor(t.clock.now().getTime() / 1000)), '-out', '/dev/null'],
+      { stdio: 'pipe' },
+    );
+
+    // The report prints the anchors its signed paper copy keeps: the chain head and the latest seal.
+    const reportXml = unzipEntry(readFileSync(path.join(t.root, 'forms', r.report.fileName)), 'word/document.xml')!.toString('utf8');
+    expect(reportXml).toContain(head.hash);
+    expect(reportXml).toContain(`${head.seq}:${head.hash}`);
+    expect(reportXml).toContain(createHash('sha256').update(readFileSync(sealFile)).digest('hex'));
 
     const formsDir = path.join(t.root, 'forms');
     const cms = opensslCmsVerify({ signature: r.signatureFile, content: r.report.fileName, caFile: path.join(t.root, 'certs', 'office-ca.pem'), at: t.clock.now(), cwd: formsDir });

@@ -27,6 +27,8 @@ describe('evidence CLI: init and verify', () => {
     expect(wrong.stderr).toContain('AUTH_FAILED');
 
     const db = openDatabase(path.join(archive, 'evidence.db'));
+    // An insider with the file drops the append-only trigger first; the hash chain still catches the edit.
+    db.exec('DROP TRIGGER audit_log_never_changed');
     db.prepare("UPDATE audit_log SET action = 'office.nothing' WHERE seq = 1").run();
     db.close();
     const bad = await cli(['verify', '--archive', archive]);
