@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeVerifier } from '../../../main/api/signing';
 import { certificateInfo, decryptPrivateKey, signDetached, type Pem } from '../../../main/crypto';
 import { dayRelDir, MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
+import { runInProcess } from '../cli/run-cli';
 import { makeDiscWorld, signedForm, type DiscWorld } from './discs-fixture';
 
 const HOUR = 3600_000;
@@ -138,6 +139,10 @@ describe('a revoked signer', () => {
     const report = await w.t.call(w.chief, 'audit.verify');
     expect(report.ok).toBe(false);
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'seal_invalid', message: expect.stringMatching(/was revoked at .* \(account disabled\)/) }));
+    // `evidence verify --archive DIR`, with no login, checks the same way.
+    const cli = await runInProcess(['verify', '--archive', w.t.root], { clock: w.t.clock });
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(new RegExp(`PROBLEM \\[seal_invalid\\] .*the seal of ${seal!.day} does not verify: signer certificate ${custodianKey.serial} was revoked at`));
   });
 
   it('a disabled account comes back only through a password reset: a new key and certificate, the old ones stay revoked', async () => {
