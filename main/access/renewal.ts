@@ -31,7 +31,12 @@ export function renewExpiringCertificates(db: Db, ca: OfficeCa, now: Date): Rene
   const caEnds = certificateInfo(ca.certPem).notAfter;
   const renewed: Renewed[] = [];
   for (const u of rows) {
-    const old = certificateInfo(u.cert_pem as Pem);
+    let old;
+    try {
+      old = certificateInfo(u.cert_pem as Pem);
+    } catch {
+      continue; // unreadable: not ours to renew (and no reason to refuse the admin's login)
+    }
     if (old.notAfter.getTime() - now.getTime() > RENEW_WITHIN_DAYS * 24 * 3600_000 || caEnds <= old.notAfter) continue;
     const serialHex = randomSerialHex();
     const certPem = issueUserCertificate({

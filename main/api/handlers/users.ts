@@ -108,8 +108,8 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
   'users.resetPassword': async ({ services, session, input, now, db, tx, audit }) => {
     const row = mustFind(services, input.id);
     // The old key is encrypted under a password nobody knows any more: issue a new key pair and
-    // certificate, and revoke the old ones. Old signatures still verify through the certificate they
-    // carry, if made before now. A disabled account is enabled again: its new key was never out of reach.
+    // certificate, and revoke the old ones: signatures made with them before now stay valid, later ones
+    // do not. This is also the only way a disabled account comes back, with a key nobody else ever held.
     const keys = await prepareKeys(
       { login: row.login, displayName: row.display_name, password: input.newPassword },
       officeCa(services, session),
