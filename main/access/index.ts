@@ -17,6 +17,16 @@ export {
   type NewUser,
   type OfficeCa,
 } from './users';
-export { checkLogin, recordLoginOutcome, MAX_FAILED_LOGINS, LOCKOUT_MINUTES, type LoginOutcome } from './login';
+export { checkLogin, recordLoginOutcome, attemptError, type LoginOutcome, type LoginOptions, type Rewrap } from './login';
+export { countAttempt, clearFailures, MAX_FAILED_LOGINS, LOCKOUT_MINUTES, type Attempt, type Guessed } from './lockout';
 export { prepareOffice, insertOffice, writeCaFile, type OfficeSetup } from './setup';
 export { wrapForUser, unwrapForUser } from './ca-key';
+export {
+  revokeUserCertificates,
+  revocationOf,
+  checkRevocation,
+  revocationAwareVerifier,
+  type Revocation,
+  type RevocationReason,
+} from './revocations';
+export { renewExpiringCertificates, RENEW_WITHIN_DAYS, type Renewed } from './renewal';

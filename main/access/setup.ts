@@ -21,7 +21,7 @@ export interface PreparedOffice {
 }
 
 /** Creates the office CA and the first accounts' keys; slow, so it runs before the transaction. */
-export async function prepareOffice(s: OfficeSetup, now: Date): Promise<PreparedOffice> {
+export async function prepareOffice(s: OfficeSetup, now: Date, keyIterations: number): Promise<PreparedOffice> {
   const caKeys = await generateKeyPair();
   const caCertPem = createCaCertificate({
     subject: { commonName: `${s.unitName} 证据工作站根证书`, organization: s.unitName, organizationalUnit: s.officeName },
@@ -29,7 +29,7 @@ export async function prepareOffice(s: OfficeSetup, now: Date): Promise<Prepared
     now,
   });
   const ca = { certPem: caCertPem, privateKeyPem: caKeys.privateKeyPem, unitName: s.unitName };
-  const users = await Promise.all(s.users.map((u) => prepareUser(u, ca, now)));
+  const users = await Promise.all(s.users.map((u) => prepareUser(u, ca, now, keyIterations)));
   return { officeName: s.officeName, unitName: s.unitName, timeZone: s.timeZone, caCertPem, users };
 }
 

@@ -107,6 +107,7 @@ export async function prepareKeys(
   u: { login: string; displayName: string; password: string },
   ca: OfficeCa,
   now: Date,
+  keyIterations: number,
 ): Promise<PreparedKeys> {
   const keys = await generateKeyPair();
   // Positive 128-bit serial, normalised the way certificateInfo reads it back.
@@ -120,11 +121,11 @@ export async function prepareKeys(
     serialHex,
     now,
   });
-  return { privateKeyEnc: encryptPrivateKey(keys.privateKeyPem, u.password), publicKeyPem: keys.publicKeyPem, certPem, serialHex };
+  return { privateKeyEnc: await encryptPrivateKey(keys.privateKeyPem, u.password, keyIterations), publicKeyPem: keys.publicKeyPem, certPem, serialHex };
 }
 
-export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date): Promise<PreparedUser> {
-  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now), hashPassword(u.password)]);
+export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, keyIterations: number): Promise<PreparedUser> {
+  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, keyIterations), hashPassword(u.password)]);
   const caWrap = u.roles.includes('admin') ? wrapForUser(ca.privateKeyPem, keys.publicKeyPem) : null;
   return { ...u, ...keys, passwordHash, caWrap };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, type Clock } from '../common';
+import { KEY_PBKDF2_ITERATIONS } from '../crypto';
 import { SourceRegistry } from '../devices';
 import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
@@ -94,6 +95,8 @@ export interface ApiServices {
   sources: SourceRegistry;
   /** Running background jobs (ingest), by id, so they can be cancelled and awaited. */
   jobs: Map<string, Job>;
+  /** PBKDF2 iterations for private keys encrypted from now on (new users, password changes, re-wraps at login). */
+  keyIterations: number;
 }
 
 export interface ServicesArgs {
@@ -104,13 +107,24 @@ export interface ServicesArgs {
   clock: Clock;
   sources?: SourceRegistry;
   openOptions?: OpenOptions;
+  /** Default KEY_PBKDF2_ITERATIONS; tests that make many users pass a small count, never the program. */
+  keyIterations?: number;
 }
 
 export function createServices(args: ServicesArgs): ApiServices {
   const { clock } = args;
   const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions);
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
-  return { archive, sessions, clock, host: args.host, log: args.log, sources: args.sources ?? new SourceRegistry(), jobs: new Map() };
+  return {
+    archive,
+    sessions,
+    clock,
+    host: args.host,
+    log: args.log,
+    sources: args.sources ?? new SourceRegistry(),
+    jobs: new Map(),
+    keyIterations: args.keyIterations ?? KEY_PBKDF2_ITERATIONS,
+  };
 }
 
 export type { Session };

@@ -1,5 +1,5 @@
-import type { Session } from '../access';
-import { signDetached, verifyDetached, type Pem } from '../crypto';
+import { revocationAwareVerifier, type Session } from '../access';
+import { signDetached, type Pem, type SignatureCheck } from '../crypto';
 import type { ApiServices } from './context';
 
 /** CMS-signs as the logged-in user, with the office CA in the chain. */
@@ -10,7 +10,7 @@ export function signerFor(services: ApiServices, s: Session): (content: Buffer) 
   return (content) => signDetached({ content, signer: { certPem, privateKeyPem }, chain: [caCertPem], signingTime: services.clock.now() });
 }
 
-export function officeVerifier(services: ApiServices): (content: Buffer, signatureDer: Buffer) => { ok: boolean; reason?: string } {
-  const caCertPem = services.archive.office().caCertPem as Pem;
-  return (content, signatureDer) => verifyDetached({ content, signatureDer, caCertPem });
+/** Checks a signature against the office CA; a signer's signatures from his certificate's revocation on are refused. */
+export function officeVerifier(services: ApiServices): (content: Buffer, signatureDer: Buffer) => SignatureCheck {
+  return revocationAwareVerifier(services.archive.open().db, services.archive.office().caCertPem as Pem);
 }

@@ -15,6 +15,14 @@ export interface CertificateInfo {
   fingerprintSha256: string;
 }
 
+/**
+ * Lifetimes (issue 10, item 14). The office CA outlives every certificate it issues; a user's
+ * certificate is renewed (same key, new serial) at an admin's login in its last months, and never
+ * runs past the CA's own end. Both count from the injected clock's `now` at issue.
+ */
+export const CA_VALID_YEARS = 20;
+export const USER_CERT_VALID_YEARS = 5;
+
 // Extension shapes we hand to forge's setExtensions (typed `any[]` upstream).
 type Extension =
   | { name: 'basicConstraints'; cA: boolean; critical: true }
@@ -56,6 +64,8 @@ function build(args: {
   serialHex: string;
   now: Date;
   years: number;
+  /** Never valid past this (the issuing CA's notAfter). */
+  notAfterCap?: Date;
   extensions: Extension[];
   signingKey: forge.pki.rsa.PrivateKey;
 }): Pem {
@@ -65,12 +75,21 @@ function build(args: {
   cert.publicKey = args.publicKey;
   // Whole seconds: what the certificate can carry, so certificateInfo round-trips exactly.
   cert.validity.notBefore = new Date(Math.floor(args.now.getTime() / 1000) * 1000);
-  cert.validity.notAfter = addYears(cert.validity.notBefore, args.years);
+  const notAfter = addYears(cert.validity.notBefore, args.years);
+  if (args.notAfterCap && args.notAfterCap <= cert.validity.notBefore) throw new Error('the issuing CA certificate has expired');
+  cert.validity.notAfter = args.notAfterCap && args.notAfterCap < notAfter ? args.notAfterCap : notAfter;
   cert.setSubject(args.subject);
   cert.setIssuer(args.issuer);
   cert.setExtensions(args.extensions);
   cert.sign(args.signingKey, forge.md.sha256.create());
   return forge.pki.certificateToPem(cert) as Pem;
+}
+
+/** A fresh positive 128-bit serial, normalised the way certificateInfo reads it back. */
+export function randomSerialHex(): string {
+  const serial = randomBytes(16);
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
+  return normalizeSerialHex(serial.toString('hex'));
 }
 
 /** Self-signed office CA certificate. */
@@ -95,7 +114,7 @@ export function createCaCertificate(args: {
     publicKey,
     serialHex: serial.toString('hex'),
     now: args.now,
-    years: args.validYears ?? 30,
+    years: args.validYears ?? CA_VALID_YEARS,
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
@@ -133,7 +152,8 @@ export function issueUserCertificate(args: {
     publicKey: forge.pki.publicKeyFromPem(args.publicKeyPem),
     serialHex: args.serialHex,
     now: args.now,
-    years: args.validYears ?? 20,
+    years: args.validYears ?? USER_CERT_VALID_YEARS,
+    notAfterCap: caCert.validity.notAfter,
     extensions: [
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },

@@ -29,6 +29,8 @@ export interface SignatureCheck {
   // The fields below are filled as far as they could be read, also when not ok.
   signer?: DistinguishedName;
   signerFingerprintSha256?: string;
+  /** The signer certificate's serial, lowercase hex without leading zeros (as certificateInfo gives it). */
+  signerSerialHex?: string;
   signingTime?: Date;
 }
 
@@ -94,6 +96,7 @@ function verifyInto(args: VerifyArgs, found: Omit<SignatureCheck, 'ok' | 'reason
   const info = certificateInfoFromForge(signerCert, signerDer);
   found.signer = info.subject;
   found.signerFingerprintSha256 = info.fingerprintSha256;
+  found.signerSerialHex = info.serialHex;
 
   const attrs = readSignedAttributes(signerInfo.signedAttrs);
   if (attrs.signingTime !== undefined) found.signingTime = attrs.signingTime;

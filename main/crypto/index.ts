@@ -1,15 +1,18 @@
 // Keys, certificates, password hashing and CMS detached signatures. Other modules import only from here.
 export { asPem, WrongPasswordError, type DistinguishedName, type KeyPair, type Pem } from './types';
-export { generateKeyPair, encryptPrivateKey, decryptPrivateKey } from './keys';
+export { generateKeyPair, encryptPrivateKey, decryptPrivateKey, privateKeyIterations, KEY_PBKDF2_ITERATIONS } from './keys';
 export {
   createCaCertificate,
   issueUserCertificate,
   certificateInfo,
   certificateFingerprint,
   normalizeSerialHex,
+  randomSerialHex,
+  CA_VALID_YEARS,
+  USER_CERT_VALID_YEARS,
   type CertificateInfo,
 } from './certificates';
 export { signDetached } from './cms-sign';
 export { verifyDetached, type SignatureCheck, type VerifyArgs } from './cms-verify';
-export { hashPassword, verifyPassword } from './passwords';
+export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH } from './passwords';
 export { sha256Hex } from './hash';

@@ -1,4 +1,4 @@
-// Object identifiers used by the CMS code (forge's table is typed as a loose index signature).
+// Object identifiers used by the CMS and key code (forge's table is typed as a loose index signature).
 export const OID = {
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
@@ -8,4 +8,9 @@ export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
+  // PKCS#8 key encryption (RFC 8018)
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  hmacWithSHA256: '1.2.840.113549.2.9',
+  aes256Cbc: '2.16.840.1.101.3.4.1.42',
 } as const;

@@ -26,6 +26,12 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
+/**
+ * Checked instead when a login names nobody, so that answer costs the same scrypt work as a wrong password.
+ * Same parameters as hashPassword; the hash is random bytes, the hash of no password anyone knows.
+ */
+export const DUMMY_PASSWORD_HASH = ['scrypt', N, R, P, 'QLgDsWZ19JZgI5Oqx8zkbQ==', 'SoSowDjim2ko/3gc7+VJX7SYnnzJzIa2iqlCqx6j2Cc='].join('$');
+
 /** Constant-time check of `password` against a hashPassword string. A malformed string gives false. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');

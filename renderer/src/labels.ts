@@ -75,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.create': '新建用户',
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
+  'user.cert_renewed': '证书续期',
+  'key.rewrapped': '私钥加密升级',
   'audit.verify': '校验审计链',
   'audit.seal_restored': '从封存文件恢复日封存',
   'access.denied': '越权访问被拒绝',

@@ -1,4 +1,14 @@
-import { checkLogin, findUserById, recordLoginOutcome, type LoginOutcome, type Session } from '../../access';
+import {
+  attemptError,
+  checkLogin,
+  clearFailures,
+  countAttempt,
+  findUserById,
+  recordLoginOutcome,
+  renewExpiringCertificates,
+  type LoginOutcome,
+  type Session,
+} from '../../access';
 import { decryptPrivateKey, encryptPrivateKey, hashPassword, verifyPassword, type Pem } from '../../crypto';
 import { officeVerifier, signerFor } from '../signing';
 import { AppError } from '../../common';
@@ -7,6 +17,7 @@ import type { ApiServices, Client } from '../context';
 import type { SessionInfo } from '../dto';
 import { auditAs, type HandlerTable } from '../handler';
 import { sectionsFor } from '../sections';
+import { officeCa } from './users';
 
 export function sessionInfo(services: ApiServices, s: Session): SessionInfo {
   const office = services.archive.office();
@@ -44,6 +55,16 @@ export function sealAtLogin(services: ApiServices, s: Session, now: Date): numbe
   return made.length;
 }
 
+/** At an admin's login (he holds the CA key): certificates near their end are renewed, each audited. */
+export function renewAtLogin(services: ApiServices, s: Session, now: Date): void {
+  if (!s.caPrivateKeyPem) return;
+  const db = services.archive.open().db;
+  for (const r of renewExpiringCertificates(db, officeCa(services, s), now)) {
+    auditAs(db, s, now, 'user.cert_renewed', `user:${r.userId}`, { login: r.login, oldCertSerial: r.oldSerial, newCertSerial: r.newSerial, notAfter: r.notAfter.toISOString() });
+    if (r.userId === s.userId) s.certPem = r.certPem;
+  }
+}
+
 /** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
 export function startSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>, now: Date): SessionInfo {
   const u = outcome.user;
@@ -60,8 +81,13 @@ export function startSession(services: ApiServices, client: Client, outcome: Ext
   client.sessionId = session.id;
   const db = services.archive.open().db;
   db.transaction(() => {
-    recordLoginOutcome(db, outcome, now);
+    const { rewrapped } = recordLoginOutcome(db, outcome);
     auditAs(db, session, now, 'session.login', `user:${u.id}`);
+    if (rewrapped && outcome.rewrap) {
+      const { fromIterations, toIterations } = outcome.rewrap;
+      auditAs(db, session, now, 'key.rewrapped', `user:${u.id}`, { fromIterations, toIterations });
+    }
+    renewAtLogin(services, session, now);
     sealAtLogin(services, session, now);
   })();
   return sessionInfo(services, session);
@@ -74,16 +100,17 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     if (!services.archive.isSetUp()) throw new AppError('NOT_SET_UP', '工作站尚未初始化', 'login before setup');
     if (client.sessionId) services.sessions.end(client.sessionId);
     client.sessionId = null;
-    const outcome = await checkLogin(db(), input.login, input.password, now, services.archive.office().timeZone);
+    const outcome = await checkLogin(db(), input.login, input.password, now, services.archive.office().timeZone, { keyIterations: services.keyIterations });
     if (!outcome.ok) {
-      tx(() => {
-        recordLoginOutcome(db(), outcome, now);
+      // The failure is already counted (checkLogin counts before it checks); this records who and why.
+      tx(() =>
         audit('session.login_failed', outcome.user ? `user:${outcome.user.id}` : null, {
           login: input.login,
           reason: outcome.reason,
+          ...(outcome.failures !== null ? { failures: outcome.failures } : {}),
           ...(outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil.toISOString() } : {}),
-        });
-      });
+        }),
+      );
       throw outcome.error;
     }
     return startSession(services, client, outcome, now);
@@ -96,20 +123,40 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     return null;
   },
 
-  'session.changePassword': async ({ session, input, now, db, tx, audit }) => {
+  // Whoever holds a session may not guess the password behind it: wrong old passwords count toward the
+  // same lock-out as logins, and the one that reaches the limit ends the session.
+  'session.changePassword': async ({ services, client, session, input, now, db, tx, audit }) => {
     const user = findUserById(db(), session.userId);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
-    if (!(await verifyPassword(input.oldPassword, user.password_hash))) {
-      tx(() => audit('session.password_change_failed', `user:${user.id}`, { reason: 'wrong_old_password' }));
-      throw new AppError('AUTH_FAILED', '原密码不正确', 'wrong old password');
+    const attempt = countAttempt(db(), { userId: user.id }, now);
+    if (!attempt.counted || !(await verifyPassword(input.oldPassword, user.password_hash))) {
+      const ended = !attempt.counted || attempt.lockedUntil !== null;
+      tx(() =>
+        audit('session.password_change_failed', `user:${user.id}`, {
+          reason: attempt.counted ? 'wrong_old_password' : 'locked',
+          ...(attempt.counted ? { failures: attempt.failures } : {}),
+          ...(attempt.lockedUntil ? { lockedUntil: attempt.lockedUntil.toISOString() } : {}),
+          ...(ended ? { sessionEnded: true } : {}),
+        }),
+      );
+      if (ended) {
+        services.sessions.end(session.id);
+        if (client.sessionId === session.id) client.sessionId = null;
+      }
+      throw attemptError(attempt, services.archive.office().timeZone, 'old_password');
     }
-    if (input.oldPassword === input.newPassword) throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同');
+    if (input.oldPassword === input.newPassword) {
+      tx(() => clearFailures(db(), user.id));
+      throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同');
+    }
     // Same key pair, re-encrypted: signatures made before stay valid and attributable.
     const key = decryptPrivateKey(user.private_key_enc as Pem, input.oldPassword);
-    const [hash, enc] = [await hashPassword(input.newPassword), encryptPrivateKey(key, input.newPassword)];
+    const [hash, enc] = await Promise.all([hashPassword(input.newPassword), encryptPrivateKey(key, input.newPassword, services.keyIterations)]);
     tx(() => {
       db()
-        .prepare('UPDATE users SET password_hash = ?, private_key_enc = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE users SET password_hash = ?, private_key_enc = ?, must_change_password = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+        )
         .run(hash, enc, now.toISOString(), user.id);
       audit('session.password_changed', `user:${user.id}`);
     });

@@ -52,6 +52,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
         ],
       },
       now,
+      services.keyIterations,
     );
     const store = services.archive.open();
     store.db.transaction(() => {
@@ -66,7 +67,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
     writeCaFile(store.paths.certs, prepared.caCertPem);
     services.log.info('office set up', { root: store.paths.root });
 
-    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, input.timeZone);
+    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, input.timeZone, { keyIterations: services.keyIterations });
     if (!outcome.ok) throw outcome.error;
     return startSession(services, client, outcome, now);
   },

@@ -7,6 +7,7 @@ import {
   prepareUser,
   publicKeyOfCert,
   recordCertificate,
+  revokeUserCertificates,
   setRoles,
   toSummary,
   userRoles,
@@ -22,7 +23,7 @@ import type { UserDto } from '../dto';
 import type { HandlerTable } from '../handler';
 
 /** The CA key is only in memory for admins who logged in with a key wrap (all admins do). */
-function officeCa(services: ApiServices, s: Session): OfficeCa {
+export function officeCa(services: ApiServices, s: Session): OfficeCa {
   if (!s.caPrivateKeyPem) throw new AppError('NO_CA_KEY', '当前账户无法签发证书，请使用管理员账户重新登录', 'session has no CA key');
   const office = services.archive.office();
   return { certPem: office.caCertPem as Pem, privateKeyPem: s.caPrivateKeyPem as Pem, unitName: office.unitName };
@@ -49,7 +50,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
 
   'users.create': async ({ services, session, input, now, db, tx, audit }) => {
     mustKeepDutiesApart(input.roles);
-    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now);
+    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyIterations);
     const id = tx(() => {
       const newId = insertUser(db(), prepared, now);
       audit('user.create', `user:${newId}`, {
@@ -77,6 +78,10 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
       throw new AppError('OWN_ROLES', '不能修改本人的角色，请由另一位管理员办理', 'refusing a change of own roles');
     }
     if (input.roles) mustKeepDutiesApart(roles);
+    // Disabling revoked his certificates; only a password reset (a new key and certificate) brings him back.
+    if (before.disabled && !disabled) {
+      throw new AppError('REENABLE_NEEDS_RESET', '重新启用已停用的账户须重置密码（将签发新的密钥和证书），请使用“重置密码”', 're-enabling needs a password reset');
+    }
     const gainsAdmin = roles.includes('admin') && !before.roles.includes('admin');
     const row = mustFind(services, input.id);
     const wrap = gainsAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, publicKeyOfCert(row.cert_pem)) : null;
@@ -87,10 +92,12 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
       setRoles(db(), input.id, roles);
       if (wrap) db().prepare('INSERT OR REPLACE INTO ca_key_wraps (user_id, wrapped_key) VALUES (?, ?)').run(input.id, wrap);
       if (!roles.includes('admin')) db().prepare('DELETE FROM ca_key_wraps WHERE user_id = ?').run(input.id);
+      const revoked = disabled && !before.disabled ? revokeUserCertificates(db(), { userId: input.id, at: now, reason: 'account_disabled', by: session.userId }) : [];
       const after = toSummary(db(), mustFind(services, input.id), now);
       audit('user.update', `user:${input.id}`, {
         before: { displayName: before.displayName, badgeNo: before.badgeNo, roles: before.roles, disabled: before.disabled },
         after: { displayName: after.displayName, badgeNo: after.badgeNo, roles: after.roles, disabled: after.disabled },
+        ...(revoked.length ? { revokedCertSerials: revoked } : {}),
       });
     });
     // A disabled or re-roled user must log in again to get the new rights (or none).
@@ -101,20 +108,32 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
   'users.resetPassword': async ({ services, session, input, now, db, tx, audit }) => {
     const row = mustFind(services, input.id);
     // The old key is encrypted under a password nobody knows any more: issue a new key pair and
-    // certificate. Old signatures still verify through the certificate they carry.
-    const keys = await prepareKeys({ login: row.login, displayName: row.display_name, password: input.newPassword }, officeCa(services, session), now);
+    // certificate, and revoke the old ones: signatures made with them before now stay valid, later ones
+    // do not. This is also the only way a disabled account comes back, with a key nobody else ever held.
+    const keys = await prepareKeys(
+      { login: row.login, displayName: row.display_name, password: input.newPassword },
+      officeCa(services, session),
+      now,
+      services.keyIterations,
+    );
     const hash = await hashPassword(input.newPassword);
     const isAdmin = userRoles(db(), row.id).includes('admin');
     const wrap = isAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, keys.publicKeyPem) : null;
     tx(() => {
       db()
         .prepare(
-          'UPDATE users SET password_hash = ?, private_key_enc = ?, cert_pem = ?, must_change_password = 1, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+          'UPDATE users SET password_hash = ?, private_key_enc = ?, cert_pem = ?, must_change_password = 1, disabled = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
         )
         .run(hash, keys.privateKeyEnc, keys.certPem, now.toISOString(), row.id);
       recordCertificate(db(), row.id, keys.serialHex, keys.certPem, now.toISOString());
+      const revoked = revokeUserCertificates(db(), { userId: row.id, at: now, reason: 'password_reset', by: session.userId, keep: keys.serialHex });
       if (wrap) db().prepare('INSERT OR REPLACE INTO ca_key_wraps (user_id, wrapped_key) VALUES (?, ?)').run(row.id, wrap);
-      audit('user.reset_password', `user:${row.id}`, { login: row.login, newCertSerial: keys.serialHex });
+      audit('user.reset_password', `user:${row.id}`, {
+        login: row.login,
+        newCertSerial: keys.serialHex,
+        revokedCertSerials: revoked,
+        ...(row.disabled ? { reenabled: true } : {}),
+      });
     });
     services.sessions.endAllFor(row.id as UserId);
     return toSummary(db(), mustFind(services, row.id), now);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { verifyDetached, type Pem } from '../../crypto';
+import { revocationAwareVerifier } from '../../access';
+import type { Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase, verifyAuditChain, type ChainAnchors } from '../../store';
 import { withArchive } from '../archive';
@@ -71,7 +72,7 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
     }
   } else {
     [report, originals] = await withArchive(archive, env, async (store, office) => {
-      const verifier = (content: Buffer, signatureDer: Buffer) => verifyDetached({ content, signatureDer, caCertPem: office.caCertPem as Pem });
+      const verifier = revocationAwareVerifier(store.db, office.caCertPem as Pem);
       const chain = verifyAuditChain(store.db, { timeZone: office.timeZone, now: env.clock.now(), sealsDir: store.paths.seals, verifySeal: verifier, ...anchors });
       return [chain, await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
     });

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
 import type { SessionInfo, SetupStatus } from '../../../main/api/dto';
 import { api } from '../api';
-import { errorMessage } from '../errors';
+import { errorCode, errorMessage } from '../errors';
 import { setOfficeTimeZone } from '../time';
 
 /** Where the app is: which whole screen it shows. */
@@ -88,7 +88,16 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   async changePassword(oldPassword, newPassword) {
-    await api.session.changePassword({ oldPassword, newPassword });
+    try {
+      await api.session.changePassword({ oldPassword, newPassword });
+    } catch (e) {
+      // Too many wrong old passwords lock the account and end this session; the message says so.
+      if (errorCode(e) === 'AUTH_LOCKED' && get().phase === 'app') {
+        set({ session: null, phase: 'login', notice: errorMessage(e) });
+        get().reloadSetup();
+      }
+      throw e;
+    }
     await get().refresh();
   },
 

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { CliServiceOptions } from '../../../main/cli/env';
 import { runCli } from '../../../main/cli/run';
 import type { Clock } from '../../../main/common';
+import { TEST_KEY_ITERATIONS } from '../../support/services';
 
 export interface CliResult {
   code: number;
@@ -21,7 +22,7 @@ export async function runInProcess(args: string[], opts: { clock: Clock; vars?: 
   const code = await runCli(args, {
     clock: opts.clock,
     vars: opts.vars ?? {},
-    services: opts.services ?? {},
+    services: { keyIterations: TEST_KEY_ITERATIONS, ...opts.services },
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
   });

@@ -79,7 +79,7 @@ describe('certificates', () => {
     expect(info.issuer).toEqual(CA_NAME);
     expect(info.serialHex).toBe('8a01');
     expect(info.notBefore.toISOString()).toBe('2026-01-05T08:00:00.000Z');
-    expect(info.notAfter.toISOString()).toBe('2046-01-05T08:00:00.000Z');
+    expect(info.notAfter.toISOString()).toBe('2031-01-05T08:00:00.000Z'); // 5 years (issue 10 item 14)
     const der = openssl(['x509', '-in', userFile, '-outform', 'DER'], dir.path);
     expect(der.status).toBe(0);
     const fp = openssl(['x509', '-in', userFile, '-noout', '-fingerprint', '-sha256'], dir.path).stdout;
@@ -88,8 +88,16 @@ describe('certificates', () => {
     const ca = certificateInfo(office.caCertPem);
     expect(ca.subject).toEqual(CA_NAME);
     expect(ca.issuer).toEqual(CA_NAME);
-    expect(ca.notAfter.toISOString()).toBe('2056-01-05T08:00:00.000Z'); // 30 years; GeneralizedTime after 2049
+    expect(ca.notAfter.toISOString()).toBe('2046-01-05T08:00:00.000Z'); // 20 years
     expect(ca.serialHex).toMatch(/^[1-7][0-9a-f]{31}$/);
+  });
+
+  it('never issues a user certificate that outlives its CA, nor any under a CA that has ended', () => {
+    const ca = { certPem: office.caCertPem, privateKeyPem: office.caKeys.privateKeyPem };
+    const issue = (now: Date) => issueUserCertificate({ ca, subject: USER_NAME, publicKeyPem: office.userKeys.publicKeyPem, serialHex: '8a03', now });
+    // Two years before the CA's end: valid for those two years only, not five.
+    expect(certificateInfo(issue(new Date('2044-01-05T08:00:00Z'))).notAfter.toISOString()).toBe('2046-01-05T08:00:00.000Z');
+    expect(() => issue(new Date('2046-01-05T08:00:00Z'))).toThrow(/CA certificate has expired/);
   });
 
   it('prints the CA fingerprint exactly as openssl x509 -fingerprint -sha256 does', () => {

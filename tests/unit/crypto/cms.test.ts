@@ -75,7 +75,7 @@ describe('CMS detached signatures', () => {
     [office, rogue] = await Promise.all([makeOffice(ISSUED), makeOffice(ISSUED)]);
     signature = sign(CONTENT);
     // The key openssl signs with is the stored (encrypted) one, unlocked as at login.
-    const stored = encryptPrivateKey(office.userKeys.privateKeyPem, '口令123');
+    const stored = await encryptPrivateKey(office.userKeys.privateKeyPem, '口令123', 4096);
     files = {
       ca: dir.file('ca.pem', office.caCertPem),
       rogueCa: dir.file('rogue-ca.pem', rogue.caCertPem),

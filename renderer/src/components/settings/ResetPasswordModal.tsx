@@ -25,7 +25,7 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
     if (!user) return;
     await run(async () => {
       await resetPassword(user.id, v.newPassword);
-      void message.success(`已重置 ${user.displayName} 的密码`);
+      void message.success(user.disabled ? `已重置 ${user.displayName} 的密码并重新启用账户` : `已重置 ${user.displayName} 的密码`);
       close();
     });
   };
@@ -45,8 +45,8 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
       <Alert
         type="warning"
         showIcon
-        title="重置后将为该用户签发新的签名密钥和证书"
-        description="用户下次登录时必须修改此密码。此前的签名仍然有效；该用户已登录的会话将被结束，锁定状态同时解除。"
+        title={user?.disabled ? '重置密码将重新启用该账户，并签发新的签名密钥和证书' : '重置后将为该用户签发新的签名密钥和证书'}
+        description="原证书随即吊销：此前的签名仍然有效，此后用旧密钥所作的签名一律无效。用户下次登录时必须修改此密码；该用户已登录的会话将被结束，锁定状态同时解除。"
         style={{ marginBottom: 20 }}
       />
       <Form<ResetValues> key={user?.id} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)}>

@@ -68,8 +68,17 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
         <Form.Item name="roles" label="角色" rules={self ? [] : ROLE_RULES} extra={self ? '不能修改本人的角色，请由另一位管理员办理。' : undefined}>
           <RoleCheckboxes disabled={self} />
         </Form.Item>
-        <Form.Item name="disabled" label="停用账户" valuePropName="checked" extra="停用后该用户不能登录，已登录的会话立即结束；其历史记录和签名保留。">
-          <Switch checkedChildren="停用" unCheckedChildren="正常" />
+        <Form.Item
+          name="disabled"
+          label="停用账户"
+          valuePropName="checked"
+          extra={
+            user?.disabled
+              ? '已停用的账户，其证书已吊销。重新启用请使用“重置密码”：将签发新的密钥和证书。'
+              : '停用后该用户不能登录，已登录的会话立即结束，其证书随即吊销；停用前的历史记录和签名保留。'
+          }
+        >
+          <Switch checkedChildren="停用" unCheckedChildren="正常" disabled={user?.disabled} />
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>
