@@ -2,10 +2,10 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import {
   asPem,
   encryptPrivateKey,
-  generateKeyPair,
   hashPassword,
   issueUserCertificate,
   normalizeSerialHex,
+  type KeyPairSource,
   type Pem,
 } from '../crypto';
 import { AppError } from '../common';
@@ -107,8 +107,9 @@ export async function prepareKeys(
   u: { login: string; displayName: string; password: string },
   ca: OfficeCa,
   now: Date,
+  newKeyPair: KeyPairSource,
 ): Promise<PreparedKeys> {
-  const keys = await generateKeyPair();
+  const keys = await newKeyPair();
   // Positive 128-bit serial, normalised the way certificateInfo reads it back.
   const serial = randomBytes(16);
   serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
@@ -123,8 +124,8 @@ export async function prepareKeys(
   return { privateKeyEnc: encryptPrivateKey(keys.privateKeyPem, u.password), publicKeyPem: keys.publicKeyPem, certPem, serialHex };
 }
 
-export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date): Promise<PreparedUser> {
-  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now), hashPassword(u.password)]);
+export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, newKeyPair: KeyPairSource): Promise<PreparedUser> {
+  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, newKeyPair), hashPassword(u.password)]);
   const caWrap = u.roles.includes('admin') ? wrapForUser(ca.privateKeyPem, keys.publicKeyPem) : null;
   return { ...u, ...keys, passwordHash, caWrap };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, systemClock, type Clock } from '../common';
+import { generateKeyPair, type KeyPairSource } from '../crypto';
 import { SourceRegistry } from '../devices';
 import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
@@ -93,6 +94,8 @@ export interface ApiServices {
   sources: SourceRegistry;
   /** Running background jobs (ingest), by id, so they can be cancelled and awaited. */
   jobs: Map<string, Job>;
+  /** Makes the office CA's and each user's key pair. */
+  keyPairs: KeyPairSource;
 }
 
 export function createServices(args: {
@@ -102,11 +105,22 @@ export function createServices(args: {
   sources?: SourceRegistry;
   clock?: Clock;
   openOptions?: OpenOptions;
+  /** Tests hand out pre-generated key pairs here; the program always generates fresh ones. */
+  keyPairs?: KeyPairSource;
 }): ApiServices {
   const clock = args.clock ?? systemClock;
   const archive = new ArchiveHolder(args.archiveRoot, args.openOptions);
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
-  return { archive, sessions, clock, host: args.host, log: args.log, sources: args.sources ?? new SourceRegistry(), jobs: new Map() };
+  return {
+    archive,
+    sessions,
+    clock,
+    host: args.host,
+    log: args.log,
+    sources: args.sources ?? new SourceRegistry(),
+    jobs: new Map(),
+    keyPairs: args.keyPairs ?? generateKeyPair,
+  };
 }
 
 export type { Session };

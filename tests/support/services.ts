@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
+import { checkLogin } from '../../main/access';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
+import type { KeyPair, KeyPairSource } from '../../main/crypto';
 import { silentLogger } from '../../main/log';
+import { archiveHasDatabase } from '../../main/store';
+import { pooledKeyPairs, readKeyPool } from './key-pool';
 
 /** A clock tests can move forward. */
 export class TestClock implements Clock {
@@ -30,10 +36,48 @@ export interface TestApi {
   cleanup(): void;
 }
 
-export function makeTestApi(): TestApi {
+/** What the vitest globalSetup (global-setup.ts) made for this run. */
+export interface TestFixtures {
+  keyPoolFile: string;
+  template: OfficeTemplate;
+}
+
+/** An archive with OFFICE_SETUP done at `at` (ISO time) and closed; copied by setUpOffice. */
+export interface OfficeTemplate {
+  root: string;
+  at: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testFixtures: TestFixtures;
+  }
+}
+
+/** Outside vitest (npm run bench) there is no globalSetup: keys are generated and offices set up for real. */
+function fixtures(): TestFixtures | null {
+  return process.env.VITEST ? (inject('testFixtures') ?? null) : null;
+}
+
+let keyPool: KeyPair[] | null = null;
+
+/**
+ * Key pairs for one new archive, from the run's pool where there is one (pass to createServices as
+ * `keyPairs`). Undefined means the real generator.
+ */
+export function testKeyPairs(): KeyPairSource | undefined {
+  const f = fixtures();
+  if (!f) return undefined;
+  keyPool ??= readKeyPool(f.keyPoolFile);
+  return pooledKeyPairs(keyPool);
+}
+
+/** `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves. */
+export function makeTestApi(opts: { realKeys?: boolean } = {}): TestApi {
   const root = tempDir();
   const clock = new TestClock();
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock });
+  const keyPairs = opts.realKeys ? undefined : testKeyPairs();
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs });
   return {
     services,
     clock,
@@ -60,9 +104,32 @@ export const OFFICE_SETUP = {
   chief: { login: 'chief', displayName: '李队长', password: 'chief-pass-1' },
 };
 
-/** A set-up office with the admin logged in on client 'admin'. */
-export async function setUpOffice(t: TestApi): Promise<Client> {
+/**
+ * A set-up office with the admin logged in on client 'admin'. Where the run has a template set up at the
+ * test's current clock time, and the test's archive is still untouched, the template is copied and the
+ * admin's session opened as setup.initialize leaves it (the template already holds that login's audit
+ * entry); otherwise, or with `fresh`, setup.initialize runs.
+ */
+export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): Promise<Client> {
   const admin = t.client('admin');
-  await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+  const template = fixtures()?.template;
+  if (opts.fresh || !template || template.at !== t.clock.now().toISOString() || archiveHasDatabase(t.root)) {
+    await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+    return admin;
+  }
+  cpSync(template.root, t.root, { recursive: true });
+  const outcome = await checkLogin(t.services.archive.open().db, OFFICE_SETUP.admin.login, OFFICE_SETUP.admin.password, t.clock.now());
+  if (!outcome.ok) throw outcome.error;
+  openSession(t.services, admin, outcome);
   return admin;
+}
+
+/** Sets up OFFICE_SETUP for real at TestClock's start into `root` and closes it (globalSetup). */
+export async function buildOfficeTemplate(root: string): Promise<OfficeTemplate> {
+  const clock = new TestClock();
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock });
+  const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
+  services.archive.close();
+  if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);
+  return { root, at: clock.now().toISOString() };
 }

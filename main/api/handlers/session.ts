@@ -38,8 +38,8 @@ export function sealPastDays(services: ApiServices, s: Session, now: Date): numb
   return days.length;
 }
 
-/** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
-export function startSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>, now: Date): SessionInfo {
+/** The in-memory half of a login: a session holding the unlocked keys, bound to the client. Writes nothing. */
+export function openSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>): Session {
   const u = outcome.user;
   const session = services.sessions.create({
     userId: u.id as UserId,
@@ -52,10 +52,16 @@ export function startSession(services: ApiServices, client: Client, outcome: Ext
     mustChangePassword: u.must_change_password === 1,
   });
   client.sessionId = session.id;
+  return session;
+}
+
+/** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
+export function startSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>, now: Date): SessionInfo {
+  const session = openSession(services, client, outcome);
   const db = services.archive.open().db;
   db.transaction(() => {
     recordLoginOutcome(db, outcome, now);
-    auditAs(db, session, now, 'session.login', `user:${u.id}`);
+    auditAs(db, session, now, 'session.login', `user:${outcome.user.id}`);
     sealPastDays(services, session, now);
   })();
   return sessionInfo(services, session);

@@ -50,6 +50,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
         ],
       },
       now,
+      services.keyPairs,
     );
     const store = services.archive.open();
     store.db.transaction(() => {

@@ -38,7 +38,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
   'users.list': ({ db, now }) => listUsers(db(), now),
 
   'users.create': async ({ services, session, input, now, db, tx, audit }) => {
-    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now);
+    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyPairs);
     const id = tx(() => {
       const newId = insertUser(db(), prepared, now);
       audit('user.create', `user:${newId}`, {
@@ -86,7 +86,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     const row = mustFind(services, input.id);
     // The old key is encrypted under a password nobody knows any more: issue a new key pair and
     // certificate. Old signatures still verify through the certificate they carry.
-    const keys = await prepareKeys({ login: row.login, displayName: row.display_name, password: input.newPassword }, officeCa(services, session), now);
+    const keys = await prepareKeys({ login: row.login, displayName: row.display_name, password: input.newPassword }, officeCa(services, session), now, services.keyPairs);
     const hash = await hashPassword(input.newPassword);
     const isAdmin = userRoles(db(), row.id).includes('admin');
     const wrap = isAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, keys.publicKeyPem) : null;
