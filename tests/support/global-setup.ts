@@ -1,17 +1,16 @@
-// vitest globalSetup: once per run, the key pool and a template office that tests copy instead of setting one up
-// (see setUpOffice). Both live in a temp folder removed at the end of the run.
+// vitest globalSetup of the office tests: once per run, a pool of RSA key pairs, and a folder for the template
+// offices setUpOffice copies (tests/support/services.ts). Removed at the end of the run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeKeyPool } from './key-pool';
-import { buildOfficeTemplate, type TestFixtures } from './services';
+import type { TestFixtures } from './services';
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ew-fixtures-'));
-  const keyPoolFile = path.join(dir, 'key-pool.json');
-  const [template] = await Promise.all([buildOfficeTemplate(path.join(dir, 'office')), writeKeyPool(keyPoolFile)]);
-  const fixtures: TestFixtures = { keyPoolFile, template };
+  const scratchDir = mkdtempSync(path.join(tmpdir(), 'ew-fixtures-'));
+  const fixtures: TestFixtures = { keyPoolFile: path.join(scratchDir, 'key-pool.json'), scratchDir };
+  await writeKeyPool(fixtures.keyPoolFile);
   project.provide('testFixtures', fixtures);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => rmSync(scratchDir, { recursive: true, force: true });
 }

@@ -3,20 +3,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { asPem, generateKeyPair, type KeyPair, type KeyPairSource } from '../../main/crypto';
 
+/** Setup's three: the office CA, the admin and the chief of every template office (archives may share keys). */
+const TEMPLATE_KEYS = 3;
 /**
- * Setup's three keys plus five users, or eight users in a copied template office: what nearly every archive in the
- * suite needs. The few that need more generate the rest, which costs less than making every run generate them.
+ * Drawn by each archive for its users. Each pooled key costs about a second of CPU in every run of the office tests,
+ * so the few archives that create more users generate the rest themselves.
  */
-export const KEY_POOL_SIZE = 8;
+const ARCHIVE_KEYS = 5;
 
-export async function writeKeyPool(file: string, count = KEY_POOL_SIZE): Promise<void> {
-  const keys = await Promise.all(Array.from({ length: count }, () => generateKeyPair()));
+export interface KeyPool {
+  templates: KeyPair[];
+  archives: KeyPair[];
+}
+
+export async function writeKeyPool(file: string): Promise<void> {
+  const keys = await Promise.all(Array.from({ length: TEMPLATE_KEYS + ARCHIVE_KEYS }, () => generateKeyPair()));
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
 }
 
-export function readKeyPool(file: string): KeyPair[] {
+export function readKeyPool(file: string): KeyPool {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { publicKeyPem: string; privateKeyPem: string }[];
-  return raw.map((k) => ({ publicKeyPem: asPem(k.publicKeyPem), privateKeyPem: asPem(k.privateKeyPem) }));
+  const keys = raw.map((k) => ({ publicKeyPem: asPem(k.publicKeyPem), privateKeyPem: asPem(k.privateKeyPem) }));
+  return { templates: keys.slice(0, TEMPLATE_KEYS), archives: keys.slice(TEMPLATE_KEYS) };
 }
 
 /**

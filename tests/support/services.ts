@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -6,10 +6,10 @@ import { checkLogin } from '../../main/access';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
 import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
-import type { KeyPair, KeyPairSource } from '../../main/crypto';
+import type { KeyPairSource } from '../../main/crypto';
 import { silentLogger } from '../../main/log';
 import { archiveHasDatabase } from '../../main/store';
-import { pooledKeyPairs, readKeyPool } from './key-pool';
+import { pooledKeyPairs, readKeyPool, type KeyPool } from './key-pool';
 
 /** A clock tests can move forward. */
 export class TestClock implements Clock {
@@ -39,13 +39,8 @@ export interface TestApi {
 /** What the vitest globalSetup (global-setup.ts) made for this run. */
 export interface TestFixtures {
   keyPoolFile: string;
-  template: OfficeTemplate;
-}
-
-/** An archive with OFFICE_SETUP done at `at` (ISO time) and closed; copied by setUpOffice. */
-export interface OfficeTemplate {
-  root: string;
-  at: string;
+  /** Where the run's template offices are kept (one per setup time, made on first use). */
+  scratchDir: string;
 }
 
 declare module 'vitest' {
@@ -54,12 +49,17 @@ declare module 'vitest' {
   }
 }
 
-/** Outside vitest (npm run bench) there is no globalSetup: keys are generated and offices set up for real. */
+/** Outside vitest (npm run bench) or outside the office project there is none: keys are generated, offices set up. */
 function fixtures(): TestFixtures | null {
   return process.env.VITEST ? (inject('testFixtures') ?? null) : null;
 }
 
-let keyPool: KeyPair[] | null = null;
+let keyPool: KeyPool | null = null;
+
+function runKeyPool(f: TestFixtures): KeyPool {
+  keyPool ??= readKeyPool(f.keyPoolFile);
+  return keyPool;
+}
 
 /**
  * Key pairs for one new archive, from the run's pool where there is one (pass to createServices as
@@ -67,9 +67,7 @@ let keyPool: KeyPair[] | null = null;
  */
 export function testKeyPairs(): KeyPairSource | undefined {
   const f = fixtures();
-  if (!f) return undefined;
-  keyPool ??= readKeyPool(f.keyPoolFile);
-  return pooledKeyPairs(keyPool);
+  return f ? pooledKeyPairs(runKeyPool(f).archives) : undefined;
 }
 
 /** `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves. */
@@ -105,31 +103,44 @@ export const OFFICE_SETUP = {
 };
 
 /**
- * A set-up office with the admin logged in on client 'admin'. Where the run has a template set up at the
- * test's current clock time, and the test's archive is still untouched, the template is copied and the
- * admin's session opened as setup.initialize leaves it (the template already holds that login's audit
- * entry); otherwise, or with `fresh`, setup.initialize runs.
+ * A set-up office with the admin logged in on client 'admin'. In the office tests this is a copy of the run's
+ * template office for the test's clock time (made by the first test that asks for that time), with the admin's
+ * session opened as setup.initialize leaves it: the template already holds that login's audit entry. Elsewhere,
+ * with `fresh`, or once the archive was opened, setup.initialize runs in the test.
  */
 export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): Promise<Client> {
   const admin = t.client('admin');
-  const template = fixtures()?.template;
-  if (opts.fresh || !template || template.at !== t.clock.now().toISOString() || archiveHasDatabase(t.root)) {
+  const f = fixtures();
+  if (opts.fresh || !f || archiveHasDatabase(t.root)) {
     await t.call(admin, 'setup.initialize', OFFICE_SETUP);
     return admin;
   }
-  cpSync(template.root, t.root, { recursive: true });
+  cpSync(await officeTemplate(f, t.clock.now()), t.root, { recursive: true });
   const outcome = await checkLogin(t.services.archive.open().db, OFFICE_SETUP.admin.login, OFFICE_SETUP.admin.password, t.clock.now());
   if (!outcome.ok) throw outcome.error;
   openSession(t.services, admin, outcome);
   return admin;
 }
 
-/** Sets up OFFICE_SETUP for real at TestClock's start into `root` and closes it (globalSetup). */
-export async function buildOfficeTemplate(root: string): Promise<OfficeTemplate> {
-  const clock = new TestClock();
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock });
+/**
+ * The run's archive with OFFICE_SETUP done at `at` and closed. Test files run in parallel processes: each builds
+ * in a folder of its own and renames it into place; when two race, the first rename wins and the other's is dropped.
+ */
+async function officeTemplate(f: TestFixtures, at: Date): Promise<string> {
+  const dir = path.join(f.scratchDir, `office-${at.getTime()}`);
+  if (existsSync(dir)) return dir;
+  const building = mkdtempSync(path.join(f.scratchDir, 'building-'));
+  const root = path.join(building, 'archive');
+  // The template's own three keys, which no archive draws for its users.
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: pooledKeyPairs(runKeyPool(f).templates) });
   const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
   services.archive.close();
   if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);
-  return { root, at: clock.now().toISOString() };
+  try {
+    renameSync(root, dir);
+  } catch (e) {
+    if (!existsSync(dir)) throw e;
+  }
+  rmSync(building, { recursive: true, force: true });
+  return dir;
 }
