@@ -14,18 +14,23 @@ export interface Refusable {
   preventDefault(): void;
 }
 
+function parse(url: string | undefined): URL | null {
+  try {
+    return url ? new URL(url) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Our renderer's page (any hash route): the same file on this machine, or the configured dev server. */
 export function isTrustedRendererUrl(url: string, renderer: RendererLocation): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (renderer.devServerUrl && u.origin === new URL(renderer.devServerUrl).origin) return true;
-  const index = new URL(renderer.indexFileUrl);
+  const u = parse(url);
+  if (!u) return false;
+  const dev = parse(renderer.devServerUrl);
+  if (dev && u.protocol !== 'file:' && u.origin === dev.origin) return true;
+  const index = parse(renderer.indexFileUrl);
   // The host too: file://server/… is a network share on Windows.
-  return u.protocol === 'file:' && u.host === index.host && u.pathname === index.pathname;
+  return index !== null && u.protocol === 'file:' && u.host === index.host && u.pathname === index.pathname;
 }
 
 /** will-navigate and will-redirect: the window only ever shows our renderer. */

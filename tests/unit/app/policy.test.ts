@@ -5,6 +5,7 @@ import { describe, expect, it, vi, type Mock } from 'vitest';
 import {
   denyPermission,
   guardContents,
+  guardNavigation,
   isTrustedRendererUrl,
   type GuardableContents,
   type Refusable,
@@ -90,6 +91,17 @@ describe('Electron shell guards', () => {
       f.emitter.emit('will-attach-webview', e, {}, { src: INDEX });
       expect(e.preventDefault).toHaveBeenCalledTimes(1);
     });
+  });
+
+  it('a dev server setting that is a file: URL or garbage trusts nothing more', () => {
+    for (const devServerUrl of ['file:///tmp/', 'not a url']) {
+      const renderer = { indexFileUrl: INDEX, devServerUrl };
+      expect(isTrustedRendererUrl('file:///tmp/evil.html', renderer)).toBe(false);
+      expect(isTrustedRendererUrl(INDEX, renderer)).toBe(true);
+      const e = refusable();
+      guardNavigation(e, 'file:///tmp/evil.html', renderer);
+      expect(e.preventDefault).toHaveBeenCalledTimes(1);
+    }
   });
 
   it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'clipboard-read', 'display-capture', 'unknown'])(
