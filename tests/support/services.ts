@@ -1,12 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
 import { checkLogin } from '../../main/access';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
 import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
-import type { KeyPairSource } from '../../main/crypto';
+import { generateKeyPair, type KeyPairSource } from '../../main/crypto';
 import { silentLogger } from '../../main/log';
 import { archiveHasDatabase } from '../../main/store';
 import { pooledKeyPairs, readKeyPool, type KeyPool } from './key-pool';
@@ -49,9 +48,14 @@ declare module 'vitest' {
   }
 }
 
-/** Outside vitest (npm run bench) or outside the office project there is none: keys are generated, offices set up. */
-function fixtures(): TestFixtures | null {
-  return process.env.VITEST ? (inject('testFixtures') ?? null) : null;
+/**
+ * What the run's globalSetup made; null outside vitest (npm run bench, the Playwright specs, which never load vitest)
+ * and outside the office project: there keys are generated and offices set up for real.
+ */
+async function fixtures(): Promise<TestFixtures | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import('vitest');
+  return inject('testFixtures') ?? null;
 }
 
 let keyPool: KeyPool | null = null;
@@ -61,13 +65,14 @@ function runKeyPool(f: TestFixtures): KeyPool {
   return keyPool;
 }
 
-/**
- * Key pairs for one new archive, from the run's pool where there is one (pass to createServices as
- * `keyPairs`). Undefined means the real generator.
- */
-export function testKeyPairs(): KeyPairSource | undefined {
-  const f = fixtures();
-  return f ? pooledKeyPairs(runKeyPool(f).archives) : undefined;
+/** Key pairs for one new archive (pass to createServices as `keyPairs`): from the run's pool where there is one. */
+export function testKeyPairs(): KeyPairSource {
+  let source: Promise<KeyPairSource> | null = null;
+  const pooled = async (): Promise<KeyPairSource> => {
+    const f = await fixtures();
+    return f ? pooledKeyPairs(runKeyPool(f).archives) : generateKeyPair;
+  };
+  return async () => (await (source ??= pooled()))();
 }
 
 /** `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves. */
@@ -110,7 +115,7 @@ export const OFFICE_SETUP = {
  */
 export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): Promise<Client> {
   const admin = t.client('admin');
-  const f = fixtures();
+  const f = await fixtures();
   if (opts.fresh || !f || archiveHasDatabase(t.root)) {
     await t.call(admin, 'setup.initialize', OFFICE_SETUP);
     return admin;
@@ -122,25 +127,39 @@ export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): P
   return admin;
 }
 
-/**
- * The run's archive with OFFICE_SETUP done at `at` and closed. Test files run in parallel processes: each builds
- * in a folder of its own and renames it into place; when two race, the first rename wins and the other's is dropped.
- */
+/** The run's archive with OFFICE_SETUP done at `at` and closed. */
 async function officeTemplate(f: TestFixtures, at: Date): Promise<string> {
-  const dir = path.join(f.scratchDir, `office-${at.getTime()}`);
+  return madeOnce(f, `office-${at.getTime()}`, async (root) => {
+    // The template's own three keys, which no archive draws for its users.
+    const keyPairs = pooledKeyPairs(runKeyPool(f).templates);
+    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs });
+    const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
+    services.archive.close();
+    if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);
+  });
+}
+
+/**
+ * A folder made once per run by the first test that asks for it, and shared by the run's test processes; null
+ * outside the office tests. Each builder fills a folder of its own and renames it into place: when two race, the
+ * first rename wins and the other's folder is dropped.
+ */
+export async function sharedFixture(name: string, build: (dir: string) => Promise<void>): Promise<string | null> {
+  const f = await fixtures();
+  return f ? madeOnce(f, name, build) : null;
+}
+
+async function madeOnce(f: TestFixtures, name: string, build: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(f.scratchDir, name);
   if (existsSync(dir)) return dir;
   const building = mkdtempSync(path.join(f.scratchDir, 'building-'));
-  const root = path.join(building, 'archive');
-  // The template's own three keys, which no archive draws for its users.
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: pooledKeyPairs(runKeyPool(f).templates) });
-  const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
-  services.archive.close();
-  if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);
   try {
-    renameSync(root, dir);
+    await build(path.join(building, name));
+    renameSync(path.join(building, name), dir);
   } catch (e) {
     if (!existsSync(dir)) throw e;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
   }
-  rmSync(building, { recursive: true, force: true });
   return dir;
 }
