@@ -1,37 +1,59 @@
-// RSA-3072 key pairs made once per test run (in the vitest globalSetup) and handed out to the archives
-// tests create, instead of generating three or more per archive (~1 s each on the build machines).
-import { readFileSync, writeFileSync } from 'node:fs';
+// RSA-3072 key pairs made once per test run and handed out to the archives and certificates tests create, instead of
+// generating them each time (about a second of CPU each on the build machines).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { asPem, generateKeyPair, type KeyPair, type KeyPairSource } from '../../main/crypto';
+import { sharedFixture } from './shared-fixtures';
 
-/** Setup's three: the office CA, the admin and the chief of every template office (archives may share keys). */
+/** Setup's three: the office CA, the admin and the chief of every template office (see services.ts). */
 const TEMPLATE_KEYS = 3;
 /**
- * Drawn by each archive for its users. Each pooled key costs about a second of CPU in every run of the office tests,
- * so the few archives that create more users generate the rest themselves.
+ * Drawn by each archive or test file for its own keys. Each costs a second of CPU once per run; the few tests that
+ * need more generate the rest themselves.
  */
-const ARCHIVE_KEYS = 5;
+const DRAWN_KEYS = 5;
 
 export interface KeyPool {
   templates: KeyPair[];
-  archives: KeyPair[];
+  drawn: KeyPair[];
 }
 
-export async function writeKeyPool(file: string): Promise<void> {
-  const keys = await Promise.all(Array.from({ length: TEMPLATE_KEYS + ARCHIVE_KEYS }, () => generateKeyPair()));
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
-}
+let pool: Promise<KeyPool | null> | null = null;
 
-export function readKeyPool(file: string): KeyPool {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { publicKeyPem: string; privateKeyPem: string }[];
-  const keys = raw.map((k) => ({ publicKeyPem: asPem(k.publicKeyPem), privateKeyPem: asPem(k.privateKeyPem) }));
-  return { templates: keys.slice(0, TEMPLATE_KEYS), archives: keys.slice(TEMPLATE_KEYS) };
+/** The run's pool, made by the first test that needs a key; null outside vitest. */
+export function runKeyPool(): Promise<KeyPool | null> {
+  pool ??= (async () => {
+    const dir = await sharedFixture('key-pool', async (d) => {
+      const keys = await Promise.all(Array.from({ length: TEMPLATE_KEYS + DRAWN_KEYS }, () => generateKeyPair()));
+      mkdirSync(d);
+      writeFileSync(path.join(d, 'keys.json'), JSON.stringify(keys), { mode: 0o600 });
+    });
+    if (!dir) return null;
+    const raw = JSON.parse(readFileSync(path.join(dir, 'keys.json'), 'utf8')) as { publicKeyPem: string; privateKeyPem: string }[];
+    const keys = raw.map((k) => ({ publicKeyPem: asPem(k.publicKeyPem), privateKeyPem: asPem(k.privateKeyPem) }));
+    return { templates: keys.slice(0, TEMPLATE_KEYS), drawn: keys.slice(TEMPLATE_KEYS) };
+  })();
+  return pool;
 }
 
 /**
- * A key source for one archive: each pooled pair once, in order, then freshly generated ones, so no
- * two keys in one archive are ever the same (archives may share keys with each other).
+ * A key source handing out each of `keys` once, in order, then freshly generated ones, so no two keys it gives are
+ * ever the same (different sources may give the same keys).
  */
-export function pooledKeyPairs(pool: readonly KeyPair[]): KeyPairSource {
+export function pooledKeyPairs(keys: readonly KeyPair[]): KeyPairSource {
   let next = 0;
-  return async () => pool[next++] ?? generateKeyPair();
+  return async () => keys[next++] ?? generateKeyPair();
+}
+
+/**
+ * Key pairs for one archive or one test file's certificates (pass to createServices as `keyPairs`): the run's pool
+ * where there is one, else freshly generated.
+ */
+export function testKeyPairs(): KeyPairSource {
+  let source: Promise<KeyPairSource> | null = null;
+  const make = async (): Promise<KeyPairSource> => {
+    const p = await runKeyPool();
+    return p ? pooledKeyPairs(p.drawn) : generateKeyPair;
+  };
+  return async () => (await (source ??= make()))();
 }

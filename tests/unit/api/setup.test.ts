@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { readKeyPool } from '../../support/key-pool';
+import { runKeyPool } from '../../support/key-pool';
 import { OFFICE_SETUP, makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
 /**
@@ -83,7 +83,7 @@ describe('first-run setup', () => {
   it('gives tests a copy of the run\'s template with the same rows and files as a setup run in the test', async () => {
     // Made with the pool's template keys, so it did come from a template and not from a setup run here.
     const caKey = new X509Certificate(readFileSync(path.join(copied.root, 'certs', 'office-ca.pem'), 'utf8')).publicKey;
-    expect(caKey.equals(createPublicKey(readKeyPool(inject('testFixtures').keyPoolFile).templates[0]!.publicKeyPem))).toBe(true);
+    expect(caKey.equals(createPublicKey((await runKeyPool())!.templates[0]!.publicKeyPem))).toBe(true);
     expect(copiedContents).toEqual(realContents);
     await checkOffice(copied, copiedAdmin);
   });
