@@ -7,7 +7,7 @@ import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
 import { silentLogger } from '../../main/log';
 import { archiveHasDatabase } from '../../main/store';
-import { pooledKeyPairs, runKeyPool, testKeyPairs } from './key-pool';
+import { templateKeyPairs, testKeyPairs } from './key-pool';
 import { sharedFixture } from './shared-fixtures';
 
 export { testKeyPairs };
@@ -92,9 +92,8 @@ export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): P
 /** The run's archive with OFFICE_SETUP done at `at` and closed, or null outside vitest. */
 async function officeTemplate(at: Date): Promise<string | null> {
   return sharedFixture(`office-${at.getTime()}`, async (root) => {
-    // The template's own three keys, which no archive draws for its users.
-    const keyPairs = pooledKeyPairs((await runKeyPool())?.templates ?? []);
-    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs });
+    // Keys of their own, which no archive draws for its users.
+    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: templateKeyPairs() });
     const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
     services.archive.close();
     if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);

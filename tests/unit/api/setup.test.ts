@@ -4,7 +4,7 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { runKeyPool } from '../../support/key-pool';
+import { templateKeyPairs } from '../../support/key-pool';
 import { OFFICE_SETUP, makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
 /**
@@ -81,9 +81,9 @@ describe('first-run setup', () => {
   });
 
   it('gives tests a copy of the run\'s template with the same rows and files as a setup run in the test', async () => {
-    // Made with the pool's template keys, so it did come from a template and not from a setup run here.
+    // Made with the run's template keys, so it did come from a template and not from a setup run here.
     const caKey = new X509Certificate(readFileSync(path.join(copied.root, 'certs', 'office-ca.pem'), 'utf8')).publicKey;
-    expect(caKey.equals(createPublicKey((await runKeyPool())!.templates[0]!.publicKeyPem))).toBe(true);
+    expect(caKey.equals(createPublicKey((await templateKeyPairs()()).publicKeyPem))).toBe(true);
     expect(copiedContents).toEqual(realContents);
     await checkOffice(copied, copiedAdmin);
   });
