@@ -2,10 +2,10 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import {
   asPem,
   encryptPrivateKey,
-  generateKeyPair,
   hashPassword,
   issueUserCertificate,
   normalizeSerialHex,
+  type KeyPairSource,
   type Pem,
 } from '../crypto';
 import { AppError } from '../common';
@@ -107,9 +107,10 @@ export async function prepareKeys(
   u: { login: string; displayName: string; password: string },
   ca: OfficeCa,
   now: Date,
+  newKeyPair: KeyPairSource,
   keyIterations: number,
 ): Promise<PreparedKeys> {
-  const keys = await generateKeyPair();
+  const keys = await newKeyPair();
   // Positive 128-bit serial, normalised the way certificateInfo reads it back.
   const serial = randomBytes(16);
   serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
@@ -124,8 +125,8 @@ export async function prepareKeys(
   return { privateKeyEnc: await encryptPrivateKey(keys.privateKeyPem, u.password, keyIterations), publicKeyPem: keys.publicKeyPem, certPem, serialHex };
 }
 
-export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, keyIterations: number): Promise<PreparedUser> {
-  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, keyIterations), hashPassword(u.password)]);
+export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, newKeyPair: KeyPairSource, keyIterations: number): Promise<PreparedUser> {
+  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, newKeyPair, keyIterations), hashPassword(u.password)]);
   const caWrap = u.roles.includes('admin') ? wrapForUser(ca.privateKeyPem, keys.publicKeyPem) : null;
   return { ...u, ...keys, passwordHash, caWrap };
 }

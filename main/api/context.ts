@@ -3,7 +3,7 @@ import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, type Clock } from '../common';
-import { KEY_PBKDF2_ITERATIONS } from '../crypto';
+import { generateKeyPair, KEY_PBKDF2_ITERATIONS, type KeyPairSource } from '../crypto';
 import { SourceRegistry } from '../devices';
 import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
@@ -97,6 +97,8 @@ export interface ApiServices {
   jobs: Map<string, Job>;
   /** PBKDF2 iterations for private keys encrypted from now on (new users, password changes, re-wraps at login). */
   keyIterations: number;
+  /** Makes the office CA's and each user's key pair. */
+  keyPairs: KeyPairSource;
 }
 
 export interface ServicesArgs {
@@ -109,6 +111,8 @@ export interface ServicesArgs {
   openOptions?: OpenOptions;
   /** Default KEY_PBKDF2_ITERATIONS; tests that make many users pass a small count, never the program. */
   keyIterations?: number;
+  /** Tests hand out pre-generated key pairs here; the program always generates fresh ones. */
+  keyPairs?: KeyPairSource;
 }
 
 export function createServices(args: ServicesArgs): ApiServices {
@@ -124,6 +128,7 @@ export function createServices(args: ServicesArgs): ApiServices {
     sources: args.sources ?? new SourceRegistry(),
     jobs: new Map(),
     keyIterations: args.keyIterations ?? KEY_PBKDF2_ITERATIONS,
+    keyPairs: args.keyPairs ?? generateKeyPair,
   };
 }
 

@@ -7,12 +7,13 @@ import { RENDERER_CSP } from '../host';
 import { createFileLogger } from '../log';
 import { systemClock } from '../common';
 import { readShellConfig, writeShellConfig } from './config';
-import { allowNavigation, isTrustedRendererUrl } from './policy';
+import { denyPermission, guardContents, isTrustedRendererUrl, type RendererLocation } from './policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const preloadFile = path.join(here, '../preload/index.cjs');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const renderer: RendererLocation = { indexFileUrl: pathToFileURL(rendererIndex).href, devServerUrl };
 
 // Must happen before 'ready': media is served by our own handler with Range support.
 protocol.registerSchemesAsPrivileged([
@@ -69,7 +70,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle('evidence:api', (event, method: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
-    if (!isTrustedRendererUrl(url, pathToFileURL(rendererIndex).href, devServerUrl)) {
+    if (!isTrustedRendererUrl(url, renderer)) {
       log.warn('ipc from untrusted frame refused', { url: url.slice(0, 200) });
       return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不可信' } };
     }
@@ -85,16 +86,8 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (e, url) => {
-      if (!allowNavigation(url)) e.preventDefault();
-    });
-    contents.on('will-redirect', (e) => e.preventDefault());
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  session.defaultSession.setPermissionRequestHandler(denyPermission);
+  app.on('web-contents-created', (_e, contents) => guardContents(contents, renderer));
 
   win = new BrowserWindow({
     width: 1366,

@@ -1,5 +1,5 @@
 // Keys, certificates, password hashing and CMS detached signatures. Other modules import only from here.
-export { asPem, WrongPasswordError, type DistinguishedName, type KeyPair, type Pem } from './types';
+export { asPem, WrongPasswordError, type DistinguishedName, type KeyPair, type KeyPairSource, type Pem } from './types';
 export { generateKeyPair, encryptPrivateKey, decryptPrivateKey, privateKeyIterations, KEY_PBKDF2_ITERATIONS } from './keys';
 export {
   createCaCertificate,

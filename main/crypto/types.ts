@@ -15,6 +15,9 @@ export interface KeyPair {
   privateKeyPem: Pem;
 }
 
+/** Where new key pairs come from: generateKeyPair in the program; tests may hand out pre-generated ones. */
+export type KeyPairSource = () => Promise<KeyPair>;
+
 export interface DistinguishedName {
   /** May be Chinese, e.g. 张三. */
   commonName: string;

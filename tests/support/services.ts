@@ -1,9 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkLogin } from '../../main/access';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
 import { silentLogger } from '../../main/log';
+import { archiveHasDatabase } from '../../main/store';
+import { templateKeyPairs, testKeyPairs } from './key-pool';
+import { sharedFixture } from './shared-fixtures';
+
+export { testKeyPairs };
 
 /** A clock tests can move forward. */
 export class TestClock implements Clock {
@@ -37,11 +44,15 @@ export interface TestApi {
   cleanup(): void;
 }
 
-/** `keyIterations`: the tests of key protection itself pass the real count (KEY_PBKDF2_ITERATIONS). */
-export function makeTestApi(opts: { keyIterations?: number } = {}): TestApi {
+/**
+ * `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves;
+ * `keyIterations`: the tests of key protection itself pass the real count (KEY_PBKDF2_ITERATIONS).
+ */
+export function makeTestApi(opts: { realKeys?: boolean; keyIterations?: number } = {}): TestApi {
   const root = tempDir();
   const clock = new TestClock();
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyIterations: opts.keyIterations ?? TEST_KEY_ITERATIONS });
+  const keyPairs = opts.realKeys ? undefined : testKeyPairs();
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs, keyIterations: opts.keyIterations ?? TEST_KEY_ITERATIONS });
   return {
     services,
     clock,
@@ -68,9 +79,35 @@ export const OFFICE_SETUP = {
   chief: { login: 'chief', displayName: '李队长', password: 'chief-pass-1' },
 };
 
-/** A set-up office with the admin logged in on client 'admin'. */
-export async function setUpOffice(t: TestApi): Promise<Client> {
+/**
+ * A set-up office with the admin logged in on client 'admin'. Under vitest this is a copy of the run's template
+ * office for the test's clock time (made by the first test that asks for that time), with the admin's session opened
+ * as setup.initialize leaves it: the template already holds that login's audit entry. Outside vitest, with `fresh`,
+ * or once the archive was opened, setup.initialize runs in the test.
+ */
+export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): Promise<Client> {
   const admin = t.client('admin');
-  await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+  const template = opts.fresh || archiveHasDatabase(t.root) ? null : await officeTemplate(t.clock.now());
+  if (!template) {
+    await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+    return admin;
+  }
+  cpSync(template, t.root, { recursive: true });
+  const outcome = await checkLogin(t.services.archive.open().db, OFFICE_SETUP.admin.login, OFFICE_SETUP.admin.password, t.clock.now(), OFFICE_SETUP.timeZone, {
+    keyIterations: t.services.keyIterations,
+  });
+  if (!outcome.ok) throw outcome.error;
+  openSession(t.services, admin, outcome);
   return admin;
+}
+
+/** The run's archive with OFFICE_SETUP done at `at` and closed, or null outside vitest. */
+async function officeTemplate(at: Date): Promise<string | null> {
+  return sharedFixture(`office-${at.getTime()}`, async (root) => {
+    // Keys of their own, which no archive draws for its users.
+    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: templateKeyPairs(), keyIterations: TEST_KEY_ITERATIONS });
+    const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
+    services.archive.close();
+    if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);
+  });
 }

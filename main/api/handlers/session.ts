@@ -65,8 +65,8 @@ export function renewAtLogin(services: ApiServices, s: Session, now: Date): void
   }
 }
 
-/** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
-export function startSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>, now: Date): SessionInfo {
+/** The in-memory half of a login: a session holding the unlocked keys, bound to the client. Writes nothing. */
+export function openSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>): Session {
   const u = outcome.user;
   const session = services.sessions.create({
     userId: u.id as UserId,
@@ -79,13 +79,19 @@ export function startSession(services: ApiServices, client: Client, outcome: Ext
     mustChangePassword: u.must_change_password === 1,
   });
   client.sessionId = session.id;
+  return session;
+}
+
+/** Opens a session for a checked login, binds it to the client, audits it and seals past days. */
+export function startSession(services: ApiServices, client: Client, outcome: Extract<LoginOutcome, { ok: true }>, now: Date): SessionInfo {
+  const session = openSession(services, client, outcome);
   const db = services.archive.open().db;
   db.transaction(() => {
     const { rewrapped } = recordLoginOutcome(db, outcome);
-    auditAs(db, session, now, 'session.login', `user:${u.id}`);
+    auditAs(db, session, now, 'session.login', `user:${outcome.user.id}`);
     if (rewrapped && outcome.rewrap) {
       const { fromIterations, toIterations } = outcome.rewrap;
-      auditAs(db, session, now, 'key.rewrapped', `user:${u.id}`, { fromIterations, toIterations });
+      auditAs(db, session, now, 'key.rewrapped', `user:${outcome.user.id}`, { fromIterations, toIterations });
     }
     renewAtLogin(services, session, now);
     sealAtLogin(services, session, now);

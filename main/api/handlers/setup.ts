@@ -52,6 +52,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
         ],
       },
       now,
+      services.keyPairs,
       services.keyIterations,
     );
     const store = services.archive.open();

@@ -50,7 +50,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
 
   'users.create': async ({ services, session, input, now, db, tx, audit }) => {
     mustKeepDutiesApart(input.roles);
-    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyIterations);
+    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyPairs, services.keyIterations);
     const id = tx(() => {
       const newId = insertUser(db(), prepared, now);
       audit('user.create', `user:${newId}`, {
@@ -114,6 +114,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
       { login: row.login, displayName: row.display_name, password: input.newPassword },
       officeCa(services, session),
       now,
+      services.keyPairs,
       services.keyIterations,
     );
     const hash = await hashPassword(input.newPassword);

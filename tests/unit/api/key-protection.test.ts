@@ -19,7 +19,7 @@ describe('private keys at the real PBKDF2 count', () => {
   let admin: Client;
   beforeAll(async () => {
     t = makeTestApi({ keyIterations: KEY_PBKDF2_ITERATIONS });
-    admin = await setUpOffice(t);
+    admin = await setUpOffice(t, { fresh: true });
   }, 120_000);
   afterAll(() => t.cleanup());
 

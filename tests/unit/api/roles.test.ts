@@ -1,9 +1,139 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, methodNames, type Client } from '../../../main/api';
+import { methodNames, type Client, type MethodName } from '../../../main/api';
 import { ROLES, type Role } from '../../../main/common';
 import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
 
-/** Every role against every method: refused exactly where the contract does not list the role. */
+type Who = 'public' | 'any' | readonly Role[];
+
+// Written by hand from the office rules (../shared/regulation/README.md) and the role table of DESIGN.md §1,
+// never read from the contract, so a role added to or dropped from a method there fails here.
+//   officer: hands footage over, prepares a case's evidence disc, signs the record form
+//   custodian: ingests daily, consolidates weekly, keeps devices and the viewing register, burns discs
+//   chief: approves work viewing and public use, signs and seals record forms, supervises daily
+//   township_leader: approves case-related viewing (art. 14)
+//   admin: first-run setup and accounts
+// Where the rules allow either, the row is today's contract. Rows marked RULES: are today's contract too, so the
+// suite stays green, but the rules say otherwise; they are listed for the issue that changes them.
+const OVERSEE: Role[] = ['custodian', 'chief', 'admin'];
+const ANNOTATE: Role[] = ['officer', 'custodian', 'chief'];
+const CASE_READ: Role[] = ['officer', 'custodian', 'chief', 'township_leader'];
+const DISC_WORK: Role[] = ['officer', 'custodian', 'chief'];
+const REGISTER: Role[] = ['custodian', 'chief', 'township_leader'];
+
+const WHO_MAY_CALL: Record<MethodName, Who> = {
+  'setup.status': 'public',
+  'setup.chooseArchive': 'public',
+  'setup.initialize': 'public',
+  'session.current': 'public',
+  'session.login': 'public',
+  'session.logout': 'any',
+  'session.changePassword': 'any',
+
+  // Accounts are the admin's.
+  'users.list': ['admin'],
+  'users.create': ['admin'],
+  'users.update': ['admin'],
+  'users.resetPassword': ['admin'],
+  'office.get': 'any',
+  'office.update': ['admin'],
+
+  // The chief supervises (art. 15); the admin keeps the program.
+  'audit.list': ['admin', 'chief'],
+  'audit.verify': ['admin', 'chief'],
+
+  // The device register and its keeper (art. 7, 9, 10); the chief supervises.
+  'officers.list': ['custodian', 'admin', 'chief'],
+  'officers.create': ['custodian', 'admin'],
+  'officers.update': ['custodian', 'admin'],
+  'recorders.list': ['custodian', 'admin', 'chief'],
+  // RULES: art. 7 names one keeper of the devices; the admin (accounts) has no part in their status or assignment.
+  'recorders.create': ['custodian', 'admin'],
+  'recorders.update': ['custodian', 'admin'],
+  'recorders.assign': ['custodian', 'admin'],
+  'recorders.history': ['custodian', 'admin', 'chief'],
+
+  // Daily handover to the designated keeper (art. 8, 11(1)).
+  // RULES: the admin does not receive footage; only the custodian needs the sources and the scan.
+  'sources.list': ['custodian', 'admin'],
+  'sources.pickFolder': ['custodian', 'admin'],
+  'ingest.scan': ['custodian', 'admin'],
+  'ingest.start': ['custodian'],
+  'ingest.cancel': ['custodian'],
+  'ingest.sessions': OVERSEE,
+  'ingest.session': OVERSEE,
+  'ingest.handoverSheet': OVERSEE,
+
+  // Weekly consolidation every Friday (art. 11(2)).
+  'weekly.preview': OVERSEE,
+  'weekly.run': ['custodian'],
+
+  // RULES: opens any generated document by name (handover sheets, the viewing register, record forms) for anyone
+  // logged in, wider than who may make each of them.
+  'forms.open': 'any',
+  'integrity.check': OVERSEE,
+
+  // Metadata only; viewing the footage itself needs leave (art. 12), checked by the media handler.
+  'library.search': 'any',
+  'library.recording': 'any',
+  'media.get': 'any',
+  // Reports that a segment is on screen; leave is checked again inside (authorizeView).
+  'media.viewed': 'any',
+  'media.update': ANNOTATE,
+  'media.preparePreview': 'any',
+  'bookmarks.list': 'any',
+  'bookmarks.add': ANNOTATE,
+  'bookmarks.remove': ANNOTATE,
+
+  // Cases: the case handler (officer) keeps the case; the approvers read it.
+  'cases.list': CASE_READ,
+  'cases.get': CASE_READ,
+  'cases.create': ANNOTATE,
+  'cases.update': ANNOTATE,
+  // RULES: a case's evidence is prepared by its handler (DESIGN.md §1); today any officer, custodian or chief may add
+  // any media to any case, including the chief who approves viewing of it.
+  'cases.addItems': ANNOTATE,
+  'cases.removeItem': ANNOTATE,
+
+  // Viewing only with leave (art. 12–14): anyone asks; the chief (work, public) or township leader (case) decides.
+  'access.policy': 'any',
+  // RULES: tiered authorisation (art. 12) is the approvers' matter; the admin (accounts) sets how strict it is.
+  'access.setPolicy': ['admin'],
+  'access.request': 'any',
+  'access.decide': ['chief', 'township_leader'],
+  'access.revoke': 'any',
+  'access.list': 'any',
+  'access.get': 'any',
+  'access.people': REGISTER,
+  // Classification (art. 3) is the chief's.
+  'media.classify': ['chief'],
+  'cases.classify': ['chief'],
+
+  // The keeper registers every viewing (art. 14); the approvers read the register.
+  'register.list': REGISTER,
+  'register.docx': REGISTER,
+
+  // Record form (art. 11(4)): filled in for the case, signed by the officer, then signed and sealed by the chief.
+  'forms.recordList': DISC_WORK,
+  'forms.recordGet': DISC_WORK,
+  'forms.recordDraft': DISC_WORK,
+  'forms.recordUpdate': DISC_WORK,
+  'forms.recordSign': ['officer', 'chief'],
+  'forms.recordDocx': DISC_WORK,
+  'forms.recordAttachScan': DISC_WORK,
+
+  // Evidence discs: the officer prepares, the custodian builds and burns.
+  'discs.plan': DISC_WORK,
+  'discs.build': ['custodian'],
+  'discs.drives': ['custodian'],
+  'discs.burn': ['custodian'],
+  'discs.verifyBurn': ['custodian'],
+  'discs.list': DISC_WORK,
+  'discs.get': DISC_WORK,
+};
+
+const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限执行此操作' } };
+const loginOf = (role: Role): string => `only-${role}`.replace('_', '-');
+
 describe('role checks at the API', () => {
   let t: TestApi;
   const byRole = new Map<Role, Client>();
@@ -12,7 +142,7 @@ describe('role checks at the API', () => {
     t = makeTestApi();
     const admin = await setUpOffice(t);
     for (const role of ROLES) {
-      const login = `only-${role}`.replace('_', '-');
+      const login = loginOf(role);
       await t.call(admin, 'users.create', { login, displayName: `测试${role}`, badgeNo: null, password: 'initial-pass', roles: [role] });
       const c = t.client(role);
       await t.call(c, 'session.login', { login, password: 'initial-pass' });
@@ -22,24 +152,34 @@ describe('role checks at the API', () => {
   }, 120_000);
   afterAll(() => t.cleanup());
 
-  const restricted = methodNames.filter((m) => Array.isArray(methods[m].access));
-  for (const method of restricted) {
-    const allowed = methods[method].access as readonly Role[];
+  it('has a hand-written row for every contract method, and none for a method the contract lacks', () => {
+    expect(Object.keys(WHO_MAY_CALL).sort()).toEqual([...methodNames].sort());
+  });
+
+  for (const method of Object.keys(WHO_MAY_CALL) as MethodName[]) {
+    const who = WHO_MAY_CALL[method];
     for (const role of ROLES) {
-      const shouldRefuse = !allowed.includes(role);
-      it(`${method} ${shouldRefuse ? 'refuses' : 'admits'} ${role}`, async () => {
-        const r = await t.raw(byRole.get(role)!, method, {});
-        if (shouldRefuse) expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限执行此操作' } });
-        else expect(r.ok || r.error.code !== 'FORBIDDEN').toBe(true);
+      const admitted = who === 'public' || who === 'any' || who.includes(role);
+      it(`${method} ${admitted ? 'admits' : 'refuses'} ${role}`, async () => {
+        let client = byRole.get(role)!;
+        if (method === 'session.logout') {
+          // Ends the caller's session: on a session of its own.
+          client = t.client(`${role}-logout`);
+          await t.call(client, 'session.login', { login: loginOf(role), password: 'changed-pass' });
+        }
+        const r = await t.raw(client, method, {});
+        if (admitted) expect(r.ok ? 'ok' : r.error.code).not.toBe('FORBIDDEN');
+        else expect(r).toEqual(FORBIDDEN);
       });
     }
   }
 
-  it('refuses every non-public method without a session', async () => {
+  it('asks for a login on every method but the public ones, and only on those', async () => {
     const anon = t.client('anon');
-    for (const method of methodNames.filter((m) => methods[m].access !== 'public')) {
+    for (const method of methodNames) {
       const r = await t.raw(anon, method, {});
-      expect(r, method).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+      const notLoggedIn = !r.ok && r.error.code === 'NOT_LOGGED_IN';
+      expect(notLoggedIn, method).toBe(WHO_MAY_CALL[method] !== 'public');
     }
   });
 

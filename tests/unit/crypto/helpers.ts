@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCaCertificate, generateKeyPair, issueUserCertificate, type KeyPair, type Pem } from '../../../main/crypto';
+import { createCaCertificate, issueUserCertificate, type KeyPair, type Pem } from '../../../main/crypto';
+import { testKeyPairs } from '../../support/key-pool';
 
 export interface OpensslResult {
   status: number | null;
@@ -45,9 +46,12 @@ export interface Office {
   userCertPem: Pem;
 }
 
+/** This test file's keys: each office it makes gets keys no other office of the file has (from the run's pool). */
+const newKeyPair = testKeyPairs();
+
 /** An office CA and one user, as first-run setup would create them. */
 export async function makeOffice(now = new Date('2026-01-05T08:00:00Z'), caName = CA_NAME): Promise<Office> {
-  const [caKeys, userKeys] = await Promise.all([generateKeyPair(), generateKeyPair()]);
+  const [caKeys, userKeys] = await Promise.all([newKeyPair(), newKeyPair()]);
   const caCertPem = createCaCertificate({ subject: caName, keys: caKeys, now });
   const userCertPem = issueUserCertificate({
     ca: { certPem: caCertPem, privateKeyPem: caKeys.privateKeyPem },

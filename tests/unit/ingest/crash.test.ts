@@ -14,7 +14,7 @@ import { silentLogger } from '../../../main/log';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
-import { OFFICE_SETUP, setUpOffice, tempDir, TestClock, type TestApi } from '../../support/services';
+import { OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, TestClock, type TestApi } from '../../support/services';
 
 const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-ingest.ts');
@@ -30,7 +30,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 /** The API on an existing archive root, as TestApi (makeTestApi always makes a fresh root). */
 function apiAt(root: string, at: Date): TestApi {
   const clock = new TestClock(at);
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock });
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs: testKeyPairs() });
   return {
     services,
     clock,

@@ -11,7 +11,7 @@ import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
 import { silentLogger } from '../../../main/log';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { setUpOffice, tempDir, TestClock, type TestApi } from '../../support/services';
+import { setUpOffice, tempDir, testKeyPairs, TestClock, type TestApi } from '../../support/services';
 
 const MiB = 1024 * 1024;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -27,7 +27,7 @@ function walk(dir: string): string[] {
 
 function apiAt(root: string, host: HostCapabilities = { kind: 'cli' }): TestApi {
   const clock = new TestClock();
-  const services = createServices({ archiveRoot: root, host, log: silentLogger, clock });
+  const services = createServices({ archiveRoot: root, host, log: silentLogger, clock, keyPairs: testKeyPairs() });
   return {
     services,
     clock,
