@@ -1,10 +1,10 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/run';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDisc } from '../../../main/disc';
 import { makeOffice } from '../crypto/helpers';
-import { makeBagFixture, type BagFixture } from './bag-fixture';
+import { runInProcess } from '../cli/run-cli';
+import { CREATED_AT, makeBagFixture, type BagFixture } from './bag-fixture';
 import { tempDir, tool } from './helpers';
 
 let work: string;
@@ -22,17 +22,10 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** disc-verify in this process at the fixture's time: it reads no archive, only the disc and its own clock. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    return { code: await runCli(args), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  const r = await runInProcess(args, { clock: { now: () => new Date(CREATED_AT) } });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('verifyDisc', () => {
