@@ -1,12 +1,13 @@
 import {
   decryptPrivateKey,
-  DUMMY_PASSWORD_HASH,
+  dummyPasswordHash,
   encryptPrivateKey,
-  KEY_PBKDF2_ITERATIONS,
   privateKeyIterations,
+  REAL_SECRET_COSTS,
   verifyPassword,
   WrongPasswordError,
   type Pem,
+  type SecretCosts,
 } from '../crypto';
 import { AppError, localTime } from '../common';
 import type { Db, Role } from '../store';
@@ -35,8 +36,11 @@ export type LoginOutcome =
     };
 
 export interface LoginOptions {
-  /** PBKDF2 iterations a private key should have; a weaker one is re-wrapped at this login. */
-  keyIterations?: number;
+  /**
+   * Default REAL_SECRET_COSTS. keyIterations: what a private key should have; a weaker one is re-wrapped at
+   * this login. passwordScryptN: what the office's password hashes have, so a login nobody has costs the same.
+   */
+  costs?: SecretCosts;
 }
 
 // What a refused attempt is told, at the login screen or when changing one's password (where
@@ -74,7 +78,8 @@ export async function checkLogin(db: Db, login: string, password: string, now: D
   if (!attempt.counted) {
     return { ok: false, user, reason: 'locked', failures: null, lockedUntil: attempt.lockedUntil, error: attemptError(attempt, timeZone) };
   }
-  const right = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const costs = opts.costs ?? REAL_SECRET_COSTS;
+  const right = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash(costs.passwordScryptN));
   if (!user || !right) {
     const reason = user ? 'wrong_password' : 'unknown_user';
     return { ok: false, user, reason, failures: attempt.failures, lockedUntil: attempt.lockedUntil, error: attemptError(attempt, timeZone) };
@@ -97,7 +102,7 @@ export async function checkLogin(db: Db, login: string, password: string, now: D
   const roles = userRoles(db, user.id);
   const wrap = db.prepare('SELECT wrapped_key FROM ca_key_wraps WHERE user_id = ?').get(user.id) as { wrapped_key: string } | undefined;
   const caPrivateKeyPem = roles.includes('admin') && wrap ? (unwrapForUser(wrap.wrapped_key, privateKeyPem) as Pem) : null;
-  const rewrap = await rewrapIfWeak(stored, privateKeyPem, password, opts.keyIterations ?? KEY_PBKDF2_ITERATIONS);
+  const rewrap = await rewrapIfWeak(stored, privateKeyPem, password, costs.keyIterations);
   return { ok: true, user, roles, privateKeyPem, caPrivateKeyPem, rewrap };
 }
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCaCertificate, type KeyPairSource, type Pem } from '../crypto';
+import { createCaCertificate, type KeyPairSource, type Pem, type SecretCosts } from '../crypto';
 import { AppError } from '../common';
 import { readOffice, type Db } from '../store';
 import { insertUser, prepareUser, type NewUser, type PreparedUser } from './users';
@@ -21,7 +21,7 @@ export interface PreparedOffice {
 }
 
 /** Creates the office CA and the first accounts' keys; slow, so it runs before the transaction. */
-export async function prepareOffice(s: OfficeSetup, now: Date, newKeyPair: KeyPairSource, keyIterations: number): Promise<PreparedOffice> {
+export async function prepareOffice(s: OfficeSetup, now: Date, newKeyPair: KeyPairSource, costs: SecretCosts): Promise<PreparedOffice> {
   const caKeys = await newKeyPair();
   const caCertPem = createCaCertificate({
     subject: { commonName: `${s.unitName} 证据工作站根证书`, organization: s.unitName, organizationalUnit: s.officeName },
@@ -29,7 +29,7 @@ export async function prepareOffice(s: OfficeSetup, now: Date, newKeyPair: KeyPa
     now,
   });
   const ca = { certPem: caCertPem, privateKeyPem: caKeys.privateKeyPem, unitName: s.unitName };
-  const users = await Promise.all(s.users.map((u) => prepareUser(u, ca, now, newKeyPair, keyIterations)));
+  const users = await Promise.all(s.users.map((u) => prepareUser(u, ca, now, newKeyPair, costs)));
   return { officeName: s.officeName, unitName: s.unitName, timeZone: s.timeZone, caCertPem, users };
 }
 

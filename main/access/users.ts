@@ -7,6 +7,7 @@ import {
   normalizeSerialHex,
   type KeyPairSource,
   type Pem,
+  type SecretCosts,
 } from '../crypto';
 import { AppError } from '../common';
 import type { Db, Role, UserId } from '../store';
@@ -125,8 +126,8 @@ export async function prepareKeys(
   return { privateKeyEnc: await encryptPrivateKey(keys.privateKeyPem, u.password, keyIterations), publicKeyPem: keys.publicKeyPem, certPem, serialHex };
 }
 
-export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, newKeyPair: KeyPairSource, keyIterations: number): Promise<PreparedUser> {
-  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, newKeyPair, keyIterations), hashPassword(u.password)]);
+export async function prepareUser(u: NewUser, ca: OfficeCa, now: Date, newKeyPair: KeyPairSource, costs: SecretCosts): Promise<PreparedUser> {
+  const [keys, passwordHash] = await Promise.all([prepareKeys(u, ca, now, newKeyPair, costs.keyIterations), hashPassword(u.password, costs.passwordScryptN)]);
   const caWrap = u.roles.includes('admin') ? wrapForUser(ca.privateKeyPem, keys.publicKeyPem) : null;
   return { ...u, ...keys, passwordHash, caWrap };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../access';
 import { AppError, type Clock } from '../common';
-import { generateKeyPair, KEY_PBKDF2_ITERATIONS, type KeyPairSource } from '../crypto';
+import { generateKeyPair, REAL_SECRET_COSTS, type KeyPairSource, type SecretCosts } from '../crypto';
 import { SourceRegistry } from '../devices';
 import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
@@ -95,8 +95,8 @@ export interface ApiServices {
   sources: SourceRegistry;
   /** Running background jobs (ingest), by id, so they can be cancelled and awaited. */
   jobs: Map<string, Job>;
-  /** PBKDF2 iterations for private keys encrypted from now on (new users, password changes, re-wraps at login). */
-  keyIterations: number;
+  /** PBKDF2 iterations for private keys and scrypt N for password hashes made from now on. */
+  costs: SecretCosts;
   /** Makes the office CA's and each user's key pair. */
   keyPairs: KeyPairSource;
 }
@@ -109,8 +109,8 @@ export interface ServicesArgs {
   clock: Clock;
   sources?: SourceRegistry;
   openOptions?: OpenOptions;
-  /** Default KEY_PBKDF2_ITERATIONS; tests that make many users pass a small count, never the program. */
-  keyIterations?: number;
+  /** Default REAL_SECRET_COSTS; tests that make many users and logins pass small ones, never the program. */
+  costs?: SecretCosts;
   /** Tests hand out pre-generated key pairs here; the program always generates fresh ones. */
   keyPairs?: KeyPairSource;
 }
@@ -127,7 +127,7 @@ export function createServices(args: ServicesArgs): ApiServices {
     log: args.log,
     sources: args.sources ?? new SourceRegistry(),
     jobs: new Map(),
-    keyIterations: args.keyIterations ?? KEY_PBKDF2_ITERATIONS,
+    costs: args.costs ?? REAL_SECRET_COSTS,
     keyPairs: args.keyPairs ?? generateKeyPair,
   };
 }

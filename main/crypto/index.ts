@@ -14,5 +14,6 @@ export {
 } from './certificates';
 export { signDetached } from './cms-sign';
 export { verifyDetached, type SignatureCheck, type VerifyArgs } from './cms-verify';
-export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH } from './passwords';
+export { hashPassword, verifyPassword, dummyPasswordHash, PASSWORD_SCRYPT_N } from './passwords';
 export { sha256Hex } from './hash';
+export { REAL_SECRET_COSTS, type SecretCosts } from './costs';

@@ -1,7 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// scrypt cost: N=2^15, r=8, p=1 (32 MiB, ~50–100 ms on an office PC); stored with each hash so it can be raised later.
-const N = 2 ** 15;
+/**
+ * scrypt cost: N=2^15, r=8, p=1 (32 MiB, ~50–150 ms on an office PC); stored with each hash so it can be raised later.
+ * The program always hashes with this N; tests that make many users and logins pass a small one (ApiServices.costs).
+ */
+export const PASSWORD_SCRYPT_N = 2 ** 15;
 const R = 8;
 const P = 1;
 const SALT_BYTES = 16;
@@ -20,17 +23,19 @@ function derive(password: string, salt: Buffer, keyLength: number, n: number, r:
 }
 
 /** `scrypt$N$r$p$saltB64$hashB64`, with a fresh random salt. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, n: number = PASSWORD_SCRYPT_N): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, KEY_BYTES, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+  const hash = await derive(password, salt, KEY_BYTES, n, R, P);
+  return ['scrypt', n, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 /**
  * Checked instead when a login names nobody, so that answer costs the same scrypt work as a wrong password.
- * Same parameters as hashPassword; the hash is random bytes, the hash of no password anyone knows.
+ * Same parameters as hashPassword with the same N; the hash is random bytes, the hash of no password anyone knows.
  */
-export const DUMMY_PASSWORD_HASH = ['scrypt', N, R, P, 'QLgDsWZ19JZgI5Oqx8zkbQ==', 'SoSowDjim2ko/3gc7+VJX7SYnnzJzIa2iqlCqx6j2Cc='].join('$');
+export function dummyPasswordHash(n: number = PASSWORD_SCRYPT_N): string {
+  return ['scrypt', n, R, P, 'QLgDsWZ19JZgI5Oqx8zkbQ==', 'SoSowDjim2ko/3gc7+VJX7SYnnzJzIa2iqlCqx6j2Cc='].join('$');
+}
 
 /** Constant-time check of `password` against a hashPassword string. A malformed string gives false. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

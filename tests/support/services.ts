@@ -5,6 +5,7 @@ import { checkLogin, recordLoginOutcome } from '../../main/access';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
 import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
+import type { SecretCosts } from '../../main/crypto';
 import { silentLogger } from '../../main/log';
 import { archiveHasDatabase } from '../../main/store';
 import { templateKeyPairs, testKeyPairs } from './key-pool';
@@ -30,6 +31,16 @@ export class TestClock implements Clock {
  */
 export const TEST_KEY_ITERATIONS = 4096;
 
+/**
+ * scrypt N for the password hashes of test archives: the real N (2^15) costs about 150 ms per hash or check on the
+ * build machines, at every user made, login, password change and refused guess. The real N has its own tests
+ * (passwords, dummy-verify, key-protection).
+ */
+export const TEST_PASSWORD_SCRYPT_N = 2 ** 10;
+
+/** What test archives are made with, unless a test asks for REAL_SECRET_COSTS. */
+export const TEST_COSTS: SecretCosts = { keyIterations: TEST_KEY_ITERATIONS, passwordScryptN: TEST_PASSWORD_SCRYPT_N };
+
 export function tempDir(prefix = 'ew-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
@@ -46,13 +57,13 @@ export interface TestApi {
 
 /**
  * `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves;
- * `keyIterations`: the tests of key protection itself pass the real count (KEY_PBKDF2_ITERATIONS).
+ * `costs`: the tests of key and password protection themselves pass the real ones (REAL_SECRET_COSTS).
  */
-export function makeTestApi(opts: { realKeys?: boolean; keyIterations?: number } = {}): TestApi {
+export function makeTestApi(opts: { realKeys?: boolean; costs?: SecretCosts } = {}): TestApi {
   const root = tempDir();
   const clock = new TestClock();
   const keyPairs = opts.realKeys ? undefined : testKeyPairs();
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs, keyIterations: opts.keyIterations ?? TEST_KEY_ITERATIONS });
+  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs, costs: opts.costs ?? TEST_COSTS });
   return {
     services,
     clock,
@@ -94,7 +105,7 @@ export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): P
   }
   cpSync(template, t.root, { recursive: true });
   const outcome = await checkLogin(t.services.archive.open().db, OFFICE_SETUP.admin.login, OFFICE_SETUP.admin.password, t.clock.now(), OFFICE_SETUP.timeZone, {
-    keyIterations: t.services.keyIterations,
+    costs: t.services.costs,
   });
   if (!outcome.ok) throw outcome.error;
   // checkLogin counts the attempt before it checks; a login clears the count, as the real one does.
@@ -107,7 +118,7 @@ export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): P
 async function officeTemplate(at: Date): Promise<string | null> {
   return sharedFixture(`office-${at.getTime()}`, async (root) => {
     // Keys of their own, which no archive draws for its users.
-    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: templateKeyPairs(), keyIterations: TEST_KEY_ITERATIONS });
+    const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock: new TestClock(at), keyPairs: templateKeyPairs(), costs: TEST_COSTS });
     const r = await dispatch(services, { id: 'admin', sessionId: null }, 'setup.initialize', OFFICE_SETUP);
     services.archive.close();
     if (!r.ok) throw new Error(`template setup failed: ${r.error.code} ${r.error.message}`);

@@ -106,7 +106,7 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     if (!services.archive.isSetUp()) throw new AppError('NOT_SET_UP', '工作站尚未初始化', 'login before setup');
     if (client.sessionId) services.sessions.end(client.sessionId);
     client.sessionId = null;
-    const outcome = await checkLogin(db(), input.login, input.password, now, services.archive.office().timeZone, { keyIterations: services.keyIterations });
+    const outcome = await checkLogin(db(), input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
     if (!outcome.ok) {
       // The failure is already counted (checkLogin counts before it checks); this records who and why.
       tx(() =>
@@ -157,7 +157,10 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
     }
     // Same key pair, re-encrypted: signatures made before stay valid and attributable.
     const key = decryptPrivateKey(user.private_key_enc as Pem, input.oldPassword);
-    const [hash, enc] = await Promise.all([hashPassword(input.newPassword), encryptPrivateKey(key, input.newPassword, services.keyIterations)]);
+    const [hash, enc] = await Promise.all([
+      hashPassword(input.newPassword, services.costs.passwordScryptN),
+      encryptPrivateKey(key, input.newPassword, services.costs.keyIterations),
+    ]);
     tx(() => {
       db()
         .prepare(

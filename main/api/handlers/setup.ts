@@ -53,7 +53,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
       },
       now,
       services.keyPairs,
-      services.keyIterations,
+      services.costs,
     );
     const store = services.archive.open();
     store.db.transaction(() => {
@@ -68,7 +68,7 @@ export const setupHandlers: Pick<HandlerTable, 'setup.status' | 'setup.chooseArc
     writeCaFile(store.paths.certs, prepared.caCertPem);
     services.log.info('office set up', { root: store.paths.root });
 
-    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, input.timeZone, { keyIterations: services.keyIterations });
+    const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, input.timeZone, { costs: services.costs });
     if (!outcome.ok) throw outcome.error;
     return startSession(services, client, outcome, now);
   },

@@ -50,7 +50,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
 
   'users.create': async ({ services, session, input, now, db, tx, audit }) => {
     mustKeepDutiesApart(input.roles);
-    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyPairs, services.keyIterations);
+    const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyPairs, services.costs);
     const id = tx(() => {
       const newId = insertUser(db(), prepared, now);
       audit('user.create', `user:${newId}`, {
@@ -115,9 +115,9 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
       officeCa(services, session),
       now,
       services.keyPairs,
-      services.keyIterations,
+      services.costs.keyIterations,
     );
-    const hash = await hashPassword(input.newPassword);
+    const hash = await hashPassword(input.newPassword, services.costs.passwordScryptN);
     const isAdmin = userRoles(db(), row.id).includes('admin');
     const wrap = isAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, keys.publicKeyPem) : null;
     tx(() => {

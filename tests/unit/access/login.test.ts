@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkLogin, recordLoginOutcome } from '../../../main/access';
-import { asPem, hashPassword, privateKeyIterations } from '../../../main/crypto';
+import { asPem, hashPassword, privateKeyIterations, REAL_SECRET_COSTS } from '../../../main/crypto';
 import { migrate, openDatabase, type Db } from '../../../main/store';
 import { tempDir } from '../../support/services';
 
@@ -68,7 +68,7 @@ describe('re-wrapping a weak key at login (issue 10 item 6)', () => {
 
   it('stores the re-wrapped key only over the key this login decrypted, so a password changed meanwhile keeps its own', async () => {
     const db = await weakKeyUser();
-    const outcome = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { keyIterations: 4096 });
+    const outcome = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { costs: { ...REAL_SECRET_COSTS, keyIterations: 4096 } });
     if (!outcome.ok) throw outcome.error;
     expect(outcome.rewrap).toMatchObject({ fromIterations: 2048, toIterations: 4096 });
     const meanwhile = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nchanged meanwhile\n-----END ENCRYPTED PRIVATE KEY-----\n';
@@ -79,11 +79,11 @@ describe('re-wrapping a weak key at login (issue 10 item 6)', () => {
 
   it('re-wraps a weaker key, and leaves one that has the count', async () => {
     const db = await weakKeyUser();
-    const first = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { keyIterations: 4096 });
+    const first = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { costs: { ...REAL_SECRET_COSTS, keyIterations: 4096 } });
     if (!first.ok) throw first.error;
     expect(recordLoginOutcome(db, first)).toEqual({ rewrapped: true });
     expect(privateKeyIterations(stored(db))).toBe(4096);
-    const second = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { keyIterations: 4096 });
+    const second = await checkLogin(db, 'chief', PASSWORD, NOW, 'Asia/Shanghai', { costs: { ...REAL_SECRET_COSTS, keyIterations: 4096 } });
     expect(second.ok && second.rewrap).toBeNull();
   });
 });

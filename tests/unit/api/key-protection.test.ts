@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { asPem, KEY_PBKDF2_ITERATIONS, privateKeyIterations } from '../../../main/crypto';
+import { asPem, privateKeyIterations, REAL_SECRET_COSTS } from '../../../main/crypto';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
 interface KeyRow {
@@ -18,7 +18,7 @@ describe('private keys at the real PBKDF2 count', () => {
   let t: TestApi;
   let admin: Client;
   beforeAll(async () => {
-    t = makeTestApi({ keyIterations: KEY_PBKDF2_ITERATIONS });
+    t = makeTestApi({ costs: REAL_SECRET_COSTS });
     admin = await setUpOffice(t, { fresh: true });
   }, 120_000);
   afterAll(() => t.cleanup());

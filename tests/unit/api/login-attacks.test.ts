@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiResult, type Client } from '../../../main/api';
 import { silentLogger } from '../../../main/log';
-import { makeTestApi, setUpOffice, TEST_KEY_ITERATIONS, type TestApi } from '../../support/services';
+import { makeTestApi, setUpOffice, TEST_COSTS, type TestApi } from '../../support/services';
 import { runInProcess } from '../cli/run-cli';
 
 const left = (n: number) => `AUTH_FAILED 用户名或密码错误（还可尝试 ${n} 次）`;
@@ -51,7 +51,7 @@ describe('password guessing', () => {
     });
 
     it('two connections to one archive (the window and a CLI run) share one count', async () => {
-      const other = createServices({ archiveRoot: t.root, host: { kind: 'cli' }, log: silentLogger, clock: t.clock, keyIterations: TEST_KEY_ITERATIONS });
+      const other = createServices({ archiveRoot: t.root, host: { kind: 'cli' }, log: silentLogger, clock: t.clock, costs: TEST_COSTS });
       try {
         const results = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { CliServiceOptions } from '../../../main/cli/env';
 import { runCli } from '../../../main/cli/run';
 import type { Clock } from '../../../main/common';
-import { TEST_KEY_ITERATIONS } from '../../support/services';
+import { TEST_COSTS } from '../../support/services';
 
 export interface CliResult {
   code: number;
@@ -22,7 +22,7 @@ export async function runInProcess(args: string[], opts: { clock: Clock; vars?: 
   const code = await runCli(args, {
     clock: opts.clock,
     vars: opts.vars ?? {},
-    services: { keyIterations: TEST_KEY_ITERATIONS, ...opts.services },
+    services: { costs: TEST_COSTS, ...opts.services },
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
   });
