@@ -10,8 +10,9 @@ import { withProjectFonts } from './tests/support/fonts';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
+  // Spec files in parallel, each on its own host and archive; the tests inside a file share one and run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   // No retries anywhere: a test that passes only on a second try is a failure to fix.
   retries: 0,
   timeout: 120_000,

@@ -13,6 +13,8 @@ import { createServices, dispatch, type ApiServices, type Client, type MethodNam
 import { SourceRegistry } from '../../main/devices';
 import { startBrowserHost } from '../../main/host';
 import { silentLogger } from '../../main/log';
+import { testKeyPairs } from '../support/key-pool';
+import { TEST_COSTS } from '../support/services';
 import { formatCompactLocal, locateTools, utcToZoned, zonedToUtc } from '../../main/media';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegment } from '../fixtures/recorder-volume';
 
@@ -93,7 +95,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   const offset = dockedAt.getTime() - Date.now();
   const clock = { now: () => new Date(Date.now() + offset) };
   const sources = new SourceRegistry([], () => []);
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources });
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS });
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
 
   const admin: Client = { id: 'e2e-lib-admin', sessionId: null };

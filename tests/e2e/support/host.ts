@@ -5,6 +5,8 @@ import { createServices, type ApiServices } from '../../../main/api';
 import { SourceRegistry } from '../../../main/devices';
 import { startBrowserHost } from '../../../main/host';
 import { silentLogger } from '../../../main/log';
+import { testKeyPairs } from '../../support/key-pool';
+import { TEST_COSTS } from '../../support/services';
 
 export interface TestHost {
   /** The URL with the token: opening it sets the cookie and redirects to the app. */
@@ -33,7 +35,9 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
   const clock = { now: () => new Date(Date.now() + offset) };
   // Sources are only what a test adds: not this machine's mounted drives or EVIDENCE_EXTRA_SOURCES.
   const sources = new SourceRegistry([], () => []);
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources });
+  // Test keys and secret costs as in the unit suite: the real ones have their own unit tests, and each login at
+  // the real cost would add about a second of CPU to every spec.
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS });
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
   return {
     openUrl: host.openUrl,
