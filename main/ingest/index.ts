@@ -13,7 +13,10 @@ export {
   type ScanResult,
   type SkipReason,
 } from './scan';
-export { runIngest, assertFits, markInterruptedSessions, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
+export { runIngest, assertFits, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
+export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
+export { ingestFile, type FileContext, type FileDone } from './ingest-file';
+export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
 export { checkIntegrity, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
 export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';

@@ -1,0 +1,48 @@
+import { localDay } from '../common';
+import { classifyKind, decideStartTime, mediaFlags, parseRecorderFileName, type MediaFlag, type MediaKind, type ProbeResult, type StartTimeSource } from '../media';
+import type { CandidateOriginal } from './scan';
+
+/** What the archive will record about one source file, decided from its name, its times and ffprobe's answer. */
+export interface FilePlan {
+  kind: MediaKind;
+  flags: MediaFlag[];
+  start: Date;
+  end: Date | null;
+  startSource: StartTimeSource;
+  /** The recorder's clock looks wrong for this file: it is filed under the docking day and not used for drift. */
+  clockSuspect: boolean;
+  /** Office day the file is filed under. */
+  day: string;
+  durationSec: number | null;
+}
+
+export interface FilePlanContext {
+  dockedAt: Date;
+  timeZone: string;
+}
+
+/** Pure: the same file, probe and context always give the same plan. */
+export function planFile(c: CandidateOriginal, probe: ProbeResult, ctx: FilePlanContext): FilePlan {
+  const kind = classifyKind(c.name, probe);
+  const decision = decideStartTime({
+    creationTime: probe.creationTime,
+    fromName: c.nameInfo.startLocal ?? parseRecorderFileName(c.name).startLocal,
+    mtime: c.mtime,
+    dockedAt: ctx.dockedAt,
+    timeZone: ctx.timeZone,
+  });
+  const flags: MediaFlag[] = [...mediaFlags(probe, c.size, kind)];
+  if (decision.clockSuspect) flags.push('clock_suspect');
+  const durationSec = probe.durationSec && Number.isFinite(probe.durationSec) ? probe.durationSec : null;
+  const start = decision.start;
+  return {
+    kind,
+    flags,
+    start,
+    end: durationSec !== null ? new Date(start.getTime() + durationSec * 1000) : null,
+    startSource: decision.source,
+    clockSuspect: decision.clockSuspect,
+    day: localDay(decision.clockSuspect ? ctx.dockedAt : start, ctx.timeZone),
+    durationSec,
+  };
+}

@@ -1,0 +1,203 @@
+import { chmod, rm, stat } from 'node:fs/promises';
+import { officerAt, type Officer, type RecorderId } from '../devices';
+import { probeMedia, type ProbeResult } from '../media';
+import type { Db, Store } from '../store';
+import { commitOriginal, type CommitStep } from './commit';
+import { hashFile } from './copy-hash';
+import { toIngestError } from './errors';
+import { planFile, type FilePlan } from './file-plan';
+import { storedRelPath, toAbsolute } from './layout';
+import { retentionUntil } from './retention';
+import type { IngestItemOutcome } from './run';
+import type { CandidateOriginal } from './scan';
+import { insertIngestItem, type IngestAudit, type IngestSessionId } from './session-rows';
+
+/** What one file needs to know about the run it belongs to. */
+export interface FileContext {
+  store: Store;
+  sessionId: IngestSessionId;
+  recorder: { id: RecorderId; serial: string } | null;
+  /** The officer handing over; footage falls back to them. */
+  officer: Officer | null;
+  /** When the session started: the docking time a wrong recorder clock is filed under. */
+  dockedAt: Date;
+  timeZone: string;
+  retentionMonths: number;
+  /** Folder name for footage from a recorder nobody registered. */
+  recorderLabel: string;
+  audit: IngestAudit;
+  now: () => Date;
+  signal?: AbortSignal;
+  probeTimeoutMs?: number;
+  onBytes?: (copied: number) => void;
+  onStep?: (step: CommitStep | 'registered', relPath: string) => void;
+}
+
+/** One file's outcome; for a stored or found-again file, the office day whose manifest it changes. */
+export interface FileDone {
+  outcome: IngestItemOutcome;
+  /** The day manifest to rewrite, if any. */
+  day: string | null;
+  /** The file's end on the recorder's clock, when that clock looks right (for the drift estimate). */
+  recorderTime: Date | null;
+}
+
+interface MediaMatch {
+  id: number;
+  sha256: string;
+  stored_path: string;
+}
+
+/**
+ * Takes one source file into the archive by the commit protocol and registers it with its audit entry in one
+ * transaction; a file the archive already holds becomes a duplicate entry. Throws what the caller records as a
+ * failure (an IngestError or AppError).
+ */
+export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promise<FileDone> {
+  const { db } = ctx.store;
+  // A file seen before under the same name and size: prove it by hashing the source, no copy.
+  const seen = db.prepare('SELECT id, sha256, stored_path FROM media WHERE original_name = ? AND size = ?').all(c.name, c.size) as MediaMatch[];
+  if (seen.length) {
+    const sha = await hashFile(c.path, ctx.signal).catch((e: unknown) => {
+      throw toIngestError(e, 'source', c.path);
+    });
+    const match = seen.find((s) => s.sha256 === sha);
+    if (match) return markDuplicate(c, match, ctx);
+  }
+
+  const probe: ProbeResult = c.size === 0 ? { readable: false, hasAudio: false, hasVideo: false } : await probeMedia(c.path, { timeoutMs: ctx.probeTimeoutMs ?? 15_000 });
+  const plan = planFile(c, probe, { dockedAt: ctx.dockedAt, timeZone: ctx.timeZone });
+  const place = await findPlace(c, plan.day, ctx);
+  const abs = toAbsolute(ctx.store.paths.root, place.rel);
+  const sha256 =
+    place.adoptedSha256 ??
+    (
+      await commitOriginal({
+        sourcePath: c.path,
+        incomingDir: ctx.store.paths.incoming,
+        finalPath: abs,
+        signal: ctx.signal,
+        onBytes: ctx.onBytes,
+        onStep: (step) => ctx.onStep?.(step, c.relPath),
+      })
+    ).sha256;
+
+  const dup = db.prepare('SELECT id, sha256, stored_path FROM media WHERE sha256 = ?').get(sha256) as MediaMatch | undefined;
+  if (dup) {
+    // The same bytes under another name: keep one copy only.
+    await chmod(abs, 0o644).catch(() => undefined);
+    await rm(abs, { force: true });
+    return markDuplicate(c, dup, ctx);
+  }
+
+  const outcome = registerMedia(c, plan, place.rel, sha256, probe, ctx);
+  ctx.onStep?.('registered', c.relPath);
+  return { outcome, day: plan.day, recorderTime: plan.clockSuspect ? null : (plan.end ?? plan.start) };
+}
+
+/**
+ * A free stored path for the file, in any case: two names differing only in case would hide one another on
+ * Windows, macOS and an exFAT backup drive. A file a crash left placed but unregistered, with the same bytes, is
+ * adopted instead of copied again.
+ */
+async function findPlace(c: CandidateOriginal, day: string, ctx: FileContext): Promise<{ rel: string; adoptedSha256: string | null }> {
+  const inFolder = ctx.store.db.prepare('SELECT stored_path FROM media WHERE stored_path > ? AND stored_path < ?');
+  const registeredIgnoringCase = (rel: string): boolean => {
+    const dir = rel.slice(0, rel.lastIndexOf('/'));
+    const key = rel.toLowerCase();
+    return (inFolder.all(`${dir}/`, `${dir}0`) as { stored_path: string }[]).some((r) => r.stored_path.toLowerCase() === key);
+  };
+  for (let n = 1; ; n++) {
+    const rel = storedRelPath(day, ctx.recorderLabel, c.name, n);
+    const abs = toAbsolute(ctx.store.paths.root, rel);
+    const onDisk = await stat(abs).catch(() => null);
+    const registered = registeredIgnoringCase(rel);
+    if (!onDisk && !registered) return { rel, adoptedSha256: null };
+    if (onDisk && !registered && onDisk.size === c.size) {
+      const [a, b] = await Promise.all([hashFile(abs, ctx.signal), hashFile(c.path, ctx.signal)]);
+      if (a === b) {
+        await chmod(abs, 0o444);
+        return { rel, adoptedSha256: a };
+      }
+    }
+  }
+}
+
+/** A crash after registering but before the manifest: the rerun sees a duplicate and still refreshes the day. */
+function markDuplicate(c: CandidateOriginal, existing: MediaMatch, ctx: FileContext): FileDone {
+  const { db } = ctx.store;
+  const d = db.prepare('SELECT day FROM media WHERE id = ?').get(existing.id) as { day: string };
+  const m = db.prepare('SELECT files FROM day_manifests WHERE day = ?').get(d.day) as { files: number } | undefined;
+  const n = db.prepare('SELECT COUNT(*) AS n FROM media WHERE day = ?').get(d.day) as { n: number };
+  const outcome: IngestItemOutcome = { relPath: c.relPath, outcome: 'duplicate', mediaId: existing.id, sha256: existing.sha256, storedPath: existing.stored_path };
+  db.transaction(() => {
+    insertIngestItem(db, ctx.sessionId, c, outcome);
+    ctx.audit(db, 'media.duplicate', `media:${existing.id}`, { session: ctx.sessionId, source: c.relPath, sha256: existing.sha256 });
+  })();
+  return { outcome, day: !m || m.files !== n.n ? d.day : null, recorderTime: null };
+}
+
+/** The media row, the item row, the session's counters and the audit entry: one transaction. */
+function registerMedia(c: CandidateOriginal, plan: FilePlan, rel: string, sha256: string, probe: ProbeResult, ctx: FileContext): IngestItemOutcome {
+  const db: Db = ctx.store.db;
+  const officer = (ctx.recorder && !plan.clockSuspect ? officerAt(db, ctx.recorder.id, plan.start) : null) ?? ctx.officer;
+  const now = ctx.now();
+  return db.transaction(() => {
+    const id = db
+      .prepare(
+        `INSERT INTO media (sha256, size, stored_path, original_name, original_path, kind, recorder_id, officer_id, ingest_session_id,
+           start_at, end_at, start_source, day, duration_sec, container, video_codec, audio_codec, width, height, has_audio, flags,
+           retention_until, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sha256,
+        c.size,
+        rel,
+        c.name,
+        c.relPath,
+        plan.kind,
+        ctx.recorder?.id ?? null,
+        officer?.id ?? null,
+        ctx.sessionId,
+        plan.start.toISOString(),
+        plan.end?.toISOString() ?? null,
+        plan.startSource,
+        plan.day,
+        plan.durationSec,
+        probe.container ?? null,
+        probe.videoCodec ?? null,
+        probe.audioCodec ?? null,
+        probe.width ?? null,
+        probe.height ?? null,
+        probe.hasAudio ? 1 : 0,
+        JSON.stringify(plan.flags),
+        retentionUntil(plan.start > now ? now : plan.start, ctx.retentionMonths).toISOString(),
+        now.toISOString(),
+      ).lastInsertRowid as number;
+    const outcome: IngestItemOutcome = {
+      relPath: c.relPath,
+      outcome: 'stored',
+      mediaId: id,
+      sha256,
+      storedPath: rel,
+      flags: plan.flags,
+      durationSec: plan.durationSec,
+      hasAudio: probe.hasAudio,
+    };
+    insertIngestItem(db, ctx.sessionId, c, outcome);
+    db.prepare('UPDATE ingest_sessions SET files_stored = files_stored + 1, bytes_stored = bytes_stored + ? WHERE id = ?').run(c.size, ctx.sessionId);
+    ctx.audit(db, 'media.ingest', `media:${id}`, {
+      session: ctx.sessionId,
+      sha256,
+      size: c.size,
+      storedPath: rel,
+      source: c.relPath,
+      start: plan.start.toISOString(),
+      startSource: plan.startSource,
+      flags: plan.flags,
+      officer: officer?.badgeNo ?? null,
+    });
+    return outcome;
+  })();
+}
