@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../common';
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import type { ApiServices, Client } from './context';
 import { methods, type MethodName } from './contract';
 import type { ApiResult } from './dto';

@@ -1,4 +1,4 @@
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import { appendAudit, type AuditDetails, type Db, type UserId } from '../store';
 import type { ApiServices, Client } from './context';
 import type { MethodName, MethodOutput, MethodParsedInput, Methods } from './contract';

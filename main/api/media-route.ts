@@ -1,4 +1,4 @@
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import { toAbsolute } from '../ingest';
 import { mediaContentType, THUMB_CONTENT_TYPE } from '../media';
 import type { ApiServices } from './context';

@@ -3,7 +3,7 @@
  * approves which kind of request; VIEW_RULES says, in order, what lets a person see an original.
  * The office switches parts of it in 系统设置 (office_settings 'access.*'); everything else is here.
  */
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import { AppError, type Role } from '../common';
 import type { Db } from '../store';
 import type { AccessPolicyDto, AccessRuleDto, AccessTypeDto, ClassificationDto } from './dto';

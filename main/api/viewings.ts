@@ -1,4 +1,4 @@
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import type { Db } from '../store';
 import { auditAs } from './handler';
 import type { MediaFacts } from './media-facts';

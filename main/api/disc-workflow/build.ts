@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import { AppError } from '../../common';
 import { buildDiscImage, MEDIA, planDiscs, stageBag, type BagItem, type DiscPlan, type MediaType, type PlanItem } from '../../disc';
 import type { Pem } from '../../crypto';

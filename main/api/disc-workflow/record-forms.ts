@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import { AppError } from '../../common';
 import { localDay } from '../../common';
 import { writeFileAtomic } from '../../ingest';

@@ -1,5 +1,5 @@
 import { AppError, ROLE_LABELS } from '../../common';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { AccessPolicyDto, AccessRequestDto, AccessTypeDto, ClassificationDto, UserRefDto } from '../dto';
 import {

@@ -1,5 +1,5 @@
 import { AppError } from '../../common';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { HandlerTable } from '../handler';
 import { caseColumns, listCases, loadCase } from '../library';

@@ -8,7 +8,7 @@ import {
   renewExpiringCertificates,
   type LoginOutcome,
   type Session,
-} from '../../access';
+} from '../../accounts';
 import { decryptPrivateKey, encryptPrivateKey, hashPassword, verifyPassword, type Pem } from '../../crypto';
 import { officeVerifier, signerFor } from '../signing';
 import { AppError } from '../../common';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkLogin, insertOffice, prepareOffice, writeCaFile } from '../../access';
+import { checkLogin, insertOffice, prepareOffice, writeCaFile } from '../../accounts';
 import { AppError, isValidTimeZone } from '../../common';
 import { readOffice } from '../../store';
 import type { ApiServices } from '../context';

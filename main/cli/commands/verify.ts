@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { revocationAwareVerifier } from '../../access';
+import { revocationAwareVerifier } from '../../accounts';
 import type { Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase, verifyAuditChain, type ChainAnchors } from '../../store';

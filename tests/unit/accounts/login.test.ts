@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkLogin, recordLoginOutcome } from '../../../main/access';
+import { checkLogin, recordLoginOutcome } from '../../../main/accounts';
 import { asPem, hashPassword, privateKeyIterations, REAL_SECRET_COSTS } from '../../../main/crypto';
 import { migrate, openDatabase, type Db } from '../../../main/store';
 import { tempDir } from '../../support/services';

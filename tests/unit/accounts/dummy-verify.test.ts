@@ -3,7 +3,7 @@
 import { scrypt, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkLogin } from '../../../main/access';
+import { checkLogin } from '../../../main/accounts';
 import { hashPassword } from '../../../main/crypto';
 import { migrate, openDatabase, type Db } from '../../../main/store';
 import { tempDir } from '../../support/services';
