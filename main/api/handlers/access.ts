@@ -15,11 +15,12 @@ import {
   toRequestDetailDto,
   toRequestDto,
   type RequestRow,
-} from '../grants';
+} from '../../access';
 import type { HandlerTable } from '../handler';
-import { caseColumns, loadCase, loadMediaDetail } from '../library';
-import { officeSetting, setOfficeSetting } from '../settings';
-import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, OVERSEER_ROLES, readAccessPolicy } from '../view-policy';
+import { loadMediaDetail } from '../../library';
+import { caseColumns, loadCase } from '../../cases';
+import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, OVERSEER_ROLES, readAccessPolicy } from '../../access';
+import { officeSetting, setOfficeSetting } from '../../store';
 
 type AccessMethods =
   | 'access.policy'

@@ -4,7 +4,8 @@ import { AppError, isValidTimeZone } from '../../common';
 import { readOffice } from '../../store';
 import type { ApiServices } from '../context';
 import type { SetupStatus } from '../dto';
-import { auditAs, type HandlerTable } from '../handler';
+import { type HandlerTable } from '../handler';
+import { auditAs } from '../../audit';
 import { startSession } from './session';
 
 function status(services: ApiServices): SetupStatus {
