@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const MODULES = 'app|api|host|store|crypto|access|ingest|media|disc|forms|devices|cli|common|log';
+const MODULES = 'app|api|host|store|crypto|accounts|access|ingest|media|disc|forms|devices|cli|common|log';
 
 const noElectron = { name: 'electron', message: 'Only main/app/ and preload/index.ts may import electron.' };
 

@@ -1,32 +1,25 @@
-export { SessionRegistry, type Session, type SessionId, type SessionLookup } from './sessions';
+// Leave to view (rules art. 3, 12-14): access requests, approvals and their item sets, the grants they become,
+// the view policy (authorizeView) and the viewing register.
+export { CLASSIFICATIONS, CLASSIFICATION_LABELS, highest, isClassified, mediaClassification, scopeMediaIds, describeScope, type Scope } from './classification';
+export { grantsCovering, namedUsers, type GrantRow } from './find';
+export { approvedMediaIds, describeItems, itemsFingerprint, recordApprovedMedia, requestMediaIds, wasApproved } from './items';
+export { isSelfApproved, loadRequest, listRequests, requestState, toRequestDetailDto, toRequestDto, type RequestRow, type ListQuery } from './requests';
+export { listRegister, registerEntries, dayBounds, type RegisterQuery } from './register';
 export {
-  listUsers,
-  findUserById,
-  findUserByLogin,
-  toSummary,
-  prepareUser,
-  prepareKeys,
-  insertUser,
-  setRoles,
-  recordCertificate,
-  countActiveAdmins,
-  publicKeyOfCert,
-  userRoles,
-  type UserSummary,
-  type UserRow,
-  type NewUser,
-  type OfficeCa,
-} from './users';
-export { checkLogin, recordLoginOutcome, attemptError, type LoginOutcome, type LoginOptions, type Rewrap } from './login';
-export { countAttempt, clearFailures, MAX_FAILED_LOGINS, LOCKOUT_MINUTES, type Attempt, type Guessed } from './lockout';
-export { prepareOffice, insertOffice, writeCaFile, type OfficeSetup } from './setup';
-export { wrapForUser, unwrapForUser } from './ca-key';
-export {
-  revokeUserCertificates,
-  revocationOf,
-  checkRevocation,
-  revocationAwareVerifier,
-  type Revocation,
-  type RevocationReason,
-} from './revocations';
-export { renewExpiringCertificates, RENEW_WITHIN_DAYS, type Renewed } from './renewal';
+  authorizeView,
+  requireApprovedForDisc,
+  canApprove,
+  canRevoke,
+  grantAdmits,
+  readAccessPolicy,
+  accessPolicyDto,
+  ACCESS_RULES,
+  VIEW_RULES,
+  OVERSEER_ROLES,
+  ROLE_VIEWERS_WHEN_NOT_STRICT,
+  type ViewDecision,
+  type ViewBasis,
+  type AccessPolicy,
+} from './view-policy';
+export { recordViewing, VIEWING_IDLE_MS, type ViewVariant } from './viewings';
+export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from './types';

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
-import { SessionRegistry, type Session, type SessionId } from '../access';
+import { SessionRegistry, type Session, type SessionId } from '../accounts';
 import { AppError, type Clock } from '../common';
 import { generateKeyPair, REAL_SECRET_COSTS, type KeyPairSource, type SecretCosts } from '../crypto';
 import { SourceRegistry } from '../devices';

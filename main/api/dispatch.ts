@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../common';
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import type { ApiServices, Client } from './context';
 import { methods, type MethodName } from './contract';
 import type { ApiResult } from './dto';
-import { auditAs, type CallContext, type Handler } from './handler';
+import { auditAs } from '../audit';
+import type { CallContext, Handler } from './handler';
 import { handlers } from './handlers';
 
 z.config(z.locales.zhCN());

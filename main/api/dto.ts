@@ -1,5 +1,9 @@
-import type { ChainProblemKind, ChainWarningKind } from '../store';
+import type { ChainProblemKind, ChainWarningKind } from '../audit';
 import type { Role } from '../common';
+export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
+export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
+export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
+export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 
 /** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
 export const SECTIONS = [
@@ -278,96 +282,12 @@ export const CATEGORIES = Object.keys(CATEGORY_LABELS) as CategoryDto[];
 
 export type ClassificationDto = 'normal' | 'privacy' | 'business_secret' | 'state_secret';
 
-export interface OfficerRefDto {
-  id: number;
-  name: string;
-  badgeNo: string;
-}
 
-/** One row of the library: metadata only, never bytes. Media come from `evidence://media/<id>` or `/media/<id>`. */
-export interface LibraryItemDto {
-  id: number;
-  kind: MediaKindDto;
-  originalName: string;
-  startAt: string;
-  endAt: string | null;
-  durationSec: number | null;
-  size: number;
-  officer: OfficerRefDto | null;
-  recorderSerial: string | null;
-  flags: MediaFlagDto[];
-  category: CategoryDto | null;
-  keyMark: boolean;
-  classification: ClassificationDto;
-  recordingId: number | null;
-  /** A poster is available at `/media/<id>/thumb` (made on first request, then cached). */
-  hasThumb: boolean;
-  /** Set by library.search: the caller has leave to view it now (authorizeView); posters show only then. */
-  canView?: boolean;
-  /** The player must use `/media/<id>/preview` (an H.264/AAC 预览副本), not the original. */
-  needsProxy: boolean;
-}
 
-export interface LibraryPageDto {
-  total: number;
-  items: LibraryItemDto[];
-}
 
-export interface RecordingSegmentDto {
-  mediaId: number;
-  originalName: string;
-  startAt: string;
-  endAt: string | null;
-  durationSec: number | null;
-  size: number;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  needsProxy: boolean;
-  flags: MediaFlagDto[];
-}
 
-export interface RecordingDto {
-  id: number;
-  recorderSerial: string | null;
-  officer: OfficerRefDto | null;
-  startAt: string;
-  endAt: string;
-  /** Segments in play order (by start time). */
-  segments: RecordingSegmentDto[];
-  /** Interruptions inside the recording (rules art. 6). */
-  gaps: { afterMediaId: number; seconds: number }[];
-  totalDurationSec: number;
-  totalSize: number;
-}
 
-export interface BookmarkDto {
-  id: number;
-  mediaId: number;
-  offsetSec: number;
-  label: string;
-  createdBy: string;
-  createdAt: string;
-}
 
-export interface MediaDetailDto extends LibraryItemDto {
-  sha256: string;
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
-  hasAudio: boolean;
-  startSource: string;
-  /** The media's own retention date (at least 3 months, art. 11(3)). */
-  retentionUntil: string;
-  /** In an open case: kept with the case, whatever its own date says. */
-  heldByCase: boolean;
-  /** The date that applies today: null while held by an open case. */
-  effectiveRetentionUntil: string | null;
-  notes: { text: string; updatedBy: string; updatedAt: string } | null;
-  bookmarks: BookmarkDto[];
-  cases: { id: number; number: string; title: string }[];
-}
 
 export interface PreviewStatusDto {
   mediaId: number;
@@ -388,46 +308,9 @@ export interface PreviewProgressDto {
 // -- Cases (案件) --
 export type CaseStatusDto = 'open' | 'closed';
 
-export interface CaseSummaryDto {
-  id: number;
-  number: string;
-  title: string;
-  handler: OfficerRefDto | null;
-  classification: ClassificationDto;
-  status: CaseStatusDto;
-  createdAt: string;
-  createdBy: string;
-  closedAt: string | null;
-  itemCount: number;
-  totalDurationSec: number;
-  totalSize: number;
-}
 
-export interface CaseItemDto {
-  mediaId: number;
-  kind: MediaKindDto;
-  originalName: string;
-  sha256: string;
-  startAt: string;
-  endAt: string | null;
-  durationSec: number | null;
-  size: number;
-  recordingId: number | null;
-  officer: OfficerRefDto | null;
-  recorderSerial: string | null;
-  addedBy: string;
-  addedAt: string;
-}
 
-export interface CaseDetailDto extends CaseSummaryDto {
-  description: string;
-  items: CaseItemDto[];
-}
 
-export interface CasePageDto {
-  total: number;
-  cases: CaseSummaryDto[];
-}
 
 // -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
 /** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
@@ -436,265 +319,34 @@ export type AccessScopeKindDto = 'media' | 'recording' | 'case';
 /** 'expired' is never stored: an approval whose validUntil has passed. */
 export type AccessStateDto = 'pending' | 'approved' | 'rejected' | 'revoked' | 'expired';
 
-export interface UserRefDto {
-  id: number;
-  login: string;
-  displayName: string;
-}
 
-export interface AccessScopeDto {
-  kind: AccessScopeKindDto;
-  id: number;
-  /** How the program names it, e.g. '案件 2026-001 某某违建' or 'VID_0001.MP4'. */
-  label: string;
-  /** The highest classification among the item, its media and the cases holding them. */
-  classification: ClassificationDto;
-  /** The media the request covers: once approved, exactly the set its approver was shown; before, what an approval now would cover. */
-  mediaCount: number;
-}
 
-/** One original an approval covers, as its approver is shown it. */
-export interface AccessItemDto {
-  mediaId: number;
-  kind: MediaKindDto;
-  originalName: string;
-  officer: OfficerRefDto | null;
-  recorderSerial: string | null;
-  startAt: string;
-  endAt: string | null;
-  durationSec: number | null;
-}
 
-export interface AccessRequestDto {
-  id: number;
-  type: AccessTypeDto;
-  scope: AccessScopeDto;
-  reason: string;
-  requestedBy: UserRefDto;
-  requestedAt: string;
-  state: AccessStateDto;
-  decidedBy: UserRefDto | null;
-  decidedAt: string | null;
-  /** The rejection reason, or the approver's remark. */
-  decisionReason: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  /** For classified items: only these users may view under this approval. */
-  namedUsers: UserRefDto[];
-  revokedBy: UserRefDto | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  /** The chief's or the township leader's own 工作查阅, approved by himself (本人审批); never covers a disc. */
-  selfApproved: boolean;
-  /** What the caller may do with it now (the API checks again). */
-  canDecide: boolean;
-  canRevoke: boolean;
-}
 
-/** One request with the media it covers (access.get): what the approver is shown before deciding. */
-export interface AccessRequestDetailDto extends AccessRequestDto {
-  /** Once approved, exactly the media the approval covers; before, what an approval now would cover. */
-  items: AccessItemDto[];
-  /** sha256 of the sorted media ids; access.decide must send it back, so a list changed since it was shown is refused. */
-  itemsFingerprint: string;
-}
 
-export interface AccessPageDto {
-  total: number;
-  items: AccessRequestDto[];
-}
 
-export interface AccessRuleDto {
-  type: AccessTypeDto;
-  label: string;
-  article: string;
-  approverRoles: Role[];
-  /** Roles that may approve their own request of this type (still registered). */
-  selfApprovalRoles: Role[];
-  /** Classifications this type can never be approved for. */
-  neverFor: ClassificationDto[];
-  /** Whether an approval of this type lets the items go on an evidence disc. */
-  allowsDisc: boolean;
-}
 
-export interface AccessPolicyDto {
-  /** Every viewing needs a grant (default). Off: custodian, chief and township leader view 普通 items by role. */
-  strict: boolean;
-  /** Officers may view their own footage for this many hours after ingest (0 = off). */
-  ownFootageHours: number;
-  defaultDays: number;
-  maxDays: number;
-  rules: AccessRuleDto[];
-}
 
-/** One viewing session in the register (查阅登记). */
-export interface ViewingRowDto {
-  id: number;
-  viewer: UserRefDto;
-  mediaId: number;
-  mediaName: string;
-  recordingId: number | null;
-  startedAt: string;
-  lastAt: string;
-  /** 'grant:<id>', 'own-footage', 'role:<role>'. */
-  basis: string;
-  requestType: AccessTypeDto | null;
-  requestId: number | null;
-  reason: string | null;
-  approver: UserRefDto | null;
-  /** The viewer approved his own request (the chief's or township leader's own 工作查阅): 本人审批. */
-  selfApproved: boolean;
-}
 
-export interface RegisterPageDto {
-  total: number;
-  items: ViewingRowDto[];
-}
 
 // -- Record forms (记录表, rules art. 11(4)) --
 export type RecordFormStateDto = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';
 export type SignatureRoleDto = 'officer' | 'chief';
 
-export interface RecordFormFileDto {
-  mediaId: number;
-  name: string;
-  startAt: string | null;
-  durationSec: number | null;
-  size: number;
-  sha256: string;
-}
 
-/** Everything printed on the form; the signatures cover exactly this (with the case id), as canonical JSON. */
-export interface RecordFormFieldsDto {
-  caseNumber: string;
-  caseTitle: string;
-  discNo: string;
-  officers: string[];
-  cameraOperator: string;
-  recordingStart: string;
-  recordingEnd: string;
-  place: string;
-  recorderBrand: string;
-  recorderModel: string;
-  format: string;
-  totalDurationSec: number;
-  totalBytes: number;
-  files: RecordFormFileDto[];
-  remarks: string;
-}
 
-export interface RecordFormSignatureDto {
-  id: number;
-  role: SignatureRoleDto;
-  signer: UserRefDto;
-  signedAt: string;
-  certSerial: string;
-  contentSha256: string;
-  /** The signature checks against the office CA and the content it names. */
-  verified: boolean;
-  voidAt: string | null;
-  voidReason: string | null;
-  /** In forms/: the DER signature and the exact bytes it covers, for `openssl cms -verify`. */
-  signatureFile: string;
-  contentFile: string;
-}
 
-export interface RecordFormSummaryDto {
-  id: number;
-  caseId: number;
-  caseNumber: string;
-  caseTitle: string;
-  discNo: string;
-  state: RecordFormStateDto;
-  createdAt: string;
-  updatedAt: string;
-  officerSignedBy: string | null;
-  chiefSignedBy: string | null;
-}
 
-export interface RecordFormDto extends RecordFormSummaryDto {
-  fields: RecordFormFieldsDto;
-  contentSha256: string;
-  /** In forms/: the canonical content now on the form. */
-  contentFile: string;
-  signatures: RecordFormSignatureDto[];
-  scan: { fileName: string; sha256: string } | null;
-  /** Which signature the caller may give now, if any. */
-  canSign: SignatureRoleDto | null;
-  /** Discs built with this form. */
-  discIds: string[];
-}
 
 // -- Evidence discs (刻盘) --
 export type DiscMediaTypeDto = 'CD-R' | 'DVD-R' | 'DVD-R-DL' | 'BD-R' | 'BD-R-DL';
 
-export interface DiscPlanDto {
-  mediaType: DiscMediaTypeDto;
-  mediaLabel: string;
-  capacityBytes: number;
-  usableBytes: number;
-  totalPayloadBytes: number;
-  discs: { index: number; count: number; mediaIds: number[]; payloadBytes: number; estimatedBytes: number; fillPercent: number }[];
-}
 
-export interface DiscFileDto {
-  path: string;
-  sha256: string;
-  size: number;
-  origin: 'original' | 'generated';
-  mediaId: number | null;
-}
 
-export interface DiscReadbackFileDto {
-  path: string;
-  status: 'ok' | 'changed' | 'missing' | 'unreadable' | 'extra';
-  expected: string | null;
-  actual: string | null;
-  message: string | null;
-}
 
-export interface DiscReadbackDto {
-  ok: boolean;
-  checked: number;
-  bytes: number;
-  at: string;
-  by: string;
-  files: DiscReadbackFileDto[];
-}
 
-export interface DiscSummaryDto {
-  id: string;
-  caseId: number;
-  caseNumber: string;
-  caseTitle: string;
-  recordFormId: number;
-  discIndex: number;
-  discCount: number;
-  mediaType: DiscMediaTypeDto;
-  imageBytes: number;
-  builtBy: string;
-  builtAt: string;
-  burnedBy: string | null;
-  burnedAt: string | null;
-  drive: string | null;
-  readbackOk: boolean | null;
-  readbackAt: string | null;
-  /** Text to print on the disc face or its sleeve. */
-  labelText: string;
-}
 
-export interface DiscDto extends DiscSummaryDto {
-  files: DiscFileDto[];
-  manifestSha256: string;
-  readback: DiscReadbackDto | null;
-}
 
-export interface DriveDto {
-  id: string;
-  label: string;
-  /** xorriso's stdio: pseudo-drive (EVIDENCE_PSEUDO_DRIVE), for tests and training. */
-  pseudo: boolean;
-}
 
 export interface DiscProgressDto {
   caseId: number;

@@ -1,5 +1,6 @@
-import type { Session } from '../access';
-import { appendAudit, type AuditDetails, type Db, type UserId } from '../store';
+import type { Session } from '../accounts';
+import type { Db } from '../store';
+import type { AuditDetails } from '../audit';
 import type { ApiServices, Client } from './context';
 import type { MethodName, MethodOutput, MethodParsedInput, Methods } from './contract';
 
@@ -21,14 +22,3 @@ export interface CallContext<M extends MethodName> {
 export type Handler<M extends MethodName> = (ctx: CallContext<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 
 export type HandlerTable = { [M in MethodName]: Handler<M> };
-
-export function auditAs(db: Db, session: Session | null, now: Date, action: string, target: string | null, details?: AuditDetails): void {
-  appendAudit(db, {
-    actorId: (session?.userId ?? null) as UserId | null,
-    actorLogin: session?.login ?? null,
-    action,
-    target,
-    details: details ?? {},
-    at: now,
-  });
-}

@@ -16,7 +16,7 @@ export {
   type ViewDecision,
   type ViewBasis,
   type AccessPolicy,
-} from './view-policy';
+} from '../access';
 export { parseRange, type RangeRequest } from './range';
-export { VIEWING_IDLE_MS } from './viewings';
-export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from './grants';
+export { VIEWING_IDLE_MS } from '../access';
+export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from '../access';

@@ -1,13 +1,14 @@
-import type { Session } from '../access';
+import type { Session } from '../accounts';
 import { toAbsolute } from '../ingest';
 import { mediaContentType, THUMB_CONTENT_TYPE } from '../media';
 import type { ApiServices } from './context';
-import { auditAs } from './handler';
-import { loadMediaFacts } from './media-facts';
-import { ensurePreview, ensureThumb } from './previews';
+import { auditAs } from '../audit';
+import { loadMediaFacts } from '../library/media-facts';
+import { ensurePreview, ensureThumb } from '../library';
+import { previewWork } from './preview-work';
 import { fileResponse, plainResponse } from './serve-file';
-import { authorizeView } from './view-policy';
-import { recordViewing } from './viewings';
+import { authorizeView } from '../access';
+import { recordViewing } from '../access';
 
 export type MediaVariant = 'original' | 'preview' | 'thumb';
 
@@ -71,13 +72,13 @@ export async function handleMediaRequest(services: ApiServices, request: Request
   try {
     if (target.variant === 'thumb') {
       // A poster is a glimpse for finding footage, not a viewing: checked, not registered.
-      const thumb = await ensureThumb(services, media);
+      const thumb = await ensureThumb(previewWork(services), media);
       return thumb ? fileResponse(request, thumb, THUMB_CONTENT_TYPE) : plainResponse(404, '无缩略图');
     }
     let file: string;
     let contentType: string | null;
     if (target.variant === 'preview') {
-      const viewable = await ensurePreview(services, media);
+      const viewable = await ensurePreview(previewWork(services), media);
       if (!viewable) return plainResponse(404, '该资料无法预览');
       file = viewable.file;
       contentType = viewable.contentType ?? mediaContentType(media.kind, media.originalName);

@@ -1,4 +1,4 @@
-import { revocationAwareVerifier, type Session } from '../access';
+import { revocationAwareVerifier, type Session } from '../accounts';
 import { signDetached, type Pem, type SignatureCheck } from '../crypto';
 import type { ApiServices } from './context';
 

@@ -22,3 +22,4 @@ export { verifierHtml } from './verifier/html';
 export { openIsoImage, type IsoEntry, type IsoImage } from './iso-reader';
 export { readBack, type ExpectedFile, type ReadbackFile, type ReadbackResult, type ReadbackStatus, type ReadbackOptions } from './readback';
 export { verifyDisc, parseManifest, type DiscProblem, type DiscProblemKind, type DiscVerifyReport } from './verify-disc';
+export * from './workflow';

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { archivePaths, sealFileDays, sealFileNames, type Db } from '../store';
+import { archivePaths, type Db } from '../store';
+import { sealFileDays, sealFileNames } from '../audit';
 import { commitOriginal } from './commit';
 import { hashFile } from './copy-hash';
 import { dayRelDir, toAbsolute } from './layout';

@@ -1,4 +1,5 @@
-import type { AuditDetails, Db } from '../store';
+import type { AuditDetails } from '../audit';
+import type { Db } from '../store';
 import type { IngestItemOutcome, IngestPlan, IngestResult } from './run';
 import type { CandidateOriginal } from './scan';
 import type { DriftEstimate } from './drift';

@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-discs-'));
   pseudo = path.join(work, '模拟光盘.iso');
-  // The host offers xorriso's stdio: pseudo-drive on this file (see main/api/disc-workflow/drives.ts).
+  // The host offers xorriso's stdio: pseudo-drive on this file (see main/disc/workflow/drives.ts).
   process.env.EVIDENCE_PSEUDO_DRIVE = pseudo;
   await makeSegments(path.join(work, 'rec', 'DCIM'), 2, 2, RECORDED, { serial: SERIAL, badge: BADGE });
   host = await startTestHost({ startAt: NOW });

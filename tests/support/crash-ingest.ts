@@ -12,13 +12,13 @@
 // It builds the plan and deps like `startIngest` in main/api/handlers/ingest.ts, but calls runIngest itself
 // so it can pass the onStep seam, which the API does not expose.
 import { createServices, dispatch, type Client } from '../../main/api';
-import { auditAs } from '../../main/api/handler';
-import { officeSetting } from '../../main/api/settings';
+import { auditAs } from '../../main/audit';
+import { officeSetting } from '../../main/store';
 import { signerFor } from '../../main/api/signing';
 import { findOfficerByBadge, findRecorderBySerial, insertOfficer, insertRecorder } from '../../main/devices';
 import { runIngest, scanSource } from '../../main/ingest';
 import { silentLogger } from '../../main/log';
-import type { AuditDetails } from '../../main/store';
+import type { AuditDetails } from '../../main/audit';
 
 export const CRASH_STEPS = ['copied', 'verified', 'synced', 'placed', 'registered', 'manifest'] as const;
 export type CrashStep = (typeof CRASH_STEPS)[number];

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkLogin, recordLoginOutcome } from '../../main/access';
+import { checkLogin, recordLoginOutcome } from '../../main/accounts';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
 import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';

@@ -1,5 +1,5 @@
 import { AppError, ROLE_LABELS } from '../../common';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { AccessPolicyDto, AccessRequestDto, AccessTypeDto, ClassificationDto, UserRefDto } from '../dto';
 import {
@@ -15,11 +15,12 @@ import {
   toRequestDetailDto,
   toRequestDto,
   type RequestRow,
-} from '../grants';
+} from '../../access';
 import type { HandlerTable } from '../handler';
-import { caseColumns, loadCase, loadMediaDetail } from '../library';
-import { officeSetting, setOfficeSetting } from '../settings';
-import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, OVERSEER_ROLES, readAccessPolicy } from '../view-policy';
+import { loadMediaDetail } from '../../library';
+import { caseColumns, loadCase } from '../../cases';
+import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, OVERSEER_ROLES, readAccessPolicy } from '../../access';
+import { officeSetting, setOfficeSetting } from '../../store';
 
 type AccessMethods =
   | 'access.policy'

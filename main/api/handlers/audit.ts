@@ -1,5 +1,5 @@
 import { officeVerifier } from '../signing';
-import { queryAudit, verifyAuditChain } from '../../store';
+import { queryAudit, verifyAuditChain } from '../../audit';
 import type { HandlerTable } from '../handler';
 
 export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = {

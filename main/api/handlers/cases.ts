@@ -1,8 +1,8 @@
 import { AppError } from '../../common';
-import type { Session } from '../../access';
+import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { HandlerTable } from '../handler';
-import { caseColumns, listCases, loadCase } from '../library';
+import { caseColumns, listCases, loadCase } from '../../cases';
 
 type CaseMethods = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.addItems' | 'cases.removeItem';
 

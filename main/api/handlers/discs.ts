@@ -16,7 +16,7 @@ import {
   planDto,
   readBackTarget,
   type BuiltDisc,
-} from '../disc-workflow';
+} from '../../disc';
 import type { DiscDto, DiscFileDto, DiscProgressDto, DiscReadbackDto } from '../dto';
 import type { CallContext, HandlerTable } from '../handler';
 
@@ -39,7 +39,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
 
   'discs.build': async (ctx) => {
     const { input, db, tx, audit, session, services, now } = ctx;
-    const form = assertFormReady(services, db(), input.caseId, input.recordFormId);
+    const form = assertFormReady(db(), services.archive.office(), input.caseId, input.recordFormId);
     const plan = planCase(db(), input.caseId, input.mediaType);
     const approvals = assertItemsApprovedForDisc(
       db(),
@@ -54,7 +54,8 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
       const discId = plan.discs[discIndex - 1] ? discIdFor(form.disc_no, discIndex, plan.discs.length) : null;
       if (discId && db().prepare('SELECT 1 FROM discs WHERE id = ?').get(discId)) throw new AppError('DISC_EXISTS', `光盘 ${discId} 已制作过，可直接刻录`);
       const d: BuiltDisc = await buildOneDisc({
-        services,
+        office: services.archive.office(),
+        paths: services.archive.open().paths,
         db: db(),
         session,
         form,

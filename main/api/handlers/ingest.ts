@@ -10,12 +10,13 @@ import {
 } from '../../devices';
 import { requireTool } from '../../media';
 import { assertFits, runIngest, scanSource, type IngestProgress, type IngestSessionId } from '../../ingest';
-import { auditAs, type CallContext, type HandlerTable } from '../handler';
+import { type CallContext, type HandlerTable } from '../handler';
+import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
 import type { Db } from '../../store';
 import type { IngestItemDto, IngestSessionDetailDto, IngestSessionDto, MediaFlagDto, MediaKindDto } from '../dto';
 import { signerFor } from '../signing';
-import { officeSetting } from '../settings';
+import { officeSetting } from '../../store';
 
 type IngestMethods =
   | 'sources.list'

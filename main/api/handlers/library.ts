@@ -1,6 +1,6 @@
-import { authorizeView } from '../view-policy';
+import { authorizeView } from '../../access';
 import type { HandlerTable } from '../handler';
-import { loadRecording, searchLibrary } from '../library';
+import { loadRecording, searchLibrary } from '../../library';
 
 type LibraryMethods = 'library.search' | 'library.recording';
 

@@ -1,12 +1,13 @@
 import { AppError } from '../../common';
 import { canPreview, needsProxy } from '../../media';
 import type { CallContext, HandlerTable } from '../handler';
-import { listBookmarks, loadMediaDetail } from '../library';
-import { loadMediaFacts } from '../media-facts';
-import { ensurePreview, previewReady } from '../previews';
-import { officeSetting } from '../settings';
-import { authorizeView } from '../view-policy';
-import { recordViewing } from '../viewings';
+import { listBookmarks, loadMediaDetail } from '../../library';
+import { loadMediaFacts } from '../../library/media-facts';
+import { ensurePreview, previewReady } from '../../library';
+import { previewWork } from '../preview-work';
+import { authorizeView } from '../../access';
+import { recordViewing } from '../../access';
+import { officeSetting } from '../../store';
 
 type MediaMethods = 'media.get' | 'media.update' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
 
@@ -56,10 +57,10 @@ export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
     if (!media) throw new AppError('NOT_FOUND', '资料不存在');
     const decision = authorizeView(ctx.db(), ctx.session, media, ctx.now);
     if (!decision.allowed) throw new AppError('FORBIDDEN', decision.message, `view refused: ${decision.code}`);
-    const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services, media) };
+    const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services.archive.open(), media) };
     if (status.available && !status.ready) {
       // Runs in the background; progress goes out as 'media.previewProgress'. Failures are logged there.
-      ensurePreview(ctx.services, media).catch(() => undefined);
+      ensurePreview(previewWork(ctx.services), media).catch(() => undefined);
     }
     return status;
   },

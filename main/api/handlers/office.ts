@@ -3,7 +3,7 @@ import { asPem, certificateFingerprint } from '../../crypto';
 import type { ApiServices } from '../context';
 import type { OfficeDto } from '../dto';
 import type { HandlerTable } from '../handler';
-import { officeSetting, setOfficeSetting } from '../settings';
+import { officeSetting, setOfficeSetting } from '../../store';
 
 function officeDto(services: ApiServices): OfficeDto {
   const o = services.archive.office();

@@ -8,7 +8,6 @@ import {
   canonicalContent,
   docxFileName,
   findForm,
-  formsDir,
   listForms,
   loadForm,
   nextDiscNo,
@@ -20,7 +19,7 @@ import {
   storedContent,
   validSignatures,
   writeContentFile,
-} from '../disc-workflow';
+} from '../../disc';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
@@ -53,7 +52,7 @@ const EDITABLE = ['place', 'cameraOperator', 'officers', 'remarks'] as const;
  */
 export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
   'forms.recordList': ({ input, db }) => listForms(db(), input.caseId),
-  'forms.recordGet': ({ input, db, services, session }) => loadForm(services, db(), input.id, session),
+  'forms.recordGet': ({ input, db, services, session }) => loadForm(db(), services.archive.office(), services.archive.open().paths, input.id, session),
 
   'forms.recordDraft': async ({ input, db, tx, audit, session, services, now }) => {
     const office = services.archive.office();
@@ -71,8 +70,8 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
       audit('record_form.create', `record_form:${id}`, { caseId: input.caseId, discNo, files: fields.files.length, contentSha256: sha256(content) });
       return { id, content };
     });
-    await writeContentFile(services, id, content);
-    return loadForm(services, db(), id, session);
+    await writeContentFile(services.archive.open().paths, id, content);
+    return loadForm(db(), services.archive.office(), services.archive.open().paths, id, session);
   },
 
   'forms.recordUpdate': async ({ input, db, tx, audit, session, services, now }) => {
@@ -81,8 +80,8 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const oldFields = parseFields(before);
     const fields = applyEdits(oldFields, input);
     const content = canonicalContent(before.case_id, fields);
-    if (sha256(content) === before.content_sha256) return loadForm(services, db(), input.id, session);
-    await writeContentFile(services, input.id, content);
+    if (sha256(content) === before.content_sha256) return loadForm(db(), services.archive.office(), services.archive.open().paths, input.id, session);
+    await writeContentFile(services.archive.open().paths, input.id, content);
     tx(() => {
       const cur = findForm(db(), input.id);
       if (cur.content_sha256 !== before.content_sha256 || cur.state !== before.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
@@ -104,7 +103,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
         contentSha256: sha256(content),
       });
     });
-    return loadForm(services, db(), input.id, session);
+    return loadForm(db(), services.archive.office(), services.archive.open().paths, input.id, session);
   },
 
   'forms.recordSign': async ({ input, db, tx, audit, session, services, now }) => {
@@ -117,7 +116,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const check = officeVerifier(services)(content, signature);
     if (!check.ok) throw new AppError('SIGN_FAILED', '签名失败：证书无法通过单位根证书验证，请联系管理员', `record form signature does not verify: ${check.reason ?? ''}`);
     const certSerial = certificateInfo(session.certPem as Pem).serialHex;
-    const contentFile = await writeContentFile(services, form.id, content);
+    const contentFile = await writeContentFile(services.archive.open().paths, form.id, content);
     const sigId = tx(() => {
       const cur = findForm(db(), input.id);
       if (cur.content_sha256 !== form.content_sha256 || cur.state !== form.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
@@ -139,13 +138,13 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
       });
       return id;
     });
-    await writeFileAtomic(path.join(formsDir(services), signatureFileName(form.id, sigId, right.role)), signature);
-    return loadForm(services, db(), form.id, session);
+    await writeFileAtomic(path.join(services.archive.open().paths.forms, signatureFileName(form.id, sigId, right.role)), signature);
+    return loadForm(db(), services.archive.office(), services.archive.open().paths, form.id, session);
   },
 
   'forms.recordDocx': async ({ input, db, tx, audit, services, now }) => {
     const form = findForm(db(), input.id);
-    const saved = await saveForm(services, docxFileName(form.id), await recordFormDocx(services, db(), form, now));
+    const saved = await saveForm(services, docxFileName(form.id), await recordFormDocx(services.archive.office(), db(), form, now));
     tx(() => audit('form.record_form', `record_form:${form.id}`, { fileName: saved.fileName, sha256: saved.sha256, state: form.state }));
     return saved;
   },
@@ -161,7 +160,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const type = scanType(bytes);
     if (!type) throw new AppError('SCAN_TYPE', '扫描件只能是 PDF、JPEG 或 PNG 文件');
     const fileName = `record-form-${form.id}-scan.${type}`;
-    await writeFileAtomic(path.join(formsDir(services), fileName), bytes);
+    await writeFileAtomic(path.join(services.archive.open().paths.forms, fileName), bytes);
     tx(() => {
       db().prepare('UPDATE record_forms SET scan_file = ?, scan_sha256 = ?, updated_at = ? WHERE id = ?').run(fileName, sha256(bytes), now.toISOString(), form.id);
       audit('record_form.attach_scan', `record_form:${form.id}`, {
@@ -173,6 +172,6 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
         replaced: form.scan_sha256,
       });
     });
-    return loadForm(services, db(), form.id, session);
+    return loadForm(db(), services.archive.office(), services.archive.open().paths, form.id, session);
   },
 };

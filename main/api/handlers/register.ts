@@ -2,7 +2,7 @@ import { AppError } from '../../common';
 import { viewingRegister, type ViewingEntry } from '../../forms';
 import type { Db } from '../../store';
 import type { ViewingRowDto } from '../dto';
-import { dayBounds, listRegister, registerEntries } from '../grants';
+import { dayBounds, listRegister, registerEntries } from '../../access';
 import type { HandlerTable } from '../handler';
 import { saveForm } from './forms';
 

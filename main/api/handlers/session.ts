@@ -8,14 +8,16 @@ import {
   renewExpiringCertificates,
   type LoginOutcome,
   type Session,
-} from '../../access';
+} from '../../accounts';
 import { decryptPrivateKey, encryptPrivateKey, hashPassword, verifyPassword, type Pem } from '../../crypto';
 import { officeVerifier, signerFor } from '../signing';
 import { AppError } from '../../common';
-import { sealPastDays, type UserId } from '../../store';
+import { type UserId } from '../../store';
+import { sealPastDays } from '../../audit';
 import type { ApiServices, Client } from '../context';
 import type { SessionInfo } from '../dto';
-import { auditAs, type HandlerTable } from '../handler';
+import { type HandlerTable } from '../handler';
+import { auditAs } from '../../audit';
 import { sectionsFor } from '../sections';
 import { officeCa } from './users';
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { checkLogin, insertOffice, prepareOffice, writeCaFile } from '../../access';
+import { checkLogin, insertOffice, prepareOffice, writeCaFile } from '../../accounts';
 import { AppError, isValidTimeZone } from '../../common';
 import { readOffice } from '../../store';
 import type { ApiServices } from '../context';
 import type { SetupStatus } from '../dto';
-import { auditAs, type HandlerTable } from '../handler';
+import { type HandlerTable } from '../handler';
+import { auditAs } from '../../audit';
 import { startSession } from './session';
 
 function status(services: ApiServices): SetupStatus {

@@ -14,7 +14,7 @@ import {
   wrapForUser,
   type OfficeCa,
   type Session,
-} from '../../access';
+} from '../../accounts';
 import { hashPassword, type Pem } from '../../crypto';
 import { AppError, conflictingRoles, ROLE_LABELS, type Role } from '../../common';
 import type { UserId } from '../../store';

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { revocationAwareVerifier } from '../../access';
+import { revocationAwareVerifier } from '../../accounts';
 import type { Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
-import { archiveHasDatabase, verifyAuditChain, type ChainAnchors } from '../../store';
+import { archiveHasDatabase } from '../../store';
+import { verifyAuditChain, type ChainAnchors } from '../../audit';
 import { withArchive } from '../archive';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv } from '../env';

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../../main/api';
 import { officeVerifier } from '../../../main/api/signing';
 import { silentLogger } from '../../../main/log';
-import { verifyAuditChain, type ChainReport, type Db } from '../../../main/store';
+import { type Db } from '../../../main/store';
+import { verifyAuditChain, type ChainReport } from '../../../main/audit';
 import { makeTestApi, setUpOffice, tempDir, TestClock } from '../../support/services';
 
 const DAY = 24 * 3600_000;

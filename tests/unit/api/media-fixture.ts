@@ -1,5 +1,5 @@
 // Shared set-up for the media handler tests: a real archive with the fixture recorder volume ingested.
-import type { Session } from '../../../main/access';
+import type { Session } from '../../../main/accounts';
 import type { Client, IngestSessionDetailDto } from '../../../main/api';
 import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';

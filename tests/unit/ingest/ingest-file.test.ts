@@ -3,7 +3,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync,
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, openIngestSession, scanSource, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
-import { appendAudit, type Store, type UserId } from '../../../main/store';
+import { appendAudit } from '../../../main/audit';
+import type { Store, UserId } from '../../../main/store';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
 const TZ = 'Asia/Shanghai';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, migrate, MIGRATIONS, openDatabase, schemaVersion, sealPastDays, verifyAuditChain, type Db, type UserId } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase, schemaVersion, type Db, type UserId } from '../../../main/store';
+import { appendAudit, sealPastDays, verifyAuditChain } from '../../../main/audit';
 import { tempDir } from '../../support/services';
 
 const APPLIED_AT = new Date('2026-11-01T00:00:00Z');

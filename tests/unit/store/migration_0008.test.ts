@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, migrate, MIGRATIONS, openDatabase, schemaVersion, type Db, type UserId } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase, schemaVersion, type Db, type UserId } from '../../../main/store';
+import { appendAudit } from '../../../main/audit';
 import { tempDir } from '../../support/services';
 
 const APPLIED_AT = new Date('2026-11-01T00:00:00Z');

@@ -1,0 +1,3 @@
+// Cases and their items.
+export { listCases, loadCase, findCase, caseColumns } from './cases';
+export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from './types';

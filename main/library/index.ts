@@ -1,0 +1,8 @@
+// The evidence library: search, rows, a recording and a file's detail, media facts and previews.
+export { searchLibrary, whereClause, type LibraryQuery } from './search';
+export { loadRecording } from './recording';
+export { loadMediaDetail, listBookmarks, effectiveRetention } from './detail';
+export { ITEM_COLUMNS, ITEM_JOINS, officerRef, toItem, type ItemRow } from './rows';
+export { loadMediaFacts, parseFlags, type MediaFacts } from './media-facts';
+export { previewReady, ensurePreview, ensureThumb, thumbPossible, type PreviewWork, type Viewable } from './previews';
+export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from './types';

@@ -1,0 +1,93 @@
+// What the library returns (the API hands these to the renderer as they are).
+import type { CategoryDto, ClassificationDto, MediaFlagDto, MediaKindDto } from '../common';
+
+export interface OfficerRefDto {
+  id: number;
+  name: string;
+  badgeNo: string;
+}
+
+/** One row of the library: metadata only, never bytes. Media come from `evidence://media/<id>` or `/media/<id>`. */
+export interface LibraryItemDto {
+  id: number;
+  kind: MediaKindDto;
+  originalName: string;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
+  size: number;
+  officer: OfficerRefDto | null;
+  recorderSerial: string | null;
+  flags: MediaFlagDto[];
+  category: CategoryDto | null;
+  keyMark: boolean;
+  classification: ClassificationDto;
+  recordingId: number | null;
+  /** A poster is available at `/media/<id>/thumb` (made on first request, then cached). */
+  hasThumb: boolean;
+  /** Set by library.search: the caller has leave to view it now (authorizeView); posters show only then. */
+  canView?: boolean;
+  /** The player must use `/media/<id>/preview` (an H.264/AAC 预览副本), not the original. */
+  needsProxy: boolean;
+}
+
+export interface LibraryPageDto {
+  total: number;
+  items: LibraryItemDto[];
+}
+
+export interface RecordingSegmentDto {
+  mediaId: number;
+  originalName: string;
+  startAt: string;
+  endAt: string | null;
+  durationSec: number | null;
+  size: number;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  needsProxy: boolean;
+  flags: MediaFlagDto[];
+}
+
+export interface RecordingDto {
+  id: number;
+  recorderSerial: string | null;
+  officer: OfficerRefDto | null;
+  startAt: string;
+  endAt: string;
+  /** Segments in play order (by start time). */
+  segments: RecordingSegmentDto[];
+  /** Interruptions inside the recording (rules art. 6). */
+  gaps: { afterMediaId: number; seconds: number }[];
+  totalDurationSec: number;
+  totalSize: number;
+}
+
+export interface BookmarkDto {
+  id: number;
+  mediaId: number;
+  offsetSec: number;
+  label: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MediaDetailDto extends LibraryItemDto {
+  sha256: string;
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+  hasAudio: boolean;
+  startSource: string;
+  /** The media's own retention date (at least 3 months, art. 11(3)). */
+  retentionUntil: string;
+  /** In an open case: kept with the case, whatever its own date says. */
+  heldByCase: boolean;
+  /** The date that applies today: null while held by an open case. */
+  effectiveRetentionUntil: string | null;
+  notes: { text: string; updatedBy: string; updatedAt: string } | null;
+  bookmarks: BookmarkDto[];
+  cases: { id: number; number: string; title: string }[];
+}
