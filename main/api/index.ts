@@ -20,3 +20,4 @@ export {
 export { parseRange, type RangeRequest } from './range';
 export { VIEWING_IDLE_MS } from './viewings';
 export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from './grants';
+export { handleFormRequest, generatedDocument, authorizeDocument, type GeneratedDocument } from './form-route';
