@@ -93,9 +93,24 @@ async function loginAs(page: Page, u: { login: string; name: string; password: s
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '查阅审批' }).click();
 }
 
+/**
+ * The media URL as the page's player builds it: with the link ticket the host hands the logged-in page (a media
+ * element cannot send the token header). The page keeps the token and its client id in its sessionStorage.
+ */
+const playerUrl = (page: Page, id: number) =>
+  page.evaluate(async (mid) => {
+    const headers = {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${sessionStorage.getItem('evidence.hostToken') ?? ''}`,
+      'X-Evidence-Client': sessionStorage.getItem('evidence.client') ?? '',
+    };
+    const r = await fetch('/api/session.current', { method: 'POST', headers, body: '{}' });
+    return `/media/${mid}?ticket=${r.headers.get('X-Evidence-Link-Ticket') ?? ''}`;
+  }, id);
+
 /** Requests the media from the page itself, as the player would. */
-const mediaStatus = (page: Page, id: number) =>
-  page.evaluate(async (mid) => (await fetch(`/media/${mid}`, { headers: { Range: 'bytes=0-1023' } })).status, id);
+const mediaStatus = async (page: Page, id: number) =>
+  page.evaluate(async (url) => (await fetch(url, { headers: { Range: 'bytes=0-1023' } })).status, await playerUrl(page, id));
 
 test('an officer asks the township leader for case viewing of a recording', async ({ page }) => {
   await loginAs(page, OFFICER);
@@ -141,20 +156,25 @@ test('the officer plays the recording within the validity window', async ({ page
   await expect(row).toContainText(LEADER.name);
   expect(await mediaStatus(page, mediaId)).toBe(206);
   // The media element loads it as a player would (Range requests through the same handler).
+  const url = await playerUrl(page, mediaId);
   const loaded = await page.evaluate(
-    (mid) =>
+    (src) =>
       new Promise<string>((resolve) => {
         const v = document.createElement('video');
         v.muted = true;
         v.preload = 'metadata';
         v.onloadedmetadata = () => resolve(`duration ${v.duration.toFixed(0)}`);
         v.onerror = () => resolve(`error ${v.error?.code ?? '?'}`);
-        v.src = `/media/${mid}`;
+        v.src = src;
         document.body.appendChild(v);
       }),
-    mediaId,
+    url,
   );
   expect(loaded).toMatch(/^duration \d/);
+  // The same URL opened as a page of its own (a tab whose video could be saved) is refused.
+  const tab = await page.context().newPage();
+  expect((await tab.goto(`${host.url}${url}`))?.status()).toBe(403);
+  await tab.close();
 });
 
 test('the viewing register shows the viewing with reason and approver', async ({ page }) => {
