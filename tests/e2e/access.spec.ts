@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { dispatch, type Client, type MethodName } from '../../main/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
+import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 
 /**
@@ -93,20 +94,8 @@ async function loginAs(page: Page, u: { login: string; name: string; password: s
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '查阅审批' }).click();
 }
 
-/**
- * The media URL as the page's player builds it: with the link ticket the host hands the logged-in page (a media
- * element cannot send the token header). The page keeps the token and its client id in its sessionStorage.
- */
-const playerUrl = (page: Page, id: number) =>
-  page.evaluate(async (mid) => {
-    const headers = {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${sessionStorage.getItem('evidence.hostToken') ?? ''}`,
-      'X-Evidence-Client': sessionStorage.getItem('evidence.client') ?? '',
-    };
-    const r = await fetch('/api/session.current', { method: 'POST', headers, body: '{}' });
-    return `/media/${mid}?ticket=${r.headers.get('X-Evidence-Link-Ticket') ?? ''}`;
-  }, id);
+/** The media URL as the page's player builds it: with the link ticket the host hands the logged-in page. */
+const playerUrl = async (page: Page, id: number) => `/media/${id}?ticket=${(await callFromPage(page, 'session.current')).ticket ?? ''}`;
 
 /** Requests the media from the page itself, as the player would. */
 const mediaStatus = async (page: Page, id: number) =>
