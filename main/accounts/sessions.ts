@@ -54,6 +54,12 @@ export class SessionRegistry {
     return { state: 'active', session: s };
   }
 
+  /** Whether a session is logged in and not idle, without counting the look as activity (pushing an event is not). */
+  isActive(id: SessionId | null): boolean {
+    const s = id ? this.sessions.get(id) : undefined;
+    return s !== undefined && this.clock.now().getTime() - s.lastActivity.getTime() <= this.idleMinutes() * 60_000;
+  }
+
   end(id: SessionId): void {
     const s = this.sessions.get(id);
     if (s) {

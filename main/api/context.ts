@@ -9,7 +9,7 @@ import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
 import type { Logger } from '../log';
 import type { EventName, EventPayload } from './contract';
 
-/** One connected renderer: an Electron webContents, or a browser-host cookie. */
+/** One connected renderer: an Electron webContents, or a browser-host page (its X-Evidence-Client id). */
 export interface Client {
   readonly id: string;
   sessionId: SessionId | null;

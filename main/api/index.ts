@@ -20,3 +20,4 @@ export {
 export { parseRange, type RangeRequest } from './range';
 export { VIEWING_IDLE_MS } from '../access';
 export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from '../access';
+export { handleFormRequest, generatedDocument, authorizeDocument, type GeneratedDocument } from './form-route';

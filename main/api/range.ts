@@ -17,15 +17,16 @@ export function parseRange(header: string | null, size: number): RangeRequest {
   if (!spec) return { kind: 'whole' };
   const [, a = '', b = ''] = spec;
   if (a === '' && b === '') return { kind: 'whole' };
+  // Digits as BigInt: a client may ask for "to byte 10^30", which means "to the end" (a double would lose it).
+  const last = BigInt(size) - 1n;
   if (a === '') {
-    const n = Number(b);
-    if (n === 0 || size === 0) return { kind: 'unsatisfiable' };
-    return { kind: 'partial', start: Math.max(0, size - n), end: size - 1 };
+    const n = BigInt(b);
+    if (n === 0n || size === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'partial', start: n > last ? 0 : Number(last + 1n - n), end: size - 1 };
   }
-  const start = Number(a);
-  const end = b === '' ? size - 1 : Number(b);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: 'whole' };
-  if (b !== '' && end < start) return { kind: 'whole' };
-  if (start >= size) return { kind: 'unsatisfiable' };
-  return { kind: 'partial', start, end: Math.min(end, size - 1) };
+  const start = BigInt(a);
+  if (b !== '' && BigInt(b) < start) return { kind: 'whole' };
+  if (start > last) return { kind: 'unsatisfiable' };
+  const end = b === '' || BigInt(b) > last ? last : BigInt(b);
+  return { kind: 'partial', start: Number(start), end: Number(end) };
 }

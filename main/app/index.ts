@@ -1,13 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices, dispatch, handleMediaRequest, type ApiServices, type Client } from '../api';
 import { RENDERER_CSP } from '../host';
 import { createFileLogger } from '../log';
-import { systemClock } from '../common';
+import { AppError, systemClock } from '../common';
 import { readShellConfig, writeShellConfig } from './config';
-import { denyPermission, guardContents, isTrustedRendererUrl, type RendererLocation } from './policy';
+import { checkOpenableDocument, denyPermission, guardContents, isTrustedIpcSender, type RendererLocation } from './policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -53,8 +53,18 @@ async function start(): Promise<void> {
         return r && !r.canceled && r.filePaths[0] ? r.filePaths[0] : null;
       },
       rememberArchiveRoot: (root) => writeShellConfig(userData, { archiveRoot: root }),
+      openPath: async (target) => {
+        // forms.open checked the caller; this checks again that only a generated document is handed to the OS.
+        const file = checkOpenableDocument(target, services.archive.open().paths.forms);
+        const error = await shell.openPath(file);
+        if (error) throw new AppError('OPEN_FAILED', `系统未能打开该文件：${error}`, `shell.openPath failed: ${error}`);
+      },
       emit: (target, event, payload) => {
-        const targets = target === 'all' ? webContents.getAllWebContents() : [webContents.fromId(Number(target.id))];
+        // Events for everyone (ingest progress, …) reach only our windows with someone logged in.
+        const targets =
+          target === 'all'
+            ? [...clients].filter(([, c]) => services.sessions.isActive(c.sessionId)).map(([id]) => webContents.fromId(id))
+            : [webContents.fromId(Number(target.id))];
         for (const wc of targets) wc?.send('evidence:event', event, payload);
       },
     },
@@ -69,9 +79,8 @@ async function start(): Promise<void> {
   });
 
   ipcMain.handle('evidence:api', (event, method: unknown, input: unknown) => {
-    const url = event.senderFrame?.url ?? '';
-    if (!isTrustedRendererUrl(url, renderer)) {
-      log.warn('ipc from untrusted frame refused', { url: url.slice(0, 200) });
+    if (!isTrustedIpcSender(event, win?.webContents.id ?? null, renderer)) {
+      log.warn('ipc from untrusted frame refused', { url: (event.senderFrame?.url ?? '').slice(0, 200) });
       return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不可信' } };
     }
     let client = clients.get(event.sender.id);
@@ -88,6 +97,10 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler(denyPermission);
   app.on('web-contents-created', (_e, contents) => guardContents(contents, renderer));
+  // Packaged: no View menu (reload, DevTools). macOS keeps the app and edit menus its shortcuts need.
+  if (app.isPackaged) {
+    Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
+  }
 
   win = new BrowserWindow({
     width: 1366,
@@ -101,7 +114,12 @@ async function start(): Promise<void> {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      // The packaged program has no DevTools: they would let whoever sits at it script the page.
+      devTools: !app.isPackaged,
       spellcheck: false,
     },
   });

@@ -1,3 +1,8 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { generatedDocument } from '../api';
+import { AppError } from '../common';
+
 /**
  * The Electron shell's security handlers as plain functions: what they need comes in as arguments, so they are
  * tested without Electron. index.ts installs them. Nothing here opens anything outside the app: it is offline.
@@ -66,4 +71,38 @@ export function guardContents(contents: GuardableContents, renderer: RendererLoc
   contents.on('will-redirect', (e, url) => guardNavigation(e, url, renderer));
   contents.on('will-attach-webview', (e) => refuseWebview(e));
   contents.setWindowOpenHandler(denyWindowOpen);
+}
+
+/** The part of an IPC event the sender check uses (Electron's IpcMainInvokeEvent has them). */
+export interface IpcSender {
+  sender: { id: number };
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/**
+ * ipcMain: only our page, in the main frame of our own window. A subframe, another web contents (even one showing our
+ * URL) or a frame already gone is refused before the API sees the call.
+ */
+export function isTrustedIpcSender(event: IpcSender, windowContentsId: number | null, renderer: RendererLocation): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || event.sender.id !== windowContentsId) return false;
+  return isTrustedRendererUrl(frame.url, renderer);
+}
+
+
+/**
+ * HostCapabilities.openPath: only a generated document (a .docx named as the generators name them), a regular file
+ * directly in the archive's forms/ folder, is handed to the OS. Throws otherwise.
+ */
+export function checkOpenableDocument(target: string, formsDir: string): string {
+  const refuse = (why: string): never => {
+    throw new AppError('NOT_FOUND', '只能打开本程序生成的文件', `openPath refused: ${why}`);
+  };
+  if (!path.isAbsolute(target)) return refuse('not absolute');
+  const doc = generatedDocument(path.basename(target));
+  if (!doc || !doc.fileName.endsWith('.docx')) return refuse('not a generated document');
+  const st = lstatSync(target, { throwIfNoEntry: false });
+  if (!st?.isFile()) return refuse('not a regular file');
+  if (path.dirname(realpathSync(target)) !== realpathSync(formsDir)) return refuse('not in forms/');
+  return target;
 }

@@ -62,5 +62,15 @@ function observed(transport: Transport): Transport {
 /** True in the desktop program (Electron); false in the browser host. */
 export const isDesktop = window.evidenceTransport !== undefined;
 
+const web = window.evidenceTransport ? null : createWebTransport();
+
 /** The one typed API object the UI calls; Electron IPC or loopback HTTP underneath. */
-export const api: EvidenceApi = buildClient(observed(window.evidenceTransport ?? createWebTransport()));
+export const api: EvidenceApi = buildClient(observed(window.evidenceTransport ?? web!));
+
+/**
+ * A URL the browser loads by itself (`<video src>`, `<img src>`, a download link). In the browser host it carries
+ * the session's link ticket, since such a load cannot send the token header; the desktop program needs none.
+ */
+export function hostLink(path: string): string {
+  return web ? web.link(path) : path;
+}

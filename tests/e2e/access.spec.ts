@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { dispatch, type Client, type MethodName } from '../../main/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
+import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 
 /**
@@ -93,9 +94,12 @@ async function loginAs(page: Page, u: { login: string; name: string; password: s
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '查阅审批' }).click();
 }
 
+/** The media URL as the page's player builds it: with the link ticket the host hands the logged-in page. */
+const playerUrl = async (page: Page, id: number) => `/media/${id}?ticket=${(await callFromPage(page, 'session.current')).ticket ?? ''}`;
+
 /** Requests the media from the page itself, as the player would. */
-const mediaStatus = (page: Page, id: number) =>
-  page.evaluate(async (mid) => (await fetch(`/media/${mid}`, { headers: { Range: 'bytes=0-1023' } })).status, id);
+const mediaStatus = async (page: Page, id: number) =>
+  page.evaluate(async (url) => (await fetch(url, { headers: { Range: 'bytes=0-1023' } })).status, await playerUrl(page, id));
 
 test('an officer asks the township leader for case viewing of a recording', async ({ page }) => {
   await loginAs(page, OFFICER);
@@ -141,20 +145,25 @@ test('the officer plays the recording within the validity window', async ({ page
   await expect(row).toContainText(LEADER.name);
   expect(await mediaStatus(page, mediaId)).toBe(206);
   // The media element loads it as a player would (Range requests through the same handler).
+  const url = await playerUrl(page, mediaId);
   const loaded = await page.evaluate(
-    (mid) =>
+    (src) =>
       new Promise<string>((resolve) => {
         const v = document.createElement('video');
         v.muted = true;
         v.preload = 'metadata';
         v.onloadedmetadata = () => resolve(`duration ${v.duration.toFixed(0)}`);
         v.onerror = () => resolve(`error ${v.error?.code ?? '?'}`);
-        v.src = `/media/${mid}`;
+        v.src = src;
         document.body.appendChild(v);
       }),
-    mediaId,
+    url,
   );
   expect(loaded).toMatch(/^duration \d/);
+  // The same URL opened as a page of its own (a tab whose video could be saved) is refused.
+  const tab = await page.context().newPage();
+  expect((await tab.goto(`${host.url}${url}`))?.status()).toBe(403);
+  await tab.close();
 });
 
 test('the viewing register shows the viewing with reason and approver', async ({ page }) => {

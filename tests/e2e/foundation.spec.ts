@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTestHost, type TestHost } from './support/host';
+import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 
 /**
@@ -276,8 +277,5 @@ test('the chief sees the last chain check; after the idle time the next call ret
 });
 
 async function callApi(page: Page, method: string): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
-  return page.evaluate(async (m) => {
-    const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    return (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
-  }, method);
+  return (await callFromPage(page, method)).result;
 }

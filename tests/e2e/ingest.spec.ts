@@ -226,7 +226,7 @@ test('the week is consolidated with a verified backup and integrity passes', asy
   await expect(page.getByTestId('backup-verified')).toHaveText('已校验');
   await expect(result.getByTestId('integrity-verdict')).toHaveText('完整性校验通过');
   await expect(result).toContainText('.p7s');
-  await expect(result.getByRole('link', { name: '周报 weekly-2024-05-20.docx' })).toHaveAttribute('href', '/forms/weekly-2024-05-20.docx');
+  await expect(result.getByRole('link', { name: '周报 weekly-2024-05-20.docx' })).toHaveAttribute('href', /^\/forms\/weekly-2024-05-20\.docx\?ticket=[A-Za-z0-9_-]{32}$/);
   await expect(result.getByRole('link', { name: '签名文件 weekly-2024-05-20.docx.p7s' })).toBeVisible();
   await expect(page.getByText('备份已校验')).toBeVisible();
   await screen(page, 'weekly-result');

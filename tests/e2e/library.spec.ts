@@ -185,7 +185,7 @@ test('an HEVC clip plays from its preview proxy, marked 预览副本', async ({ 
   const player = page.getByRole('dialog', { name: '播放' });
   await expect(player.getByTestId('proxy-badge')).toBeVisible({ timeout: 60_000 });
   await expect.poll(async () => (await sample(page))?.time ?? 0, { timeout: 20_000 }).toBeGreaterThan(0.5);
-  await expect(player.locator('video[data-active="true"]')).toHaveAttribute('src', /\/media\/\d+\/preview$/);
+  await expect(player.locator('video[data-active="true"]')).toHaveAttribute('src', /\/media\/\d+\/preview\?ticket=[A-Za-z0-9_-]{32}$/);
   await screen(page, 'player-proxy');
 });
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../common';
 import { handoverSessionNo, handoverSheet, type FileFlag } from '../../forms';
 import { writeFileAtomic } from '../../ingest';
 import type { ApiServices } from '../context';
+import { authorizeDocument, documentFile, generatedDocument } from '../form-route';
 import type { GeneratedFileDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { loadSessionDetail } from './ingest';
@@ -59,11 +60,21 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
     return saved;
   },
 
-  'forms.open': async ({ services, input }) => {
-    const file = path.join(services.archive.open().paths.forms, input.fileName);
-    if (!existsSync(file)) throw new AppError('NOT_FOUND', '文件不存在，请重新生成');
+  'forms.open': async ({ services, session, input, audit }) => {
+    // The same check as the browser host's /forms/ route: the roles of the method that made the document.
+    const doc = generatedDocument(input.fileName);
+    if (!doc) throw new AppError('NOT_FOUND', '文件不存在，请重新生成');
+    const decision = authorizeDocument(session, doc);
+    if (!decision.allowed) {
+      audit('form.open_denied', `form:${doc.fileName}`, { code: decision.code });
+      throw new AppError(decision.code, decision.message);
+    }
+    const file = await documentFile(services, doc);
+    if (!file) throw new AppError('NOT_FOUND', '文件不存在，请重新生成');
     if (!services.host.openPath) throw new AppError('NOT_AVAILABLE', '浏览器模式下请使用下载链接打开文件');
+    const sha256 = createHash('sha256').update(await readFile(file)).digest('hex');
     await services.host.openPath(file);
+    audit('form.open', `form:${doc.fileName}`, { sha256 });
     return null;
   },
 };

@@ -1,12 +1,12 @@
 import { DownloadOutlined, FileWordOutlined, FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import type { GeneratedFileDto } from '../../../main/api/dto';
-import { api, isDesktop } from '../api';
+import { api, hostLink, isDesktop } from '../api';
 import { errorMessage } from '../errors';
 
-/** Where the browser host serves a generated document (a download for a logged-in user). */
+/** Where the browser host serves a generated document (a download for a logged-in user, by its link ticket). */
 export function formUrl(fileName: string): string {
-  return `/forms/${encodeURIComponent(fileName)}`;
+  return hostLink(`/forms/${encodeURIComponent(fileName)}`);
 }
 
 /**

@@ -9,7 +9,7 @@ import { testKeyPairs } from '../../support/key-pool';
 import { TEST_COSTS } from '../../support/services';
 
 export interface TestHost {
-  /** The URL with the token: opening it sets the cookie and redirects to the app. */
+  /** The URL with the token: the page keeps the token (sessionStorage) and takes it out of the address bar. */
   openUrl: string;
   url: string;
   archiveRoot: string;

@@ -295,37 +295,103 @@ describe('the media handler', () => {
 
   describe('through the real browser host', () => {
     let host: BrowserHost;
-    let cookie: string;
+    /** The chief's page: the token and its client id in headers, as the page's transport sends them. */
+    const auth = { Authorization: 'Bearer media-token-123', 'X-Evidence-Client': 'chief-page' };
+    let ticket: string;
+    const login = () =>
+      fetch(`${host.url}/api/session.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...auth },
+        body: JSON.stringify({ login: 'chief', password: 'chief-pass-1' }),
+      });
     beforeAll(async () => {
       const staticDir = tempDir();
       writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ok</title>');
       host = await startBrowserHost({ services: a.t.services, staticDir, token: 'media-token-123' });
-      const first = await fetch(host.openUrl, { redirect: 'manual' });
-      cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      const login = await fetch(`${host.url}/api/session.login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: cookie },
-        body: JSON.stringify({ login: 'chief', password: 'chief-pass-1' }),
-      });
-      expect(await login.json()).toMatchObject({ ok: true });
+      const r = await login();
+      expect(await r.json()).toMatchObject({ ok: true });
+      ticket = r.headers.get('x-evidence-link-ticket') ?? '';
+      expect(ticket).toMatch(/^[A-Za-z0-9_-]{32}$/);
     });
     afterAll(() => host.close());
 
     it('answers a Range request with 206 and the right bytes for the logged-in client', async () => {
-      const r = await fetch(`${host.url}/media/${segId}`, { headers: { Cookie: cookie, Range: 'bytes=1000-1999' } });
+      const r = await fetch(`${host.url}/media/${segId}`, { headers: { ...auth, Range: 'bytes=1000-1999' } });
       expect(r.status).toBe(206);
       expect(r.headers.get('content-range')).toBe(`bytes 1000-1999/${original.length}`);
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(1000, 2000))).toBe(true);
     });
 
+    it('answers bytes=0-<huge> with 206 to the end of the file (issue 10 item 14)', async () => {
+      const r = await fetch(`${host.url}/media/${segId}`, { headers: { ...auth, Range: 'bytes=0-99999999999999999999999999' } });
+      expect(r.status).toBe(206);
+      expect(r.headers.get('content-range')).toBe(`bytes 0-${original.length - 1}/${original.length}`);
+      expect(Buffer.from(await r.arrayBuffer()).equals(original)).toBe(true);
+    });
+
     it('supports HEAD, and refuses without the token or without a session', async () => {
-      const head = await fetch(`${host.url}/media/${segId}`, { method: 'HEAD', headers: { Cookie: cookie } });
+      const head = await fetch(`${host.url}/media/${segId}`, { method: 'HEAD', headers: auth });
       expect(head.status).toBe(200);
       expect(head.headers.get('content-length')).toBe(String(original.length));
       expect((await fetch(`${host.url}/media/${segId}`)).status).toBe(401);
       const other = await fetch(`${host.url}/media/${segId}`, { headers: { Authorization: 'Bearer media-token-123', 'X-Evidence-Client': 'nobody' } });
       expect(other.status).toBe(401);
+    });
+
+    // What a <video src> loads, which cannot send a header (issue 10 item 11).
+    it('serves the media element by the link ticket the host handed the logged-in page', async () => {
+      const r = await fetch(`${host.url}/media/${segId}?ticket=${ticket}`, { headers: { Range: 'bytes=0-99', 'Sec-Fetch-Dest': 'video', 'Sec-Fetch-Site': 'same-origin' } });
+      expect(r.status).toBe(206);
+      expect(Buffer.from(await r.arrayBuffer()).equals(original.subarray(0, 100))).toBe(true);
+      const thumbOrPreload = await fetch(`${host.url}/media/${segId}?ticket=${ticket}&purpose=preload`, { headers: { Range: 'bytes=0-9' } });
+      expect(thumbOrPreload.status).toBe(206);
+    });
+
+    it.each([
+      ['no ticket', () => `/media/${segId}`],
+      ['a guessed ticket', () => `/media/${segId}?ticket=${'A'.repeat(32)}`],
+      ['a ticket with a character changed', () => `/media/${segId}?ticket=${ticket.slice(0, -1)}${ticket.endsWith('A') ? 'B' : 'A'}`],
+      ['an empty ticket', () => `/media/${segId}?ticket=`],
+    ])('refuses %s with 401', async (_n, target) => {
+      expect((await fetch(`${host.url}${target()}`)).status).toBe(401);
+    });
+
+    it('a ticket opens neither the API nor the event stream', async () => {
+      const api = await fetch(`${host.url}/api/session.current?ticket=${ticket}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(api.status).toBe(401);
+      expect((await fetch(`${host.url}/events?ticket=${ticket}`)).status).toBe(401);
+    });
+
+    it.each([
+      ['a top-level navigation (a tab that could save the original)', { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' }],
+      ['a frame', { 'Sec-Fetch-Dest': 'iframe' }],
+      ['an embed', { 'Sec-Fetch-Dest': 'embed' }],
+      ['a page on another port of 127.0.0.1', { 'Sec-Fetch-Dest': 'video', 'Sec-Fetch-Site': 'same-site' }],
+      ['a page elsewhere', { 'Sec-Fetch-Dest': 'video', 'Sec-Fetch-Site': 'cross-site' }],
+    ])('refuses %s with 403, ticket or token alike', async (_n, headers) => {
+      for (const [target, extra] of [
+        [`/media/${segId}?ticket=${ticket}`, {}],
+        [`/media/${segId}`, auth],
+      ] as const) {
+        const r = await fetch(`${host.url}${target}`, { headers: { ...extra, ...headers } });
+        expect(r.status, target).toBe(403);
+        expect(Buffer.from(await r.arrayBuffer()).includes(original.subarray(0, 64))).toBe(false);
+      }
+    });
+
+    it('a ticket dies with its session: after logout it opens nothing, and a new login gets a new one', async () => {
+      const logout = await fetch(`${host.url}/api/session.logout`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: '{}' });
+      expect(await logout.json()).toMatchObject({ ok: true });
+      expect(logout.headers.get('x-evidence-link-ticket')).toBeNull();
+      expect((await fetch(`${host.url}/media/${segId}?ticket=${ticket}`)).status).toBe(401);
+      const again = await login();
+      const fresh = again.headers.get('x-evidence-link-ticket');
+      expect(fresh).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(fresh).not.toBe(ticket);
+      expect((await fetch(`${host.url}/media/${segId}?ticket=${ticket}`)).status).toBe(401);
+      expect((await fetch(`${host.url}/media/${segId}?ticket=${fresh}`, { headers: { Range: 'bytes=0-9' } })).status).toBe(206);
+      ticket = fresh!;
     });
   });
 });

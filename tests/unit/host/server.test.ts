@@ -5,6 +5,7 @@ import { createServices } from '../../../main/api';
 import { assertLoopbackHost, startBrowserHost, type BrowserHost } from '../../../main/host';
 import { silentLogger } from '../../../main/log';
 import { tempDir, TestClock } from '../../support/services';
+import { rawRequest } from './raw-http';
 
 describe('browser host', () => {
   let host: BrowserHost;
@@ -35,26 +36,95 @@ describe('browser host', () => {
     expect(r.status).toBe(401);
   });
 
-  it('refuses static files and events without the token', async () => {
-    expect((await fetch(`${host.url}/`)).status).toBe(401);
-    expect((await fetch(`${host.url}/assets/app.js`)).status).toBe(401);
+  it('refuses the API, events, media and documents without the token', async () => {
     expect((await fetch(`${host.url}/events`)).status).toBe(401);
+    expect((await fetch(`${host.url}/media/1`)).status).toBe(401);
+    expect((await fetch(`${host.url}/forms/handover-1.docx`)).status).toBe(401);
     expect((await fetch(`${host.url}/?token=guess`)).status).toBe(401);
   });
 
-  it('answers with the right token, by header or by the cookie the printed URL sets', async () => {
-    const r = await api({ Authorization: 'Bearer secret-token-123' });
-    expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
-
-    const first = await fetch(host.openUrl, { redirect: 'manual' });
-    expect(first.status).toBe(302);
-    const cookies = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    expect(first.headers.getSetCookie().every((c) => /HttpOnly/.test(c) && /SameSite=Strict/.test(c))).toBe(true);
-    const page = await fetch(`${host.url}/`, { headers: { Cookie: cookies } });
+  it('serves the app itself without the token: it is the built renderer and holds no secret', async () => {
+    const page = await fetch(`${host.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${host.url}/assets/app.js`)).status).toBe(200);
+  });
+
+  it('answers with the right token in the Authorization header', async () => {
+    const r = await api({ Authorization: 'Bearer secret-token-123' });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
+  });
+
+  // Cookies are not separated by port: every other server on 127.0.0.1 would receive one (issue 10 item 11).
+  it('keeps the token out of cookies: the printed URL sets none, and a cookie is no credential', async () => {
+    const first = await fetch(host.openUrl, { redirect: 'manual' });
+    expect(first.status).toBe(200);
+    expect(first.headers.getSetCookie()).toEqual([]);
+    expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+    for (const cookie of ['ew_token=secret-token-123', 'ew_token=secret-token-123; ew_client=c1']) {
+      expect((await api({ Cookie: cookie })).status, cookie).toBe(401);
+      expect((await fetch(`${host.url}/events`, { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+    }
+  });
+
+  // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends its own Host.
+  describe('the Host header', () => {
+    const port = () => new URL(host.url).port;
+    const auth = { Authorization: 'Bearer secret-token-123', 'Content-Type': 'application/json' };
+    it.each([
+      ['another name', () => 'evil.example'],
+      ['another name on our port', () => `evil.example:${port()}`],
+      ['our address without the port', () => '127.0.0.1'],
+      ['our address on another port', () => `127.0.0.1:${Number(port()) + 1}`],
+      ['localhost on another port', () => `localhost:${Number(port()) + 1}`],
+      ['another loopback address', () => `127.0.0.2:${port()}`],
+      ['IPv6 loopback', () => `[::1]:${port()}`],
+      ['a subdomain of localhost', () => `evil.localhost:${port()}`],
+      ['userinfo', () => `evil@127.0.0.1:${port()}`],
+      ['empty', () => ''],
+    ])('refuses %s with 421, before the token is looked at', async (_n, value) => {
+      for (const [target, method] of [
+        ['/api/setup.status', 'POST'],
+        ['/', 'GET'],
+        ['/events', 'GET'],
+        ['/media/1', 'GET'],
+        [`/?token=secret-token-123`, 'GET'],
+      ] as const) {
+        const r = await rawRequest(host.url, target, { ...auth, Host: value() }, method);
+        expect(r.status, `${method} ${target}`).toBe(421);
+      }
+    });
+
+    it.each([
+      ['127.0.0.1', () => `127.0.0.1:${port()}`],
+      ['localhost', () => `localhost:${port()}`],
+      ['LOCALHOST', () => `LOCALHOST:${port()}`],
+    ])('accepts %s on our port', async (_n, value) => {
+      const r = await rawRequest(host.url, '/api/setup.status', { ...auth, Host: value() }, 'POST');
+      expect(r.status).toBe(200);
+    });
+  });
+
+  describe('URLs that do not decode', () => {
+    const auth = { Authorization: 'Bearer secret-token-123' };
+    it.each([
+      '/%00',
+      '/index.html%00',
+      '/assets/app.js%00.png',
+      '/%E4%B8',
+      '/%',
+      '/assets/%ZZ.js',
+      '/media/1%00',
+      '/media/%E4',
+      '/forms/handover-1.docx%00',
+      '/forms/%',
+      '/forms/%C0%AE%C0%AE',
+    ])('%s is a bad request (400), not a server error', async (target) => {
+      const r = await rawRequest(host.url, target, auth);
+      expect(r.status).toBe(400);
+    });
   });
 
   it('refuses non-JSON posts, cross-origin posts, other verbs and path traversal', async () => {

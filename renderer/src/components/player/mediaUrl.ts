@@ -1,3 +1,5 @@
+import { hostLink } from '../../api';
+
 /**
  * Media bytes come only from the one media handler: `evidence://media/<id>` in the desktop
  * program, `/media/<id>` in the browser host. Never through the JSON API.
@@ -11,5 +13,5 @@ export type MediaVariant = 'original' | 'preview' | 'thumb';
 export function mediaUrl(id: number, variant: MediaVariant = 'original', opts: { preload?: boolean } = {}): string {
   const base = window.evidenceTransport ? 'evidence://media/' : '/media/';
   const url = variant === 'original' ? `${base}${id}` : `${base}${id}/${variant}`;
-  return opts.preload ? `${url}?purpose=preload` : url;
+  return hostLink(opts.preload ? `${url}?purpose=preload` : url);
 }

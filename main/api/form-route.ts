@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { lstat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Session } from '../accounts';
+import type { Role } from '../common';
+import type { ApiServices } from './context';
+import { methods, type MethodName } from './contract';
+import { auditAs } from '../audit';
+import { MEDIA_HEADERS, plainResponse } from './serve-file';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Each kind of document a method writes into the archive's forms/ folder for people to take away, by exact name.
+ * Whoever may call the method may have its documents; nothing else in forms/ (a record form's signed content, its
+ * signatures and scan) leaves by this door. A name alone is no key: the role is checked and the file must exist.
+ */
+const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[] = [
+  { method: 'ingest.handoverSheet', name: /^handover-[1-9]\d{0,14}\.docx$/, contentType: DOCX },
+  { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx$/, contentType: DOCX },
+  { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
+  { method: 'register.docx', name: /^viewing-register-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.docx$/, contentType: DOCX },
+  { method: 'forms.recordDocx', name: /^record-form-[1-9]\d{0,14}\.docx$/, contentType: DOCX },
+];
+
+export interface GeneratedDocument {
+  fileName: string;
+  method: MethodName;
+  contentType: string;
+}
+
+/** The kind of a generated document by its file name, or null when the name is not one a generator writes. */
+export function generatedDocument(fileName: string): GeneratedDocument | null {
+  const kind = KINDS.find((k) => k.name.test(fileName));
+  return kind ? { fileName, method: kind.method, contentType: kind.contentType } : null;
+}
+
+export type DocumentDecision = { allowed: true } | { allowed: false; code: 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED'; message: string };
+
+/** The role check of the method that made the document. */
+export function authorizeDocument(session: Session, doc: GeneratedDocument): DocumentDecision {
+  if (session.mustChangePassword) return { allowed: false, code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' };
+  const access = methods[doc.method].access as 'public' | 'any' | readonly Role[];
+  const allowed = access === 'public' || access === 'any' || access.some((r) => session.roles.includes(r));
+  return allowed ? { allowed: true } : { allowed: false, code: 'FORBIDDEN', message: '您没有权限获取该文件' };
+}
+
+/** The absolute path of an existing generated document: a regular file directly in forms/ (no symlink), or null. */
+export async function documentFile(services: ApiServices, doc: GeneratedDocument): Promise<string | null> {
+  const file = path.join(services.archive.open().paths.forms, doc.fileName);
+  const st = await lstat(file).catch(() => null);
+  return st?.isFile() ? file : null;
+}
+
+/** The file name in `/forms/<name>`, decoded; null when it is not that shape; 'bad' when it does not decode. */
+export function parseFormUrl(rawUrl: string): string | null | 'bad' {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  const m = /^\/forms\/([^/]+)$/.exec(url.pathname);
+  if (!m?.[1]) return null;
+  try {
+    const name = decodeURIComponent(m[1]);
+    return name.includes('\0') ? 'bad' : name;
+  } catch {
+    return 'bad';
+  }
+}
+
+function audit(services: ApiServices, session: Session, action: string, fileName: string, details: Record<string, string>): void {
+  try {
+    auditAs(services.archive.open().db, session, services.clock.now(), action, `form:${fileName}`, details);
+  } catch (e) {
+    services.log.error('audit write failed', { action, error: String(e) });
+  }
+}
+
+/**
+ * `/forms/<name>` in the browser host: the browser's stand-in for the desktop program opening the document. Session,
+ * the generating method's roles and existence are checked; each download (GET) is audited with the hash of the bytes
+ * sent, each refusal too. HEAD answers the same without moving content or writing a row.
+ */
+export async function handleFormRequest(services: ApiServices, request: Request, session: Session | null): Promise<Response> {
+  const name = parseFormUrl(request.url);
+  if (name === 'bad') return plainResponse(400, '请求地址有误');
+  if (name === null) return plainResponse(404, '未找到');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, '不支持的请求方式', { Allow: 'GET, HEAD' });
+  if (!session) return plainResponse(401, '请先登录');
+  const doc = generatedDocument(name);
+  if (!doc || !services.archive.isSetUp()) return plainResponse(404, '未找到');
+  const decision = authorizeDocument(session, doc);
+  if (!decision.allowed) {
+    audit(services, session, 'form.download_denied', doc.fileName, { code: decision.code });
+    return plainResponse(403, decision.message);
+  }
+  const file = await documentFile(services, doc);
+  if (!file) return plainResponse(404, '文件不存在，请重新生成');
+  // Small documents: read whole, so the hash in the audit row is of exactly the bytes sent.
+  const data = await readFile(file);
+  const headers = {
+    ...MEDIA_HEADERS,
+    'Content-Type': doc.contentType,
+    'Content-Length': String(data.length),
+    'Content-Disposition': `attachment; filename="${doc.fileName}"`,
+  };
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+  audit(services, session, 'form.download', doc.fileName, { sha256: createHash('sha256').update(data).digest('hex') });
+  return new Response(new Uint8Array(data), { status: 200, headers });
+}
