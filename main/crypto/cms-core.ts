@@ -222,6 +222,12 @@ async function check(input: CmsInput, crypto: Crypto, found: Omit<CmsResult, 'ok
   }
 }
 
+/** Subject and end of validity of a certificate, for a reader shown the CA (verify.html); throws if unreadable. */
+export function describeCertificate(der: Uint8Array): { subject: CmsSigner; notAfter: Date } {
+  const cert = readCertificate(der, 'certificate', 'ca');
+  return { subject: nameOf(cert), notAfter: cert.notAfter.value };
+}
+
 /** Checks a detached CMS signature; never rejects: bad input gives ok:false, a problem kind and a reason. */
 export async function verifyCms(input: CmsInput, crypto: Crypto): Promise<CmsResult> {
   const found: Omit<CmsResult, 'ok'> = {};
