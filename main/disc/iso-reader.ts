@@ -1,7 +1,8 @@
 /**
- * A small read-only ISO 9660 reader that walks the Joliet tree (the names readers show) of an image file or a
- * pseudo-drive target, for the read-back check and disc-verify. File data is streamed, never held whole.
- * Multi-extent files (over 4 GiB) are joined from their consecutive records.
+ * A small read-only ISO 9660 reader for the read-back check and disc-verify, of an image file or a
+ * pseudo-drive target. It walks the Joliet tree (the names Windows shows) when there is one, else the primary
+ * tree under its Rock Ridge names (what Linux and macOS show), else under the plain ISO 9660 names. File
+ * data is streamed, never held whole. Multi-extent files (over 4 GiB) are joined from their consecutive records.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { DiscError } from './disc-error';
@@ -47,6 +48,63 @@ function ucs2be(b: Buffer): string {
   return Buffer.from(b).swap16().toString('utf16le');
 }
 
+type NameReader = (rec: Buffer) => Promise<string>;
+
+/** ISO 9660 file identifier: 'NAME.EXT;1' shown as 'NAME.EXT' ('NAME.;1' as 'NAME'). */
+function isoName(rec: Buffer): string {
+  return rec.subarray(33, 33 + rec[32]!).toString('latin1').replace(/;\d+$/, '').replace(/\.$/, '');
+}
+
+/** The System Use area of a directory record (after the identifier and its padding byte), less `skip` bytes. */
+function systemUse(rec: Buffer, skip: number): Buffer {
+  const idLen = rec[32]!;
+  return rec.subarray(33 + idLen + (idLen % 2 === 0 ? 1 : 0) + skip);
+}
+
+/**
+ * Rock Ridge (RRIP over SUSP, IEEE P1282) names: the NM entries of a record joined, following CE
+ * continuation areas; the ISO 9660 name when a record has none.
+ */
+function rockRidgeNames(fh: FileHandle, skip: number): NameReader {
+  return async (rec) => {
+    let area: Buffer | undefined = systemUse(rec, skip);
+    let name: string | undefined;
+    const parts: Buffer[] = [];
+    for (let hops = 0; area && hops < 16; hops++) {
+      let next: Buffer | undefined;
+      for (let off = 0; off + 4 <= area.length; ) {
+        const sig = area.subarray(off, off + 2).toString('latin1');
+        const len = area[off + 2]!;
+        if (len < 4 || off + len > area.length || sig === 'ST') break;
+        if (sig === 'NM' && len >= 5) {
+          const flags = area[off + 4]!;
+          if (flags & 0x02) name = '.';
+          else if (flags & 0x04) name = '..';
+          else parts.push(area.subarray(off + 5, off + len));
+        } else if (sig === 'CE' && len >= 28) {
+          const lba = area.readUInt32LE(off + 4);
+          const at = area.readUInt32LE(off + 12);
+          next = await readAt(fh, lba * SECTOR + at, area.readUInt32LE(off + 20));
+        }
+        off += len;
+      }
+      area = next;
+    }
+    if (name) return name;
+    const rr = parts.length > 0 ? Buffer.concat(parts).toString('utf8') : isoName(rec);
+    if (rr === '' || rr === '.' || rr === '..' || /[/\0]/.test(rr)) throw unreadable(`Rock Ridge name not usable as a path: ${JSON.stringify(rr)}`);
+    return rr;
+  };
+}
+
+/** SUSP in use: the root's '.' record starts its System Use area with an SP entry giving the bytes to skip. */
+async function suspSkip(fh: FileHandle, root: Buffer): Promise<number | undefined> {
+  const first = await readAt(fh, root.readUInt32LE(2) * SECTOR, 34 + 255);
+  const su = systemUse(first.subarray(0, first[0]!), 0);
+  if (su.length >= 7 && su.subarray(0, 2).toString('latin1') === 'SP' && su[4] === 0xbe && su[5] === 0xef) return su[6]!;
+  return undefined;
+}
+
 export async function openIsoImage(path: string): Promise<IsoImage> {
   let fh: FileHandle;
   try {
@@ -64,7 +122,13 @@ export async function openIsoImage(path: string): Promise<IsoImage> {
       if (vd[0] === 1) primary ??= vd;
       if (isJoliet(vd)) joliet ??= vd;
     }
-    if (!primary || !joliet) throw unreadable(`${path} has no ${primary ? 'Joliet' : 'primary'} volume descriptor`);
+    if (!primary) throw unreadable(`${path} has no primary volume descriptor`);
+    const tree = joliet ?? primary;
+    let nameOf: NameReader = async (rec) => ucs2be(rec.subarray(33, 33 + rec[32]!)).replace(/;1$/, '');
+    if (!joliet) {
+      const skip = await suspSkip(fh, primary.subarray(156, 190));
+      nameOf = skip === undefined ? async (rec) => isoName(rec) : rockRidgeNames(fh, skip);
+    }
     const files: IsoEntry[] = [];
     const seenDirs = new Set<number>();
     const walk = async (lba: number, size: number, prefix: string): Promise<void> => {
@@ -83,7 +147,7 @@ export async function openIsoImage(path: string): Promise<IsoImage> {
         off += len;
         if (index++ < 2) continue; // '.' and '..'
         const flags = rec[25]!;
-        const name = ucs2be(rec.subarray(33, 33 + rec[32]!)).replace(/;1$/, '');
+        const name = await nameOf(rec);
         const extent = { lba: rec.readUInt32LE(2), size: rec.readUInt32LE(10) };
         const childPath = prefix ? `${prefix}/${name}` : name;
         if (flags & FLAG_DIR) {
@@ -100,7 +164,7 @@ export async function openIsoImage(path: string): Promise<IsoImage> {
         if (!(flags & FLAG_MULTI)) pending = undefined;
       }
     };
-    const root = joliet.subarray(156, 190);
+    const root = tree.subarray(156, 190);
     await walk(root.readUInt32LE(2), root.readUInt32LE(10), '');
 
     async function* read(entry: IsoEntry, chunkSize = 4 * 1024 * 1024): AsyncGenerator<Buffer> {

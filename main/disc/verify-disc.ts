@@ -31,7 +31,17 @@ export interface DiscVerifyReport {
   problems: DiscProblem[];
 }
 
-const KNOWN_TAG_FILES = new Set<string>(Object.values(BAG_FILES));
+/** Payload files live under data/ (RFC 8493 §2.1.2); everything else is a tag file, which need not be listed. */
+const PAYLOAD_DIR = 'data/';
+
+/** RFC 8493 §2.1.1: bagit.txt declares the version and, for us, UTF-8 tag files. */
+function bagitProblems(text: string): string[] {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const out: string[] = [];
+  if (!lines.some((l) => /^BagIt-Version: \d+\.\d+$/.test(l))) out.push('bagit.txt 中没有 BagIt-Version 声明');
+  if (!lines.some((l) => /^Tag-File-Character-Encoding: UTF-8$/i.test(l))) out.push('bagit.txt 中没有声明标签文件编码为 UTF-8');
+  return out;
+}
 
 export function parseManifest(text: string): { entries: { path: string; sha256: string }[]; badLines: number[] } {
   const entries: { path: string; sha256: string }[] = [];
@@ -73,12 +83,15 @@ export async function verifyDisc(path: string, archiveCaPem?: Pem, signal?: Abor
   try {
     const problems: DiscProblem[] = [];
     const report: DiscVerifyReport = { ok: false, kind: src.kind, filesChecked: 0, bytesChecked: 0, signature: { ok: false }, bagInfo: {}, problems };
-    const required = [BAG_FILES.manifest, BAG_FILES.signature, BAG_FILES.caCert];
+    const required = [BAG_FILES.bagit, BAG_FILES.manifest, BAG_FILES.signature, BAG_FILES.caCert];
     const lacking = required.filter((p) => !src.files.has(p));
     if (lacking.length > 0) {
       for (const p of lacking) problems.push({ kind: 'missing', path: p, message: `缺少校验所需的文件：${p}` });
-      report.signature = { ok: false, reason: 'manifest, signature or CA certificate missing' };
+      report.signature = { ok: false, reason: 'bagit.txt, manifest, signature or CA certificate missing' };
       return report;
+    }
+    for (const message of bagitProblems((await readWhole(src, BAG_FILES.bagit)).toString('utf8'))) {
+      problems.push({ kind: 'manifest', path: BAG_FILES.bagit, message });
     }
     const manifest = await readWhole(src, BAG_FILES.manifest);
     const signatureDer = await readWhole(src, BAG_FILES.signature);
@@ -115,7 +128,7 @@ export async function verifyDisc(path: string, archiveCaPem?: Pem, signal?: Abor
 
     const listed = new Set([...parsed.entries, ...tags].map((e) => e.path));
     for (const p of src.files.keys()) {
-      if (!listed.has(p) && !KNOWN_TAG_FILES.has(p)) problems.push({ kind: 'extra', path: p, message: `多余文件：${p}` });
+      if (!listed.has(p) && p.startsWith(PAYLOAD_DIR)) problems.push({ kind: 'extra', path: p, message: `多余文件：${p}` });
     }
     if (src.files.has(BAG_FILES.bagInfo)) {
       for (const line of (await readWhole(src, BAG_FILES.bagInfo)).toString('utf8').split(/\r?\n/)) {

@@ -1,9 +1,9 @@
 /**
  * The verifier page's logic as plain browser JavaScript (ES2017, no modules, no network): an incremental
- * SHA-256 so multi-GB originals are hashed in chunks, a minimal DER reader, the CMS signature check with
- * WebCrypto, and the comparison of a disc's files against its manifest. Kept free of the DOM so the unit
- * tests run it in Node's vm with the same WebCrypto. Written without backticks or dollar-braces: it lives
- * inside a template string.
+ * SHA-256 so multi-GB originals are hashed in chunks, the CMS signature check (EvCms, the workstation's own
+ * check with PKI.js, inlined before this script) over WebCrypto, and the comparison of a disc's files against
+ * its manifest as RFC 8493 reads a bag. Kept free of the DOM so the unit tests run it in Node's vm with the
+ * same WebCrypto. Written without backticks or dollar-braces: it lives inside a template string.
  */
 export const CORE_JS = String.raw`
 'use strict';
@@ -118,103 +118,7 @@ var EV = (function () {
   }
   async function readBytes(file) { return new Uint8Array(await readSlice(file, 0, file.size)); }
 
-  // ---- DER ----
-  function der(bytes, pos, end) {
-    if (pos + 2 > end) throw new Error('DER: truncated');
-    var tag = bytes[pos], len = bytes[pos + 1], hdr = 2;
-    if ((tag & 0x1f) === 0x1f) throw new Error('DER: high tag numbers not supported');
-    if (len & 0x80) {
-      var n = len & 0x7f;
-      if (n === 0 || n > 4) throw new Error('DER: bad length');
-      len = 0;
-      for (var i = 0; i < n; i++) len = len * 256 + bytes[pos + 2 + i];
-      hdr += n;
-    }
-    var node = { tag: tag, start: pos, cs: pos + hdr, end: pos + hdr + len, bytes: bytes };
-    if (node.end > end) throw new Error('DER: length past the end');
-    return node;
-  }
-  function parse(bytes) { return der(bytes, 0, bytes.length); }
-  function kids(node) {
-    var out = [], p = node.cs;
-    while (p < node.end) { var k = der(node.bytes, p, node.end); out.push(k); p = k.end; }
-    return out;
-  }
-  function expect(node, tag, what) {
-    if (!node || node.tag !== tag) throw new Error('DER: expected ' + what);
-    return node;
-  }
-  function content(node) { return node.bytes.subarray(node.cs, node.end); }
-  function whole(node) { return node.bytes.subarray(node.start, node.end); }
-  function oid(node) {
-    var b = content(expect(node, 0x06, 'OID')), parts = [], v = 0;
-    for (var i = 0; i < b.length; i++) {
-      v = v * 128 + (b[i] & 0x7f);
-      if (!(b[i] & 0x80)) {
-        if (parts.length === 0) { var first = v < 80 ? Math.floor(v / 40) : 2; parts.push(first, v - first * 40); } else parts.push(v);
-        v = 0;
-      }
-    }
-    return parts.join('.');
-  }
-  function eq(a, b) {
-    if (a.length !== b.length) return false;
-    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-  function text(node) {
-    var b = content(node);
-    if (node.tag === 0x0c) return new TextDecoder('utf-8').decode(b);
-    if (node.tag === 0x1e) { var s = ''; for (var i = 0; i + 1 < b.length; i += 2) s += String.fromCharCode(b[i] * 256 + b[i + 1]); return s; }
-    return String.fromCharCode.apply(null, Array.prototype.slice.call(b));
-  }
-  function time(node) {
-    var s = text(node), m;
-    if (node.tag === 0x17 && (m = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(s))) {
-      var y = Number(m[1]);
-      return new Date(Date.UTC(y < 50 ? 2000 + y : 1900 + y, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-    }
-    if (node.tag === 0x18 && (m = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(s))) {
-      return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-    }
-    throw new Error('DER: bad time');
-  }
-
-  var OID = {
-    signedData: '1.2.840.113549.1.7.2', data: '1.2.840.113549.1.7.1', sha256: '2.16.840.1.101.3.4.2.1',
-    rsa: '1.2.840.113549.1.1.1', sha256Rsa: '1.2.840.113549.1.1.11', contentType: '1.2.840.113549.1.9.3',
-    messageDigest: '1.2.840.113549.1.9.4', signingTime: '1.2.840.113549.1.9.5',
-    cn: '2.5.4.3', o: '2.5.4.10', ou: '2.5.4.11'
-  };
-
-  function nameOf(node) {
-    var out = {};
-    kids(expect(node, 0x30, 'Name')).forEach(function (rdn) {
-      kids(rdn).forEach(function (atv) {
-        var f = kids(atv), t = oid(f[0]);
-        if (t === OID.cn) out.commonName = text(f[1]);
-        else if (t === OID.o) out.organization = text(f[1]);
-        else if (t === OID.ou) out.organizationalUnit = text(f[1]);
-      });
-    });
-    return out;
-  }
-
-  /** The parts of an X.509 certificate the checks need. */
-  function certificate(node) {
-    var c = kids(expect(node, 0x30, 'Certificate'));
-    var tbsNode = expect(c[0], 0x30, 'TBSCertificate');
-    var t = kids(tbsNode), i = t[0].tag === 0xa0 ? 1 : 0;
-    var validity = kids(t[i + 3]);
-    var sigAlg = oid(kids(c[1])[0]);
-    var bits = content(expect(c[2], 0x03, 'signature'));
-    return {
-      der: whole(node), tbs: whole(tbsNode), serial: content(t[i]), issuerDer: whole(t[i + 2]),
-      issuer: nameOf(t[i + 2]), subject: nameOf(t[i + 4]), subjectDer: whole(t[i + 4]), notBefore: time(validity[0]), notAfter: time(validity[1]),
-      spki: whole(t[i + 5]), sigAlg: sigAlg, signature: bits.subarray(1)
-    };
-  }
-
+  // ---- The CMS signature: EvCms (main/crypto/cms-core.ts with PKI.js), the check the workstation runs ----
   function pemToDer(pem) {
     var m = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(pem);
     if (!m) throw new Error('no certificate in the PEM file');
@@ -223,68 +127,43 @@ var EV = (function () {
     return out;
   }
 
-  var RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  async function rsaVerify(spki, signature, data) {
-    if (!(globalThis.crypto && crypto.subtle)) throw new Error('WebCrypto is not available in this browser');
-    var key = await crypto.subtle.importKey('spki', spki, RSA, false, ['verify']);
-    return crypto.subtle.verify(RSA, key, signature, data);
+  var PROBLEMS = {
+    ca: '根证书文件无法读取',
+    format: '签名文件格式无法识别',
+    algorithm: '不支持的签名算法',
+    'no-signer': '签名文件中没有签名人证书',
+    digest: '清单内容与签名不符（清单已被修改）',
+    value: '签名值无效',
+    chain: '签名人证书不是由本光盘上的根证书签发',
+    'no-time': '签名中没有签名时间，无法核验签名时证书是否有效',
+    usage: '签名人证书不允许用于签名',
+    carried: '签名文件中夹带了不属于签名人证书链的证书'
+  };
+  function problemOf(res) {
+    if (res.problem === 'chain' && /not yet valid or expired/.test(res.reason || '')) return '签名时签名人证书不在有效期内';
+    return PROBLEMS[res.problem] || '签名无效';
   }
 
   /**
    * Checks a detached CMS signature over content against the CA certificate (PEM text).
-   * Resolves { ok, problem (Chinese, when not ok), signer, signingTime, ca: { subject, fingerprint } }.
+   * Resolves { ok, problem (Chinese, when not ok), detail (English), signer, signingTime, ca: { subject, fingerprint, notAfter } }.
    */
   async function verifySignature(contentBytes, signatureDer, caPem) {
     var r = { ok: false };
+    var caDer;
     try {
-      var ca = certificate(parse(pemToDer(caPem)));
-      r.ca = { subject: ca.subject, fingerprint: hex(sha256Bytes(ca.der)), notAfter: ca.notAfter };
+      caDer = pemToDer(caPem);
+      var ca = EvCms.describeCertificate(caDer);
+      r.ca = { subject: ca.subject, fingerprint: hex(sha256Bytes(caDer)), notAfter: ca.notAfter };
     } catch (e) {
-      r.problem = '根证书文件无法读取'; return r;
+      r.problem = PROBLEMS.ca; return r;
     }
-    var si, certs;
-    try {
-      var ci = kids(expect(parse(signatureDer), 0x30, 'ContentInfo'));
-      if (oid(ci[0]) !== OID.signedData) throw new Error('not SignedData');
-      var sd = kids(expect(kids(expect(ci[1], 0xa0, '[0]'))[0], 0x30, 'SignedData'));
-      var encap = kids(sd[2]);
-      if (oid(encap[0]) !== OID.data || encap.length > 1) throw new Error('not detached id-data');
-      var rest = sd.slice(3);
-      certs = rest[0] && rest[0].tag === 0xa0 ? kids(rest[0]).map(certificate) : [];
-      var infos = kids(expect(rest[rest.length - 1], 0x31, 'SignerInfos'));
-      if (infos.length !== 1) throw new Error('expected one signer');
-      var f = kids(expect(infos[0], 0x30, 'SignerInfo'));
-      if (f[1].tag !== 0x30) throw new Error('signer identified by key id is not supported');
-      var ias = kids(f[1]);
-      si = { issuerDer: whole(ias[0]), serial: content(ias[1]), digestAlg: oid(kids(f[2])[0]), attrs: expect(f[3], 0xa0, 'signedAttrs'),
-        sigAlg: oid(kids(f[4])[0]), signature: content(expect(f[5], 0x04, 'signature')) };
-    } catch (e) {
-      r.problem = '签名文件格式无法识别'; r.detail = String(e && e.message || e); return r;
-    }
-    var signer = certs.filter(function (c) { return eq(c.issuerDer, si.issuerDer) && eq(c.serial, si.serial); })[0];
-    if (!signer) { r.problem = '签名文件中没有签名人证书'; return r; }
-    r.signer = signer.subject;
-    var digest = null;
-    kids(si.attrs).forEach(function (a) {
-      var k = kids(a), t = oid(k[0]), v = kids(k[1])[0];
-      if (t === OID.messageDigest) digest = content(v);
-      else if (t === OID.signingTime) r.signingTime = time(v);
-      else if (t === OID.contentType && oid(v) !== OID.data) r.problem = '签名内容类型不符';
-    });
-    if (r.problem) return r;
-    if (si.digestAlg !== OID.sha256 || (si.sigAlg !== OID.rsa && si.sigAlg !== OID.sha256Rsa)) { r.problem = '不支持的签名算法'; return r; }
-    if (!digest || !eq(digest, sha256Bytes(contentBytes))) { r.problem = '清单内容与签名不符（清单已被修改）'; return r; }
-    // RFC 5652 5.4: the signature is over the DER of the signed attributes with the [0] tag read as SET.
-    var signed = new Uint8Array(whole(si.attrs));
-    signed[0] = 0x31;
-    if (!(await rsaVerify(signer.spki, si.signature, signed))) { r.problem = '签名值无效'; return r; }
-    if (signer.sigAlg !== OID.sha256Rsa || !eq(signer.issuerDer, ca.subjectDer) || !(await rsaVerify(ca.spki, signer.signature, signer.tbs))) {
-      r.problem = '签名人证书不是由本光盘上的根证书签发'; return r;
-    }
+    if (!(globalThis.crypto && crypto.subtle)) { r.problem = '当前浏览器不支持 WebCrypto，无法核验签名'; return r; }
     // As the workstation does: validity at signing, never by this computer's clock.
-    if (!r.signingTime) { r.problem = '签名中没有签名时间，无法核验签名时证书是否有效'; return r; }
-    var at = r.signingTime;
-    if (at < signer.notBefore || at > signer.notAfter) { r.problem = '签名时签名人证书不在有效期内'; return r; }
+    var res = await EvCms.verifyCms({ content: contentBytes, signature: signatureDer, caDer: caDer }, crypto);
+    if (res.signer) r.signer = res.signer;
+    if (res.signingTime) r.signingTime = res.signingTime;
+    if (!res.ok) { r.problem = problemOf(res); r.detail = res.reason; return r; }
     r.ok = true;
     return r;
   }
@@ -301,8 +180,8 @@ var EV = (function () {
     return { entries: entries, bad: bad };
   }
 
-  var TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha256.txt.p7s', 'tagmanifest-sha256.txt',
-    'README.txt', 'certs/office-ca.pem', 'verify/verify.html'];
+  // Payload lives under data/ (RFC 8493); anything else is a tag file, which the tag manifest need not list.
+  var PAYLOAD_DIR = 'data/';
   var IGNORED = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|\._[^/]*)$/i;
 
   /**
@@ -336,13 +215,17 @@ var EV = (function () {
    */
   async function verifyDisc(tree, onProgress) {
     var res = { ok: false, files: [], problems: [], info: {} };
-    var need = ['manifest-sha256.txt', 'manifest-sha256.txt.p7s', 'certs/office-ca.pem'];
+    var need = ['bagit.txt', 'manifest-sha256.txt', 'manifest-sha256.txt.p7s', 'certs/office-ca.pem'];
     var lacking = need.filter(function (n) { return !tree.has(n); });
     if (lacking.length) {
       res.problems.push('缺少校验所需的文件：' + lacking.join('、'));
       lacking.forEach(function (n) { res.files.push({ path: n, status: 'missing', tag: true }); });
       return res;
     }
+    var bagit = (await readText(tree.get('bagit.txt'))).replace(/^\uFEFF/, '').split(/\r?\n/);
+    var bagitOk = true;
+    if (!bagit.some(function (l) { return /^BagIt-Version: \d+\.\d+$/.test(l); })) { bagitOk = false; res.problems.push('bagit.txt 中没有 BagIt-Version 声明'); }
+    if (!bagit.some(function (l) { return /^Tag-File-Character-Encoding: UTF-8$/i.test(l); })) { bagitOk = false; res.problems.push('bagit.txt 中没有声明标签文件编码为 UTF-8'); }
     var manifestBytes = await readBytes(tree.get('manifest-sha256.txt'));
     var manifest = parseManifest(new TextDecoder('utf-8').decode(manifestBytes));
     if (manifest.bad.length) res.problems.push('清单第 ' + manifest.bad.join('、') + ' 行格式错误');
@@ -372,14 +255,16 @@ var EV = (function () {
       }
       res.files.push(row);
     }
+    var read = need.concat(['tagmanifest-sha256.txt']);
     tree.forEach(function (file, path) {
-      if (listed.has(path)) return;
-      var known = TAG_FILES.indexOf(path) >= 0;
+      if (listed.has(path) || read.indexOf(path) >= 0) return;
+      var payload = path.indexOf(PAYLOAD_DIR) === 0;
       if (IGNORED.test(path)) res.files.push({ path: path, status: 'ignored', size: file.size, tag: true });
-      else if (!known) res.files.push({ path: path, status: 'extra', size: file.size, tag: path.indexOf('data/') !== 0 });
+      else if (payload) res.files.push({ path: path, status: 'extra', size: file.size, tag: false });
+      else res.files.push({ path: path, status: 'tag', size: file.size, tag: true });
     });
-    var bad = res.files.filter(function (f) { return f.status !== 'ok' && f.status !== 'ignored'; });
-    res.ok = res.signature.ok && bad.length === 0 && manifest.bad.length === 0 && manifest.entries.length > 0;
+    var bad = res.files.filter(function (f) { return f.status !== 'ok' && f.status !== 'ignored' && f.status !== 'tag'; });
+    res.ok = bagitOk && res.signature.ok && bad.length === 0 && manifest.bad.length === 0 && manifest.entries.length > 0;
     if (manifest.entries.length === 0) res.problems.push('清单中没有任何文件');
     return res;
   }

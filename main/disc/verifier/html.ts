@@ -3,6 +3,7 @@
  * clerk opens from the disc in any current browser. A TS module rather than a .html asset so the builder
  * finds it the same way under tsx, vitest, the CLI and the packaged app.
  */
+import { CMS_CORE_JS } from '../../crypto';
 import { CORE_JS } from './core-script';
 import { UI_JS } from './ui-script';
 
@@ -41,12 +42,18 @@ td.status{white-space:nowrap;font-weight:600}
 tr.ok td.status{color:#2e7d32}
 tr.changed td.status,tr.missing td.status,tr.extra td.status,.bad-text{color:#c62828}
 tr.changed,tr.missing,tr.extra{background:#fff4f4}
-tr.ignored td.status{color:#888}
+tr.ignored td.status,tr.tag td.status{color:#888}
 #warn{background:#fff7e6;border-color:#ffd591}
 .fp{border:2px solid #d48806;background:#fffbe6}
 .fp-value{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:20px;font-weight:700;word-break:break-all;margin:4px 0 8px}
 footer{margin:24px 0;color:#888;font-size:12px;text-align:center}
 `;
+
+/** A script placed inside <script>: it must not end the element early. */
+function inlineScript(js: string): string {
+  if (/<\/script/i.test(js)) throw new Error('an inline script contains </script');
+  return js;
+}
 
 const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -76,6 +83,7 @@ export function verifierHtml(timeZone: string): string {
 <div id="result" aria-live="polite"></div>
 <footer>执法记录仪证据工作站 · 离线校验页面 · BagIt（RFC 8493）· SHA-256 · CMS/PKCS#7</footer>
 </main>
+<script>${inlineScript(CMS_CORE_JS)}</script>
 <script>${CORE_JS}</script>
 <script>${UI_JS}</script>
 </body>

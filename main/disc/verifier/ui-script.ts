@@ -5,7 +5,7 @@
 export const UI_JS = String.raw`
 (function () {
   var $ = function (id) { return document.getElementById(id); };
-  var STATUS = { ok: '通过', changed: '文件已被修改', missing: '缺少文件', extra: '多余文件', ignored: '已忽略（系统文件）' };
+  var STATUS = { ok: '通过', changed: '文件已被修改', missing: '缺少文件', extra: '多余文件', tag: '未列入标签清单的说明文件', ignored: '已忽略（系统文件）' };
 
   function el(tag, cls, txt) {
     var e = document.createElement(tag);
@@ -124,7 +124,7 @@ export const UI_JS = String.raw`
     var head = el('tr');
     ['结果', '文件', '大小', 'SHA-256'].forEach(function (h) { head.appendChild(el('th', '', h)); });
     table.appendChild(head);
-    var order = { changed: 0, missing: 1, extra: 2, ok: 3, ignored: 4 };
+    var order = { changed: 0, missing: 1, extra: 2, ok: 3, tag: 4, ignored: 5 };
     res.files.slice().sort(function (a, b) { return order[a.status] - order[b.status] || (a.tag === b.tag ? 0 : a.tag ? 1 : -1) || (a.path < b.path ? -1 : 1); })
       .forEach(function (f) {
         var tr = el('tr', 'row ' + f.status);

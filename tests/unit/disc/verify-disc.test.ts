@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDisc } from '../../../main/disc';
+import { openIsoImage } from '../../../main/disc/iso-reader';
 import { makeOffice } from '../crypto/helpers';
 import { runInProcess } from '../cli/run-cli';
 import { CREATED_AT, makeBagFixture, type BagFixture } from './bag-fixture';
@@ -53,6 +54,69 @@ describe('verifyDisc', () => {
     expect(r.problems.map((p) => `${p.kind} ${p.path}`).sort()).toEqual(
       ['ca certs/office-ca.pem', `changed ${victim}`, 'extra data/planted.txt', 'signature manifest-sha256.txt.p7s'].sort(),
     );
+  });
+});
+
+describe('verifyDisc as RFC 8493 reads a bag', () => {
+  it('requires bagit.txt', async () => {
+    const copy = join(work, 'no-bagit');
+    await cp(folder, copy, { recursive: true });
+    await rm(join(copy, 'bagit.txt'));
+    const r = await verifyDisc(copy, f.office.caCertPem);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual({ kind: 'missing', path: 'bagit.txt', message: '缺少校验所需的文件：bagit.txt' });
+  });
+
+  it('names a bagit.txt without its declarations', async () => {
+    const copy = join(work, 'bad-bagit');
+    await cp(folder, copy, { recursive: true });
+    await writeFile(join(copy, 'bagit.txt'), 'BagIt-Version: one\n');
+    const r = await verifyDisc(copy, f.office.caCertPem);
+    expect(r.ok).toBe(false);
+    // Both declarations missing, and the file no longer what the tag manifest lists.
+    expect(r.problems.filter((p) => p.path === 'bagit.txt').map((p) => p.kind)).toEqual(['manifest', 'manifest', 'changed']);
+  });
+
+  it('allows tag files the tag manifest does not list, but not unlisted payload', async () => {
+    const copy = join(work, 'extra-tags');
+    await cp(folder, copy, { recursive: true });
+    await writeFile(join(copy, 'tagmanifest-md5.txt'), 'not ours\n');
+    await mkdir(join(copy, 'notes'));
+    await writeFile(join(copy, 'notes', '说明.txt'), '另附说明');
+    expect(await verifyDisc(copy, f.office.caCertPem)).toMatchObject({ ok: true, problems: [] });
+    await writeFile(join(copy, 'data', 'unlisted.bin'), 'x');
+    const r = await verifyDisc(copy, f.office.caCertPem);
+    expect(r.problems.map((p) => `${p.kind} ${p.path}`)).toEqual(['extra data/unlisted.bin']);
+  });
+});
+
+describe('verifyDisc on images without Joliet', () => {
+  it('reads a Rock Ridge image under its Rock Ridge names', async () => {
+    const rr = join(work, 'rock-ridge.iso');
+    const made = tool('xorriso', ['-as', 'mkisofs', '-R', '-o', rr, folder]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(tool('isoinfo', ['-d', '-i', rr]).stdout).toMatch(/NO Joliet present/);
+    const r = await verifyDisc(rr, f.office.caCertPem);
+    expect(r.problems).toEqual([]);
+    expect(r).toMatchObject({ ok: true, kind: 'image', signature: { ok: true, signer: '李明' } });
+    expect(r.filesChecked).toBe(f.bag.payload.length + 7);
+  });
+
+  it('reads a plain ISO 9660 image under its ISO 9660 names instead of refusing it', async () => {
+    const plain = join(work, 'plain.iso');
+    const made = tool('xorriso', ['-as', 'mkisofs', '--norock', '-o', plain, folder]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(tool('isoinfo', ['-d', '-i', plain]).stdout).toMatch(/NO Joliet present[\s\S]*NO Rock Ridge present/);
+    const r = await verifyDisc(plain, f.office.caCertPem);
+    // 8.3 upper-case names do not match the manifest's: the check runs and says what it cannot find.
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => `${p.kind} ${p.path}`)).toContain('missing manifest-sha256.txt');
+    const img = await openIsoImage(plain);
+    try {
+      expect(img.files.map((x) => x.path)).toContain('BAGIT.TXT');
+    } finally {
+      await img.close();
+    }
   });
 });
 
