@@ -67,8 +67,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'weekly.preview': OVERSEE,
   'weekly.run': ['custodian'],
 
-  // RULES: opens any generated document by name (handover sheets, the viewing register, record forms) for anyone
-  // logged in, wider than who may make each of them.
+  // Open at the door; inside, each document only to the roles of the method that made it (api/form-route.ts,
+  // tests/unit/api/generated-files.test.ts).
   'forms.open': 'any',
   'integrity.check': OVERSEE,
 
