@@ -64,7 +64,7 @@ export function opensslPki(): OpensslPki {
     dir: dir.path,
     run,
     certificate: (a) => {
-      run(['req', '-new', ...newKey(a.kind, a.name), '-out', `${a.name}.csr`, '-subj', `/CN=${a.cn}`]);
+      run(['req', '-new', '-utf8', ...newKey(a.kind, a.name), '-out', `${a.name}.csr`, '-subj', `/CN=${a.cn}`]);
       const by = a.issuer ? ['-cert', `${a.issuer}.pem`, '-keyfile', `${a.issuer}.key`] : ['-selfsign', '-keyfile', `${a.name}.key`];
       const dates = ['-startdate', a.from ?? '20260101000000Z', '-enddate', a.to ?? '20360101000000Z'];
       run(['ca', '-batch', '-config', 'ca.cnf', ...by, '-in', `${a.name}.csr`, '-out', `${a.name}.pem`, ...dates, '-extensions', a.ext, '-notext']);
