@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { certificateFromDer, keyMatches, pemToDer, stringField } from './forge-util';
 import { fromForgeAttributes, rewritableAttributes, toForgeAttributes } from './names';
@@ -185,5 +185,8 @@ export function certificateInfo(certPem: Pem): CertificateInfo {
  * by ':'. The office publishes its CA's, so whoever checks a disc can tell the CA on it is the office's.
  */
 export function certificateFingerprint(certPem: Pem): string {
-  return certificateInfo(certPem).fingerprintSha256.toUpperCase().match(/../g)!.join(':');
+  // Over the DER as given, for any key type (forge, behind certificateInfo, reads RSA certificates only).
+  const der = pemToDer(certPem, 'CERTIFICATE');
+  new X509Certificate(der); // throws on anything but a certificate
+  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
 }

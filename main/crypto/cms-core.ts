@@ -16,6 +16,7 @@ import {
   SignedDataVerifyError,
   type ICryptoEngine,
 } from 'pkijs';
+import { OID } from './oids';
 
 export interface CmsInput {
   content: Uint8Array;
@@ -46,15 +47,8 @@ export interface CmsResult {
   signingTime?: Date;
 }
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  signingTime: '1.2.840.113549.1.9.5',
-  keyUsage: '2.5.29.15',
-  basicConstraints: '2.5.29.19',
-};
 /** SHA-256, SHA-384, SHA-512: SHA-1 and MD5 are refused even where PKI.js would accept them. */
-const DIGESTS = new Set(['2.16.840.1.101.3.4.2.1', '2.16.840.1.101.3.4.2.2', '2.16.840.1.101.3.4.2.3']);
+const DIGESTS = new Set<string>([OID.sha256, OID.sha384, OID.sha512]);
 const NAME_FIELDS: Record<string, keyof CmsSigner> = {
   '2.5.4.3': 'commonName',
   '2.5.4.10': 'organization',

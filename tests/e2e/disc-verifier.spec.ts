@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, rmSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { opensslPki } from '../unit/crypto/openssl-pki';
 import { makeBagFixture, type BagFixture } from '../unit/disc/bag-fixture';
 import { bytes, tool } from '../unit/disc/helpers';
 
@@ -119,4 +121,43 @@ test('a tampered manifest fails the signature; missing and extra files are named
   await expect(page.locator('tr[data-path="data/record-form.docx"] td.status')).toHaveText('缺少文件');
   await expect(page.locator('tr[data-path="data/planted.mp4"] td.status')).toHaveText('多余文件');
   await page.screenshot({ path: 'test-results/screens/disc-verifier-tampered.png', fullPage: true });
+});
+
+test('as RFC 8493 reads a bag: an unlisted tag file is allowed, a missing bagit.txt is not', async ({ page }) => {
+  const dir = copyOf('tags');
+  writeFileSync(join(dir, '补充说明.txt'), '另附说明');
+  await check(page, dir);
+  await expect(page.getByTestId('verdict')).toContainText('校验通过');
+  await expect(page.locator('tr[data-path="补充说明.txt"] td.status')).toHaveText('未列入标签清单的说明文件');
+
+  const bare = copyOf('no-bagit');
+  rmSync(join(bare, 'bagit.txt'));
+  await check(page, bare);
+  await expect(page.getByTestId('verdict')).toContainText('校验失败');
+  await expect(page.getByTestId('verdict')).toContainText('缺少校验所需的文件：bagit.txt');
+});
+
+test('a manifest signed by openssl with EC P-256 and SHA-512 under an intermediate CA passes', async ({ page }) => {
+  const dir = copyOf('openssl-ec');
+  const pki = opensslPki();
+  try {
+    pki.certificate({ name: 'root', cn: 'Root CA', kind: 'rsa', ext: 'v3_ca' });
+    pki.certificate({ name: 'inter', cn: 'Intermediate CA', kind: 'rsa', issuer: 'root', ext: 'v3_ca' });
+    pki.certificate({ name: 'leaf', cn: '赵六', kind: 'ec', issuer: 'inter', ext: 'v3_user' });
+    const manifest = join(dir, 'manifest-sha256.txt');
+    const signature = pki.sign('manifest', 'leaf', manifest, ['-certfile', 'inter.pem', '-md', 'sha512'], new Date('2026-06-01T12:00:00Z'));
+    cpSync(signature, join(dir, 'manifest-sha256.txt.p7s'));
+    cpSync(join(pki.dir, 'root.pem'), join(dir, 'certs', 'office-ca.pem'));
+    // The tag manifest lists both replaced files: list them as they now are.
+    const tags = join(dir, 'tagmanifest-sha256.txt');
+    const sha = (p: string) => createHash('sha256').update(readFileSync(join(dir, p))).digest('hex');
+    writeFileSync(tags, readFileSync(tags, 'utf8').replace(/^[0-9a-f]{64} {2}(manifest-sha256\.txt\.p7s|certs\/office-ca\.pem)$/gm, (_l, p: string) => `${sha(p)}  ${p}`));
+    await check(page, dir);
+    await expect(page.getByTestId('verdict')).toContainText('校验通过');
+    await expect(page.getByTestId('signature')).toContainText('签名有效，签名人：赵六');
+    await expect(page.getByTestId('signature')).toContainText('签名时间：2026/6/1 20:00:00');
+    await expect(page.getByTestId('ca-fingerprint-value')).toHaveText(caFingerprint(dir));
+  } finally {
+    pki.remove();
+  }
 });

@@ -5,64 +5,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asPem, verifyDetached, type SignatureCheck } from '../../../main/crypto';
+import { verifyDetached, type SignatureCheck } from '../../../main/crypto';
 import { opensslCmsVerify } from '../../support/cms';
-import { openssl, tempDir } from './helpers';
+import { opensslPki } from './openssl-pki';
 
 const AT = new Date('2026-06-01T12:00:00Z');
 const CONTENT = Buffer.from('0f3a…  data/originals/执法记录仪_20260301.mp4\n', 'utf8');
 
-const CONFIG = `
-[ca]
-default_ca = d
-[d]
-database = index.txt
-new_certs_dir = .
-serial = serial
-default_md = sha256
-policy = p
-unique_subject = no
-[p]
-commonName = supplied
-[v3_ca]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-[v3_user]
-basicConstraints = CA:FALSE
-keyUsage = critical,digitalSignature,nonRepudiation
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-`;
-
-type KeyKind = 'rsa' | 'ec';
-
 describe('verifyDetached on signatures made by openssl', () => {
-  const dir = tempDir();
-  const run = (args: string[]): string => {
-    const r = openssl(args, dir.path);
-    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
-  const newKey = (kind: KeyKind, name: string): string[] =>
-    kind === 'rsa' ? ['-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`];
+  const pki = opensslPki();
+  const { certificate, run } = pki;
+  const dir = { path: pki.dir };
+  const sign = (name: string, signer: string, extra: string[] = []): string => pki.sign(name, signer, 'content.bin', extra);
 
-  /** A certificate with fixed dates, issued by `issuer` (or self-signed), as `openssl ca` makes them. */
-  const certificate = (a: { name: string; cn: string; kind: KeyKind; issuer?: string; ext: 'v3_ca' | 'v3_user'; from?: string; to?: string }): void => {
-    run(['req', '-new', ...newKey(a.kind, a.name), '-out', `${a.name}.csr`, '-subj', `/CN=${a.cn}`]);
-    const by = a.issuer ? ['-cert', `${a.issuer}.pem`, '-keyfile', `${a.issuer}.key`] : ['-selfsign', '-keyfile', `${a.name}.key`];
-    const dates = ['-startdate', a.from ?? '20260101000000Z', '-enddate', a.to ?? '20360101000000Z'];
-    run(['ca', '-batch', '-config', 'ca.cnf', ...by, '-in', `${a.name}.csr`, '-out', `${a.name}.pem`, ...dates, '-extensions', a.ext, '-notext']);
-  };
-
-  /** `openssl cms -sign` of CONTENT; returns the DER file's path. */
-  const sign = (name: string, signer: string, extra: string[] = []): string => {
-    run(['cms', '-sign', '-binary', '-outform', 'DER', '-in', 'content.bin', '-signer', `${signer}.pem`, '-inkey', `${signer}.key`, ...extra, '-out', `${name}.p7s`]);
-    return join(dir.path, `${name}.p7s`);
-  };
-
-  const pem = (name: string) => asPem(readFileSync(join(dir.path, `${name}.pem`), 'utf8'));
+  const pem = pki.pem;
   const ours = (sigFile: string, o: { ca?: string; content?: Buffer; signature?: Buffer; at?: Date } = {}): SignatureCheck =>
     verifyDetached({ content: o.content ?? CONTENT, signatureDer: o.signature ?? readFileSync(sigFile), caCertPem: pem(o.ca ?? 'root'), at: o.at ?? AT });
   const theirs = (sigFile: string, o: { ca?: string; content?: string; at?: Date } = {}) =>
@@ -71,10 +27,7 @@ describe('verifyDetached on signatures made by openssl', () => {
   const signatures: Record<string, string> = {};
 
   beforeAll(() => {
-    dir.file('ca.cnf', CONFIG);
-    dir.file('index.txt', '');
-    dir.file('serial', '1000\n');
-    dir.file('content.bin', CONTENT);
+    pki.file('content.bin', CONTENT);
     certificate({ name: 'root', cn: 'Root CA', kind: 'rsa', ext: 'v3_ca' });
     certificate({ name: 'other', cn: 'Root CA', kind: 'rsa', ext: 'v3_ca' }); // same name, other key
     certificate({ name: 'inter', cn: 'Intermediate CA', kind: 'rsa', issuer: 'root', ext: 'v3_ca', to: '20340101000000Z' });
@@ -90,7 +43,7 @@ describe('verifyDetached on signatures made by openssl', () => {
     signatures.chain = sign('chain', 'leaf', ['-certfile', 'inter.pem']);
     signatures.short = sign('short', 'short');
   });
-  afterAll(() => dir.remove());
+  afterAll(() => pki.remove());
 
   const accepted: Array<[string, string, string]> = [
     ['EC P-256 with SHA-256', 'ec', 'EC signer'],

@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import vm from 'node:vm';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CMS_CORE_JS, signDetached } from '../../../main/crypto';
 import { CORE_JS } from '../../../main/disc/verifier/core-script';
 import { makeOffice, type Office } from '../crypto/helpers';
+import { opensslPki } from '../crypto/openssl-pki';
 import { makeBagFixture, type BagFixture } from './bag-fixture';
 import { tempDir } from './helpers';
 import { rm } from 'node:fs/promises';
@@ -107,6 +108,42 @@ describe('CMS signature check of the verifier page', () => {
     const r = await core.verifySignature(content, der, other.caCertPem);
     expect(r.ok).toBe(false);
     expect(r.problem).toContain('根证书');
+  });
+});
+
+describe('CMS signature check of the verifier page on signatures made by openssl', () => {
+  const SIGNED = new Date('2026-06-01T12:00:00Z');
+  const content = new Uint8Array(Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  data/a.txt\n'));
+  const pki = opensslPki();
+  const sig: Record<string, Uint8Array> = {};
+  beforeAll(() => {
+    pki.file('content.bin', Buffer.from(content));
+    pki.certificate({ name: 'root', cn: 'Root CA', kind: 'rsa', ext: 'v3_ca' });
+    pki.certificate({ name: 'other', cn: 'Root CA', kind: 'rsa', ext: 'v3_ca' });
+    pki.certificate({ name: 'inter', cn: 'Intermediate CA', kind: 'rsa', issuer: 'root', ext: 'v3_ca' });
+    pki.certificate({ name: 'leaf', cn: 'Leaf signer', kind: 'ec', issuer: 'inter', ext: 'v3_user' });
+    pki.certificate({ name: 'rsa', cn: 'RSA signer', kind: 'rsa', issuer: 'root', ext: 'v3_user', to: '20260501000000Z' });
+    const sign = (name: string, signer: string, extra: string[]) => (sig[name] = new Uint8Array(readFileSync(pki.sign(name, signer, 'content.bin', extra, SIGNED))));
+    sign('chain', 'leaf', ['-certfile', 'inter.pem', '-md', 'sha512']);
+    sign('pss', 'rsa', ['-keyopt', 'rsa_padding_mode:pss']);
+    sign('noattr', 'leaf', ['-certfile', 'inter.pem', '-noattr']);
+  });
+  afterAll(() => pki.remove());
+
+  it('accepts EC P-256 with SHA-512 through an intermediate CA, as the workstation does', async () => {
+    const r = await core.verifySignature(content, sig.chain!, pki.pem('root'));
+    expect(r.detail).toBeUndefined();
+    expect(r).toMatchObject({ ok: true, signer: { commonName: 'Leaf signer' } });
+    expect(r.signingTime?.toISOString()).toBe(SIGNED.toISOString());
+    const changed = Uint8Array.from(content);
+    changed[0] = changed[0]! ^ 1;
+    expect((await core.verifySignature(changed, sig.chain!, pki.pem('root'))).problem).toBe('清单内容与签名不符（清单已被修改）');
+    expect((await core.verifySignature(content, sig.chain!, pki.pem('other'))).problem).toBe('签名人证书不是由本光盘上的根证书签发');
+  });
+
+  it('says why it refuses an RSA-PSS signature made after its certificate expired, and one without a signing time', async () => {
+    expect((await core.verifySignature(content, sig.pss!, pki.pem('root'))).problem).toBe('签名时签名人证书不在有效期内');
+    expect((await core.verifySignature(content, sig.noattr!, pki.pem('root'))).problem).toBe('签名中没有签名时间，无法核验签名时证书是否有效');
   });
 });
 
