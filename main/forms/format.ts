@@ -1,19 +1,11 @@
 // Small formatting helpers shared by the printed forms. Pure: the time zone is always passed in,
 // never taken from the machine, so a form prints the same wherever it is generated.
-import { parseDay, utcToZoned } from '../common';
-import type { MediaFlag } from '../media';
+import { MEDIA_FLAG_LABELS, parseDay, utcToZoned, type MediaFlag } from '../common';
 
 /** Flags a file can carry on a form: the media flags plus the ingest-level duplicate mark. */
 export type FileFlag = MediaFlag | 'duplicate';
 
-const FLAG_LABELS: Record<FileFlag, string> = {
-  no_audio: '无音轨',
-  clock_suspect: '时钟可疑',
-  unreadable: '无法读取',
-  truncated: '文件截断',
-  zero_byte: '空文件',
-  duplicate: '重复',
-};
+const FLAG_LABELS: Record<FileFlag, string> = { ...MEDIA_FLAG_LABELS, duplicate: '重复' };
 
 /** Order in which flags are listed and counted (most serious first). */
 export const FLAG_ORDER: readonly FileFlag[] = ['unreadable', 'truncated', 'zero_byte', 'no_audio', 'clock_suspect', 'duplicate'];
