@@ -32,4 +32,5 @@ export {
   OVERSEERS,
 } from './roles';
 export * from './values';
+export { formatBytes, formatRate } from './format';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';

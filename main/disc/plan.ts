@@ -2,7 +2,7 @@
  * Disc capacity planning (pure): how many discs of a media type a case needs and what goes on each.
  * Capacities are the recordable user data of the smaller of the ± variants, so a plan fits either.
  */
-import { DISC_MEDIA_LABELS, type DiscMediaType } from '../common';
+import { DISC_MEDIA_LABELS, formatBytes, type DiscMediaType } from '../common';
 import { DiscError } from './disc-error';
 
 export const SECTOR_BYTES = 2048;
@@ -75,18 +75,6 @@ export function footprint(size: number): number {
 
 export function fillPercent(bytes: number, capacity: number): number {
   return Math.round((bytes / capacity) * 1000) / 10;
-}
-
-/** "1.23 GB" style, decimal units as on disc packaging. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(2)} ${units[u]}`;
 }
 
 interface Bin<T> {

@@ -64,17 +64,6 @@ export function formatDuration(seconds: number): string {
   return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
 }
 
-/** Binary units, as Windows Explorer shows them: '1.25 GB', '512.0 MB', '3.4 KB', '900 B'. */
-export function formatBytes(bytes: number): string {
-  const KB = 1024;
-  const MB = KB * 1024;
-  const GB = MB * 1024;
-  if (bytes >= GB) return `${(bytes / GB).toFixed(2)} GB`;
-  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
-  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
-
 /**
  * Recorder clock minus workstation clock: '+12 秒', '-1 分 05 秒', '0 秒'; null (not measurable) → '无法测定'.
  */
