@@ -1,5 +1,9 @@
 export {
+  addDays,
   dayStart,
+  formatDay,
+  formatInstant,
+  formatWallClock,
   isValidTimeZone,
   localDay,
   localTime,

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the printed forms. Pure: the time zone is always passed in,
 // never taken from the machine, so a form prints the same wherever it is generated.
-import { MEDIA_FLAG_LABELS, parseDay, utcToZoned, type MediaFlag } from '../common';
+import { formatDay as formatCalendarDay, formatInstant, MEDIA_FLAG_LABELS, parseDay, type MediaFlag } from '../common';
 
 /** Flags a file can carry on a form: the media flags plus the ingest-level duplicate mark. */
 export type FileFlag = MediaFlag | 'duplicate';
@@ -19,32 +19,27 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** '2026年11月27日 10:02' (month and day unpadded, as Chinese official documents write them). */
 export function formatDateTime(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}年${p.m}月${p.d}日 ${pad2(p.hh)}:${pad2(p.mm)}`;
+  return formatInstant(at, timeZone, 'YYYY年M月D日 HH:mm');
 }
 
 /** '2026年11月27日'. */
 export function formatDate(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}年${p.m}月${p.d}日`;
+  return formatInstant(at, timeZone, 'YYYY年M月D日');
 }
 
 /** '2026-11-27 10:02:15' — for table cells where width is scarce and seconds matter. */
 export function formatDateTimeCompact(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}-${pad2(p.m)}-${pad2(p.d)} ${pad2(p.hh)}:${pad2(p.mm)}:${pad2(p.ss)}`;
+  return formatInstant(at, timeZone, 'YYYY-MM-DD HH:mm:ss');
 }
 
 /** A calendar day 'YYYY-MM-DD' as '2026年11月27日'. */
 export function formatDay(day: string): string {
-  const { y, m, d } = parseDay(day);
-  return `${y}年${m}月${d}日`;
+  return formatCalendarDay(day, 'YYYY年M月D日');
 }
 
 /** A calendar day 'YYYY-MM-DD' as '11月27日'. */
 export function formatMonthDay(day: string): string {
-  const { m, d } = parseDay(day);
-  return `${m}月${d}日`;
+  return formatCalendarDay(day, 'M月D日');
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

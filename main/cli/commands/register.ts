@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dayBounds, registerEntries, type ViewingRowDto } from '../../api';
-import { ACCESS_TYPE_LABELS } from '../../common';
-import { formatDateTimeCompact } from '../../forms';
+import { ACCESS_TYPE_LABELS, formatInstant } from '../../common';
 import { archiveHasDatabase } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
@@ -56,7 +55,7 @@ export async function registerCommand(argv: string[], env: CliEnv): Promise<numb
     println(env.stdout, JSON.stringify({ from, to, timeZone, total: rows.length, rows }, null, 2));
     return EXIT_OK;
   }
-  const time = (iso: string) => formatDateTimeCompact(new Date(iso), timeZone).slice(0, 16);
+  const time = (iso: string) => formatInstant(new Date(iso), timeZone, 'YYYY-MM-DD HH:mm');
   println(env.stdout, text`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
   for (const r of rows) {
     const type = r.requestType ? ACCESS_TYPE_LABELS[r.requestType] : r.basis;
