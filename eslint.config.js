@@ -1,5 +1,6 @@
 // Lint keeps the layers of DESIGN.md §2 true: electron only in the shell and the preload, the
-// renderer importing nothing from main/ but types, and no module reaching into another's files.
+// renderer importing nothing from main/ but types (and main/common's values and labels, through its index),
+// and no module reaching into another's files.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -11,7 +12,11 @@ const noElectron = { name: 'electron', message: 'Only main/app/ and preload/inde
 
 const rendererPaths = [noElectron, { name: 'better-sqlite3', message: 'The renderer has no database access.' }];
 const rendererPatterns = [
-  { group: ['**/main/**'], allowTypeImports: true, message: 'The renderer may import only types from main/.' },
+  {
+    group: ['**/main/**', '!**/main/common'],
+    allowTypeImports: true,
+    message: 'The renderer may import only types from main/, and values from main/common (its index: pure, no Node).',
+  },
   { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer is sandboxed: no Node modules.' },
 ];
 
@@ -40,6 +45,22 @@ export default tseslint.config(
               regex: `^\\.\\./(\\.\\./)*(${MODULES})/.+`,
               message: 'Import another main/ module through its index only (e.g. ../store, not ../store/db).',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // main/common is bundled into the renderer too (values, labels, time): no Node modules, and it takes from no one.
+    files: ['main/common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'buffer'], message: 'main/common runs in the browser too: no Node modules.' },
+            { regex: '^\\.\\./', message: 'main/common imports nothing from other modules.' },
           ],
         },
       ],

@@ -1,17 +1,9 @@
-import { AppError } from '../common';
+import { AppError, CLASSIFICATIONS } from '../common';
 import type { Db } from '../store';
 import type { AccessScopeDto } from './types';
 import type { AccessScopeKindDto, ClassificationDto } from '../common';
 
-/** 密级 (rules art. 3), lowest first. Anything above 'normal' is classified. */
-export const CLASSIFICATIONS: readonly ClassificationDto[] = ['normal', 'privacy', 'business_secret', 'state_secret'];
-
-export const CLASSIFICATION_LABELS: Record<ClassificationDto, string> = {
-  normal: '普通',
-  privacy: '个人隐私',
-  business_secret: '商业秘密',
-  state_secret: '国家秘密',
-};
+export { CLASSIFICATIONS, CLASSIFICATION_LABELS } from '../common';
 
 export function highest(list: Iterable<ClassificationDto>): ClassificationDto {
   let top = 0;

@@ -15,7 +15,6 @@ export {
   accessPolicyDto,
   ACCESS_RULES,
   VIEW_RULES,
-  OVERSEER_ROLES,
   ROLE_VIEWERS_WHEN_NOT_STRICT,
   type ViewDecision,
   type ViewBasis,

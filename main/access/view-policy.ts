@@ -4,7 +4,7 @@
  * The office switches parts of it in 系统设置 (office_settings 'access.*'); everything else is here.
  */
 import type { Session } from '../accounts';
-import { AppError, type Role } from '../common';
+import { ACCESS_TYPE_LABELS, AppError, type Role } from '../common';
 import type { Db } from '../store';
 import type { AccessPolicyDto, AccessRuleDto } from './types';
 import type { AccessTypeDto, ClassificationDto } from '../common';
@@ -17,7 +17,7 @@ import { officeSetting } from '../store';
 export const ACCESS_RULES: Readonly<Record<AccessTypeDto, AccessRuleDto>> = {
   work: {
     type: 'work',
-    label: '工作查阅',
+    label: ACCESS_TYPE_LABELS.work,
     article: '第十二条',
     approverRoles: ['chief'],
     // The one exception: both leaders head art. 12's hierarchy and may give themselves work leave; it is still a
@@ -26,12 +26,9 @@ export const ACCESS_RULES: Readonly<Record<AccessTypeDto, AccessRuleDto>> = {
     neverFor: [],
     allowsDisc: false,
   },
-  case: { type: 'case', label: '办案查阅', article: '第十四条', approverRoles: ['township_leader'], selfApprovalRoles: [], neverFor: [], allowsDisc: true },
-  public: { type: 'public', label: '公开使用', article: '第十三条', approverRoles: ['chief'], selfApprovalRoles: [], neverFor: ['state_secret'], allowsDisc: true },
+  case: { type: 'case', label: ACCESS_TYPE_LABELS.case, article: '第十四条', approverRoles: ['township_leader'], selfApprovalRoles: [], neverFor: [], allowsDisc: true },
+  public: { type: 'public', label: ACCESS_TYPE_LABELS.public, article: '第十三条', approverRoles: ['chief'], selfApprovalRoles: [], neverFor: ['state_secret'], allowsDisc: true },
 };
-
-/** Who may list every request and read the register: the keeper (art. 14) and the approvers. */
-export const OVERSEER_ROLES: readonly Role[] = ['custodian', 'chief', 'township_leader'];
 
 /** Who views 普通 items by role alone when the office turns strict mode off. */
 export const ROLE_VIEWERS_WHEN_NOT_STRICT: readonly Role[] = ['custodian', 'chief', 'township_leader'];

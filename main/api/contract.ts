@@ -4,8 +4,32 @@
  * shim and the dispatcher are all derived from this one table.
  */
 import { z } from 'zod';
-import { ROLES, type Role } from '../common';
-import { CATEGORIES, type CategoryDto } from './dto';
+import {
+  ACCESS_SCOPE_KINDS,
+  ACCESS_STATES,
+  ACCESS_TYPES,
+  ADMINS,
+  ANNOTATORS,
+  APPROVERS,
+  AUDITORS,
+  CASE_READERS,
+  CASE_STATUSES,
+  CATEGORIES,
+  CLASSIFICATIONS,
+  CLASSIFIERS,
+  CUSTODIANS,
+  CUSTODY_KEEPERS,
+  CUSTODY_READERS,
+  DISC_MEDIA_TYPES,
+  DISC_PEOPLE,
+  FORM_SIGNERS,
+  MEDIA_FLAGS,
+  MEDIA_KINDS,
+  OVERSEERS,
+  RECORDER_STATUSES,
+  ROLES,
+  type Role,
+} from '../common';
 import type { DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -70,24 +94,16 @@ const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
 const sha256 = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '哈希值应为 64 位十六进制');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
-const category = z.enum(CATEGORIES as [CategoryDto, ...CategoryDto[]]);
-const classification = z.enum(['normal', 'privacy', 'business_secret', 'state_secret']);
-const mediaFlag = z.enum(['zero_byte', 'unreadable', 'truncated', 'no_audio', 'clock_suspect']);
+const category = z.enum(CATEGORIES);
+const classification = z.enum(CLASSIFICATIONS);
+const mediaFlag = z.enum(MEDIA_FLAGS);
+const caseStatus = z.enum(CASE_STATUSES);
 const longText = (max: number) => z.string().trim().max(max, `内容过长（最多 ${max} 字）`);
-/** Who may annotate media and keep cases; the access issue refines this. */
-const ANNOTATORS = ['officer', 'custodian', 'chief'] as const;
-const CASE_READERS = ['officer', 'custodian', 'chief', 'township_leader'] as const;
-/** Who works on evidence discs and record forms (the 刻盘 and 记录表 sections). */
-const DISC_PEOPLE = ['officer', 'custodian', 'chief'] as const;
 const discNo = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,23}$/, '光盘编号只能包含字母、数字和连字符');
 const discId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,31}$/, '光盘编号无效');
-const discMediaType = z.enum(['CD-R', 'DVD-R', 'DVD-R-DL', 'BD-R', 'BD-R-DL']);
-/** Who decides requests at all (per type: ACCESS_RULES in view-policy.ts). */
-const APPROVERS = ['chief', 'township_leader'] as const;
-/** The keeper of the register (art. 14) and the approvers: see every request and the register. */
-const OVERSEERS = ['custodian', 'chief', 'township_leader'] as const;
-const accessType = z.enum(['work', 'case', 'public']);
-const accessState = z.enum(['pending', 'approved', 'rejected', 'revoked', 'expired']);
+const discMediaType = z.enum(DISC_MEDIA_TYPES);
+const accessType = z.enum(ACCESS_TYPES);
+const accessState = z.enum(ACCESS_STATES);
 const page = { limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) };
 
 export const methods = {
@@ -121,18 +137,18 @@ export const methods = {
   ),
 
   // -- Users (admin) --
-  'users.list': method<UserDto[]>()(['admin'], none),
+  'users.list': method<UserDto[]>()(ADMINS, none),
   'users.create': method<UserDto>()(
-    ['admin'],
+    ADMINS,
     z
       .object({ login, displayName, badgeNo, password, roles: z.array(role).min(1, '至少选择一个角色').max(ROLES.length) })
       .strict(),
   ),
   'users.update': method<UserDto>()(
-    ['admin'],
+    ADMINS,
     z
       .object({
-        id: z.number().int().positive(),
+        id,
         displayName: displayName.optional(),
         badgeNo: badgeNo.optional(),
         roles: z.array(role).min(1).max(ROLES.length).optional(),
@@ -140,12 +156,12 @@ export const methods = {
       })
       .strict(),
   ),
-  'users.resetPassword': method<UserDto>()(['admin'], z.object({ id: z.number().int().positive(), newPassword: password }).strict()),
+  'users.resetPassword': method<UserDto>()(ADMINS, z.object({ id, newPassword: password }).strict()),
 
   // -- Office settings --
   'office.get': method<OfficeDto>()('any', none),
   'office.update': method<OfficeDto>()(
-    ['admin'],
+    ADMINS,
     z
       .object({
         name: z.string().trim().min(1).max(64).optional(),
@@ -159,7 +175,7 @@ export const methods = {
 
   // -- Audit log --
   'audit.list': method<AuditPage>()(
-    ['admin', 'chief'],
+    AUDITORS,
     z
       .object({
         from: z.iso.datetime().optional(),
@@ -174,7 +190,7 @@ export const methods = {
   ),
   /** Anchors: the chain head and latest seal printed on a signed paper weekly report. */
   'audit.verify': method<ChainReportDto>()(
-    ['admin', 'chief'],
+    AUDITORS,
     z
       .object({
         anchors: z.array(z.object({ seq: z.number().int().positive(), hash: sha256 }).strict()).max(50).optional(),
@@ -184,15 +200,15 @@ export const methods = {
   ),
 
   // -- People and recorders (设备) --
-  'officers.list': method<OfficerDto[]>()(['custodian', 'admin', 'chief'], none),
-  'officers.create': method<OfficerDto>()(['custodian', 'admin'], z.object({ name: displayName, badgeNo: z.string().trim().min(1, '请填写警号').max(32) }).strict()),
+  'officers.list': method<OfficerDto[]>()(CUSTODY_READERS, none),
+  'officers.create': method<OfficerDto>()(CUSTODY_KEEPERS, z.object({ name: displayName, badgeNo: z.string().trim().min(1, '请填写警号').max(32) }).strict()),
   'officers.update': method<OfficerDto>()(
-    ['custodian', 'admin'],
-    z.object({ id: z.number().int().positive(), name: displayName.optional(), active: z.boolean().optional(), userId: z.number().int().positive().nullable().optional() }).strict(),
+    CUSTODY_KEEPERS,
+    z.object({ id, name: displayName.optional(), active: z.boolean().optional(), userId: id.nullable().optional() }).strict(),
   ),
-  'recorders.list': method<RecorderDto[]>()(['custodian', 'admin', 'chief'], none),
+  'recorders.list': method<RecorderDto[]>()(CUSTODY_READERS, none),
   'recorders.create': method<RecorderDto>()(
-    ['custodian', 'admin'],
+    CUSTODY_KEEPERS,
     z
       .object({
         serial: z.string().trim().min(1, '请填写记录仪编号').max(64),
@@ -204,30 +220,30 @@ export const methods = {
       .strict(),
   ),
   'recorders.update': method<RecorderDto>()(
-    ['custodian', 'admin'],
+    CUSTODY_KEEPERS,
     z
       .object({
-        id: z.number().int().positive(),
+        id,
         brand: optText,
         model: optText,
         assetNo: optText,
-        status: z.enum(['in_service', 'repair', 'lost', 'retired']).optional(),
+        status: z.enum(RECORDER_STATUSES).optional(),
         notes: z.string().trim().max(500).nullable().optional(),
       })
       .strict(),
   ),
   'recorders.assign': method<RecorderDto>()(
-    ['custodian', 'admin'],
-    z.object({ recorderId: z.number().int().positive(), officerId: z.number().int().positive().nullable(), from: z.iso.datetime().optional() }).strict(),
+    CUSTODY_KEEPERS,
+    z.object({ recorderId: id, officerId: id.nullable(), from: z.iso.datetime().optional() }).strict(),
   ),
-  'recorders.history': method<AssignmentDto[]>()(['custodian', 'admin', 'chief'], z.object({ recorderId: z.number().int().positive() }).strict()),
+  'recorders.history': method<AssignmentDto[]>()(CUSTODY_READERS, z.object({ recorderId: id }).strict()),
 
   // -- Ingest (采集导入) --
-  'sources.list': method<SourceDto[]>()(['custodian', 'admin'], none),
-  'sources.pickFolder': method<SourceDto | null>()(['custodian', 'admin'], none),
-  'ingest.scan': method<ScanDto>()(['custodian', 'admin'], z.object({ sourceId: sourceId }).strict()),
+  'sources.list': method<SourceDto[]>()(CUSTODY_KEEPERS, none),
+  'sources.pickFolder': method<SourceDto | null>()(CUSTODY_KEEPERS, none),
+  'ingest.scan': method<ScanDto>()(CUSTODY_KEEPERS, z.object({ sourceId: sourceId }).strict()),
   'ingest.start': method<{ sessionId: number }>()(
-    ['custodian'],
+    CUSTODIANS,
     z
       .object({
         sourceId,
@@ -238,25 +254,25 @@ export const methods = {
       })
       .strict(),
   ),
-  'ingest.cancel': method<null>()(['custodian'], z.object({ sessionId: z.number().int().positive() }).strict()),
+  'ingest.cancel': method<null>()(CUSTODIANS, z.object({ sessionId: id }).strict()),
   'ingest.sessions': method<IngestSessionDto[]>()(
-    ['custodian', 'admin', 'chief'],
+    CUSTODY_READERS,
     z.object({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }).strict(),
   ),
-  'ingest.session': method<IngestSessionDetailDto>()(['custodian', 'admin', 'chief'], z.object({ id: z.number().int().positive() }).strict()),
+  'ingest.session': method<IngestSessionDetailDto>()(CUSTODY_READERS, z.object({ id }).strict()),
 
-  'ingest.handoverSheet': method<GeneratedFileDto>()(['custodian', 'chief', 'admin'], z.object({ id: z.number().int().positive() }).strict()),
+  'ingest.handoverSheet': method<GeneratedFileDto>()(CUSTODY_READERS, z.object({ id }).strict()),
 
   // -- Weekly consolidation (每周归档, rules art. 11(2)) --
-  'weekly.preview': method<WeeklyPreviewDto>()(['custodian', 'admin', 'chief'], z.object({ weekOf: day }).strict()),
-  'weekly.run': method<WeeklyRunDto>()(['custodian'], z.object({ weekOf: day, backupSourceId: sourceId.nullable() }).strict()),
+  'weekly.preview': method<WeeklyPreviewDto>()(CUSTODY_READERS, z.object({ weekOf: day }).strict()),
+  'weekly.run': method<WeeklyRunDto>()(CUSTODIANS, z.object({ weekOf: day, backupSourceId: sourceId.nullable() }).strict()),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),
 
   // -- Integrity (完整性校验) --
   'integrity.check': method<IntegrityReportDto>()(
-    ['custodian', 'admin', 'chief'],
+    CUSTODY_READERS,
     z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),
   ),
 
@@ -275,7 +291,7 @@ export const methods = {
         classification: classification.optional(),
         /** Has any of these flags. */
         flags: z.array(mediaFlag).min(1).max(5).optional(),
-        kind: z.enum(['video', 'audio', 'photo', 'other']).optional(),
+        kind: z.enum(MEDIA_KINDS).optional(),
         caseId: id.optional(),
         recordingId: id.optional(),
         text: z.string().trim().min(1).max(100).optional(),
@@ -322,7 +338,7 @@ export const methods = {
     z
       .object({
         text: z.string().trim().min(1).max(100).optional(),
-        status: z.enum(['open', 'closed']).optional(),
+        status: caseStatus.optional(),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       })
@@ -350,7 +366,7 @@ export const methods = {
         handlerOfficerId: id.nullable().optional(),
         description: longText(4000).optional(),
         classification: classification.optional(),
-        status: z.enum(['open', 'closed']).optional(),
+        status: caseStatus.optional(),
       })
       .strict(),
   ),
@@ -366,7 +382,7 @@ export const methods = {
   // -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
   'access.policy': method<AccessPolicyDto>()('any', none),
   'access.setPolicy': method<AccessPolicyDto>()(
-    ['admin'],
+    ADMINS,
     z
       .object({
         strict: z.boolean().optional(),
@@ -382,7 +398,7 @@ export const methods = {
     z
       .object({
         type: accessType,
-        scope: z.object({ kind: z.enum(['media', 'recording', 'case']), id }).strict(),
+        scope: z.object({ kind: z.enum(ACCESS_SCOPE_KINDS), id }).strict(),
         reason: longText(500).min(1, '请填写查阅事由'),
       })
       .strict(),
@@ -416,8 +432,8 @@ export const methods = {
   /** Active users, for naming who may view a classified item and for the register's viewer filter. */
   'access.people': method<UserRefDto[]>()(OVERSEERS, none),
   /** 密级 (art. 3): only the chief changes it; audited with old and new. */
-  'media.classify': method<MediaDetailDto>()(['chief'], z.object({ id, classification }).strict()),
-  'cases.classify': method<CaseDetailDto>()(['chief'], z.object({ id, classification }).strict()),
+  'media.classify': method<MediaDetailDto>()(CLASSIFIERS, z.object({ id, classification }).strict()),
+  'cases.classify': method<CaseDetailDto>()(CLASSIFIERS, z.object({ id, classification }).strict()),
 
   // -- Viewing register (查阅登记, art. 14) --
   'register.list': method<RegisterPageDto>()(
@@ -443,7 +459,7 @@ export const methods = {
       .strict(),
   ),
   /** Officer signature (a case officer) while draft; chief signature once the officer has signed. */
-  'forms.recordSign': method<RecordFormDto>()(['officer', 'chief'], z.object({ id }).strict()),
+  'forms.recordSign': method<RecordFormDto>()(FORM_SIGNERS, z.object({ id }).strict()),
   'forms.recordDocx': method<GeneratedFileDto>()(DISC_PEOPLE, z.object({ id }).strict()),
   /** A scan of the signed paper form: PDF, JPEG or PNG, at most 10 MB, as base64. */
   'forms.recordAttachScan': method<RecordFormDto>()(
@@ -455,13 +471,13 @@ export const methods = {
   'discs.plan': method<DiscPlanDto>()(DISC_PEOPLE, z.object({ caseId: id, mediaType: discMediaType }).strict()),
   /** Builds every disc of the plan, or only discIndex. */
   'discs.build': method<DiscDto[]>()(
-    ['custodian'],
+    CUSTODIANS,
     z.object({ caseId: id, mediaType: discMediaType, discIndex: z.number().int().min(1).max(999).optional(), recordFormId: id }).strict(),
   ),
-  'discs.drives': method<DriveDto[]>()(['custodian'], none),
-  'discs.burn': method<DiscDto>()(['custodian'], z.object({ discId, driveId: z.string().min(1).max(500) }).strict()),
+  'discs.drives': method<DriveDto[]>()(CUSTODIANS, none),
+  'discs.burn': method<DiscDto>()(CUSTODIANS, z.object({ discId, driveId: z.string().min(1).max(500) }).strict()),
   /** The read-back check after burning (named so, not 'read…': no method may look like it hands out bytes). */
-  'discs.verifyBurn': method<DiscDto>()(['custodian'], z.object({ discId }).strict()),
+  'discs.verifyBurn': method<DiscDto>()(CUSTODIANS, z.object({ discId }).strict()),
   'discs.list': method<DiscSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
   'discs.get': method<DiscDto>()(DISC_PEOPLE, z.object({ id: discId }).strict()),
 } as const;

@@ -1,5 +1,18 @@
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
-import type { Role } from '../common';
+import type {
+  ACCESS_SCOPE_KINDS,
+  ACCESS_STATES,
+  ACCESS_TYPES,
+  CASE_STATUSES,
+  CATEGORIES,
+  CLASSIFICATIONS,
+  DISC_MEDIA_TYPES,
+  INGEST_STATUSES,
+  MEDIA_FLAGS,
+  MEDIA_KINDS,
+  RECORDER_STATUSES,
+  Role,
+} from '../common';
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
@@ -113,7 +126,7 @@ export interface OfficerDto {
   active: boolean;
 }
 
-export type RecorderStatusDto = 'in_service' | 'repair' | 'lost' | 'retired';
+export type RecorderStatusDto = (typeof RECORDER_STATUSES)[number];
 
 export interface RecorderDto {
   id: number;
@@ -142,8 +155,8 @@ export interface SourceDto {
   path: string;
 }
 
-export type MediaKindDto = 'video' | 'audio' | 'photo' | 'other';
-export type MediaFlagDto = 'zero_byte' | 'unreadable' | 'truncated' | 'no_audio' | 'clock_suspect';
+export type MediaKindDto = (typeof MEDIA_KINDS)[number];
+export type MediaFlagDto = (typeof MEDIA_FLAGS)[number];
 
 export interface ScanDto {
   sourceId: string;
@@ -176,7 +189,7 @@ export interface IngestProgressDto {
   failed: number;
 }
 
-export type IngestStatusDto = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+export type IngestStatusDto = (typeof INGEST_STATUSES)[number];
 
 export interface IngestSessionDto {
   id: number;
@@ -267,20 +280,8 @@ export interface WeeklyRunDto {
 
 // -- Library and playback (资料库) --
 /** 执法情形, rules art. 5: the situations in which recording is mandatory. */
-export const CATEGORY_LABELS = {
-  inspection: '日常检查',
-  coercive: '行政强制措施',
-  evidence: '证据保全',
-  investigation: '调查取证/询问',
-  minor: '当场纠正轻微违法',
-  sensitive: '敏感或重大事件',
-  uncooperative: '当事人不配合',
-  other: '其他',
-} as const;
-export type CategoryDto = keyof typeof CATEGORY_LABELS;
-export const CATEGORIES = Object.keys(CATEGORY_LABELS) as CategoryDto[];
-
-export type ClassificationDto = 'normal' | 'privacy' | 'business_secret' | 'state_secret';
+export type CategoryDto = (typeof CATEGORIES)[number];
+export type ClassificationDto = (typeof CLASSIFICATIONS)[number];
 
 
 
@@ -306,7 +307,7 @@ export interface PreviewProgressDto {
 }
 
 // -- Cases (案件) --
-export type CaseStatusDto = 'open' | 'closed';
+export type CaseStatusDto = (typeof CASE_STATUSES)[number];
 
 
 
@@ -314,10 +315,10 @@ export type CaseStatusDto = 'open' | 'closed';
 
 // -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
 /** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
-export type AccessTypeDto = 'work' | 'case' | 'public';
-export type AccessScopeKindDto = 'media' | 'recording' | 'case';
+export type AccessTypeDto = (typeof ACCESS_TYPES)[number];
+export type AccessScopeKindDto = (typeof ACCESS_SCOPE_KINDS)[number];
 /** 'expired' is never stored: an approval whose validUntil has passed. */
-export type AccessStateDto = 'pending' | 'approved' | 'rejected' | 'revoked' | 'expired';
+export type AccessStateDto = (typeof ACCESS_STATES)[number];
 
 
 
@@ -339,7 +340,7 @@ export type SignatureRoleDto = 'officer' | 'chief';
 
 
 // -- Evidence discs (刻盘) --
-export type DiscMediaTypeDto = 'CD-R' | 'DVD-R' | 'DVD-R-DL' | 'BD-R' | 'BD-R-DL';
+export type DiscMediaTypeDto = (typeof DISC_MEDIA_TYPES)[number];
 
 
 

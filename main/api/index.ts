@@ -2,7 +2,7 @@ export { dispatch } from './dispatch';
 export { createServices, ArchiveHolder, type ApiServices, type Client, type HostCapabilities, type ServicesArgs } from './context';
 export { methods, methodNames, events, type MethodName, type MethodInput, type MethodOutput, type EvidenceApi, type EventName, type EventPayload, type Transport } from './contract';
 export type * from './dto';
-export { SECTIONS, CATEGORIES, CATEGORY_LABELS } from './dto';
+export { SECTIONS } from './dto';
 export { handleMediaRequest, parseMediaUrl, type MediaVariant } from './media-route';
 export {
   authorizeView,
@@ -12,7 +12,6 @@ export {
   readAccessPolicy,
   ACCESS_RULES,
   VIEW_RULES,
-  OVERSEER_ROLES,
   type ViewDecision,
   type ViewBasis,
   type AccessPolicy,

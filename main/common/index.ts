@@ -1,5 +1,9 @@
 export {
+  addDays,
   dayStart,
+  formatDay,
+  formatInstant,
+  formatWallClock,
   isValidTimeZone,
   localDay,
   localTime,
@@ -12,6 +16,26 @@ export {
   type LocalDateTime,
 } from './time';
 export { AppError, isAppError } from './errors';
-export { ADMIN_EXCLUDES, ROLES, ROLE_LABELS, conflictingRoles, type Role } from './roles';
+export {
+  ADMIN_EXCLUDES,
+  ROLES,
+  ROLE_LABELS,
+  conflictingRoles,
+  type Role,
+  ADMINS,
+  AUDITORS,
+  CUSTODY_KEEPERS,
+  CUSTODY_READERS,
+  CUSTODIANS,
+  CLASSIFIERS,
+  ANNOTATORS,
+  CASE_READERS,
+  DISC_PEOPLE,
+  FORM_SIGNERS,
+  APPROVERS,
+  OVERSEERS,
+} from './roles';
+export * from './values';
+export { formatBytes, formatRate } from './format';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';
 export type { MediaKindDto, MediaFlagDto, CategoryDto, ClassificationDto, CaseStatusDto, AccessTypeDto, AccessScopeKindDto, AccessStateDto, RecordFormStateDto, SignatureRoleDto, DiscMediaTypeDto } from './domain-values';

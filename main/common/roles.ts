@@ -9,8 +9,34 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 };
 
+
+// Who may call what: the contract names these groups, never an inline list (tests/unit/common/defined-once.test.ts).
+/** Account administration and office settings. */
+export const ADMINS: readonly Role[] = ['admin'];
+/** The audit log: the administrator and the chief who supervises. */
+export const AUDITORS: readonly Role[] = ['admin', 'chief'];
+/** Keep people, recorders and sources (设备, 采集导入). */
+export const CUSTODY_KEEPERS: readonly Role[] = ['custodian', 'admin'];
+/** Read the custody records: people and recorders, ingest sessions, handover sheets, integrity, weekly consolidation. */
+export const CUSTODY_READERS: readonly Role[] = ['custodian', 'admin', 'chief'];
+/** Receive footage, consolidate the week, build and burn discs. */
+export const CUSTODIANS: readonly Role[] = ['custodian'];
+/** 密级 (art. 3): only the chief changes it. */
+export const CLASSIFIERS: readonly Role[] = ['chief'];
+/** Who annotates media and keeps cases. */
+export const ANNOTATORS: readonly Role[] = ['officer', 'custodian', 'chief'];
+export const CASE_READERS: readonly Role[] = ['officer', 'custodian', 'chief', 'township_leader'];
+/** Who works on evidence discs and record forms (the 刻盘 and 记录表 sections). */
+export const DISC_PEOPLE: readonly Role[] = ['officer', 'custodian', 'chief'];
+/** Who signs a record form: a case officer, then the chief. */
+export const FORM_SIGNERS: readonly Role[] = ['officer', 'chief'];
+/** Who decides requests at all (per type: ACCESS_RULES in the view policy). */
+export const APPROVERS: readonly Role[] = ['chief', 'township_leader'];
+/** The keeper of the viewing register (art. 14) and the approvers: see every request and the register. */
+export const OVERSEERS: readonly Role[] = ['custodian', 'chief', 'township_leader'];
+
 /** Separation of duties (issue 10): whoever administers accounts never also approves viewing. */
-export const ADMIN_EXCLUDES: readonly Role[] = ['chief', 'township_leader'];
+export const ADMIN_EXCLUDES: readonly Role[] = APPROVERS;
 
 /** The roles a set holds that may not go together, e.g. ['chief'] for admin + chief; empty when none. */
 export function conflictingRoles(roles: readonly Role[]): Role[] {

@@ -64,16 +64,43 @@ export function zonedToUtc(t: LocalDateTime, timeZone: string): Date {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+const TOKENS = /YYYY|MM|M|DD|D|HH|mm|ss/g;
+
+/**
+ * Wall-clock parts in a pattern: YYYY, MM or M (month), DD or D (day), HH, mm, ss; anything else is kept
+ * as written ('YYYY年M月D日 HH:mm', 'MM-DD HH:mm', 'M/D').
+ */
+export function formatWallClock(t: LocalDateTime, pattern: string): string {
+  return pattern.replace(TOKENS, (token) => {
+    switch (token) {
+      case 'YYYY': return String(t.y).padStart(4, '0');
+      case 'MM': return pad2(t.m);
+      case 'M': return String(t.m);
+      case 'DD': return pad2(t.d);
+      case 'D': return String(t.d);
+      case 'HH': return pad2(t.hh);
+      case 'mm': return pad2(t.mm);
+      default: return pad2(t.ss);
+    }
+  });
+}
+
+/**
+ * The one time formatter of the UI, the printed forms and the CLI: an instant on the office's clock, in a
+ * pattern as formatWallClock reads it (default '2026-11-27 10:02'). Not a time: '—'.
+ */
+export function formatInstant(at: Date, timeZone: string, pattern = 'YYYY-MM-DD HH:mm'): string {
+  return Number.isNaN(at.getTime()) ? '—' : formatWallClock(utcToZoned(at, timeZone), pattern);
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in the office's time zone. */
 export function localDay(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}-${pad2(p.m)}-${pad2(p.d)}`;
+  return formatInstant(at, timeZone, 'YYYY-MM-DD');
 }
 
 /** The office wall-clock time of an instant as 'HH:MM'. */
 export function localTime(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${pad2(p.hh)}:${pad2(p.mm)}`;
+  return formatInstant(at, timeZone, 'HH:mm');
 }
 
 /** Splits a calendar day 'YYYY-MM-DD'; anything else is a RangeError. */
@@ -88,10 +115,20 @@ export function dayStart(day: string, timeZone: string): Date {
   return zonedToUtc({ ...parseDay(day), hh: 0, mm: 0, ss: 0 }, timeZone);
 }
 
-/** The calendar day after `day` (pure calendar arithmetic, no zone involved). */
-export function nextDay(day: string): string {
+/** The calendar day `n` days after `day` (before it when negative): pure calendar arithmetic, no zone involved. */
+export function addDays(day: string, n: number): string {
   const { y, m, d } = parseDay(day);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The calendar day after `day`. */
+export function nextDay(day: string): string {
+  return addDays(day, 1);
+}
+
+/** A calendar day 'YYYY-MM-DD' in another pattern (e.g. 'M/D', 'YYYY年M月D日'); no zone is involved. */
+export function formatDay(day: string, pattern: string): string {
+  return formatWallClock({ ...parseDay(day), hh: 0, mm: 0, ss: 0 }, pattern);
 }
 
 export function isValidTimeZone(tz: string): boolean {

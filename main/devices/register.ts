@@ -1,11 +1,10 @@
-import { AppError } from '../common';
+import { AppError, RECORDER_STATUSES, type RecorderStatus } from '../common';
 import type { Db } from '../store';
 
 export type OfficerId = number & { readonly __brand: 'OfficerId' };
 export type RecorderId = number & { readonly __brand: 'RecorderId' };
 
-export const RECORDER_STATUSES = ['in_service', 'repair', 'lost', 'retired'] as const;
-export type RecorderStatus = (typeof RECORDER_STATUSES)[number];
+export { RECORDER_STATUSES, type RecorderStatus };
 
 export interface Officer {
   id: OfficerId;

@@ -8,7 +8,6 @@ export {
   planDiscs,
   footprint,
   fillPercent,
-  formatBytes,
   type MediaType,
   type MediaInfo,
   type PlanItem,

@@ -2,11 +2,12 @@
  * Disc capacity planning (pure): how many discs of a media type a case needs and what goes on each.
  * Capacities are the recordable user data of the smaller of the ± variants, so a plan fits either.
  */
+import { DISC_MEDIA_LABELS, formatBytes, type DiscMediaType } from '../common';
 import { DiscError } from './disc-error';
 
 export const SECTOR_BYTES = 2048;
 
-export type MediaType = 'CD-R' | 'DVD-R' | 'DVD-R-DL' | 'BD-R' | 'BD-R-DL';
+export type MediaType = DiscMediaType;
 
 export interface MediaInfo {
   type: MediaType;
@@ -16,7 +17,7 @@ export interface MediaInfo {
   bytes: number;
 }
 
-const media = (type: MediaType, label: string, sectors: number): MediaInfo => ({ type, label, sectors, bytes: sectors * SECTOR_BYTES });
+const media = (type: MediaType, sectors: number): MediaInfo => ({ type, label: DISC_MEDIA_LABELS[type], sectors, bytes: sectors * SECTOR_BYTES });
 
 /**
  * CD-R 80 min: 359 844 sectors. DVD+R 2 295 104 (DVD-R has 2 298 496). DVD-R DL 4 171 712 (DVD+R DL has
@@ -24,11 +25,11 @@ const media = (type: MediaType, label: string, sectors: number): MediaInfo => ({
  * sectors unformatted (no spare area; a drive that formats with spares gives less, caught by the burner's check).
  */
 export const MEDIA: Readonly<Record<MediaType, MediaInfo>> = {
-  'CD-R': media('CD-R', 'CD-R（700 MB）', 359_844),
-  'DVD-R': media('DVD-R', 'DVD±R（4.7 GB）', 2_295_104),
-  'DVD-R-DL': media('DVD-R-DL', 'DVD±R 双层（8.5 GB）', 4_171_712),
-  'BD-R': media('BD-R', 'BD-R（25 GB）', 12_219_392),
-  'BD-R-DL': media('BD-R-DL', 'BD-R 双层（50 GB）', 24_438_784),
+  'CD-R': media('CD-R', 359_844),
+  'DVD-R': media('DVD-R', 2_295_104),
+  'DVD-R-DL': media('DVD-R-DL', 4_171_712),
+  'BD-R': media('BD-R', 12_219_392),
+  'BD-R-DL': media('BD-R-DL', 24_438_784),
 };
 
 /**
@@ -74,18 +75,6 @@ export function footprint(size: number): number {
 
 export function fillPercent(bytes: number, capacity: number): number {
   return Math.round((bytes / capacity) * 1000) / 10;
-}
-
-/** "1.23 GB" style, decimal units as on disc packaging. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(2)} ${units[u]}`;
 }
 
 interface Bin<T> {

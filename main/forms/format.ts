@@ -1,19 +1,11 @@
 // Small formatting helpers shared by the printed forms. Pure: the time zone is always passed in,
 // never taken from the machine, so a form prints the same wherever it is generated.
-import { parseDay, utcToZoned } from '../common';
-import type { MediaFlag } from '../media';
+import { formatDay as formatCalendarDay, formatInstant, MEDIA_FLAG_LABELS, parseDay, type MediaFlag } from '../common';
 
 /** Flags a file can carry on a form: the media flags plus the ingest-level duplicate mark. */
 export type FileFlag = MediaFlag | 'duplicate';
 
-const FLAG_LABELS: Record<FileFlag, string> = {
-  no_audio: '无音轨',
-  clock_suspect: '时钟可疑',
-  unreadable: '无法读取',
-  truncated: '文件截断',
-  zero_byte: '空文件',
-  duplicate: '重复',
-};
+const FLAG_LABELS: Record<FileFlag, string> = { ...MEDIA_FLAG_LABELS, duplicate: '重复' };
 
 /** Order in which flags are listed and counted (most serious first). */
 export const FLAG_ORDER: readonly FileFlag[] = ['unreadable', 'truncated', 'zero_byte', 'no_audio', 'clock_suspect', 'duplicate'];
@@ -27,32 +19,27 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** '2026年11月27日 10:02' (month and day unpadded, as Chinese official documents write them). */
 export function formatDateTime(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}年${p.m}月${p.d}日 ${pad2(p.hh)}:${pad2(p.mm)}`;
+  return formatInstant(at, timeZone, 'YYYY年M月D日 HH:mm');
 }
 
 /** '2026年11月27日'. */
 export function formatDate(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}年${p.m}月${p.d}日`;
+  return formatInstant(at, timeZone, 'YYYY年M月D日');
 }
 
 /** '2026-11-27 10:02:15' — for table cells where width is scarce and seconds matter. */
 export function formatDateTimeCompact(at: Date, timeZone: string): string {
-  const p = utcToZoned(at, timeZone);
-  return `${p.y}-${pad2(p.m)}-${pad2(p.d)} ${pad2(p.hh)}:${pad2(p.mm)}:${pad2(p.ss)}`;
+  return formatInstant(at, timeZone, 'YYYY-MM-DD HH:mm:ss');
 }
 
 /** A calendar day 'YYYY-MM-DD' as '2026年11月27日'. */
 export function formatDay(day: string): string {
-  const { y, m, d } = parseDay(day);
-  return `${y}年${m}月${d}日`;
+  return formatCalendarDay(day, 'YYYY年M月D日');
 }
 
 /** A calendar day 'YYYY-MM-DD' as '11月27日'. */
 export function formatMonthDay(day: string): string {
-  const { m, d } = parseDay(day);
-  return `${m}月${d}日`;
+  return formatCalendarDay(day, 'M月D日');
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -70,17 +57,6 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
-}
-
-/** Binary units, as Windows Explorer shows them: '1.25 GB', '512.0 MB', '3.4 KB', '900 B'. */
-export function formatBytes(bytes: number): string {
-  const KB = 1024;
-  const MB = KB * 1024;
-  const GB = MB * 1024;
-  if (bytes >= GB) return `${(bytes / GB).toFixed(2)} GB`;
-  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
-  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
-  return `${bytes} B`;
 }
 
 /**

@@ -20,8 +20,8 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
-import { localDay } from '../common';
-import { flagLabel, formatBytes, formatClockDrift, formatDateTime, formatDateTimeCompact, formatDuration, type FileFlag } from './format';
+import { formatBytes, localDay } from '../common';
+import { flagLabel, formatClockDrift, formatDateTime, formatDateTimeCompact, formatDuration, type FileFlag } from './format';
 
 /** The batch number printed on the sheet: the office day the session started, and its id ('20261127-003'). */
 export function handoverSessionNo(startedAt: Date, sessionId: number, timeZone: string): string {

@@ -48,7 +48,6 @@ export {
 export {
   viewingRegister,
   VIEWING_TITLE,
-  VIEWING_TYPE_LABELS,
   type ViewingRegisterData,
   type ViewingEntry,
   type ViewingType,

@@ -1,6 +1,7 @@
 // 执法记录仪视听资料证据记录表 — the record form of rules art. 11(4) and DESIGN §8, filed with the evidence
 // disc: what was recorded, by whom, where, on which device, with each file's SHA-256, then the officers'
 // and chief's signatures and the unit seal.
+import { formatBytes } from '../common';
 import {
   buildDocument,
   columnWidths,
@@ -21,7 +22,7 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
-import { formatBytes, formatDateTime, formatDateTimeCompact, formatDuration } from './format';
+import { formatDateTime, formatDateTimeCompact, formatDuration } from './format';
 
 export interface RecordFormFile {
   name: string;

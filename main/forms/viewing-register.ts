@@ -14,12 +14,11 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
+import { ACCESS_TYPE_LABELS, type AccessType } from '../common';
 import { formatDateTimeCompact, formatDay } from './format';
 
 /** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
-export type ViewingType = 'work' | 'case' | 'public';
-
-export const VIEWING_TYPE_LABELS: Record<ViewingType, string> = { work: '工作查阅', case: '办案查阅', public: '公开使用' };
+export type ViewingType = AccessType;
 
 export interface ViewingEntry {
   /** Viewer's name, optionally with post, e.g. '赵明（法制员）'. */
@@ -66,7 +65,7 @@ export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer
     String(i + 1),
     e.viewer,
     e.subject,
-    VIEWING_TYPE_LABELS[e.type],
+    ACCESS_TYPE_LABELS[e.type],
     e.reason,
     e.approvedBy ?? '—',
     time(e.startedAt),

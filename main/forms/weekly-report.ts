@@ -1,5 +1,6 @@
 // 执法记录仪视听资料每周归档报告 — the Friday consolidation of rules art. 11(2): who handed over on
 // which day, what each recorder produced, what was flagged, whether the archive is intact and backed up.
+import { formatBytes } from '../common';
 import {
   buildDocument,
   columnWidths,
@@ -21,7 +22,6 @@ import {
 import {
   FLAG_ORDER,
   flagLabel,
-  formatBytes,
   formatDateTime,
   formatDateTimeCompact,
   formatDuration,

@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { AppError } from '../common';
+import { AppError, formatBytes } from '../common';
 import type { Officer, RecorderId } from '../devices';
 import type { Logger } from '../log';
 import type { MediaFlag } from '../media';
@@ -80,7 +80,7 @@ export async function assertFits(archiveRoot: string, bytes: number): Promise<{ 
   const free = fs.bavail * fs.bsize;
   const need = bytes + 64 * 1024 * 1024;
   if (need > free) {
-    throw new AppError('DISK_FULL', `存档磁盘剩余空间不足：需要 ${(need / 1e9).toFixed(2)} GB，可用 ${(free / 1e9).toFixed(2)} GB`, `need ${need} bytes, free ${free}`);
+    throw new AppError('DISK_FULL', `存档磁盘剩余空间不足：需要 ${formatBytes(need)}，可用 ${formatBytes(free)}`, `need ${need} bytes, free ${free}`);
   }
   return { free };
 }

@@ -1,3 +1,4 @@
+import { formatWallClock } from '../common';
 import type { LocalDateTime, RecorderFileName } from './types';
 
 // Brand prefixes and generic camera prefixes seen before the serial; not part of the serial itself.
@@ -82,6 +83,5 @@ function parseTokens(tokens: string[]): RecorderFileName | null {
 
 /** Formats wall-clock parts as YYYYMMDDHHMMSS (the recorder naming's timestamp). */
 export function formatCompactLocal(t: LocalDateTime): string {
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${p(t.y, 4)}${p(t.m)}${p(t.d)}${p(t.hh)}${p(t.mm)}${p(t.ss)}`;
+  return formatWallClock(t, 'YYYYMMDDHHmmss');
 }

@@ -1,12 +1,10 @@
 // Shared media types. Kept free of I/O so the renderer-facing contract can import them.
-import type { LocalDateTime } from '../common';
+import type { LocalDateTime, MediaFlag, MediaKind } from '../common';
 
 /** Absolute path of an executable we found (ffmpeg / ffprobe). */
 export type ExecutablePath = string & { __brand: 'ExecutablePath' };
 
-export type MediaKind = 'video' | 'audio' | 'photo' | 'other';
-
-export type MediaFlag = 'zero_byte' | 'unreadable' | 'truncated' | 'no_audio' | 'clock_suspect';
+export type { MediaFlag, MediaKind };
 
 export interface ProbeResult {
   readable: boolean;

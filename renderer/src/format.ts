@@ -1,22 +1,6 @@
-/** Numbers as the office reads them: sizes, durations, speeds, clock drift. */
+/** Numbers as the office reads them: sizes and speeds (one convention with forms and CLI), durations, clock drift. */
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '—';
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : 1)} ${UNITS[u]}`;
-}
-
-export function formatSpeed(bytesPerSec: number): string {
-  if (!Number.isFinite(bytesPerSec) || bytesPerSec <= 0) return '—';
-  return `${(bytesPerSec / (1024 * 1024)).toFixed(1)} MB/s`;
-}
+export { formatBytes, formatRate as formatSpeed } from '../../main/common';
 
 /** 1 小时 2 分 3 秒, or 2.5 秒 for short clips. */
 export function formatDuration(sec: number | null | undefined): string {

@@ -1,28 +1,39 @@
+/**
+ * The renderer's own names and colours. The program's enumerations and their Chinese names live once in
+ * main/common (values.ts, roles.ts) and are re-exported here, so pages import every label from one place.
+ */
 import type {
   ChainReportDto,
+  ClassificationDto,
   HandoverMarkDto,
   IngestStatusDto,
   IntegrityReportDto,
   MediaFlagDto,
-  MediaKindDto,
-  CaseStatusDto,
-  CategoryDto,
-  ClassificationDto,
   RecorderStatusDto,
   SectionId,
 } from '../../main/api/dto';
-import type { Role } from '../../main/common/roles';
+import { RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type Role } from '../../main/common';
 
-/** Role names as the office says them (same as main/common/roles.ts). */
-export const ROLE_LABELS: Record<Role, string> = {
-  officer: '执法人员',
-  custodian: '保管员',
-  chief: '大队负责人',
-  township_leader: '乡主管领导',
-  admin: '管理员',
-};
-
-export const ROLE_ORDER: readonly Role[] = ['officer', 'custodian', 'chief', 'township_leader', 'admin'];
+export {
+  ACCESS_SCOPE_KIND_LABELS,
+  ACCESS_SCOPE_KINDS,
+  ACCESS_STATE_LABELS,
+  ACCESS_TYPE_LABELS,
+  ACCESS_TYPES,
+  CASE_STATUS_LABELS,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CLASSIFICATION_LABELS,
+  DISC_MEDIA_LABELS,
+  DISC_MEDIA_TYPES,
+  INGEST_STATUS_LABELS,
+  MEDIA_FLAG_LABELS,
+  MEDIA_KIND_LABELS,
+  MEDIA_KINDS,
+  RECORDER_STATUS_LABELS,
+  ROLE_LABELS,
+  ROLES,
+} from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
   officer: 'blue',
@@ -45,7 +56,7 @@ export function roleLabel(role: Role): string {
 }
 
 export function sortRoles(roles: readonly Role[]): Role[] {
-  return ROLE_ORDER.filter((r) => roles.includes(r));
+  return ROLES.filter((r) => roles.includes(r));
 }
 
 export const SECTION_LABELS: Record<SectionId, string> = {
@@ -230,21 +241,10 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   locked: '账户已锁定',
   disabled: '账户已停用',
   wrong_old_password: '原密码错误',
-  in_service: '在用',
-  repair: '维修',
-  lost: '丢失',
-  retired: '报废',
+  ...RECORDER_STATUS_LABELS,
 };
 
 // -- Ingest, devices, weekly consolidation --
-
-export const MEDIA_FLAG_LABELS: Record<MediaFlagDto, string> = {
-  no_audio: '无音轨',
-  clock_suspect: '时钟可疑',
-  unreadable: '无法读取',
-  truncated: '文件截断',
-  zero_byte: '空文件',
-};
 
 export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
   no_audio: 'orange',
@@ -260,21 +260,6 @@ export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
   unreadable: '无法解析媒体信息，原样保存',
   truncated: '文件不完整（可能录制中断电），原样保存',
   zero_byte: '文件大小为 0',
-};
-
-export const MEDIA_KIND_LABELS: Record<MediaKindDto, string> = {
-  video: '录像',
-  audio: '录音',
-  photo: '照片',
-  other: '其他',
-};
-
-export const INGEST_STATUS_LABELS: Record<IngestStatusDto, string> = {
-  running: '导入中',
-  completed: '完成',
-  cancelled: '已取消',
-  failed: '失败',
-  interrupted: '中断',
 };
 
 export const INGEST_STATUS_COLORS: Record<IngestStatusDto, string> = {
@@ -295,13 +280,6 @@ export const START_SOURCE_LABELS: Record<string, string> = {
 export const DRIFT_BASIS_LABELS: Record<string, string> = {
   info_file_time: '依据记录仪信息文件中的时间',
   newest_file_in_future: '依据晚于接入时间的最新文件（下限）',
-};
-
-export const RECORDER_STATUS_LABELS: Record<RecorderStatusDto, string> = {
-  in_service: '在用',
-  repair: '维修',
-  lost: '丢失',
-  retired: '报废',
 };
 
 export const RECORDER_STATUS_COLORS: Record<RecorderStatusDto, string> = {
@@ -335,36 +313,9 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
 
 // -- Library, player and cases --
 
-/** 执法情形 (rules art. 5); the same codes and labels as CATEGORY_LABELS in main/api/dto.ts. */
-export const CATEGORY_LABELS: Record<CategoryDto, string> = {
-  inspection: '日常检查',
-  coercive: '行政强制措施',
-  evidence: '证据保全',
-  investigation: '调查取证/询问',
-  minor: '当场纠正轻微违法',
-  sensitive: '敏感或重大事件',
-  uncooperative: '当事人不配合',
-  other: '其他',
-};
-
-export const CATEGORY_CODES = Object.keys(CATEGORY_LABELS) as CategoryDto[];
-
-/** 密级 (rules art. 3). */
-export const CLASSIFICATION_LABELS: Record<ClassificationDto, string> = {
-  normal: '普通',
-  privacy: '个人隐私',
-  business_secret: '商业秘密',
-  state_secret: '国家秘密',
-};
-
 export const CLASSIFICATION_COLORS: Record<ClassificationDto, string> = {
   normal: 'default',
   privacy: 'purple',
   business_secret: 'orange',
   state_secret: 'red',
-};
-
-export const CASE_STATUS_LABELS: Record<CaseStatusDto, string> = {
-  open: '办理中',
-  closed: '已结案',
 };

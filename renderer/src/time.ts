@@ -5,14 +5,13 @@
  *
  * Date pickers (antd) hold machine-local Dayjs values and know nothing of zones, so they are used for
  * their wall-clock fields only: `pickerValue` puts an office wall-clock reading into a picker, and
- * `fromPicker` / `pickedDay` read what was picked as office time.
+ * `fromPicker` / `pickedDay` read what was picked as office time. Formatting and every conversion between
+ * instants and the office clock are main/common's (the same as the forms' and the CLI's).
  */
 import dayjs, { type Dayjs } from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import { addDays, dayStart, formatInstant, zonedToUtc } from '../../main/common';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
+export { addDays, formatDay } from '../../main/common';
 
 /** Until a session says otherwise: the default office zone of first-run setup. */
 let zone = 'Asia/Shanghai';
@@ -25,14 +24,9 @@ export function setOfficeTimeZone(timeZone: string): void {
 /** An instant: ISO text from the API, or milliseconds since the epoch. */
 export type Instant = string | number;
 
-/** Now on the office clock (for the hour and the date shown on the start page). */
-export function officeNow(): Dayjs {
-  return dayjs().tz(zone);
-}
-
-/** An instant on the office clock; pattern as dayjs (default '2026-11-27 10:02'). */
+/** An instant on the office clock; pattern as main/common's formatWallClock (default '2026-11-27 10:02'). */
 export function formatTime(at: Instant, pattern = 'YYYY-MM-DD HH:mm'): string {
-  return dayjs(at).tz(zone).format(pattern);
+  return formatInstant(new Date(at), zone, pattern);
 }
 
 /** An instant or nothing ('—'). */
@@ -50,19 +44,14 @@ export function officeToday(): string {
   return officeDay(Date.now());
 }
 
-/** A calendar day 'YYYY-MM-DD' in another pattern (e.g. 'M/D'); no zone is involved. */
-export function formatDay(day: string, pattern: string): string {
-  return dayjs(day).format(pattern);
-}
-
-/** A calendar day `n` days after (or before, negative) `day`. */
-export function addDays(day: string, n: number): string {
-  return dayjs(day).add(n, 'day').format('YYYY-MM-DD');
+/** Now on the office clock (for the hour and the date shown on the start page), as a wall-clock Dayjs. */
+export function officeNow(): Dayjs {
+  return pickerNow();
 }
 
 /** The instant (ISO) an office day begins. */
 export function dayStartInstant(day: string): string {
-  return dayjs.tz(day, zone).toISOString();
+  return dayStart(day, zone).toISOString();
 }
 
 /** Instants [from, to) covering the office days picked in a range picker (either end may be open). */
@@ -97,5 +86,5 @@ export function pickedDay(v: Dayjs): string {
 
 /** The instant (ISO) at which the office's clocks show the picked date and time. */
 export function fromPicker(v: Dayjs): string {
-  return dayjs.tz(v.format('YYYY-MM-DDTHH:mm:ss'), zone).toISOString();
+  return zonedToUtc({ y: v.year(), m: v.month() + 1, d: v.date(), hh: v.hour(), mm: v.minute(), ss: v.second() }, zone).toISOString();
 }

@@ -277,7 +277,7 @@ test('a long copy shows its progress and can be cancelled, keeping nothing half-
   const progress = page.getByTestId('ingest-progress');
   await expect(progress).toBeVisible();
   await expect(page.getByTestId('progress-files')).toHaveText('0 / 1');
-  await expect(progress).toContainText('MB/s');
+  await expect(progress).toContainText('MiB/s');
   await screen(page, 'ingest-progress');
   await progress.getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '取消导入' }).click();

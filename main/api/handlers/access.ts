@@ -1,4 +1,4 @@
-import { AppError, ROLE_LABELS } from '../../common';
+import { AppError, OVERSEERS, ROLE_LABELS } from '../../common';
 import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { AccessPolicyDto, AccessRequestDto, AccessTypeDto, ClassificationDto, UserRefDto } from '../dto';
@@ -19,7 +19,7 @@ import {
 import type { HandlerTable } from '../handler';
 import { loadMediaDetail } from '../../library';
 import { caseColumns, loadCase } from '../../cases';
-import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, OVERSEER_ROLES, readAccessPolicy } from '../../access';
+import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, readAccessPolicy } from '../../access';
 import { officeSetting, setOfficeSetting } from '../../store';
 
 type AccessMethods =
@@ -43,7 +43,7 @@ function dto(db: Db, session: Session, r: RequestRow, now: Date): AccessRequestD
   return toRequestDto(db, r, now, perms(session, r));
 }
 
-const isOverseer = (s: Session) => s.roles.some((r) => OVERSEER_ROLES.includes(r));
+const isOverseer = (s: Session) => s.roles.some((r) => OVERSEERS.includes(r));
 
 function mayRead(db: Db, session: Session, r: RequestRow): boolean {
   if (r.requestedBy === session.userId || isOverseer(session) || canApprove(session, r)) return true;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatBytes } from '../../common';
 import { asPem } from '../../crypto';
 import { verifyDisc } from '../../disc';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../args';
@@ -32,7 +33,7 @@ export async function discVerifyCommand(argv: string[], env: CliEnv): Promise<nu
     println(env.stdout, JSON.stringify(report, null, 2));
   } else {
     const s = report.signature;
-    println(env.stdout, text`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${(report.bytesChecked / 1e6).toFixed(1)} MB`);
+    println(env.stdout, text`disc ${report.bagInfo['External-Identifier'] ?? '?'} (${report.kind}): ${report.filesChecked} file(s) checked, ${formatBytes(report.bytesChecked)}`);
     println(env.stdout, text`signature: ${s.ok ? `valid, signed by ${s.signer ?? '?'} at ${s.signingTime ?? '?'}` : `INVALID (${s.reason ?? 'unknown'})`}`);
     if (report.caFingerprintSha256) {
       println(env.stdout, text`disc CA SHA-256 fingerprint: ${report.caFingerprintSha256}${report.caMatchesArchive === undefined ? '' : report.caMatchesArchive ? ' (matches --ca)' : ' (DIFFERS from --ca)'}`);

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetailDto } from '../../api';
+import { formatBytes } from '../../common';
 import { archiveHasDatabase } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv, type Writer } from '../env';
@@ -10,8 +11,6 @@ import { readPassword } from '../password';
 import { CliApiError, CliSession } from '../session';
 
 export const ingestUsage = 'ingest --archive DIR --source DIR --user LOGIN [--officer BADGE] [--recorder SERIAL] [--json]';
-
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** One line per file the progress events name (they come at most a few times a second). */
 function progressPrinter(err: Writer): (p: EventPayload<'ingest.progress'>) => void {
@@ -61,7 +60,7 @@ function printTable(out: Writer, d: IngestSessionDetailDto, source: string): voi
     println(out, [i.outcome.padEnd(9), duration.padStart(8), audio.padEnd(5), flagsOf(i).padEnd(flagsWidth), (i.sha256 ?? '').padEnd(64), text`${i.relPath} -> ${i.storedPath ?? '?'}`].join('  '));
   }
   println(out, '');
-  println(out, `${d.items.length} file(s): ${d.filesStored} stored (${mb(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
+  println(out, `${d.items.length} file(s): ${d.filesStored} stored (${formatBytes(d.bytesStored)}), ${d.filesDuplicate} already in the archive, ${d.filesFailed} failed`);
   if (d.error) println(out, text`PROBLEM: ${d.error}`);
   const failed = d.items.filter((i) => i.outcome === 'failed');
   for (const i of failed) println(out, text`PROBLEM: not stored: ${i.relPath}`);
@@ -108,7 +107,7 @@ export async function ingestCommand(argv: string[], env: CliEnv): Promise<number
     const scan = await cli.call('ingest.scan', { sourceId: source.id });
     const recorderSerial = values.recorder ?? scan.recorderSerial;
     const officerBadge = values.officer ?? scan.badgeNo;
-    say(text`${sourceDir}: ${scan.files.length} file(s), ${mb(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
+    say(text`${sourceDir}: ${scan.files.length} file(s), ${formatBytes(scan.totalBytes)}, ${scan.skipped} skipped; ${scan.recorderVolume ? 'recorder volume' : 'folder'}`);
     say(text`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
     for (const p of scan.problems) say(text`warning: cannot read ${p.relPath}: ${p.message}`);
 

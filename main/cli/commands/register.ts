@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dayBounds, registerEntries, type ViewingRowDto } from '../../api';
-import { formatDateTimeCompact, VIEWING_TYPE_LABELS } from '../../forms';
+import { ACCESS_TYPE_LABELS, formatInstant } from '../../common';
 import { archiveHasDatabase } from '../../store';
 import { withArchive } from '../archive';
 import { EXIT_OK, UsageError, requireOption } from '../args';
@@ -55,10 +55,10 @@ export async function registerCommand(argv: string[], env: CliEnv): Promise<numb
     println(env.stdout, JSON.stringify({ from, to, timeZone, total: rows.length, rows }, null, 2));
     return EXIT_OK;
   }
-  const time = (iso: string) => formatDateTimeCompact(new Date(iso), timeZone).slice(0, 16);
+  const time = (iso: string) => formatInstant(new Date(iso), timeZone, 'YYYY-MM-DD HH:mm');
   println(env.stdout, text`viewing register ${from} .. ${to} (${timeZone}): ${rows.length} viewing(s)`);
   for (const r of rows) {
-    const type = r.requestType ? VIEWING_TYPE_LABELS[r.requestType] : r.basis;
+    const type = r.requestType ? ACCESS_TYPE_LABELS[r.requestType] : r.basis;
     const approver = r.approver ? `${r.approver.displayName} (${r.approver.login})` : '-';
     println(env.stdout,
       [time(r.startedAt), time(r.lastAt), `${r.viewer.displayName} (${r.viewer.login})`, `media #${r.mediaId} ${r.mediaName}`, type, r.requestId ? `request #${r.requestId}` : '-', `approver ${approver}`, r.reason ?? '-']

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { revocationAwareVerifier } from '../../accounts';
+import { formatBytes } from '../../common';
 import type { Pem } from '../../crypto';
 import { checkIntegrity } from '../../ingest';
 import { archiveHasDatabase } from '../../store';
@@ -88,7 +89,7 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
     for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.seq ? `row ${p.seq}: ` : ''}${p.message}`);
     for (const w of report.warnings) println(env.stdout, text`WARNING [${w.kind}] ${w.seq ? `row ${w.seq}: ` : ''}${w.message}`);
     println(env.stdout,
-      `originals: ${originals.checked} checked (${(originals.bytes / 1e6).toFixed(1)} MB), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
+      `originals: ${originals.checked} checked (${formatBytes(originals.bytes)}), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
     );
     for (const p of originals.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok && originals.ok) println(env.stdout, `OK: no problems found${report.warnings.length ? ` (${report.warnings.length} warning(s) above)` : ''}`);

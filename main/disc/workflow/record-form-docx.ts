@@ -1,14 +1,13 @@
 /** The printed record form: the stored fields, plus one line per valid electronic signature. */
+import { ROLE_LABELS } from '../../common';
 import { asPem, certificateFingerprint } from '../../crypto';
 import { formatDateTime, recordForm } from '../../forms';
 import type { Db, OfficeRow } from '../../store';
 import { parseFields, validSignatures, type FormRow } from './record-forms';
 
-const ROLE_WORDS = { officer: '执法人员', chief: '大队负责人' } as const;
-
 export function signatureLines(db: Db, form: FormRow, timeZone: string): string[] {
   return validSignatures(db, form.id).map(
-    (s) => `${ROLE_WORDS[s.role]} ${s.display_name} 已签（${formatDateTime(new Date(s.signed_at), timeZone)}，证书序列号 ${s.cert_serial}）`,
+    (s) => `${ROLE_LABELS[s.role]} ${s.display_name} 已签（${formatDateTime(new Date(s.signed_at), timeZone)}，证书序列号 ${s.cert_serial}）`,
   );
 }
 

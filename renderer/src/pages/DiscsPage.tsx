@@ -11,16 +11,11 @@ import { FormStateTag } from '../components/forms/FormStateTag';
 import { PageHeader } from '../components/PageHeader';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { formatBytes } from '../format';
+import { DISC_MEDIA_LABELS, DISC_MEDIA_TYPES } from '../labels';
 import { navigate } from '../router';
 import { useSessionStore } from '../stores/session';
 
-const MEDIA_OPTIONS: { value: DiscMediaTypeDto; label: string }[] = [
-  { value: 'CD-R', label: 'CD-R（700 MB）' },
-  { value: 'DVD-R', label: 'DVD±R（4.7 GB）' },
-  { value: 'DVD-R-DL', label: 'DVD±R 双层（8.5 GB）' },
-  { value: 'BD-R', label: 'BD-R 蓝光（25 GB）' },
-  { value: 'BD-R-DL', label: 'BD-R 蓝光双层（50 GB）' },
-];
+const MEDIA_OPTIONS = DISC_MEDIA_TYPES.map((value) => ({ value, label: DISC_MEDIA_LABELS[value] }));
 
 type Busy = 'build' | 'burn' | 'readback' | null;
 

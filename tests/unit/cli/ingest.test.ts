@@ -147,7 +147,7 @@ describe('evidence CLI: ingest and verify of originals', () => {
     expect(r.stderr).toMatch(/^\[1\/\d+\]/m);
     expect(r.stderr).toContain(`recorder ${vol.serial} (read from the volume), officer ${vol.badge} (read from the volume)`);
     for (const f of vol.files) expect(r.stdout).toMatch(new RegExp(`^duplicate .*${f.relPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -> originals/`, 'm'));
-    expect(r.stdout).toContain(`0 stored (0.0 MB), ${vol.files.length} already in the archive, 0 failed`);
+    expect(r.stdout).toContain(`0 stored (0 B), ${vol.files.length} already in the archive, 0 failed`);
     expect(r.stdout).toContain('OK: every file is in the archive');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayBounds } from '../../../main/api';
-import { dayStart, localDay, localTime, nextDay, utcToZoned, zonedToUtc } from '../../../main/common';
+import { addDays, dayStart, formatDay, formatInstant, formatWallClock, localDay, localTime, nextDay, utcToZoned, zonedToUtc } from '../../../main/common';
 
 // Every expectation is an instant and a zone given explicitly: the results hold in any machine zone.
 describe('office time: instants and the office wall clock', () => {
@@ -26,6 +26,25 @@ describe('office time: instants and the office wall clock', () => {
     expect(nextDay('2026-02-28')).toBe('2026-03-01');
     expect(nextDay('2028-02-28')).toBe('2028-02-29');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+
+  it('formats an instant on the office clock in one pattern language for UI, forms and CLI', () => {
+    const at = new Date('2026-03-05T16:07:09Z');
+    expect(formatInstant(at, 'Asia/Shanghai')).toBe('2026-03-06 00:07');
+    expect(formatInstant(at, 'America/Los_Angeles', 'YYYY-MM-DD HH:mm:ss')).toBe('2026-03-05 08:07:09');
+    expect(formatInstant(at, 'Asia/Shanghai', 'YYYY年M月D日 HH:mm')).toBe('2026年3月6日 00:07');
+    expect(formatInstant(at, 'Asia/Shanghai', 'MM-DD HH:mm')).toBe('03-06 00:07');
+    expect(formatInstant(at, 'Asia/Shanghai', 'YYYY-MM-DDTHH:mm:ss')).toBe('2026-03-06T00:07:09');
+    expect(formatInstant(new Date('not a time'), 'Asia/Shanghai')).toBe('—');
+    expect(formatWallClock({ y: 987, m: 1, d: 2, hh: 3, mm: 4, ss: 5 }, 'YYYY/M/D HH:mm:ss')).toBe('0987/1/2 03:04:05');
+  });
+
+  it('formats and steps calendar days without a zone', () => {
+    expect(formatDay('2024-05-20', 'M/D')).toBe('5/20');
+    expect(formatDay('2024-05-20', 'YYYY年M月D日')).toBe('2024年5月20日');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-11-27', -30)).toBe('2026-10-28');
   });
 
   it('bounds a register period by office days', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   flagLabel,
-  formatBytes,
   formatClockDrift,
   formatDate,
   formatDateTime,
@@ -44,13 +43,6 @@ describe('form formatting helpers', () => {
     expect(formatDuration(59.6)).toBe('00:01:00');
     expect(formatDuration(100 * 3600 + 5)).toBe('100:00:05');
     expect(formatDuration(-3)).toBe('00:00:00');
-  });
-
-  it('formats sizes in binary units', () => {
-    expect(formatBytes(1.25 * 1024 ** 3)).toBe('1.25 GB');
-    expect(formatBytes(512 * 1024 ** 2)).toBe('512.0 MB');
-    expect(formatBytes(3482)).toBe('3.4 KB');
-    expect(formatBytes(0)).toBe('0 B');
   });
 
   it('formats clock drift with its sign', () => {

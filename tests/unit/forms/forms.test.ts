@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   contentId,
-  formatBytes,
   formatDuration,
   handoverSheet,
   HANDOVER_TITLE,
@@ -18,6 +17,7 @@ import {
   WEEKLY_TITLE,
   weeklyReport,
 } from '../../../main/forms';
+import { formatBytes } from '../../../main/common';
 import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tablesOf, tableStartingWith, type DocxBlock } from './docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfInfo, pdfPageTexts, pdfToolsMissing, proofPngs, squash, type PdfInfo } from './proof';
 import { fakeHash, handoverSample, recordSample, viewingSample, weeklySample } from './samples';

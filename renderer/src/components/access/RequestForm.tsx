@@ -4,7 +4,7 @@ import type { AccessRequestDto, AccessScopeKindDto, AccessTypeDto, CaseSummaryDt
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useAccessStore } from '../../stores/access';
-import { ACCESS_TYPE_HINTS, ACCESS_TYPE_LABELS, SCOPE_KIND_LABELS } from './accessLabels';
+import { ACCESS_SCOPE_KIND_LABELS, ACCESS_SCOPE_KINDS, ACCESS_TYPE_HINTS, ACCESS_TYPE_LABELS, ACCESS_TYPES } from './accessLabels';
 
 export interface RequestScope {
   kind: AccessScopeKindDto;
@@ -62,13 +62,13 @@ export function RequestForm(props: { scope?: RequestScope; onDone?: (r: AccessRe
       style={{ maxWidth: 640 }}
     >
       <Form.Item name="type" label="申请类型" extra={ACCESS_TYPE_HINTS[type]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={(['work', 'case', 'public'] as const).map((t) => ({ value: t, label: ACCESS_TYPE_LABELS[t] }))} />
+        <Radio.Group optionType="button" buttonStyle="solid" options={ACCESS_TYPES.map((t) => ({ value: t, label: ACCESS_TYPE_LABELS[t] }))} />
       </Form.Item>
       <Space align="start" size={12} wrap>
         <Form.Item name="kind" label="查阅范围">
           <Radio.Group
             disabled={!!props.scope}
-            options={(['media', 'recording', 'case'] as const).map((k) => ({ value: k, label: SCOPE_KIND_LABELS[k] }))}
+            options={ACCESS_SCOPE_KINDS.map((k) => ({ value: k, label: ACCESS_SCOPE_KIND_LABELS[k] }))}
             onChange={() => form.setFieldValue('id', null)}
           />
         </Form.Item>

@@ -8,6 +8,7 @@ import { errorMessage } from '../../errors';
 import { formatBytes, formatDuration } from '../../format';
 import { GeneratedFileView } from '../GeneratedFile';
 import { FormStateTag } from './FormStateTag';
+import { ROLE_LABELS } from '../../labels';
 import { FORM_STATE_LABELS, FORM_STATE_ORDER } from './labels';
 import { ScanUpload } from './ScanUpload';
 import { formatOptionalTime } from '../../time';
@@ -30,8 +31,6 @@ const fileColumns: ColumnsType<RecordFormFileDto> = [
   { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <span className="ew-mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>{h}</span> },
 ];
 
-const ROLE_WORDS = { officer: '执法人员', chief: '大队负责人' } as const;
-
 function SignatureList(props: { signatures: RecordFormSignatureDto[] }) {
   if (!props.signatures.length) return <Typography.Text type="secondary">尚无电子签名</Typography.Text>;
   return (
@@ -41,7 +40,7 @@ function SignatureList(props: { signatures: RecordFormSignatureDto[] }) {
           <Space size={8} wrap>
             {s.voidAt ? <Tag>已失效</Tag> : s.verified ? <Tag color="green" icon={<CheckCircleFilled />}>签名有效</Tag> : <Tag color="red" icon={<CloseCircleFilled />}>签名无法验证</Tag>}
             <span style={{ textDecoration: s.voidAt ? 'line-through' : undefined }}>
-              {ROLE_WORDS[s.role]} {s.signer.displayName} 已签（{at(s.signedAt)}，证书序列号 <span className="ew-mono">{s.certSerial}</span>）
+              {ROLE_LABELS[s.role]} {s.signer.displayName} 已签（{at(s.signedAt)}，证书序列号 <span className="ew-mono">{s.certSerial}</span>）
             </span>
             {s.voidReason && <Typography.Text type="secondary">{s.voidReason}</Typography.Text>}
           </Space>

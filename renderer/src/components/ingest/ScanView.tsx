@@ -3,15 +3,13 @@ import { Alert, Button, Card, Collapse, Descriptions, Space, Spin, Table, Tag, T
 import type { ColumnsType } from 'antd/es/table';
 import type { MediaKindDto, ScanDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
-import { MEDIA_KIND_LABELS } from '../../labels';
+import { MEDIA_KIND_LABELS, MEDIA_KINDS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
 import { useSessionStore } from '../../stores/session';
 import { AttributionForm } from './AttributionForm';
 import { formatTime } from '../../time';
 
 type ScanFile = ScanDto['files'][number];
-
-const KIND_ORDER: MediaKindDto[] = ['video', 'audio', 'photo', 'other'];
 
 const columns: ColumnsType<ScanFile> = [
   { title: '文件', dataIndex: 'relPath', render: (p: string) => <span className="ew-mono">{p}</span> },
@@ -66,7 +64,7 @@ export function ScanView() {
 
 function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
   const { scan } = props;
-  const counts = KIND_ORDER.map((k) => ({ k, n: scan.files.filter((f) => f.kind === k).length })).filter((c) => c.n > 0);
+  const counts = MEDIA_KINDS.map((k) => ({ k, n: scan.files.filter((f) => f.kind === k).length })).filter((c) => c.n > 0);
   const already = scan.files.filter((f) => f.alreadyIn).length;
 
   return (

@@ -26,7 +26,8 @@ const STATUS_ICONS: Record<IngestStatusDto, ReactNode> = {
   interrupted: <ExclamationCircleFilled style={{ color: '#d48806' }} />,
 };
 
-const FLAG_ORDER: MediaFlagDto[] = ['clock_suspect', 'no_audio', 'unreadable', 'truncated', 'zero_byte'];
+/** As the labels list them. */
+const FLAG_ORDER = Object.keys(MEDIA_FLAG_LABELS) as MediaFlagDto[];
 
 export function StatusTag(props: { status: IngestStatusDto }) {
   return <Tag color={INGEST_STATUS_COLORS[props.status]}>{INGEST_STATUS_LABELS[props.status]}</Tag>;

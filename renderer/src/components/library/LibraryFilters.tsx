@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerDto, RecorderDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
+import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
 import { pickedDayRange } from '../../time';
 
@@ -83,7 +83,7 @@ export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
           allowClear
           placeholder="全部"
           style={W}
-          options={[{ value: 'none', label: '（未设置）' }, ...CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+          options={[{ value: 'none', label: '（未设置）' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
         />
       </Form.Item>
       <Form.Item name="keyMark" label="重点标记">

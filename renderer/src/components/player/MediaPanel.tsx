@@ -5,7 +5,7 @@ import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, Recor
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 import { formatBytes, formatDuration } from '../../format';
-import { CATEGORY_CODES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
+import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
 import { useSessionStore } from '../../stores/session';
 import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
 import type { Timeline } from './timeline';
@@ -241,7 +241,7 @@ export function MediaPanel(props: {
             allowClear
             disabled={!props.canAnnotate || busy}
             value={category ?? undefined}
-            options={CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+            options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
             onChange={(v: CategoryDto | undefined) => void updateAll({ category: v ?? null }, v ? `执法情形已设为“${CATEGORY_LABELS[v]}”` : '已清除执法情形')}
           />
         </div>

@@ -1,9 +1,6 @@
 import { Checkbox } from 'antd';
-import type { Role } from '../../../../main/common/roles';
-import { ROLE_HINTS, ROLE_LABELS, ROLE_ORDER } from '../../labels';
-
-/** Separation of duties (as main/common/roles.ts ADMIN_EXCLUDES): admin never also approves viewing. */
-const ADMIN_EXCLUDES: readonly Role[] = ['chief', 'township_leader'];
+import { ADMIN_EXCLUDES, type Role } from '../../../../main/common';
+import { ROLE_HINTS, ROLE_LABELS, ROLES } from '../../labels';
 
 function excluded(r: Role, chosen: readonly Role[]): boolean {
   return (r === 'admin' && chosen.some((x) => ADMIN_EXCLUDES.includes(x))) || (ADMIN_EXCLUDES.includes(r) && chosen.includes('admin'));
@@ -26,7 +23,7 @@ export function RoleCheckboxes(props: { value?: Role[]; onChange?: (roles: Role[
   const chosen = props.value ?? [];
   return (
     <Checkbox.Group<Role> value={props.value} onChange={(v) => props.onChange?.(v)} disabled={props.disabled} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-      {ROLE_ORDER.map((r) => (
+      {ROLES.map((r) => (
         <Checkbox key={r} value={r} disabled={props.disabled || (!chosen.includes(r) && excluded(r, chosen))}>
           <span style={{ fontWeight: 500 }}>{ROLE_LABELS[r]}</span>
           <span style={{ color: '#8a94a6', fontSize: 12, marginLeft: 8 }}>{ROLE_HINTS[r]}</span>

@@ -1,0 +1,109 @@
+/**
+ * Every enumeration the program stores, checks and shows, defined once: the values as a `const` array
+ * (the contract's zod enums and the DTO unions are derived from them) and their Chinese names beside them.
+ * Pure values only, so the renderer imports this module as is (tests/unit/common/defined-once.test.ts
+ * fails when a set or a label table is written a second time).
+ */
+
+/** 执法情形 (rules art. 5): the situations in which recording is mandatory. */
+export const CATEGORIES = ['inspection', 'coercive', 'evidence', 'investigation', 'minor', 'sensitive', 'uncooperative', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, string> = {
+  inspection: '日常检查',
+  coercive: '行政强制措施',
+  evidence: '证据保全',
+  investigation: '调查取证/询问',
+  minor: '当场纠正轻微违法',
+  sensitive: '敏感或重大事件',
+  uncooperative: '当事人不配合',
+  other: '其他',
+};
+
+/** 密级 (rules art. 3), lowest first. Anything above 'normal' is classified. */
+export const CLASSIFICATIONS = ['normal', 'privacy', 'business_secret', 'state_secret'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  normal: '普通',
+  privacy: '个人隐私',
+  business_secret: '商业秘密',
+  state_secret: '国家秘密',
+};
+
+export const MEDIA_KINDS = ['video', 'audio', 'photo', 'other'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
+  video: '录像',
+  audio: '录音',
+  photo: '照片',
+  other: '其他',
+};
+
+/** Status flags of one original (set at ingest). */
+export const MEDIA_FLAGS = ['zero_byte', 'unreadable', 'truncated', 'no_audio', 'clock_suspect'] as const;
+export type MediaFlag = (typeof MEDIA_FLAGS)[number];
+/** In the order the UI lists them. */
+export const MEDIA_FLAG_LABELS: Record<MediaFlag, string> = {
+  no_audio: '无音轨',
+  clock_suspect: '时钟可疑',
+  unreadable: '无法读取',
+  truncated: '文件截断',
+  zero_byte: '空文件',
+};
+
+export const INGEST_STATUSES = ['running', 'completed', 'cancelled', 'failed', 'interrupted'] as const;
+export type IngestStatus = (typeof INGEST_STATUSES)[number];
+export const INGEST_STATUS_LABELS: Record<IngestStatus, string> = {
+  running: '导入中',
+  completed: '完成',
+  cancelled: '已取消',
+  failed: '失败',
+  interrupted: '中断',
+};
+
+export const RECORDER_STATUSES = ['in_service', 'repair', 'lost', 'retired'] as const;
+export type RecorderStatus = (typeof RECORDER_STATUSES)[number];
+export const RECORDER_STATUS_LABELS: Record<RecorderStatus, string> = {
+  in_service: '在用',
+  repair: '维修',
+  lost: '丢失',
+  retired: '报废',
+};
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  open: '办理中',
+  closed: '已结案',
+};
+
+/** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
+export const ACCESS_TYPES = ['work', 'case', 'public'] as const;
+export type AccessType = (typeof ACCESS_TYPES)[number];
+export const ACCESS_TYPE_LABELS: Record<AccessType, string> = { work: '工作查阅', case: '办案查阅', public: '公开使用' };
+
+/** 'expired' is never stored: an approval whose validUntil has passed. */
+export const ACCESS_STATES = ['pending', 'approved', 'rejected', 'revoked', 'expired'] as const;
+export type AccessState = (typeof ACCESS_STATES)[number];
+export const ACCESS_STATE_LABELS: Record<AccessState, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+  revoked: '已撤销',
+  expired: '已过期',
+};
+
+/** What a request for leave to view names. */
+export const ACCESS_SCOPE_KINDS = ['media', 'recording', 'case'] as const;
+export type AccessScopeKind = (typeof ACCESS_SCOPE_KINDS)[number];
+export const ACCESS_SCOPE_KIND_LABELS: Record<AccessScopeKind, string> = { media: '单个资料', recording: '整段录像', case: '案件' };
+
+/** Recordable disc types, smallest first. */
+export const DISC_MEDIA_TYPES = ['CD-R', 'DVD-R', 'DVD-R-DL', 'BD-R', 'BD-R-DL'] as const;
+export type DiscMediaType = (typeof DISC_MEDIA_TYPES)[number];
+export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
+  'CD-R': 'CD-R（700 MB）',
+  'DVD-R': 'DVD±R（4.7 GB）',
+  'DVD-R-DL': 'DVD±R 双层（8.5 GB）',
+  'BD-R': 'BD-R 蓝光（25 GB）',
+  'BD-R-DL': 'BD-R 蓝光双层（50 GB）',
+};
