@@ -1,5 +1,6 @@
 import type { ChainProblemKind, ChainWarningKind } from '../store';
 import type { Role } from '../common';
+import type { MethodName } from './contract';
 
 /** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
 export const SECTIONS = [
@@ -31,6 +32,8 @@ export interface SessionInfo {
   displayName: string;
   roles: Role[];
   sections: SectionId[];
+  /** The API methods this user may call (the contract's access column for his roles): the UI offers exactly these. */
+  methods: MethodName[];
   mustChangePassword: boolean;
   idleMinutes: number;
   officeName: string;

@@ -16,6 +16,7 @@ import { sealPastDays, type UserId } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { SessionInfo } from '../dto';
 import { auditAs, type HandlerTable } from '../handler';
+import { methodsFor } from '../permissions';
 import { sectionsFor } from '../sections';
 import { officeCa } from './users';
 
@@ -26,6 +27,7 @@ export function sessionInfo(services: ApiServices, s: Session): SessionInfo {
     displayName: s.displayName,
     roles: s.roles,
     sections: sectionsFor(s.roles),
+    methods: methodsFor(s.roles),
     mustChangePassword: s.mustChangePassword,
     idleMinutes: office.idleMinutes,
     officeName: office.name,
