@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Client, MethodName } from '../../main/api';
-import { addUser, callApi, setUpOfficeVia } from './support/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
@@ -14,8 +14,6 @@ import { expectQuietConsole, loginAs as login, nav, type Person } from './suppor
  * township leader approves it, the officer plays it, and the viewing register shows the row.
  * Office, users and the ingest are arranged through the API; the workflow itself runs in the UI.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhaojing', name: '赵警员', password: 'Officer-pass-2024' };
 const LEADER = { login: 'zhouxiang', name: '周乡长', password: 'Leader-pass-2024' };
 const REASON = '查办青山路占道经营案，核对现场执法录像';

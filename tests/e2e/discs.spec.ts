@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Client, MethodName } from '../../main/api';
-import { addUser, callApi, setUpOfficeVia } from './support/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
@@ -14,8 +14,6 @@ import { expectQuietConsole, loginAs as login, nav, type Person } from './suppor
  * the chief signs and seals, the custodian builds the image, burns it to xorriso's pseudo-drive and sees every
  * file read back equal to its ingest hash. Setup (with the township leader's approval) goes through the API; every signature and disc step through the UI.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhangsan', name: '张三', password: 'Officer-pass-2024' };
 const BADGE = '310115';
 const SERIAL = 'DSJ-E2E-01';

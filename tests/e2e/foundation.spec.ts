@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTestHost, type TestHost } from './support/host';
+import { ADMIN, CHIEF } from './support/api';
 import { screen } from './support/screens';
 import { expectQuietConsole, fillLogin, logout, nav } from './support/session';
 
@@ -9,8 +10,6 @@ import { expectQuietConsole, fillLogin, logout, nav } from './support/session';
  * officer changes the initial password and sees only what the role allows, and the audit log
  * records it all with a chain that verifies.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhangsan', name: '张三', badge: '320101', initial: 'Initial-pass-1', password: 'Officer-pass-2024' };
 
 test.describe.configure({ mode: 'serial' });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addUser, callApi, setUpOfficeVia } from './support/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { makeRecorderVolume, writeRandomFile, type FixtureVolume } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
@@ -14,8 +14,6 @@ import { expectQuietConsole, loginAs, logout } from './support/session';
  * second scan recognise what is in, consolidate the week with a verified backup, and check
  * integrity.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OTHER_ADMIN = { login: 'zhouadmin', name: '周管理', password: 'Admin2-pass-2024' };
 const OFFICER_NAME = '张三';
 const BRAND = '海康威视';

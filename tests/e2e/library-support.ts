@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName } from '../../main/api';
-import { addUser, callApi, setUpOfficeVia } from './support/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { SourceRegistry } from '../../main/devices';
 import { startBrowserHost } from '../../main/host';
 import { silentLogger } from '../../main/log';
@@ -20,8 +20,8 @@ import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegme
 const run = promisify(execFile);
 
 export const PEOPLE = {
-  admin: { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' },
-  chief: { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' },
+  admin: ADMIN,
+  chief: CHIEF,
   officerUser: { login: 'zhaoliu', name: '赵六', badge: '320199', password: 'Officer-pass-2024' },
   officer: { name: '张三', badge: FIXTURE_BADGE },
 };

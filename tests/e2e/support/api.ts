@@ -2,6 +2,10 @@ import { dispatch, type ApiServices, type Client, type MethodName, type MethodOu
 import type { Role } from '../../../main/common';
 import type { Person } from './session';
 
+/** The office's admin (also the custodian, as setup makes him) and chief in every e2e archive. */
+export const ADMIN: Person = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
+export const CHIEF: Person = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
+
 /** Calls the API as the UI would, for arranging a test; a refusal throws with its code. */
 export async function callApi<M extends MethodName>(services: ApiServices, client: Client, method: M, input: unknown = {}): Promise<MethodOutput<M>> {
   const r = await dispatch(services, client, method, input);
