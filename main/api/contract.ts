@@ -317,6 +317,14 @@ export const methods = {
       })
       .strict(),
   ),
+  /** 执法情形 and 重点标记 describe a whole recording: every segment changes in one transaction, or none does. */
+  'media.updateRecording': method<MediaDetailDto[]>()(
+    ANNOTATORS,
+    z
+      .object({ recordingId: id, category: category.nullable().optional(), keyMark: z.boolean().optional() })
+      .strict()
+      .refine((v) => v.category !== undefined || v.keyMark !== undefined, { message: '请指定要修改的执法情形或重点标记' }),
+  ),
   /** Starts making the preview proxy now (progress as 'media.previewProgress'); the media handler also makes it on first request. */
   'media.preparePreview': method<PreviewStatusDto>()('any', z.object({ id }).strict()),
   /**
@@ -433,6 +441,8 @@ export const methods = {
   'access.people': method<UserRefDto[]>()(OVERSEERS, none),
   /** 密级 (art. 3): only the chief changes it; audited with old and new. */
   'media.classify': method<MediaDetailDto>()(CLASSIFIERS, z.object({ id, classification }).strict()),
+  /** The same for every segment of a recording, in one transaction. */
+  'media.classifyRecording': method<MediaDetailDto[]>()(CLASSIFIERS, z.object({ recordingId: id, classification }).strict()),
   'cases.classify': method<CaseDetailDto>()(CLASSIFIERS, z.object({ id, classification }).strict()),
 
   // -- Viewing register (查阅登记, art. 14) --

@@ -17,6 +17,7 @@ export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
+import type { MethodName } from './contract';
 
 /** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
 export const SECTIONS = [
@@ -48,6 +49,8 @@ export interface SessionInfo {
   displayName: string;
   roles: Role[];
   sections: SectionId[];
+  /** The API methods this user may call (the contract's access column for his roles): the UI offers exactly these. */
+  methods: MethodName[];
   mustChangePassword: boolean;
   idleMinutes: number;
   officeName: string;

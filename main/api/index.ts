@@ -1,6 +1,7 @@
 export { dispatch } from './dispatch';
 export { createServices, ArchiveHolder, type ApiServices, type Client, type HostCapabilities, type ServicesArgs } from './context';
 export { methods, methodNames, events, type MethodName, type MethodInput, type MethodOutput, type EvidenceApi, type EventName, type EventPayload, type Transport } from './contract';
+export { methodsFor } from './permissions';
 export type * from './dto';
 export { SECTIONS } from './dto';
 export { handleMediaRequest, parseMediaUrl, type MediaVariant } from './media-route';

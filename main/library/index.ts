@@ -1,6 +1,6 @@
 // The evidence library: search, rows, a recording and a file's detail, media facts and previews.
 export { searchLibrary, whereClause, type LibraryQuery } from './search';
-export { loadRecording } from './recording';
+export { loadRecording, recordingSegmentIds } from './recording';
 export { loadMediaDetail, listBookmarks, effectiveRetention } from './detail';
 export { ITEM_COLUMNS, ITEM_JOINS, officerRef, toItem, type ItemRow } from './rows';
 export { loadMediaFacts, parseFlags, type MediaFacts } from './media-facts';

@@ -59,3 +59,10 @@ export function loadRecording(db: Db, id: number): RecordingDto {
     totalSize: segments.reduce((s, x) => s + x.size, 0),
   };
 }
+
+/** The media ids of a recording's segments in play order; a recording without segments does not exist. */
+export function recordingSegmentIds(db: Db, recordingId: number): number[] {
+  const ids = (db.prepare('SELECT id FROM media WHERE recording_id = ? ORDER BY start_at, id').all(recordingId) as { id: number }[]).map((r) => r.id);
+  if (!ids.length) throw new AppError('NOT_FOUND', '录像不存在');
+  return ids;
+}

@@ -2,19 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dispatch, type Client, type MethodName } from '../../main/api';
+import type { Client, MethodName } from '../../main/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
+import { expectQuietConsole, loginAs as login, nav, type Person } from './support/session';
 
 /**
  * Viewing only with leave (issue 5): an officer asks for case viewing (办案查阅) of a recording, the
  * township leader approves it, the officer plays it, and the viewing register shows the row.
  * Office, users and the ingest are arranged through the API; the workflow itself runs in the UI.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhaojing', name: '赵警员', password: 'Officer-pass-2024' };
 const LEADER = { login: 'zhouxiang', name: '周乡长', password: 'Leader-pass-2024' };
 const REASON = '查办青山路占道经营案，核对现场执法录像';
@@ -28,11 +28,7 @@ let recordingId: number;
 let mediaId: number;
 let requestId: number;
 
-async function call<M extends MethodName>(client: Client, method: M, input: unknown): Promise<unknown> {
-  const r = await dispatch(host.services, client, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -42,23 +38,9 @@ test.beforeAll(async () => {
   host = await startTestHost({ startAt: new Date(START.getTime() + 3_600_000) });
   const sourceId = host.services.sources.addFolder(volume).id;
   const admin: Client = { id: 'e2e-admin', sessionId: null };
-  await call(admin, 'setup.initialize', {
-    officeName: '青山乡综合行政执法大队',
-    unitName: '青山乡人民政府',
-    timeZone: FIXTURE_TZ,
-    admin: { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password },
-    chief: { login: CHIEF.login, displayName: CHIEF.name, password: CHIEF.password },
-  });
-  for (const [u, role] of [
-    [OFFICER, 'officer'],
-    [LEADER, 'township_leader'],
-  ] as const) {
-    await call(admin, 'users.create', { login: u.login, displayName: u.name, badgeNo: null, password: 'initial-pass-1', roles: [role] });
-    const c: Client = { id: `e2e-${u.login}`, sessionId: null };
-    await call(c, 'session.login', { login: u.login, password: 'initial-pass-1' });
-    await call(c, 'session.changePassword', { oldPassword: 'initial-pass-1', newPassword: u.password });
-    await call(c, 'session.logout', {});
-  }
+  await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: FIXTURE_TZ });
+  await addUser(host.services, admin, OFFICER, ['officer']);
+  await addUser(host.services, admin, LEADER, ['township_leader']);
   const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name })) as { sessionId: number };
   await host.services.jobs.get(`ingest:${sessionId}`)?.done;
   const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null }[] };
@@ -71,27 +53,16 @@ test.afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-let consoleProblems: string[] = [];
+// A refused media request (403) is what the first test checks for; the browser logs it.
+expectQuietConsole(() => /Failed to load resource.*403/);
 test.beforeEach(async ({ page }) => {
-  consoleProblems = [];
-  page.on('console', (m) => {
-    // A refused media request (403) is what the first test checks for; the browser logs it.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/Failed to load resource.*403/.test(m.text())) consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
   await page.clock.install({ time: new Date(START.getTime() + 3_600_000) });
 });
-test.afterEach(() => {
-  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
-});
 
-async function loginAs(page: Page, u: { login: string; name: string; password: string }) {
-  await page.goto(host.openUrl);
-  await page.getByLabel('登录名').fill(u.login);
-  await page.getByLabel('密码').fill(u.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('greeting')).toContainText(u.name);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '查阅审批' }).click();
+/** Logs `u` in and opens 查阅审批. */
+async function loginAs(page: Page, u: Person) {
+  await login(page, host.openUrl, u);
+  await nav(page).getByRole('menuitem', { name: '查阅审批' }).click();
 }
 
 /** The media URL as the page's player builds it: with the link ticket the host hands the logged-in page. */

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { opensslPki } from '../unit/crypto/openssl-pki';
 import { makeBagFixture, type BagFixture } from '../unit/disc/bag-fixture';
 import { bytes, tool } from '../unit/disc/helpers';
+import { collectConsole } from './support/session';
 
 /**
  * The offline verifier page on a real disc tree (the image extracted by bsdtar, real signed manifest from a
@@ -33,13 +34,9 @@ test.afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const consoleProblems: string[] = [];
+let consoleProblems: string[] = [];
 test.beforeEach(({ page }) => {
-  consoleProblems.length = 0;
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  consoleProblems = collectConsole(page);
   // No network at all: any request other than the page itself fails the test.
   page.on('request', (req) => {
     if (!req.url().startsWith('file://')) consoleProblems.push(`network: ${req.url()}`);

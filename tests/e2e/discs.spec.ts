@@ -2,18 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dispatch, type Client, type MethodName } from '../../main/api';
+import type { Client, MethodName } from '../../main/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
+import { expectQuietConsole, loginAs as login, nav, type Person } from './support/session';
 
 /**
  * From a case to a burned, read-back evidence disc: the officer fills in the place and signs the record form,
  * the chief signs and seals, the custodian builds the image, burns it to xorriso's pseudo-drive and sees every
  * file read back equal to its ingest hash. Setup (with the township leader's approval) goes through the API; every signature and disc step through the UI.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhangsan', name: '张三', password: 'Officer-pass-2024' };
 const BADGE = '310115';
 const SERIAL = 'DSJ-E2E-01';
@@ -28,11 +28,7 @@ let work: string;
 let pseudo: string;
 const before = process.env.EVIDENCE_PSEUDO_DRIVE;
 
-async function call(client: Client, method: MethodName, input: unknown): Promise<unknown> {
-  const r = await dispatch(host.services, client, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -45,19 +41,12 @@ test.beforeAll(async () => {
   const sourceId = host.services.sources.addFolder(path.join(work, 'rec')).id;
 
   const admin: Client = { id: 'e2e-admin', sessionId: null };
-  await call(admin, 'setup.initialize', {
-    officeName: '青山乡综合行政执法大队',
-    unitName: '青山乡综合行政执法大队',
-    timeZone: 'Asia/Shanghai',
-    admin: { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password },
-    chief: { login: CHIEF.login, displayName: CHIEF.name, password: CHIEF.password },
-  });
-  const user = (await call(admin, 'users.create', { login: OFFICER.login, displayName: OFFICER.name, badgeNo: BADGE, password: 'Initial-pass-1', roles: ['officer'] })) as { id: number };
+  await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: 'Asia/Shanghai', unitName: '青山乡综合行政执法大队' });
+  const userId = await addUser(host.services, admin, { ...OFFICER, badge: BADGE }, ['officer']);
   const officerClient: Client = { id: 'e2e-officer', sessionId: null };
-  await call(officerClient, 'session.login', { login: OFFICER.login, password: 'Initial-pass-1' });
-  await call(officerClient, 'session.changePassword', { oldPassword: 'Initial-pass-1', newPassword: OFFICER.password });
+  await call(officerClient, 'session.login', { login: OFFICER.login, password: OFFICER.password });
   const off = (await call(admin, 'officers.create', { name: OFFICER.name, badgeNo: BADGE })) as { id: number };
-  await call(admin, 'officers.update', { id: off.id, userId: user.id });
+  await call(admin, 'officers.update', { id: off.id, userId });
   await call(admin, 'recorders.create', { serial: SERIAL, brand: '海康威视', model: 'DSJ-A8' });
   // The admin is also the custodian (setup gives both roles).
   const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE })) as { sessionId: number };
@@ -68,10 +57,10 @@ test.beforeAll(async () => {
   await call(officerClient, 'cases.addItems', { caseId: c.id, mediaIds });
   await call(officerClient, 'forms.recordDraft', { caseId: c.id });
   // 办案查阅 approved by the township leader: every item on a disc needs it (access module).
-  await call(admin, 'users.create', { login: 'zhaoxz', displayName: '赵乡长', badgeNo: null, password: 'Initial-pass-1', roles: ['township_leader'] });
+  const LEADER = { login: 'zhaoxz', name: '赵乡长', password: 'Leader-pass-2024' };
+  await addUser(host.services, admin, LEADER, ['township_leader']);
   const leader: Client = { id: 'e2e-leader', sessionId: null };
-  await call(leader, 'session.login', { login: 'zhaoxz', password: 'Initial-pass-1' });
-  await call(leader, 'session.changePassword', { oldPassword: 'Initial-pass-1', newPassword: 'Leader-pass-2024' });
+  await call(leader, 'session.login', { login: LEADER.login, password: LEADER.password });
   const req = (await call(admin, 'access.request', { type: 'case', scope: { kind: 'case', id: c.id }, reason: '制作案件证据光盘' })) as { id: number };
   const shown = (await call(leader, 'access.get', { id: req.id })) as { itemsFingerprint: string };
   await call(leader, 'access.decide', { id: req.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
@@ -84,28 +73,12 @@ test.afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-let consoleProblems: string[] = [];
+expectQuietConsole();
 test.beforeEach(async ({ page }) => {
-  consoleProblems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
   await page.clock.install({ time: NOW });
 });
-test.afterEach(() => {
-  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
-});
 
-async function loginAs(page: Page, who: { login: string; name: string; password: string }) {
-  await page.goto(host.openUrl);
-  await page.getByLabel('登录名').fill(who.login);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('greeting')).toContainText(who.name);
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
+const loginAs = (page: Page, who: Person) => login(page, host.openUrl, who);
 
 /** Opens the sign confirmation and confirms it once its opening animation has settled. */
 async function confirmSign(page: Page) {

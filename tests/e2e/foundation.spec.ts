@@ -2,15 +2,15 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTestHost, type TestHost } from './support/host';
 import { callFromPage } from './support/page-api';
+import { ADMIN, CHIEF } from './support/api';
 import { screen } from './support/screens';
+import { expectQuietConsole, fillLogin, logout, nav } from './support/session';
 
 /**
  * The foundation workflow on a fresh archive: first-run setup, the admin creates an officer, the
  * officer changes the initial password and sees only what the role allows, and the audit log
  * records it all with a chain that verifies.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
 const OFFICER = { login: 'zhangsan', name: '张三', badge: '320101', initial: 'Initial-pass-1', password: 'Officer-pass-2024' };
 
 test.describe.configure({ mode: 'serial' });
@@ -26,37 +26,15 @@ test.afterAll(async () => {
 });
 
 // React and antd report misuse (deprecated props, key warnings, failed renders) on the console.
-let consoleProblems: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleProblems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
-});
+expectQuietConsole();
 
 async function open(page: Page): Promise<void> {
   await page.goto(host.openUrl);
 }
 
-async function login(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('登录名').fill(name);
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-}
+const login = fillLogin;
 
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByRole('heading', { name: '用户登录' })).toBeVisible();
-}
 
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: '主导航' });
-}
 
 test('first-run setup creates the office and logs the admin in', async ({ page }) => {
   await open(page);

@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dispatch } from '../../main/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { makeRecorderVolume, writeRandomFile, type FixtureVolume } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
+import { expectQuietConsole, loginAs, logout } from './support/session';
 
 /**
  * The custodian's daily and weekly work on the fake recorder volume: register the recorder and
@@ -13,8 +14,7 @@ import { screen } from './support/screens';
  * second scan recognise what is in, consolidate the week with a verified backup, and check
  * integrity.
  */
-const ADMIN = { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' };
-const CHIEF = { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' };
+const OTHER_ADMIN = { login: 'zhouadmin', name: '周管理', password: 'Admin2-pass-2024' };
 const OFFICER_NAME = '张三';
 const BRAND = '海康威视';
 const MODEL = 'DSJ-A8';
@@ -34,14 +34,7 @@ test.beforeAll(async () => {
   host.services.sources.addFolder(vol.root);
   host.services.sources.addFolder(path.join(work, '备份盘'));
   // First-run setup through the API (the foundation spec covers the wizard); the admin is also custodian.
-  const r = await dispatch(host.services, { id: 'e2e-setup', sessionId: null }, 'setup.initialize', {
-    officeName: '青山乡综合行政执法大队',
-    unitName: '青山乡人民政府',
-    timeZone: vol.timeZone,
-    admin: { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password },
-    chief: { login: CHIEF.login, displayName: CHIEF.name, password: CHIEF.password },
-  });
-  expect(r.ok).toBe(true);
+  await setUpOfficeVia(host.services, { id: 'e2e-setup', sessionId: null }, { admin: ADMIN, chief: CHIEF }, { timeZone: vol.timeZone });
 });
 
 test.afterAll(async () => {
@@ -49,23 +42,11 @@ test.afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-let consoleProblems: string[] = [];
+expectQuietConsole();
 test.beforeEach(async ({ page }) => {
-  consoleProblems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
   // The browser's clock says the same day as the services' (the day the recorder was docked).
   await page.clock.install({ time: vol.dockedAt });
-  await page.goto(host.openUrl);
-  await page.getByLabel('登录名').fill(ADMIN.login);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('greeting')).toContainText(ADMIN.name);
-});
-test.afterEach(() => {
-  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
+  await loginAs(page, host.openUrl, ADMIN);
 });
 
 function nav(page: Page) {
@@ -204,6 +185,27 @@ test('the sessions list shows the handover and opens its detail', async ({ page 
   await expect(page.getByTestId('result-items').getByRole('row', { name: fileOf('no_audio') })).toContainText('无音轨');
   await page.getByRole('button', { name: '返回列表' }).click();
   await expect(table).toBeVisible();
+});
+
+// The server lists what a user may call (SessionInfo.methods); the UI offers exactly that. An admin who does not
+// also keep the footage may open the handover sheet (ingest.handoverSheet) but not run the custodian's work.
+test('an admin who is not the custodian opens the handover sheet and is offered none of the custodian\'s work', async ({ page }) => {
+  const admin = { id: 'e2e-admin', sessionId: null };
+  await callApi(host.services, admin, 'session.login', { login: ADMIN.login, password: ADMIN.password });
+  await addUser(host.services, admin, OTHER_ADMIN, ['admin']);
+
+  await logout(page);
+  await loginAs(page, host.openUrl, OTHER_ADMIN);
+  await page.goto(`${host.url}/#/ingest/sessions`);
+  await page.getByTestId('sessions-table').getByRole('row', { name: new RegExp(vol.serial) }).click();
+  await expect(page.getByTestId('ingest-status')).toHaveText('导入完成');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成交接登记表' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^handover-\d+\.docx$/);
+  await screen(page, 'ingest-session-admin');
+
+  await page.getByRole('tab', { name: '每周归档' }).click();
+  await expect(page.getByText('每周归档由保管员执行。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '执行每周归档' })).toHaveCount(0);
 });
 
 test('the week is consolidated with a verified backup and integrity passes', async ({ page }) => {

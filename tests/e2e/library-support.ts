@@ -9,7 +9,8 @@ import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import { createServices, dispatch, type ApiServices, type Client, type MethodName } from '../../main/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { SourceRegistry } from '../../main/devices';
 import { startBrowserHost } from '../../main/host';
 import { silentLogger } from '../../main/log';
@@ -21,8 +22,8 @@ import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegme
 const run = promisify(execFile);
 
 export const PEOPLE = {
-  admin: { login: 'wangadmin', name: '王建国', password: 'Admin-pass-2024' },
-  chief: { login: 'lichief', name: '李大队', password: 'Chief-pass-2024' },
+  admin: ADMIN,
+  chief: CHIEF,
   officerUser: { login: 'zhaoliu', name: '赵六', badge: '320199', password: 'Officer-pass-2024' },
   officer: { name: '张三', badge: FIXTURE_BADGE },
 };
@@ -63,11 +64,7 @@ async function makeHevc(dir: string, start: Date, seconds: number): Promise<stri
   return out;
 }
 
-export async function call<M extends MethodName>(services: ApiServices, client: Client, method: M, input: unknown = {}): Promise<MethodOutput<M>> {
-  const r = await dispatch(services, client, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as MethodOutput<M>;
-}
+export const call = callApi;
 
 export interface LibraryHostOptions {
   /** Seconds per segment (3 in the spec). */
@@ -99,13 +96,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
 
   const admin: Client = { id: 'e2e-lib-admin', sessionId: null };
-  await call(services, admin, 'setup.initialize', {
-    officeName: '青山乡综合行政执法大队',
-    unitName: '青山乡人民政府',
-    timeZone: FIXTURE_TZ,
-    admin: { login: PEOPLE.admin.login, displayName: PEOPLE.admin.name, password: PEOPLE.admin.password },
-    chief: { login: PEOPLE.chief.login, displayName: PEOPLE.chief.name, password: PEOPLE.chief.password },
-  });
+  await setUpOfficeVia(services, admin, PEOPLE, { timeZone: FIXTURE_TZ });
   // Where the access work is in (grants, strict mode by default), let the custodian and chief view by
   // role as this issue's policy says; without it the call is unknown and the role policy applies anyway.
   const setPolicy: string = 'access.setPolicy';
@@ -120,13 +111,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   if (session.status !== 'completed' || session.filesStored !== 4) throw new Error(`ingest: ${session.status}, ${session.filesStored} stored`);
 
   if (opts.officerAccount) {
-    const u = PEOPLE.officerUser;
-    const initial = 'Initial-pass-1';
-    await call(services, admin, 'users.create', { login: u.login, displayName: u.name, badgeNo: u.badge, password: initial, roles: ['officer'] });
-    const c: Client = { id: 'e2e-lib-officer', sessionId: null };
-    await call(services, c, 'session.login', { login: u.login, password: initial });
-    await call(services, c, 'session.changePassword', { oldPassword: initial, newPassword: u.password });
-    await call(services, c, 'session.logout');
+    await addUser(services, admin, PEOPLE.officerUser, ['officer']);
   }
   await call(services, admin, 'session.logout');
 

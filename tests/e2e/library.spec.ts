@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PEOPLE, startLibraryHost, type LibraryHost } from './library-support';
 import { screen } from './support/screens';
+import { expectQuietConsole, loginAs, nav, type Person } from './support/session';
 
 /**
  * 资料库 and the player against the real browser host: find a recording by officer and date, watch
@@ -21,34 +22,14 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-let consoleProblems: string[] = [];
 /** Expected refusals (the officer's 403) show on the console as failed loads; nothing else may. */
 let allowOnConsole: RegExp | null = null;
-test.beforeEach(({ page }) => {
-  consoleProblems = [];
+test.beforeEach(() => {
   allowOnConsole = null;
-  page.on('console', (m) => {
-    if (m.type() !== 'error' && m.type() !== 'warning') return;
-    if (allowOnConsole?.test(m.text())) return;
-    consoleProblems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
 });
-test.afterEach(() => {
-  expect(consoleProblems, 'no errors or warnings on the browser console').toEqual([]);
-});
+expectQuietConsole(() => allowOnConsole);
 
-async function login(page: Page, who: { login: string; name: string; password: string }): Promise<void> {
-  await page.goto(host.openUrl);
-  await page.getByLabel('登录名').fill(who.login);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('greeting')).toContainText(who.name);
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: '主导航' });
-}
+const login = (page: Page, who: Person) => loginAs(page, host.openUrl, who);
 
 async function pickOption(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();

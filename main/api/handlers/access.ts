@@ -16,8 +16,8 @@ import {
   toRequestDto,
   type RequestRow,
 } from '../../access';
-import type { HandlerTable } from '../handler';
-import { loadMediaDetail } from '../../library';
+import type { CallContext, HandlerTable } from '../handler';
+import { loadMediaDetail, recordingSegmentIds } from '../../library';
 import { caseColumns, loadCase } from '../../cases';
 import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, readAccessPolicy } from '../../access';
 import { officeSetting, setOfficeSetting } from '../../store';
@@ -32,6 +32,7 @@ type AccessMethods =
   | 'access.get'
   | 'access.people'
   | 'media.classify'
+  | 'media.classifyRecording'
   | 'cases.classify';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +42,15 @@ const perms = (session: Session, r: RequestRow) => ({ canDecide: canApprove(sess
 
 function dto(db: Db, session: Session, r: RequestRow, now: Date): AccessRequestDto {
   return toRequestDto(db, r, now, perms(session, r));
+}
+
+/** Sets one media row's classification and audits the change; call inside a transaction. */
+function classifyMedia(db: Db, audit: CallContext<'media.classify'>['audit'], id: number, classification: ClassificationDto, context: { recordingId?: number } = {}): void {
+  const m = db.prepare('SELECT sha256, classification FROM media WHERE id = ?').get(id) as { sha256: string; classification: ClassificationDto } | undefined;
+  if (!m) throw new AppError('NOT_FOUND', '资料不存在');
+  if (m.classification === classification) return;
+  db.prepare('UPDATE media SET classification = ? WHERE id = ?').run(classification, id);
+  audit('media.classify', `media:${id}`, { sha256: m.sha256, ...context, before: { classification: m.classification }, after: { classification } });
 }
 
 const isOverseer = (s: Session) => s.roles.some((r) => OVERSEERS.includes(r));
@@ -185,13 +195,16 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
 
   'media.classify': ({ input, db, tx, audit }) =>
     tx(() => {
-      const m = db().prepare('SELECT sha256, classification FROM media WHERE id = ?').get(input.id) as { sha256: string; classification: ClassificationDto } | undefined;
-      if (!m) throw new AppError('NOT_FOUND', '资料不存在');
-      if (m.classification !== input.classification) {
-        db().prepare('UPDATE media SET classification = ? WHERE id = ?').run(input.classification, input.id);
-        audit('media.classify', `media:${input.id}`, { sha256: m.sha256, before: { classification: m.classification }, after: { classification: input.classification } });
-      }
+      classifyMedia(db(), audit, input.id, input.classification);
       return loadMediaDetail(db(), input.id, Number(officeSetting(db(), 'retention_months')));
+    }),
+
+  'media.classifyRecording': ({ input, db, tx, audit }) =>
+    tx(() => {
+      const ids = recordingSegmentIds(db(), input.recordingId);
+      for (const id of ids) classifyMedia(db(), audit, id, input.classification, { recordingId: input.recordingId });
+      const months = Number(officeSetting(db(), 'retention_months'));
+      return ids.map((id) => loadMediaDetail(db(), id, months));
     }),
 
   'cases.classify': ({ input, db, tx, audit }) =>

@@ -1,15 +1,16 @@
 import { AppError } from '../../common';
 import { canPreview, needsProxy } from '../../media';
 import type { CallContext, HandlerTable } from '../handler';
-import { listBookmarks, loadMediaDetail } from '../../library';
+import { listBookmarks, loadMediaDetail, recordingSegmentIds } from '../../library';
 import { loadMediaFacts } from '../../library/media-facts';
 import { ensurePreview, previewReady } from '../../library';
 import { previewWork } from '../preview-work';
 import { authorizeView } from '../../access';
 import { recordViewing } from '../../access';
 import { officeSetting } from '../../store';
+import type { CategoryDto } from '../dto';
 
-type MediaMethods = 'media.get' | 'media.update' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
+type MediaMethods = 'media.get' | 'media.update' | 'media.updateRecording' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
 
 function detail(ctx: CallContext<MediaMethods>, id: number) {
   return loadMediaDetail(ctx.db(), id, Number(officeSetting(ctx.db(), 'retention_months')));
@@ -19,37 +20,56 @@ function mustExist(ctx: CallContext<MediaMethods>, id: number): void {
   if (!ctx.db().prepare('SELECT 1 FROM media WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', '资料不存在');
 }
 
+interface MediaPatch {
+  category?: CategoryDto | null;
+  keyMark?: boolean;
+  notes?: string | null;
+}
+
+/** Applies what changes of `patch` to one media row and audits it there; call inside a transaction. */
+function updateMedia(ctx: CallContext<MediaMethods>, id: number, patch: MediaPatch, context: { recordingId?: number } = {}): void {
+  const { category, keyMark, notes } = patch;
+  const before = detail(ctx, id);
+  const db = ctx.db();
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  if (category !== undefined && category !== before.category) {
+    db.prepare('UPDATE media SET category = ? WHERE id = ?').run(category, id);
+    changes.category = { before: before.category, after: category };
+  }
+  if (keyMark !== undefined && keyMark !== before.keyMark) {
+    db.prepare('UPDATE media SET key_mark = ? WHERE id = ?').run(keyMark ? 1 : 0, id);
+    changes.keyMark = { before: before.keyMark, after: keyMark };
+  }
+  const newNote = notes === undefined ? undefined : notes === null || notes === '' ? null : notes;
+  if (newNote !== undefined && newNote !== (before.notes?.text ?? null)) {
+    if (newNote === null) db.prepare('DELETE FROM media_notes WHERE media_id = ?').run(id);
+    else
+      db.prepare(
+        `INSERT INTO media_notes (media_id, text, updated_by, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(media_id) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      ).run(id, newNote, ctx.session.userId, ctx.now.toISOString());
+    changes.notes = { before: before.notes?.text ?? null, after: newNote };
+  }
+  if (Object.keys(changes).length) ctx.audit('media.update', `media:${id}`, { sha256: before.sha256, ...context, changes });
+}
+
 /** Metadata beside an original (category, key mark, notes, bookmarks); the original is never touched. */
 export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
   'media.get': (ctx) => detail(ctx, ctx.input.id),
 
   'media.update': (ctx) =>
     ctx.tx(() => {
-      const { id, category, keyMark, notes } = ctx.input;
-      const before = detail(ctx, id);
-      const db = ctx.db();
-      const changes: Record<string, { before: unknown; after: unknown }> = {};
-      const at = ctx.now.toISOString();
-      if (category !== undefined && category !== before.category) {
-        db.prepare('UPDATE media SET category = ? WHERE id = ?').run(category, id);
-        changes.category = { before: before.category, after: category };
-      }
-      if (keyMark !== undefined && keyMark !== before.keyMark) {
-        db.prepare('UPDATE media SET key_mark = ? WHERE id = ?').run(keyMark ? 1 : 0, id);
-        changes.keyMark = { before: before.keyMark, after: keyMark };
-      }
-      const newNote = notes === undefined ? undefined : notes === null || notes === '' ? null : notes;
-      if (newNote !== undefined && newNote !== (before.notes?.text ?? null)) {
-        if (newNote === null) db.prepare('DELETE FROM media_notes WHERE media_id = ?').run(id);
-        else
-          db.prepare(
-            `INSERT INTO media_notes (media_id, text, updated_by, updated_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT(media_id) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-          ).run(id, newNote, ctx.session.userId, at);
-        changes.notes = { before: before.notes?.text ?? null, after: newNote };
-      }
-      if (Object.keys(changes).length) ctx.audit('media.update', `media:${id}`, { sha256: before.sha256, changes });
+      const { id, ...patch } = ctx.input;
+      updateMedia(ctx, id, patch);
       return detail(ctx, id);
+    }),
+
+  'media.updateRecording': (ctx) =>
+    ctx.tx(() => {
+      const { recordingId, ...patch } = ctx.input;
+      const ids = recordingSegmentIds(ctx.db(), recordingId);
+      for (const id of ids) updateMedia(ctx, id, patch, { recordingId });
+      return ids.map((id) => detail(ctx, id));
     }),
 
   'media.preparePreview': async (ctx) => {

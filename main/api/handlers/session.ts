@@ -18,6 +18,7 @@ import type { ApiServices, Client } from '../context';
 import type { SessionInfo } from '../dto';
 import { type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
+import { methodsFor } from '../permissions';
 import { sectionsFor } from '../sections';
 import { officeCa } from './users';
 
@@ -28,6 +29,7 @@ export function sessionInfo(services: ApiServices, s: Session): SessionInfo {
     displayName: s.displayName,
     roles: s.roles,
     sections: sectionsFor(s.roles),
+    methods: methodsFor(s.roles),
     mustChangePassword: s.mustChangePassword,
     idleMinutes: office.idleMinutes,
     officeName: office.name,

@@ -1,8 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../errors';
 import { useSessionStore } from '../stores/session';
 import { NEW_PASSWORD_RULES, confirmRule } from '../validation';
+import { useSubmit } from '../hooks/useSubmit';
 
 interface PasswordValues {
   oldPassword: string;
@@ -12,23 +11,16 @@ interface PasswordValues {
 
 /** Old, new, repeat; used by the user menu and by the forced change at first login. */
 export function ChangePasswordForm(props: { oldLabel?: string; onDone(): void; onCancel?: () => void; submitText?: string }) {
+  const { busy, error, run } = useSubmit();
   const [form] = Form.useForm<PasswordValues>();
   const changePassword = useSessionStore((s) => s.changePassword);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const submit = async (v: PasswordValues) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await changePassword(v.oldPassword, v.newPassword);
       form.resetFields();
       props.onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

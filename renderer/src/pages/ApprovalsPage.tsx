@@ -5,13 +5,12 @@ import { MyRequestsPanel } from '../components/access/MyRequestsPanel';
 import { RegisterPanel } from '../components/access/RegisterPanel';
 import { PageHeader } from '../components/PageHeader';
 import { navigate, useSubRoute } from '../router';
-import { useSessionStore } from '../stores/session';
+import { useCan } from '../hooks/useCan';
 
 /** 查阅审批 (rules art. 12–14): ask for leave, decide it, and the viewing register that writes itself. */
 export function ApprovalsPage() {
-  const roles = useSessionStore((s) => s.session?.roles ?? []);
-  const approver = roles.some((r) => r === 'chief' || r === 'township_leader');
-  const keeper = roles.some((r) => r === 'custodian' || r === 'chief' || r === 'township_leader');
+  const approver = useCan('access.decide');
+  const keeper = useCan('register.list');
   const sub = useSubRoute();
   const tab = (sub === 'decide' && approver) || (sub === 'register' && keeper) ? sub : 'mine';
   return (

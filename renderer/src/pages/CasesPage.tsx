@@ -12,10 +12,9 @@ import { formatBytes, formatDuration } from '../format';
 import { CASE_STATUS_LABELS, CLASSIFICATION_COLORS, CLASSIFICATION_LABELS } from '../labels';
 import { navigate, useSubRoute } from '../router';
 import { useCasesStore } from '../stores/cases';
-import { useSessionStore } from '../stores/session';
 import { formatTime } from '../time';
+import { useCan } from '../hooks/useCan';
 
-const EDITOR_ROLES = new Set(['officer', 'custodian', 'chief']);
 
 const columns: ColumnsType<CaseSummaryDto> = [
   { title: '案件编号', dataIndex: 'number', width: 190, render: (v: string, c) => <a href={`#/cases/${c.id}`}>{v}</a> },
@@ -34,8 +33,7 @@ export function CasesPage() {
   const sub = useSubRoute();
   const s = useCasesStore();
   const { load } = s;
-  const roles = useSessionStore((x) => x.session?.roles) ?? [];
-  const canEdit = roles.some((r) => EDITOR_ROLES.has(r));
+  const canCreate = useCan('cases.create');
   const [creating, setCreating] = useState(false);
   const caseId = /^\d+$/.test(sub) ? Number(sub) : null;
 
@@ -46,7 +44,7 @@ export function CasesPage() {
   if (caseId !== null) {
     return (
       <>
-        <CaseView caseId={caseId} canEdit={canEdit} />
+        <CaseView caseId={caseId} />
         <PlayerModal />
       </>
     );
@@ -58,7 +56,7 @@ export function CasesPage() {
         title="案件"
         description="登记案件并把相关视听资料加入证据清单；作为证据的资料随案件一并保存（制度第十一条）。"
         extra={
-          canEdit && (
+          canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               新建案件
             </Button>

@@ -11,6 +11,7 @@ import { navigate } from '../router';
 import { useAuditStore } from '../stores/audit';
 import { useSessionStore } from '../stores/session';
 import { formatOptionalTime, formatTime, officeDay, officeNow, officeToday } from '../time';
+import { useCan } from '../hooks/useCan';
 
 function greeting(hour: number): string {
   if (hour < 6) return '您好';
@@ -24,9 +25,9 @@ function greeting(hour: number): string {
 export function DashboardPage() {
   const session = useSessionStore((s) => s.session);
   const canAudit = session?.sections.includes('audit') ?? false;
-  const isApprover = session?.roles.some((r) => r === 'chief' || r === 'township_leader') ?? false;
-  const seesIngest = session?.roles.some((r) => r === 'custodian' || r === 'admin' || r === 'chief') ?? false;
-  const isCustodian = session?.roles.includes('custodian') ?? false;
+  const isApprover = useCan('access.decide');
+  const seesIngest = useCan('ingest.sessions');
+  const runsWeekly = useCan('weekly.run');
   const now = officeNow();
   if (!session) return null;
   const quick = SECTION_ORDER.filter((s) => s !== 'dashboard' && session.sections.includes(s));
@@ -56,7 +57,7 @@ export function DashboardPage() {
         </ul>
       </Card>
 
-      {isCustodian && <FridayReminder />}
+      {runsWeekly && <FridayReminder />}
 
       <Row gutter={[20, 20]}>
         <Col xs={24} md={12} xl={6}>

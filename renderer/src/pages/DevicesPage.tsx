@@ -6,13 +6,14 @@ import { RecordersPanel } from '../components/devices/RecordersPanel';
 import { PageHeader } from '../components/PageHeader';
 import { navigate, useSubRoute } from '../router';
 import { useDevicesStore } from '../stores/devices';
-import { useSessionStore } from '../stores/session';
+import { useCan } from '../hooks/useCan';
 
 /** 设备: the recorder register and the officers who wear them (rules art. 7, 9, 10). */
 export function DevicesPage() {
   const sub = useSubRoute();
   const tab = sub === 'officers' ? 'officers' : 'recorders';
-  const canEdit = useSessionStore((s) => s.session?.roles.some((r) => r === 'custodian' || r === 'admin') ?? false);
+  const editsRecorders = useCan('recorders.update');
+  const editsOfficers = useCan('officers.update');
   const load = useDevicesStore((s) => s.load);
 
   useEffect(() => {
@@ -27,8 +28,8 @@ export function DevicesPage() {
           activeKey={tab}
           onChange={(k) => navigate('devices', k === 'recorders' ? undefined : k)}
           items={[
-            { key: 'recorders', label: '记录仪', icon: <CameraOutlined />, children: <RecordersPanel canEdit={canEdit} /> },
-            { key: 'officers', label: '人员', icon: <TeamOutlined />, children: <OfficersPanel canEdit={canEdit} /> },
+            { key: 'recorders', label: '记录仪', icon: <CameraOutlined />, children: <RecordersPanel canEdit={editsRecorders} /> },
+            { key: 'officers', label: '人员', icon: <TeamOutlined />, children: <OfficersPanel canEdit={editsOfficers} /> },
           ]}
         />
       </Card>

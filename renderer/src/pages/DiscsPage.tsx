@@ -1,151 +1,72 @@
 import { FireOutlined, ReloadOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Select, Space, Steps, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { CaseSummaryDto, DiscDto, DiscMediaTypeDto, DiscPlanDto, DiscSummaryDto, DriveDto, RecordFormSummaryDto } from '../../../main/api/dto';
-import { api } from '../api';
+import { useEffect } from 'react';
+import type { DiscMediaTypeDto } from '../../../main/api/dto';
 import { DiscPlanView } from '../components/discs/DiscPlanView';
 import { DiscRegister } from '../components/discs/DiscRegister';
 import { ReadbackView } from '../components/discs/ReadbackView';
 import { STEP_LABELS, useDiscProgress } from '../components/discs/useDiscProgress';
 import { FormStateTag } from '../components/forms/FormStateTag';
 import { PageHeader } from '../components/PageHeader';
-import { errorMessage, isHandledGlobally } from '../errors';
 import { formatBytes } from '../format';
 import { DISC_MEDIA_LABELS, DISC_MEDIA_TYPES } from '../labels';
 import { navigate } from '../router';
-import { useSessionStore } from '../stores/session';
+import { useCan } from '../hooks/useCan';
+import { useSubmit } from '../hooks/useSubmit';
+import { useDiscsStore } from '../stores/discs';
 
 const MEDIA_OPTIONS = DISC_MEDIA_TYPES.map((value) => ({ value, label: DISC_MEDIA_LABELS[value] }));
 
-type Busy = 'build' | 'burn' | 'readback' | null;
+type Busy = 'build' | 'burn' | 'readback';
 
 /** 刻盘: plan a case's discs, build the image with the signed record form, burn it and read it back. */
 export function DiscsPage() {
   const { message } = App.useApp();
-  const isCustodian = useSessionStore((s) => s.session?.roles.includes('custodian') ?? false);
-  const [cases, setCases] = useState<CaseSummaryDto[]>([]);
-  const [caseId, setCaseId] = useState<number | null>(null);
-  const [mediaType, setMediaType] = useState<DiscMediaTypeDto>('DVD-R');
-  const [plan, setPlan] = useState<DiscPlanDto | null>(null);
-  const [planError, setPlanError] = useState<string | null>(null);
-  const [forms, setForms] = useState<RecordFormSummaryDto[]>([]);
-  const [formId, setFormId] = useState<number | null>(null);
-  const [register, setRegister] = useState<DiscSummaryDto[]>([]);
-  const [disc, setDisc] = useState<DiscDto | null>(null);
-  const [drives, setDrives] = useState<DriveDto[]>([]);
-  const [driveId, setDriveId] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const canBuild = useCan('discs.build');
+  const canBurn = useCan('discs.burn');
+  const s = useDiscsStore();
+  const { caseId, disc, formId, plan, load, loadRegister, loadDrives } = s;
+  const { doing: busy, setDoing, run, report } = useSubmit<Busy>({ toast: true });
   const [progress, setProgress] = useDiscProgress(caseId);
 
-  const fail = useCallback(
-    (e: unknown) => {
-      if (!isHandledGlobally(e)) void message.error(errorMessage(e));
-    },
-    [message],
-  );
-
-  const loadRegister = useCallback(() => api.discs.list({}).then(setRegister).catch(fail), [fail]);
+  useEffect(() => {
+    load().catch(report);
+  }, [load, report]);
 
   useEffect(() => {
-    api.cases
-      .list({ limit: 500 })
-      .then((p) => setCases(p.cases))
-      .catch(fail);
-    void loadRegister();
-  }, [fail, loadRegister]);
+    if (canBurn) loadDrives().catch(report);
+  }, [canBurn, loadDrives, report]);
 
-  useEffect(() => {
-    if (caseId === null) return;
-    api.discs
-      .plan({ caseId, mediaType })
-      .then((p) => {
-        setPlan(p);
-        setPlanError(null);
-      })
-      .catch((e: unknown) => {
-        setPlan(null);
-        setPlanError(errorMessage(e));
-      });
-  }, [caseId, mediaType]);
-
-  useEffect(() => {
-    if (caseId === null) return;
-    api.forms
-      .recordList({ caseId })
-      .then((list) => {
-        const ready = list.filter((f) => f.state === 'chief_signed' || f.state === 'locked');
-        setForms(ready);
-        setFormId(ready.find((f) => f.state === 'chief_signed')?.id ?? null);
-      })
-      .catch(fail);
-  }, [caseId, fail]);
-
-  const loadDrives = useCallback(
-    () =>
-      api.discs
-        .drives()
-        .then((d) => {
-          setDrives(d);
-          setDriveId((cur) => cur ?? d[0]?.id ?? null);
-        })
-        .catch(fail),
-    [fail],
-  );
-  useEffect(() => {
-    if (isCustodian) void loadDrives();
-  }, [isCustodian, loadDrives]);
-
-  const step = async (what: Busy, fn: () => Promise<void>) => {
-    setBusy(what);
-    setProgress(null);
-    try {
-      await fn();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
+  /** One step of the workflow: its progress shown while it runs, the register refreshed after. */
+  const step = (what: Busy, fn: () => Promise<void>) =>
+    run(async () => {
       setProgress(null);
-      void loadRegister();
-    }
-  };
+      try {
+        await fn();
+      } finally {
+        setProgress(null);
+        loadRegister().catch(report);
+      }
+    }, what);
 
   const build = () =>
     step('build', async () => {
-      if (caseId === null || formId === null) return;
-      const built = await api.discs.build({ caseId, mediaType, recordFormId: formId });
-      setDisc(built[0] ?? null);
-      void message.success(`已制作光盘映像 ${built.map((d) => d.id).join('、')}`);
+      const built = await s.build();
+      if (built.length) void message.success(`已制作光盘映像 ${built.map((d) => d.id).join('、')}`);
     });
 
   const burn = () =>
     step('burn', async () => {
-      if (!disc || !driveId) return;
-      await api.discs.burn({ discId: disc.id, driveId });
-      setBusy('readback');
+      await s.burn();
+      setDoing('readback');
       // Read back at once: a disc is only good once every file matches the hash stored at ingest.
-      setDisc(await api.discs.verifyBurn({ discId: disc.id }));
-      void loadDrives();
+      await s.readBack();
+      loadDrives().catch(report);
     });
 
-  const readBack = () =>
-    step('readback', async () => {
-      if (!disc) return;
-      setDisc(await api.discs.verifyBurn({ discId: disc.id }));
-    });
+  const readBack = () => step('readback', () => s.readBack());
 
-  /** A new case starts the workflow over. */
-  const chooseCase = (id: number, show?: DiscDto) => {
-    if (id !== caseId) {
-      setPlan(null);
-      setPlanError(null);
-      setForms([]);
-      setFormId(null);
-    }
-    setDisc(show ?? null);
-    setCaseId(id);
-  };
-
-  const selectedCase = cases.find((c) => c.id === caseId) ?? null;
+  const selectedCase = s.cases.find((c) => c.id === caseId) ?? null;
   const current = disc?.readbackOk ? 4 : disc?.burnedAt ? 3 : disc ? 2 : formId !== null ? 1 : 0;
 
   return (
@@ -154,7 +75,7 @@ export function DiscsPage() {
         title="刻盘"
         description="为案件制作证据光盘：光盘内含原始文件、签名的 SHA-256 清单、记录表和离线校验页面，刻录后逐个文件回读核验。"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void loadRegister()}>
+          <Button icon={<ReloadOutlined />} onClick={() => void loadRegister().catch(report)}>
             刷新
           </Button>
         }
@@ -177,20 +98,20 @@ export function DiscsPage() {
               showSearch
               optionFilterProp="label"
               value={caseId ?? undefined}
-              onChange={(v: number) => chooseCase(v)}
-              options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}（${c.itemCount} 个文件）` }))}
+              onChange={(v: number) => void s.chooseCase(v).catch(report)}
+              options={s.cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}（${c.itemCount} 个文件）` }))}
               data-testid="disc-case"
             />
-            <Select style={{ width: 220 }} value={mediaType} onChange={setMediaType} options={MEDIA_OPTIONS} data-testid="disc-media" />
+            <Select style={{ width: 220 }} value={s.mediaType} onChange={(v: DiscMediaTypeDto) => void s.setMediaType(v)} options={MEDIA_OPTIONS} data-testid="disc-media" />
           </Space>
-          {planError && <Alert type="error" showIcon message={planError} />}
+          {s.planError && <Alert type="error" showIcon message={s.planError} />}
           {plan && <DiscPlanView plan={plan} />}
           {!selectedCase && <Typography.Text type="secondary">选择一个案件，系统按所选光盘容量规划需要几张光盘。</Typography.Text>}
         </Card>
 
         {caseId !== null && (
           <Card title="2. 记录表">
-            {forms.length === 0 ? (
+            {s.forms.length === 0 ? (
               <Alert
                 type="warning"
                 showIcon
@@ -205,10 +126,10 @@ export function DiscsPage() {
               <Select
                 style={{ width: 420 }}
                 value={formId ?? undefined}
-                onChange={setFormId}
+                onChange={s.setFormId}
                 placeholder="选择记录表"
                 data-testid="disc-form"
-                options={forms.map((f) => ({
+                options={s.forms.map((f) => ({
                   value: f.id,
                   disabled: f.state === 'locked',
                   label: (
@@ -228,8 +149,8 @@ export function DiscsPage() {
 
         {caseId !== null && (
           <Card title="3. 制作、刻录与核验">
-            {!isCustodian && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="证据光盘由保管员制作和刻录；您可以在下方光盘登记中查看结果。" />}
-            {isCustodian && (
+            {!canBuild && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="证据光盘由保管员制作和刻录；您可以在下方光盘登记中查看结果。" />}
+            {canBuild && (
               <Space direction="vertical" size={12} style={{ width: '100%' }}>
                 <Space wrap>
                   <Button type="primary" icon={<ToolOutlined />} disabled={formId === null || !plan || busy !== null || disc !== null} loading={busy === 'build'} onClick={() => void build()} data-testid="build-disc">
@@ -245,16 +166,16 @@ export function DiscsPage() {
                   <Space wrap>
                     <Select
                       style={{ width: 420 }}
-                      placeholder={drives.length ? '选择刻录机' : '未发现刻录机'}
-                      value={driveId ?? undefined}
-                      onChange={setDriveId}
-                      options={drives.map((d) => ({ value: d.id, label: d.label }))}
+                      placeholder={s.drives.length ? '选择刻录机' : '未发现刻录机'}
+                      value={s.driveId ?? undefined}
+                      onChange={s.setDriveId}
+                      options={s.drives.map((d) => ({ value: d.id, label: d.label }))}
                       data-testid="disc-drive"
                     />
-                    <Button icon={<ReloadOutlined />} onClick={() => void loadDrives()}>
+                    <Button icon={<ReloadOutlined />} onClick={() => void loadDrives().catch(report)}>
                       刷新刻录机
                     </Button>
-                    <Button type="primary" danger icon={<FireOutlined />} disabled={!driveId || busy !== null} loading={busy === 'burn'} onClick={() => void burn()} data-testid="burn-disc">
+                    <Button type="primary" danger icon={<FireOutlined />} disabled={!s.driveId || !canBurn || busy !== null} loading={busy === 'burn'} onClick={() => void burn()} data-testid="burn-disc">
                       {disc.burnedAt ? '再刻录一张并核验' : '刻录并核验'}
                     </Button>
                     {disc.burnedAt && (
@@ -278,13 +199,8 @@ export function DiscsPage() {
 
         <Card title="光盘登记">
           <DiscRegister
-            discs={register}
-            onSelect={(d) => {
-              api.discs
-                .get({ id: d.id })
-                .then((full) => chooseCase(full.caseId, full))
-                .catch(fail);
-            }}
+            discs={s.register}
+            onSelect={(d) => void s.openDisc(d.id).catch(report)}
           />
         </Card>
       </Space>

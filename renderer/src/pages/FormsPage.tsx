@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { navigate, useSubRoute } from '../router';
 import { formatTime } from '../time';
+import { useSubmit } from '../hooks/useSubmit';
 
 const columns: ColumnsType<RecordFormSummaryDto> = [
   { title: '光盘编号', dataIndex: 'discNo', width: 120 },
@@ -24,7 +25,7 @@ function NewFormModal(props: { open: boolean; onClose: () => void; onCreated: (f
   const { message } = App.useApp();
   const [cases, setCases] = useState<CaseSummaryDto[]>([]);
   const [caseId, setCaseId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ toast: true });
   useEffect(() => {
     if (!props.open) return;
     api.cases
@@ -34,14 +35,7 @@ function NewFormModal(props: { open: boolean; onClose: () => void; onCreated: (f
   }, [props.open, message]);
   const create = async () => {
     if (caseId === null) return;
-    setBusy(true);
-    try {
-      props.onCreated(await api.forms.recordDraft({ caseId }));
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => props.onCreated(await api.forms.recordDraft({ caseId })));
   };
   return (
     <Modal title="新建记录表" open={props.open} onCancel={props.onClose} onOk={() => void create()} okText="生成草稿" cancelText="取消" confirmLoading={busy} okButtonProps={{ disabled: caseId === null }}>

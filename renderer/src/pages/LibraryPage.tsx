@@ -11,10 +11,10 @@ import '../components/player/player.css';
 import { useLibraryStore } from '../stores/library';
 import { usePlayerStore } from '../stores/player';
 import { useSessionStore } from '../stores/session';
+import { useCan } from '../hooks/useCan';
 
 /** Roles that may see posters today (custodian, chief); the media handler checks every request anyway. */
 const THUMB_ROLES = new Set(['custodian', 'chief']);
-const ANNOTATOR_ROLES = new Set(['officer', 'custodian', 'chief']);
 
 function useTableHeight(): number {
   const [h, setH] = useState(() => Math.max(320, window.innerHeight - 400));
@@ -34,7 +34,7 @@ export function LibraryPage() {
   const revision = usePlayerStore((p) => p.revision);
   const roles = useSessionStore((x) => x.session?.roles) ?? [];
   const thumbs = roles.some((r) => THUMB_ROLES.has(r));
-  const canAdd = roles.some((r) => ANNOTATOR_ROLES.has(r));
+  const canAdd = useCan('cases.addItems');
   const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
   const height = useTableHeight();
 

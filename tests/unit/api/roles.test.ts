@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames, type Client, type MethodName } from '../../../main/api';
+import { methodNames, methodsFor, type Client, type MethodName } from '../../../main/api';
 import { ROLES, type Role } from '../../../main/common';
 import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
 
@@ -79,6 +79,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   // Reports that a segment is on screen; leave is checked again inside (authorizeView).
   'media.viewed': 'any',
   'media.update': ANNOTATE,
+  'media.updateRecording': ANNOTATE,
   'media.preparePreview': 'any',
   'bookmarks.list': 'any',
   'bookmarks.add': ANNOTATE,
@@ -106,6 +107,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'access.people': REGISTER,
   // Classification (art. 3) is the chief's.
   'media.classify': ['chief'],
+  'media.classifyRecording': ['chief'],
   'cases.classify': ['chief'],
 
   // The keeper registers every viewing (art. 14); the approvers read the register.
@@ -130,6 +132,15 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'discs.list': DISC_WORK,
   'discs.get': DISC_WORK,
 };
+
+/** The methods the table lets a holder of `roles` call, sorted. */
+const mayCall = (roles: readonly Role[]): MethodName[] =>
+  (Object.keys(WHO_MAY_CALL) as MethodName[])
+    .filter((m) => {
+      const who = WHO_MAY_CALL[m];
+      return who === 'public' || who === 'any' || who.some((r) => roles.includes(r));
+    })
+    .sort();
 
 const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限执行此操作' } };
 const loginOf = (role: Role): string => `only-${role}`.replace('_', '-');
@@ -173,6 +184,22 @@ describe('role checks at the API', () => {
       });
     }
   }
+
+  it('tells each role at login and in session.current exactly the methods the table lets it call', async () => {
+    for (const role of ROLES) {
+      const info = await t.call(byRole.get(role)!, 'session.current');
+      expect([...(info?.methods ?? [])].sort(), role).toEqual(mayCall([role]));
+      const fresh = await t.call(t.client(`${role}-methods`), 'session.login', { login: loginOf(role), password: 'changed-pass' });
+      expect(fresh.methods, role).toEqual(info?.methods);
+    }
+  });
+
+  it('gives a user of several roles the union of what each may call', () => {
+    expect([...methodsFor(['admin', 'custodian'])].sort()).toEqual(mayCall(['admin', 'custodian']));
+    expect(methodsFor(['admin'])).toContain('ingest.handoverSheet');
+    expect(methodsFor(['officer'])).not.toContain('media.classifyRecording');
+    expect([...methodsFor([])].sort()).toEqual(mayCall([]));
+  });
 
   it('asks for a login on every method but the public ones, and only on those', async () => {
     const anon = t.client('anon');

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, schemaVersion, MIGRATIONS } from '../../../main/store';
+import { migrate, openDatabase, MIGRATIONS } from '../../../main/store';
 import { tempDir } from '../../support/services';
+import { APPLIED_AT, expectAppliesOnce } from './migration-support';
 
 /** When the schema was applied, as the injected clock would say (schema_migrations.applied_at). */
-const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
 
 const V5 = MIGRATIONS.findIndex((m) => m.version === 5);
 const H = (c: string) => c.repeat(64);
@@ -32,9 +32,7 @@ const sign = (db: ReturnType<typeof withForm>, role: string) =>
 describe('migration 0005 discs', () => {
   it('applies on top of the earlier schema with data in place, once', () => {
     const db = before5();
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5 + 1))).toEqual([5]);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V5 + 1))).toEqual([]);
-    expect(schemaVersion(db)).toBe(5);
+    expectAppliesOnce(db, 5);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['record_forms', 'record_form_signatures', 'discs', 'record_forms_disc_no', 'record_form_signatures_valid']));
     expect(db.prepare('SELECT COUNT(*) AS n FROM cases').get()).toEqual({ n: 1 });

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, schemaVersion, MIGRATIONS } from '../../../main/store';
+import { migrate, openDatabase, MIGRATIONS } from '../../../main/store';
 import { tempDir } from '../../support/services';
+import { APPLIED_AT, expectAppliesOnce } from './migration-support';
 
-const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
 const V6 = MIGRATIONS.findIndex((m) => m.version === 6);
 
 /** Schema 5 with four media (1–3 one recording, 4 alone), a case holding 1 and 4, and requests in every state. */
@@ -50,9 +50,7 @@ const covered = (db: ReturnType<typeof before6>) =>
 describe('migration 0006 approval items', () => {
   it('applies on top of 0005 with data in place, once', () => {
     const db = before6();
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V6 + 1))).toEqual([6]);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V6 + 1))).toEqual([]);
-    expect(schemaVersion(db)).toBe(6);
+    expectAppliesOnce(db, 6);
     const names = (db.prepare("SELECT name FROM sqlite_master ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['access_request_items', 'access_request_items_media']));
   });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase, schemaVersion, type Db, type UserId } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase, type Db, type UserId } from '../../../main/store';
 import { appendAudit, sealPastDays, verifyAuditChain } from '../../../main/audit';
 import { tempDir } from '../../support/services';
+import { APPLIED_AT, expectAppliesOnce } from './migration-support';
 
-const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
 const V7 = MIGRATIONS.findIndex((m) => m.version === 7);
 const TZ = 'Asia/Shanghai';
 const H = (c: string) => c.repeat(64);
@@ -41,9 +41,7 @@ const verify = (db: Db, sealsDir: string, now: string) => verifyAuditChain(db, {
 describe('migration 0007 seal chain', () => {
   it('applies on top of the earlier schema with data in place, once; existing seals are kept as legacy', () => {
     const db = before7();
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V7 + 1))).toEqual([7]);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V7 + 1))).toEqual([]);
-    expect(schemaVersion(db)).toBe(7);
+    expectAppliesOnce(db, 7);
     expect(db.prepare('SELECT day, first_seq, head_seq, prev_seal_hash, late, legacy, content FROM audit_seals').all()).toEqual([
       { day: '2026-11-20', first_seq: null, head_seq: 2, prev_seal_hash: null, late: 0, legacy: 1, content: null },
     ]);

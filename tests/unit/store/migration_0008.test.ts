@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase, schemaVersion, type Db, type UserId } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase, type Db, type UserId } from '../../../main/store';
 import { appendAudit } from '../../../main/audit';
 import { tempDir } from '../../support/services';
+import { APPLIED_AT, expectAppliesOnce } from './migration-support';
 
-const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
 const V8 = MIGRATIONS.findIndex((m) => m.version === 8);
 
 /**
@@ -47,9 +47,7 @@ function before8(): Db {
 describe('migration 0008 certificate revocations', () => {
   it('applies on top of the earlier schema with data in place, once', () => {
     const db = before8();
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V8 + 1))).toEqual([8]);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V8 + 1))).toEqual([]);
-    expect(schemaVersion(db)).toBe(8);
+    expectAppliesOnce(db, 8);
   });
 
   it('revokes what happened before: replaced certificates when the next was issued, disabled accounts at their audited disabling', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase, schemaVersion } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase } from '../../../main/store';
 import { tempDir } from '../../support/services';
+import { APPLIED_AT, expectAppliesOnce } from './migration-support';
 
-const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
 const V9 = MIGRATIONS.findIndex((m) => m.version === 9);
 
 describe('migration 0009 failed logins for unknown names', () => {
@@ -11,9 +11,7 @@ describe('migration 0009 failed logins for unknown names', () => {
     const db = openDatabase(path.join(tempDir(), 'evidence.db'));
     migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V9));
     db.exec(`INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, failed_logins, created_at, updated_at) VALUES (1, 'admin', 'A', 'h', 'k', 'c', 3, 'now', 'now')`);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V9 + 1))).toEqual([9]);
-    expect(migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V9 + 1))).toEqual([]);
-    expect(schemaVersion(db)).toBe(9);
+    expectAppliesOnce(db, 9);
     expect(db.prepare('SELECT failed_logins FROM users').get()).toEqual({ failed_logins: 3 });
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AccessRequestDetailDto, AccessRequestDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorCode, errorMessage } from '../../errors';
+import { useSubmit } from '../../hooks/useSubmit';
 import { CLASSIFICATION_LABELS } from '../../labels';
 import { useAccessStore } from '../../stores/access';
 import { ACCESS_TYPE_LABELS } from './accessLabels';
@@ -27,8 +28,7 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
   const { policy, people, loadPolicy, loadPeople, decide } = useAccessStore();
   const [form] = Form.useForm<Values>();
   const approve = Form.useWatch('approve', form) ?? true;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const r = props.request;
   // The list the approval will cover, loaded for this request (again after the API says it changed).
   const [reload, setReload] = useState(0);
@@ -74,31 +74,29 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
 
   async function submit(v: Values) {
     if (!r) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (v.approve) {
-        if (!detail) return;
-        await decide({
-          id: r.id,
-          approve: true,
-          itemsFingerprint: detail.itemsFingerprint,
-          validFrom: fromPicker(v.window[0]),
-          validUntil: fromPicker(v.window[1]),
-          ...(classified || v.namedUserIds.some((id) => id !== r.requestedBy.id) ? { namedUserIds: v.namedUserIds } : {}),
-          ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
-        });
-      } else {
-        await decide({ id: r.id, approve: false, reason: v.reason.trim() });
+    await run(async () => {
+      try {
+        if (v.approve) {
+          if (!detail) return;
+          await decide({
+            id: r.id,
+            approve: true,
+            itemsFingerprint: detail.itemsFingerprint,
+            validFrom: fromPicker(v.window[0]),
+            validUntil: fromPicker(v.window[1]),
+            ...(classified || v.namedUserIds.some((id) => id !== r.requestedBy.id) ? { namedUserIds: v.namedUserIds } : {}),
+            ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
+          });
+        } else {
+          await decide({ id: r.id, approve: false, reason: v.reason.trim() });
+        }
+        close();
+      } catch (e) {
+        // The list changed since it was shown: show the list as it is now before anyone approves it.
+        if (errorCode(e) === 'ITEMS_CHANGED') setReload((n) => n + 1);
+        throw e;
       }
-      close();
-    } catch (e) {
-      setError(errorMessage(e));
-      // The list changed since it was shown: show the list as it is now before anyone approves it.
-      if (errorCode(e) === 'ITEMS_CHANGED') setReload((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

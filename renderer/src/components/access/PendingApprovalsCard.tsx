@@ -3,13 +3,13 @@ import { Badge, Button, Card, List, Typography } from 'antd';
 import { useEffect } from 'react';
 import { navigate } from '../../router';
 import { useAccessStore } from '../../stores/access';
-import { useSessionStore } from '../../stores/session';
 import { ACCESS_TYPE_LABELS } from './accessLabels';
 import { formatTime } from '../../time';
+import { useCan } from '../../hooks/useCan';
 
 /** For 工作台: pending requests this user may decide. Renders nothing for users who approve nothing. */
 export function PendingApprovalsCard() {
-  const approver = useSessionStore((s) => s.session?.roles.some((r) => r === 'chief' || r === 'township_leader') ?? false);
+  const approver = useCan('access.decide');
   const { toDecide, loadToDecide } = useAccessStore();
   useEffect(() => {
     if (approver) void loadToDecide();

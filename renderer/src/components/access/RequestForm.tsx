@@ -2,9 +2,9 @@ import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space, Typograp
 import { useEffect, useState } from 'react';
 import type { AccessRequestDto, AccessScopeKindDto, AccessTypeDto, CaseSummaryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
 import { useAccessStore } from '../../stores/access';
 import { ACCESS_SCOPE_KIND_LABELS, ACCESS_SCOPE_KINDS, ACCESS_TYPE_HINTS, ACCESS_TYPE_LABELS, ACCESS_TYPES } from './accessLabels';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export interface RequestScope {
   kind: AccessScopeKindDto;
@@ -20,13 +20,12 @@ interface Values {
 
 /** 提出查阅申请: type, what (a media, a recording or a case, by its number in the library), and why. */
 export function RequestForm(props: { scope?: RequestScope; onDone?: (r: AccessRequestDto) => void }) {
+  const { busy, error, run } = useSubmit();
   const request = useAccessStore((s) => s.request);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? props.scope?.kind ?? 'recording';
   const type = Form.useWatch('type', form) ?? 'work';
   const [cases, setCases] = useState<CaseSummaryDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (kind !== 'case' || cases) return;
@@ -38,18 +37,13 @@ export function RequestForm(props: { scope?: RequestScope; onDone?: (r: AccessRe
   }, [kind, cases]);
 
   async function submit(v: Values) {
-    if (v.id === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await request({ type: v.type, scope: { kind: v.kind, id: v.id }, reason: v.reason });
+    const id = v.id;
+    if (id === null) return;
+    await run(async () => {
+      const r = await request({ type: v.type, scope: { kind: v.kind, id }, reason: v.reason });
       form.resetFields(['reason']);
       props.onDone?.(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

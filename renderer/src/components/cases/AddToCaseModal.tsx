@@ -2,7 +2,7 @@ import { App, Alert, Form, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage, isHandledGlobally } from '../../errors';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export type AddTarget = { mediaIds: number[]; label: string } | { recordingId: number; label: string };
 
@@ -13,24 +13,18 @@ export function AddToCaseModal(props: { target: AddTarget | null; onClose: () =>
 }
 
 function AddToCaseDialog(props: { target: AddTarget; onClose: () => void; onAdded?: (caseId: number) => void }) {
+  const { busy, error, setError, run, report } = useSubmit();
   const { message } = App.useApp();
   const [cases, setCases] = useState<CaseSummaryDto[]>([]);
   const [loading, setLoading] = useState(true);
-  const [saving, setSaving] = useState(false);
   const [caseId, setCaseId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.cases
       .list({ status: 'open', limit: 500 })
-      .then(
-        (r) => setCases(r.cases),
-        (e: unknown) => {
-          if (!isHandledGlobally(e)) setError(errorMessage(e));
-        },
-      )
+      .then((r) => setCases(r.cases), report)
       .finally(() => setLoading(false));
-  }, []);
+  }, [report]);
 
   const submit = async () => {
     const t = props.target;
@@ -38,19 +32,13 @@ function AddToCaseDialog(props: { target: AddTarget; onClose: () => void; onAdde
       setError('请选择案件');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = 'recordingId' in t ? { caseId, recordingId: t.recordingId } : { caseId, mediaIds: t.mediaIds };
       const c = await api.cases.addItems(input);
       message.success(`已加入案件 ${c.number}（共 ${c.itemCount} 项证据）`);
       props.onAdded?.(caseId);
       props.onClose();
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -59,7 +47,7 @@ function AddToCaseDialog(props: { target: AddTarget; onClose: () => void; onAdde
       open
       okText="加入"
       cancelText="取消"
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={props.onClose}
       destroyOnHidden

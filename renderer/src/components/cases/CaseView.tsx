@@ -11,9 +11,11 @@ import { navigate } from '../../router';
 import { useCasesStore } from '../../stores/cases';
 import { usePlayerStore } from '../../stores/player';
 import { formatTime } from '../../time';
+import { useCan } from '../../hooks/useCan';
 
 /** One case: what it is and its evidence list (证据清单), each item playable; items can be taken out. */
-export function CaseView(props: { caseId: number; canEdit: boolean }) {
+export function CaseView(props: { caseId: number }) {
+  const canRemove = useCan('cases.removeItem');
   const { message } = App.useApp();
   const { detail, detailError, loadDetail, setDetail } = useCasesStore();
   const open = usePlayerStore((s) => s.open);
@@ -54,7 +56,7 @@ export function CaseView(props: { caseId: number; canEdit: boolean }) {
           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => open(r.mediaId)}>
             播放
           </Button>
-          {props.canEdit && (
+          {canRemove && (
             <Popconfirm title="移出案件？" description="只移出证据清单，原始文件不受影响。" okText="移出" cancelText="取消" onConfirm={() => void remove(r)}>
               <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={`移出 ${r.originalName}`}>
                 移出

@@ -2,8 +2,8 @@ import { App, Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseDetailDto, ClassificationDto, OfficerDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage, isHandledGlobally } from '../../errors';
 import { CLASSIFICATION_LABELS } from '../../labels';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   number: string;
@@ -15,11 +15,10 @@ interface Values {
 
 /** 新建案件: number, title, handler, classification, description. */
 export function CreateCaseModal(props: { onClose: () => void; onCreated: (c: CaseDetailDto) => void }) {
+  const { busy, error, run } = useSubmit();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [officers, setOfficers] = useState<OfficerDto[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.officers.list().then(
@@ -29,9 +28,7 @@ export function CreateCaseModal(props: { onClose: () => void; onCreated: (c: Cas
   }, []);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const c = await api.cases.create({
         number: v.number,
         title: v.title,
@@ -41,15 +38,11 @@ export function CreateCaseModal(props: { onClose: () => void; onCreated: (c: Cas
       });
       message.success(`已新建案件 ${c.number}`);
       props.onCreated(c);
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal title="新建案件" open okText="新建" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose}>
+    <Modal title="新建案件" open okText="新建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose}>
       <Form<Values> form={form} layout="vertical" initialValues={{ classification: 'normal' }} onFinish={(v) => void submit(v)}>
         <Form.Item name="number" label="案件编号" rules={[{ required: true, whitespace: true, message: '请填写案件编号' }]}>
           <Input autoFocus maxLength={64} placeholder="如 青执（2024）第 015 号" />

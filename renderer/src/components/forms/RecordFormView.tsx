@@ -4,7 +4,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { GeneratedFileDto, RecordFormDto, RecordFormFileDto, RecordFormSignatureDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
 import { formatBytes, formatDuration } from '../../format';
 import { GeneratedFileView } from '../GeneratedFile';
 import { FormStateTag } from './FormStateTag';
@@ -12,6 +11,7 @@ import { ROLE_LABELS } from '../../labels';
 import { FORM_STATE_LABELS, FORM_STATE_ORDER } from './labels';
 import { ScanUpload } from './ScanUpload';
 import { formatOptionalTime } from '../../time';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface EditValues {
   place: string;
@@ -58,21 +58,12 @@ export function RecordFormView(props: { form: RecordFormDto; onChange: (f: Recor
   const { form: f, onChange } = props;
   const { message } = App.useApp();
   const [edit] = Form.useForm<EditValues>();
-  const [busy, setBusy] = useState<'save' | 'sign' | 'docx' | null>(null);
+  const { doing: busy, run: submit } = useSubmit<'save' | 'sign' | 'docx'>({ toast: true });
   const [docx, setDocx] = useState<GeneratedFileDto | null>(null);
   const signed = f.state === 'officer_signed' || f.state === 'chief_signed';
   const locked = f.state === 'locked';
 
-  const run = async (what: 'save' | 'sign' | 'docx', fn: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await fn();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (what: 'save' | 'sign' | 'docx', fn: () => Promise<void>) => submit(fn, what);
 
   const save = () =>
     run('save', async () => {

@@ -1,9 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Upload } from 'antd';
-import { useState } from 'react';
 import type { RecordFormDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -20,22 +19,17 @@ function toBase64(file: File): Promise<string> {
 /** 附加扫描件: the signed paper form, scanned (PDF, JPEG or PNG, at most 10 MB). */
 export function ScanUpload(props: { form: RecordFormDto; onChange: (f: RecordFormDto) => void }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ toast: true });
   const upload = async (file: File) => {
     if (file.size > MAX_BYTES) {
       void message.error('扫描件不能超过 10 MB');
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const f = await api.forms.recordAttachScan({ id: props.form.id, fileName: file.name, dataBase64: await toBase64(file) });
       props.onChange(f);
       void message.success('已附加扫描件');
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Upload

@@ -3,27 +3,20 @@ import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import type { GeneratedFileDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
 import { GeneratedFileView, openGeneratedFile } from '../GeneratedFile';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** 生成交接登记表: the printable handover record of one ingest session (rules art. 8), opened or downloaded. */
 export function HandoverSheetButton(props: { sessionId: number }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [file, setFile] = useState<GeneratedFileDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const generate = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const f = await api.ingest.handoverSheet({ id: props.sessionId });
       setFile(f);
       await openGeneratedFile(f.fileName);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

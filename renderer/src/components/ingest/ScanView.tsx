@@ -5,9 +5,9 @@ import type { MediaKindDto, ScanDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { MEDIA_KIND_LABELS, MEDIA_KINDS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
-import { useSessionStore } from '../../stores/session';
 import { AttributionForm } from './AttributionForm';
 import { formatTime } from '../../time';
+import { useCan } from '../../hooks/useCan';
 
 type ScanFile = ScanDto['files'][number];
 
@@ -27,7 +27,7 @@ const columns: ColumnsType<ScanFile> = [
 /** A scanned source: what is on it, whether it fits, who it belongs to, and the start form. */
 export function ScanView() {
   const { scan, scanning, scanError, sources, sourceId, backToSources, rescan } = useIngestStore();
-  const isCustodian = useSessionStore((s) => s.session?.roles.includes('custodian') ?? false);
+  const isCustodian = useCan('ingest.start');
   const source = sources.find((s) => s.id === sourceId);
 
   return (

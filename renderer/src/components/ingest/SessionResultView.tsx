@@ -5,10 +5,10 @@ import type { ReactNode } from 'react';
 import type { IngestItemDto, IngestSessionDetailDto, IngestStatusDto, MediaFlagDto, MediaKindDto } from '../../../../main/api/dto';
 import { formatBytes, formatDrift, formatDuration } from '../../format';
 import { DRIFT_BASIS_LABELS, INGEST_STATUS_COLORS, INGEST_STATUS_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS, START_SOURCE_LABELS } from '../../labels';
-import { useSessionStore } from '../../stores/session';
 import { OutcomeTags } from './FlagTags';
 import { HandoverSheetButton } from './HandoverSheetButton';
 import { formatOptionalTime, formatTime } from '../../time';
+import { useCan } from '../../hooks/useCan';
 
 const STATUS_TITLES: Record<IngestStatusDto, string> = {
   running: '正在导入',
@@ -71,7 +71,7 @@ const columns: ColumnsType<IngestItemDto> = [
 /** One ingest session: the handover record with every file, its flags, and the handover sheet. */
 export function SessionResultView(props: { detail: IngestSessionDetailDto; extra?: ReactNode }) {
   const { detail: d } = props;
-  const canSheet = useSessionStore((s) => s.session?.roles.some((r) => r === 'custodian' || r === 'chief') ?? false);
+  const canSheet = useCan('ingest.handoverSheet');
   const flagCounts = FLAG_ORDER.map((f) => ({ f, n: d.items.filter((i) => i.flags.includes(f)).length })).filter((c) => c.n > 0);
   const totalBytes = d.items.reduce((s, i) => s + i.size, 0);
 

@@ -6,12 +6,12 @@ import type { HandoverMarkDto, MediaFlagDto, WeeklyPreviewDto, WeeklyRunDto } fr
 import { formatBytes, formatDuration } from '../../format';
 import { HANDOVER_MARKS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
-import { useSessionStore } from '../../stores/session';
 import { useWeeklyStore, type WeeklyProgress } from '../../stores/weekly';
 import { GeneratedFileView } from '../GeneratedFile';
 import { FlagTags } from './FlagTags';
 import { IntegrityReportView } from './IntegrityReportView';
 import { formatDay, formatTime, officeToday, pickedDay, pickerDay } from '../../time';
+import { useCan } from '../../hooks/useCan';
 
 type OfficerRow = WeeklyPreviewDto['officers'][number];
 type RecorderRow = WeeklyPreviewDto['recorders'][number];
@@ -80,7 +80,7 @@ export function WeeklyTab() {
 
 function WeekBody(props: { preview: WeeklyPreviewDto }) {
   const { preview } = props;
-  const isCustodian = useSessionStore((s) => s.session?.roles.includes('custodian') ?? false);
+  const isCustodian = useCan('weekly.run');
   const today = officeToday();
 
   const officerColumns: ColumnsType<OfficerRow> = [

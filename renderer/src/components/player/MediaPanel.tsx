@@ -3,10 +3,10 @@ import { App, Button, Descriptions, Divider, Empty, Input, List, Select, Space, 
 import { useCallback, useEffect, useState } from 'react';
 import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage, isHandledGlobally } from '../../errors';
 import { formatBytes, formatDuration } from '../../format';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
-import { useSessionStore } from '../../stores/session';
+import { useCan } from '../../hooks/useCan';
+import { useSubmit } from '../../hooks/useSubmit';
 import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
 import type { Timeline } from './timeline';
 import { formatTime } from '../../time';
@@ -28,7 +28,6 @@ export function MediaPanel(props: {
   segmentIndex: number;
   /** Seconds inside the segment in play. */
   currentTime: number;
-  canAnnotate: boolean;
   onSeek: (position: number) => void;
   onBookmarks: (marks: { position: number; label: string }[]) => void;
   onChanged: () => void;
@@ -39,7 +38,14 @@ export function MediaPanel(props: {
   /** Notes being edited (null: showing the saved notes). */
   const [draft, setDraft] = useState<string | null>(null);
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ toast: true });
+  const canNote = useCan('media.update');
+  const canMark = useCan('bookmarks.add');
+  const canUnmark = useCan('bookmarks.remove');
+  const canAddToCase = useCan('cases.addItems');
+  // A recording changes as a whole, in one call; a lone item through its own method.
+  const canDescribe = useCan(recording ? 'media.updateRecording' : 'media.update');
+  const canClassify = useCan(recording ? 'media.classifyRecording' : 'media.classify');
   const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
 
   const seg = timeline.segments[props.segmentIndex] ?? timeline.segments[0];
@@ -57,7 +63,7 @@ export function MediaPanel(props: {
   // Details (bookmarks, notes, cases) of every segment: the timeline shows all bookmarks.
   useEffect(() => {
     let live = true;
-    Promise.all(timeline.segments.slice(0, 100).map((s) => api.media.get({ id: s.mediaId }))).then(
+    Promise.all(timeline.segments.map((s) => api.media.get({ id: s.mediaId }))).then(
       (got) => live && merge(got),
       () => undefined,
     );
@@ -80,82 +86,50 @@ export function MediaPanel(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [marksKey, onBookmarks]);
 
-  const fail = (e: unknown) => {
-    if (!isHandledGlobally(e)) message.error(errorMessage(e));
-  };
-
   const allIds = timeline.segments.map((s) => s.mediaId);
-  const isChief = useSessionStore((s) => s.session?.roles.includes('chief') ?? false);
 
-  /** 执法情形 and 重点标记 describe the whole recording: every segment gets them. */
-  const updateAll = async (patch: { category?: CategoryDto | null; keyMark?: boolean }, done: string) => {
-    setBusy(true);
-    try {
-      for (const id of allIds) await api.media.update({ id, ...patch });
-      await reload(allIds);
+  /** 执法情形 and 重点标记 describe the whole recording: every segment gets them, in one transaction. */
+  const updateAll = (patch: { category?: CategoryDto | null; keyMark?: boolean }, done: string) =>
+    run(async () => {
+      merge(recording ? await api.media.updateRecording({ recordingId: recording.id, ...patch }) : [await api.media.update({ id: props.first.id, ...patch })]);
       message.success(done);
       onChanged();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   /** Rules art. 3: only the chief sets a classification; it applies to the whole recording. */
-  const classifyAll = async (classification: ClassificationDto) => {
-    setBusy(true);
-    try {
-      for (const id of allIds) await api.media.classify({ id, classification });
-      await reload(allIds);
+  const classifyAll = (classification: ClassificationDto) =>
+    run(async () => {
+      merge(recording ? await api.media.classifyRecording({ recordingId: recording.id, classification }) : [await api.media.classify({ id: props.first.id, classification })]);
       message.success(`密级已设为“${CLASSIFICATION_LABELS[classification]}”`);
       onChanged();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const saveNotes = async () => {
-    if (!d) return;
-    setBusy(true);
-    try {
+  const saveNotes = () =>
+    run(async () => {
+      if (!d) return;
       const text = notes.trim();
-      const updated = await api.media.update({ id: d.id, notes: text ? text : null });
-      setDetails((prev) => new Map(prev).set(updated.id, updated));
+      merge([await api.media.update({ id: d.id, notes: text ? text : null })]);
       setDraft(null);
       message.success('备注已保存');
       onChanged();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const addBookmark = async () => {
-    if (!seg) return;
-    const text = label.trim() || `书签 ${formatTime(seg.startMs + props.currentTime * 1000, 'HH:mm:ss')}`;
-    try {
+  const addBookmark = () =>
+    run(async () => {
+      if (!seg) return;
+      const text = label.trim() || `书签 ${formatTime(seg.startMs + props.currentTime * 1000, 'HH:mm:ss')}`;
       await api.bookmarks.add({ mediaId: seg.mediaId, offsetSec: Math.round(props.currentTime * 100) / 100, label: text });
       setLabel('');
       await reload([seg.mediaId]);
       message.success('已添加书签');
-    } catch (e) {
-      fail(e);
-    }
-  };
+    });
 
-  const removeBookmark = async (b: BookmarkDto) => {
-    try {
+  const removeBookmark = (b: BookmarkDto) =>
+    run(async () => {
       await api.bookmarks.remove({ id: b.id });
       await reload([b.mediaId]);
       message.success('已删除书签');
-    } catch (e) {
-      fail(e);
-    }
-  };
+    });
 
   const category = d?.category ?? null;
   const keyMark = d?.keyMark ?? false;
@@ -187,7 +161,7 @@ export function MediaPanel(props: {
           </Descriptions.Item>
           <Descriptions.Item label="大小">{formatBytes(d.size)}</Descriptions.Item>
           <Descriptions.Item label="密级">
-            {isChief ? (
+            {canClassify ? (
               <Select
                 size="small"
                 data-testid="classification-select"
@@ -239,7 +213,7 @@ export function MediaPanel(props: {
             style={{ width: '100%', marginTop: 4 }}
             placeholder="未设置"
             allowClear
-            disabled={!props.canAnnotate || busy}
+            disabled={!canDescribe || busy}
             value={category ?? undefined}
             options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
             onChange={(v: CategoryDto | undefined) => void updateAll({ category: v ?? null }, v ? `执法情形已设为“${CATEGORY_LABELS[v]}”` : '已清除执法情形')}
@@ -249,7 +223,7 @@ export function MediaPanel(props: {
           <Switch
             aria-label="重点标记"
             checked={keyMark}
-            disabled={!props.canAnnotate || busy}
+            disabled={!canDescribe || busy}
             onChange={(v) => void updateAll({ keyMark: v }, v ? '已设为重点' : '已取消重点标记')}
           />
           <span>
@@ -265,7 +239,7 @@ export function MediaPanel(props: {
             aria-label="备注"
             rows={3}
             maxLength={2000}
-            disabled={!props.canAnnotate}
+            disabled={!canNote}
             value={notes}
             onChange={(e) => setDraft(e.target.value)}
             style={{ marginTop: 4 }}
@@ -285,7 +259,7 @@ export function MediaPanel(props: {
 
       <Divider style={{ margin: '12px 0' }} />
       <Typography.Text strong>书签</Typography.Text>
-      {props.canAnnotate && (
+      {canMark && (
         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
           <Input
             aria-label="书签名称"
@@ -312,7 +286,7 @@ export function MediaPanel(props: {
             return (
               <List.Item
                 actions={
-                  props.canAnnotate
+                  canUnmark
                     ? [<Button key="del" size="small" type="text" aria-label={`删除书签 ${b.label}`} icon={<DeleteOutlined />} onClick={() => void removeBookmark(b)} />]
                     : []
                 }
@@ -330,7 +304,7 @@ export function MediaPanel(props: {
       <Divider style={{ margin: '12px 0' }} />
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>所属案件</Typography.Text>
-        {props.canAnnotate && (
+        {canAddToCase && (
           <Button
             size="small"
             icon={<FolderAddOutlined />}

@@ -1,7 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { useSessionStore } from '../../stores/session';
 import { MediaPanel } from './MediaPanel';
 import { MediaStage, SHORTCUTS_HELP } from './MediaStage';
 import { mediaUrl } from './mediaUrl';
@@ -12,14 +11,9 @@ import './player.css';
 
 const noMenu = (e: MouseEvent) => e.preventDefault();
 
-/** Roles that may add metadata (category, bookmarks, notes, cases); the API decides in the end. */
-const ANNOTATOR_ROLES = new Set(['officer', 'custodian', 'chief']);
-
 /** The player for one media item: its whole recording as one timeline, and the panel beside it. */
 export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
   const playback = usePlayback(props.mediaId);
-  const roles = useSessionStore((s) => s.session?.roles);
-  const canAnnotate = (roles ?? []).some((r) => ANNOTATOR_ROLES.has(r));
   const engineRef = useRef<SegmentEngine | null>(null);
   const [pos, setPos] = useState<{ segmentIndex: number; currentTime: number }>({ segmentIndex: 0, currentTime: 0 });
   const [marks, setMarks] = useState<TimelineMark[]>([]);
@@ -108,7 +102,6 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
         timeline={timeline}
         segmentIndex={pos.segmentIndex}
         currentTime={pos.currentTime}
-        canAnnotate={canAnnotate}
         onSeek={seek}
         onBookmarks={setMarks}
         onChanged={props.onChanged}

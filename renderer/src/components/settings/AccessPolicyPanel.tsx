@@ -1,10 +1,10 @@
 import { Alert, App, Button, Form, InputNumber, Skeleton, Switch, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { AccessRuleDto } from '../../../../main/api/dto';
-import { errorMessage } from '../../errors';
 import { ROLE_LABELS } from '../../labels';
 import { api } from '../../api';
 import { useAccessStore } from '../../stores/access';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   strict: boolean;
@@ -15,11 +15,10 @@ interface Values {
 
 /** 查阅规则 (rules art. 12–14): what the office may switch; the approval table itself is fixed by the rules and shown read-only. */
 export function AccessPolicyPanel() {
+  const { busy, error, run } = useSubmit();
   const { message } = App.useApp();
   const { policy, loadPolicy, error: loadError } = useAccessStore();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void loadPolicy();
@@ -29,17 +28,11 @@ export function AccessPolicyPanel() {
   if (!policy) return <Skeleton active />;
 
   async function submit(v: Values) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.access.setPolicy(v);
       await loadPolicy();
       void message.success('查阅规则已保存');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const roles = (rs: AccessRuleDto['approverRoles']) => (rs.length ? rs.map((r) => ROLE_LABELS[r]).join('、') : '—');

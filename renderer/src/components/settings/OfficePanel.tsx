@@ -1,8 +1,8 @@
 import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../errors';
+import { useEffect } from 'react';
 import { useOfficeStore } from '../../stores/office';
 import { TIME_ZONE_OPTIONS } from '../../validation';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface OfficeValues {
   name: string;
@@ -14,11 +14,10 @@ interface OfficeValues {
 
 /** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
 export function OfficePanel() {
+  const { busy, error, run } = useSubmit();
   const { message } = App.useApp();
   const { office, error: loadError, load, update } = useOfficeStore();
   const [form] = Form.useForm<OfficeValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -28,16 +27,10 @@ export function OfficePanel() {
   if (!office) return <Skeleton active />;
 
   const submit = async (v: OfficeValues) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes, retentionMonths: v.retentionMonths });
       void message.success('单位设置已保存');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

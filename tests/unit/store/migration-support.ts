@@ -1,0 +1,13 @@
+import { expect } from 'vitest';
+import { migrate, MIGRATIONS, schemaVersion, type Db } from '../../../main/store';
+
+/** The same instant for every migration test. */
+export const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
+
+/** Migration `version` applies on `db` (at the version before it), a second run does nothing, and the schema is at it. */
+export function expectAppliesOnce(db: Db, version: number): void {
+  const upTo = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.version === version) + 1);
+  expect(migrate(db, APPLIED_AT, upTo)).toEqual([version]);
+  expect(migrate(db, APPLIED_AT, upTo)).toEqual([]);
+  expect(schemaVersion(db)).toBe(version);
+}
