@@ -8,6 +8,7 @@ export {
   prepareKeys,
   insertUser,
   setRoles,
+  setPassword,
   recordCertificate,
   countActiveAdmins,
   publicKeyOfCert,

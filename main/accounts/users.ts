@@ -173,3 +173,10 @@ export function countActiveAdmins(db: Db): number {
 export function publicKeyOfCert(certPem: string): Pem {
   return asPem(new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString());
 }
+
+/** A new password on the same key pair, re-encrypted; clears the failed-login count and the lock. */
+export function setPassword(db: Db, id: number, passwordHash: string, privateKeyEnc: string, now: Date): void {
+  db.prepare(
+    'UPDATE users SET password_hash = ?, private_key_enc = ?, must_change_password = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+  ).run(passwordHash, privateKeyEnc, now.toISOString(), id);
+}

@@ -14,7 +14,7 @@ export {
   type SkipReason,
 } from './scan';
 export { runIngest, assertFits, markInterruptedSessions, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
-export { checkIntegrity, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
+export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
 export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
