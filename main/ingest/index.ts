@@ -23,3 +23,4 @@ export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } 
 export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';
+export { recoverAfterCrash } from './recover';

@@ -60,3 +60,8 @@ export function mediaClassificationRow(db: Db, id: number): { sha256: string; cl
 export function setMediaClassification(db: Db, id: number, classification: ClassificationDto): void {
   db.prepare('UPDATE media SET classification = ? WHERE id = ?').run(classification, id);
 }
+
+/** The hash and size recorded at ingest: what a copy of the original must still match. */
+export function ingestedHash(db: Db, id: number): { sha256: string; size: number } | undefined {
+  return db.prepare('SELECT sha256, size FROM media WHERE id = ?').get(id) as { sha256: string; size: number } | undefined;
+}
