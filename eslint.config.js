@@ -6,7 +6,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const MODULES = 'app|api|host|store|crypto|accounts|access|ingest|media|disc|forms|devices|cli|common|log';
+const MODULES = 'app|api|host|store|crypto|accounts|access|audit|library|cases|ingest|media|disc|forms|devices|cli|common|log';
+
+const INDEX_ONLY = {
+  regex: `^\\.\\./(\\.\\./)*(main/)?(${MODULES})/.+`,
+  message: 'Import another main/ module through its index only (e.g. ../store, not ../store/db).',
+};
+
+const DOMAINS = ['media', 'audit', 'accounts', 'devices', 'ingest', 'library', 'cases', 'access', 'disc', 'forms'];
+const ENTRIES = ['host', 'app', 'cli'];
+const dirs = (names) => names.map((n) => `main/${n}/**/*.ts`);
+/** Which modules each layer may not import (the layers above it). */
+const LAYERS = [
+  // main/common is bundled into the renderer too (values, labels, time): no Node modules either.
+  { files: dirs(['common']), forbid: MODULES.split('|').filter((m) => m !== 'common'), why: 'main/common imports nothing from main/.', noNode: true },
+  {
+    files: dirs(['store', 'crypto', 'log']),
+    forbid: MODULES.split('|').filter((m) => m !== 'common' && m !== 'store' && m !== 'crypto' && m !== 'log'),
+    why: 'store, crypto and log build on common only.',
+  },
+  { files: [...dirs(DOMAINS), 'native/**/*.ts'], forbid: ['api', ...ENTRIES], why: 'A domain (or native/) never imports the API or an entry point.' },
+  { files: dirs(['api']), forbid: ENTRIES, why: 'The API never imports an entry point.' },
+  { files: dirs(['host']), forbid: ['app', 'cli'], why: 'Entry points do not import one another (host is shared by app only).' },
+  { files: dirs(['app']), forbid: ['cli'], why: 'Entry points do not import one another.' },
+  { files: dirs(['cli']), forbid: ['host', 'app'], why: 'Entry points do not import one another.' },
+];
 
 const noElectron = { name: 'electron', message: 'Only main/app/ and preload/index.ts may import electron.' };
 
@@ -32,49 +56,24 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
     },
   },
-  {
-    files: ['main/**/*.ts'],
-    ignores: ['main/app/**'],
+  // Index-only imports between main/ modules, and the direction of DESIGN.md §2 / issue 13:
+  // common ← store, crypto, log ← domains ← api ← host, app, cli. native/ follows the same rules.
+  ...LAYERS.map(({ files, forbid, why, noNode }) => ({
+    files,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: files.some((f) => f.startsWith('main/app')) ? [] : [noElectron],
           patterns: [
-            {
-              regex: `^\\.\\./(\\.\\./)*(${MODULES})/.+`,
-              message: 'Import another main/ module through its index only (e.g. ../store, not ../store/db).',
-            },
+            INDEX_ONLY,
+            ...(forbid.length ? [{ regex: `^(\\.\\./)+(main/)?(${forbid.join('|')})(/.*)?$`, message: why }] : []),
+            ...(noNode ? [{ group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'buffer'], message: 'main/common runs in the browser too: no Node modules.' }] : []),
           ],
         },
       ],
     },
-  },
-  {
-    // main/common is bundled into the renderer too (values, labels, time): no Node modules, and it takes from no one.
-    files: ['main/common/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'buffer'], message: 'main/common runs in the browser too: no Node modules.' },
-            { regex: '^\\.\\./', message: 'main/common imports nothing from other modules.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/app/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: `^\\.\\./(\\.\\./)*(${MODULES})/.+`, message: 'Import another main/ module through its index only.' }] },
-      ],
-    },
-  },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}', 'preload/**/*.ts'],
     ignores: ['preload/index.ts'],

@@ -4,7 +4,7 @@ export { CLASSIFICATIONS, CLASSIFICATION_LABELS, highest, isClassified, mediaCla
 export { grantsCovering, namedUsers, type GrantRow } from './find';
 export { approvedMediaIds, describeItems, itemsFingerprint, recordApprovedMedia, requestMediaIds, wasApproved } from './items';
 export { isSelfApproved, loadRequest, listRequests, requestState, toRequestDetailDto, toRequestDto, type RequestRow, type ListQuery } from './requests';
-export { listRegister, registerEntries, dayBounds, type RegisterQuery } from './register';
+export { listRegister, registerEntries, dayBounds, requestCaseNumber, type RegisterQuery } from './register';
 export {
   authorizeView,
   requireApprovedForDisc,
@@ -22,3 +22,4 @@ export {
 } from './view-policy';
 export { recordViewing, VIEWING_IDLE_MS, type ViewVariant } from './viewings';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from './types';
+export { insertRequest, rejectRequest, approveRequest, revokeRequest, isNamedUser, activePeople, activeUser } from './decisions';

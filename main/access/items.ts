@@ -1,7 +1,7 @@
 import { sha256Hex } from '../crypto';
 import type { Db } from '../store';
 import type { AccessItemDto } from './types';
-import { officerRef } from '../library/rows';
+import { officerRef } from '../library';
 import { scopeMediaIds } from './classification';
 import type { RequestRow } from './requests';
 

@@ -96,3 +96,11 @@ export function registerEntries(db: Db, q: Omit<RegisterQuery, 'limit' | 'offset
   const { w, params } = whereOf(q);
   return (db.prepare(`SELECT ${COLUMNS} ${FROM} ${w} ORDER BY v.started_at, v.id`).all(params) as Row[]).map(toDto);
 }
+
+/** The case a case-scoped request is about, by its number; undefined for other scopes. */
+export function requestCaseNumber(db: Db, requestId: number): string | undefined {
+  const r = db.prepare("SELECT c.number FROM access_requests a JOIN cases c ON c.id = a.scope_id WHERE a.id = ? AND a.scope_kind = 'case'").get(requestId) as
+    | { number: string }
+    | undefined;
+  return r?.number;
+}

@@ -173,3 +173,27 @@ export function countActiveAdmins(db: Db): number {
 export function publicKeyOfCert(certPem: string): Pem {
   return asPem(new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString());
 }
+
+/** A new password on the same key pair, re-encrypted; clears the failed-login count and the lock. */
+export function setPassword(db: Db, id: number, passwordHash: string, privateKeyEnc: string, now: Date): void {
+  db.prepare(
+    'UPDATE users SET password_hash = ?, private_key_enc = ?, must_change_password = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+  ).run(passwordHash, privateKeyEnc, now.toISOString(), id);
+}
+
+export function updateUserFields(db: Db, id: number, f: { displayName: string; badgeNo: string | null; disabled: boolean }, now: Date): void {
+  db.prepare('UPDATE users SET display_name = ?, badge_no = ?, disabled = ?, updated_at = ? WHERE id = ?').run(f.displayName, f.badgeNo, f.disabled ? 1 : 0, now.toISOString(), id);
+}
+
+/** A reset: new password hash, key and certificate; the user must change the password at the next login. Re-enables. */
+export function resetCredentials(db: Db, id: number, c: { passwordHash: string; privateKeyEnc: string; certPem: string }, now: Date): void {
+  db.prepare(
+    'UPDATE users SET password_hash = ?, private_key_enc = ?, cert_pem = ?, must_change_password = 1, disabled = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+  ).run(c.passwordHash, c.privateKeyEnc, c.certPem, now.toISOString(), id);
+}
+
+/** The office CA key wrapped for an admin's key pair; null removes it (no longer an admin). */
+export function setCaKeyWrap(db: Db, userId: number, wrapped: string | null): void {
+  if (wrapped === null) db.prepare('DELETE FROM ca_key_wraps WHERE user_id = ?').run(userId);
+  else db.prepare('INSERT OR REPLACE INTO ca_key_wraps (user_id, wrapped_key) VALUES (?, ?)').run(userId, wrapped);
+}

@@ -1,11 +1,9 @@
-import { readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { archiveHasDatabase, archivePaths, openStore, readOffice, type OfficeRow, type OpenOptions, type Store } from '../store';
 import { SessionRegistry, type Session, type SessionId } from '../accounts';
 import { AppError, type Clock } from '../common';
 import { generateKeyPair, REAL_SECRET_COSTS, type KeyPairSource, type SecretCosts } from '../crypto';
 import { SourceRegistry } from '../devices';
-import { markInterruptedSessions, PART_SUFFIX, TMP_SUFFIX } from '../ingest';
+import { recoverAfterCrash } from '../ingest';
 import type { Logger } from '../log';
 import type { EventName, EventPayload } from './contract';
 
@@ -39,6 +37,8 @@ export class ArchiveHolder {
     private rootDir: string,
     private readonly clock: Clock,
     private readonly openOptions: OpenOptions = {},
+    /** Runs once each time the archive is opened, before anything else uses it (the services pass crash recovery). */
+    private readonly onOpen: (store: Store) => void = () => undefined,
   ) {}
 
   get root(): string {
@@ -59,11 +59,7 @@ export class ArchiveHolder {
   open(): Store {
     if (!this.store) {
       const store = openStore(this.rootDir, this.clock, this.openOptions);
-      // What a crash left behind: partial copies go, a session that was running is marked interrupted.
-      for (const f of readdirSync(store.paths.incoming)) {
-        if (f.endsWith(PART_SUFFIX) || f.endsWith(TMP_SUFFIX)) rmSync(path.join(store.paths.incoming, f), { force: true });
-      }
-      markInterruptedSessions(store.db);
+      this.onOpen(store);
       this.store = store;
     }
     return this.store;
@@ -117,7 +113,8 @@ export interface ServicesArgs {
 
 export function createServices(args: ServicesArgs): ApiServices {
   const { clock } = args;
-  const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions);
+  // Ingest's crash recovery runs when the archive is first opened (it may be chosen only at setup).
+  const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions, recoverAfterCrash);
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
   return {
     archive,

@@ -3,7 +3,7 @@ import { toAbsolute } from '../ingest';
 import { mediaContentType, THUMB_CONTENT_TYPE } from '../media';
 import type { ApiServices } from './context';
 import { auditAs } from '../audit';
-import { loadMediaFacts } from '../library/media-facts';
+import { loadMediaFacts } from '../library';
 import { ensurePreview, ensureThumb } from '../library';
 import { previewWork } from './preview-work';
 import { fileResponse, plainResponse } from './serve-file';

@@ -17,7 +17,7 @@ export { runIngest, assertFits, type IngestPlan, type IngestProgress, type Inges
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
 export { ingestFile, type FileContext, type FileDone } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
-export { checkIntegrity, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
+export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
 export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
@@ -26,3 +26,4 @@ export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } 
 export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';
+export { recoverAfterCrash } from './recover';

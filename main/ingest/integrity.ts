@@ -134,3 +134,11 @@ export async function checkIntegrity(
     problems,
   };
 }
+
+/** Keeps a finished check (rules art. 15); returns its id. */
+export function recordIntegrityCheck(db: Db, c: { startedAt: Date; finishedAt: Date; scope: string; report: IntegrityReport; userId: number }): number {
+  const r = c.report;
+  return db
+    .prepare('INSERT INTO integrity_checks (started_at, finished_at, scope, checked, missing, changed, extra, report, run_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(c.startedAt.toISOString(), c.finishedAt.toISOString(), c.scope, r.checked, r.missing, r.changed, r.extra, JSON.stringify(r), c.userId).lastInsertRowid as number;
+}

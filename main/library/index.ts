@@ -6,3 +6,4 @@ export { ITEM_COLUMNS, ITEM_JOINS, officerRef, toItem, type ItemRow } from './ro
 export { loadMediaFacts, parseFlags, type MediaFacts } from './media-facts';
 export { previewReady, ensurePreview, ensureThumb, thumbPossible, type PreviewWork, type Viewable } from './previews';
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from './types';
+export { mediaExists, ingestedHash, mediaClassificationRow, setMediaClassification, recordingMediaIds, unknownMediaIds, setCategory, setKeyMark, setNote, addBookmark, findBookmark, removeBookmark } from './notes';

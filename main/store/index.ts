@@ -2,6 +2,6 @@ export { openDatabase, checkpointAndClose, type Db, type OpenOptions } from './d
 export { migrate, schemaVersion, SchemaTooNewError } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';
 export { archivePaths, ensureArchiveLayout, archiveHasDatabase, type ArchivePaths } from './archive';
-export { openStore, readOffice, type Store, type OfficeRow } from './store';
+export { openStore, readOffice, updateOffice, type Store, type OfficeRow } from './store';
 export { ROLES, ROLE_LABELS, type Role, type UserId, type AuditSeq, type Sha256Hex } from './types';
 export { officeSetting, setOfficeSetting, SETTING_DEFAULTS, type SettingKey } from './settings';

@@ -34,3 +34,8 @@ export function readOffice(db: Db): OfficeRow | null {
     .get() as OfficeRow | undefined;
   return r ?? null;
 }
+
+/** The office row's editable fields (setup writes the rest once). */
+export function updateOffice(db: Db, o: { name: string; unitName: string; timeZone: string; idleMinutes: number }): void {
+  db.prepare('UPDATE office SET name = ?, unit_name = ?, time_zone = ?, idle_minutes = ? WHERE id = 1').run(o.name, o.unitName, o.timeZone, o.idleMinutes);
+}

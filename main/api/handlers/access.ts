@@ -17,8 +17,9 @@ import {
   type RequestRow,
 } from '../../access';
 import type { CallContext, HandlerTable } from '../handler';
-import { loadMediaDetail, recordingSegmentIds } from '../../library';
-import { caseColumns, loadCase } from '../../cases';
+import { loadMediaDetail, mediaClassificationRow, recordingSegmentIds, setMediaClassification } from '../../library';
+import { caseColumns, loadCase, setCaseClassification } from '../../cases';
+import { activePeople, activeUser, approveRequest, insertRequest, isNamedUser, rejectRequest, revokeRequest } from '../../access';
 import { ACCESS_RULES, accessPolicyDto, canApprove, canRevoke, readAccessPolicy } from '../../access';
 import { officeSetting, setOfficeSetting } from '../../store';
 
@@ -46,10 +47,10 @@ function dto(db: Db, session: Session, r: RequestRow, now: Date): AccessRequestD
 
 /** Sets one media row's classification and audits the change; call inside a transaction. */
 function classifyMedia(db: Db, audit: CallContext<'media.classify'>['audit'], id: number, classification: ClassificationDto, context: { recordingId?: number } = {}): void {
-  const m = db.prepare('SELECT sha256, classification FROM media WHERE id = ?').get(id) as { sha256: string; classification: ClassificationDto } | undefined;
+  const m = mediaClassificationRow(db, id);
   if (!m) throw new AppError('NOT_FOUND', '资料不存在');
   if (m.classification === classification) return;
-  db.prepare('UPDATE media SET classification = ? WHERE id = ?').run(classification, id);
+  setMediaClassification(db, id, classification);
   audit('media.classify', `media:${id}`, { sha256: m.sha256, ...context, before: { classification: m.classification }, after: { classification } });
 }
 
@@ -57,7 +58,7 @@ const isOverseer = (s: Session) => s.roles.some((r) => OVERSEERS.includes(r));
 
 function mayRead(db: Db, session: Session, r: RequestRow): boolean {
   if (r.requestedBy === session.userId || isOverseer(session) || canApprove(session, r)) return true;
-  return !!db.prepare('SELECT 1 FROM access_request_users WHERE request_id = ? AND user_id = ?').get(r.id, session.userId);
+  return isNamedUser(db, r.id, session.userId);
 }
 
 function refuseNever(type: AccessTypeDto, cls: ClassificationDto): void {
@@ -74,9 +75,8 @@ function mustApprove(session: Session, r: RequestRow): void {
 }
 
 function activeUsers(db: Db, ids: readonly number[]): UserRefDto[] {
-  const get = db.prepare('SELECT id, login, display_name AS displayName FROM users WHERE id = ? AND disabled = 0');
   return [...new Set(ids)].map((id) => {
-    const u = get.get(id) as UserRefDto | undefined;
+    const u = activeUser(db, id);
     if (!u) throw new AppError('NOT_FOUND', `用户 #${id} 不存在或已停用`);
     return u;
   });
@@ -103,9 +103,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
     tx(() => {
       const scope = describeScope(db(), input.scope);
       refuseNever(input.type, scope.classification);
-      const id = db()
-        .prepare('INSERT INTO access_requests (type, scope_kind, scope_id, reason, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.type, scope.kind, scope.id, input.reason, session.userId, now.toISOString()).lastInsertRowid as number;
+      const id = insertRequest(db(), { type: input.type, scopeKind: scope.kind, scopeId: scope.id, reason: input.reason, userId: session.userId, at: now });
       audit('access.request', `access:${id}`, { type: input.type, scope: { kind: scope.kind, id: scope.id, label: scope.label }, classification: scope.classification, reason: input.reason });
       return dto(db(), session, loadRequest(db(), id), now);
     }),
@@ -115,11 +113,10 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
       const r = loadRequest(db(), input.id);
       if (requestState(r, now) !== 'pending') throw new AppError('NOT_PENDING', '该申请已处理，不能再审批');
       mustApprove(session, r);
-      const at = now.toISOString();
       const self = r.requestedBy === session.userId;
       if (!input.approve) {
         if (!input.reason) throw new AppError('REASON_REQUIRED', '驳回申请须填写理由');
-        db().prepare("UPDATE access_requests SET status = 'rejected', decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ?").run(session.userId, at, input.reason, r.id);
+        rejectRequest(db(), r.id, session.userId, now, input.reason);
         audit('access.reject', `access:${r.id}`, { type: r.type, before: { state: 'pending' }, after: { state: 'rejected' }, reason: input.reason });
         return dto(db(), session, loadRequest(db(), r.id), now);
       }
@@ -143,11 +140,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
       }
       const validFrom = new Date(from).toISOString();
       const validUntil = new Date(until).toISOString();
-      db()
-        .prepare("UPDATE access_requests SET status = 'approved', decided_by = ?, decided_at = ?, decision_reason = ?, valid_from = ?, valid_until = ? WHERE id = ?")
-        .run(session.userId, at, input.reason ?? null, validFrom, validUntil, r.id);
-      const ins = db().prepare('INSERT INTO access_request_users (request_id, user_id) VALUES (?, ?)');
-      for (const u of named) ins.run(r.id, u.id);
+      approveRequest(db(), r.id, { userId: session.userId, at: now, reason: input.reason ?? null, validFrom, validUntil, namedUserIds: named.map((u) => u.id) });
       recordApprovedMedia(db(), r.id, ids);
       audit('access.approve', `access:${r.id}`, {
         type: r.type,
@@ -167,7 +160,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
       const state = requestState(r, now);
       if (state !== 'pending' && state !== 'approved') throw new AppError('NOT_REVOCABLE', '该申请已结束，无需撤销');
       if (!canRevoke(session, r)) throw new AppError('NOT_APPROVER', '只有申请人或有权审批的人员可以撤销');
-      db().prepare("UPDATE access_requests SET status = 'revoked', revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?").run(session.userId, now.toISOString(), input.reason ?? null, r.id);
+      revokeRequest(db(), r.id, session.userId, now, input.reason ?? null);
       audit('access.revoke', `access:${r.id}`, { type: r.type, before: { state }, after: { state: 'revoked' }, reason: input.reason ?? null });
       return dto(db(), session, loadRequest(db(), r.id), now);
     }),
@@ -191,7 +184,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
     return toRequestDetailDto(db(), r, now, perms(session, r));
   },
 
-  'access.people': ({ db }) => db().prepare('SELECT id, login, display_name AS displayName FROM users WHERE disabled = 0 ORDER BY display_name, id').all() as UserRefDto[],
+  'access.people': ({ db }) => activePeople(db()),
 
   'media.classify': ({ input, db, tx, audit }) =>
     tx(() => {
@@ -212,7 +205,7 @@ export const accessHandlers: Pick<HandlerTable, AccessMethods> = {
       const c = caseColumns(db(), input.id);
       if (!c) throw new AppError('NOT_FOUND', '案件不存在');
       if (c.classification !== input.classification) {
-        db().prepare('UPDATE cases SET classification = ? WHERE id = ?').run(input.classification, input.id);
+        setCaseClassification(db(), input.id, input.classification);
         audit('case.classify', `case:${input.id}`, { number: c.number, before: { classification: c.classification }, after: { classification: input.classification } });
       }
       return loadCase(db(), input.id);

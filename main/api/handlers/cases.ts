@@ -2,13 +2,15 @@ import { AppError } from '../../common';
 import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { HandlerTable } from '../handler';
-import { caseColumns, listCases, loadCase } from '../../cases';
+import { addCaseItems, caseColumns, caseNumberTaken, findCaseItem, insertCase, listCases, loadCase, removeCaseItem, updateCase } from '../../cases';
+import { findOfficer } from '../../devices';
+import { recordingMediaIds, unknownMediaIds } from '../../library';
 
 type CaseMethods = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.addItems' | 'cases.removeItem';
 
 function mustOfficer(db: Db, id: number | null | undefined): void {
   if (id === null || id === undefined) return;
-  if (!db.prepare('SELECT 1 FROM officers WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', '承办人不存在');
+  if (!findOfficer(db, id)) throw new AppError('NOT_FOUND', '承办人不存在');
 }
 
 function mustCase(db: Db, id: number): Record<string, unknown> {
@@ -30,7 +32,7 @@ function mustChief(session: Session): void {
 function mustChangeItems(db: Db, session: Session, c: Record<string, unknown>, verb: string): void {
   if (c.status !== 'open') throw new AppError('CASE_CLOSED', `案件已结案，不能再${verb}资料`);
   if (session.roles.includes('custodian')) return;
-  const handler = c.handlerOfficerId === null ? undefined : (db.prepare('SELECT user_id AS userId FROM officers WHERE id = ?').get(c.handlerOfficerId) as { userId: number | null } | undefined);
+  const handler = c.handlerOfficerId === null ? null : findOfficer(db, c.handlerOfficerId as number);
   if (handler?.userId !== session.userId) throw new AppError('NOT_CASE_HANDLER', '只有本案承办人或保管员可以增删案件资料');
 }
 
@@ -43,13 +45,10 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
     tx(() => {
       if (input.classification !== 'normal') mustChief(session);
       mustOfficer(db(), input.handlerOfficerId);
-      if (db().prepare('SELECT 1 FROM cases WHERE number = ?').get(input.number)) {
+      if (caseNumberTaken(db(), input.number)) {
         throw new AppError('CASE_NUMBER_TAKEN', `案件编号 ${input.number} 已存在`);
       }
-      const id = db()
-        .prepare('INSERT INTO cases (number, title, handler_officer_id, description, classification, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(input.number, input.title, input.handlerOfficerId, input.description, input.classification, session.userId, now.toISOString())
-        .lastInsertRowid as number;
+      const id = insertCase(db(), input, session.userId, now);
       audit('case.create', `case:${id}`, { before: null, after: caseColumns(db(), id) });
       return loadCase(db(), id);
     }),
@@ -59,22 +58,9 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
       const before = mustCase(db(), input.id);
       if (input.classification !== undefined && input.classification !== before.classification) mustChief(session);
       mustOfficer(db(), input.handlerOfficerId);
-      const set: string[] = [];
-      const params: unknown[] = [];
-      const put = (col: string, v: unknown) => {
-        set.push(`${col} = ?`);
-        params.push(v);
-      };
-      if (input.title !== undefined) put('title', input.title);
-      if (input.handlerOfficerId !== undefined) put('handler_officer_id', input.handlerOfficerId);
-      if (input.description !== undefined) put('description', input.description);
-      if (input.classification !== undefined) put('classification', input.classification);
-      if (input.status !== undefined && input.status !== before.status) {
-        put('status', input.status);
-        put('closed_at', input.status === 'closed' ? now.toISOString() : null);
-      }
-      if (set.length) {
-        db().prepare(`UPDATE cases SET ${set.join(', ')} WHERE id = ?`).run(...params, input.id);
+      const { id: _id, status, ...fields } = input;
+      const changed = updateCase(db(), input.id, { ...fields, ...(status !== undefined && status !== before.status ? { status } : {}) }, now);
+      if (changed) {
         audit('case.update', `case:${input.id}`, { before, after: caseColumns(db(), input.id) });
       }
       return loadCase(db(), input.id);
@@ -86,16 +72,14 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
       mustChangeItems(db(), session, c, '加入');
       let ids: number[];
       if (input.recordingId !== undefined) {
-        ids = (db().prepare('SELECT id FROM media WHERE recording_id = ? ORDER BY start_at, id').all(input.recordingId) as { id: number }[]).map((r) => r.id);
+        ids = recordingMediaIds(db(), input.recordingId);
         if (!ids.length) throw new AppError('NOT_FOUND', '录像不存在');
       } else {
         ids = [...new Set(input.mediaIds ?? [])];
-        const known = db().prepare('SELECT 1 FROM media WHERE id = ?');
-        const missing = ids.filter((id) => !known.get(id));
+        const missing = unknownMediaIds(db(), ids);
         if (missing.length) throw new AppError('NOT_FOUND', `资料不存在（编号 ${missing.slice(0, 5).join('、')}）`);
       }
-      const ins = db().prepare('INSERT OR IGNORE INTO case_items (case_id, media_id, added_by, added_at) VALUES (?, ?, ?, ?)');
-      const added = ids.filter((id) => ins.run(input.caseId, id, session.userId, now.toISOString()).changes === 1);
+      const added = addCaseItems(db(), input.caseId, ids, session.userId, now);
       if (added.length) {
         audit('case.add_items', `case:${input.caseId}`, { number: c.number, mediaIds: added, recordingId: input.recordingId ?? null, before: null, after: { mediaIds: added } });
       }
@@ -106,11 +90,9 @@ export const caseHandlers: Pick<HandlerTable, CaseMethods> = {
     tx(() => {
       const c = mustCase(db(), input.caseId);
       mustChangeItems(db(), session, c, '移出');
-      const item = db().prepare('SELECT added_by AS addedBy, added_at AS addedAt FROM case_items WHERE case_id = ? AND media_id = ?').get(input.caseId, input.mediaId) as
-        | { addedBy: number; addedAt: string }
-        | undefined;
+      const item = findCaseItem(db(), input.caseId, input.mediaId);
       if (!item) throw new AppError('NOT_FOUND', '该资料不在此案件中');
-      db().prepare('DELETE FROM case_items WHERE case_id = ? AND media_id = ?').run(input.caseId, input.mediaId);
+      removeCaseItem(db(), input.caseId, input.mediaId);
       audit('case.remove_item', `case:${input.caseId}`, { number: c.number, mediaIds: [input.mediaId], before: { mediaId: input.mediaId, ...item }, after: null });
       return loadCase(db(), input.caseId);
     }),

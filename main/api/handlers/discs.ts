@@ -16,7 +16,13 @@ import {
   planDto,
   readBackTarget,
   type BuiltDisc,
+  discExists,
+  insertDisc,
+  lockForm,
+  recordBurn,
+  recordReadback,
 } from '../../disc';
+import { ingestedHash } from '../../library';
 import type { DiscDto, DiscFileDto, DiscProgressDto, DiscReadbackDto } from '../dto';
 import type { CallContext, HandlerTable } from '../handler';
 
@@ -52,7 +58,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
     const built: DiscDto[] = [];
     for (const discIndex of indexes) {
       const discId = plan.discs[discIndex - 1] ? discIdFor(form.disc_no, discIndex, plan.discs.length) : null;
-      if (discId && db().prepare('SELECT 1 FROM discs WHERE id = ?').get(discId)) throw new AppError('DISC_EXISTS', `光盘 ${discId} 已制作过，可直接刻录`);
+      if (discId && discExists(db(), discId)) throw new AppError('DISC_EXISTS', `光盘 ${discId} 已制作过，可直接刻录`);
       const d: BuiltDisc = await buildOneDisc({
         office: services.archive.office(),
         paths: services.archive.open().paths,
@@ -66,28 +72,21 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
         onProgress: (percent, current, step) => progress({ caseId: input.caseId, discId, step, percent, current }),
       });
       tx(() => {
-        db()
-          .prepare(
-            `INSERT INTO discs (id, case_id, record_form_id, disc_index, disc_count, media_type, label, contents, image_file, image_bytes, manifest_sha256, built_by, built_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            d.discId,
-            input.caseId,
-            form.id,
-            d.label.discIndex,
-            d.label.discCount,
-            input.mediaType,
-            JSON.stringify(d.label),
-            JSON.stringify(d.files),
-            d.imageFile,
-            d.imageBytes,
-            d.manifestSha256,
-            session.userId,
-            now.toISOString(),
-          );
+        insertDisc(db(), {
+          id: d.discId,
+          caseId: input.caseId,
+          recordFormId: form.id,
+          label: d.label,
+          mediaType: input.mediaType,
+          files: d.files,
+          imageFile: d.imageFile,
+          imageBytes: d.imageBytes,
+          manifestSha256: d.manifestSha256,
+          userId: session.userId,
+          now,
+        });
         // The form is filed with its first disc: from now on nothing about it may change.
-        if (db().prepare("UPDATE record_forms SET state = 'locked', updated_at = ? WHERE id = ? AND state <> 'locked'").run(now.toISOString(), form.id).changes) {
+        if (lockForm(db(), form.id, now)) {
           audit('record_form.lock', `record_form:${form.id}`, { discId: d.discId, contentSha256: form.content_sha256 });
         }
         audit('disc.build', `disc:${d.discId}`, {
@@ -123,12 +122,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
       throw e;
     }
     tx(() => {
-      db().prepare('UPDATE discs SET burned_by = ?, burned_at = ?, drive = ?, readback_ok = NULL, readback_at = NULL, readback_by = NULL, readback = NULL WHERE id = ?').run(
-        session.userId,
-        services.clock.now().toISOString(),
-        drive.id,
-        disc.id,
-      );
+      recordBurn(db(), disc.id, session.userId, services.clock.now().toISOString(), drive.id);
       audit('disc.burn', `disc:${disc.id}`, { drive: drive.id, imageBytes: disc.image_bytes, startedAt: now.toISOString() });
     });
     return loadDisc(db(), disc.id);
@@ -140,10 +134,9 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
     if (!disc.drive) throw new AppError('DISC_NOT_BURNED', '光盘尚未刻录，不能回读核验');
     // Expected hashes: originals from the media table (as recorded at ingest), generated files from the register.
     const files = JSON.parse(disc.contents) as DiscFileDto[];
-    const ingestHash = db().prepare('SELECT sha256, size FROM media WHERE id = ?');
     const expected = files.map((f) => {
       if (f.mediaId === null) return { path: f.path, sha256: f.sha256, size: f.size };
-      const m = ingestHash.get(f.mediaId) as { sha256: string; size: number };
+      const m = ingestedHash(db(), f.mediaId)!;
       return { path: f.path, sha256: m.sha256, size: m.size };
     });
     const progress = progressTo(ctx);
@@ -160,7 +153,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
       files: r.files.map((f) => ({ path: f.path, status: f.status, expected: f.expected ?? null, actual: f.actual ?? null, message: f.message ?? null })),
     };
     tx(() => {
-      db().prepare('UPDATE discs SET readback_ok = ?, readback_at = ?, readback_by = ?, readback = ? WHERE id = ?').run(r.ok ? 1 : 0, at, session.userId, JSON.stringify(result), disc.id);
+      recordReadback(db(), disc.id, session.userId, result);
       audit('disc.readback', `disc:${disc.id}`, {
         ok: r.ok,
         checked: r.checked,

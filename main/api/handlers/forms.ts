@@ -9,6 +9,7 @@ import { authorizeDocument, documentFile, generatedDocument } from '../form-rout
 import type { GeneratedFileDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { loadSessionDetail } from './ingest';
+import { findRecorderBySerial } from '../../devices';
 
 /** Saves a generated document into the archive's forms/ folder, atomically. */
 export async function saveForm(services: ApiServices, fileName: string, data: Buffer): Promise<GeneratedFileDto> {
@@ -24,12 +25,7 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
     const detail = loadSessionDetail(db(), input.id);
     const office = services.archive.office();
     const recorder = detail.recorderSerial
-      ? (db().prepare('SELECT serial, brand, model, asset_no FROM recorders WHERE serial = ?').get(detail.recorderSerial) as {
-          serial: string;
-          brand: string | null;
-          model: string | null;
-          asset_no: string | null;
-        })
+      ? findRecorderBySerial(db(), detail.recorderSerial, now)
       : null;
     const docx = await handoverSheet({
       unitName: office.unitName,
@@ -40,7 +36,7 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       finishedAt: detail.finishedAt ? new Date(detail.finishedAt) : null,
       handedOverBy: detail.handedOverBy ? { name: detail.handedOverBy.name, badgeNo: detail.handedOverBy.badgeNo } : { name: UNKNOWN, badgeNo: '—' },
       receivedBy: { name: detail.receivedBy },
-      recorder: { serial: recorder?.serial ?? UNKNOWN, brand: recorder?.brand ?? '—', model: recorder?.model ?? '—', assetNo: recorder?.asset_no ?? null },
+      recorder: { serial: recorder?.serial ?? UNKNOWN, brand: recorder?.brand ?? '—', model: recorder?.model ?? '—', assetNo: recorder?.assetNo ?? null },
       counts: { stored: detail.filesStored, duplicates: detail.filesDuplicate, failed: detail.filesFailed },
       totalBytes: detail.items.reduce((s, i) => s + i.size, 0),
       totalDurationSec: detail.items.reduce((s, i) => s + (i.outcome === 'stored' ? (i.durationSec ?? 0) : 0), 0),

@@ -1,4 +1,4 @@
-import { checkIntegrity } from '../../ingest';
+import { checkIntegrity, recordIntegrityCheck } from '../../ingest';
 import type { HandlerTable } from '../handler';
 import { officeVerifier } from '../signing';
 
@@ -14,12 +14,7 @@ export const integrityHandlers: Pick<HandlerTable, 'integrity.check'> = {
     const finishedAt = services.clock.now();
     const scope = input.fromDay || input.toDay ? `${input.fromDay ?? '*'}..${input.toDay ?? '*'}` : 'all';
     tx(() => {
-      const id = db()
-        .prepare(
-          'INSERT INTO integrity_checks (started_at, finished_at, scope, checked, missing, changed, extra, report, run_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(startedAt.toISOString(), finishedAt.toISOString(), scope, report.checked, report.missing, report.changed, report.extra, JSON.stringify(report), session.userId)
-        .lastInsertRowid as number;
+      const id = recordIntegrityCheck(db(), { startedAt, finishedAt, scope, report, userId: session.userId });
       audit('integrity.check', `integrity:${id}`, {
         scope,
         ok: report.ok,

@@ -1,12 +1,9 @@
 import { AppError } from '../../common';
 import { canPreview, needsProxy } from '../../media';
 import type { CallContext, HandlerTable } from '../handler';
-import { listBookmarks, loadMediaDetail, recordingSegmentIds } from '../../library';
-import { loadMediaFacts } from '../../library/media-facts';
-import { ensurePreview, previewReady } from '../../library';
+import { addBookmark, ensurePreview, findBookmark, listBookmarks, loadMediaDetail, loadMediaFacts, mediaExists, previewReady, recordingSegmentIds, removeBookmark, setCategory, setKeyMark, setNote } from '../../library';
 import { previewWork } from '../preview-work';
-import { authorizeView } from '../../access';
-import { recordViewing } from '../../access';
+import { authorizeView, recordViewing } from '../../access';
 import { officeSetting } from '../../store';
 import type { CategoryDto } from '../dto';
 
@@ -17,7 +14,7 @@ function detail(ctx: CallContext<MediaMethods>, id: number) {
 }
 
 function mustExist(ctx: CallContext<MediaMethods>, id: number): void {
-  if (!ctx.db().prepare('SELECT 1 FROM media WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', '资料不存在');
+  if (!mediaExists(ctx.db(), id)) throw new AppError('NOT_FOUND', '资料不存在');
 }
 
 interface MediaPatch {
@@ -33,21 +30,16 @@ function updateMedia(ctx: CallContext<MediaMethods>, id: number, patch: MediaPat
   const db = ctx.db();
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   if (category !== undefined && category !== before.category) {
-    db.prepare('UPDATE media SET category = ? WHERE id = ?').run(category, id);
+    setCategory(db, id, category);
     changes.category = { before: before.category, after: category };
   }
   if (keyMark !== undefined && keyMark !== before.keyMark) {
-    db.prepare('UPDATE media SET key_mark = ? WHERE id = ?').run(keyMark ? 1 : 0, id);
+    setKeyMark(db, id, keyMark);
     changes.keyMark = { before: before.keyMark, after: keyMark };
   }
   const newNote = notes === undefined ? undefined : notes === null || notes === '' ? null : notes;
   if (newNote !== undefined && newNote !== (before.notes?.text ?? null)) {
-    if (newNote === null) db.prepare('DELETE FROM media_notes WHERE media_id = ?').run(id);
-    else
-      db.prepare(
-        `INSERT INTO media_notes (media_id, text, updated_by, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(media_id) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      ).run(id, newNote, ctx.session.userId, ctx.now.toISOString());
+    setNote(db, id, newNote, ctx.session.userId, ctx.now);
     changes.notes = { before: before.notes?.text ?? null, after: newNote };
   }
   if (Object.keys(changes).length) ctx.audit('media.update', `media:${id}`, { sha256: before.sha256, ...context, changes });
@@ -108,21 +100,16 @@ export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
     ctx.tx(() => {
       const { mediaId, offsetSec, label } = ctx.input;
       mustExist(ctx, mediaId);
-      const id = ctx
-        .db()
-        .prepare('INSERT INTO bookmarks (media_id, offset_sec, label, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(mediaId, offsetSec, label, ctx.session.userId, ctx.now.toISOString()).lastInsertRowid as number;
+      const id = addBookmark(ctx.db(), { mediaId, offsetSec, label, userId: ctx.session.userId, at: ctx.now });
       ctx.audit('bookmark.add', `media:${mediaId}`, { bookmarkId: id, before: null, after: { offsetSec, label } });
       return listBookmarks(ctx.db(), mediaId).find((b) => b.id === id)!;
     }),
 
   'bookmarks.remove': (ctx) =>
     ctx.tx(() => {
-      const b = ctx.db().prepare('SELECT id, media_id AS mediaId, offset_sec AS offsetSec, label FROM bookmarks WHERE id = ?').get(ctx.input.id) as
-        | { id: number; mediaId: number; offsetSec: number; label: string }
-        | undefined;
+      const b = findBookmark(ctx.db(), ctx.input.id);
       if (!b) throw new AppError('NOT_FOUND', '书签不存在');
-      ctx.db().prepare('DELETE FROM bookmarks WHERE id = ?').run(b.id);
+      removeBookmark(ctx.db(), b.id);
       ctx.audit('bookmark.remove', `media:${b.mediaId}`, { bookmarkId: b.id, before: { offsetSec: b.offsetSec, label: b.label }, after: null });
       return null;
     }),

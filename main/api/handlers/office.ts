@@ -3,7 +3,7 @@ import { asPem, certificateFingerprint } from '../../crypto';
 import type { ApiServices } from '../context';
 import type { OfficeDto } from '../dto';
 import type { HandlerTable } from '../handler';
-import { officeSetting, setOfficeSetting } from '../../store';
+import { officeSetting, setOfficeSetting, updateOffice } from '../../store';
 
 function officeDto(services: ApiServices): OfficeDto {
   const o = services.archive.office();
@@ -32,9 +32,7 @@ export const officeHandlers: Pick<HandlerTable, 'office.get' | 'office.update'> 
       retentionMonths: input.retentionMonths ?? before.retentionMonths,
     };
     tx(() => {
-      db()
-        .prepare('UPDATE office SET name = ?, unit_name = ?, time_zone = ?, idle_minutes = ? WHERE id = 1')
-        .run(after.name, after.unitName, after.timeZone, after.idleMinutes);
+      updateOffice(db(), after);
       setOfficeSetting(db(), 'retention_months', String(after.retentionMonths));
       audit('office.update', 'office', {
         before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes, retentionMonths: before.retentionMonths },

@@ -19,6 +19,12 @@ import {
   storedContent,
   validSignatures,
   writeContentFile,
+  discNoTaken,
+  insertForm,
+  voidSignatures,
+  updateFormContent,
+  insertSignature,
+  setFormScan,
 } from '../../disc';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
@@ -58,15 +64,10 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const office = services.archive.office();
     const { id, content } = tx(() => {
       const discNo = input.discNo ?? nextDiscNo(db(), now, office.timeZone);
-      if (db().prepare('SELECT 1 FROM record_forms WHERE disc_no = ?').get(discNo)) throw new AppError('DISC_NO_TAKEN', `光盘编号 ${discNo} 已被使用`);
+      if (discNoTaken(db(), discNo)) throw new AppError('DISC_NO_TAKEN', `光盘编号 ${discNo} 已被使用`);
       const fields = autoFields(db(), input.caseId, discNo);
       const content = canonicalContent(input.caseId, fields);
-      const id = db()
-        .prepare(
-          `INSERT INTO record_forms (case_id, disc_no, fields, content, content_sha256, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.caseId, discNo, JSON.stringify(fields), content.toString('utf8'), sha256(content), session.userId, now.toISOString(), now.toISOString())
-        .lastInsertRowid as number;
+      const id = insertForm(db(), { caseId: input.caseId, discNo, fields, content, userId: session.userId, now });
       audit('record_form.create', `record_form:${id}`, { caseId: input.caseId, discNo, files: fields.files.length, contentSha256: sha256(content) });
       return { id, content };
     });
@@ -86,14 +87,8 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
       const cur = findForm(db(), input.id);
       if (cur.content_sha256 !== before.content_sha256 || cur.state !== before.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
       const voided = validSignatures(db(), input.id).map((s) => s.id);
-      if (voided.length) {
-        db()
-          .prepare(`UPDATE record_form_signatures SET void_at = ?, void_reason = ? WHERE form_id = ? AND void_at IS NULL`)
-          .run(now.toISOString(), '签名后记录表内容被修改，签名失效', input.id);
-      }
-      db()
-        .prepare(`UPDATE record_forms SET fields = ?, content = ?, content_sha256 = ?, state = 'draft', updated_at = ? WHERE id = ?`)
-        .run(JSON.stringify(fields), content.toString('utf8'), sha256(content), now.toISOString(), input.id);
+      if (voided.length) voidSignatures(db(), input.id, '签名后记录表内容被修改，签名失效', now);
+      updateFormContent(db(), input.id, fields, content, now);
       const pick = (f: typeof fields) => Object.fromEntries(EDITABLE.map((k) => [k, f[k]]));
       audit('record_form.update', `record_form:${input.id}`, {
         before: pick(oldFields),
@@ -120,14 +115,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const sigId = tx(() => {
       const cur = findForm(db(), input.id);
       if (cur.content_sha256 !== form.content_sha256 || cur.state !== form.state) throw new AppError('FORM_CHANGED', '记录表刚被他人修改或签名，请刷新后重试');
-      const id = db()
-        .prepare(
-          `INSERT INTO record_form_signatures (form_id, role, user_id, content_sha256, signature, cert_serial, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(form.id, right.role, session.userId, form.content_sha256, signature, certSerial, now.toISOString()).lastInsertRowid as number;
-      db()
-        .prepare('UPDATE record_forms SET state = ?, updated_at = ? WHERE id = ?')
-        .run(right.role === 'officer' ? 'officer_signed' : 'chief_signed', now.toISOString(), form.id);
+      const id = insertSignature(db(), { formId: form.id, role: right.role, userId: session.userId, contentSha256: form.content_sha256, signature, certSerial, now });
       audit('record_form.sign', `record_form:${form.id}`, {
         role: right.role,
         signatureId: id,
@@ -162,7 +150,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
     const fileName = `record-form-${form.id}-scan.${type}`;
     await writeFileAtomic(path.join(services.archive.open().paths.forms, fileName), bytes);
     tx(() => {
-      db().prepare('UPDATE record_forms SET scan_file = ?, scan_sha256 = ?, updated_at = ? WHERE id = ?').run(fileName, sha256(bytes), now.toISOString(), form.id);
+      setFormScan(db(), form.id, fileName, sha256(bytes), now);
       audit('record_form.attach_scan', `record_form:${form.id}`, {
         fileName,
         sha256: sha256(bytes),

@@ -2,7 +2,7 @@ import { AppError } from '../../common';
 import { viewingRegister, type ViewingEntry } from '../../forms';
 import type { Db } from '../../store';
 import type { ViewingRowDto } from '../dto';
-import { dayBounds, listRegister, registerEntries } from '../../access';
+import { dayBounds, listRegister, registerEntries, requestCaseNumber } from '../../access';
 import type { HandlerTable } from '../handler';
 import { saveForm } from './forms';
 
@@ -13,10 +13,8 @@ function period(from: string, to: string, timeZone: string): { from: string; to:
 
 /** How a row reads in the printed register: views without a grant say what let them happen. */
 function entryOf(db: Db, r: ViewingRowDto): ViewingEntry {
-  const caseOf = r.requestId
-    ? (db.prepare("SELECT c.number FROM access_requests a JOIN cases c ON c.id = a.scope_id WHERE a.id = ? AND a.scope_kind = 'case'").get(r.requestId) as { number: string } | undefined)
-    : undefined;
-  const subject = `${caseOf ? `案件 ${caseOf.number}：` : ''}${r.mediaName}（#${r.mediaId}${r.recordingId ? `，录像 #${r.recordingId}` : ''}）`;
+  const caseNumber = r.requestId ? requestCaseNumber(db, r.requestId) : undefined;
+  const subject = `${caseNumber ? `案件 ${caseNumber}：` : ''}${r.mediaName}（#${r.mediaId}${r.recordingId ? `，录像 #${r.recordingId}` : ''}）`;
   const reason = r.reason ?? (r.basis === 'own-footage' ? '本人采集资料分类（系统设置允许）' : `凭职责查阅（非严格模式，${r.basis}）`);
   return {
     viewer: r.viewer.displayName,

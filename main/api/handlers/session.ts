@@ -6,6 +6,7 @@ import {
   findUserById,
   recordLoginOutcome,
   renewExpiringCertificates,
+  setPassword,
   type LoginOutcome,
   type Session,
 } from '../../accounts';
@@ -166,11 +167,7 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
       encryptPrivateKey(key, input.newPassword, services.costs.keyIterations),
     ]);
     tx(() => {
-      db()
-        .prepare(
-          'UPDATE users SET password_hash = ?, private_key_enc = ?, must_change_password = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-        )
-        .run(hash, enc, now.toISOString(), user.id);
+      setPassword(db(), user.id, hash, enc, now);
       audit('session.password_changed', `user:${user.id}`);
     });
     session.mustChangePassword = false;

@@ -14,6 +14,9 @@ import {
   wrapForUser,
   type OfficeCa,
   type Session,
+  updateUserFields,
+  resetCredentials,
+  setCaKeyWrap,
 } from '../../accounts';
 import { hashPassword, type Pem } from '../../crypto';
 import { AppError, conflictingRoles, ROLE_LABELS, type Role } from '../../common';
@@ -86,12 +89,10 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     const row = mustFind(services, input.id);
     const wrap = gainsAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, publicKeyOfCert(row.cert_pem)) : null;
     tx(() => {
-      db()
-        .prepare('UPDATE users SET display_name = ?, badge_no = ?, disabled = ?, updated_at = ? WHERE id = ?')
-        .run(input.displayName ?? before.displayName, input.badgeNo !== undefined ? input.badgeNo : before.badgeNo, disabled ? 1 : 0, now.toISOString(), input.id);
+      updateUserFields(db(), input.id, { displayName: input.displayName ?? before.displayName, badgeNo: input.badgeNo !== undefined ? input.badgeNo : before.badgeNo, disabled }, now);
       setRoles(db(), input.id, roles);
-      if (wrap) db().prepare('INSERT OR REPLACE INTO ca_key_wraps (user_id, wrapped_key) VALUES (?, ?)').run(input.id, wrap);
-      if (!roles.includes('admin')) db().prepare('DELETE FROM ca_key_wraps WHERE user_id = ?').run(input.id);
+      if (wrap) setCaKeyWrap(db(), input.id, wrap);
+      if (!roles.includes('admin')) setCaKeyWrap(db(), input.id, null);
       const revoked = disabled && !before.disabled ? revokeUserCertificates(db(), { userId: input.id, at: now, reason: 'account_disabled', by: session.userId }) : [];
       const after = toSummary(db(), mustFind(services, input.id), now);
       audit('user.update', `user:${input.id}`, {
@@ -121,14 +122,10 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     const isAdmin = userRoles(db(), row.id).includes('admin');
     const wrap = isAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, keys.publicKeyPem) : null;
     tx(() => {
-      db()
-        .prepare(
-          'UPDATE users SET password_hash = ?, private_key_enc = ?, cert_pem = ?, must_change_password = 1, disabled = 0, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-        )
-        .run(hash, keys.privateKeyEnc, keys.certPem, now.toISOString(), row.id);
+      resetCredentials(db(), row.id, { passwordHash: hash, privateKeyEnc: keys.privateKeyEnc, certPem: keys.certPem }, now);
       recordCertificate(db(), row.id, keys.serialHex, keys.certPem, now.toISOString());
       const revoked = revokeUserCertificates(db(), { userId: row.id, at: now, reason: 'password_reset', by: session.userId, keep: keys.serialHex });
-      if (wrap) db().prepare('INSERT OR REPLACE INTO ca_key_wraps (user_id, wrapped_key) VALUES (?, ?)').run(row.id, wrap);
+      if (wrap) setCaKeyWrap(db(), row.id, wrap);
       audit('user.reset_password', `user:${row.id}`, {
         login: row.login,
         newCertSerial: keys.serialHex,

@@ -18,7 +18,8 @@ export {
 } from './record-forms';
 export { recordFormDocx } from './record-form-docx';
 export { assertFormReady, buildOneDisc, planCase, planDto, discIdFor, type BuiltDisc, type DiscItem } from './build';
-export { findDisc, listDiscs, loadDisc, labelText, type DiscRow, type StoredLabel } from './register';
+export { findDisc, listDiscs, loadDisc, labelText, discExists, insertDisc, recordBurn, recordReadback, type DiscRow, type StoredLabel } from './register';
 export { assertItemsApprovedForDisc } from './approval';
 export { availableDrives, driveFor, readBackTarget } from './drives';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from './types';
+export { discNoTaken, insertForm, voidSignatures, updateFormContent, insertSignature, setFormScan, lockForm } from './form-writes';

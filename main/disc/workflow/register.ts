@@ -113,3 +113,58 @@ export function loadDisc(db: Db, id: string): DiscDto {
     readback: r.readback ? (JSON.parse(r.readback) as DiscReadbackDto) : null,
   };
 }
+
+export function discExists(db: Db, id: string): boolean {
+  return !!db.prepare('SELECT 1 FROM discs WHERE id = ?').get(id);
+}
+
+/** A built disc enters the register with its fixed contents; burn and read-back are filled in later. */
+export function insertDisc(
+  db: Db,
+  d: {
+    id: string;
+    caseId: number;
+    recordFormId: number;
+    label: StoredLabel;
+    mediaType: DiscMediaTypeDto;
+    files: readonly DiscFileDto[];
+    imageFile: string;
+    imageBytes: number;
+    manifestSha256: string;
+    userId: number;
+    now: Date;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO discs (id, case_id, record_form_id, disc_index, disc_count, media_type, label, contents, image_file, image_bytes, manifest_sha256, built_by, built_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    d.id,
+    d.caseId,
+    d.recordFormId,
+    d.label.discIndex,
+    d.label.discCount,
+    d.mediaType,
+    JSON.stringify(d.label),
+    JSON.stringify(d.files),
+    d.imageFile,
+    d.imageBytes,
+    d.manifestSha256,
+    d.userId,
+    d.now.toISOString(),
+  );
+}
+
+/** A (re)burn clears the last read-back: it was of another disc. */
+export function recordBurn(db: Db, id: string, userId: number, at: string, drive: string): void {
+  db.prepare('UPDATE discs SET burned_by = ?, burned_at = ?, drive = ?, readback_ok = NULL, readback_at = NULL, readback_by = NULL, readback = NULL WHERE id = ?').run(
+    userId,
+    at,
+    drive,
+    id,
+  );
+}
+
+export function recordReadback(db: Db, id: string, userId: number, result: DiscReadbackDto): void {
+  db.prepare('UPDATE discs SET readback_ok = ?, readback_at = ?, readback_by = ?, readback = ? WHERE id = ?').run(result.ok ? 1 : 0, result.at, userId, JSON.stringify(result), id);
+}
