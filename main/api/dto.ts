@@ -1,3 +1,5 @@
+import type { IngestProgress, IntegrityReport } from '../ingest';
+import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
 import type {
   ACCESS_SCOPE_KINDS,
@@ -18,22 +20,10 @@ export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '..
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
+import { SECTIONS, type Section } from '../common';
 
-/** The sections of the app frame; the renderer shows only those listed in SessionInfo. */
-export const SECTIONS = [
-  'dashboard',
-  'ingest',
-  'library',
-  'cases',
-  'discs',
-  'forms',
-  'approvals',
-  'devices',
-  'supervision',
-  'audit',
-  'settings',
-] as const;
-export type SectionId = (typeof SECTIONS)[number];
+export { SECTIONS };
+export type SectionId = Section;
 
 export interface SetupStatus {
   needsSetup: boolean;
@@ -59,17 +49,7 @@ export interface SessionInfo {
   timeZone: string;
 }
 
-export interface UserDto {
-  id: number;
-  login: string;
-  displayName: string;
-  badgeNo: string | null;
-  roles: Role[];
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+export type UserDto = UserSummary;
 
 export interface OfficeDto {
   name: string;
@@ -178,19 +158,7 @@ export interface ScanDto {
   fits: boolean;
 }
 
-export interface IngestProgressDto {
-  sessionId: number;
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  currentFile: string | null;
-  bytesPerSec: number;
-  etaSec: number | null;
-  stored: number;
-  duplicates: number;
-  failed: number;
-}
+export type IngestProgressDto = IngestProgress;
 
 export type IngestStatusDto = (typeof INGEST_STATUSES)[number];
 
@@ -239,18 +207,7 @@ export interface IngestSessionDetailDto extends IngestSessionDto {
   items: IngestItemDto[];
 }
 
-export interface IntegrityReportDto {
-  scope: { fromDay?: string; toDay?: string };
-  checked: number;
-  bytes: number;
-  missing: number;
-  changed: number;
-  extra: number;
-  manifestProblems: number;
-  ok: boolean;
-  problems: { kind: 'missing' | 'changed' | 'extra' | 'manifest'; path: string; message: string }[];
-  checkedAt: string;
-}
+export type IntegrityReportDto = IntegrityReport & { checkedAt: string };
 
 export interface GeneratedFileDto {
   /** File name inside the archive's forms/ folder (the renderer never gets its path). */

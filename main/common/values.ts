@@ -107,3 +107,7 @@ export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
   'BD-R': 'BD-R 蓝光（25 GB）',
   'BD-R-DL': 'BD-R 蓝光双层（50 GB）',
 };
+
+/** The sections of the app frame, in the order the office works; a session lists those its user sees. */
+export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'audit', 'settings'] as const;
+export type Section = (typeof SECTIONS)[number];

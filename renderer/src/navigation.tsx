@@ -14,21 +14,10 @@ import {
 import type { ReactNode } from 'react';
 import type { SectionId } from '../../main/api/dto';
 import { SECTION_LABELS } from './labels';
+import { SECTIONS } from '../../main/common';
 
 /** The left navigation, in the order the office works. The session says which of them a user sees. */
-export const SECTION_ORDER: readonly SectionId[] = [
-  'dashboard',
-  'ingest',
-  'library',
-  'cases',
-  'discs',
-  'forms',
-  'approvals',
-  'devices',
-  'supervision',
-  'audit',
-  'settings',
-];
+export const SECTION_ORDER: readonly SectionId[] = SECTIONS;
 
 export const SECTION_ICONS: Record<SectionId, ReactNode> = {
   dashboard: <DashboardOutlined />,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { revocationAwareVerifier } from '../../accounts';
 import { formatBytes } from '../../common';
 import type { Pem } from '../../crypto';
-import { checkIntegrity } from '../../ingest';
+import { checkIntegrity, type IntegrityReport } from '../../ingest';
 import { archiveHasDatabase } from '../../store';
 import { verifyAuditChain, type ChainAnchors } from '../../audit';
 import { withArchive } from '../archive';
@@ -14,16 +14,6 @@ import { CliSession } from '../session';
 
 export const verifyUsage = 'verify --archive DIR [--user LOGIN] [--anchor SEQ:HASH]... [--anchor-seal HASH]... [--json]';
 
-interface OriginalsReport {
-  checked: number;
-  bytes: number;
-  missing: number;
-  changed: number;
-  extra: number;
-  manifestProblems: number;
-  ok: boolean;
-  problems: { kind: 'missing' | 'changed' | 'extra' | 'manifest'; path: string; message: string }[];
-}
 
 /** `--anchor SEQ:HASH` and `--anchor-seal HASH`, as printed on a signed paper weekly report. */
 export function parseAnchors(anchor: string[] = [], anchorSeal: string[] = []): ChainAnchors {
@@ -61,7 +51,7 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
   if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
 
   let report;
-  let originals: OriginalsReport;
+  let originals: IntegrityReport;
   if (values.user) {
     const cli = new CliSession(archive, env);
     try {

@@ -1,5 +1,5 @@
-import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, auditActionLabel } from '../labels';
 import { useAuditStore, type AuditFilters } from '../stores/audit';
 import { formatTime, pickedDayRange } from '../time';
+import { FilterActions } from '../components/FilterActions';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -95,22 +96,12 @@ export function AuditLogPage() {
           <Form.Item name="text" label="关键词">
             <Input allowClear placeholder="对象或详情" style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                查询
-              </Button>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  void s.setFilters({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
+          <FilterActions
+            onReset={() => {
+              form.resetFields();
+              void s.setFilters({});
+            }}
+          />
         </Form>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <Table<AuditEntryDto>

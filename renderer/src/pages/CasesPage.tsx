@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -14,6 +14,7 @@ import { navigate, useSubRoute } from '../router';
 import { useCasesStore } from '../stores/cases';
 import { formatTime } from '../time';
 import { useCan } from '../hooks/useCan';
+import { FilterActions } from '../components/FilterActions';
 
 
 const columns: ColumnsType<CaseSummaryDto> = [
@@ -71,11 +72,7 @@ export function CasesPage() {
           <Form.Item name="status" label="状态">
             <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(CASE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              查询
-            </Button>
-          </Form.Item>
+          <FilterActions />
         </Form>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <Table<CaseSummaryDto>

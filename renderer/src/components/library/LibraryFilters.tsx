@@ -1,5 +1,5 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerDto, RecorderDto } from '../../../../main/api/dto';
@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
 import { pickedDayRange } from '../../time';
+import { FilterActions } from '../FilterActions';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -127,22 +128,12 @@ export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
       <Form.Item name="text" label="关键词">
         <Input allowClear placeholder="文件名或备注" style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              props.onApply({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions
+        onReset={() => {
+          form.resetFields();
+          props.onApply({});
+        }}
+      />
     </Form>
   );
 }
