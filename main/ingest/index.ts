@@ -15,7 +15,7 @@ export {
 } from './scan';
 export { runIngest, assertFits, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
-export { ingestFile, type FileContext, type FileDone } from './ingest-file';
+export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
 export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
 export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';

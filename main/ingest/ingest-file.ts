@@ -1,6 +1,7 @@
 import { chmod, rm, stat } from 'node:fs/promises';
 import { officerAt, type Officer, type RecorderId } from '../devices';
 import { probeMedia, type ProbeResult } from '../media';
+import type { Statement } from 'better-sqlite3';
 import type { Db, Store } from '../store';
 import { commitOriginal, type CommitStep } from './commit';
 import { hashFile } from './copy-hash';
@@ -12,9 +13,25 @@ import type { IngestItemOutcome } from './run';
 import type { CandidateOriginal } from './scan';
 import { insertIngestItem, type IngestAudit, type IngestSessionId } from './session-rows';
 
+/** The lookups every file makes, prepared once per run. */
+export interface FileLookups {
+  byNameSize: Statement<[string, number], MediaMatch>;
+  bySha: Statement<[string], MediaMatch>;
+  inFolder: Statement<[string, string], { stored_path: string }>;
+}
+
+export function prepareLookups(db: Db): FileLookups {
+  return {
+    byNameSize: db.prepare('SELECT id, sha256, stored_path FROM media WHERE original_name = ? AND size = ?'),
+    bySha: db.prepare('SELECT id, sha256, stored_path FROM media WHERE sha256 = ?'),
+    inFolder: db.prepare('SELECT stored_path FROM media WHERE stored_path > ? AND stored_path < ?'),
+  };
+}
+
 /** What one file needs to know about the run it belongs to. */
 export interface FileContext {
   store: Store;
+  lookups: FileLookups;
   sessionId: IngestSessionId;
   recorder: { id: RecorderId; serial: string } | null;
   /** The officer handing over; footage falls back to them. */
@@ -54,9 +71,8 @@ interface MediaMatch {
  * failure (an IngestError or AppError).
  */
 export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promise<FileDone> {
-  const { db } = ctx.store;
   // A file seen before under the same name and size: prove it by hashing the source, no copy.
-  const seen = db.prepare('SELECT id, sha256, stored_path FROM media WHERE original_name = ? AND size = ?').all(c.name, c.size) as MediaMatch[];
+  const seen = ctx.lookups.byNameSize.all(c.name, c.size);
   if (seen.length) {
     const sha = await hashFile(c.path, ctx.signal).catch((e: unknown) => {
       throw toIngestError(e, 'source', c.path);
@@ -82,7 +98,7 @@ export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promis
       })
     ).sha256;
 
-  const dup = db.prepare('SELECT id, sha256, stored_path FROM media WHERE sha256 = ?').get(sha256) as MediaMatch | undefined;
+  const dup = ctx.lookups.bySha.get(sha256);
   if (dup) {
     // The same bytes under another name: keep one copy only.
     await chmod(abs, 0o644).catch(() => undefined);
@@ -101,11 +117,10 @@ export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promis
  * adopted instead of copied again.
  */
 async function findPlace(c: CandidateOriginal, day: string, ctx: FileContext): Promise<{ rel: string; adoptedSha256: string | null }> {
-  const inFolder = ctx.store.db.prepare('SELECT stored_path FROM media WHERE stored_path > ? AND stored_path < ?');
   const registeredIgnoringCase = (rel: string): boolean => {
     const dir = rel.slice(0, rel.lastIndexOf('/'));
     const key = rel.toLowerCase();
-    return (inFolder.all(`${dir}/`, `${dir}0`) as { stored_path: string }[]).some((r) => r.stored_path.toLowerCase() === key);
+    return ctx.lookups.inFolder.all(`${dir}/`, `${dir}0`).some((r) => r.stored_path.toLowerCase() === key);
   };
   for (let n = 1; ; n++) {
     const rel = storedRelPath(day, ctx.recorderLabel, c.name, n);

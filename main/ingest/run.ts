@@ -8,7 +8,7 @@ import type { CommitStep } from './commit';
 import type { DriftEstimate } from './drift';
 import { IngestError, toIngestError } from './errors';
 import { finishIngest, type FilesDone } from './finish';
-import { ingestFile } from './ingest-file';
+import { ingestFile, prepareLookups } from './ingest-file';
 import type { ScanResult } from './scan';
 import { insertIngestItem, openIngestSession, type IngestAudit, type IngestSessionId } from './session-rows';
 import { IngestTally } from './tally';
@@ -113,6 +113,7 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
   const done: FilesDone = { status: 'completed', message: null, days: new Set(), newestRecorderTime: undefined };
   const ctx = {
     store: deps.store,
+    lookups: prepareLookups(db),
     sessionId,
     recorder: plan.recorder,
     officer: plan.officer,

@@ -2,7 +2,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, openIngestSession, scanSource, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
+import { ingestFile, openIngestSession, prepareLookups, scanSource, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
 import { appendAudit } from '../../../main/audit';
 import type { Store, UserId } from '../../../main/store';
 import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
@@ -41,7 +41,7 @@ describe('ingestFile', () => {
     const plan: IngestPlan = { sourceLabel: 'E:', scan, recorder: null, officer: null, receivedBy: userId, timeZone: TZ, retentionMonths: 6, clearSource: false };
     const audit: FileContext['audit'] = (db, action, target, details) => appendAudit(db, { at: t.clock.now(), actorId: userId as UserId, actorLogin: 'admin', action, target, details });
     const sessionId = openIngestSession(store.db, plan, docked, audit);
-    const ctx: FileContext = { store, sessionId, recorder: null, officer: null, dockedAt: docked, timeZone: TZ, retentionMonths: 6, recorderLabel: '未识别设备_E', audit, now: () => t.clock.now() };
+    const ctx: FileContext = { store, lookups: prepareLookups(store.db), sessionId, recorder: null, officer: null, dockedAt: docked, timeZone: TZ, retentionMonths: 6, recorderLabel: '未识别设备_E', audit, now: () => t.clock.now() };
     return { ctx, files: new Map(scan.originals.map((o) => [o.name, o])) };
   }
   const auditActions = (sessionTarget: string) =>
