@@ -71,3 +71,7 @@ export function formatTarget(action: string, target: string | null): string {
   if (target === 'audit_log') return '审计日志';
   return target;
 }
+
+export function detailValueLabel(_key: string, value: string): string | null {
+  return DETAIL_VALUE_LABELS[value] ?? null;
+}
