@@ -162,6 +162,6 @@ test('the viewing register shows the viewing with reason and approver', async ({
   await expect(row).toContainText(LEADER.name);
   await expect(row).toContainText(`#${requestId}`);
   await page.getByRole('button', { name: '导出登记表' }).click();
-  await expect(page.getByTestId('generated-file')).toContainText('viewing-register-');
+  await expect(page.getByTestId('generated-file')).toContainText('查阅登记表-');
   await screen(page, 'access-register');
 });

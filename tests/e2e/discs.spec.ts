@@ -126,7 +126,7 @@ test('the chief signs and seals', async ({ page }) => {
   await expect(page.getByTestId('signatures').locator('[data-role="chief"]')).toContainText('大队负责人 李大队 已签');
   await expect(page.getByTestId('signatures').locator('text=签名有效')).toHaveCount(2);
   await page.getByTestId('form-docx').click();
-  await expect(page.getByTestId('generated-file')).toContainText('record-form-1.docx');
+  await expect(page.getByTestId('generated-file')).toContainText('记录表-2026-001.docx');
   await screen(page, 'discs-04-chief-signed');
 });
 

@@ -51,7 +51,8 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       })),
       ...(detail.error ? { remarks: detail.error } : {}),
     });
-    const saved = await saveForm(services, `handover-${detail.id}.docx`, docx);
+    // Named as people file it: 交接登记表-<office day>-<session no>.docx (issue 11 item 10).
+    const saved = await saveForm(services, `交接登记表-${handoverSessionNo(new Date(detail.startedAt), detail.id, office.timeZone)}.docx`, docx);
     tx(() => audit('form.handover_sheet', `ingest:${detail.id}`, { fileName: saved.fileName, sha256: saved.sha256 }));
     return saved;
   },

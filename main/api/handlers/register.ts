@@ -52,7 +52,7 @@ export const registerHandlers: Pick<HandlerTable, 'register.list' | 'register.do
       entries: rows.map((r) => entryOf(db(), r)),
       keeperName: session.displayName,
     });
-    const saved = await saveForm(services, `viewing-register-${input.from}-${input.to}.docx`, docx);
+    const saved = await saveForm(services, `查阅登记表-${input.from.replaceAll('-', '')}-${input.to.replaceAll('-', '')}.docx`, docx);
     tx(() => audit('form.viewing_register', 'register', { from: input.from, to: input.to, rows: rows.length, fileName: saved.fileName, sha256: saved.sha256 }));
     return saved;
   },

@@ -56,7 +56,10 @@ export function collectAuditSites(root: string): AuditSites {
     for (const p of t.getProperties()) {
       if (!out.keys.has(p.name)) out.keys.set(p.name, where);
       const pt = checker.getNonNullableType(checker.getTypeOfSymbol(p));
-      const literals = pt.isUnion() ? pt.types : [pt];
+      // A key's fixed values: a union of string literals, or an array of them (flags).
+      const el = checker.isArrayType(pt) ? checker.getTypeArguments(pt as ts.TypeReference)[0] : undefined;
+      const base = el ?? pt;
+      const literals = base.isUnion() ? base.types : [base];
       for (const l of literals) if (l.isStringLiteral() && !out.values.has(l.value)) out.values.set(l.value, `${p.name} @ ${where}`);
       walkType(pt, where, depth + 1, seen);
     }
