@@ -42,7 +42,8 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       totalDurationSec: detail.items.reduce((s, i) => s + (i.outcome === 'stored' ? (i.durationSec ?? 0) : 0), 0),
       clockDriftSec: detail.clockDriftSec,
       files: detail.items.map((i) => ({
-        name: i.relPath,
+        // The name as on the recorder; its folder (DCIM/100MEDIA/…) would only wrap the column over several lines.
+        name: i.relPath.split('/').at(-1) ?? i.relPath,
         startedAt: i.startAt ? new Date(i.startAt) : null,
         durationSec: i.durationSec,
         bytes: i.size,
