@@ -41,7 +41,8 @@ export function RequestForm(props: { scope?: RequestScope; onDone?: (r: AccessRe
   }, [props.scope, cases]);
 
   async function submit(v: Values) {
-    const id = v.id;
+    // With a scope there is no id field (nothing to type): the scope's id is the one refused.
+    const id = props.scope?.id ?? v.id;
     if (id === null) return;
     await run(async () => {
       const r = await request({ type: v.type, scope: { kind, id }, reason: v.reason });
