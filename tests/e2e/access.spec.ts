@@ -93,7 +93,7 @@ test('an officer refused in the library asks for leave on the row, with the reco
   await expect(mine).toContainText('办案查阅');
   await expect(mine).toContainText(`2026-03-02 09:30–`);
   await expect(mine).toContainText(`${OFFICER.name}（警号 ${FIXTURE_BADGE}）`);
-  await expect(mine).not.toContainText('#' + String(recordingId));
+  await expect(mine).not.toContainText(`录像 #${recordingId}`);
   await expect(mine).toContainText('待审批');
   requestId = Number((await mine.locator('td').first().innerText()).replace('#', ''));
   expect(requestId).toBeGreaterThan(0);
