@@ -132,6 +132,12 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
     expect(actions).toEqual(['disc.build', 'disc.burn', 'disc.readback', 'disc.readback']);
     const lock = await w.t.call(w.chief, 'audit.list', { action: 'record_form.lock' });
     expect(lock.total).toBe(1);
+    // The audit page names people and objects (issue 11 item 10): actor, target and ids in the details by name.
+    expect(lock.entries[0]).toMatchObject({ actorName: '王保管', targetName: `记录表 ${discId}（某综执〔2026〕12号）` });
+    const build = (await w.t.call(w.chief, 'audit.list', { action: 'disc.build' })).entries[0]!;
+    expect(build).toMatchObject({ targetName: `光盘 ${discId}`, refs: { [`caseId:${w.caseId}`]: '案件 某综执〔2026〕12号 占道经营案' } });
+    const ingest = (await w.t.call(w.chief, 'audit.list', { action: 'media.ingest', limit: 1 })).entries[0]!;
+    expect(ingest.targetName).toMatch(/\.MP4$/i);
     expect((await w.t.call(w.chief, 'audit.verify')).ok).toBe(true);
   });
 });
