@@ -1,5 +1,5 @@
-import { AppError, CLASSIFICATIONS } from '../common';
-import type { Db } from '../store';
+import { AppError, CLASSIFICATIONS, formatInstant } from '../common';
+import { readOffice, type Db } from '../store';
 import type { AccessScopeDto } from './types';
 import type { AccessScopeKindDto, ClassificationDto } from '../common';
 
@@ -46,11 +46,11 @@ export function describeScope(db: Db, scope: Scope, ids: readonly number[] = sco
   if (scope.kind === 'media') {
     const m = db.prepare('SELECT original_name AS name FROM media WHERE id = ?').get(scope.id) as { name: string } | undefined;
     if (!m) throw new AppError('NOT_FOUND', `资料 #${scope.id} 不存在`);
-    label = `资料 #${scope.id} ${m.name}`;
+    label = `${footageLabel(db, [scope.id])} ${m.name}`;
   } else if (scope.kind === 'recording') {
     const r = db.prepare('SELECT start_at AS startAt, segments FROM recordings WHERE id = ?').get(scope.id) as { startAt: string; segments: number } | undefined;
     if (!r || !ids.length) throw new AppError('NOT_FOUND', `录像 #${scope.id} 不存在`);
-    label = `录像 #${scope.id}（${ids.length} 段）`;
+    label = `${footageLabel(db, ids)}（${ids.length} 段）`;
   } else {
     const c = db.prepare('SELECT number, title, classification AS c FROM cases WHERE id = ?').get(scope.id) as { number: string; title: string; c: ClassificationDto } | undefined;
     if (!c) throw new AppError('NOT_FOUND', `案件 #${scope.id} 不存在`);
@@ -58,4 +58,25 @@ export function describeScope(db: Db, scope: Scope, ids: readonly number[] = sco
     classes.push(c.c);
   }
   return { kind: scope.kind, id: scope.id, label, classification: highest(classes), mediaCount: ids.length };
+}
+
+/**
+ * Footage as people name it (issue 11): when, whose, on which recorder, e.g.
+ * '2026-11-26 09:00–09:06 张三（警号 310115）记录仪 R-01'. Times in the office's zone; no internal ids.
+ */
+export function footageLabel(db: Db, ids: readonly number[]): string {
+  if (!ids.length) return '—';
+  const r = db
+    .prepare(
+      `SELECT MIN(m.start_at) AS startAt, MAX(COALESCE(m.end_at, m.start_at)) AS endAt, MIN(o.name) AS officer, MIN(o.badge_no) AS badge, MIN(rc.serial) AS serial
+       FROM media m LEFT JOIN officers o ON o.id = m.officer_id LEFT JOIN recorders rc ON rc.id = m.recorder_id
+       WHERE m.id IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(ids)) as { startAt: string; endAt: string; officer: string | null; badge: string | null; serial: string | null };
+  const tz = readOffice(db)?.timeZone ?? 'Asia/Shanghai';
+  const start = formatInstant(new Date(r.startAt), tz, 'YYYY-MM-DD HH:mm');
+  const endDay = formatInstant(new Date(r.endAt), tz, 'YYYY-MM-DD');
+  const end = formatInstant(new Date(r.endAt), tz, endDay === start.slice(0, 10) ? 'HH:mm' : 'YYYY-MM-DD HH:mm');
+  const who = r.officer ? `${r.officer}（警号 ${r.badge}）` : '执法人员未登记';
+  return `${start}–${end} ${who}${r.serial ? ` 记录仪 ${r.serial}` : ''}`;
 }

@@ -7,7 +7,6 @@ export { isSelfApproved, loadRequest, listRequests, requestState, toRequestDetai
 export { listRegister, registerEntries, dayBounds, requestCaseNumber, type RegisterQuery } from './register';
 export {
   authorizeView,
-  requireApprovedForDisc,
   canApprove,
   canRevoke,
   grantAdmits,
@@ -20,6 +19,7 @@ export {
   type ViewBasis,
   type AccessPolicy,
 } from './view-policy';
+export { requireApprovedForDisc, type DiscAsker } from './disc-approval';
 export { recordViewing, VIEWING_IDLE_MS, type ViewVariant } from './viewings';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from './types';
 export { insertRequest, rejectRequest, approveRequest, revokeRequest, isNamedUser, activePeople, activeUser } from './decisions';

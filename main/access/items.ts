@@ -2,7 +2,7 @@ import { sha256Hex } from '../crypto';
 import type { Db } from '../store';
 import type { AccessItemDto } from './types';
 import { officerRef } from '../library';
-import { scopeMediaIds } from './classification';
+import { mediaClassification, scopeMediaIds } from './classification';
 import type { RequestRow } from './requests';
 
 /**
@@ -55,6 +55,7 @@ export function describeItems(db: Db, ids: readonly number[]): AccessItemDto[] {
             o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge, r.serial AS recorder_serial
      FROM media m LEFT JOIN officers o ON o.id = m.officer_id LEFT JOIN recorders r ON r.id = m.recorder_id WHERE m.id = ?`,
   );
+  const cases = db.prepare("SELECT c.number || ' ' || c.title AS label FROM case_items ci JOIN cases c ON c.id = ci.case_id WHERE ci.media_id = ? ORDER BY c.number");
   return ids
     .map((id) => get.get(id) as ItemRow | undefined)
     .filter((r): r is ItemRow => r !== undefined)
@@ -68,5 +69,7 @@ export function describeItems(db: Db, ids: readonly number[]): AccessItemDto[] {
       startAt: r.start_at,
       endAt: r.end_at,
       durationSec: r.duration_sec,
+      classification: mediaClassification(db, r.id),
+      cases: (cases.all(r.id) as { label: string }[]).map((c) => c.label),
     }));
 }

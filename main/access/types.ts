@@ -29,6 +29,10 @@ export interface AccessItemDto {
   startAt: string;
   endAt: string | null;
   durationSec: number | null;
+  /** As secret as itself and every case holding it. */
+  classification: ClassificationDto;
+  /** The cases holding it, as '案号 名称'. */
+  cases: string[];
 }
 
 export interface AccessRequestDto {

@@ -4,7 +4,7 @@
  * The office switches parts of it in 系统设置 (office_settings 'access.*'); everything else is here.
  */
 import type { Session } from '../accounts';
-import { ACCESS_TYPE_LABELS, AppError, type Role } from '../common';
+import { ACCESS_TYPE_LABELS, type Role } from '../common';
 import type { Db } from '../store';
 import type { AccessPolicyDto, AccessRuleDto } from './types';
 import type { AccessTypeDto, ClassificationDto } from '../common';
@@ -151,32 +151,4 @@ export function authorizeView(db: Db, session: Session, media: Pick<MediaFacts, 
     return { allowed: false, code: 'VIEW_NOT_NAMED', message: `该资料密级为“${CLASSIFICATION_LABELS[ctx.classification]}”，仅限批准时点名的人员查阅，请重新提出查阅申请` };
   }
   return { allowed: false, code: 'VIEW_NOT_GRANTED', message: '您没有查看该资料的权限，请先提出查阅申请并经审批' };
-}
-
-/** An approval its requester decided himself: only the leaders' own 工作查阅 may be one, and it never lets anything out. */
-const selfDecided = (g: GrantRow): boolean => g.decidedBy === g.requestedBy;
-
-/**
- * No other way out (art. 11): the disc workflow calls this before staging. Every item must be covered,
- * for this user, by an approval in force of a type that allows a disc (办案查阅 or 公开使用), decided by
- * someone other than its requester, over the media its approver was shown, under the same
- * classification rules as viewing. Returns which approval covers each item; throws DISC_NOT_APPROVED naming the rest.
- */
-export function requireApprovedForDisc(db: Db, userId: number, mediaIds: readonly number[], now: Date): Map<number, number> {
-  const covered = new Map<number, number>();
-  const missing: number[] = [];
-  for (const id of new Set(mediaIds)) {
-    const cls = mediaClassification(db, id);
-    const g = grantsCovering(db, id, now).find((x) => ACCESS_RULES[x.type].allowsDisc && !selfDecided(x) && grantAdmits(x, userId, cls));
-    if (g) covered.set(id, g.id);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    throw new AppError(
-      'DISC_NOT_APPROVED',
-      `以下资料没有经批准且在有效期内的办案查阅或公开使用申请，不能刻录：${missing.slice(0, 10).map((id) => `#${id}`).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`,
-      `disc refused: ${missing.length} item(s) without an approval`,
-    );
-  }
-  return covered;
 }

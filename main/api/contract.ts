@@ -89,7 +89,8 @@ const role = z.enum(ROLES);
 const badgeNo = z.string().trim().max(32).nullable();
 const account = z.object({ login, displayName, password }).strict();
 const optText = z.string().trim().max(64).nullable().optional();
-const formFileName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\.docx$/, '文件名无效');
+// Generated names are ASCII or the Chinese form names (交接登记表-20261127-003.docx); the route checks the exact kind.
+const formFileName = z.string().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]{1,100}\.docx$/u, '文件名无效');
 const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
 const sha256 = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '哈希值应为 64 位十六进制');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

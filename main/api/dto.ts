@@ -67,9 +67,15 @@ export interface AuditEntryDto {
   seq: number;
   at: string;
   actorLogin: string | null;
+  /** The actor's display name (王保管), when the login still exists. */
+  actorName: string | null;
   action: string;
   target: string | null;
+  /** The target by name (file name, 张三 警号 012345, 记录表 2026-001); null when it names nothing known. */
+  targetName: string | null;
   details: Record<string, unknown>;
+  /** Names of the things the details refer to by id, keyed 'detailKey:id' (e.g. 'caseId:3'). */
+  refs: Record<string, string>;
   hash: string;
 }
 

@@ -16,11 +16,11 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * signatures and scan) leaves by this door. A name alone is no key: the role is checked and the file must exist.
  */
 const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[] = [
-  { method: 'ingest.handoverSheet', name: /^handover-[1-9]\d{0,14}\.docx$/, contentType: DOCX },
+  { method: 'ingest.handoverSheet', name: /^交接登记表-\d{8}-\d{3,15}\.docx$/, contentType: DOCX },
   { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx$/, contentType: DOCX },
   { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
-  { method: 'register.docx', name: /^viewing-register-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.docx$/, contentType: DOCX },
-  { method: 'forms.recordDocx', name: /^record-form-[1-9]\d{0,14}\.docx$/, contentType: DOCX },
+  { method: 'register.docx', name: /^查阅登记表-\d{8}-\d{8}\.docx$/, contentType: DOCX },
+  { method: 'forms.recordDocx', name: /^记录表-\d{4}-\d{3,15}\.docx$/, contentType: DOCX },
 ];
 
 export interface GeneratedDocument {
@@ -70,6 +70,11 @@ export function parseFormUrl(rawUrl: string): string | null | 'bad' {
   }
 }
 
+/** The name with anything outside printable ASCII (and quotes) replaced, for the plain filename= parameter. */
+function asciiName(name: string): string {
+  return name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+}
+
 function audit(services: ApiServices, session: Session, action: string, fileName: string, details: Record<string, string>): void {
   try {
     auditAs(services.archive.open().db, session, services.clock.now(), action, `form:${fileName}`, details);
@@ -104,7 +109,8 @@ export async function handleFormRequest(services: ApiServices, request: Request,
     ...MEDIA_HEADERS,
     'Content-Type': doc.contentType,
     'Content-Length': String(data.length),
-    'Content-Disposition': `attachment; filename="${doc.fileName}"`,
+    // Chinese names (交接登记表-…): RFC 6266/5987 filename*, with an ASCII stand-in for old clients.
+    'Content-Disposition': `attachment; filename="${asciiName(doc.fileName)}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
   };
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
   audit(services, session, 'form.download', doc.fileName, { sha256: createHash('sha256').update(data).digest('hex') });

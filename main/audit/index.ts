@@ -35,3 +35,4 @@ export {
   type SealVerifier,
 } from './seals';
 export { sealFileNames, sealFileDays } from './seal-files';
+export { describeAuditTarget, detailRefs, displayNameOf, DETAIL_REF_KINDS } from './targets';

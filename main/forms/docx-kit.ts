@@ -207,7 +207,7 @@ export type CellContent =
       shaded?: boolean;
     };
 
-function cellOf(content: CellContent, width: number, base: TextStyle & { align?: Align; shaded?: boolean }): TableCell {
+function cellOf(content: CellContent, width: number, base: TextStyle & { align?: Align; shaded?: boolean; keepNext?: boolean }): TableCell {
   const spec = typeof content === 'string' ? { text: content } : content;
   const style = { font: spec.font ?? base.font, size: spec.size ?? base.size, bold: spec.bold ?? base.bold };
   const lines = spec.text.split('\n');
@@ -217,7 +217,7 @@ function cellOf(content: CellContent, width: number, base: TextStyle & { align?:
     verticalAlign: VerticalAlignTable.CENTER,
     margins: spec.tight ? { ...CELL_MARGINS, left: 40, right: 40 } : CELL_MARGINS,
     shading: (spec.shaded ?? base.shaded) ? LABEL_SHADE : undefined,
-    children: lines.map((line) => para(line, { ...style, align: spec.align ?? base.align ?? 'left', line: 260 })),
+    children: lines.map((line) => para(line, { ...style, align: spec.align ?? base.align ?? 'left', line: 260, keepNext: base.keepNext })),
   });
 }
 
@@ -278,7 +278,8 @@ export function dataTable(
   columns: readonly Column[],
   rows: readonly (readonly CellContent[])[],
   orientation: Orientation,
-  opts: { size?: number; emptyText?: string } = {},
+  /** keepLastRows: the last rows stay on the page of what follows (a signature block is never alone on a page). */
+  opts: { size?: number; emptyText?: string; keepLastRows?: number } = {},
 ): Table {
   const widths = columnWidths(
     columns.map((c) => c.weight),
@@ -292,14 +293,15 @@ export function dataTable(
   });
   const body =
     rows.length > 0
-      ? rows.map((cells) => {
+      ? rows.map((cells, r) => {
           let col = 0;
+          const keepNext = r >= rows.length - (opts.keepLastRows ?? 0);
           return new TableRow({
             cantSplit: true,
             height: { value: cm(0.6), rule: HeightRule.ATLEAST },
             children: cells.map((c) => {
               const span = typeof c === 'string' ? 1 : (c.span ?? 1);
-              const cell = cellOf(c, spanWidth(widths, col, span), { size, align: columns[col]?.align ?? 'left' });
+              const cell = cellOf(c, spanWidth(widths, col, span), { size, align: columns[col]?.align ?? 'left', keepNext });
               col += span;
               return cell;
             }),

@@ -68,14 +68,16 @@ export interface HandoverSheetData extends FormMeta {
 export const HANDOVER_TITLE = '执法记录仪视听资料交接登记表';
 
 const FILE_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 5.5, align: 'center' },
-  { header: '文件名', weight: 16.5 },
-  { header: '开始时间', weight: 10, align: 'center' },
+  { header: '序号', weight: 4, align: 'center' },
+  // Names at 7.5pt: a recorder's 26-character name on two lines at most.
+  { header: '文件名', weight: 15 },
+  // '2026-11-26 08:30:00' at 7.5pt on one line (a date never breaks as '2026-11-/26').
+  { header: '开始时间', weight: 15, align: 'center' },
   { header: '时长', weight: 8, align: 'center' },
-  { header: '大小', weight: 10.5, align: 'right' },
+  { header: '大小', weight: 9, align: 'right' },
   // 28/88 of the width holds 32 Courier digits at 7pt with narrow cell margins.
   { header: 'SHA-256', weight: 28 },
-  { header: '标记', weight: 9.5, align: 'center' },
+  { header: '标记', weight: 9, align: 'center' },
 ];
 
 export function flagsText(flags: readonly FileFlag[]): string {
@@ -120,8 +122,8 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
 
   const rows: CellContent[][] = data.files.map((f, i) => [
     String(i + 1),
-    { text: f.name, size: SIZE.liu + 1 },
-    f.startedAt ? formatDateTimeCompact(f.startedAt, tz).replace(' ', '\n') : '—',
+    { text: f.name, size: SIZE.liu },
+    f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
     f.durationSec === null ? '—' : formatDuration(f.durationSec),
     formatBytes(f.bytes),
     hashCell(f.sha256),
@@ -139,13 +141,13 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
       spacer(80),
       fields,
       heading(`视听资料文件清单（共 ${data.files.length} 个）`),
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件' }),
+      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件', keepLastRows: 2 }),
       para('注：标记栏“重复”指该文件此前已归档，本次未重复存储；时长、开始时间以文件元数据为准。SHA-256 为接收时计算的文件校验值。', {
         size: SIZE.xiaoWu,
         before: 80,
+        keepNext: true,
       }),
-      spacer(cm(0.3)),
-      para('经核对，上述视听资料已按日完整移交，并由接收人归档保存。', { size: SIZE.xiaoSi, keepNext: true, after: 60 }),
+      para('经核对，上述视听资料已按日完整移交，并由接收人归档保存。', { size: SIZE.xiaoSi, keepNext: true, before: cm(0.3), after: 60 }),
       signatureLines(
         [
           { label: '移交人（签名）', printedName: data.handedOverBy.name },

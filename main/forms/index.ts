@@ -52,4 +52,4 @@ export {
   type ViewingEntry,
   type ViewingType,
 } from './viewing-register';
-export { recordForm, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
+export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';

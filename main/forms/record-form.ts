@@ -67,15 +67,22 @@ export interface RecordFormData extends FormMeta {
 export const RECORD_FORM_TITLE = '执法记录仪视听资料证据记录表';
 
 const FILE_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 5.5, align: 'center' },
-  // Wide enough for a typical 26-character recorder file name at 7.5pt on one line.
+  { header: '序号', weight: 4, align: 'center' },
+  // A typical 26-character recorder file name at 7.5pt on one line; longer ones on two.
   { header: '文件名', weight: 23 },
-  { header: '开始时间', weight: 11, align: 'center' },
-  { header: '时长', weight: 9, align: 'center' },
-  { header: '大小', weight: 11, align: 'right' },
+  // '2026-11-26 08:30:00' at 7.5pt on one line.
+  { header: '开始时间', weight: 15.5, align: 'center' },
+  { header: '时长', weight: 8, align: 'center' },
+  { header: '大小', weight: 9, align: 'right' },
   // 28.5/88 of the width: 32 Courier digits at 7pt per line, as on the handover sheet.
   { header: 'SHA-256', weight: 28.5 },
 ];
+
+/** '警翼 DSJ-V9'; '未登记' when the recorder's brand and model were never recorded (not '— —'). */
+export function brandModel(brand: string, model: string): string {
+  const known = [brand, model].map((s) => s.trim()).filter((s) => s && s !== '—' && s !== '（未登记）');
+  return known.length ? known.join(' ') : '未登记';
+}
 
 export async function recordForm(data: RecordFormData): Promise<Buffer> {
   const tz = data.timeZone;
@@ -85,7 +92,7 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
   const rows: CellContent[][] = data.files.map((f, i) => [
     String(i + 1),
     { text: f.name, size: SIZE.liu },
-    f.startedAt ? formatDateTimeCompact(f.startedAt, tz).replace(' ', '\n') : '—',
+    f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
     f.durationSec === null ? '—' : formatDuration(f.durationSec),
     formatBytes(f.bytes),
     hashCell(f.sha256),
@@ -115,7 +122,7 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
           [{ label: '执法人员', value: data.officers.join('、'), span: 3 }],
           [
             { label: '摄录人', value: data.cameraOperator },
-            { label: '记录仪品牌型号', value: `${data.recorderBrand} ${data.recorderModel}` },
+            { label: '记录仪品牌型号', value: brandModel(data.recorderBrand, data.recorderModel) },
           ],
           [
             { label: '录制开始时间', value: formatDateTime(data.recordingStart, tz) },
@@ -132,7 +139,9 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
         { minRowHeight: 560 },
       ),
       heading(`视听资料文件清单（共 ${data.files.length} 个）`),
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件' }),
+      // The table goes with the closing text and the signature and seal boxes: never a page of boxes alone. Word keeps
+      // the last rows; LibreOffice keeps a table with what follows only as a whole (the list may then start on page 2).
+      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件', keepLastRows: rows.length }),
       para('以上视听资料为执法记录仪原始记录，未经删节、修改，已刻录光盘存储；SHA-256 校验值可用于核对光盘内文件。', {
         font: 'fangsong',
         size: SIZE.xiaoWu + 1,

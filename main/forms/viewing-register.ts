@@ -40,7 +40,10 @@ export interface ViewingRegisterData extends FormMeta {
   periodTo: string;
   entries: readonly ViewingEntry[];
   /** 保管员 who keeps the register. */
-  keeperName: string;
+  /** The custodian who keeps the register (art. 14), printed on his line; null when someone else exports it. */
+  keeperName: string | null;
+  /** Who exported it when not the custodian (e.g. the chief): his own signature line, so nobody signs under another's name. */
+  exportedBy?: { name: string; role: string };
 }
 
 export const VIEWING_TITLE = '执法记录仪视听资料查阅登记表';
@@ -87,7 +90,13 @@ export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer
         keepNext: true,
       }),
       spacer(120),
-      signatureLines([{ label: '保管员（签名）', printedName: data.keeperName }], 'landscape'),
+      signatureLines(
+        [
+          { label: '保管员（签名）', ...(data.keeperName ? { printedName: data.keeperName } : {}) },
+          ...(data.exportedBy ? [{ label: `导出人（${data.exportedBy.role}，签名）`, printedName: data.exportedBy.name }] : []),
+        ],
+        'landscape',
+      ),
     ],
   });
 }

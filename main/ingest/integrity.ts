@@ -76,12 +76,12 @@ export async function checkIntegrity(
     const abs = toAbsolute(root, r.stored_path);
     const st = await stat(abs).catch(() => null);
     if (!st) {
-      problems.push({ kind: 'missing', path: r.stored_path, mediaId: r.id, expected: r.sha256, message: `missing original: ${r.stored_path}` });
+      problems.push({ kind: 'missing', path: r.stored_path, mediaId: r.id, expected: r.sha256, message: `原始文件缺失（档案中找不到）：${r.stored_path}` });
     } else {
       const actual = await hashFile(abs, opts.signal);
       bytes += st.size;
       if (actual !== r.sha256 || st.size !== r.size) {
-        problems.push({ kind: 'changed', path: r.stored_path, mediaId: r.id, expected: r.sha256, actual, message: `changed original: ${r.stored_path}` });
+        problems.push({ kind: 'changed', path: r.stored_path, mediaId: r.id, expected: r.sha256, actual, message: `原始文件已被改动（SHA-256 与入库时不同）：${r.stored_path}` });
       }
     }
     opts.onProgress?.(++done, rows.length, bytes);
@@ -104,7 +104,7 @@ export async function checkIntegrity(
       const rel = path.relative(root, file).split(path.sep).join('/');
       const base = path.basename(file);
       if (path.dirname(file) === dir && (base === MANIFEST_NAME || base === SIGNATURE_NAME)) continue;
-      if (!registered.has(rel)) problems.push({ kind: 'extra', path: rel, message: `file not registered in the store: ${rel}` });
+      if (!registered.has(rel)) problems.push({ kind: 'extra', path: rel, message: `档案中有未登记的文件：${rel}` });
     }
     const entries = dayManifestEntries(db, day);
     if (!entries.length) continue;
@@ -112,12 +112,12 @@ export async function checkIntegrity(
     const onDisk = await readFile(manifestPath).catch(() => null);
     const expected = Buffer.from(manifestText(entries), 'utf8');
     const rel = `${dayRelDir(day)}/${MANIFEST_NAME}`;
-    if (!onDisk) problems.push({ kind: 'manifest', path: rel, message: `day manifest missing: ${rel}` });
-    else if (!onDisk.equals(expected)) problems.push({ kind: 'manifest', path: rel, message: `day manifest differs from the store: ${rel}` });
+    if (!onDisk) problems.push({ kind: 'manifest', path: rel, message: `日清单缺失：${rel}` });
+    else if (!onDisk.equals(expected)) problems.push({ kind: 'manifest', path: rel, message: `日清单与数据库记录不一致：${rel}` });
     else if (opts.verifySignature) {
       const sig = await readFile(path.join(dir, SIGNATURE_NAME)).catch(() => null);
       const check = sig ? opts.verifySignature(onDisk, sig) : { ok: false, reason: 'signature file missing' };
-      if (!check.ok) problems.push({ kind: 'manifest', path: `${rel}.p7s`, message: `day manifest signature invalid: ${check.reason ?? ''}` });
+      if (!check.ok) problems.push({ kind: 'manifest', path: `${rel}.p7s`, message: `日清单签名无效：${check.reason ?? '原因不明'}` });
     }
   }
 

@@ -72,20 +72,30 @@ const playerUrl = async (page: Page, id: number) => `/media/${id}?ticket=${(awai
 const mediaStatus = async (page: Page, id: number) =>
   page.evaluate(async (url) => (await fetch(url, { headers: { Range: 'bytes=0-1023' } })).status, await playerUrl(page, id));
 
-test('an officer asks the township leader for case viewing of a recording', async ({ page }) => {
-  await loginAs(page, OFFICER);
+test('an officer refused in the library asks for leave on the row, with the recording filled in', async ({ page }) => {
+  await login(page, host.openUrl, OFFICER);
   expect(await mediaStatus(page, mediaId)).toBe(403);
+  await nav(page).getByRole('menuitem', { name: '资料库' }).click();
+  const row = page.getByTestId('library-row').first();
+  await expect(row.getByTestId('request-access')).toBeVisible();
+  await screen(page, 'access-library-request');
+  await row.getByTestId('request-access').click();
   const form = page.getByTestId('access-request-form');
+  // What was refused, named as people name it: time (office zone), officer, recorder; no number to type.
+  await expect(form.getByTestId('request-scope')).toContainText(`2026-03-02 09:30 起 ${OFFICER.name}（警号 ${FIXTURE_BADGE}）`);
+  await expect(form.getByLabel('录像编号')).toHaveCount(0);
   await form.getByText('办案查阅', { exact: true }).click();
-  await form.getByText('整段录像', { exact: true }).click();
-  await form.getByLabel('录像编号').fill(String(recordingId));
   await form.getByLabel('查阅事由').fill(REASON);
   await form.getByRole('button', { name: '提交申请' }).click();
-  const row = page.getByTestId('my-requests').locator('tbody tr').first();
-  await expect(row).toContainText('办案查阅');
-  await expect(row).toContainText(`录像 #${recordingId}`);
-  await expect(row).toContainText('待审批');
-  requestId = Number((await row.locator('td').first().innerText()).replace('#', ''));
+  await expect(form).toBeHidden();
+  await nav(page).getByRole('menuitem', { name: '查阅审批' }).click();
+  const mine = page.getByTestId('my-requests').locator('tbody tr').first();
+  await expect(mine).toContainText('办案查阅');
+  await expect(mine).toContainText(`2026-03-02 09:30–`);
+  await expect(mine).toContainText(`${OFFICER.name}（警号 ${FIXTURE_BADGE}）`);
+  await expect(mine).not.toContainText(`录像 #${recordingId}`);
+  await expect(mine).toContainText('待审批');
+  requestId = Number((await mine.locator('td').first().innerText()).replace('#', ''));
   expect(requestId).toBeGreaterThan(0);
   await screen(page, 'access-request');
 });
@@ -103,6 +113,12 @@ test('the township leader approves it in one step', async ({ page }) => {
   await expect(dialog.getByTestId('approval-items-caption')).toContainText('以下 2 个文件');
   await expect(dialog.getByTestId('approval-items').locator('tbody tr.ant-table-row')).toHaveCount(2);
   await expect(dialog.getByTestId('approval-items')).toContainText(OFFICER.name);
+  // What is approved, as people read it: officer with badge, recorder, times on the office's clock, class.
+  await expect(dialog.getByTestId('approval-items')).toContainText(`${OFFICER.name}（${FIXTURE_BADGE}）`);
+  await expect(dialog.getByTestId('approval-items')).toContainText(FIXTURE_SERIAL);
+  await expect(dialog.getByTestId('approval-items')).toContainText('2026-03-02 09:30');
+  await expect(dialog.getByTestId('approval-items')).toContainText('普通');
+  await expect(dialog).not.toContainText('录像 #');
   await screen(page, 'access-approval');
   await dialog.getByRole('button', { name: '批准' }).last().click();
   await expect(dialog).toBeHidden();
@@ -146,6 +162,6 @@ test('the viewing register shows the viewing with reason and approver', async ({
   await expect(row).toContainText(LEADER.name);
   await expect(row).toContainText(`#${requestId}`);
   await page.getByRole('button', { name: '导出登记表' }).click();
-  await expect(page.getByTestId('generated-file')).toContainText('viewing-register-');
+  await expect(page.getByTestId('generated-file')).toContainText('查阅登记表-');
   await screen(page, 'access-register');
 });

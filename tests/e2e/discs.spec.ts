@@ -26,6 +26,7 @@ test.describe.configure({ mode: 'serial' });
 let host: TestHost;
 let work: string;
 let pseudo: string;
+let approveForOfficer: () => Promise<void>;
 const before = process.env.EVIDENCE_PSEUDO_DRIVE;
 
 const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
@@ -61,9 +62,12 @@ test.beforeAll(async () => {
   await addUser(host.services, admin, LEADER, ['township_leader']);
   const leader: Client = { id: 'e2e-leader', sessionId: null };
   await call(leader, 'session.login', { login: LEADER.login, password: LEADER.password });
-  const req = (await call(admin, 'access.request', { type: 'case', scope: { kind: 'case', id: c.id }, reason: '制作案件证据光盘' })) as { id: number };
-  const shown = (await call(leader, 'access.get', { id: req.id })) as { itemsFingerprint: string };
-  await call(leader, 'access.decide', { id: req.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
+  // The officer asks, the leader approves; the custodian builds under that approval without leave of his own.
+  approveForOfficer = async () => {
+    const req = (await call(officerClient, 'access.request', { type: 'case', scope: { kind: 'case', id: c.id }, reason: '制作案件证据光盘' })) as { id: number };
+    const shown = (await call(leader, 'access.get', { id: req.id })) as { itemsFingerprint: string };
+    await call(leader, 'access.decide', { id: req.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
+  };
 });
 
 test.afterAll(async () => {
@@ -122,7 +126,7 @@ test('the chief signs and seals', async ({ page }) => {
   await expect(page.getByTestId('signatures').locator('[data-role="chief"]')).toContainText('大队负责人 李大队 已签');
   await expect(page.getByTestId('signatures').locator('text=签名有效')).toHaveCount(2);
   await page.getByTestId('form-docx').click();
-  await expect(page.getByTestId('generated-file')).toContainText('record-form-1.docx');
+  await expect(page.getByTestId('generated-file')).toContainText('记录表-2026-001.docx');
   await screen(page, 'discs-04-chief-signed');
 });
 
@@ -137,12 +141,30 @@ test('the custodian plans, builds, burns to the pseudo-drive and sees the read-b
   await expect(page.getByTestId('disc-form')).toContainText('记录表 2026-001');
   await screen(page, 'discs-05-plan');
 
+  // Not yet approved: the refusal stays on screen, names the recordings by time and officer, and who must ask whom.
   await page.getByTestId('build-disc').click();
+  const refusal = page.getByTestId('disc-error');
+  await expect(refusal).toContainText('2026-11-26 09:00:00 张三（警号 310115）');
+  await expect(refusal).toContainText('承办人张三需向乡主管领导（赵乡长）提出办案查阅申请');
+  await page.waitForTimeout(3500);
+  await expect(refusal).toBeVisible();
+  await screen(page, 'discs-05b-refused');
+  await approveForOfficer();
+
+  await page.getByTestId('build-disc').click();
+  await expect(refusal).toHaveCount(0);
   await expect(page.getByText('光盘 2026-001（第 1 张 / 共 1 张）')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('disc-drive')).toContainText('模拟刻录机');
   await screen(page, 'discs-06-built');
 
+  // Burning asks first: the disc, the drive, and a blank disc in it.
   await page.getByTestId('burn-disc').click();
+  const confirm = page.getByRole('dialog', { name: '确认刻录' });
+  await expect(confirm).toContainText('2026-001');
+  await expect(confirm.getByTestId('burn-confirm-ok')).toBeDisabled();
+  await confirm.getByTestId('burn-blank-check').click();
+  await screen(page, 'discs-06b-burn-confirm');
+  await confirm.getByTestId('burn-confirm-ok').click();
   const readback = page.getByTestId('readback');
   await expect(readback).toHaveAttribute('data-ok', '1', { timeout: 90_000 });
   await expect(readback).toContainText('回读核验通过');

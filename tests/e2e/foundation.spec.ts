@@ -147,6 +147,16 @@ test('the admin creates an officer account', async ({ page }) => {
   // What the office publishes for courts to compare with a disc's CA: 'AB:CD:…' as openssl prints it.
   await expect(page.getByTestId('ca-fingerprint')).toHaveText(/^SHA-256 [0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
   await expect(page.getByText(host.archiveRoot)).toBeVisible();
+  // Number fields say their limits and refuse what is outside them; a typed 0 is not silently turned into 1.
+  const idle = page.getByLabel('无操作自动退出');
+  await expect(page.getByText('允许 1–480 分钟')).toBeVisible();
+  await idle.fill('0');
+  await idle.blur();
+  await expect(idle).toHaveValue('0');
+  await expect(page.getByText('超出允许范围：须在 1–480 分钟之间')).toBeVisible();
+  await screen(page, 'settings-number-limits');
+  await idle.fill('30');
+  await expect(page.getByText('超出允许范围：须在 1–480 分钟之间')).toHaveCount(0);
   await screen(page, 'settings-office');
 
   await logout(page);
@@ -229,8 +239,15 @@ test('the admin reads the audit log and the chain verifies', async ({ page }) =>
   // Filter by actor: only the officer's entries remain.
   await page.getByLabel('操作人').fill(OFFICER.login);
   await page.getByLabel('操作人').press('Enter');
-  await expect(table.locator('tbody tr').first()).toContainText(OFFICER.login);
-  await expect(table.getByText(ADMIN.login, { exact: true })).toHaveCount(0);
+  await expect(table.locator('tbody tr').first()).toContainText(OFFICER.name);
+  await expect(table.getByText(ADMIN.name, { exact: true })).toHaveCount(0);
+  // Issue 11 item 10: people and objects by name, every detail in Chinese: no raw targets or keys.
+  await page.getByLabel('操作人').fill('');
+  await page.getByLabel('操作人').press('Enter');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(table).not.toContainText(/user:\d|media:\d|record_form:|"\w+":/);
+  await expect(table.getByText(OFFICER.name).first()).toBeVisible();
+  await screen(page, 'audit-chinese');
 });
 
 test('the chief sees the last chain check; after the idle time the next call returns to login', async ({ page }) => {

@@ -158,7 +158,7 @@ test('the custodian ingests the docked recorder and sees each flag on the right 
 
   // The handover sheet downloads (the browser host's stand-in for opening it).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成交接登记表' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^handover-\d+\.docx$/);
+  expect(download.suggestedFilename()).toMatch(/^交接登记表-\d{8}-\d{3}\.docx$/);
   const saved = await download.path();
   const bytes = await readFile(saved);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -200,7 +200,7 @@ test('an admin who is not the custodian opens the handover sheet and is offered 
   await page.getByTestId('sessions-table').getByRole('row', { name: new RegExp(vol.serial) }).click();
   await expect(page.getByTestId('ingest-status')).toHaveText('导入完成');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成交接登记表' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^handover-\d+\.docx$/);
+  expect(download.suggestedFilename()).toMatch(/^交接登记表-\d{8}-\d{3}\.docx$/);
   await screen(page, 'ingest-session-admin');
 
   await page.getByRole('tab', { name: '每周归档' }).click();

@@ -1,5 +1,5 @@
 import { officeVerifier } from '../signing';
-import { queryAudit, verifyAuditChain } from '../../audit';
+import { describeAuditTarget, detailRefs, displayNameOf, queryAudit, verifyAuditChain } from '../../audit';
 import type { HandlerTable } from '../handler';
 
 export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = {
@@ -11,9 +11,12 @@ export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = 
         seq: e.seq,
         at: e.at,
         actorLogin: e.actorLogin,
+        actorName: displayNameOf(db(), e.actorLogin),
         action: e.action,
         target: e.target,
+        targetName: describeAuditTarget(db(), e.action, e.target),
         details: e.details,
+        refs: detailRefs(db(), e.details),
         hash: e.hash,
       })),
     };

@@ -49,7 +49,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
     const plan = planCase(db(), input.caseId, input.mediaType);
     const approvals = assertItemsApprovedForDisc(
       db(),
-      session.userId,
+      input.caseId,
       plan.discs.flatMap((d) => d.items.map((i) => i.mediaId)),
       now,
     );

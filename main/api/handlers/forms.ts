@@ -42,7 +42,8 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       totalDurationSec: detail.items.reduce((s, i) => s + (i.outcome === 'stored' ? (i.durationSec ?? 0) : 0), 0),
       clockDriftSec: detail.clockDriftSec,
       files: detail.items.map((i) => ({
-        name: i.relPath,
+        // The name as on the recorder; its folder (DCIM/100MEDIA/…) would only wrap the column over several lines.
+        name: i.relPath.split('/').at(-1) ?? i.relPath,
         startedAt: i.startAt ? new Date(i.startAt) : null,
         durationSec: i.durationSec,
         bytes: i.size,
@@ -51,7 +52,8 @@ export const formHandlers: Pick<HandlerTable, 'ingest.handoverSheet' | 'forms.op
       })),
       ...(detail.error ? { remarks: detail.error } : {}),
     });
-    const saved = await saveForm(services, `handover-${detail.id}.docx`, docx);
+    // Named as people file it: 交接登记表-<office day>-<session no>.docx (issue 11 item 10).
+    const saved = await saveForm(services, `交接登记表-${handoverSessionNo(new Date(detail.startedAt), detail.id, office.timeZone)}.docx`, docx);
     tx(() => audit('form.handover_sheet', `ingest:${detail.id}`, { fileName: saved.fileName, sha256: saved.sha256 }));
     return saved;
   },

@@ -132,7 +132,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
 
   'forms.recordDocx': async ({ input, db, tx, audit, services, now }) => {
     const form = findForm(db(), input.id);
-    const saved = await saveForm(services, docxFileName(form.id), await recordFormDocx(services.archive.office(), db(), form, now));
+    const saved = await saveForm(services, docxFileName(form.disc_no), await recordFormDocx(services.archive.office(), db(), form, now));
     tx(() => audit('form.record_form', `record_form:${form.id}`, { fileName: saved.fileName, sha256: saved.sha256, state: form.state }));
     return saved;
   },

@@ -1,4 +1,4 @@
-import { AppError } from '../../common';
+import { AppError, ROLE_LABELS } from '../../common';
 import { viewingRegister, type ViewingEntry } from '../../forms';
 import type { Db } from '../../store';
 import type { ViewingRowDto } from '../dto';
@@ -50,9 +50,11 @@ export const registerHandlers: Pick<HandlerTable, 'register.list' | 'register.do
       periodFrom: input.from,
       periodTo: input.to,
       entries: rows.map((r) => entryOf(db(), r)),
-      keeperName: session.displayName,
+      // The custodian keeps the register; a leader who exports it signs as himself, not on the custodian's line.
+      keeperName: session.roles.includes('custodian') ? session.displayName : null,
+      ...(session.roles.includes('custodian') ? {} : { exportedBy: { name: session.displayName, role: ROLE_LABELS[session.roles.find((r) => r !== 'admin') ?? session.roles[0]!] } }),
     });
-    const saved = await saveForm(services, `viewing-register-${input.from}-${input.to}.docx`, docx);
+    const saved = await saveForm(services, `查阅登记表-${input.from.replaceAll('-', '')}-${input.to.replaceAll('-', '')}.docx`, docx);
     tx(() => audit('form.viewing_register', 'register', { from: input.from, to: input.to, rows: rows.length, fileName: saved.fileName, sha256: saved.sha256 }));
     return saved;
   },

@@ -13,12 +13,15 @@ export const UI_JS = String.raw`
     if (txt !== undefined) e.textContent = txt;
     return e;
   }
+  // The same convention as main/common/format.ts formatBytes (tests/unit/disc/verifier-size.test.ts holds them equal).
   function size(n) {
     if (n === undefined) return '';
-    if (n < 1024) return n + ' B';
-    var u = ['KB', 'MB', 'GB', 'TB'], i = -1;
+    if (n < 1024) return Math.round(n) + ' B';
+    var u = ['KiB', 'MiB', 'GiB', 'TiB'], i = -1;
     do { n /= 1024; i++; } while (n >= 1024 && i < u.length - 1);
-    return n.toFixed(n < 10 ? 2 : 1) + ' ' + u[i];
+    var d = n >= 100 ? 0 : n >= 10 ? 1 : 2;
+    if (Number(n.toFixed(d)) >= 1024 && i < u.length - 1) return '1.00 ' + u[i + 1];
+    return n.toFixed(d) + ' ' + u[i];
   }
   // Times are the office's (html.ts writes its zone on <body>), not those of the computer reading the disc.
   var ZONE = document.body.getAttribute('data-time-zone') || 'Asia/Shanghai';

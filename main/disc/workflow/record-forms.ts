@@ -46,7 +46,8 @@ interface SignatureRow {
 
 export const contentFileName = (formId: number, contentSha256: string): string => `record-form-${formId}-${contentSha256.slice(0, 16)}.json`;
 export const signatureFileName = (formId: number, sigId: number, role: SignatureRoleDto): string => `record-form-${formId}-s${sigId}-${role}.p7s`;
-export const docxFileName = (formId: number): string => `record-form-${formId}.docx`;
+/** The printable form as people file it: 记录表-<disc no>.docx (the disc number is the form's own, e.g. 2026-001). */
+export const docxFileName = (discNo: string): string => `记录表-${discNo}.docx`;
 
 export function findForm(db: Db, id: number): FormRow {
   const r = db.prepare('SELECT * FROM record_forms WHERE id = ?').get(id) as FormRow | undefined;

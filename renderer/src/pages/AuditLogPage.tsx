@@ -34,7 +34,7 @@ const columns: ColumnsType<AuditEntryDto> = [
     key: 'actor',
     width: 120,
     // No actor: before anyone logged in (setup) or a login attempt that failed.
-    render: (_v, e) => e.actorLogin ?? <span style={{ color: '#8a94a6' }}>{e.action.startsWith('session.') ? '（未登录）' : '系统'}</span>,
+    render: (_v, e) => (e.actorLogin ? (e.actorName ?? e.actorLogin) : null) ?? <span style={{ color: '#8a94a6' }}>{e.action.startsWith('session.') ? '（未登录）' : '系统'}</span>,
   },
   {
     title: '操作',
@@ -42,8 +42,8 @@ const columns: ColumnsType<AuditEntryDto> = [
     width: 150,
     render: (a: string) => <Tag color={WARNING_ACTIONS.has(a) ? 'orange' : a.startsWith('session.') ? 'default' : 'blue'}>{auditActionLabel(a)}</Tag>,
   },
-  { title: '对象', key: 'target', width: 150, render: (_v, e) => formatTarget(e.action, e.target) },
-  { title: '详情', key: 'details', render: (_v, e) => <AuditDetails details={e.details} /> },
+  { title: '对象', key: 'target', width: 200, render: (_v, e) => formatTarget(e.action, e.target, e.targetName) },
+  { title: '详情', key: 'details', render: (_v, e) => <AuditDetails entry={e} /> },
 ];
 
 /** Who did what, when: the tamper-evident log, filtered and paged, and its chain check. */

@@ -1,7 +1,8 @@
 import { FireOutlined, ReloadOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Select, Space, Steps, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { DiscMediaTypeDto } from '../../../main/api/dto';
+import { BurnConfirmModal } from '../components/discs/BurnConfirmModal';
 import { DiscPlanView } from '../components/discs/DiscPlanView';
 import { DiscRegister } from '../components/discs/DiscRegister';
 import { ReadbackView } from '../components/discs/ReadbackView';
@@ -26,8 +27,10 @@ export function DiscsPage() {
   const canBurn = useCan('discs.burn');
   const s = useDiscsStore();
   const { caseId, disc, formId, plan, load, loadRegister, loadDrives } = s;
-  const { doing: busy, setDoing, run, report } = useSubmit<Busy>({ toast: true });
+  // A refusal stays on screen (an Alert, not a toast): it says which recordings and who must ask whom.
+  const { doing: busy, setDoing, run, report, error, setError } = useSubmit<Busy>();
   const [progress, setProgress] = useDiscProgress(caseId);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     load().catch(report);
@@ -89,6 +92,10 @@ export function DiscsPage() {
             items={[{ title: '选择案件与光盘' }, { title: '选择已签名记录表' }, { title: '制作映像' }, { title: '刻录' }, { title: '回读核验' }]}
           />
         </Card>
+
+        {error && (
+          <Alert type="error" showIcon closable title="操作未完成" description={error} onClose={() => setError(null)} data-testid="disc-error" />
+        )}
 
         <Card title="1. 案件与光盘规划">
           <Space wrap size={12} style={{ marginBottom: 16 }}>
@@ -175,7 +182,7 @@ export function DiscsPage() {
                     <Button icon={<ReloadOutlined />} onClick={() => void loadDrives().catch(report)}>
                       刷新刻录机
                     </Button>
-                    <Button type="primary" danger icon={<FireOutlined />} disabled={!s.driveId || !canBurn || busy !== null} loading={busy === 'burn'} onClick={() => void burn()} data-testid="burn-disc">
+                    <Button type="primary" danger icon={<FireOutlined />} disabled={!s.driveId || !canBurn || busy !== null} loading={busy === 'burn'} onClick={() => setConfirming(true)} data-testid="burn-disc">
                       {disc.burnedAt ? '再刻录一张并核验' : '刻录并核验'}
                     </Button>
                     {disc.burnedAt && (
@@ -195,6 +202,19 @@ export function DiscsPage() {
               </Space>
             )}
           </Card>
+        )}
+
+        {disc && (
+          <BurnConfirmModal
+            open={confirming}
+            disc={disc}
+            driveLabel={s.drives.find((d) => d.id === s.driveId)?.label ?? '—'}
+            onCancel={() => setConfirming(false)}
+            onOk={() => {
+              setConfirming(false);
+              void burn();
+            }}
+          />
         )}
 
         <Card title="光盘登记">

@@ -45,10 +45,13 @@ describe('an approval covers exactly what was approved', () => {
     const named = db().prepare('SELECT media_id AS id FROM viewings WHERE grant_id = ? ORDER BY media_id').all(g.id) as { id: number }[];
     expect(named.map((r) => r.id)).toEqual([segs[0]]);
     // No disc with them.
-    expect(() => requireApprovedForDisc(db(), officerUserId, [...segs, ...later], t().clock.now())).toThrow(
-      expect.objectContaining({ code: 'DISC_NOT_APPROVED', userMessage: expect.stringContaining(`#${later[0]}`) }),
+    const laterName = (await t().call(a.officer, 'media.get', { id: later[0]! })).originalName;
+    expect(() => requireApprovedForDisc(db(), [...segs, ...later], t().clock.now())).toThrow(
+      expect.objectContaining({ code: 'DISC_NOT_APPROVED', userMessage: expect.stringContaining(laterName) }),
     );
-    expect(requireApprovedForDisc(db(), officerUserId, segs, t().clock.now())).toEqual(new Map(segs.map((id) => [id, g.id])));
+    expect(requireApprovedForDisc(db(), segs, t().clock.now())).toEqual(new Map(segs.map((id) => [id, g.id])));
+    // Exactly its items: a disc of fewer items than the approval covers is refused too.
+    expect(() => requireApprovedForDisc(db(), segs.slice(1), t().clock.now())).toThrow(expect.objectContaining({ userMessage: expect.stringContaining('完全一致') }));
     // The request still says what it covers: the three segments shown at the decision.
     expect((await t().call(a.officer, 'access.get', { id: g.id })).scope.mediaCount).toBe(3);
 
@@ -74,10 +77,25 @@ describe('an approval covers exactly what was approved', () => {
       startAt: detail.startAt,
       endAt: detail.endAt,
       durationSec: detail.durationSec,
+      classification: 'normal',
+      cases: expect.arrayContaining(['AI-2 清单']),
     });
     expect(shown.itemsFingerprint).toMatch(/^[0-9a-f]{64}$/);
     // The list is the same for whoever reads it, and the requester sees it too.
     expect((await t().call(a.officer, 'access.get', { id: req.id })).itemsFingerprint).toBe(shown.itemsFingerprint);
+  });
+
+  it('a recording is named by time (office zone), officer and recorder, never by its internal number', async () => {
+    const detail = await t().call(a.custodian, 'media.get', { id: segs[0]! });
+    const req = await t().call(a.officer, 'access.request', { type: 'work', scope: { kind: 'recording', id: detail.recordingId! }, reason: '核对' });
+    const officer = (await t().call(a.custodian, 'officers.list')).find((o) => o.id === handlerOfficerId)!;
+    // The office is in Asia/Shanghai (UTC+8, no daylight saving): the label reads the start on that clock.
+    const start = new Date(Date.parse(detail.startAt) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+    expect(req.scope.label).toContain(start);
+    expect(req.scope.label).toContain(`${officer.name}（警号 ${a.vol.badge}）`);
+    expect(req.scope.label).toContain(`记录仪 ${a.vol.serial}`);
+    expect(req.scope.label).toMatch(/（3 段）$/);
+    expect(req.scope.label).not.toMatch(/#/);
   });
 
   describe('a list changed between showing and deciding is refused', () => {

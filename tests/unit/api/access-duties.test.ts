@@ -121,7 +121,7 @@ describe('separation of duties', () => {
       const media = a.mediaIdOf('audio');
       const chiefId = ids.get('chief')!;
       await grant(t(), a.chief, a.chief, 'work', { kind: 'media', id: media });
-      expect(() => requireApprovedForDisc(db(), chiefId, [media], t().clock.now())).toThrow(expect.objectContaining({ code: 'DISC_NOT_APPROVED' }));
+      expect(() => requireApprovedForDisc(db(), [media], t().clock.now())).toThrow(expect.objectContaining({ code: 'DISC_NOT_APPROVED' }));
       // A self-decided 办案查阅 written straight into the store (as an older version or an insider might) covers no disc either.
       const at = t().clock.now().toISOString();
       const until = new Date(t().clock.now().getTime() + 86_400_000).toISOString();
@@ -131,7 +131,7 @@ describe('separation of duties', () => {
         )
         .run(media, chiefId, at, chiefId, at, at, until).lastInsertRowid as number;
       db().prepare('INSERT INTO access_request_items (request_id, media_id) VALUES (?, ?)').run(id, media);
-      expect(() => requireApprovedForDisc(db(), chiefId, [media], t().clock.now())).toThrow(expect.objectContaining({ code: 'DISC_NOT_APPROVED' }));
+      expect(() => requireApprovedForDisc(db(), [media], t().clock.now())).toThrow(expect.objectContaining({ code: 'DISC_NOT_APPROVED' }));
     });
   });
 });

@@ -124,7 +124,7 @@ describe('a revoked signer', () => {
     const report = await w.t.call(w.chief, 'integrity.check', {});
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'manifest', message: expect.stringMatching(/signature invalid: signer certificate .* was revoked at .* \(account disabled\)/) }),
+      expect.objectContaining({ kind: 'manifest', message: expect.stringMatching(/日清单签名无效：signer certificate .* was revoked at .* \(account disabled\)/) }),
     ]);
   });
 

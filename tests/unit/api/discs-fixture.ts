@@ -55,9 +55,9 @@ export async function makeDiscWorld(): Promise<DiscWorld> {
   return { t, admin, officer, custodian, chief, leader, caseId: c.id, mediaIds, sha256s: stored.map((i) => i.sha256!) };
 }
 
-/** 办案查阅 for the custodian over the whole case, approved by the township leader (what a disc needs). */
-export async function approveCaseForCustodian(w: DiscWorld): Promise<void> {
-  const r = await w.t.call(w.custodian, 'access.request', { type: 'case', scope: { kind: 'case', id: w.caseId }, reason: '制作案件证据光盘' });
+/** 办案查阅 over the whole case, asked by `by` (default the custodian), approved by the township leader (what a disc needs). */
+export async function approveCaseFor(w: DiscWorld, by: Client = w.custodian): Promise<void> {
+  const r = await w.t.call(by, 'access.request', { type: 'case', scope: { kind: 'case', id: w.caseId }, reason: '制作案件证据光盘' });
   const shown = await w.t.call(w.leader, 'access.get', { id: r.id });
   await w.t.call(w.leader, 'access.decide', { id: r.id, approve: true, itemsFingerprint: shown.itemsFingerprint });
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asPem } from '../../../main/crypto';
 import { openIsoImage, verifyDisc } from '../../../main/disc';
 import { tempDir } from '../../support/services';
-import { approveCaseForCustodian, makeDiscWorld, signedForm, type DiscWorld } from './discs-fixture';
+import { approveCaseFor, makeDiscWorld, signedForm, type DiscWorld } from './discs-fixture';
 
 describe('evidence disc through the API: plan, build, burn to the pseudo-drive, read back, register', () => {
   let w: DiscWorld;
@@ -41,9 +41,18 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
     expect((await w.t.raw(w.chief, 'discs.build', { caseId: w.caseId, mediaType: 'CD-R', recordFormId: formId })).ok).toBe(false);
   });
 
-  it('refuses to build without an approved request for every item (access module), then builds once approved', async () => {
-    await expect(w.t.call(w.custodian, 'discs.build', { caseId: w.caseId, mediaType: 'CD-R', recordFormId: formId })).rejects.toThrow(/DISC_NOT_APPROVED/);
-    await approveCaseForCustodian(w);
+  it('refuses to build without an approved request, naming the recordings by time and officer and who must ask whom', async () => {
+    const r = await w.t.raw(w.custodian, 'discs.build', { caseId: w.caseId, mediaType: 'CD-R', recordFormId: formId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'DISC_NOT_APPROVED' } });
+    const message = r.ok ? '' : r.error.message;
+    // Office zone (Asia/Shanghai): the first segment starts 01:00Z = 09:00.
+    expect(message).toContain('2026-11-26 09:00:00 张三（警号 310115）');
+    expect(message).toContain('承办人张三需向乡主管领导（赵乡长）提出办案查阅申请');
+    expect(message).not.toMatch(/#\d/);
+  });
+
+  it("builds against the officer's approved 办案查阅 covering exactly the case: the custodian needs no leave of his own", async () => {
+    await approveCaseFor(w, w.officer);
   });
 
   it('builds the image: signed manifest, record form with both signatures, chain of custody; the form locks', async () => {
@@ -123,6 +132,12 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
     expect(actions).toEqual(['disc.build', 'disc.burn', 'disc.readback', 'disc.readback']);
     const lock = await w.t.call(w.chief, 'audit.list', { action: 'record_form.lock' });
     expect(lock.total).toBe(1);
+    // The audit page names people and objects (issue 11 item 10): actor, target and ids in the details by name.
+    expect(lock.entries[0]).toMatchObject({ actorName: '王保管', targetName: `记录表 ${discId}（某综执〔2026〕12号）` });
+    const build = (await w.t.call(w.chief, 'audit.list', { action: 'disc.build' })).entries[0]!;
+    expect(build).toMatchObject({ targetName: `光盘 ${discId}`, refs: { [`caseId:${w.caseId}`]: '案件 某综执〔2026〕12号 占道经营案' } });
+    const ingest = (await w.t.call(w.chief, 'audit.list', { action: 'media.ingest', limit: 1 })).entries[0]!;
+    expect(ingest.targetName).toMatch(/\.MP4$/i);
     expect((await w.t.call(w.chief, 'audit.verify')).ok).toBe(true);
   });
 });

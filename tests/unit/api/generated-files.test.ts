@@ -17,11 +17,11 @@ const ROLES: Role[] = ['officer', 'custodian', 'chief', 'township_leader', 'admi
 
 /** Each kind of generated document, a file of that kind, and the roles of the method that makes it. */
 const KINDS: [kind: string, fileName: string, roles: Role[]][] = [
-  ['handover sheet (ingest.handoverSheet)', 'handover-1.docx', ['custodian', 'chief', 'admin']],
+  ['handover sheet (ingest.handoverSheet)', '交接登记表-20261127-001.docx', ['custodian', 'chief', 'admin']],
   ['weekly report (weekly.run)', 'weekly-2026-11-16.docx', ['custodian']],
   ['weekly report signature (weekly.run)', 'weekly-2026-11-16.docx.p7s', ['custodian']],
-  ['viewing register (register.docx)', 'viewing-register-2026-11-01-2026-11-20.docx', ['custodian', 'chief', 'township_leader']],
-  ['record form (forms.recordDocx)', 'record-form-1.docx', ['officer', 'custodian', 'chief']],
+  ['viewing register (register.docx)', '查阅登记表-20261101-20261120.docx', ['custodian', 'chief', 'township_leader']],
+  ['record form (forms.recordDocx)', '记录表-2026-001.docx', ['officer', 'custodian', 'chief']],
 ];
 
 describe('generated documents', () => {
@@ -36,7 +36,8 @@ describe('generated documents', () => {
     const r = await fetch(`${host.url}/api/${method}`, { method: 'POST', headers: { ...headers(client), 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
   }
-  const download = (client: string, name: string) => rawRequest(host.url, `/forms/${name}`, headers(client));
+  // Non-ASCII is sent percent-encoded, as a browser sends it; everything else in the tables below is the raw path.
+  const download = (client: string, name: string) => rawRequest(host.url, `/forms/${name.replace(/[^\x20-\x7e]+/g, encodeURIComponent)}`, headers(client));
   const auditRows = (action: string) =>
     t.services.archive.open().db.prepare('SELECT actor_login, target, details FROM audit_log WHERE action = ? ORDER BY seq').all(action) as {
       actor_login: string;
@@ -72,7 +73,7 @@ describe('generated documents', () => {
       if (allowed.includes(role)) {
         expect(r.status).toBe(200);
         expect(r.body.toString()).toBe(`document ${fileName}`);
-        expect(r.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
+        expect(r.headers['content-disposition']).toBe(`attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
         expect(r.headers['x-content-type-options']).toBe('nosniff');
         expect(r.headers['cache-control']).toBe('no-store');
         const rows = auditRows('form.download');
@@ -121,10 +122,10 @@ describe('generated documents', () => {
   });
 
   it.each([
-    ['a guessed name of an allowed kind', 'handover-999.docx', 404],
-    ['a name with a leading zero', 'handover-01.docx', 404],
-    ['upper case', 'HANDOVER-1.DOCX', 404],
-    ['a trailing slash', 'handover-1.docx/', 404],
+    ['a guessed name of an allowed kind', '交接登记表-20261127-999.docx', 404],
+    ['a day of the wrong length', '交接登记表-2026112-001.docx', 404],
+    ['upper case', '交接登记表-20261127-001.DOCX', 404],
+    ['a trailing slash', '交接登记表-20261127-001.docx/', 404],
     ['the database', 'evidence.db', 404],
     ['../ traversal', '../evidence.db', 404],
     ['encoded ../', '..%2Fevidence.db', 404],
@@ -135,9 +136,9 @@ describe('generated documents', () => {
     ['a record form content file (another kind)', 'record-form-1-0123456789abcdef.json', 404],
     ['a record form signature (another kind)', 'record-form-1-s1-officer.p7s', 404],
     ['a record form scan (another kind)', 'record-form-1-scan.pdf', 404],
-    ['a NUL byte', 'handover-1.docx%00', 400],
-    ['a NUL byte before an extension', 'handover-1.docx%00.pdf', 400],
-    ['a malformed escape', 'handover-%E4.docx', 400],
+    ['a NUL byte', '交接登记表-20261127-001.docx%00', 400],
+    ['a NUL byte before an extension', '交接登记表-20261127-001.docx%00.pdf', 400],
+    ['a malformed escape', '交接登记表-%E4.docx', 400],
     ['an overlong UTF-8 dot', '%C0%AE%C0%AEevidence.db', 400],
   ])('%s: %s → %d', async (_n, name, status) => {
     const r = await download(clientOf('custodian'), name);
@@ -150,27 +151,27 @@ describe('generated documents', () => {
       const r = await fetch(`${host.url}/api/session.current`, { method: 'POST', headers: { ...headers(clientOf(role)), 'Content-Type': 'application/json' }, body: '{}' });
       return r.headers.get('x-evidence-link-ticket')!;
     };
-    const custodian = await rawRequest(host.url, `/forms/handover-1.docx?ticket=${await ticketOf('custodian')}`, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Site': 'same-origin' });
+    const custodian = await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}?ticket=${await ticketOf('custodian')}`, { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Site': 'same-origin' });
     expect(custodian.status).toBe(200);
-    expect(custodian.body.toString()).toBe('document handover-1.docx');
-    expect((await rawRequest(host.url, `/forms/handover-1.docx?ticket=${await ticketOf('officer')}`)).status).toBe(403);
-    expect((await rawRequest(host.url, '/forms/handover-1.docx?ticket=guess')).status).toBe(401);
+    expect(custodian.body.toString()).toBe('document 交接登记表-20261127-001.docx');
+    expect((await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}?ticket=${await ticketOf('officer')}`)).status).toBe(403);
+    expect((await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}?ticket=guess`)).status).toBe(401);
     // Not from a page on another port of 127.0.0.1.
-    expect((await rawRequest(host.url, `/forms/handover-1.docx?ticket=${await ticketOf('custodian')}`, { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}?ticket=${await ticketOf('custodian')}`, { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
   });
 
   it('refuses without a session, and before the initial password is changed', async () => {
-    expect((await download('client-nobody', 'handover-1.docx')).status).toBe(401);
+    expect((await download('client-nobody', '交接登记表-20261127-001.docx')).status).toBe(401);
     await t.call(admin, 'users.create', { login: 'u-new', displayName: 'new', badgeNo: null, password: 'initial-pass', roles: ['custodian'] });
     expect(await hostCall('client-new', 'session.login', { login: 'u-new', password: 'initial-pass' })).toMatchObject({ ok: true });
-    expect((await download('client-new', 'handover-1.docx')).status).toBe(403);
+    expect((await download('client-new', '交接登记表-20261127-001.docx')).status).toBe(403);
   });
 
   it('answers only GET and HEAD; HEAD moves nothing and is not a download', async () => {
     const before = auditRows('form.download').length;
-    const head = await rawRequest(host.url, '/forms/handover-1.docx', headers(clientOf('custodian')), 'HEAD');
+    const head = await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}`, headers(clientOf('custodian')), 'HEAD');
     expect(head.status).toBe(200);
     expect(auditRows('form.download')).toHaveLength(before);
-    expect((await rawRequest(host.url, '/forms/handover-1.docx', headers(clientOf('custodian')), 'DELETE')).status).toBe(405);
+    expect((await rawRequest(host.url, `/forms/${encodeURIComponent('交接登记表-20261127-001.docx')}`, headers(clientOf('custodian')), 'DELETE')).status).toBe(405);
   });
 });

@@ -347,7 +347,7 @@ describe.each([
     beforeAll(() => {
       const paths = b.services.archive.open().paths;
       forms = paths.forms;
-      doc = path.join(forms, 'handover-1.docx');
+      doc = path.join(forms, '交接登记表-20261127-001.docx');
       writeFileSync(doc, 'docx');
       writeFileSync(path.join(forms, 'weekly-2026-11-16.docx.p7s'), 'sig');
       const outside = path.join(tempDir('ew-outside-'), 'tool.docx');
@@ -365,11 +365,11 @@ describe.each([
     it.each([
       ['the database', () => path.join(path.dirname(forms), 'evidence.db')],
       ['a traversal out of forms/', () => path.join(forms, '..', 'evidence.db')],
-      ['a relative name', () => 'handover-1.docx'],
+      ['a relative name', () => '交接登记表-20261127-001.docx'],
       ['a symlink out of forms/', () => path.join(forms, 'linked.docx')],
       ['a signature file', () => path.join(forms, 'weekly-2026-11-16.docx.p7s')],
       ['a folder', () => path.join(forms, 'folder.docx')],
-      ['a missing file', () => path.join(forms, 'handover-2.docx')],
+      ['a missing file', () => path.join(forms, '交接登记表-20261127-002.docx')],
       ['a program', () => process.execPath],
     ])('refuses %s', async (_n, target) => {
       fake.state.opened = [];

@@ -12,6 +12,7 @@ import {
   HANDOVER_TITLE,
   RECORD_FORM_TITLE,
   recordForm,
+  brandModel,
   VIEWING_TITLE,
   viewingRegister,
   WEEKLY_TITLE,
@@ -19,7 +20,7 @@ import {
 } from '../../../main/forms';
 import { formatBytes } from '../../../main/common';
 import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tablesOf, tableStartingWith, type DocxBlock } from './docx-read';
-import { docxToPdf, onPaperCheck, pagesWith, pdfInfo, pdfPageTexts, pdfToolsMissing, proofPngs, squash, type PdfInfo } from './proof';
+import { docxToPdf, onPaperCheck, pagesWith, pdfInfo, pdfLines, pdfPageTexts, pdfToolsMissing, proofPngs, squash, type PdfInfo } from './proof';
 import { fakeHash, handoverSample, recordSample, viewingSample, weeklySample } from './samples';
 
 const PROOF_DIR = fileURLToPath(new URL('../../../test-results/forms', import.meta.url));
@@ -144,7 +145,7 @@ describe('what each form says (word/document.xml)', () => {
         return [
           String(i + 1),
           f.name,
-          at ? `${at.day}\n${at.time}` : '—',
+          at ? `${at.day} ${at.time}` : '—',
           f.durationSec === null ? '—' : formatDuration(f.durationSec),
           formatBytes(f.bytes),
           hashLines(f.sha256),
@@ -275,7 +276,7 @@ describe('what each form says (word/document.xml)', () => {
       ['序号', '文件名', '开始时间', '时长', '大小', 'SHA-256'],
       ...d.files.map((f, i) => {
         const at = f.startedAt ? shanghai(f.startedAt) : null;
-        return [String(i + 1), f.name, at ? `${at.day}\n${at.time}` : '—', f.durationSec === null ? '—' : formatDuration(f.durationSec), formatBytes(f.bytes), hashLines(f.sha256)];
+        return [String(i + 1), f.name, at ? `${at.day} ${at.time}` : '—', f.durationSec === null ? '—' : formatDuration(f.durationSec), formatBytes(f.bytes), hashLines(f.sha256)];
       }),
     ]);
     const boxes = tablesOf(b).find((t) => t[0]?.[0]?.startsWith('执法人员签名：'));
@@ -307,17 +308,10 @@ const PAPER: Record<Name, { table: string[]; keyColumn: number; signatures: stri
   weekly: { table: ['备份位置'], keyColumn: 1, signatures: ['整理人（保管员）', '审核人（大队负责人）'] },
 };
 
-/**
- * Failures of a paper rule that the layout, not the test, must fix (the forms layout is another issue's
- * work). Checked with `it.fails`, so the test turns red once the layout is fixed and the entry must go.
- */
-const KNOWN_LAYOUT_DEFECTS: Partial<Record<Name, string>> = {
-  record: 'the signature and seal boxes print alone on page 3, after the last file row on page 2',
-};
-
 describe.skipIf(toolsMissing !== null)('printed through LibreOffice with the project font map', () => {
   const pages = {} as Record<Name | `${Name}-empty`, string[]>;
   const info = {} as Record<Name | `${Name}-empty`, PdfInfo>;
+  const lines = {} as Record<Name | `${Name}-empty`, string[]>;
 
   beforeAll(() => {
     const inputs: Record<string, Buffer> = { ...docs };
@@ -325,6 +319,7 @@ describe.skipIf(toolsMissing !== null)('printed through LibreOffice with the pro
     const pdfs = docxToPdf(inputs, PROOF_DIR);
     for (const [key, pdf] of Object.entries(pdfs) as [Name | `${Name}-empty`, string][]) {
       pages[key] = pdfPageTexts(pdf);
+      lines[key] = pdfLines(pdf);
       info[key] = pdfInfo(pdf);
       if (!key.endsWith('-empty')) proofPngs(pdf, PROOF_DIR);
     }
@@ -360,21 +355,48 @@ describe.skipIf(toolsMissing !== null)('printed through LibreOffice with the pro
     for (let p = first; p <= last; p++) expect(pages[name][p - 1]?.split(header).length, `header rows on page ${p}`).toBe(2);
   });
 
-  for (const name of NAMES) {
-    const defect = KNOWN_LAYOUT_DEFECTS[name];
-    if (defect) console.warn(`forms: ${name}: known layout defect, checked as failing: ${defect}`);
-    (defect ? it.fails : it)(`${name}: the signature block is on the page of the last table row${defect ? ` (KNOWN DEFECT: ${defect})` : ''}`, () => {
-      const table = tableStartingWith(body[name], ...PAPER[name].table);
-      const lastRow = table.at(-1) ?? [];
-      const at = pagesWith(pages[name], lastRow[PAPER[name].keyColumn] ?? '');
-      expect(at).toHaveLength(1);
-      for (const label of PAPER[name].signatures) expect(pagesWith(pages[name], label), label).toEqual(at);
-    });
-  }
+  it.each(NAMES)('%s: the signature block is on the page of the last table row', (name) => {
+    const table = tableStartingWith(body[name], ...PAPER[name].table);
+    const lastRow = table.at(-1) ?? [];
+    const at = pagesWith(pages[name], lastRow[PAPER[name].keyColumn] ?? '');
+    expect(at).toHaveLength(1);
+    for (const label of PAPER[name].signatures) expect(pagesWith(pages[name], label), label).toEqual(at);
+  });
+
+  // Issue 11 item 13: '2026-11-/26', '00:00:0/8' were columns too narrow for their content.
+  it.each(['handover', 'record'] as const)('%s: each file’s start time and length print on one line', (name) => {
+    const files = name === 'handover' ? handoverSample().files : recordSample().files;
+    const text = lines[name];
+    for (const f of files) {
+      if (!f.startedAt) continue;
+      const at = shanghai(f.startedAt);
+      expect(text.some((l) => l.includes(`${at.day} ${at.time}`)), `${f.name}: ${at.day} ${at.time}`).toBe(true);
+      const length = new RegExp(`(^|\\s)${f.durationSec === null ? '—' : formatDuration(f.durationSec)}(\\s|$)`);
+      expect(text.some((l) => length.test(l)), `${f.name}: length`).toBe(true);
+    }
+  });
 
   it.each(NAMES)('%s with nothing to list prints on one page', (name) => {
     expect(info[`${name}-empty`].pages).toBe(1);
     const check = onPaperCheck(docxBlocks(docxPart(empty[name])), pages[`${name}-empty`]);
     expect(check.missing).toEqual([]);
+  });
+});
+
+describe('the right words on the lines (issue 11 item 13)', () => {
+  it('a recorder without brand or model prints 未登记, not "— —"', async () => {
+    expect(brandModel('—', '—')).toBe('未登记');
+    expect(brandModel('', '')).toBe('未登记');
+    expect(brandModel('警翼', '—')).toBe('警翼');
+    const b = docxBlocks(docxPart(await recordForm({ ...recordSample(3), recorderBrand: '—', recorderModel: '—' })));
+    expect(fieldsOf(tableStartingWith(b, '案件名称')).get('记录仪品牌型号')).toBe('未登记');
+  });
+
+  it('a register exported by the chief leaves the custodian’s line blank and gives the chief his own line', async () => {
+    const b = docxBlocks(docxPart(await viewingRegister({ ...viewingSample(), keeperName: null, exportedBy: { name: '李队长', role: '大队负责人' } })));
+    expect(tableStartingWith(b, '保管员（签名）：')).toEqual([
+      ['保管员（签名）：', '', '日期：', BLANK_DATE],
+      ['导出人（大队负责人，签名）：', '（李队长）', '日期：', BLANK_DATE],
+    ]);
   });
 });

@@ -64,6 +64,13 @@ export function pdfPageTexts(pdf: string): string[] {
   return pages.map(squash);
 }
 
+/** The text lines of the whole PDF in content-stream order, white space kept: a cell's wrapped lines come out apart. */
+export function pdfLines(pdf: string): string[] {
+  const r = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  return r.stdout.split(/[\n\f]/);
+}
+
 export interface PdfInfo {
   pages: number;
   /** Page size in points, e.g. 595 × 842 for A4 portrait. */

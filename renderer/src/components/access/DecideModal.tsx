@@ -108,7 +108,7 @@ export function DecideModal(props: { request: AccessRequestDto | null; onClose: 
       cancelText="取消"
       onCancel={close}
       onOk={() => form.submit()}
-      width={820}
+      width={1100}
       destroyOnHidden
     >
       {r && (

@@ -1,26 +1,35 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { App, Button, Modal } from 'antd';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { useCan } from '../../hooks/useCan';
 import { RequestForm, type RequestScope } from './RequestForm';
 
-/** "申请查阅" for the library, a recording or a case: opens the request form with the scope filled in. */
-export function RequestAccessButton({ scope, size }: { scope: RequestScope; size?: 'small' | 'middle' }) {
+/** Clicks inside (the modal is a portal, but React events still bubble) must not reach the row that holds the button. */
+const stop = (e: MouseEvent) => e.stopPropagation();
+
+/**
+ * "申请查阅" where a viewing was refused (library row, player, case page): opens the request form with what was
+ * refused filled in. Absent for a user who may not ask.
+ */
+export function RequestAccessButton({ scope, size, type }: { scope: RequestScope; size?: 'small' | 'middle'; type?: 'link' | 'default' | 'primary' }) {
   const [open, setOpen] = useState(false);
   const { message } = App.useApp();
+  const can = useCan('access.request');
+  if (!can) return null;
   return (
-    <>
-      <Button size={size} icon={<KeyOutlined />} onClick={() => setOpen(true)}>
+    <span onClick={stop}>
+      <Button size={size} type={type} icon={<KeyOutlined />} onClick={() => setOpen(true)} data-testid="request-access">
         申请查阅
       </Button>
       <Modal open={open} title="提出查阅申请" footer={null} onCancel={() => setOpen(false)} width={680} destroyOnHidden>
         <RequestForm
           scope={scope}
-          onDone={(r) => {
+          onDone={() => {
             setOpen(false);
-            void message.success(`已提交查阅申请 #${r.id}，等待审批`);
+            void message.success('已提交查阅申请，等待审批；可在“查阅审批 → 我的申请”中查看进度');
           }}
         />
       </Modal>
-    </>
+    </span>
   );
 }

@@ -2,3 +2,4 @@
 export { PendingApprovalsCard } from './PendingApprovalsCard';
 export { RequestAccessButton } from './RequestAccessButton';
 export type { RequestScope } from './RequestForm';
+export { requestScopeFor } from './requestScope';

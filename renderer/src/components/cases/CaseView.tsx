@@ -12,6 +12,7 @@ import { useCasesStore } from '../../stores/cases';
 import { usePlayerStore } from '../../stores/player';
 import { formatTime } from '../../time';
 import { useCan } from '../../hooks/useCan';
+import { RequestAccessButton } from '../access';
 
 /** One case: what it is and its evidence list (证据清单), each item playable; items can be taken out. */
 export function CaseView(props: { caseId: number }) {
@@ -76,9 +77,13 @@ export function CaseView(props: { caseId: number }) {
       {detailError && <Alert type="error" showIcon title={detailError} />}
       {c && (
         <>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {c.number} {c.title}
-          </Typography.Title>
+          <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
+            <Typography.Title level={3} style={{ marginTop: 0 }}>
+              {c.number} {c.title}
+            </Typography.Title>
+            {/* Its footage is refused until a request over the case is approved: ask for it here. */}
+            {c.itemCount > 0 && <RequestAccessButton scope={{ kind: 'case', id: c.id, label: `${c.number} ${c.title}（${c.itemCount} 项证据）` }} />}
+          </Space>
           <Card style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" data-testid="case-summary">
               <Descriptions.Item label="承办人">{c.handler ? `${c.handler.name}（${c.handler.badgeNo}）` : '—'}</Descriptions.Item>

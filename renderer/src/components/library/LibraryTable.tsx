@@ -1,11 +1,12 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
+import { Button, Space, Table } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { LibraryItemDto } from '../../../../main/api/dto';
 import { MEDIA_KIND_LABELS } from '../../labels';
 import { useLibraryStore, type LibrarySort } from '../../stores/library';
 import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
+import { RequestAccessButton, requestScopeFor } from '../access';
 
 const SORTABLE = new Set<string>(['startAt', 'size', 'durationSec']);
 
@@ -31,21 +32,25 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
     {
       title: '操作',
       key: 'open',
-      width: 84,
+      width: 180,
       fixed: 'right',
+      // Refused here (no leave to view): ask for it on the spot, for what was refused.
       render: (_v, r) => (
-        <Button
-          size="small"
-          type="link"
-          icon={<PlayCircleOutlined />}
-          aria-label={`播放 ${r.originalName}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onOpen(r);
-          }}
-        >
-          播放
-        </Button>
+        <Space size={0}>
+          <Button
+            size="small"
+            type="link"
+            icon={<PlayCircleOutlined />}
+            aria-label={`播放 ${r.originalName}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onOpen(r);
+            }}
+          >
+            播放
+          </Button>
+          {r.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(r)} />}
+        </Space>
       ),
     },
   ];

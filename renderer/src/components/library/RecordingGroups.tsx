@@ -8,6 +8,7 @@ import { errorMessage } from '../../errors';
 import { useLibraryStore } from '../../stores/library';
 import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
+import { RequestAccessButton, requestScopeFor } from '../access';
 
 /** The media of this page gathered by recording (one row per recording; single files stand alone). */
 interface Group {
@@ -111,7 +112,7 @@ export function RecordingGroups(props: {
     {
       title: '操作',
       key: 'ops',
-      width: 190,
+      width: 290,
       render: (_v, g) => (
         <Space size={0}>
           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
@@ -127,6 +128,7 @@ export function RecordingGroups(props: {
               整段加入案件
             </Button>
           )}
+          {g.first.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(g.first)} />}
         </Space>
       ),
     },

@@ -1,6 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { RequestAccessButton, requestScopeFor } from '../access';
 import { MediaPanel } from './MediaPanel';
 import { MediaStage, SHORTCUTS_HELP } from './MediaStage';
 import { mediaUrl } from './mediaUrl';
@@ -44,9 +45,10 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
         title="需要查阅申请"
         subTitle={
           <span data-testid="view-denied">
-            {playback.message}（《执法记录仪使用管理制度》第十二条、第十四条）。请在“查阅审批”中提出查阅申请。
+            {playback.message}（《执法记录仪使用管理制度》第十二条、第十四条）。{playback.item ? '可在此直接提出查阅申请，批准后即可查看。' : '请在“查阅审批”中提出查阅申请。'}
           </span>
         }
+        extra={playback.item && <RequestAccessButton type="primary" scope={requestScopeFor(playback.item)} />}
       />
     );
   }

@@ -6,7 +6,8 @@ import { buildTimeline, type Timeline } from './timeline';
 
 export type Playback =
   | { phase: 'loading' }
-  | { phase: 'denied'; message: string }
+  /** `item`: what was refused, when its details could be read (to ask leave for it on the spot). */
+  | { phase: 'denied'; message: string; item: MediaDetailDto | null }
   | { phase: 'error'; message: string }
   /** Making 预览副本 for what Chromium cannot play; `fraction` 0..1 over all of them. */
   | { phase: 'preparing'; detail: MediaDetailDto; fraction: number }
@@ -23,9 +24,11 @@ export function usePlayback(mediaId: number): Playback {
   useEffect(() => {
     let live = true;
     const offs: (() => void)[] = [];
+    let refused: MediaDetailDto | null = null;
     const run = async () => {
       setState({ phase: 'loading' });
       const detail = await api.media.get({ id: mediaId });
+      refused = detail;
       const recording = detail.recordingId !== null ? await api.library.recording({ id: detail.recordingId }) : null;
       const segments = recording?.segments ?? [
         { mediaId: detail.id, originalName: detail.originalName, startAt: detail.startAt, endAt: detail.endAt, durationSec: detail.durationSec, needsProxy: detail.needsProxy },
@@ -86,7 +89,7 @@ export function usePlayback(mediaId: number): Playback {
     run().catch((e: unknown) => {
       if (!live) return;
       const code = errorCode(e);
-      if (code === 'FORBIDDEN' || code === 'VIEW_NOT_GRANTED') setState({ phase: 'denied', message: errorMessage(e) });
+      if (code === 'FORBIDDEN' || code === 'VIEW_NOT_GRANTED') setState({ phase: 'denied', message: errorMessage(e), item: refused });
       else setState({ phase: 'error', message: errorMessage(e) });
     });
     return () => {

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, InputNumber, Skeleton, Switch, Table, Typogra
 import { useEffect } from 'react';
 import type { AccessRuleDto } from '../../../../main/api/dto';
 import { ROLE_LABELS } from '../../labels';
+import { rangeHint, rangeRules } from './rangeRules';
 import { api } from '../../api';
 import { useAccessStore } from '../../stores/access';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -66,15 +67,16 @@ export function AccessPolicyPanel() {
         <Form.Item
           name="ownFootageHours"
           label="执法人员查看本人资料的时限（小时）"
-          extra="采集后若干小时内，执法人员可查看本人拍摄的普通资料以便分类；0 表示关闭（默认）。"
+          rules={rangeRules(0, 720, '小时')}
+          extra={`${rangeHint(0, 720, '小时')}。采集后若干小时内，执法人员可查看本人拍摄的普通资料以便分类；0 表示关闭（默认）。`}
         >
-          <InputNumber min={0} max={720} precision={0} />
+          <InputNumber precision={0} />
         </Form.Item>
-        <Form.Item name="defaultDays" label="默认有效期（天）">
-          <InputNumber min={1} max={365} precision={0} />
+        <Form.Item name="defaultDays" label="默认有效期（天）" rules={rangeRules(1, 365, '天')} extra={rangeHint(1, 365, '天')}>
+          <InputNumber precision={0} />
         </Form.Item>
-        <Form.Item name="maxDays" label="最长有效期（天）">
-          <InputNumber min={1} max={365} precision={0} />
+        <Form.Item name="maxDays" label="最长有效期（天）" rules={rangeRules(1, 365, '天')} extra={rangeHint(1, 365, '天')}>
+          <InputNumber precision={0} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={busy}>

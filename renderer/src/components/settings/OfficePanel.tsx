@@ -2,6 +2,7 @@ import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Se
 import { useEffect } from 'react';
 import { useOfficeStore } from '../../stores/office';
 import { TIME_ZONE_OPTIONS } from '../../validation';
+import { rangeHint, rangeRules } from './rangeRules';
 import { useSubmit } from '../../hooks/useSubmit';
 
 interface OfficeValues {
@@ -57,16 +58,16 @@ export function OfficePanel() {
         <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
         </Form.Item>
-        <Form.Item name="idleMinutes" label="无操作自动退出" rules={[{ required: true, message: '请填写分钟数' }]} extra="超过此时间无操作，将自动退出登录（1–480 分钟）。">
-          <InputNumber min={1} max={480} precision={0} suffix="分钟" style={{ width: 160 }} />
+        <Form.Item name="idleMinutes" label="无操作自动退出" rules={rangeRules(1, 480, '分钟')} extra={`超过此时间无操作，将自动退出登录（${rangeHint(1, 480, '分钟')}）。`}>
+          <InputNumber precision={0} suffix="分钟" style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
           name="retentionMonths"
           label="资料保存期限"
-          rules={[{ required: true, message: '请填写月数' }]}
-          extra="入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。修改只影响此后入库的资料。"
+          rules={rangeRules(3, 600, '个月')}
+          extra={`${rangeHint(3, 600, '个月')}。入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。修改只影响此后入库的资料。`}
         >
-          <InputNumber min={3} max={600} precision={0} suffix="个月" style={{ width: 160 }} />
+          <InputNumber precision={0} suffix="个月" style={{ width: 160 }} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form.Item label=" " colon={false}>
