@@ -26,6 +26,7 @@ import {
   MEDIA_FLAGS,
   MEDIA_KINDS,
   OVERSEERS,
+  passwordProblem,
   RECORDER_STATUSES,
   ROLES,
   type Role,
@@ -55,6 +56,7 @@ import type {
   IngestSessionDto,
   IntegrityReportDto,
   OfficerDto,
+  AccountRefDto,
   RecorderDto,
   ScanDto,
   SourceDto,
@@ -84,10 +86,16 @@ const method =
 const none = z.object({}).strict();
 const login = z.string().trim().regex(/^[A-Za-z0-9._-]{2,32}$/, '登录名须为 2–32 位字母、数字、点、下划线或连字符');
 const displayName = z.string().trim().min(1, '请填写姓名').max(32, '姓名过长');
-const password = z.string().min(8, '密码至少 8 位').max(128, '密码过长');
+// The office's password rule (main/common/password-rule.ts), the same function the forms and main/accounts use.
+const password = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const role = z.enum(ROLES);
 const badgeNo = z.string().trim().max(32).nullable();
 const account = z.object({ login, displayName, password }).strict();
+/** Which officer an account is (issue 11 item 1): by its badge unless the admin picks one or confirms a new one. */
+const officerChoice = { officerId: z.number().int().positive().optional(), newOfficer: z.boolean().optional() };
 const optText = z.string().trim().max(64).nullable().optional();
 const formFileName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\.docx$/, '文件名无效');
 const sourceId = z.string().regex(/^[0-9a-f]{16}$/, '来源标识无效');
@@ -141,7 +149,7 @@ export const methods = {
   'users.create': method<UserDto>()(
     ADMINS,
     z
-      .object({ login, displayName, badgeNo, password, roles: z.array(role).min(1, '至少选择一个角色').max(ROLES.length) })
+      .object({ login, displayName, badgeNo, password, roles: z.array(role).min(1, '至少选择一个角色').max(ROLES.length), ...officerChoice })
       .strict(),
   ),
   'users.update': method<UserDto>()(
@@ -153,6 +161,7 @@ export const methods = {
         badgeNo: badgeNo.optional(),
         roles: z.array(role).min(1).max(ROLES.length).optional(),
         disabled: z.boolean().optional(),
+        ...officerChoice,
       })
       .strict(),
   ),
@@ -206,6 +215,8 @@ export const methods = {
     CUSTODY_KEEPERS,
     z.object({ id, name: displayName.optional(), active: z.boolean().optional(), userId: id.nullable().optional() }).strict(),
   ),
+  /** Accounts to link an officer to on the 人员 screen: names, logins and badges only. */
+  'officers.accounts': method<AccountRefDto[]>()(CUSTODY_READERS, none),
   'recorders.list': method<RecorderDto[]>()(CUSTODY_READERS, none),
   'recorders.create': method<RecorderDto>()(
     CUSTODY_KEEPERS,

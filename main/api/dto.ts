@@ -109,6 +109,8 @@ export interface OfficerDto {
   active: boolean;
 }
 
+export type { AccountRef as AccountRefDto } from '../devices';
+
 export type RecorderStatusDto = (typeof RECORDER_STATUSES)[number];
 
 export interface RecorderDto {
