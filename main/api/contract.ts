@@ -57,6 +57,9 @@ import type {
   IntegrityReportDto,
   OfficerDto,
   AccountRefDto,
+  CustodyStatusDto,
+  OfficerEntryDto,
+  RecorderRefDto,
   RecorderDto,
   ScanDto,
   SourceDto,
@@ -215,6 +218,10 @@ export const methods = {
     CUSTODY_KEEPERS,
     z.object({ id, name: displayName.optional(), active: z.boolean().optional(), userId: id.nullable().optional() }).strict(),
   ),
+  /** Names and badges of the officers, for pickers (承办人, library filter): everyone logged in may read them. */
+  'officers.directory': method<OfficerEntryDto[]>()('any', none),
+  /** Serials of the recorders, for the library filter: everyone logged in may read them. */
+  'recorders.directory': method<RecorderRefDto[]>()('any', none),
   /** Accounts to link an officer to on the 人员 screen: names, logins and badges only. */
   'officers.accounts': method<AccountRefDto[]>()(CUSTODY_READERS, none),
   'recorders.list': method<RecorderDto[]>()(CUSTODY_READERS, none),
@@ -282,6 +289,8 @@ export const methods = {
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),
 
   // -- Integrity (完整性校验) --
+  /** 工作台's custody figures and warnings (issue 11 item 6). */
+  'dashboard.custody': method<CustodyStatusDto>()(CUSTODY_READERS, none),
   'integrity.check': method<IntegrityReportDto>()(
     CUSTODY_READERS,
     z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),

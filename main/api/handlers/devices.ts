@@ -23,6 +23,8 @@ type DeviceMethods =
   | 'officers.create'
   | 'officers.update'
   | 'officers.accounts'
+  | 'officers.directory'
+  | 'recorders.directory'
   | 'recorders.list'
   | 'recorders.create'
   | 'recorders.update'
@@ -54,6 +56,10 @@ export const deviceHandlers: Pick<HandlerTable, DeviceMethods> = {
     }),
 
   'officers.accounts': ({ db }) => listAccountRefs(db()),
+
+  'officers.directory': ({ db }) => listOfficers(db()).map((o) => ({ id: o.id, name: o.name, badgeNo: o.badgeNo, active: o.active })),
+
+  'recorders.directory': ({ db, now }) => listRecorders(db(), now).map((r) => ({ id: r.id, serial: r.serial })),
 
   'recorders.list': ({ db, now }) => listRecorders(db(), now),
 

@@ -4,6 +4,7 @@ import type { SessionInfo, SetupStatus } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorCode, errorMessage } from '../errors';
 import { setOfficeTimeZone } from '../time';
+import { navigate } from '../router';
 
 /** Where the app is: which whole screen it shows. */
 export type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'app';
@@ -64,6 +65,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async initialize(input) {
     const session = await api.setup.initialize(input);
     const setup = await api.setup.status();
+    navigate('dashboard');
     set({ setup, session, phase: 'app', notice: null });
   },
 
@@ -74,6 +76,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   async login(login, password) {
     const session = await api.session.login({ login, password });
+    // Each user starts on his own 工作台, never on the page the previous user left (issue 11 item 7).
+    navigate('dashboard');
     set({ session, phase: 'app', notice: null });
   },
 
