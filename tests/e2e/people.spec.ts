@@ -27,6 +27,7 @@ test.describe.configure({ mode: 'serial' });
 let host: TestHost;
 let work: string;
 let formId: number;
+let caseId: number;
 const admin: Client = { id: 'e2e-admin', sessionId: null };
 const call = <M extends MethodName>(client: Client, method: M, input: unknown = {}) => callApi(host.services, client, method, input);
 
@@ -55,6 +56,7 @@ test.beforeAll(async () => {
   const form = await call(admin, 'forms.recordDraft', { caseId: c.id });
   await call(admin, 'forms.recordUpdate', { id: form.id, place: '青山乡人民路 12 号门前' });
   formId = form.id;
+  caseId = c.id;
 });
 
 test.afterAll(async () => {
@@ -116,7 +118,8 @@ test('each role lands on its own 工作台 and visits every page it is shown wit
 test('the officer whose account carries his badge signs the record form; another officer is told the rule', async ({ page }) => {
   await loginAs(page, host.openUrl, OTHER_OFFICER);
   await page.evaluate((id) => (window.location.hash = `#/forms/${id}`), formId);
-  await expect(page.getByTestId('sign-refusal')).toContainText('仅本案承办人或摄录本案录像的执法人员可签名');
+  // 李四's account has no badge, so it is no officer yet: the form says which rule keeps the button away.
+  await expect(page.getByTestId('sign-refusal')).toContainText('您的账户未关联执法人员（设备 → 人员）');
   await expect(page.getByTestId('sign-form')).toHaveCount(0);
   await screen(page, 'record-form-refused');
   await logout(page);
@@ -146,11 +149,77 @@ test('the 人员 screen shows which account each officer is, and links one', asy
   await li.getByRole('button', { name: '编辑' }).click();
   const edit = page.getByRole('dialog', { name: /修改人员/ });
   await edit.getByTestId('officer-account-select').click();
-  await page.getByRole('option', { name: /李四（lisi）/ }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '李四（lisi）' }).click();
   await screen(page, 'people-link-dialog');
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(li.getByTestId('officer-account')).toHaveText('李四（lisi）');
   await screen(page, 'people-screen');
   const users = await call(admin, 'users.list');
   expect(users.find((u) => u.login === OTHER_OFFICER.login)).toMatchObject({ badgeNo: '020202' });
+});
+
+test('the handler edits his case; at 1440 px the evidence list and the grouped library keep every column and button on screen', async ({ page }) => {
+  await loginAs(page, host.openUrl, OFFICER);
+  // 新建案件 offers the officers as 承办人 to an officer too (officers.directory, not officers.list).
+  await nav(page).getByRole('menuitem', { name: '案件' }).click();
+  await page.getByRole('button', { name: '新建案件' }).click();
+  const create = page.getByRole('dialog', { name: '新建案件' });
+  await create.getByLabel('承办人').click();
+  await expect(page.locator('.ant-select-item-option').filter({ hasText: `张三（${BADGE}）` })).toBeVisible();
+  await create.getByRole('button', { name: '取消' }).click();
+
+  await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), caseId);
+  await page.getByTestId('edit-case').click();
+  const edit = page.getByRole('dialog', { name: /编辑案件/ });
+  await expect(edit.getByLabel('案件编号')).toBeDisabled();
+  await edit.getByLabel('案件名称').fill('占道经营案（青山路）');
+  await edit.getByLabel('案情简述').fill('2026 年 3 月 2 日青山路早市占道经营，现场劝导并录像。');
+  await screen(page, 'case-edit');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /占道经营案（青山路）/ })).toBeVisible();
+  await expect(page.getByTestId('case-summary')).toContainText('青山路早市占道经营');
+
+  // Every column left of the fixed 操作 column ends before it starts, and 操作 is inside the window.
+  const items = page.getByTestId('case-items');
+  const ops = await items.getByRole('columnheader', { name: '操作' }).boundingBox();
+  for (const name of ['SHA-256', '大小', '加入']) {
+    const box = await items.getByRole('columnheader', { name }).boundingBox();
+    expect(box!.x + box!.width, `${name} ends before 操作`).toBeLessThanOrEqual(ops!.x + 1);
+  }
+  expect(ops!.x + ops!.width).toBeLessThanOrEqual(1440);
+  await screen(page, 'case-table-1440');
+
+  await nav(page).getByRole('menuitem', { name: '资料库' }).click();
+  await page.getByText('按录制分组').click();
+  const groups = page.getByTestId('recording-groups');
+  for (const name of ['播放', '整段加入案件']) {
+    const b = await groups.getByRole('button', { name }).first().boundingBox();
+    expect(b!.x + b!.width, `${name} on screen`).toBeLessThanOrEqual(1440);
+  }
+  await screen(page, 'library-grouped-1440');
+});
+
+test('a changed original from the last integrity check shows in red on 工作台 with where the good copy is', async ({ page }) => {
+  // The last weekly run wrote and verified a backup; a later check found one original changed.
+  const db = host.services.archive.open().db;
+  db.prepare(
+    `INSERT INTO weekly_consolidations (week_start, created_at, created_by, backup_target, backup_files, backup_verified, report_path, report_sha256, summary)
+     VALUES ('2026-02-23', '2026-02-27T09:00:00Z', 1, 'E:\\证据备份', 6, 1, 'r.docx', 'x', '{}')`,
+  ).run();
+  const report = { problems: [{ kind: 'changed', path: 'originals/2026-03-02/A8C0012345_0001.MP4', mediaId: 1, message: 'changed original' }] };
+  db.prepare('INSERT INTO integrity_checks (started_at, finished_at, scope, checked, missing, changed, extra, report, run_by) VALUES (?, ?, ?, 6, 0, 1, 0, ?, 1)').run(
+    '2026-03-02T02:00:00Z',
+    '2026-03-02T02:01:00Z',
+    'all',
+    JSON.stringify(report),
+  );
+  await loginAs(page, host.openUrl, CUSTODIAN);
+  const alert = page.getByTestId('alert-integrity');
+  await expect(alert).toContainText('1 个原始文件被改动');
+  await expect(alert).toContainText('A8C0012345_0001.MP4');
+  await expect(page.getByTestId('alert-integrity-next')).toContainText('E:\\证据备份');
+  await expect(page.getByTestId('alert-integrity-next')).toContainText('保管员和大队负责人同时在场');
+  await expect(page.getByTestId('integrity-card')).toContainText('1 个问题');
+  await expect(page.getByTestId('friday-reminder')).toHaveCount(0);
+  await screen(page, 'dashboard-custodian-integrity-problem');
 });

@@ -11,8 +11,9 @@ export function CustodyAlerts(props: { status: CustodyStatusDto; runsWeekly: boo
   const { status: s } = props;
   const check = s.lastIntegrity;
   const bad = check ? check.changed + check.missing : 0;
+  if (!bad && !s.weeklyOverdue && !s.failedIngests.length) return null;
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%', marginBottom: bad || s.weeklyOverdue || s.failedIngests.length ? 20 : 0 }}>
+    <Space direction="vertical" size={12} style={{ width: '100%', marginBottom: 20 }}>
       {check && bad > 0 && (
         <Alert
           type="error"

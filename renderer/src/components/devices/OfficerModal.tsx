@@ -1,4 +1,5 @@
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import type { OfficerDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { NAME_RULES } from '../../validation';
@@ -19,6 +20,12 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
   const { busy, error, setError, run } = useSubmit();
   const { officer } = props;
   const editing = officer !== null;
+  const initial: Partial<Values> = officer ? { name: officer.name, badgeNo: officer.badgeNo, active: officer.active, userId: officer.userId } : { active: true, userId: null };
+  // The form instance outlives the dialog: fill it for the officer opened now (after an add, it held the new one's).
+  useEffect(() => {
+    if (props.open) form.setFieldsValue(initial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.open, officer, form]);
 
   const close = () => {
     setError(null);
@@ -56,7 +63,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
         requiredMark={false}
         preserve={false}
         onFinish={(v) => void submit(v)}
-        initialValues={officer ? { name: officer.name, badgeNo: officer.badgeNo, active: officer.active, userId: officer.userId } : { active: true, userId: null }}
+        initialValues={initial}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ required: true, whitespace: true, message: '请填写警号' }, { max: 32 }]} extra={editing ? '警号是人员的标识，不能修改。' : undefined}>
