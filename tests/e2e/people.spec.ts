@@ -192,6 +192,9 @@ test('the handler edits his case; at 1440 px the evidence list and the grouped l
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();
   await page.getByText('按录制分组').click();
   const groups = page.getByTestId('recording-groups');
+  const groupOps = await groups.getByRole('columnheader', { name: '操作' }).boundingBox();
+  const size = await groups.getByRole('columnheader', { name: '大小' }).boundingBox();
+  expect(size!.x + size!.width, '大小 ends before 操作').toBeLessThanOrEqual(groupOps!.x + 1);
   for (const name of ['播放', '整段加入案件']) {
     const b = await groups.getByRole('button', { name }).first().boundingBox();
     expect(b!.x + b!.width, `${name} on screen`).toBeLessThanOrEqual(1440);

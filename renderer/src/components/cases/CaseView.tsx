@@ -43,16 +43,16 @@ export function CaseView(props: { caseId: number }) {
     { title: '录制时间', dataIndex: 'startAt', width: 156, render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
     { title: '类型', dataIndex: 'kind', width: 56, render: (v: CaseItemDto['kind']) => MEDIA_KIND_LABELS[v] },
     { title: '时长', dataIndex: 'durationSec', width: 80, render: (v: number | null) => formatDuration(v) },
-    { title: '执法人员', key: 'officer', width: 120, render: (_v, r) => (r.officer ? `${r.officer.name}（${r.officer.badgeNo}）` : '—') },
-    { title: '记录仪', dataIndex: 'recorderSerial', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '执法人员', key: 'officer', width: 110, ellipsis: true, render: (_v, r) => (r.officer ? `${r.officer.name}（${r.officer.badgeNo}）` : '—') },
+    { title: '记录仪', dataIndex: 'recorderSerial', width: 100, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '文件名', dataIndex: 'originalName', ellipsis: true, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }}>{v}</span> },
     { title: 'SHA-256', dataIndex: 'sha256', width: 116, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }} title={v}>{v.slice(0, 10)}…</span> },
     { title: '大小', dataIndex: 'size', width: 84, render: (v: number) => formatBytes(v) },
-    { title: '加入', key: 'added', width: 140, render: (_v, r) => `${r.addedBy} ${formatTime(r.addedAt, 'MM-DD HH:mm')}` },
+    { title: '加入', key: 'added', width: 132, ellipsis: true, render: (_v, r) => `${r.addedBy} ${formatTime(r.addedAt, 'MM-DD HH:mm')}` },
     {
       title: '操作',
       key: 'ops',
-      width: 140,
+      width: 132,
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0}>
@@ -118,7 +118,7 @@ export function CaseView(props: { caseId: number }) {
             </Descriptions>
           </Card>
           <Card title="证据清单" extra={<Typography.Text type="secondary">在“资料库”中选择资料或整段录制，点“加入案件”。案件中的资料随案件保存。</Typography.Text>}>
-            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1160 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
+            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1120 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
           </Card>
         </>
       )}

@@ -54,8 +54,8 @@ export function EditCaseModal(props: { case: CaseDetailDto; onClose: () => void;
         initialValues={{ title: c.title, handlerOfficerId: c.handler?.id ?? null, classification: c.classification, status: c.status, description: c.description }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item label="案件编号" extra="案件编号是案件的标识，登记后不能修改。">
-          <Input value={c.number} disabled />
+        <Form.Item label="案件编号" htmlFor="edit-case-number" extra="案件编号是案件的标识，登记后不能修改。">
+          <Input id="edit-case-number" value={c.number} disabled />
         </Form.Item>
         <Form.Item name="title" label="案件名称" rules={[{ required: true, whitespace: true, message: '请填写案件名称' }]}>
           <Input autoFocus maxLength={200} />
