@@ -40,6 +40,9 @@ interface SessionState {
   clearNotice(): void;
 }
 
+/** Whose session ended by itself (idle, expired): only he resumes on the page he was on. */
+let resumeFor: string | null = null;
+
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'loading',
   setup: null,
@@ -76,12 +79,17 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   async login(login, password) {
     const session = await api.session.login({ login, password });
-    // Each user starts on his own 工作台, never on the page the previous user left (issue 11 item 7).
-    navigate('dashboard');
+    // Each user starts on his own 工作台, never on the page the previous user left (issue 11 item 7); only the
+    // same user coming back after his session ended (idle, expired) returns to where he was, if he may open it.
+    const section = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+    const resume = resumeFor === session.login && (session.sections as readonly string[]).includes(section);
+    resumeFor = null;
+    if (!resume) navigate('dashboard');
     set({ session, phase: 'app', notice: null });
   },
 
   async logout() {
+    resumeFor = null;
     try {
       await api.session.logout();
     } catch {
@@ -113,6 +121,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   sessionLost(reason) {
     if (get().phase !== 'app') return;
+    resumeFor = get().session?.login ?? null;
     set({ session: null, phase: 'login', notice: LOST_NOTICES[reason] });
     get().reloadSetup();
   },

@@ -37,6 +37,11 @@ describe('accounts and officers are one person', () => {
     expect(made).toMatchObject({ name: '李四', userId: u.id, active: true });
     expect(u.officerId).toBe(made!.id);
 
+    // An account from before the link (badge set, no officer): the officer registered later is linked to it.
+    const legacy = await t.call(admin, 'users.create', user('zhaoliu', '赵六', null));
+    t.services.archive.open().db.prepare("UPDATE users SET badge_no = '070707' WHERE id = ?").run(legacy.id);
+    expect(await t.call(admin, 'officers.create', { name: '赵六', badgeNo: '070707' })).toMatchObject({ userId: legacy.id });
+
     const w = await t.call(admin, 'users.create', user('wangwu', '王五', null));
     expect(w.officerId).toBeNull();
     await t.call(admin, 'users.update', { id: w.id, badgeNo: '030303' });
