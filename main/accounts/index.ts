@@ -34,3 +34,4 @@ export {
   type RevocationReason,
 } from './revocations';
 export { renewExpiringCertificates, RENEW_WITHIN_DAYS, type Renewed } from './renewal';
+export { requireStrongPassword } from './password-policy';

@@ -12,6 +12,7 @@ import {
 import { AppError } from '../common';
 import type { Db, Role, UserId } from '../store';
 import { wrapForUser } from './ca-key';
+import { requireStrongPassword } from './password-policy';
 
 export interface UserSummary {
   id: UserId;
@@ -23,6 +24,8 @@ export interface UserSummary {
   locked: boolean;
   mustChangePassword: boolean;
   createdAt: string;
+  /** The officer this account is (设备 → 人员), if linked. */
+  officerId: number | null;
 }
 
 export interface UserRow {
@@ -64,6 +67,7 @@ export function toSummary(db: Db, r: UserRow, now: Date): UserSummary {
     locked: r.locked_until !== null && new Date(r.locked_until) > now,
     mustChangePassword: r.must_change_password === 1,
     createdAt: r.created_at,
+    officerId: (db.prepare('SELECT id FROM officers WHERE user_id = ?').get(r.id) as { id: number } | undefined)?.id ?? null,
   };
 }
 
@@ -111,6 +115,8 @@ export async function prepareKeys(
   newKeyPair: KeyPairSource,
   keyIterations: number,
 ): Promise<PreparedKeys> {
+  // Every new password (setup, creation, reset) comes through here: the key is encrypted under it.
+  requireStrongPassword(u.password);
   const keys = await newKeyPair();
   // Positive 128-bit serial, normalised the way certificateInfo reads it back.
   const serial = randomBytes(16);

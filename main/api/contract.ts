@@ -26,6 +26,7 @@ import {
   MEDIA_FLAGS,
   MEDIA_KINDS,
   OVERSEERS,
+  passwordProblem,
   RECORDER_STATUSES,
   ROLES,
   type Role,
@@ -55,6 +56,10 @@ import type {
   IngestSessionDto,
   IntegrityReportDto,
   OfficerDto,
+  AccountRefDto,
+  CustodyStatusDto,
+  OfficerEntryDto,
+  RecorderRefDto,
   RecorderDto,
   ScanDto,
   SourceDto,
@@ -84,10 +89,16 @@ const method =
 const none = z.object({}).strict();
 const login = z.string().trim().regex(/^[A-Za-z0-9._-]{2,32}$/, '登录名须为 2–32 位字母、数字、点、下划线或连字符');
 const displayName = z.string().trim().min(1, '请填写姓名').max(32, '姓名过长');
-const password = z.string().min(8, '密码至少 8 位').max(128, '密码过长');
+// The office's password rule (main/common/password-rule.ts), the same function the forms and main/accounts use.
+const password = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const role = z.enum(ROLES);
 const badgeNo = z.string().trim().max(32).nullable();
 const account = z.object({ login, displayName, password }).strict();
+/** Which officer an account is (issue 11 item 1): by its badge unless the admin picks one or confirms a new one. */
+const officerChoice = { officerId: z.number().int().positive().optional(), newOfficer: z.boolean().optional() };
 const optText = z.string().trim().max(64).nullable().optional();
 // Generated names are ASCII or the Chinese form names (交接登记表-20261127-003.docx); the route checks the exact kind.
 const formFileName = z.string().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]{1,100}\.docx$/u, '文件名无效');
@@ -142,7 +153,7 @@ export const methods = {
   'users.create': method<UserDto>()(
     ADMINS,
     z
-      .object({ login, displayName, badgeNo, password, roles: z.array(role).min(1, '至少选择一个角色').max(ROLES.length) })
+      .object({ login, displayName, badgeNo, password, roles: z.array(role).min(1, '至少选择一个角色').max(ROLES.length), ...officerChoice })
       .strict(),
   ),
   'users.update': method<UserDto>()(
@@ -154,6 +165,7 @@ export const methods = {
         badgeNo: badgeNo.optional(),
         roles: z.array(role).min(1).max(ROLES.length).optional(),
         disabled: z.boolean().optional(),
+        ...officerChoice,
       })
       .strict(),
   ),
@@ -207,6 +219,12 @@ export const methods = {
     CUSTODY_KEEPERS,
     z.object({ id, name: displayName.optional(), active: z.boolean().optional(), userId: id.nullable().optional() }).strict(),
   ),
+  /** Names and badges of the officers, for pickers (承办人, library filter): everyone logged in may read them. */
+  'officers.directory': method<OfficerEntryDto[]>()('any', none),
+  /** Serials of the recorders, for the library filter: everyone logged in may read them. */
+  'recorders.directory': method<RecorderRefDto[]>()('any', none),
+  /** Accounts to link an officer to on the 人员 screen: names, logins and badges only. */
+  'officers.accounts': method<AccountRefDto[]>()(CUSTODY_READERS, none),
   'recorders.list': method<RecorderDto[]>()(CUSTODY_READERS, none),
   'recorders.create': method<RecorderDto>()(
     CUSTODY_KEEPERS,
@@ -272,6 +290,8 @@ export const methods = {
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),
 
   // -- Integrity (完整性校验) --
+  /** 工作台's custody figures and warnings (issue 11 item 6). */
+  'dashboard.custody': method<CustodyStatusDto>()(CUSTODY_READERS, none),
   'integrity.check': method<IntegrityReportDto>()(
     CUSTODY_READERS,
     z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),

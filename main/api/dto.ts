@@ -1,4 +1,4 @@
-import type { IngestProgress, IntegrityReport } from '../ingest';
+import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
 import type {
@@ -115,6 +115,16 @@ export interface OfficerDto {
   active: boolean;
 }
 
+export type { AccountRef as AccountRefDto } from '../devices';
+
+/** An officer as a picker shows him (no account link). */
+export type OfficerEntryDto = Pick<OfficerDto, 'id' | 'name' | 'badgeNo' | 'active'>;
+/** A recorder as the library filter shows it. */
+export interface RecorderRefDto {
+  id: number;
+  serial: string;
+}
+
 export type RecorderStatusDto = (typeof RECORDER_STATUSES)[number];
 
 export interface RecorderDto {
@@ -214,6 +224,8 @@ export interface IngestSessionDetailDto extends IngestSessionDto {
 }
 
 export type IntegrityReportDto = IntegrityReport & { checkedAt: string };
+/** 工作台's custody figures: ingest's status and the recorder counts. */
+export type CustodyStatusDto = CustodyStatus & { recorders: { inService: number; worn: number; repair: number; lost: number } };
 
 export interface GeneratedFileDto {
   /** File name inside the archive's forms/ folder (the renderer never gets its path). */

@@ -22,3 +22,13 @@ export {
   type Assignment,
 } from './register';
 export { listVolumes, parseLinuxMounts, SourceRegistry, sourceId, type Source, type SourceId } from './volumes';
+export {
+  listAccountRefs,
+  officerOfAccount,
+  requireBadgeFree,
+  linkAccountToOfficer,
+  setOfficerAccount,
+  type AccountRef,
+  type LinkChoice,
+  type LinkOutcome,
+} from './account-link';

@@ -27,3 +27,4 @@ export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';
 export { recoverAfterCrash } from './recover';
+export { custodyStatus, WEEKLY_DUE_DAYS, FAILED_INGEST_DAYS, type CustodyStatus, type IntegrityFinding } from './custody-status';

@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import { PASSWORD_RULE_TEXT, passwordProblem } from '../../main/common';
 
 /** The same rules the contract enforces, checked early so people see them while typing. */
 export const LOGIN_RULES: FormRule[] = [
@@ -13,9 +14,16 @@ export const NAME_RULES: FormRule[] = [
 
 export const NEW_PASSWORD_RULES: FormRule[] = [
   { required: true, message: '请设置密码' },
-  { min: 8, message: '密码至少 8 位' },
-  { max: 128, message: '密码过长' },
+  {
+    validator(_rule, value: unknown) {
+      const problem = typeof value === 'string' && value ? passwordProblem(value) : null;
+      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+    },
+  },
 ];
+
+/** The password rule as the forms state it (the same text main/accounts enforces). */
+export const PASSWORD_HINT = PASSWORD_RULE_TEXT;
 
 /** "Repeat the password" rule for a field that must equal `field`. */
 export function confirmRule(field: string | (string | number)[]): FormRule {

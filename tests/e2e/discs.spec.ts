@@ -46,8 +46,8 @@ test.beforeAll(async () => {
   const userId = await addUser(host.services, admin, { ...OFFICER, badge: BADGE }, ['officer']);
   const officerClient: Client = { id: 'e2e-officer', sessionId: null };
   await call(officerClient, 'session.login', { login: OFFICER.login, password: OFFICER.password });
-  const off = (await call(admin, 'officers.create', { name: OFFICER.name, badgeNo: BADGE })) as { id: number };
-  await call(admin, 'officers.update', { id: off.id, userId });
+  // The account with the badge is the officer with that badge (created with the account).
+  const off = ((await call(admin, 'officers.list', {})) as { id: number; badgeNo: string; userId: number | null }[]).find((o) => o.badgeNo === BADGE && o.userId === userId)!;
   await call(admin, 'recorders.create', { serial: SERIAL, brand: '海康威视', model: 'DSJ-A8' });
   // The admin is also the custodian (setup gives both roles).
   const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE })) as { sessionId: number };

@@ -6,7 +6,9 @@ import {
   insertOfficer,
   insertRecorder,
   listOfficers,
+  listAccountRefs,
   listRecorders,
+  setOfficerAccount,
   unassignRecorder,
   updateOfficer,
   updateRecorder,
@@ -20,6 +22,9 @@ type DeviceMethods =
   | 'officers.list'
   | 'officers.create'
   | 'officers.update'
+  | 'officers.accounts'
+  | 'officers.directory'
+  | 'recorders.directory'
   | 'recorders.list'
   | 'recorders.create'
   | 'recorders.update'
@@ -31,19 +36,30 @@ export const deviceHandlers: Pick<HandlerTable, DeviceMethods> = {
 
   'officers.create': ({ input, now, db, tx, audit }) =>
     tx(() => {
-      const o = insertOfficer(db(), input, now);
-      audit('officer.create', `officer:${o.id}`, { name: o.name, badgeNo: o.badgeNo });
+      let o = insertOfficer(db(), input, now);
+      // An account already carrying this badge is this person: link them (issue 11 item 1).
+      const holder = listAccountRefs(db()).find((a) => a.badgeNo !== null && a.badgeNo.toLowerCase() === o.badgeNo.toLowerCase() && a.officerId === null);
+      if (holder) o = setOfficerAccount(db(), o.id, holder.id, now);
+      audit('officer.create', `officer:${o.id}`, { name: o.name, badgeNo: o.badgeNo, ...(holder ? { account: { id: holder.id, login: holder.login, name: holder.displayName } } : {}) });
       return o;
     }),
 
-  'officers.update': ({ input, db, tx, audit }) =>
+  'officers.update': ({ input, now, db, tx, audit }) =>
     tx(() => {
       const before = findOfficer(db(), input.id);
       if (!before) throw new AppError('NOT_FOUND', '人员不存在');
-      const after = updateOfficer(db(), input.id, input);
+      const { userId, ...rest } = input;
+      if (userId !== undefined && userId !== before.userId) setOfficerAccount(db(), before.id, userId, now);
+      const after = updateOfficer(db(), input.id, rest);
       audit('officer.update', `officer:${input.id}`, { before, after });
       return after;
     }),
+
+  'officers.accounts': ({ db }) => listAccountRefs(db()),
+
+  'officers.directory': ({ db }) => listOfficers(db()).map((o) => ({ id: o.id, name: o.name, badgeNo: o.badgeNo, active: o.active })),
+
+  'recorders.directory': ({ db, now }) => listRecorders(db(), now).map((r) => ({ id: r.id, serial: r.serial })),
 
   'recorders.list': ({ db, now }) => listRecorders(db(), now),
 

@@ -16,6 +16,7 @@ import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
 import { weeklyHandlers } from './weekly';
+import { dashboardHandlers } from './dashboard';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -36,4 +37,5 @@ export const handlers: HandlerTable = {
   ...discHandlers,
   ...accessHandlers,
   ...registerHandlers,
+  ...dashboardHandlers,
 };

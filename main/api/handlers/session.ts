@@ -6,6 +6,7 @@ import {
   findUserById,
   recordLoginOutcome,
   renewExpiringCertificates,
+  requireStrongPassword,
   setPassword,
   type LoginOutcome,
   type Session,
@@ -161,6 +162,7 @@ export const sessionHandlers: Pick<HandlerTable, 'session.current' | 'session.lo
       throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同');
     }
     // Same key pair, re-encrypted: signatures made before stay valid and attributable.
+    requireStrongPassword(input.newPassword);
     const key = decryptPrivateKey(user.private_key_enc as Pem, input.oldPassword);
     const [hash, enc] = await Promise.all([
       hashPassword(input.newPassword, services.costs.passwordScryptN),

@@ -19,6 +19,7 @@ import {
   setCaKeyWrap,
 } from '../../accounts';
 import { hashPassword, type Pem } from '../../crypto';
+import { linkAccountToOfficer, requireBadgeFree, type LinkChoice, type LinkOutcome } from '../../devices';
 import { AppError, conflictingRoles, ROLE_LABELS, type Role } from '../../common';
 import type { UserId } from '../../store';
 import type { ApiServices } from '../context';
@@ -46,6 +47,17 @@ function mustKeepDutiesApart(roles: readonly Role[]): void {
   }
 }
 
+/** The officer link the admin asked for: a picked officer, a confirmed new one, or by badge. */
+function linkChoice(input: { officerId?: number; newOfficer?: boolean }): LinkChoice {
+  if (input.officerId !== undefined) return { kind: 'officer', officerId: input.officerId };
+  return input.newOfficer ? { kind: 'new' } : { kind: 'auto' };
+}
+
+const linkDetails = (l: LinkOutcome) => ({
+  officer: l.officer ? { id: l.officer.id, name: l.officer.name, badgeNo: l.officer.badgeNo, created: l.created } : null,
+  ...(l.unlinked ? { unlinkedOfficer: { id: l.unlinked.id, name: l.unlinked.name, badgeNo: l.unlinked.badgeNo } } : {}),
+});
+
 const sameRoles = (x: readonly Role[], y: readonly Role[]): boolean => [...new Set(x)].sort().join() === [...new Set(y)].sort().join();
 
 export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
@@ -55,13 +67,16 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     mustKeepDutiesApart(input.roles);
     const prepared = await prepareUser({ ...input, mustChangePassword: true }, officeCa(services, session), now, services.keyPairs, services.costs);
     const id = tx(() => {
+      if (input.badgeNo) requireBadgeFree(db(), input.badgeNo, null);
       const newId = insertUser(db(), prepared, now);
+      const link = linkAccountToOfficer(db(), newId, linkChoice(input), now);
       audit('user.create', `user:${newId}`, {
         login: input.login,
         displayName: input.displayName,
         badgeNo: input.badgeNo,
         roles: input.roles,
         certSerial: prepared.serialHex,
+        ...linkDetails(link),
       });
       return newId;
     });
@@ -89,7 +104,11 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
     const row = mustFind(services, input.id);
     const wrap = gainsAdmin ? wrapForUser(officeCa(services, session).privateKeyPem, publicKeyOfCert(row.cert_pem)) : null;
     tx(() => {
-      updateUserFields(db(), input.id, { displayName: input.displayName ?? before.displayName, badgeNo: input.badgeNo !== undefined ? input.badgeNo : before.badgeNo, disabled }, now);
+      const badgeNo = input.badgeNo !== undefined ? input.badgeNo : before.badgeNo;
+      if (badgeNo) requireBadgeFree(db(), badgeNo, input.id);
+      updateUserFields(db(), input.id, { displayName: input.displayName ?? before.displayName, badgeNo, disabled }, now);
+      const relink = input.badgeNo !== undefined || input.officerId !== undefined || input.newOfficer !== undefined;
+      const link = relink ? linkAccountToOfficer(db(), input.id, linkChoice(input), now) : null;
       setRoles(db(), input.id, roles);
       if (wrap) setCaKeyWrap(db(), input.id, wrap);
       if (!roles.includes('admin')) setCaKeyWrap(db(), input.id, null);
@@ -99,6 +118,7 @@ export const userHandlers: Pick<HandlerTable, 'users.list' | 'users.create' | 'u
         before: { displayName: before.displayName, badgeNo: before.badgeNo, roles: before.roles, disabled: before.disabled },
         after: { displayName: after.displayName, badgeNo: after.badgeNo, roles: after.roles, disabled: after.disabled },
         ...(revoked.length ? { revokedCertSerials: revoked } : {}),
+        ...(link ? linkDetails(link) : {}),
       });
     });
     // A disabled or re-roled user must log in again to get the new rights (or none).

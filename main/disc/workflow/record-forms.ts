@@ -104,7 +104,10 @@ export function signingRight(db: Db, form: FormRow, session: Session): { role: S
   const fields = parseFields(form);
   if (form.state === 'draft') {
     if (!session.roles.includes('officer')) return { refused: '执法人员签名须由本案执法人员完成' };
-    if (!isCaseOfficer(db, form.case_id, session.userId)) return { refused: '只有本案承办人或摄录的执法人员可以签名' };
+    if (!db.prepare('SELECT 1 FROM officers WHERE user_id = ?').get(session.userId)) {
+      return { refused: '您的账户未关联执法人员（设备 → 人员），不能以执法人员身份签名；请管理员在账户中填写警号，或由保管员在“人员”中关联' };
+    }
+    if (!isCaseOfficer(db, form.case_id, session.userId)) return { refused: '仅本案承办人或摄录本案录像的执法人员可签名' };
     const missing = missingFields(fields);
     if (missing.length) return { refused: `请先填写：${missing.join('、')}` };
     return { role: 'officer' };
@@ -178,6 +181,7 @@ export function loadForm(db: Db, office: OfficeRow, paths: ArchivePaths, id: num
     signatures,
     scan: r.scan_file && r.scan_sha256 ? { fileName: r.scan_file, sha256: r.scan_sha256 } : null,
     canSign: 'role' in right ? right.role : null,
+    signRefusal: 'refused' in right ? right.refused : null,
     discIds,
   };
 }

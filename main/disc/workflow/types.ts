@@ -68,6 +68,8 @@ export interface RecordFormDto extends RecordFormSummaryDto {
   scan: { fileName: string; sha256: string } | null;
   /** Which signature the caller may give now, if any. */
   canSign: SignatureRoleDto | null;
+  /** Why this user may not sign now (the rule, in Chinese), when canSign is null. */
+  signRefusal: string | null;
   /** Discs built with this form. */
   discIds: string[];
 }

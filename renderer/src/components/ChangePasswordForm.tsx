@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useSessionStore } from '../stores/session';
-import { NEW_PASSWORD_RULES, confirmRule } from '../validation';
+import { NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule } from '../validation';
 import { useSubmit } from '../hooks/useSubmit';
 
 interface PasswordValues {
@@ -38,7 +38,7 @@ export function ChangePasswordForm(props: { oldLabel?: string; onDone(): void; o
               value && value === getFieldValue('oldPassword') ? Promise.reject(new Error('新密码不能与原密码相同')) : Promise.resolve(),
           }),
         ]}
-        extra="至少 8 位。密码同时保护您的个人签名密钥，请妥善保管。"
+        extra={`${PASSWORD_HINT}。密码同时保护您的个人签名密钥，请妥善保管。`}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -1,7 +1,9 @@
 import { CalendarOutlined, CheckSquareOutlined, CameraOutlined, CheckCircleFilled, CloseCircleFilled, UsbOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { WeeklyPreviewDto } from '../../../main/api/dto';
+import type { CustodyStatusDto, WeeklyPreviewDto } from '../../../main/api/dto';
+import { CustodyAlerts } from '../components/dashboard/CustodyAlerts';
+import { useAccessStore } from '../stores/access';
 import { api } from '../api';
 import { PendingApprovalsCard } from '../components/access';
 import { RoleTags } from '../components/RoleTags';
@@ -28,6 +30,8 @@ export function DashboardPage() {
   const isApprover = useCan('access.decide');
   const seesIngest = useCan('ingest.sessions');
   const runsWeekly = useCan('weekly.run');
+  const custody = useCustody();
+  const troubled = custody !== null && custody.lastIntegrity !== null && custody.lastIntegrity.changed + custody.lastIntegrity.missing > 0;
   const now = officeNow();
   if (!session) return null;
   const quick = SECTION_ORDER.filter((s) => s !== 'dashboard' && session.sections.includes(s));
@@ -57,25 +61,38 @@ export function DashboardPage() {
         </ul>
       </Card>
 
-      {runsWeekly && <FridayReminder />}
+      {custody && <CustodyAlerts status={custody} runsWeekly={runsWeekly} />}
+      {runsWeekly && <FridayReminder troubled={troubled} />}
 
       <Row gutter={[20, 20]}>
-        <Col xs={24} md={12} xl={6}>
-          {seesIngest ? (
+        {/* Only cards with real figures that concern this role (issue 11 item 6): a card a role cannot fill is absent. */}
+        {seesIngest && (
+          <Col xs={24} md={12} xl={6}>
             <TodayIngestCard />
-          ) : (
-            <StatCard icon={<UsbOutlined />} title="今日采集" hint="导入执法记录仪资料后，这里显示今日入库的文件数、总时长和移交人。" />
-          )}
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<CheckSquareOutlined />} title="待审批" hint="有待您审批或已获批准的查阅申请时，这里显示数量。" />
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<SafetyOutlined />} title="完整性校验" hint="每周归档时对原始文件的 SHA-256 复核结果将显示在这里。" />
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <StatCard icon={<CameraOutlined />} title="在用设备" hint="登记并配发执法记录仪后，这里显示在用、维修和待检设备数。" />
-        </Col>
+          </Col>
+        )}
+        {isApprover && (
+          <Col xs={24} md={12} xl={6}>
+            <PendingCountCard />
+          </Col>
+        )}
+        {custody && (
+          <Col xs={24} md={12} xl={6}>
+            <IntegrityCard status={custody} />
+          </Col>
+        )}
+        {custody && (
+          <Col xs={24} md={12} xl={6}>
+            <StatCard
+              icon={<CameraOutlined />}
+              title="在用设备"
+              testId="recorders-card"
+              value={<span>{custody.recorders.inService} <span style={{ fontSize: 15, fontWeight: 400 }}>台在用</span></span>}
+              hint={`领用中 ${custody.recorders.worn} 台；维修 ${custody.recorders.repair} 台；丢失 ${custody.recorders.lost} 台`}
+            />
+          </Col>
+        )}
+        {/* Slot: the backup and restore-drill card (components/backup/BackupStatusCard.tsx, issue 16) goes here, for custody readers. */}
 
         {isApprover && (
           <Col xs={24}>
@@ -101,6 +118,64 @@ export function DashboardPage() {
       </Row>
     </div>
   );
+}
+
+/** 待审批: the same list the card below shows (access.list toDecide), so the two figures always agree. */
+function PendingCountCard() {
+  const toDecide = useAccessStore((s) => s.toDecide);
+  const total = toDecide?.total;
+  return (
+    <StatCard
+      icon={<CheckSquareOutlined />}
+      title="待审批"
+      testId="pending-count"
+      value={total === undefined ? undefined : <span style={total ? { color: '#d4380d' } : undefined}>{total} <span style={{ fontSize: 15, fontWeight: 400 }}>件</span></span>}
+      hint={total === undefined ? '正在读取…' : total ? '有查阅申请等待您审批，见下方列表。' : '没有等待您审批的查阅申请。'}
+    />
+  );
+}
+
+/** 完整性校验: the last check of the originals against their SHA-256 (weekly or on demand). */
+function IntegrityCard(props: { status: CustodyStatusDto }) {
+  const c = props.status.lastIntegrity;
+  const bad = c ? c.changed + c.missing : 0;
+  return (
+    <StatCard
+      icon={<SafetyOutlined />}
+      title="完整性校验"
+      testId="integrity-card"
+      value={
+        c === null ? undefined : bad ? (
+          <span style={{ color: '#cf1322' }}>
+            <CloseCircleFilled /> {bad} <span style={{ fontSize: 15, fontWeight: 400 }}>个问题</span>
+          </span>
+        ) : (
+          <span style={{ color: '#389e0d' }}>
+            <CheckCircleFilled /> 通过
+          </span>
+        )
+      }
+      hint={c === null ? '尚未校验过原始文件。每周归档时会复核全部原始文件的 SHA-256。' : `${formatTime(c.at)} 校验 ${c.checked} 个文件${bad ? `：改动 ${c.changed}，缺失 ${c.missing}` : '，全部一致'}`}
+    />
+  );
+}
+
+/** 工作台's custody figures for those who read them; null for the others (who are never asked). */
+function useCustody(): CustodyStatusDto | null {
+  const reads = useCan('dashboard.custody');
+  const [status, setStatus] = useState<CustodyStatusDto | null>(null);
+  useEffect(() => {
+    if (!reads) return;
+    let live = true;
+    api.dashboard.custody().then(
+      (s) => live && setStatus(s),
+      () => live && setStatus(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reads]);
+  return status;
 }
 
 function StatCard(props: { icon: ReactNode; title: ReactNode; hint: ReactNode; value?: ReactNode; testId?: string }) {
@@ -147,12 +222,17 @@ function LastVerifyCard() {
           {last.ok ? <CheckCircleFilled style={{ color: '#389e0d', fontSize: 22 }} /> : <CloseCircleFilled style={{ color: '#cf1322', fontSize: 22 }} />}
           <div>
             <div style={{ fontWeight: 500 }}>
-              {last.ok ? `通过：${last.entries ?? '—'} 条记录完整` : `发现 ${last.problems ?? '若干'} 处问题`}
+              {last.ok ? `通过：${last.entries ?? '—'} 条记录完整` : <span style={{ color: '#cf1322' }}>审计链被破坏：发现 {last.problems ?? '若干'} 处问题</span>}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               上次校验：{formatTime(last.at)}
               {last.actorLogin ? `（${last.actorLogin}）` : ''}
             </Typography.Text>
+            {!last.ok && (
+              <Typography.Paragraph type="danger" style={{ margin: '6px 0 0' }} data-testid="chain-next-step">
+                下一步：立即报告大队负责人；在“审计日志”中查看问题所在的记录，用签名周报上打印的链头核对；在查明之前不要继续修改数据。
+              </Typography.Paragraph>
+            )}
           </div>
         </Space>
       )}
@@ -213,7 +293,7 @@ function TodayIngestCard() {
 }
 
 /** Fridays: remind the custodian of the weekly consolidation (rules art. 11(2)). */
-function FridayReminder() {
+function FridayReminder(props: { troubled: boolean }) {
   const [preview, setPreview] = useState<WeeklyPreviewDto | null>(null);
   useEffect(() => {
     let live = true;
@@ -227,6 +307,8 @@ function FridayReminder() {
   }, []);
   if (!preview?.isFriday) return null;
   const done = preview.lastConsolidation !== null;
+  // Never a green "done" over a red integrity finding: the alert above says what to do.
+  if (done && props.troubled) return null;
   return (
     <Alert
       type={done ? 'success' : 'warning'}

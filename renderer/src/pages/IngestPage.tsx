@@ -8,6 +8,7 @@ import { WeeklyTab } from '../components/ingest/WeeklyTab';
 import { PageHeader } from '../components/PageHeader';
 import { navigate, useSubRoute } from '../router';
 import { useIngestStore } from '../stores/ingest';
+import { useCan } from '../hooks/useCan';
 
 const TABS = ['capture', 'sessions', 'weekly', 'integrity'] as const;
 type TabKey = (typeof TABS)[number];
@@ -22,14 +23,17 @@ const SOURCE_POLL_MS = 3000;
 /** 采集导入: daily ingest (rules art. 8, 11(1)), the handover register, weekly consolidation, fixity. */
 export function IngestPage() {
   const sub = useSubRoute();
-  const tab: TabKey = isTab(sub) ? sub : 'capture';
+  // The chief reads the register and the checks but does not take footage in: no capture tab, no source polling.
+  const captures = useCan('sources.list');
+  const tab: TabKey = isTab(sub) && (sub !== 'capture' || captures) ? sub : captures ? 'capture' : 'sessions';
   const loadSources = useIngestStore((s) => s.loadSources);
 
   useEffect(() => {
+    if (!captures) return;
     void loadSources();
     const timer = window.setInterval(() => void loadSources(), SOURCE_POLL_MS);
     return () => window.clearInterval(timer);
-  }, [loadSources]);
+  }, [loadSources, captures]);
 
   return (
     <div>
@@ -40,7 +44,7 @@ export function IngestPage() {
           onChange={(k) => navigate('ingest', k === 'capture' ? undefined : k)}
           destroyOnHidden
           items={[
-            { key: 'capture', label: '采集', icon: <UsbOutlined />, children: <CaptureTab /> },
+            ...(captures ? [{ key: 'capture', label: '采集', icon: <UsbOutlined />, children: <CaptureTab /> }] : []),
             { key: 'sessions', label: '导入记录', icon: <HistoryOutlined />, children: <SessionsTab /> },
             { key: 'weekly', label: '每周归档', icon: <InboxOutlined />, children: <WeeklyTab /> },
             { key: 'integrity', label: '完整性校验', icon: <SafetyCertificateOutlined />, children: <IntegrityTab /> },

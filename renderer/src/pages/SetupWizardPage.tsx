@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CenterScreen } from '../components/CenterScreen';
 import { errorMessage } from '../errors';
 import { useSessionStore } from '../stores/session';
-import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, confirmRule, TIME_ZONE_OPTIONS } from '../validation';
+import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule, TIME_ZONE_OPTIONS } from '../validation';
 
 interface AccountValues {
   login: string;
@@ -234,7 +234,7 @@ function AccountFields(props: { prefix: 'admin' | 'chief'; intro: string; note: 
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name={[prefix, 'password']} label="密码" rules={NEW_PASSWORD_RULES}>
-          <Input.Password autoComplete="new-password" placeholder="至少 8 位" />
+          <Input.Password autoComplete="new-password" placeholder={PASSWORD_HINT} />
         </Form.Item>
         <Form.Item name={[prefix, 'confirm']} label="确认密码" dependencies={[[prefix, 'password']]} rules={[{ required: true, message: '请再次输入密码' }, confirmRule([prefix, 'password'])]}>
           <Input.Password autoComplete="new-password" />

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
-import type { AssignmentDto, OfficerDto, RecorderDto } from '../../../main/api/dto';
+import type { AccountRefDto, AssignmentDto, OfficerDto, RecorderDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { onSignedOut } from './session';
@@ -9,6 +9,8 @@ import { onSignedOut } from './session';
 interface DevicesState {
   officers: OfficerDto[];
   recorders: RecorderDto[];
+  /** Accounts an officer may be linked to (人员 → 登录账户). */
+  accounts: AccountRefDto[];
   loading: boolean;
   loaded: boolean;
   error: string | null;
@@ -23,7 +25,7 @@ interface DevicesState {
   reset(): void;
 }
 
-const initial = { officers: [], recorders: [], loading: false, loaded: false, error: null };
+const initial = { officers: [], recorders: [], accounts: [], loading: false, loaded: false, error: null };
 
 const bySerial = (a: RecorderDto, b: RecorderDto) => a.serial.localeCompare(b.serial);
 const byBadge = (a: OfficerDto, b: OfficerDto) => a.badgeNo.localeCompare(b.badgeNo);
@@ -47,8 +49,8 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
     async load() {
       set({ loading: true, error: null });
       try {
-        const [officers, recorders] = await Promise.all([api.officers.list(), api.recorders.list()]);
-        set({ officers: [...officers].sort(byBadge), recorders: [...recorders].sort(bySerial), loaded: true });
+        const [officers, recorders, accounts] = await Promise.all([api.officers.list(), api.recorders.list(), api.officers.accounts()]);
+        set({ officers: [...officers].sort(byBadge), recorders: [...recorders].sort(bySerial), accounts, loaded: true });
       } catch (e) {
         if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
       } finally {
@@ -71,6 +73,8 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
     async updateOfficer(input) {
       const o = await api.officers.update(input);
       putOfficer(o);
+      // A link changes the account's officer (and maybe its badge): read the accounts again.
+      if (input.userId !== undefined) set({ accounts: await api.officers.accounts() });
       return o;
     },
 

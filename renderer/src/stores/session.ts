@@ -4,6 +4,7 @@ import type { SessionInfo, SetupStatus } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorCode, errorMessage } from '../errors';
 import { setOfficeTimeZone } from '../time';
+import { navigate } from '../router';
 
 /** Where the app is: which whole screen it shows. */
 export type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'app';
@@ -39,6 +40,9 @@ interface SessionState {
   clearNotice(): void;
 }
 
+/** Whose session ended by itself (idle, expired): only he resumes on the page he was on. */
+let resumeFor: string | null = null;
+
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'loading',
   setup: null,
@@ -64,6 +68,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async initialize(input) {
     const session = await api.setup.initialize(input);
     const setup = await api.setup.status();
+    navigate('dashboard');
     set({ setup, session, phase: 'app', notice: null });
   },
 
@@ -74,10 +79,17 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   async login(login, password) {
     const session = await api.session.login({ login, password });
+    // Each user starts on his own 工作台, never on the page the previous user left (issue 11 item 7); only the
+    // same user coming back after his session ended (idle, expired) returns to where he was, if he may open it.
+    const section = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+    const resume = resumeFor === session.login && (session.sections as readonly string[]).includes(section);
+    resumeFor = null;
+    if (!resume) navigate('dashboard');
     set({ session, phase: 'app', notice: null });
   },
 
   async logout() {
+    resumeFor = null;
     try {
       await api.session.logout();
     } catch {
@@ -109,6 +121,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   sessionLost(reason) {
     if (get().phase !== 'app') return;
+    resumeFor = get().session?.login ?? null;
     set({ session: null, phase: 'login', notice: LOST_NOTICES[reason] });
     get().reloadSetup();
   },

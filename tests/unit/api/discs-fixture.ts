@@ -39,8 +39,8 @@ export async function makeDiscWorld(): Promise<DiscWorld> {
   const chief = await loginAs(t, 'chief', 'chief', 'chief-pass-1');
   const leader = await loginAs(t, 'leader', 'xiangzhang', 'leader-pass1');
 
-  const off = await t.call(custodian, 'officers.create', { name: '张三', badgeNo: BADGE });
-  await t.call(admin, 'officers.update', { id: off.id, userId: officerUser.id });
+  // The account with badge BADGE is the officer with that badge (created with the account).
+  const off = (await t.call(custodian, 'officers.list')).find((o) => o.badgeNo === BADGE && o.userId === officerUser.id)!;
   await t.call(custodian, 'recorders.create', { serial: SERIAL, brand: '华德安', model: 'DSJ-V9' });
 
   const dir = tempDir('ew-disc-rec-');

@@ -26,7 +26,7 @@ export async function makeMediaArchive(): Promise<MediaArchive> {
   const ingest = await ingestAndWait(t, custodian, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge, officerName: '张三' });
   const chief = t.client('chief');
   await t.call(chief, 'session.login', { login: 'chief', password: 'chief-pass-1' });
-  await t.call(custodian, 'users.create', { login: 'officer1', displayName: '赵警员', badgeNo: '310116', password: 'initial-pass', roles: ['officer'] });
+  await t.call(custodian, 'users.create', { login: 'officer1', displayName: '赵警员', badgeNo: null, password: 'initial-pass', roles: ['officer'] });
   const officer = t.client('officer');
   await t.call(officer, 'session.login', { login: 'officer1', password: 'initial-pass' });
   await t.call(officer, 'session.changePassword', { oldPassword: 'initial-pass', newPassword: 'changed-pass' });

@@ -49,6 +49,9 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
     expect(f.fields.totalDurationSec).toBeGreaterThan(3);
     expect(f.fields.recordingStart < f.fields.recordingEnd).toBe(true);
     expect(f.canSign).toBe(null); // place is still empty
+    expect(f.signRefusal).toBe('请先填写：录制地点');
+    // The officer's account is the officer with its badge (made with the account): the rule is named, not hidden.
+    expect((await w.t.call(w.chief, 'forms.recordGet', { id: f.id })).signRefusal).toBe('执法人员签名须由本案执法人员完成');
   });
 
   it('refuses signatures out of turn and by the wrong people', async () => {

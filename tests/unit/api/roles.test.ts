@@ -45,6 +45,10 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'officers.list': ['custodian', 'admin', 'chief'],
   'officers.create': ['custodian', 'admin'],
   'officers.update': ['custodian', 'admin'],
+  'officers.accounts': ['custodian', 'admin', 'chief'],
+  'officers.directory': 'any',
+  'dashboard.custody': ['custodian', 'admin', 'chief'],
+  'recorders.directory': 'any',
   'recorders.list': ['custodian', 'admin', 'chief'],
   // RULES: art. 7 names one keeper of the devices; the admin (accounts) has no part in their status or assignment.
   'recorders.create': ['custodian', 'admin'],

@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { EditCaseModal } from './EditCaseModal';
 import type { CaseItemDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
@@ -17,6 +18,8 @@ import { RequestAccessButton } from '../access';
 /** One case: what it is and its evidence list (证据清单), each item playable; items can be taken out. */
 export function CaseView(props: { caseId: number }) {
   const canRemove = useCan('cases.removeItem');
+  const canEdit = useCan('cases.update');
+  const [editing, setEditing] = useState(false);
   const { message } = App.useApp();
   const { detail, detailError, loadDetail, setDetail } = useCasesStore();
   const open = usePlayerStore((s) => s.open);
@@ -38,19 +41,19 @@ export function CaseView(props: { caseId: number }) {
   };
 
   const columns: ColumnsType<CaseItemDto> = [
-    { title: '录制时间', dataIndex: 'startAt', width: 170, fixed: 'left', render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
-    { title: '类型', dataIndex: 'kind', width: 64, render: (v: CaseItemDto['kind']) => MEDIA_KIND_LABELS[v] },
-    { title: '时长', dataIndex: 'durationSec', width: 90, render: (v: number | null) => formatDuration(v) },
-    { title: '执法人员', key: 'officer', width: 120, render: (_v, r) => (r.officer ? `${r.officer.name}（${r.officer.badgeNo}）` : '—') },
-    { title: '记录仪', dataIndex: 'recorderSerial', width: 120, render: (v: string | null) => v ?? '—' },
-    { title: '文件名', dataIndex: 'originalName', width: 330, ellipsis: true, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }}>{v}</span> },
-    { title: 'SHA-256', dataIndex: 'sha256', width: 150, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }} title={v}>{v.slice(0, 12)}…</span> },
-    { title: '大小', dataIndex: 'size', width: 90, render: (v: number) => formatBytes(v) },
-    { title: '加入', key: 'added', width: 150, render: (_v, r) => `${r.addedBy} ${formatTime(r.addedAt, 'MM-DD HH:mm')}` },
+    { title: '录制时间', dataIndex: 'startAt', width: 156, render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
+    { title: '类型', dataIndex: 'kind', width: 56, render: (v: CaseItemDto['kind']) => MEDIA_KIND_LABELS[v] },
+    { title: '时长', dataIndex: 'durationSec', width: 80, render: (v: number | null) => formatDuration(v) },
+    { title: '执法人员', key: 'officer', width: 110, ellipsis: true, render: (_v, r) => (r.officer ? `${r.officer.name}（${r.officer.badgeNo}）` : '—') },
+    { title: '记录仪', dataIndex: 'recorderSerial', width: 100, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '文件名', dataIndex: 'originalName', ellipsis: true, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }}>{v}</span> },
+    { title: 'SHA-256', dataIndex: 'sha256', width: 116, render: (v: string) => <span className="ew-mono" style={{ fontSize: 12 }} title={v}>{v.slice(0, 10)}…</span> },
+    { title: '大小', dataIndex: 'size', width: 84, render: (v: number) => formatBytes(v) },
+    { title: '加入', key: 'added', width: 132, ellipsis: true, render: (_v, r) => `${r.addedBy} ${formatTime(r.addedAt, 'MM-DD HH:mm')}` },
     {
       title: '操作',
       key: 'ops',
-      width: 150,
+      width: 132,
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0}>
@@ -77,13 +80,30 @@ export function CaseView(props: { caseId: number }) {
       {detailError && <Alert type="error" showIcon title={detailError} />}
       {c && (
         <>
-          <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
             <Typography.Title level={3} style={{ marginTop: 0 }}>
               {c.number} {c.title}
             </Typography.Title>
-            {/* Its footage is refused until a request over the case is approved: ask for it here. */}
-            {c.itemCount > 0 && <RequestAccessButton scope={{ kind: 'case', id: c.id, label: `${c.number} ${c.title}（${c.itemCount} 项证据）` }} />}
-          </Space>
+            <Space>
+              {/* Its footage is refused until a request over the case is approved: ask for it here. */}
+              {c.itemCount > 0 && <RequestAccessButton scope={{ kind: 'case', id: c.id, label: `${c.number} ${c.title}（${c.itemCount} 项证据）` }} />}
+              {canEdit && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-case">
+                  编辑案件
+                </Button>
+              )}
+            </Space>
+          </div>
+          {editing && (
+            <EditCaseModal
+              case={c}
+              onClose={() => setEditing(false)}
+              onSaved={(saved) => {
+                setDetail(saved);
+                setEditing(false);
+              }}
+            />
+          )}
           <Card style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" data-testid="case-summary">
               <Descriptions.Item label="承办人">{c.handler ? `${c.handler.name}（${c.handler.badgeNo}）` : '—'}</Descriptions.Item>
@@ -103,7 +123,7 @@ export function CaseView(props: { caseId: number }) {
             </Descriptions>
           </Card>
           <Card title="证据清单" extra={<Typography.Text type="secondary">在“资料库”中选择资料或整段录制，点“加入案件”。案件中的资料随案件保存。</Typography.Text>}>
-            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1520 }} data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
+            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1120 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
           </Card>
         </>
       )}

@@ -1,6 +1,6 @@
 import { App, Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CaseDetailDto, ClassificationDto, OfficerDto } from '../../../../main/api/dto';
+import type { CaseDetailDto, ClassificationDto, OfficerEntryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { CLASSIFICATION_LABELS } from '../../labels';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -18,10 +18,11 @@ export function CreateCaseModal(props: { onClose: () => void; onCreated: (c: Cas
   const { busy, error, run } = useSubmit();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [officers, setOfficers] = useState<OfficerDto[]>([]);
+  const [officers, setOfficers] = useState<OfficerEntryDto[]>([]);
 
+  // The directory every role may read: an officer keeping a case picks the handler too (issue 11 item 14).
   useEffect(() => {
-    api.officers.list().then(
+    api.officers.directory().then(
       (o) => setOfficers(o.filter((x) => x.active)),
       () => undefined,
     );

@@ -1,4 +1,5 @@
 import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
@@ -17,9 +18,13 @@ interface Values {
 export function AssignModal(props: { recorder: RecorderDto | null; onClose(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { officers, assign } = useDevicesStore();
+  const { officers, assign, loadOfficers } = useDevicesStore();
   const { busy, error, setError, run } = useSubmit();
   const { recorder } = props;
+  // Officers registered since the page loaded (by ingest or with a new account) are offered too.
+  useEffect(() => {
+    if (recorder) void loadOfficers().catch(() => undefined);
+  }, [recorder, loadOfficers]);
 
   const close = () => {
     setError(null);
@@ -66,7 +71,12 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
             autoFocus
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择执法人员"
-            options={officers.filter((o) => o.active && o.id !== recorder?.currentOfficer?.id).map((o) => ({ value: o.id, label: `${o.name}（${o.badgeNo}）` }))}
+            data-testid="assign-officer"
+            options={officers.map((o) => {
+              const current = o.id === recorder?.currentOfficer?.id;
+              const why = current ? '当前使用人' : o.active ? null : '已停用';
+              return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
+            })}
           />
         </Form.Item>
         <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">

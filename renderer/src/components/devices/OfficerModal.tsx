@@ -1,4 +1,5 @@
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import type { OfficerDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { NAME_RULES } from '../../validation';
@@ -8,16 +9,23 @@ interface Values {
   name: string;
   badgeNo: string;
   active: boolean;
+  userId: number | null;
 }
 
 /** Add an officer (name and badge number; no login needed), or rename / deactivate one. */
 export function OfficerModal(props: { open: boolean; officer: OfficerDto | null; onClose(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { createOfficer, updateOfficer } = useDevicesStore();
+  const { createOfficer, updateOfficer, accounts } = useDevicesStore();
   const { busy, error, setError, run } = useSubmit();
   const { officer } = props;
   const editing = officer !== null;
+  const initial: Partial<Values> = officer ? { name: officer.name, badgeNo: officer.badgeNo, active: officer.active, userId: officer.userId } : { active: true, userId: null };
+  // The form instance outlives the dialog: fill it for the officer opened now (after an add, it held the new one's).
+  useEffect(() => {
+    if (props.open) form.setFieldsValue(initial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.open, officer, form]);
 
   const close = () => {
     setError(null);
@@ -27,7 +35,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
   const submit = async (v: Values) => {
     await run(async () => {
       if (officer) {
-        await updateOfficer({ id: officer.id, name: v.name.trim(), active: v.active });
+        await updateOfficer({ id: officer.id, name: v.name.trim(), active: v.active, ...(v.userId !== officer.userId ? { userId: v.userId ?? null } : {}) });
         void message.success(`已保存 ${v.name.trim()}`);
       } else {
         const o = await createOfficer({ name: v.name.trim(), badgeNo: v.badgeNo.trim() });
@@ -55,7 +63,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
         requiredMark={false}
         preserve={false}
         onFinish={(v) => void submit(v)}
-        initialValues={officer ? { name: officer.name, badgeNo: officer.badgeNo, active: officer.active } : { active: true }}
+        initialValues={initial}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ required: true, whitespace: true, message: '请填写警号' }, { max: 32 }]} extra={editing ? '警号是人员的标识，不能修改。' : undefined}>
@@ -65,6 +73,26 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
             <Input autoFocus={editing} autoComplete="off" />
           </Form.Item>
         </div>
+        {editing && (
+          <Form.Item
+            name="userId"
+            label="登录账户"
+            extra="关联后，此人用该账户登录即以本人员身份在记录表上签名。账户的警号须与人员警号一致（未填警号的账户将采用本人员的警号）。"
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="未关联"
+              data-testid="officer-account-select"
+              options={accounts.map((a) => {
+                const elsewhere = a.officerId !== null && a.officerId !== officer.id;
+                const otherBadge = a.badgeNo !== null && a.badgeNo.toLowerCase() !== officer.badgeNo.toLowerCase();
+                const why = a.disabled ? '已停用' : elsewhere ? '已关联其他人员' : otherBadge ? `警号 ${a.badgeNo}` : null;
+                return { value: a.id, label: `${a.displayName}（${a.login}）${why ? ` · ${why}` : ''}`, disabled: a.disabled || elsewhere || otherBadge };
+              })}
+            />
+          </Form.Item>
+        )}
         {editing && (
           <Form.Item name="active" label="在岗" valuePropName="checked" extra="停用后不能再领用记录仪；其历史资料和移交记录保留。">
             <Switch checkedChildren="在岗" unCheckedChildren="停用" />

@@ -8,7 +8,7 @@ import { OfficerModal } from './OfficerModal';
 
 /** 人员: the officers who wear recorders and hand footage over, known by name and badge number. */
 export function OfficersPanel(props: { canEdit: boolean }) {
-  const { officers, recorders, loading, error, load } = useDevicesStore();
+  const { officers, recorders, accounts, loading, error, load } = useDevicesStore();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<OfficerDto | null>(null);
 
@@ -36,7 +36,20 @@ export function OfficersPanel(props: { canEdit: boolean }) {
         );
       },
     },
-    { title: '登录账户', dataIndex: 'userId', width: 110, render: (u: number | null) => (u ? <Tag color="blue">已关联</Tag> : <Typography.Text type="secondary">无</Typography.Text>) },
+    {
+      title: '登录账户',
+      dataIndex: 'userId',
+      width: 200,
+      render: (u: number | null) => {
+        if (u === null) return <Typography.Text type="secondary">未关联</Typography.Text>;
+        const a = accounts.find((x) => x.id === u);
+        return (
+          <Tag color="blue" data-testid="officer-account">
+            {a ? `${a.displayName}（${a.login}）` : '已关联'}
+          </Tag>
+        );
+      },
+    },
     ...(props.canEdit
       ? [
           {
@@ -56,7 +69,7 @@ export function OfficersPanel(props: { canEdit: boolean }) {
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16 }}>
-        <Typography.Text type="secondary">佩戴记录仪、每日移交资料的执法人员。没有登录账户的人员也在此登记。</Typography.Text>
+        <Typography.Text type="secondary">佩戴记录仪、每日移交资料的执法人员。没有登录账户的人员也在此登记；有账户的人员与账户关联后，才能在记录表上签名。</Typography.Text>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
             刷新

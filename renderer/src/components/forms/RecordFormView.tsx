@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, EditOutlined, FileWordOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { GeneratedFileDto, RecordFormDto, RecordFormFileDto, RecordFormSignatureDto } from '../../../../main/api/dto';
@@ -128,6 +128,13 @@ export function RecordFormView(props: { form: RecordFormDto; onChange: (f: Recor
                 </Button>
               </Popconfirm>
             )}
+            {!f.canSign && f.signRefusal && !locked && (
+              <Tooltip title={f.signRefusal}>
+                <Button icon={<SafetyCertificateOutlined />} disabled data-testid="sign-form-refused">
+                  签名
+                </Button>
+              </Tooltip>
+            )}
             <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => void makeDocx()} data-testid="form-docx">
               打印/下载记录表
             </Button>
@@ -135,6 +142,9 @@ export function RecordFormView(props: { form: RecordFormDto; onChange: (f: Recor
           </Space>
         }
       >
+        {!f.canSign && f.signRefusal && !locked && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sign-refusal" title={`不能签名：${f.signRefusal}`} />
+        )}
         {docx && (
           <div style={{ marginBottom: 12 }}>
             <GeneratedFileView file={docx} label="下载" />

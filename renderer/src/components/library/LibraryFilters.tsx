@@ -2,7 +2,8 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerDto, RecorderDto } from '../../../../main/api/dto';
+import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerEntryDto, RecorderRefDto } from '../../../../main/api/dto';
+import { useCan } from '../../hooks/useCan';
 import { api } from '../../api';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
@@ -22,16 +23,17 @@ interface Values {
   text?: string;
 }
 
-/** Lists the filter bar may offer: a role that cannot list officers or cases simply gets fewer filters. */
+/** Lists the filter bar may offer: only what the session may call is asked for (a refusal is an audit row). */
 function useOptions() {
-  const [officers, setOfficers] = useState<OfficerDto[] | null>(null);
-  const [recorders, setRecorders] = useState<RecorderDto[] | null>(null);
+  const [officers, setOfficers] = useState<OfficerEntryDto[] | null>(null);
+  const [recorders, setRecorders] = useState<RecorderRefDto[] | null>(null);
   const [cases, setCases] = useState<CaseSummaryDto[] | null>(null);
+  const readsCases = useCan('cases.list');
   useEffect(() => {
-    api.officers.list().then(setOfficers, () => setOfficers(null));
-    api.recorders.list().then(setRecorders, () => setRecorders(null));
-    api.cases.list({ limit: 500 }).then((r) => setCases(r.cases), () => setCases(null));
-  }, []);
+    api.officers.directory().then(setOfficers, () => setOfficers(null));
+    api.recorders.directory().then(setRecorders, () => setRecorders(null));
+    if (readsCases) api.cases.list({ limit: 500 }).then((r) => setCases(r.cases), () => setCases(null));
+  }, [readsCases]);
   return { officers, recorders, cases };
 }
 

@@ -95,24 +95,26 @@ export function RecordingGroups(props: {
   const s = useLibraryStore();
   const groups = groupsOf(s.items);
   const columns: ColumnsType<Group> = [
-    { title: '画面', key: 'thumb', width: 84, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs && g.first.canView !== false} /> },
-    { title: '开始时间', key: 'startAt', width: 176, render: (_v, g) => when(g.startAt) },
+    { title: '画面', key: 'thumb', width: 76, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs && g.first.canView !== false} /> },
+    { title: '开始时间', key: 'startAt', width: 156, render: (_v, g) => when(g.startAt) },
     {
       title: '分段',
       key: 'segments',
-      width: 110,
+      width: 100,
       render: (_v, g) => (g.recordingId !== null ? <Tag color="blue">录制 · {g.items.length} 段</Tag> : <Tag>单个文件</Tag>),
     },
-    { title: '时长', key: 'duration', width: 110, render: (_v, g) => formatDuration(g.durationSec) },
-    { title: '执法人员', key: 'officer', width: 130, render: (_v, g) => officerText(g.first.officer) },
-    { title: '记录仪', key: 'recorder', width: 120, render: (_v, g) => g.first.recorderSerial ?? '—' },
-    { title: '执法情形', key: 'category', width: 130, render: (_v, g) => <CategoryText item={g.first} /> },
+    { title: '时长', key: 'duration', width: 76, render: (_v, g) => formatDuration(g.durationSec) },
+    { title: '执法人员', key: 'officer', width: 120, ellipsis: true, render: (_v, g) => officerText(g.first.officer) },
+    { title: '记录仪', key: 'recorder', width: 104, ellipsis: true, render: (_v, g) => g.first.recorderSerial ?? '—' },
+    { title: '执法情形', key: 'category', width: 96, render: (_v, g) => <CategoryText item={g.first} /> },
     { title: '标记', key: 'flags', render: (_v, g) => <Flags item={g.first} /> },
-    { title: '大小', key: 'size', width: 96, render: (_v, g) => formatBytes(g.size) },
+    { title: '大小', key: 'size', width: 84, render: (_v, g) => formatBytes(g.size) },
     {
       title: '操作',
       key: 'ops',
       width: 290,
+      // Kept on screen at any width: the two actions of a recording (issue 11 item 14).
+      fixed: 'right',
       render: (_v, g) => (
         <Space size={0}>
           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
@@ -142,7 +144,7 @@ export function RecordingGroups(props: {
       columns={columns}
       dataSource={groups}
       pagination={false}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1120 }}
       expandable={{
         rowExpandable: (g) => g.recordingId !== null,
         expandedRowRender: (g) => (g.recordingId !== null ? <RecordingDetail recordingId={g.recordingId} onOpen={props.onOpen} /> : null),

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { UserDto } from '../../../../main/api/dto';
 import { useUsersStore } from '../../stores/users';
-import { NEW_PASSWORD_RULES, confirmRule } from '../../validation';
+import { NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule } from '../../validation';
 import { useSubmit } from '../../hooks/useSubmit';
 
 interface ResetValues {
@@ -51,7 +51,7 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
       />
       <Form<ResetValues> key={user?.id} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)}>
         <Form.Item name="newPassword" label="新的初始密码" rules={NEW_PASSWORD_RULES}>
-          <Input.Password autoFocus autoComplete="new-password" placeholder="至少 8 位" />
+          <Input.Password autoFocus autoComplete="new-password" placeholder={PASSWORD_HINT} />
         </Form.Item>
         <Form.Item name="confirm" label="确认密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入密码' }, confirmRule('newPassword')]}>
           <Input.Password autoComplete="new-password" />
