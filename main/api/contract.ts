@@ -30,7 +30,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupRunDto, DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -266,6 +266,9 @@ export const methods = {
   // -- Weekly consolidation (每周归档, rules art. 11(2)) --
   'weekly.preview': method<WeeklyPreviewDto>()(CUSTODY_READERS, z.object({ weekOf: day }).strict()),
   'weekly.run': method<WeeklyRunDto>()(CUSTODIANS, z.object({ weekOf: day, backupSourceId: sourceId.nullable() }).strict()),
+
+  // -- Backup (备份, issue 16) --
+  'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),

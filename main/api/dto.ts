@@ -233,7 +233,7 @@ export interface WeeklyPreviewDto {
 export interface WeeklyRunDto {
   consolidationId: number;
   integrity: IntegrityReportDto;
-  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; sealFilesCopied: number; verified: boolean; problems: string[] } | null;
+  backup: BackupRunDto | null;
   report: GeneratedFileDto;
   signatureFile: string;
 }
@@ -315,4 +315,21 @@ export interface DiscProgressDto {
   step: 'stage' | 'image' | 'burn' | 'readback';
   percent: number;
   current: string | null;
+}
+
+/** One backup generation written (weekly run or 立即备份). */
+export interface BackupRunDto {
+  /** The target's label and folder, as the custodian chose it. */
+  target: string;
+  folder: string;
+  generation: string;
+  filesCopied: number;
+  filesAlreadyThere: number;
+  bytesCopied: number;
+  sealFilesCopied: number;
+  verified: boolean;
+  problems: string[];
+  manifestSha256: string;
+  /** Older generations the keeping rule removed. */
+  removed: string[];
 }

@@ -1,0 +1,5 @@
+// Backup to a second drive in generations, restore onto a new machine, and the drill (issue 16).
+export { runBackup, type BackupArgs, type BackupResult, type BackupInfo } from './run-backup';
+export { BackupAlarm, assertDatabaseSound, databaseCheck } from './snapshot';
+export { generationName, generationsToKeep, sortGenerations, isGenerationName } from './generations';
+export { backupPaths, BACKUP_DIR, BACKUP_MANIFEST, BACKUP_SIGNATURE, BACKUP_INFO, SNAPSHOT_NAME, type BackupPaths } from './layout';
