@@ -30,7 +30,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { BackupRunDto, DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupRunDto, DiscDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -269,6 +269,11 @@ export const methods = {
 
   // -- Backup (备份, issue 16) --
   'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
+  /** Only before setup; the custodian or admin of the backed-up office logs in with his own password. */
+  'backup.restore': method<RestoreDto>()(
+    'public',
+    z.object({ sourceId, generation: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$/, '备份代号无效').optional(), login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
+  ),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),

@@ -333,3 +333,19 @@ export interface BackupRunDto {
   /** Older generations the keeping rule removed. */
   removed: string[];
 }
+
+/** What a restore brought back and what the backup does not hold (main/backup's RestoreReport). */
+export interface RestoreReportDto {
+  generation: string;
+  takenAt: string;
+  manifestSha256: string;
+  signedBy: string | null;
+  originals: number;
+  files: number;
+  notHeld: { newerGenerations: string[]; originalsNotInGeneration: string[] };
+}
+
+export interface RestoreDto {
+  session: SessionInfo;
+  report: RestoreReportDto;
+}

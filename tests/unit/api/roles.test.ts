@@ -67,6 +67,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'weekly.preview': OVERSEE,
   'weekly.run': ['custodian'],
   'backup.run': ['custodian'],
+  'backup.restore': 'public',
 
   // Open at the door; inside, each document only to the roles of the method that made it (api/form-route.ts,
   // tests/unit/api/generated-files.test.ts).
