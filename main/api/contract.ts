@@ -30,7 +30,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { BackupRunDto, DiscDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -269,6 +269,8 @@ export const methods = {
 
   // -- Backup (备份, issue 16) --
   'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
+  'backup.drill': method<DrillDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
+  'backup.status': method<BackupStatusDto>()(CUSTODY_READERS, z.object({ targetSourceId: sourceId.optional() }).strict()),
   /** Only before setup; the custodian or admin of the backed-up office logs in with his own password. */
   'backup.restore': method<RestoreDto>()(
     'public',

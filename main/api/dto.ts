@@ -20,7 +20,7 @@ export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '..
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
-import { SECTIONS, type Section } from '../common';
+import { SECTIONS, type BackupAlert, type Section } from '../common';
 
 export { SECTIONS };
 export type SectionId = Section;
@@ -317,6 +317,9 @@ export interface DiscProgressDto {
   current: string | null;
 }
 
+/** Why the backup card is red. */
+export type BackupAlertDto = BackupAlert;
+
 /** One backup generation written (weekly run or 立即备份). */
 export interface BackupRunDto {
   /** The target's label and folder, as the custodian chose it. */
@@ -343,6 +346,26 @@ export interface RestoreReportDto {
   originals: number;
   files: number;
   notHeld: { newerGenerations: string[]; originalsNotInGeneration: string[] };
+}
+
+export interface DrillDto {
+  generation: string | null;
+  ok: boolean;
+  problems: string[];
+  manifestSha256: string | null;
+  filesChecked: number;
+}
+
+/** The dashboard's backup card. */
+export interface BackupStatusDto {
+  lastGoodDrillAt: string | null;
+  lastDrill: { at: string; ok: boolean; generation: string | null } | null;
+  targetLastSeenAt: string | null;
+  lastGeneration: string | null;
+  /** Null when no target was named or it is not connected. */
+  freeBytes: number | null;
+  neededBytes: number;
+  alerts: BackupAlertDto[];
 }
 
 export interface RestoreDto {

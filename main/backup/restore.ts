@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../common';
 import { commitOriginal, toAbsolute } from '../ingest';
 import { ensureArchiveLayout } from '../store';
-import { checkGeneration, listGenerations, pickGeneration, type GenerationProblem } from './check';
+import { checkGeneration, listGenerations, pickGeneration, type GenerationCheck, type GenerationProblem } from './check';
 import { copyTree, listFiles } from './files';
 import { BACKUP_ROOT_FROM_GENERATION, backupPaths, DAY_MANIFESTS, SNAPSHOT_NAME } from './layout';
 
@@ -47,9 +47,16 @@ export function stagingFor(archiveRoot: string): string {
  * a staging folder beside `archiveRoot`: the snapshot, forms, disc records, certificates, seal files, day manifests,
  * and every original by the commit protocol (read back, read-only). Nothing is placed yet: `placeRestore` does that.
  */
-export async function stageRestore(a: { backupDir: string; generation?: string; archiveRoot: string; at: Date }): Promise<{ staging: string; report: RestoreReport }> {
-  const generation = await pickGeneration(a.backupDir, a.generation);
-  const check = await checkGeneration(a.backupDir, generation, { at: a.at });
+export async function stageRestore(a: {
+  backupDir: string;
+  generation?: string;
+  archiveRoot: string;
+  at: Date;
+  /** The generation's check, when the caller has just made it (the drill): not hashed twice. */
+  checked?: GenerationCheck;
+}): Promise<{ staging: string; report: RestoreReport }> {
+  const generation = a.checked?.generation ?? (await pickGeneration(a.backupDir, a.generation));
+  const check = a.checked ?? (await checkGeneration(a.backupDir, generation, { at: a.at }));
   if (!check.ok || !check.info || !check.manifestSha256) throw new BackupUntrusted(check.problems.length ? check.problems : [{ path: 'backup-info.json', kind: 'missing' }]);
   assertRestorable(a.archiveRoot);
 

@@ -1,10 +1,10 @@
 import { checkLogin, type Session } from '../../accounts';
-import { auditAs, type AuditDetails } from '../../audit';
-import { BackupAlarm, discardRestore, placeRestore, runBackup, stageRestore } from '../../backup';
+import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../audit';
+import { backupAlerts, BackupAlarm, databaseBytes, discardRestore, freeBytes, neededBytes, placeRestore, runBackup, runDrill, stageRestore } from '../../backup';
 import { AppError, CUSTODY_KEEPERS } from '../../common';
-import { openStore, readOffice } from '../../store';
+import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices } from '../context';
-import type { BackupRunDto } from '../dto';
+import type { BackupRunDto, BackupStatusDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { signerFor } from '../signing';
 import { startSession } from './session';
@@ -49,7 +49,53 @@ export async function backupTo(
   }
 }
 
-export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore'> = {
+/** The newest audit entry of `action` whose details pass `where`, among the last 200 of it. */
+function lastEntry(db: Db, action: string, where: (e: AuditEntry) => boolean = () => true): AuditEntry | null {
+  return queryAudit(db, { action, limit: 200, offset: 0 }).entries.find((e) => e.action === action && where(e)) ?? null;
+}
+
+export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status'> = {
+  /** Restores the newest generation into a scratch folder, checks it end to end, deletes it; audited either way. */
+  'backup.drill': async ({ services, input, now, tx, audit }) => {
+    const target = services.sources.get(input.targetSourceId);
+    if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
+    const r = await runDrill({ backupDir: target.path, at: now });
+    if (!r.ok) services.log.error('backup drill failed', { generation: r.generation, problems: r.problems.slice(0, 20) });
+    tx(() => audit('backup.drill', r.generation ? `backup:${r.generation}` : 'backup', { ok: r.ok, generation: r.generation, manifestSha256: r.manifestSha256, filesChecked: r.filesChecked, problems: r.problems.slice(0, 50) }));
+    return r;
+  },
+
+  'backup.status': async ({ services, input, db, now }) => {
+    const office = services.archive.office();
+    const drill = lastEntry(db(), 'backup.drill');
+    const goodDrill = lastEntry(db(), 'backup.drill', (e) => e.details.ok === true);
+    const seen = [
+      lastEntry(db(), 'backup.run'),
+      lastEntry(db(), 'weekly.consolidate', (e) => typeof e.details.backupGeneration === 'string'),
+      lastEntry(db(), 'backup.drill', (e) => e.details.generation !== null),
+    ]
+      .filter((e): e is AuditEntry => e !== null)
+      .sort((a, b) => b.seq - a.seq)[0];
+    const target = input.targetSourceId ? services.sources.get(input.targetSourceId) : undefined;
+    const free = target ? await freeBytes(target.path) : null;
+    const needed = neededBytes(await databaseBytes(services.archive.root));
+    const facts = {
+      lastGoodDrillAt: goodDrill ? new Date(goodDrill.at) : null,
+      targetLastSeenAt: seen ? new Date(seen.at) : null,
+      freeBytes: free,
+      neededBytes: needed,
+    };
+    return {
+      lastGoodDrillAt: goodDrill?.at ?? null,
+      lastDrill: drill ? { at: drill.at, ok: drill.details.ok === true, generation: typeof drill.details.generation === 'string' ? drill.details.generation : null } : null,
+      targetLastSeenAt: seen?.at ?? null,
+      lastGeneration: seen ? String(seen.details.generation ?? seen.details.backupGeneration ?? '') || null : null,
+      freeBytes: free,
+      neededBytes: needed,
+      alerts: backupAlerts(facts, now, office.timeZone),
+    } satisfies BackupStatusDto;
+  },
+
   'backup.run': async ({ services, session, input, now, tx, audit }) => {
     const r = await backupTo(services, session, input.targetSourceId, now, audit, tx);
     tx(() =>

@@ -68,6 +68,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'weekly.run': ['custodian'],
   'backup.run': ['custodian'],
   'backup.restore': 'public',
+  'backup.drill': ['custodian'],
+  'backup.status': OVERSEE,
 
   // Open at the door; inside, each document only to the roles of the method that made it (api/form-route.ts,
   // tests/unit/api/generated-files.test.ts).

@@ -2,13 +2,14 @@
 // killed run leaves the previous generation intact; a failed database check stops it as an alarm.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { assertDatabaseSound, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
+import { assertDatabaseSound, backupAlerts, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
@@ -18,6 +19,9 @@ const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-backup.ts');
 const RECORDED = new Date('2026-03-10T01:00:00Z');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Scratch folders a drill left behind (it must leave none). */
+const tmpLeftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('ew-drill-'));
 
 function sha256sumCheck(cwd: string): { ok: boolean; out: string } {
   const r = spawnSync('sha256sum', ['--quiet', '-c', BACKUP_MANIFEST], { cwd, encoding: 'utf8' });
@@ -140,6 +144,58 @@ describe('a complete backup generation', () => {
     expect(sha256sumCheck(third.folder).ok).toBe(true);
   }, 120_000);
 
+  it('the drill restores the newest generation, checks it end to end and is audited; a flipped byte in the snapshot or an original is found and named', async () => {
+    const status0 = await t.call(admin, 'backup.status', { targetSourceId: targetId });
+    expect(status0.lastGoodDrillAt).toBeNull();
+    expect(status0.alerts).toContain('drill_overdue');
+    expect(status0.alerts).not.toContain('target_unseen');
+    expect(typeof status0.freeBytes).toBe('number');
+
+    const leftBefore = tmpLeftovers();
+    const good = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    expect(good.problems).toEqual([]);
+    expect(good.ok).toBe(true);
+    expect(good.filesChecked).toBeGreaterThan(3);
+    const status1 = await t.call(admin, 'backup.status', {});
+    expect(status1.lastGoodDrillAt).toBe(t.clock.now().toISOString());
+    expect(status1.lastDrill).toMatchObject({ ok: true, generation: good.generation });
+    expect(status1.alerts).toEqual([]); // no target named: free space unknown, not short
+    expect(tmpLeftovers()).toEqual(leftBefore);
+
+    const generations = path.join(target, 'evidence-backup', 'generations');
+    const newest = path.join(generations, good.generation!);
+    const flip = (file: string) => {
+      chmodSync(file, 0o644);
+      const b = readFileSync(file);
+      b[Math.floor(b.length / 2)]! ^= 0x01;
+      writeFileSync(file, b);
+    };
+    flip(path.join(newest, SNAPSHOT_NAME));
+    const badSnap = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    expect(badSnap.ok).toBe(false);
+    expect(badSnap.problems).toEqual([`changed: ${SNAPSHOT_NAME}`]);
+    flip(path.join(newest, SNAPSHOT_NAME));
+
+    const { db } = t.services.archive.open();
+    const stored = (db.prepare('SELECT stored_path FROM media ORDER BY stored_path LIMIT 1').get() as { stored_path: string }).stored_path;
+    flip(path.join(target, 'evidence-backup', stored));
+    const badOriginal = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    expect(badOriginal.ok).toBe(false);
+    expect(badOriginal.problems).toEqual([`changed: ../../${stored}`]);
+    flip(path.join(target, 'evidence-backup', stored));
+
+    const drills = (await t.call(admin, 'audit.list', { action: 'backup.drill' })).entries;
+    expect(drills.map((e) => e.details.ok)).toEqual([false, false, true]);
+    expect(drills[0]!.details.problems).toEqual([`changed: ../../${stored}`]);
+    // The last good drill still counts.
+    expect((await t.call(admin, 'backup.status', {})).lastGoodDrillAt).toBe(status1.lastGoodDrillAt);
+
+    // 36 office days later with no drill and no backup: red for both.
+    t.clock.advance(36 * 24 * 3600_000);
+    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    expect((await t.call(admin, 'backup.status', {})).alerts).toEqual(['drill_overdue', 'target_unseen']);
+  }, 120_000);
+
   it('refuses another role', async () => {
     const r = await t.raw(t.client('nobody'), 'backup.run', { targetSourceId: targetId });
     expect(r.ok).toBe(false);
@@ -193,5 +249,22 @@ describe('which generations are kept', () => {
     const keep = [...generationsToKeep(names)].sort();
     // Weeks 7..14 (Fridays 2026-02-20 .. 2026-04-10), plus the newest of January (2026-01-30) and of March (Monday 2026-03-30).
     expect(keep).toEqual(['2026-01-30T180000', '2026-02-20T180000', '2026-02-27T180000', '2026-03-06T180000', '2026-03-13T180000', '2026-03-20T180000', '2026-03-27T180000', '2026-03-30T180000', '2026-04-03T180000', '2026-04-10T180000']);
+  });
+});
+
+describe('when the backup card turns red', () => {
+  const tz = 'Asia/Shanghai';
+  const at = (iso: string) => new Date(iso);
+  it('counts office days: a drill 35 days ago is fine, 36 is overdue; a target seen 7 days ago is fine, 8 is not; free space below what is needed', () => {
+    const now = at('2026-03-31T15:30:00Z'); // 2026-03-31 23:30 in Shanghai
+    const facts = { lastGoodDrillAt: at('2026-02-24T16:10:00Z'), targetLastSeenAt: at('2026-03-24T16:10:00Z'), freeBytes: 10, neededBytes: 10 };
+    // Drill on 2026-02-25 and target seen on 2026-03-25, Shanghai days: 34 and 6 days before 2026-03-31.
+    expect(backupAlerts(facts, now, tz)).toEqual([]);
+    expect(backupAlerts({ ...facts, lastGoodDrillAt: at('2026-02-23T16:10:00Z') }, now, tz)).toEqual([]); // 35 days
+    expect(backupAlerts({ ...facts, lastGoodDrillAt: at('2026-02-22T16:10:00Z') }, now, tz)).toEqual(['drill_overdue']); // 36
+    expect(backupAlerts({ ...facts, targetLastSeenAt: at('2026-03-23T16:10:00Z') }, now, tz)).toEqual([]); // 7
+    expect(backupAlerts({ ...facts, targetLastSeenAt: at('2026-03-22T16:10:00Z') }, now, tz)).toEqual(['target_unseen']); // 8
+    expect(backupAlerts({ ...facts, freeBytes: 9 }, now, tz)).toEqual(['short_of_space']);
+    expect(backupAlerts({ lastGoodDrillAt: null, targetLastSeenAt: null, freeBytes: null, neededBytes: 1 }, now, tz)).toEqual(['drill_overdue', 'target_unseen']);
   });
 });
