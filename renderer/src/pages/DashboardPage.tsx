@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { WeeklyPreviewDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { PendingApprovalsCard } from '../components/access';
+import { BackupStatusCard } from '../components/backup';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -58,6 +59,7 @@ export function DashboardPage() {
       </Card>
 
       {runsWeekly && <FridayReminder />}
+      <BackupStatusCard />
 
       <Row gutter={[20, 20]}>
         <Col xs={24} md={12} xl={6}>
