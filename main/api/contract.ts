@@ -31,7 +31,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { DiscDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -285,6 +285,16 @@ export const methods = {
   // -- Weekly consolidation (每周归档, rules art. 11(2)) --
   'weekly.preview': method<WeeklyPreviewDto>()(CUSTODY_READERS, z.object({ weekOf: day }).strict()),
   'weekly.run': method<WeeklyRunDto>()(CUSTODIANS, z.object({ weekOf: day, backupSourceId: sourceId.nullable() }).strict()),
+
+  // -- Backup (备份, issue 16) --
+  'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
+  'backup.drill': method<DrillDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
+  'backup.status': method<BackupStatusDto>()(CUSTODY_READERS, z.object({ targetSourceId: sourceId.optional() }).strict()),
+  /** Only before setup; the custodian or admin of the backed-up office logs in with his own password. */
+  'backup.restore': method<RestoreDto>()(
+    'public',
+    z.object({ sourceId, generation: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$/, '备份代号无效').optional(), login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
+  ),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),

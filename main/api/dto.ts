@@ -20,7 +20,7 @@ export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '..
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
-import { SECTIONS, type Section } from '../common';
+import { SECTIONS, type BackupAlert, type Section } from '../common';
 
 export { SECTIONS };
 export type SectionId = Section;
@@ -251,7 +251,7 @@ export interface WeeklyPreviewDto {
 export interface WeeklyRunDto {
   consolidationId: number;
   integrity: IntegrityReportDto;
-  backup: { target: string; folder: string; filesCopied: number; filesAlreadyThere: number; bytesCopied: number; sealFilesCopied: number; verified: boolean; problems: string[] } | null;
+  backup: BackupRunDto | null;
   report: GeneratedFileDto;
   signatureFile: string;
 }
@@ -333,4 +333,60 @@ export interface DiscProgressDto {
   step: 'stage' | 'image' | 'burn' | 'readback';
   percent: number;
   current: string | null;
+}
+
+/** Why the backup card is red. */
+export type BackupAlertDto = BackupAlert;
+
+/** One backup generation written (weekly run or 立即备份). */
+export interface BackupRunDto {
+  /** The target's label and folder, as the custodian chose it. */
+  target: string;
+  folder: string;
+  generation: string;
+  filesCopied: number;
+  filesAlreadyThere: number;
+  bytesCopied: number;
+  sealFilesCopied: number;
+  verified: boolean;
+  problems: string[];
+  manifestSha256: string;
+  /** Older generations the keeping rule removed. */
+  removed: string[];
+}
+
+/** What a restore brought back and what the backup does not hold (main/backup's RestoreReport). */
+export interface RestoreReportDto {
+  generation: string;
+  takenAt: string;
+  manifestSha256: string;
+  signedBy: string | null;
+  originals: number;
+  files: number;
+  notHeld: { newerGenerations: string[]; originalsNotInGeneration: string[] };
+}
+
+export interface DrillDto {
+  generation: string | null;
+  ok: boolean;
+  problems: string[];
+  manifestSha256: string | null;
+  filesChecked: number;
+}
+
+/** The dashboard's backup card. */
+export interface BackupStatusDto {
+  lastGoodDrillAt: string | null;
+  lastDrill: { at: string; ok: boolean; generation: string | null } | null;
+  targetLastSeenAt: string | null;
+  lastGeneration: string | null;
+  /** Null when no target was named or it is not connected. */
+  freeBytes: number | null;
+  neededBytes: number;
+  alerts: BackupAlertDto[];
+}
+
+export interface RestoreDto {
+  session: SessionInfo;
+  report: RestoreReportDto;
 }

@@ -4,6 +4,7 @@ import { initCommand, initUsage } from './commands/init';
 import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { registerCommand, registerUsage } from './commands/register';
+import { restoreCommand, restoreUsage } from './commands/restore';
 import { println, processEnv, type CliEnv } from './env';
 import { text } from './escape';
 import { CliApiError } from './session';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: (argv: string[], env: CliEnv) => Promise<n
   verify: { run: verifyCommand, usage: verifyUsage },
   'disc-verify': { run: discVerifyCommand, usage: discVerifyUsage },
   register: { run: registerCommand, usage: registerUsage },
+  restore: { run: restoreCommand, usage: restoreUsage },
 };
 
 function usage(): string {

@@ -111,3 +111,12 @@ export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
 /** The sections of the app frame, in the order the office works; a session lists those its user sees. */
 export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */
+export const BACKUP_ALERTS = ['drill_overdue', 'target_unseen', 'short_of_space'] as const;
+export type BackupAlert = (typeof BACKUP_ALERTS)[number];
+export const BACKUP_ALERT_LABELS: Record<BackupAlert, string> = {
+  drill_overdue: '超过 35 天没有成功的恢复演练',
+  target_unseen: '备份盘超过 7 天未连接',
+  short_of_space: '备份盘剩余空间不足',
+};

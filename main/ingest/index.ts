@@ -25,6 +25,5 @@ export { estimateDrift, type DriftEstimate } from './drift';
 export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } from './layout';
 export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
-export { backupDays, type BackupResult } from './backup';
 export { recoverAfterCrash } from './recover';
 export { custodyStatus, WEEKLY_DUE_DAYS, FAILED_INGEST_DAYS, type CustodyStatus, type IntegrityFinding } from './custody-status';

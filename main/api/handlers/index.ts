@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../handler';
 import { accessHandlers } from './access';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
 import { deviceHandlers } from './devices';
 import { discHandlers } from './discs';
@@ -38,4 +39,5 @@ export const handlers: HandlerTable = {
   ...accessHandlers,
   ...registerHandlers,
   ...dashboardHandlers,
+  ...backupHandlers,
 };

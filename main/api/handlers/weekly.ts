@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { AppError, localDay } from '../../common';
+import { localDay } from '../../common';
 import { weeklyReport, type FileFlag, type HandoverMark } from '../../forms';
-import { backupDays, checkIntegrity, isConsolidationDay, isoWeekOf, writeFileAtomic } from '../../ingest';
+import { checkIntegrity, isConsolidationDay, isoWeekOf, writeFileAtomic } from '../../ingest';
 import { type Db } from '../../store';
 import { auditHead, latestSeal } from '../../audit';
 import type { ApiServices } from '../context';
@@ -9,6 +9,7 @@ import type { MediaFlagDto, WeeklyPreviewDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
+import { backupTo } from './backup';
 
 /** The week's handovers, footage and flags, computed from the store without changing anything. */
 export function weeklyPreview(services: ApiServices, db: Db, weekOf: string, now: Date): WeeklyPreviewDto {
@@ -100,12 +101,8 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
 
     let backup = null;
     if (input.backupSourceId) {
-      const target = services.sources.get(input.backupSourceId);
-      if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
-      const r = await backupDays(store.paths.root, db(), preview.days, target.path, `${preview.isoYear}-W${String(preview.isoWeek).padStart(2, '0')}`, {
-        onFile: (d, t) => progress('backup', d, t),
-      });
-      backup = { target: `${target.label}（${target.path}）`, ...r };
+      // The whole archive as a new generation, not just the week: the week's originals are what it copies new.
+      backup = await backupTo(services, session, input.backupSourceId, services.clock.now(), audit, tx, (d, t) => progress('backup', d, t));
     }
 
     progress('report', 0, 1);
@@ -170,6 +167,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
         integrityOk: integrity.ok,
         backupVerified: backup?.verified ?? null,
         backupFiles: backup ? backup.filesCopied + backup.filesAlreadyThere : 0,
+        ...(backup ? { backupGeneration: backup.generation, backupManifestSha256: backup.manifestSha256 } : {}),
         report: report.fileName,
         reportSha256: report.sha256,
       });

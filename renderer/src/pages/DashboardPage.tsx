@@ -6,6 +6,7 @@ import { CustodyAlerts } from '../components/dashboard/CustodyAlerts';
 import { useAccessStore } from '../stores/access';
 import { api } from '../api';
 import { PendingApprovalsCard } from '../components/access';
+import { BackupStatusCard } from '../components/backup';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -63,6 +64,7 @@ export function DashboardPage() {
 
       {custody && <CustodyAlerts status={custody} runsWeekly={runsWeekly} />}
       {runsWeekly && <FridayReminder troubled={troubled} />}
+      <BackupStatusCard />
 
       <Row gutter={[20, 20]}>
         {/* Only cards with real figures that concern this role (issue 11 item 6): a card a role cannot fill is absent. */}
@@ -92,7 +94,6 @@ export function DashboardPage() {
             />
           </Col>
         )}
-        {/* Slot: the backup and restore-drill card (components/backup/BackupStatusCard.tsx, issue 16) goes here, for custody readers. */}
 
         {isApprover && (
           <Col xs={24}>

@@ -70,6 +70,10 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   // Weekly consolidation every Friday (art. 11(2)).
   'weekly.preview': OVERSEE,
   'weekly.run': ['custodian'],
+  'backup.run': ['custodian'],
+  'backup.restore': 'public',
+  'backup.drill': ['custodian'],
+  'backup.status': OVERSEE,
 
   // Open at the door; inside, each document only to the roles of the method that made it (api/form-route.ts,
   // tests/unit/api/generated-files.test.ts).

@@ -51,8 +51,8 @@ describe('weekly consolidation (rules art. 11(2))', () => {
     expect(r.backup?.verified).toBe(true);
     expect(r.backup?.filesCopied).toBeGreaterThan(0);
 
-    // The backup is laid out like the archive: each day folder checks with sha256sum alone.
-    const daysDir = path.join(r.backup!.folder, 'originals');
+    // The backup's originals are laid out like the archive: each day folder checks with sha256sum alone.
+    const daysDir = path.join(backupRoot, 'evidence-backup', 'originals');
     for (const y of readdirSync(daysDir)) for (const m of readdirSync(path.join(daysDir, y))) for (const d of readdirSync(path.join(daysDir, y, m))) {
       execFileSync('sha256sum', ['--quiet', '-c', 'manifest-sha256.txt'], { cwd: path.join(daysDir, y, m, d) });
     }

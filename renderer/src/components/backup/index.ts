@@ -1,0 +1,1 @@
+export { BackupStatusCard } from './BackupStatusCard';
