@@ -12,7 +12,7 @@ import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
 import { TEST_COSTS, TestClock, tempDir, testKeyPairs } from '../../support/services';
 import { viewStatus } from '../api/access-fixture';
-import { approveCaseForCustodian, BADGE, makeDiscWorld, SERIAL, signedForm, type DiscWorld } from '../api/discs-fixture';
+import { approveCaseFor, BADGE, makeDiscWorld, SERIAL, signedForm, type DiscWorld } from '../api/discs-fixture';
 import { runInProcess } from '../cli/run-cli';
 
 const PASSWORDS: Record<string, string> = { custodian: 'custodian-pass-2', officer: 'officer-pass-2', chief: 'chief-pass-1', admin: 'admin-pass-1', leader: 'leader-pass1-2' };
@@ -60,7 +60,7 @@ describe('restore onto a new machine', () => {
 
   beforeAll(async () => {
     w = await makeDiscWorld();
-    await approveCaseForCustodian(w);
+    await approveCaseFor(w);
     expect(await viewStatus(w.t, w.custodian, w.mediaIds[0]!)).toBe(206);
     const formId = await signedForm(w);
     await w.t.call(w.custodian, 'discs.build', { caseId: w.caseId, mediaType: 'CD-R', recordFormId: formId });
