@@ -251,6 +251,10 @@ export const methods = {
         officerBadge: z.string().trim().min(1).max(32).nullable(),
         officerName: z.string().trim().min(1).max(32).optional(),
         clearSource: z.boolean().default(false),
+        /** Files listed as 其他 (not media by content) the custodian chose to keep, by their path in the scan. */
+        keepOther: z.array(z.string().min(1).max(1024)).max(10_000).default([]),
+        /** The custodian confirmed registering a recorder serial the archive has not seen. */
+        confirmNewRecorder: z.boolean().default(false),
       })
       .strict(),
   ),

@@ -150,7 +150,10 @@ export interface ScanDto {
   /** Known recorder with this serial, and the officer assigned to it now. */
   recorder: RecorderDto | null;
   suggestedOfficer: OfficerDto | null;
+  /** kind 'other' (not picture or sound by content) is listed as 其他 and taken only when chosen (ingest.start keepOther). */
   files: { relPath: string; size: number; kind: MediaKindDto; mtime: string; alreadyIn: boolean }[];
+  /** The recorder's info file, read for serial and badge; kept with the session, not taken as footage. */
+  infoFile: string | null;
   skipped: number;
   problems: { relPath: string; message: string }[];
   totalBytes: number;
@@ -183,6 +186,8 @@ export interface IngestSessionDto {
   clockDriftSec: number | null;
   clockDriftBasis: string | null;
   sourceCleared: boolean;
+  /** The recorder's info file read at the docking (e.g. DCIM/ZFYINFO.TXT): a record, not footage. */
+  recorderInfo: { file: string; text: string } | null;
   error: string | null;
 }
 

@@ -32,8 +32,11 @@ export function planFile(c: CandidateOriginal, probe: ProbeResult, ctx: FilePlan
     timeZone: ctx.timeZone,
   });
   const flags: MediaFlag[] = [...mediaFlags(probe, c.size, kind)];
-  if (decision.clockSuspect) flags.push('clock_suspect');
-  const durationSec = probe.durationSec && Number.isFinite(probe.durationSec) ? probe.durationSec : null;
+  // A document's time is only its file time: there is no recorder clock to doubt.
+  if (decision.clockSuspect && kind !== 'other') flags.push('clock_suspect');
+  // A photo or a document has no length (ffprobe gives a still image one frame's duration): none, not "0 秒".
+  const timed = kind === 'video' || kind === 'audio';
+  const durationSec = timed && probe.durationSec && Number.isFinite(probe.durationSec) ? probe.durationSec : null;
   const start = decision.start;
   return {
     kind,

@@ -49,7 +49,7 @@ test.beforeAll(async () => {
   await call(admin, 'officers.update', { id: off.id, userId });
   await call(admin, 'recorders.create', { serial: SERIAL, brand: '海康威视', model: 'DSJ-A8' });
   // The admin is also the custodian (setup gives both roles).
-  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE })) as { sessionId: number };
+  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE, confirmNewRecorder: true })) as { sessionId: number };
   await host.services.jobs.get(`ingest:${sessionId}`)?.done;
   const s = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null; outcome: string }[] };
   const mediaIds = s.items.filter((i) => i.outcome === 'stored').map((i) => i.mediaId!);

@@ -9,7 +9,7 @@ import {
   type Source,
 } from '../../devices';
 import { requireTool } from '../../media';
-import { assertFits, runIngest, scanSource, type IngestProgress, type IngestSessionId } from '../../ingest';
+import { assertFits, kindsByContent, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
 import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
@@ -26,6 +26,8 @@ type IngestMethods =
   | 'ingest.cancel'
   | 'ingest.sessions'
   | 'ingest.session';
+
+const NOTHING_TO_INGEST = '该来源中没有音视频或照片文件可导入（其他文件未选择保留）。请确认选择的是记录仪或存放录像的文件夹。';
 
 function mustSource(services: ApiServices, id: string): Source {
   const s = services.sources.get(id);
@@ -60,6 +62,7 @@ interface SessionRow {
   clock_drift_basis: string | null;
   source_cleared: number;
   error: string | null;
+  recorder_info: string | null;
 }
 
 const SESSION_SELECT = `
@@ -93,6 +96,7 @@ function toSessionDto(r: SessionRow): IngestSessionDto {
     clockDriftBasis: r.clock_drift_basis,
     sourceCleared: r.source_cleared === 1,
     error: r.error,
+    recorderInfo: r.recorder_info ? (JSON.parse(r.recorder_info) as { file: string; text: string }) : null,
   };
 }
 
@@ -117,8 +121,8 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   const source = mustSource(services, input.sourceId);
   const jobKey = `ingest-source:${source.id}`;
   if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');
-  const scan = await scanSource(source.path);
-  if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', '该来源中没有可导入的音视频或照片文件');
+  const scan = selectForIngest(await kindsByContent(await scanSource(source.path)), input.keepOther);
+  if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', NOTHING_TO_INGEST);
   const store = services.archive.open();
   await assertFits(store.paths.root, scan.totalBytes);
   const office = services.archive.office();
@@ -126,6 +130,10 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   // Unknown recorders and officers are registered from what the custodian confirmed.
   const { recorder, officer } = tx(() => {
     let rec = input.recorderSerial ? findRecorderBySerial(db(), input.recorderSerial, now) : null;
+    if (input.recorderSerial && !rec && !input.confirmNewRecorder) {
+      // A typo in the serial must not silently register a recorder: the custodian confirms it first.
+      throw new AppError('UNKNOWN_RECORDER', `记录仪编号 ${input.recorderSerial} 尚未登记。请核对编号；确认无误后再确认登记为新记录仪。`);
+    }
     if (input.recorderSerial && !rec) {
       rec = insertRecorder(db(), { serial: input.recorderSerial }, now);
       ctx.audit('recorder.create', `recorder:${rec.id}`, { serial: rec.serial, registeredAtIngest: true });
@@ -241,7 +249,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
 
   'ingest.scan': async ({ services, input, now, db }) => {
     const source = mustSource(services, input.sourceId);
-    const scan = await scanSource(source.path);
+    const scan = await kindsByContent(await scanSource(source.path));
     const recorder = scan.recorder.serial ? findRecorderBySerial(db(), scan.recorder.serial, now) : null;
     const suggestedOfficer = (recorder ? officerAt(db(), recorder.id, now) : null) ?? (scan.recorder.badge ? findOfficerByBadge(db(), scan.recorder.badge) : null);
     const seen = db().prepare('SELECT 1 FROM media WHERE original_name = ? AND size = ? LIMIT 1');
@@ -262,6 +270,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
         mtime: o.mtime.toISOString(),
         alreadyIn: seen.get(o.name, o.size) !== undefined,
       })),
+      infoFile: scan.recorder.infoFile ?? null,
       skipped: scan.skipped.length,
       problems: scan.problems.map((p) => ({ relPath: p.relPath, message: p.message })),
       totalBytes: scan.totalBytes,
