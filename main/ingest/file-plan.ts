@@ -1,5 +1,5 @@
 import { localDay } from '../common';
-import { classifyKind, decideStartTime, mediaFlags, parseRecorderFileName, type MediaFlag, type MediaKind, type ProbeResult, type StartTimeSource } from '../media';
+import { classifyKind, decideStartTime, mediaFlags, parseRecorderFileName, type MediaFlag, type MediaKind, type ProbeResult, type StartRule, type StartTimeSource } from '../media';
 import type { CandidateOriginal } from './scan';
 
 /** What the archive will record about one source file, decided from its name, its times and ffprobe's answer. */
@@ -9,6 +9,8 @@ export interface FilePlan {
   start: Date;
   end: Date | null;
   startSource: StartTimeSource;
+  /** Which reading of that source gave the start (shown as 开始时间来源). */
+  startRule: StartRule;
   /** The recorder's clock looks wrong for this file: it is filed under the docking day and not used for drift. */
   clockSuspect: boolean;
   /** Office day the file is filed under. */
@@ -44,6 +46,7 @@ export function planFile(c: CandidateOriginal, probe: ProbeResult, ctx: FilePlan
     start,
     end: durationSec !== null ? new Date(start.getTime() + durationSec * 1000) : null,
     startSource: decision.source,
+    startRule: decision.rule,
     clockSuspect: decision.clockSuspect,
     day: localDay(decision.clockSuspect ? ctx.dockedAt : start, ctx.timeZone),
     durationSec,

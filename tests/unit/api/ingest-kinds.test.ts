@@ -70,6 +70,14 @@ describe.skipIf(noFfmpeg)('kind by content, recorder info file, documents by cho
     expect(first.items.filter((i) => i.kind === 'video')).toHaveLength(1);
   });
 
+  it('the start time says which reading gave it: the recorder wrote local time labelled UTC (item 8)', async () => {
+    const seg = first.items.find((i) => i.kind === 'video')!;
+    const detail = await t.call(admin, 'media.get', { id: seg.mediaId! });
+    expect(detail.startAt).toBe(start.toISOString());
+    expect(detail.startSource).toBe('creation_time');
+    expect(detail.startRule).toBe('creation_time_local');
+  });
+
   it('a readme the custodian keeps is a document: kind other, no duration, no flags', async () => {
     const again = await ingestAndWait(t, admin, { sourceId, recorderSerial: SERIAL, officerBadge: BADGE, keepOther: ['readme.txt'] });
     const readme = again.items.find((i) => i.relPath === 'readme.txt')!;
