@@ -231,6 +231,8 @@ export interface WeeklyPreviewDto {
   isFriday: boolean;
   officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMarkDto[] }[];
   recorders: { serial: string; brand: string | null; model: string | null; officerName: string | null; files: number; bytes: number; durationSec: number }[];
+  /** Ingest sessions started in the week (交接次数). */
+  handoverSessions: number;
   flagged: { mediaId: number; fileName: string; recorderSerial: string | null; officerName: string | null; startAt: string; flags: MediaFlagDto[] }[];
   lastConsolidation: { id: number; createdAt: string; createdBy: string; backupVerified: boolean; reportFile: string } | null;
 }
