@@ -57,6 +57,7 @@ import type {
   OfficerDto,
   RecorderDto,
   ScanDto,
+  FolderListingDto,
   SourceDto,
   WeeklyPreviewDto,
   WeeklyRunDto,
@@ -241,6 +242,10 @@ export const methods = {
   // -- Ingest (采集导入) --
   'sources.list': method<SourceDto[]>()(CUSTODY_KEEPERS, none),
   'sources.pickFolder': method<SourceDto | null>()(CUSTODY_KEEPERS, none),
+  /** The browser host's folder picker: allowed roots (configured, removable media, home), or one folder's subfolders. */
+  'sources.browse': method<FolderListingDto>()(CUSTODY_KEEPERS, z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /** A folder chosen in that picker becomes a source (refused outside the roots and for the archive itself). */
+  'sources.addFolder': method<SourceDto>()(CUSTODY_KEEPERS, z.object({ path: z.string().min(1).max(4096) }).strict()),
   'ingest.scan': method<ScanDto>()(CUSTODY_KEEPERS, z.object({ sourceId: sourceId }).strict()),
   'ingest.start': method<{ sessionId: number }>()(
     CUSTODIANS,

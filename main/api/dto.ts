@@ -136,10 +136,15 @@ export interface SourceDto {
   kind: 'volume' | 'folder';
   /** For display only. */
   path: string;
+  /** Looks like a recorder's storage (DCIM or an info file): never offered as a backup target. */
+  recorder: boolean;
 }
 
 export type MediaKindDto = (typeof MEDIA_KINDS)[number];
 export type MediaFlagDto = (typeof MEDIA_FLAGS)[number];
+
+/** The browser host's folder picker (sources.browse). */
+export type { FolderListing as FolderListingDto } from '../devices';
 
 export interface ScanDto {
   sourceId: string;

@@ -22,3 +22,4 @@ export {
   type Assignment,
 } from './register';
 export { listVolumes, parseLinuxMounts, SourceRegistry, sourceId, type Source, type SourceId } from './volumes';
+export { listFolders, isWithin, overlaps, looksLikeRecorder, removableMediaBases, type FolderEntry, type FolderListing } from './folders';

@@ -10,6 +10,8 @@ import type { MediaFlagDto, WeeklyPreviewDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
+import { refuseArchive } from './ingest';
+import { looksLikeRecorder } from '../../devices';
 
 const UNREGISTERED_RECORDER = '（未登记设备）';
 
@@ -123,6 +125,10 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
     if (input.backupSourceId) {
       const target = services.sources.get(input.backupSourceId);
       if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
+      refuseArchive(services, target.path, '备份位置');
+      if (looksLikeRecorder(target.path)) {
+        throw new AppError('BACKUP_ON_SOURCE', '所选备份位置是执法记录仪（导入来源），不能把备份写到记录仪上。请选择专用的备份移动硬盘。', `backup target looks like a recorder: ${target.path}`);
+      }
       const r = await backupDays(store.paths.root, db(), preview.days, target.path, `${preview.isoYear}-W${String(preview.isoWeek).padStart(2, '0')}`, {
         onFile: (d, t) => progress('backup', d, t),
       });
