@@ -59,6 +59,8 @@ export interface RecordingDto {
   segments: RecordingSegmentDto[];
   /** Interruptions inside the recording (rules art. 6). */
   gaps: { afterMediaId: number; seconds: number }[];
+  /** Segments that start before the previous one ends (the recorder's clock, not footage missing). */
+  overlaps: { afterMediaId: number; seconds: number }[];
   totalDurationSec: number;
   totalSize: number;
 }

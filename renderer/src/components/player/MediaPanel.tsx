@@ -197,6 +197,13 @@ export function MediaPanel(props: {
               ))}
             </Descriptions.Item>
           )}
+          {recording && recording.overlaps.length > 0 && (
+            <Descriptions.Item label="时间重叠">
+              <Tag color="orange" data-testid="recording-overlaps">
+                {recording.overlaps.length} 处（记录仪时钟问题，不是缺失）
+              </Tag>
+            </Descriptions.Item>
+          )}
           {recording && recording.gaps.length > 0 && (
             <Descriptions.Item label="录制中断">
               <Tag color="red">{recording.gaps.length} 处，共 {formatDuration(recording.gaps.reduce((a, g) => a + g.seconds, 0))}</Tag>
