@@ -62,6 +62,7 @@ import type {
   RecorderRefDto,
   RecorderDto,
   ScanDto,
+  FolderListingDto,
   SourceDto,
   WeeklyPreviewDto,
   WeeklyRunDto,
@@ -260,6 +261,10 @@ export const methods = {
   // -- Ingest (采集导入) --
   'sources.list': method<SourceDto[]>()(CUSTODY_KEEPERS, none),
   'sources.pickFolder': method<SourceDto | null>()(CUSTODY_KEEPERS, none),
+  /** The browser host's folder picker: allowed roots (configured, removable media, home), or one folder's subfolders. */
+  'sources.browse': method<FolderListingDto>()(CUSTODY_KEEPERS, z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /** A folder chosen in that picker becomes a source (refused outside the roots and for the archive itself). */
+  'sources.addFolder': method<SourceDto>()(CUSTODY_KEEPERS, z.object({ path: z.string().min(1).max(4096) }).strict()),
   'ingest.scan': method<ScanDto>()(CUSTODY_KEEPERS, z.object({ sourceId: sourceId }).strict()),
   'ingest.start': method<{ sessionId: number }>()(
     CUSTODIANS,
@@ -270,6 +275,10 @@ export const methods = {
         officerBadge: z.string().trim().min(1).max(32).nullable(),
         officerName: z.string().trim().min(1).max(32).optional(),
         clearSource: z.boolean().default(false),
+        /** Files listed as 其他 (not media by content) the custodian chose to keep, by their path in the scan. */
+        keepOther: z.array(z.string().min(1).max(1024)).max(10_000).default([]),
+        /** The custodian confirmed registering a recorder serial the archive has not seen. */
+        confirmNewRecorder: z.boolean().default(false),
       })
       .strict(),
   ),

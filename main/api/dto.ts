@@ -152,10 +152,15 @@ export interface SourceDto {
   kind: 'volume' | 'folder';
   /** For display only. */
   path: string;
+  /** Looks like a recorder's storage (DCIM or an info file): never offered as a backup target. */
+  recorder: boolean;
 }
 
 export type MediaKindDto = (typeof MEDIA_KINDS)[number];
 export type MediaFlagDto = (typeof MEDIA_FLAGS)[number];
+
+/** The browser host's folder picker (sources.browse). */
+export type { FolderListing as FolderListingDto } from '../devices';
 
 export interface ScanDto {
   sourceId: string;
@@ -166,7 +171,10 @@ export interface ScanDto {
   /** Known recorder with this serial, and the officer assigned to it now. */
   recorder: RecorderDto | null;
   suggestedOfficer: OfficerDto | null;
+  /** kind 'other' (not picture or sound by content) is listed as 其他 and taken only when chosen (ingest.start keepOther). */
   files: { relPath: string; size: number; kind: MediaKindDto; mtime: string; alreadyIn: boolean }[];
+  /** The recorder's info file, read for serial and badge; kept with the session, not taken as footage. */
+  infoFile: string | null;
   skipped: number;
   problems: { relPath: string; message: string }[];
   totalBytes: number;
@@ -199,6 +207,8 @@ export interface IngestSessionDto {
   clockDriftSec: number | null;
   clockDriftBasis: string | null;
   sourceCleared: boolean;
+  /** The recorder's info file read at the docking (e.g. DCIM/ZFYINFO.TXT): a record, not footage. */
+  recorderInfo: { file: string; text: string } | null;
   error: string | null;
 }
 
@@ -244,6 +254,8 @@ export interface WeeklyPreviewDto {
   isFriday: boolean;
   officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMarkDto[] }[];
   recorders: { serial: string; brand: string | null; model: string | null; officerName: string | null; files: number; bytes: number; durationSec: number }[];
+  /** Ingest sessions started in the week (交接次数). */
+  handoverSessions: number;
   flagged: { mediaId: number; fileName: string; recorderSerial: string | null; officerName: string | null; startAt: string; flags: MediaFlagDto[] }[];
   lastConsolidation: { id: number; createdAt: string; createdBy: string; backupVerified: boolean; reportFile: string } | null;
 }

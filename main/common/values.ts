@@ -35,7 +35,8 @@ export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
   video: '录像',
   audio: '录音',
   photo: '照片',
-  other: '其他',
+  // Not picture or sound by content: kept only when the custodian chooses, as a document with no player.
+  other: '文档',
 };
 
 /** Status flags of one original (set at ingest). */
@@ -119,4 +120,17 @@ export const BACKUP_ALERT_LABELS: Record<BackupAlert, string> = {
   drill_overdue: '超过 35 天没有成功的恢复演练',
   target_unseen: '备份盘超过 7 天未连接',
   short_of_space: '备份盘剩余空间不足',
+};
+
+/**
+ * Which reading gave a file's start time (media.start_rule; the rule is in decideStartTime and README "Ingest"):
+ * recorders commonly write their local wall clock and label it UTC.
+ */
+export const START_RULES = ['file_name_local', 'creation_time_local', 'creation_time_utc', 'mtime'] as const;
+export type StartRule = (typeof START_RULES)[number];
+export const START_RULE_LABELS: Record<StartRule, string> = {
+  file_name_local: '文件名（录像机按本地时间记录）',
+  creation_time_local: '文件内创建时间（录像机按本地时间记录、标注为UTC，与文件名或修改时间相符）',
+  creation_time_utc: '文件内创建时间（按UTC换算为办公地时间）',
+  mtime: '文件修改时间（文件名和创建时间均不可用）',
 };

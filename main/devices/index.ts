@@ -32,3 +32,4 @@ export {
   type LinkChoice,
   type LinkOutcome,
 } from './account-link';
+export { listFolders, isWithin, overlaps, looksLikeRecorder, removableMediaBases, type FolderEntry, type FolderListing } from './folders';

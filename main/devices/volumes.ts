@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { defaultBrowseRoots } from './folders';
 
 export type SourceId = string & { readonly __brand: 'SourceId' };
 
@@ -69,7 +70,13 @@ export class SourceRegistry {
   constructor(
     private readonly extra: string[] = (process.env.EVIDENCE_EXTRA_SOURCES ?? '').split(path.delimiter).filter(Boolean),
     private readonly volumes: () => Source[] = () => listVolumes(),
+    /** Where the browser host's folder picker may look (configured folders, removable media, home). */
+    private readonly roots: () => string[] = () => defaultBrowseRoots(extra),
   ) {}
+
+  browseRoots(): string[] {
+    return this.roots();
+  }
 
   addFolder(p: string): Source {
     const s: Source = { id: sourceId(p), label: path.basename(p) || p, path: path.resolve(p), kind: 'folder' };

@@ -101,6 +101,8 @@ export interface WeeklyReportData extends FormMeta {
   /** Calendar days of the week, 'YYYY-MM-DD', in order (Mon–Sun, or the working days reported). */
   days: readonly string[];
   officers: readonly WeeklyOfficerRow[];
+  /** Every ingest session of the week (交接次数); without it, officer-days handed over are counted (人次). */
+  handoverSessions?: number;
   recorders: readonly WeeklyRecorderRow[];
   flagged: readonly WeeklyFlaggedFile[];
   /** Null when no fixity check ran this week (printed as such — that is itself a finding). */
@@ -317,7 +319,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
         [
           [{ label: '归档周次', value: label, span: 3 }],
           [
-            { label: '交接次数', value: `${doneCount} 人次` },
+            { label: '交接次数', value: data.handoverSessions !== undefined ? `${data.handoverSessions} 次` : `${doneCount} 人次` },
             { label: '缺交', value: missingCount > 0 ? `${missingCount} 人次` : '无' },
           ],
           [

@@ -1,5 +1,5 @@
 import { localDay } from '../common';
-import { classifyKind, decideStartTime, mediaFlags, parseRecorderFileName, type MediaFlag, type MediaKind, type ProbeResult, type StartTimeSource } from '../media';
+import { classifyKind, decideStartTime, mediaFlags, parseRecorderFileName, type MediaFlag, type MediaKind, type ProbeResult, type StartRule, type StartTimeSource } from '../media';
 import type { CandidateOriginal } from './scan';
 
 /** What the archive will record about one source file, decided from its name, its times and ffprobe's answer. */
@@ -9,6 +9,8 @@ export interface FilePlan {
   start: Date;
   end: Date | null;
   startSource: StartTimeSource;
+  /** Which reading of that source gave the start (shown as 开始时间来源). */
+  startRule: StartRule;
   /** The recorder's clock looks wrong for this file: it is filed under the docking day and not used for drift. */
   clockSuspect: boolean;
   /** Office day the file is filed under. */
@@ -32,8 +34,11 @@ export function planFile(c: CandidateOriginal, probe: ProbeResult, ctx: FilePlan
     timeZone: ctx.timeZone,
   });
   const flags: MediaFlag[] = [...mediaFlags(probe, c.size, kind)];
-  if (decision.clockSuspect) flags.push('clock_suspect');
-  const durationSec = probe.durationSec && Number.isFinite(probe.durationSec) ? probe.durationSec : null;
+  // A document's time is only its file time: there is no recorder clock to doubt.
+  if (decision.clockSuspect && kind !== 'other') flags.push('clock_suspect');
+  // A photo or a document has no length (ffprobe gives a still image one frame's duration): none, not "0 秒".
+  const timed = kind === 'video' || kind === 'audio';
+  const durationSec = timed && probe.durationSec && Number.isFinite(probe.durationSec) ? probe.durationSec : null;
   const start = decision.start;
   return {
     kind,
@@ -41,6 +46,7 @@ export function planFile(c: CandidateOriginal, probe: ProbeResult, ctx: FilePlan
     start,
     end: durationSec !== null ? new Date(start.getTime() + durationSec * 1000) : null,
     startSource: decision.source,
+    startRule: decision.rule,
     clockSuspect: decision.clockSuspect,
     day: localDay(decision.clockSuspect ? ctx.dockedAt : start, ctx.timeZone),
     durationSec,

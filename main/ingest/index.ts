@@ -13,6 +13,7 @@ export {
   type ScanResult,
   type SkipReason,
 } from './scan';
+export { kindsByContent, selectForIngest } from './scan-kinds';
 export { runIngest, assertFits, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
 export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';

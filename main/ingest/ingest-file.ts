@@ -162,8 +162,8 @@ function registerMedia(c: CandidateOriginal, plan: FilePlan, rel: string, sha256
       .prepare(
         `INSERT INTO media (sha256, size, stored_path, original_name, original_path, kind, recorder_id, officer_id, ingest_session_id,
            start_at, end_at, start_source, day, duration_sec, container, video_codec, audio_codec, width, height, has_audio, flags,
-           retention_until, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           retention_until, created_at, start_rule)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         sha256,
@@ -189,6 +189,7 @@ function registerMedia(c: CandidateOriginal, plan: FilePlan, rel: string, sha256
         JSON.stringify(plan.flags),
         retentionUntil(plan.start > now ? now : plan.start, ctx.retentionMonths).toISOString(),
         now.toISOString(),
+        plan.startRule,
       ).lastInsertRowid as number;
     const outcome: IngestItemOutcome = {
       relPath: c.relPath,
@@ -210,6 +211,7 @@ function registerMedia(c: CandidateOriginal, plan: FilePlan, rel: string, sha256
       source: c.relPath,
       start: plan.start.toISOString(),
       startSource: plan.startSource,
+      startRule: plan.startRule,
       flags: plan.flags,
       officer: officer?.badgeNo ?? null,
     });

@@ -10,6 +10,11 @@ export interface Gap {
   /** The segment after which the gap opens. */
   afterMediaId: number;
   seconds: number;
+  /**
+   * The next segment starts `seconds` before this one ends: the recorder's clock, not a break in recording. Kept in
+   * the same list (recordings.gaps) so one rebuild writes both; readers split them (library/recording.ts).
+   */
+  overlap?: true;
 }
 
 export interface GroupedRecording {
@@ -36,6 +41,7 @@ export function groupSegments(segments: SegmentTime[], toleranceSec = CONTINUATI
     const gapSec: number = cur ? (s.start.getTime() - cur.end.getTime()) / 1000 : Infinity;
     if (cur && gapSec <= toleranceSec && gapSec >= -toleranceSec) {
       if (gapSec > GAP_NOISE_SEC) cur.gaps.push({ afterMediaId: cur.mediaIds.at(-1)!, seconds: Math.round(gapSec * 10) / 10 });
+      else if (gapSec < -GAP_NOISE_SEC) cur.gaps.push({ afterMediaId: cur.mediaIds.at(-1)!, seconds: Math.round(-gapSec * 10) / 10, overlap: true });
       cur.mediaIds.push(s.id);
       if (s.end > cur.end) cur.end = s.end;
     } else {

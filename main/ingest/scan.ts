@@ -32,6 +32,8 @@ export interface ScanResult {
     infoFile?: string;
     /** Other key/value pairs from the info file (model, firmware, …), upper-case keys. */
     info?: Record<string, string>;
+    /** The info file's text, kept with the ingest session as a record of the docking. */
+    infoText?: string;
   };
   originals: CandidateOriginal[];
   skipped: { relPath: string; reason: SkipReason }[];
@@ -49,12 +51,14 @@ export const HOUSEKEEPING_FILES = new Set([
   '.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', 'index.dat', 'autorun.inf', '.volumeicon.icns',
 ]);
 export const HOUSEKEEPING_EXTS = new Set(['log', 'tmp', 'bak']);
-// Recorders keep their identity in a small text file at the volume root.
-export const INFO_FILE_NAMES = new Set(['device.txt', 'deviceinfo.txt', 'device.ini', 'info.txt', 'sn.txt', 'config.txt']);
+// Recorders keep their identity in a small text file at the volume root or in DCIM (e.g. DCIM/ZFYINFO.TXT). These
+// names are read first; any other small .txt/.ini near the root that names a serial or badge is one too.
+export const INFO_FILE_NAMES = new Set(['device.txt', 'deviceinfo.txt', 'device.ini', 'info.txt', 'sn.txt', 'config.txt', 'zfyinfo.txt']);
+const INFO_FILE_EXT = /\.(txt|ini|cfg)$/i;
 const RECORDER_DIRS = new Set(['dcim', 'record', 'video', 'audio', 'photo', 'picture', 'zfjly', 'dsj', 'movie']);
 
-const SERIAL_KEYS = new Set(['SN', 'SERIAL', 'SERIALNO', 'SERIAL_NUMBER', 'DEVICEID', 'DEVICE_ID', 'DEVID', '设备编号', '产品序号']);
-const BADGE_KEYS = new Set(['ID', 'POLICEID', 'POLICE_ID', 'USERID', 'USER_ID', 'BADGE', 'OFFICER', '警号', '工号', '执法证号']);
+const SERIAL_KEYS = new Set(['SN', 'SERIAL', 'SERIALNO', 'SERIAL_NUMBER', 'DEVICEID', 'DEVICE_ID', 'DEVID', 'DEVICENO', '设备编号', '设备号', '设备序列号', '序列号', '产品序号']);
+const BADGE_KEYS = new Set(['ID', 'POLICEID', 'POLICE_ID', 'POLICENO', 'USERID', 'USER_ID', 'USERNO', 'BADGE', 'OFFICER', '警号', '警员编号', '警员号', '工号', '执法证号']);
 
 function housekeeping(name: string, isDir: boolean): SkipReason | null {
   const lower = name.toLowerCase();
@@ -161,7 +165,7 @@ export async function scanSource(rootDir: string, options: ScanOptions = {}): Pr
         problem(full, e);
         continue;
       }
-      if (depth <= 1 && INFO_FILE_NAMES.has(d.name.toLowerCase()) && st.size < 64 * 1024) infoCandidates.push(full);
+      if (depth <= 1 && INFO_FILE_EXT.test(d.name) && st.size < 64 * 1024) infoCandidates.push(full);
       result.originals.push({
         path: full, relPath: rel(full), name: d.name, size: st.size, mtime: st.mtime,
         kind: kindFromExtension(d.name), nameInfo: parseRecorderFileName(d.name),
@@ -171,6 +175,8 @@ export async function scanSource(rootDir: string, options: ScanOptions = {}): Pr
     for (const s of subdirs.reverse()) stack.push({ dir: s, depth: depth + 1 });
   }
 
+  const known = (f: string): number => (INFO_FILE_NAMES.has(path.basename(f).toLowerCase()) ? 0 : 1);
+  infoCandidates.sort((a, b) => known(a) - known(b));
   for (const file of infoCandidates) {
     let text: string;
     try {
@@ -181,7 +187,7 @@ export async function scanSource(rootDir: string, options: ScanOptions = {}): Pr
     }
     const parsed = parseInfoFile(text);
     if (!parsed.serial && !parsed.badge) continue; // an ordinary text file; it stays a candidate
-    result.recorder = { source: 'info_file', infoFile: rel(file), info: parsed.info };
+    result.recorder = { source: 'info_file', infoFile: rel(file), info: parsed.info, infoText: text };
     if (parsed.serial) result.recorder.serial = parsed.serial;
     if (parsed.badge) result.recorder.badge = parsed.badge;
     result.volumeHints.push(`info file ${rel(file)}`);

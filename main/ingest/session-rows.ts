@@ -16,8 +16,8 @@ export function openIngestSession(db: Db, plan: IngestPlan, startedAt: Date, aud
   return db.transaction(() => {
     const id = db
       .prepare(
-        `INSERT INTO ingest_sessions (started_at, status, received_by, handed_over_by, recorder_id, source_label, source_kind, files_total, bytes_total)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ingest_sessions (started_at, status, received_by, handed_over_by, recorder_id, source_label, source_kind, files_total, bytes_total, recorder_info)
+         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         startedAt.toISOString(),
@@ -28,6 +28,7 @@ export function openIngestSession(db: Db, plan: IngestPlan, startedAt: Date, aud
         plan.scan.recorderVolume ? 'recorder' : 'folder',
         originals.length,
         bytesTotal,
+        recorderInfoRecord(plan),
       ).lastInsertRowid as number;
     audit(db, 'ingest.start', `ingest:${id}`, {
       source: plan.sourceLabel,
@@ -38,6 +39,12 @@ export function openIngestSession(db: Db, plan: IngestPlan, startedAt: Date, aud
     });
     return id as IngestSessionId;
   })();
+}
+
+/** The recorder's info file as it was at the docking (its name and text), or null when the source had none. */
+function recorderInfoRecord(plan: IngestPlan): string | null {
+  const r = plan.scan.recorder;
+  return r.infoFile && r.infoText !== undefined ? JSON.stringify({ file: r.infoFile, text: r.infoText }) : null;
 }
 
 /** What became of one source file; inside the caller's transaction, with its audit entry. */

@@ -1,4 +1,4 @@
-import { AppError } from '../common';
+import { AppError, type StartRule } from '../common';
 import { retentionUntil } from '../ingest';
 import type { Db } from '../store';
 import type { BookmarkDto, MediaDetailDto } from './types';
@@ -10,6 +10,7 @@ interface DetailRow extends ItemRow {
   height: number | null;
   has_audio: number;
   start_source: string;
+  start_rule: StartRule | null;
   retention_until: string;
   held_by_case: number;
   last_case_closed_at: string | null;
@@ -39,7 +40,7 @@ export function effectiveRetention(own: string, heldByCase: boolean, lastClosedA
 export function loadMediaDetail(db: Db, id: number, retentionMonths: number): MediaDetailDto {
   const r = db
     .prepare(
-      `SELECT ${ITEM_COLUMNS}, m.sha256, m.width, m.height, m.has_audio, m.start_source, m.retention_until,
+      `SELECT ${ITEM_COLUMNS}, m.sha256, m.width, m.height, m.has_audio, m.start_source, m.start_rule, m.retention_until,
               mr.held_by_case, mr.last_case_closed_at
        FROM media m ${ITEM_JOINS} JOIN media_retention mr ON mr.media_id = m.id WHERE m.id = ?`,
     )
@@ -61,6 +62,7 @@ export function loadMediaDetail(db: Db, id: number, retentionMonths: number): Me
     height: r.height,
     hasAudio: r.has_audio === 1,
     startSource: r.start_source,
+    startRule: r.start_rule,
     retentionUntil: r.retention_until,
     heldByCase: r.held_by_case === 1,
     effectiveRetentionUntil: effectiveRetention(r.retention_until, r.held_by_case === 1, r.last_case_closed_at, retentionMonths),

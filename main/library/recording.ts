@@ -41,12 +41,15 @@ export function loadRecording(db: Db, id: number): RecordingDto {
       flags: item.flags,
     };
   });
-  let gaps: RecordingDto['gaps'];
+  let stored: (RecordingDto['gaps'][number] & { overlap?: true })[];
   try {
-    gaps = JSON.parse(rec.gaps) as RecordingDto['gaps'];
+    stored = JSON.parse(rec.gaps) as typeof stored;
   } catch {
-    gaps = [];
+    stored = [];
   }
+  // One stored list; shown apart: a gap is a break in recording, an overlap is a clock problem.
+  const gaps = stored.filter((g) => !g.overlap).map((g) => ({ afterMediaId: g.afterMediaId, seconds: g.seconds }));
+  const overlaps = stored.filter((g) => g.overlap).map((g) => ({ afterMediaId: g.afterMediaId, seconds: g.seconds }));
   return {
     id: rec.id,
     recorderSerial: rec.recorder_serial,
@@ -55,6 +58,7 @@ export function loadRecording(db: Db, id: number): RecordingDto {
     endAt: rec.end_at,
     segments,
     gaps,
+    overlaps,
     totalDurationSec: segments.reduce((s, x) => s + (x.durationSec ?? 0), 0),
     totalSize: segments.reduce((s, x) => s + x.size, 0),
   };

@@ -1,5 +1,5 @@
 // What the library returns (the API hands these to the renderer as they are).
-import type { CategoryDto, ClassificationDto, MediaFlagDto, MediaKindDto } from '../common';
+import type { CategoryDto, ClassificationDto, MediaFlagDto, MediaKindDto, StartRule } from '../common';
 
 export interface OfficerRefDto {
   id: number;
@@ -59,6 +59,8 @@ export interface RecordingDto {
   segments: RecordingSegmentDto[];
   /** Interruptions inside the recording (rules art. 6). */
   gaps: { afterMediaId: number; seconds: number }[];
+  /** Segments that start before the previous one ends (the recorder's clock, not footage missing). */
+  overlaps: { afterMediaId: number; seconds: number }[];
   totalDurationSec: number;
   totalSize: number;
 }
@@ -81,6 +83,8 @@ export interface MediaDetailDto extends LibraryItemDto {
   height: number | null;
   hasAudio: boolean;
   startSource: string;
+  /** Which reading gave the start time; null for files ingested before it was recorded. */
+  startRule: StartRule | null;
   /** The media's own retention date (at least 3 months, art. 11(3)). */
   retentionUntil: string;
   /** In an open case: kept with the case, whatever its own date says. */

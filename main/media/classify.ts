@@ -26,14 +26,23 @@ export function isImageContainer(container: string | undefined): boolean {
   return !!container && /(^|,)(image2|[a-z0-9]+_pipe|gif|webp)(,|$)/.test(container);
 }
 
-/** The probe wins when the file was readable (a mislabelled .MP4 that is really audio is audio); else the extension. */
+/** Text "video" ffprobe can decode (ANSI art from the tty demuxer, bintext): not a picture. */
+const TEXT_VIDEO_CODECS = new Set(['ansi', 'bintext', 'xbin', 'idf']);
+
+/**
+ * The file's kind from its content (issue 11, item 2). A readable file is what its streams are: a still image is a
+ * photo, picture is video, sound alone is audio, and a readable file with neither (lyrics, subtitles, text) is a
+ * document ('other') whatever its name says. An unreadable file keeps the kind its name promises only when that is a
+ * media kind (damaged footage stays evidence, flagged unreadable); anything else is a document, never video.
+ */
 export function classifyKind(fileName: string, probe?: ProbeResult): MediaKind {
   const byExt = kindFromExtension(fileName);
   if (!probe?.readable) return byExt;
-  if (isImageContainer(probe.container) || (byExt === 'photo' && probe.hasVideo)) return 'photo';
-  if (probe.hasVideo) return 'video';
+  const picture = probe.hasVideo && !TEXT_VIDEO_CODECS.has(probe.videoCodec ?? '');
+  if (isImageContainer(probe.container) || (byExt === 'photo' && picture)) return 'photo';
+  if (picture) return 'video';
   if (probe.hasAudio) return 'audio';
-  return byExt;
+  return 'other';
 }
 
 /**
@@ -42,6 +51,8 @@ export function classifyKind(fileName: string, probe?: ProbeResult): MediaKind {
  */
 export function mediaFlags(probe: ProbeResult, size: number, kind?: MediaKind): MediaFlag[] {
   if (size === 0) return ['zero_byte'];
+  // A document has no picture or sound to judge: "unreadable" or "no audio" would be false alarms.
+  if (kind === 'other') return [];
   const flags: MediaFlag[] = [];
   if (!probe.readable) flags.push('unreadable');
   if (probe.truncated) flags.push('truncated');

@@ -5,6 +5,7 @@ export type {
   MediaKind,
   ProbeResult,
   RecorderFileName,
+  StartRule,
   StartTimeSource,
 } from './types';
 export { MediaError, type MediaErrorCode } from './errors';

@@ -1,12 +1,19 @@
 import { utcToZoned, zonedToUtc } from '../common';
-import type { LocalDateTime, StartTimeSource } from './types';
+import type { LocalDateTime, StartRule, StartTimeSource } from './types';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * How to read the MP4 creation_time tag. The format says UTC, but many recorders write their local wall clock
- * as if it were UTC. 'auto' (default) compares both readings with the file name's timestamp (or, lacking
- * one, the mtime) and keeps the one that agrees; with no such hint it trusts the format (UTC).
+ * as if it were UTC. 'auto' (default) applies THE RULE (README, "Ingest"):
+ *   1. creation_time is read both ways: as UTC, and as the office zone's wall clock (zone from settings, never
+ *      the machine's).
+ *   2. The reading that agrees (within 30 min) with the recorder's file-name time is kept; with no file-name
+ *      time, the one that agrees with the file's modification time (written by the same recorder clock).
+ *   3. With neither agreeing, a UTC reading later than the docking time cannot be right (footage is not recorded
+ *      after it is handed over) while the local reading can: local. Otherwise UTC, as the format says.
+ * The start is then the first believable of creation_time, file-name time, modification time (decideStartTime),
+ * and the media row stores which source and which reading gave it (StartRule).
  */
 export type CreationTimeMeaning = 'utc' | 'local' | 'auto';
 
@@ -43,6 +50,8 @@ export interface StartTimeDecision {
   reason?: string;
   /** How creation_time was read, when it was present. */
   creationTimeReadAs?: 'utc' | 'local';
+  /** The source and reading that gave `start`. */
+  rule: StartRule;
 }
 
 const MINUTE = 60_000;
@@ -81,7 +90,8 @@ export function decideStartTime(input: StartTimeInput): StartTimeDecision {
       const hint = nameInstant ?? input.mtime;
       const dLocal = Math.abs(asLocal.getTime() - hint.getTime());
       const dUtc = Math.abs(asUtc.getTime() - hint.getTime());
-      readAs = dLocal < dUtc && dLocal <= agreeTol ? 'local' : 'utc';
+      const utcInFuture = asUtc.getTime() > docked + futureTol && asLocal.getTime() <= docked + futureTol;
+      readAs = (dLocal < dUtc && dLocal <= agreeTol) || (Math.min(dLocal, dUtc) > agreeTol && utcInFuture) ? 'local' : 'utc';
     }
     creation = readAs === 'local' ? asLocal : asUtc;
   }
@@ -115,7 +125,9 @@ export function decideStartTime(input: StartTimeInput): StartTimeDecision {
     }
   }
 
-  const decision: StartTimeDecision = { start: chosen.at, source: chosen.source, clockSuspect };
+  const rule: StartRule =
+    chosen.source === 'creation_time' ? (readAs === 'local' ? 'creation_time_local' : 'creation_time_utc') : chosen.source === 'file_name' ? 'file_name_local' : 'mtime';
+  const decision: StartTimeDecision = { start: chosen.at, source: chosen.source, clockSuspect, rule };
   if (notes.length) decision.reason = notes.join('; ');
   if (readAs) decision.creationTimeReadAs = readAs;
   return decision;

@@ -1,5 +1,5 @@
 // Shared media types. Kept free of I/O so the renderer-facing contract can import them.
-import type { LocalDateTime, MediaFlag, MediaKind } from '../common';
+import type { LocalDateTime, MediaFlag, MediaKind, StartRule } from '../common';
 
 /** Absolute path of an executable we found (ffmpeg / ffprobe). */
 export type ExecutablePath = string & { __brand: 'ExecutablePath' };
@@ -40,3 +40,5 @@ export interface RecorderFileName {
 }
 
 export type StartTimeSource = 'creation_time' | 'file_name' | 'mtime';
+
+export type { StartRule };

@@ -33,6 +33,7 @@ export {
   RECORDER_STATUS_LABELS,
   ROLE_LABELS,
   ROLES,
+  START_RULE_LABELS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {

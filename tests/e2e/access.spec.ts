@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: FIXTURE_TZ });
   await addUser(host.services, admin, OFFICER, ['officer']);
   await addUser(host.services, admin, LEADER, ['township_leader']);
-  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name })) as { sessionId: number };
+  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name, confirmNewRecorder: true })) as { sessionId: number };
   await host.services.jobs.get(`ingest:${sessionId}`)?.done;
   const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null }[] };
   mediaId = session.items.find((i) => i.mediaId)!.mediaId!;

@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   const off = ((await call(admin, 'officers.list', {})) as { id: number; badgeNo: string; userId: number | null }[]).find((o) => o.badgeNo === BADGE && o.userId === userId)!;
   await call(admin, 'recorders.create', { serial: SERIAL, brand: '海康威视', model: 'DSJ-A8' });
   // The admin is also the custodian (setup gives both roles).
-  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE })) as { sessionId: number };
+  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: SERIAL, officerBadge: BADGE, confirmNewRecorder: true })) as { sessionId: number };
   await host.services.jobs.get(`ingest:${sessionId}`)?.done;
   const s = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null; outcome: string }[] };
   const mediaIds = s.items.filter((i) => i.outcome === 'stored').map((i) => i.mediaId!);

@@ -118,7 +118,7 @@ test('the custodian ingests the docked recorder and sees each flag on the right 
   const card = page.getByRole('button', { name: `扫描 ${path.basename(vol.root)}` });
   await expect(card).toBeVisible();
   await expect(card).toContainText('文件夹');
-  await expect(page.getByRole('button', { name: '选择文件夹…' })).toHaveCount(0); // not in the browser host
+  await expect(page.getByTestId('pick-folder')).toBeVisible(); // the browser host has its own picker
   await screen(page, 'ingest-sources');
 
   await card.click();
@@ -228,8 +228,8 @@ test('the week is consolidated with a verified backup and integrity passes', asy
   await expect(page.getByTestId('backup-verified')).toHaveText('已校验');
   await expect(result.getByTestId('integrity-verdict')).toHaveText('完整性校验通过');
   await expect(result).toContainText('.p7s');
-  await expect(result.getByRole('link', { name: '周报 weekly-2024-05-20.docx' })).toHaveAttribute('href', /^\/forms\/weekly-2024-05-20\.docx\?ticket=[A-Za-z0-9_-]{32}$/);
-  await expect(result.getByRole('link', { name: '签名文件 weekly-2024-05-20.docx.p7s' })).toBeVisible();
+  await expect(result.getByRole('link', { name: '周报 weekly-2024-05-20-1.docx' })).toHaveAttribute('href', /^\/forms\/weekly-2024-05-20-1\.docx\?ticket=[A-Za-z0-9_-]{32}$/);
+  await expect(result.getByRole('link', { name: '签名文件 weekly-2024-05-20-1.docx.p7s' })).toBeVisible();
   await expect(page.getByText('备份已校验')).toBeVisible();
   await screen(page, 'weekly-result');
 

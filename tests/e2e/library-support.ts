@@ -105,7 +105,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   const officer = await call(services, admin, 'officers.create', { name: PEOPLE.officer.name, badgeNo: PEOPLE.officer.badge });
   await call(services, admin, 'recorders.assign', { recorderId: recorder.id, officerId: officer.id, from: local(2024, 5, 1, 8, 0, 0).toISOString() });
   const source = sources.addFolder(volume);
-  const { sessionId } = await call(services, admin, 'ingest.start', { sourceId: source.id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE });
+  const { sessionId } = await call(services, admin, 'ingest.start', { sourceId: source.id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, confirmNewRecorder: true });
   await services.jobs.get(`ingest:${sessionId}`)?.done;
   const session = await call(services, admin, 'ingest.session', { id: sessionId });
   if (session.status !== 'completed' || session.filesStored !== 4) throw new Error(`ingest: ${session.status}, ${session.filesStored} stored`);

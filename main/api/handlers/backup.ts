@@ -8,6 +8,8 @@ import type { BackupRunDto, BackupStatusDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { signerFor } from '../signing';
 import { startSession } from './session';
+import { refuseArchive } from './ingest';
+import { looksLikeRecorder } from '../../devices';
 
 type Audit = (action: string, target: string | null, details?: AuditDetails) => void;
 
@@ -26,6 +28,10 @@ export async function backupTo(
 ): Promise<BackupRunDto> {
   const target = services.sources.get(targetSourceId);
   if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
+  refuseArchive(services, target.path, '备份位置');
+  if (looksLikeRecorder(target.path)) {
+    throw new AppError('BACKUP_ON_SOURCE', '所选备份位置是执法记录仪（导入来源），不能把备份写到记录仪上。请选择专用的备份移动硬盘。', `backup target looks like a recorder: ${target.path}`);
+  }
   const store = services.archive.open();
   const office = services.archive.office();
   try {

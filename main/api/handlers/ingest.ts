@@ -6,10 +6,13 @@ import {
   insertOfficer,
   insertRecorder,
   officerAt,
+  listFolders,
+  looksLikeRecorder,
+  overlaps,
   type Source,
 } from '../../devices';
 import { requireTool } from '../../media';
-import { assertFits, runIngest, scanSource, type IngestProgress, type IngestSessionId } from '../../ingest';
+import { assertFits, kindsByContent, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
 import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
@@ -21,19 +24,33 @@ import { officeSetting } from '../../store';
 type IngestMethods =
   | 'sources.list'
   | 'sources.pickFolder'
+  | 'sources.browse'
+  | 'sources.addFolder'
   | 'ingest.scan'
   | 'ingest.start'
   | 'ingest.cancel'
   | 'ingest.sessions'
   | 'ingest.session';
 
+const NOTHING_TO_INGEST = '该来源中没有音视频或照片文件可导入（其他文件未选择保留）。请确认选择的是记录仪或存放录像的文件夹。';
+
 function mustSource(services: ApiServices, id: string): Source {
   const s = services.sources.get(id);
   if (!s) throw new AppError('SOURCE_NOT_FOUND', '未找到该来源：设备可能已拔出，请刷新后重试', `source ${id} not found`);
+  refuseArchive(services, s.path, '导入来源');
   return s;
 }
 
-const sourceDto = (s: Source) => ({ id: s.id, label: s.label, kind: s.kind, path: s.path });
+/** The archive and anything inside it (or a folder holding it) is never a source or a backup target. */
+export function refuseArchive(services: ApiServices, dir: string, role: '导入来源' | '备份位置'): void {
+  if (overlaps(dir, services.archive.open().paths.root)) {
+    throw new AppError('FOLDER_IS_ARCHIVE', `所选文件夹是证据档案库本身、位于档案库内或包含档案库，不能作为${role}。请选择记录仪、移动硬盘或其他文件夹。`, `folder overlaps the archive: ${dir}`);
+  }
+}
+
+const isArchive = (services: ApiServices, dir: string): boolean => overlaps(dir, services.archive.open().paths.root);
+
+const sourceDto = (s: Source) => ({ id: s.id, label: s.label, kind: s.kind, path: s.path, recorder: looksLikeRecorder(s.path) });
 
 interface SessionRow {
   id: number;
@@ -60,6 +77,7 @@ interface SessionRow {
   clock_drift_basis: string | null;
   source_cleared: number;
   error: string | null;
+  recorder_info: string | null;
 }
 
 const SESSION_SELECT = `
@@ -93,6 +111,7 @@ function toSessionDto(r: SessionRow): IngestSessionDto {
     clockDriftBasis: r.clock_drift_basis,
     sourceCleared: r.source_cleared === 1,
     error: r.error,
+    recorderInfo: r.recorder_info ? (JSON.parse(r.recorder_info) as { file: string; text: string }) : null,
   };
 }
 
@@ -117,8 +136,8 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   const source = mustSource(services, input.sourceId);
   const jobKey = `ingest-source:${source.id}`;
   if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');
-  const scan = await scanSource(source.path);
-  if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', '该来源中没有可导入的音视频或照片文件');
+  const scan = selectForIngest(await kindsByContent(await scanSource(source.path)), input.keepOther);
+  if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', NOTHING_TO_INGEST);
   const store = services.archive.open();
   await assertFits(store.paths.root, scan.totalBytes);
   const office = services.archive.office();
@@ -126,6 +145,10 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   // Unknown recorders and officers are registered from what the custodian confirmed.
   const { recorder, officer } = tx(() => {
     let rec = input.recorderSerial ? findRecorderBySerial(db(), input.recorderSerial, now) : null;
+    if (input.recorderSerial && !rec && !input.confirmNewRecorder) {
+      // A typo in the serial must not silently register a recorder: the custodian confirms it first.
+      throw new AppError('UNKNOWN_RECORDER', `记录仪编号 ${input.recorderSerial} 尚未登记。请核对编号；确认无误后再确认登记为新记录仪。`);
+    }
     if (input.recorderSerial && !rec) {
       rec = insertRecorder(db(), { serial: input.recorderSerial }, now);
       ctx.audit('recorder.create', `recorder:${rec.id}`, { serial: rec.serial, registeredAtIngest: true });
@@ -231,17 +254,27 @@ export function loadSessionDetail(db: Db, id: number): IngestSessionDetailDto {
 }
 
 export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
-  'sources.list': ({ services }) => services.sources.list().map(sourceDto),
+  'sources.list': ({ services }) => services.sources.list().filter((s) => !isArchive(services, s.path)).map(sourceDto),
+
+  'sources.browse': ({ services, input }) => listFolders(services.sources.browseRoots(), input.path, [services.archive.open().paths.root]),
+
+  'sources.addFolder': ({ services, input }) => {
+    refuseArchive(services, input.path, '导入来源');
+    // Listing checks the folder is under an allowed root.
+    const listing = listFolders(services.sources.browseRoots(), input.path, [services.archive.open().paths.root]);
+    return sourceDto(services.sources.addFolder(listing.path ?? input.path));
+  },
 
   'sources.pickFolder': async ({ services }) => {
     if (!services.host.pickFolder) throw new AppError('NOT_AVAILABLE', '浏览器模式下不能选择文件夹，请在桌面程序中操作');
     const dir = await services.host.pickFolder('选择要导入的文件夹');
+    if (dir) refuseArchive(services, dir, '导入来源');
     return dir ? sourceDto(services.sources.addFolder(dir)) : null;
   },
 
   'ingest.scan': async ({ services, input, now, db }) => {
     const source = mustSource(services, input.sourceId);
-    const scan = await scanSource(source.path);
+    const scan = await kindsByContent(await scanSource(source.path));
     const recorder = scan.recorder.serial ? findRecorderBySerial(db(), scan.recorder.serial, now) : null;
     const suggestedOfficer = (recorder ? officerAt(db(), recorder.id, now) : null) ?? (scan.recorder.badge ? findOfficerByBadge(db(), scan.recorder.badge) : null);
     const seen = db().prepare('SELECT 1 FROM media WHERE original_name = ? AND size = ? LIMIT 1');
@@ -262,6 +295,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
         mtime: o.mtime.toISOString(),
         alreadyIn: seen.get(o.name, o.size) !== undefined,
       })),
+      infoFile: scan.recorder.infoFile ?? null,
       skipped: scan.skipped.length,
       problems: scan.problems.map((p) => ({ relPath: p.relPath, message: p.message })),
       totalBytes: scan.totalBytes,

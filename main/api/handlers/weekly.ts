@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { localDay } from '../../common';
 import { weeklyReport, type FileFlag, type HandoverMark } from '../../forms';
@@ -10,6 +11,8 @@ import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
 import { backupTo } from './backup';
+
+const UNREGISTERED_RECORDER = '（未登记设备）';
 
 /** The week's handovers, footage and flags, computed from the store without changing anything. */
 export function weeklyPreview(services: ApiServices, db: Db, weekOf: string, now: Date): WeeklyPreviewDto {
@@ -41,16 +44,24 @@ export function weeklyPreview(services: ApiServices, db: Db, weekOf: string, now
     marks: week.days.map((d): HandoverMark => (d > today ? 'none' : handovers.has(`${o.id}|${d}`) ? 'done' : recorded.has(`${o.id}|${d}`) ? 'missing' : 'none')),
   }));
 
+  // Every original filed under the week, whether or not its recorder is registered: the same set the integrity
+  // check counts, so 文件总数 and 校验文件数 agree.
   const recorders = (
     db
       .prepare(
         `SELECT r.serial, r.brand, r.model, COUNT(m.id) AS files, COALESCE(SUM(m.size), 0) AS bytes, COALESCE(SUM(m.duration_sec), 0) AS dur,
                 GROUP_CONCAT(DISTINCT o.name) AS officers
-         FROM media m JOIN recorders r ON r.id = m.recorder_id LEFT JOIN officers o ON o.id = m.officer_id
-         WHERE m.day BETWEEN ? AND ? GROUP BY r.id ORDER BY r.serial`,
+         FROM media m LEFT JOIN recorders r ON r.id = m.recorder_id LEFT JOIN officers o ON o.id = m.officer_id
+         WHERE m.day BETWEEN ? AND ? GROUP BY m.recorder_id ORDER BY r.serial IS NULL, r.serial`,
       )
-      .all(first, last) as { serial: string; brand: string | null; model: string | null; files: number; bytes: number; dur: number; officers: string | null }[]
-  ).map((r) => ({ serial: r.serial, brand: r.brand, model: r.model, officerName: r.officers, files: r.files, bytes: r.bytes, durationSec: Math.round(r.dur) }));
+      .all(first, last) as { serial: string | null; brand: string | null; model: string | null; files: number; bytes: number; dur: number; officers: string | null }[]
+  ).map((r) => ({ serial: r.serial ?? UNREGISTERED_RECORDER, brand: r.brand, model: r.model, officerName: r.officers, files: r.files, bytes: r.bytes, durationSec: Math.round(r.dur) }));
+
+  // 交接次数: every ingest session started in the week, in the office's days.
+  const handoverSessions = (db.prepare('SELECT started_at FROM ingest_sessions').all() as { started_at: string }[]).filter((s) => {
+    const d = localDay(new Date(s.started_at), tz);
+    return d >= first && d <= last;
+  }).length;
 
   const flagged = (
     db
@@ -76,11 +87,21 @@ export function weeklyPreview(services: ApiServices, db: Db, weekOf: string, now
     isFriday: isConsolidationDay(today),
     officers,
     recorders,
+    handoverSessions,
     flagged,
     lastConsolidation: lastRow
       ? { id: lastRow.id, createdAt: lastRow.created_at, createdBy: lastRow.login, backupVerified: lastRow.backup_verified === 1, reportFile: lastRow.report_path }
       : null,
   };
+}
+
+/** weekly-<Monday>-<n>.docx with n one past this week's runs, skipping any name already on disk. */
+async function freeReportName(formsDir: string, weekStart: string, db: Db): Promise<string> {
+  const runs = (db.prepare('SELECT COUNT(*) AS n FROM weekly_consolidations WHERE week_start = ?').get(weekStart) as { n: number }).n;
+  for (let n = runs + 1; ; n++) {
+    const name = `weekly-${weekStart}-${n}.docx`;
+    if (!(await stat(path.join(formsDir, name)).catch(() => null))) return name;
+  }
 }
 
 export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'> = {
@@ -116,6 +137,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
       isoWeek: preview.isoWeek,
       days: preview.days,
       officers: preview.officers.map((o) => ({ name: o.name, badgeNo: o.badgeNo, marks: o.marks })),
+      handoverSessions: preview.handoverSessions,
       recorders: preview.recorders.map((r) => ({ serial: r.serial, brand: r.brand ?? '—', model: r.model ?? '—', officerName: r.officerName, files: r.files, bytes: r.bytes, durationSec: r.durationSec })),
       flagged: preview.flagged.map((f) => ({ fileName: f.fileName, recorderSerial: f.recorderSerial ?? '—', officerName: f.officerName, startedAt: new Date(f.startAt), flags: f.flags as FileFlag[] })),
       integrity: {
@@ -135,7 +157,8 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
       reviewedBy: null,
       ...(integrity.manifestProblems ? { remarks: `日清单问题 ${integrity.manifestProblems} 项，详见完整性校验记录` } : {}),
     });
-    const report = await saveForm(services, `weekly-${first}.docx`, docx);
+    // Each run keeps its own numbered report: a signed earlier one (and its audit row) is never overwritten.
+    const report = await saveForm(services, await freeReportName(store.paths.forms, first, db()), docx);
     const signatureFile = `${report.fileName}.p7s`;
     await writeFileAtomic(path.join(store.paths.forms, signatureFile), signerFor(services, session)(docx));
     progress('report', 1, 1);

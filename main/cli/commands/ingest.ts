@@ -81,6 +81,7 @@ export async function ingestCommand(argv: string[], env: CliEnv): Promise<number
       user: { type: 'string' },
       officer: { type: 'string' },
       recorder: { type: 'string' },
+      'new-recorder': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -111,7 +112,9 @@ export async function ingestCommand(argv: string[], env: CliEnv): Promise<number
     say(text`recorder ${recorderSerial ?? '(unknown)'}${values.recorder ? '' : scan.recorderSerial ? ' (read from the volume)' : ''}, officer ${officerBadge ?? '(unknown)'}${values.officer ? '' : scan.badgeNo ? ' (read from the volume)' : ''}`);
     for (const p of scan.problems) say(text`warning: cannot read ${p.relPath}: ${p.message}`);
 
-    const { sessionId } = await cli.call('ingest.start', { sourceId: source.id, recorderSerial, officerBadge });
+    // A serial read from the volume names itself; a typed one registers a new recorder only with --new-recorder.
+    const confirmNewRecorder = !values.recorder || values['new-recorder'];
+    const { sessionId } = await cli.call('ingest.start', { sourceId: source.id, recorderSerial, officerBadge, confirmNewRecorder });
     // Ctrl-C cancels like the window's cancel button: what is stored stays, a rerun skips it.
     cancel = () => {
       say('cancelling…');

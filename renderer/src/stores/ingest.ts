@@ -8,7 +8,7 @@ import { onSignedOut } from './session';
 /** Where the 采集 tab is: picking a source, looking at its scan, copying, or reading the result. */
 export type IngestStep = 'sources' | 'scan' | 'progress' | 'result';
 
-export type StartInput = Omit<MethodInput<'ingest.start'>, 'sourceId'>;
+export type StartInput = Omit<MethodInput<'ingest.start'>, 'sourceId' | 'keepOther'>;
 
 interface IngestState {
   sources: SourceDto[];
@@ -22,6 +22,8 @@ interface IngestState {
   scanning: boolean;
   scan: ScanDto | null;
   scanError: string | null;
+  /** Files listed as 其他 the custodian chose to keep (as documents); none by default. */
+  keepOther: string[];
 
   starting: boolean;
   startError: string | null;
@@ -43,6 +45,7 @@ interface IngestState {
   scanSource(sourceId: string): Promise<void>;
   rescan(): Promise<void>;
   backToSources(): void;
+  setKeepOther(relPaths: string[]): void;
   start(input: StartInput): Promise<void>;
   cancel(): Promise<void>;
   /** After a reload or a return to the page: show an ingest that is still running. */
@@ -63,6 +66,7 @@ const initial = {
   scanning: false,
   scan: null,
   scanError: null,
+  keepOther: [],
   starting: false,
   startError: null,
   sessionId: null,
@@ -146,7 +150,7 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     async scanSource(sourceId) {
-      set({ step: 'scan', sourceId, scanning: true, scan: null, scanError: null, startError: null });
+      set({ step: 'scan', sourceId, scanning: true, scan: null, scanError: null, startError: null, keepOther: [] });
       try {
         const scan = await api.ingest.scan({ sourceId });
         if (get().sourceId === sourceId) set({ scan });
@@ -169,12 +173,16 @@ export const useIngestStore = create<IngestState>()((set, get) => {
       void get().loadSources();
     },
 
+    setKeepOther(relPaths) {
+      set({ keepOther: relPaths });
+    },
+
     async start(input) {
       const sourceId = get().sourceId;
       if (!sourceId) return;
       set({ starting: true, startError: null });
       try {
-        const { sessionId } = await api.ingest.start({ ...input, sourceId });
+        const { sessionId } = await api.ingest.start({ ...input, sourceId, keepOther: get().keepOther });
         set({ sessionId, progress: null, result: null, resultError: null, step: 'progress' });
         watch(sessionId);
       } catch (e) {

@@ -23,6 +23,8 @@ export interface TestHost {
 export interface TestHostOptions {
   /** The services' clock starts at this instant and then runs at real speed (default: now). */
   startAt?: Date;
+  /** Where the folder picker may look (default: nowhere, so no test sees this machine's folders). */
+  browseRoots?: string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
   let offset = opts.startAt ? opts.startAt.getTime() - Date.now() : 0;
   const clock = { now: () => new Date(Date.now() + offset) };
   // Sources are only what a test adds: not this machine's mounted drives or EVIDENCE_EXTRA_SOURCES.
-  const sources = new SourceRegistry([], () => []);
+  const sources = new SourceRegistry([], () => [], () => opts.browseRoots ?? []);
   // Test keys and secret costs as in the unit suite: the real ones have their own unit tests, and each login at
   // the real cost would add about a second of CPU to every spec.
   const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS });

@@ -60,6 +60,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   // RULES: the admin does not receive footage; only the custodian needs the sources and the scan.
   'sources.list': ['custodian', 'admin'],
   'sources.pickFolder': ['custodian', 'admin'],
+  'sources.browse': ['custodian', 'admin'],
+  'sources.addFolder': ['custodian', 'admin'],
   'ingest.scan': ['custodian', 'admin'],
   'ingest.start': ['custodian'],
   'ingest.cancel': ['custodian'],

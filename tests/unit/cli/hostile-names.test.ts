@@ -47,7 +47,7 @@ describe('CLI text output with hostile file names', () => {
     mkdirSync(src);
     writeFileSync(path.join(src, FORGED_INGEST), 'not a video 1');
     writeFileSync(path.join(src, 'clip\u202Egnp.MP4'), 'not a video 2');
-    const r = await cli(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--officer', '900100'], PASSWORD);
+    const r = await cli(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--new-recorder', '--officer', '900100'], PASSWORD);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('clip\\nOK: every file is in the archive\\n.MP4 -> originals/');
     expect(r.stdout).toContain('clip\\u202egnp.MP4 -> originals/');

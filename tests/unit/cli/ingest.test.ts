@@ -133,7 +133,7 @@ describe('evidence CLI: ingest and verify of originals', () => {
     await writeRandomFile(path.join(src, 'B_LOCKED.MP4'), 20_000);
     chmodSync(path.join(src, 'B_LOCKED.MP4'), 0o000);
     // A child process: the permission drop applies to a whole process (and it reads the real clock).
-    const r = await runProcess(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--officer', '900100'], PASSWORD, wrap);
+    const r = await runProcess(['ingest', '--archive', archive, '--source', src, '--user', 'admin', '--recorder', 'CLI0001', '--new-recorder', '--officer', '900100'], PASSWORD, wrap);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^FAILED\s+B_LOCKED\.MP4: /m);
     expect(r.stdout).toMatch(/^stored\s.*A_READABLE\.MP4 -> originals\//m);

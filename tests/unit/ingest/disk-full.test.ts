@@ -122,7 +122,7 @@ describe.skipIf(mountError !== null)('ingest onto a full archive disk', () => {
 
     const scan = await small.call(smallAdmin, 'ingest.scan', { sourceId });
     expect(scan.fits).toBe(false);
-    const r = await small.raw(smallAdmin, 'ingest.start', { sourceId, recorderSerial: 'DF0001', officerBadge: '900001' });
+    const r = await small.raw(smallAdmin, 'ingest.start', { sourceId, recorderSerial: 'DF0001', officerBadge: '900001', confirmNewRecorder: true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('DISK_FULL');

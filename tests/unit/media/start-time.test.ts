@@ -71,3 +71,31 @@ describe('decideStartTime', () => {
     expect(input).toEqual(copy);
   });
 });
+
+// Issue 11, item 8: one rule for recorders that write local time and label it UTC, and the rule that was applied.
+describe('decideStartTime: which reading gave the start (the rule)', () => {
+  const base: StartTimeInput = { mtime: Z('2024-05-20T01:35:00Z'), dockedAt: docked, timeZone: 'Asia/Shanghai' };
+
+  it('names the reading that gave the start', () => {
+    expect(decideStartTime({ ...base, creationTime: Z('2024-05-20T09:30:00Z'), fromName: name }).rule).toBe('creation_time_local');
+    expect(decideStartTime({ ...base, creationTime: Z('2024-05-20T01:30:00Z'), fromName: name }).rule).toBe('creation_time_utc');
+    expect(decideStartTime({ ...base, fromName: name }).rule).toBe('file_name_local');
+    expect(decideStartTime({ ...base }).rule).toBe('mtime');
+  });
+
+  it('no name and an unrelated mtime: a UTC reading after the docking is impossible, so the tag is local time', () => {
+    // 17:00 local written as "17:00Z"; as UTC it would be 01:00 the next day, after the 18:00 docking.
+    const d = decideStartTime({ ...base, mtime: Z('2024-05-20T10:00:00Z'), creationTime: Z('2024-05-20T17:00:00Z') });
+    expect(d.start.toISOString()).toBe('2024-05-20T09:00:00.000Z');
+    expect(d.rule).toBe('creation_time_local');
+    expect(d.clockSuspect).toBe(false);
+  });
+
+  it('uses the office zone it is given, never the machine zone', () => {
+    const input: StartTimeInput = { ...base, creationTime: Z('2024-05-20T09:30:00Z'), fromName: name };
+    const berlin = decideStartTime({ ...input, timeZone: 'Europe/Berlin', fromName: { ...name, hh: 9 }, dockedAt: Z('2024-05-20T16:00:00Z'), mtime: Z('2024-05-20T07:35:00Z') });
+    // 09:30 wall clock in Berlin (CEST, UTC+2) is 07:30Z.
+    expect(berlin.start.toISOString()).toBe('2024-05-20T07:30:00.000Z');
+    expect(berlin.rule).toBe('creation_time_local');
+  });
+});

@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Select, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { OfficerDto, RecorderDto, ScanDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
@@ -42,14 +42,17 @@ function initialValues(scan: ScanDto, officers: OfficerDto[]): Values {
 function AttributionFormBody(props: { scan: ScanDto; officers: OfficerDto[]; recorders: RecorderDto[] }) {
   const { scan, officers, recorders } = props;
   const [form] = Form.useForm<Values>();
-  const { start, starting, startError } = useIngestStore();
+  const { start, starting, startError, keepOther } = useIngestStore();
+  const { modal } = App.useApp();
   const serial = (Form.useWatch('recorderSerial', form) ?? '').trim();
   const officerChoice = Form.useWatch('officer', form);
   const clearSource = Form.useWatch('clearSource', form) ?? false;
 
   const recorder = serial ? recorders.find((r) => r.serial === serial) : undefined;
-  const newFiles = scan.files.filter((f) => !f.alreadyIn).length;
-  const canStart = scan.fits && scan.files.length > 0;
+  // 其他 files are taken only when chosen; the count and the button follow what will really be taken.
+  const taken = scan.files.filter((f) => f.kind !== 'other' || keepOther.includes(f.relPath));
+  const newFiles = taken.filter((f) => !f.alreadyIn).length;
+  const canStart = scan.fits && taken.length > 0;
 
   const submit = (v: Values) => {
     let officerBadge: string | null = null;
@@ -60,7 +63,18 @@ function AttributionFormBody(props: { scan: ScanDto; officers: OfficerDto[]; rec
     } else if (v.officer) {
       officerBadge = officers.find((o) => String(o.id) === v.officer)?.badgeNo ?? null;
     }
-    void start({ recorderSerial: v.recorderSerial?.trim() || null, officerBadge, ...(officerName ? { officerName } : {}), clearSource: v.clearSource });
+    const recorderSerial = v.recorderSerial?.trim() || null;
+    const go = (confirmNewRecorder: boolean) =>
+      void start({ recorderSerial, officerBadge, ...(officerName ? { officerName } : {}), clearSource: v.clearSource, confirmNewRecorder });
+    if (!recorderSerial || recorders.some((r) => r.serial === recorderSerial)) return go(false);
+    // A typo in the serial must not register a recorder silently: the custodian confirms it.
+    modal.confirm({
+      title: `登记新记录仪 ${recorderSerial}？`,
+      content: '该编号尚未登记。请与机身标签核对；确认无误后将登记为新记录仪并开始导入。',
+      okText: '确认登记并导入',
+      cancelText: '返回核对',
+      onOk: () => go(true),
+    });
   };
 
   return (
@@ -87,7 +101,7 @@ function AttributionFormBody(props: { scan: ScanDto; officers: OfficerDto[]; rec
             </span>
           ) : (
             <Typography.Text type="warning" data-testid="recorder-unknown">
-              该编号尚未登记，导入时将自动登记为新记录仪，之后可在“设备”页面补充品牌型号。
+              该编号尚未登记。开始导入前会请您确认登记为新记录仪（请先与机身标签核对）。
             </Typography.Text>
           )
         }
@@ -145,7 +159,7 @@ function AttributionFormBody(props: { scan: ScanDto; officers: OfficerDto[]; rec
           开始导入
         </Button>
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-          {scan.files.length === 0 ? '没有可导入的文件' : `${scan.files.length} 个文件，其中 ${newFiles} 个新文件；已导入过的文件会识别为重复，不重复保存。`}
+          {taken.length === 0 ? '没有可导入的音视频或照片文件' : `将导入 ${taken.length} 个文件，其中 ${newFiles} 个新文件；已导入过的文件会识别为重复，不重复保存。`}
         </Typography.Text>
       </Form.Item>
     </Form>

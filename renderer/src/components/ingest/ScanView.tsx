@@ -11,9 +11,12 @@ import { useCan } from '../../hooks/useCan';
 
 type ScanFile = ScanDto['files'][number];
 
+/** Before it is kept, a file that is not picture or sound is 其他; kept, it becomes a 文档. */
+const scanKindLabel = (k: MediaKindDto): string => (k === 'other' ? '其他' : MEDIA_KIND_LABELS[k]);
+
 const columns: ColumnsType<ScanFile> = [
   { title: '文件', dataIndex: 'relPath', render: (p: string) => <span className="ew-mono">{p}</span> },
-  { title: '类型', dataIndex: 'kind', width: 80, render: (k: MediaKindDto) => MEDIA_KIND_LABELS[k] },
+  { title: '类型', dataIndex: 'kind', width: 80, render: (k: MediaKindDto) => scanKindLabel(k) },
   { title: '大小', dataIndex: 'size', width: 110, align: 'right', render: (n: number) => formatBytes(n) },
   { title: '文件时间', dataIndex: 'mtime', width: 170, render: (t: string) => formatTime(t, 'YYYY-MM-DD HH:mm:ss') },
   {
@@ -65,6 +68,8 @@ export function ScanView() {
 function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
   const { scan } = props;
   const counts = MEDIA_KINDS.map((k) => ({ k, n: scan.files.filter((f) => f.kind === k).length })).filter((c) => c.n > 0);
+  const { keepOther, setKeepOther } = useIngestStore();
+  const media = scan.files.filter((f) => f.kind !== 'other');
   const already = scan.files.filter((f) => f.alreadyIn).length;
 
   return (
@@ -90,7 +95,7 @@ function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
               label: '文件',
               children: (
                 <span data-testid="scan-counts">
-                  共 {scan.files.length} 个{counts.length > 0 && `（${counts.map((c) => `${MEDIA_KIND_LABELS[c.k]} ${c.n}`).join('，')}）`}
+                  共 {scan.files.length} 个{counts.length > 0 && `（${counts.map((c) => `${scanKindLabel(c.k)} ${c.n}`).join('，')}）`}
                   {already > 0 && <Tag color="blue" style={{ marginInlineStart: 8 }}>其中 {already} 个已导入</Tag>}
                 </span>
               ),
@@ -106,6 +111,18 @@ function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
               ),
             },
             {
+              key: 'info',
+              label: '记录仪信息文件',
+              children: scan.infoFile ? (
+                <span data-testid="scan-info-file">
+                  <span className="ew-mono">{scan.infoFile}</span>
+                  <Typography.Text type="secondary">（已读取编号和警号，随本次交接记录保存，不作为录像）</Typography.Text>
+                </span>
+              ) : (
+                <Typography.Text type="secondary">无</Typography.Text>
+              ),
+            },
+            {
               key: 'skipped',
               label: '跳过 / 读取问题',
               children: (
@@ -116,6 +133,16 @@ function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
             },
           ]}
         />
+        {media.length === 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="nothing-to-ingest"
+            title="该来源中没有音视频或照片文件可导入"
+            description="请确认选择的是执法记录仪或存放录像的文件夹。下面列出的其他文件只有勾选保留时才会作为文档保存。"
+          />
+        )}
         {!scan.fits && (
           <Alert
             type="error"
@@ -162,6 +189,13 @@ function ScanSummary(props: { scan: ScanDto; isCustodian: boolean }) {
           size="small"
           columns={columns}
           dataSource={scan.files}
+          rowSelection={{
+            // Media is always taken; 其他 only when ticked (kept as 文档, no player).
+            selectedRowKeys: [...media.map((f) => f.relPath), ...keepOther],
+            getCheckboxProps: (f) => ({ disabled: f.kind !== 'other', 'aria-label': `保留 ${f.relPath}` }),
+            onChange: (keys) => setKeepOther(scan.files.filter((f) => f.kind === 'other' && keys.includes(f.relPath)).map((f) => f.relPath)),
+            columnTitle: '导入',
+          }}
           data-testid="scan-files"
           pagination={scan.files.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         />

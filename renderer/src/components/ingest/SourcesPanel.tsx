@@ -1,27 +1,31 @@
 import { FolderAddOutlined, FolderOutlined, ReloadOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import type { SourceDto } from '../../../../main/api/dto';
+import { useState } from 'react';
+import { isDesktop } from '../../api';
 import { useIngestStore } from '../../stores/ingest';
+import { FolderPickerModal } from './FolderPickerModal';
 
 /** The places footage can come from: docked recorders and drives (found by themselves) and folders. */
 export function SourcesPanel() {
-  const { sources, sourcesLoaded, sourcesError, canPickFolder, loadSources, pickFolder, scanSource } = useIngestStore();
+  const { sources, sourcesLoaded, sourcesError, loadSources, pickFolder, scanSource } = useIngestStore();
+  const [picking, setPicking] = useState(false);
+  // The desktop program has the system's folder dialog; the browser host lists allowed folders itself.
+  const choose = () => (isDesktop ? void pickFolder() : setPicking(true));
 
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
         <Typography.Text type="secondary">
-          接入执法记录仪（USB）后会自动出现在下面；也可以选择任意文件夹或移动硬盘导入（制度第十八条）。点击一个来源开始扫描。
+          接入执法记录仪（USB）后会自动出现在下面；也可以选择移动硬盘或文件夹导入（制度第十八条），证据档案库本身除外。点击一个来源开始扫描。
         </Typography.Text>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void loadSources()}>
             刷新
           </Button>
-          {canPickFolder && (
-            <Button type="primary" icon={<FolderAddOutlined />} onClick={() => void pickFolder()}>
-              选择文件夹…
-            </Button>
-          )}
+          <Button type="primary" icon={<FolderAddOutlined />} onClick={choose} data-testid="pick-folder">
+            选择文件夹…
+          </Button>
         </Space>
       </div>
       {sourcesError && <Alert type="error" showIcon title={sourcesError} style={{ marginBottom: 16 }} />}
@@ -33,7 +37,7 @@ export function SourcesPanel() {
         <Empty
           image={<UsbOutlined style={{ fontSize: 48, color: '#b7c3d6' }} />}
           styles={{ image: { height: 56 } }}
-          description={canPickFolder ? '未发现执法记录仪或移动存储。请接入记录仪，或点击“选择文件夹…”。' : '未发现执法记录仪或移动存储。请接入记录仪，稍候会自动显示。'}
+          description="未发现执法记录仪或移动存储。请接入记录仪，或点击“选择文件夹…”。"
         />
       ) : (
         <div data-testid="source-list" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: 16 }}>
@@ -42,6 +46,15 @@ export function SourcesPanel() {
           ))}
         </div>
       )}
+      <FolderPickerModal
+        open={picking}
+        title="选择要导入的文件夹"
+        onClose={() => setPicking(false)}
+        onPicked={(s) => {
+          setPicking(false);
+          void loadSources().then(() => scanSource(s.id));
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { CalendarOutlined, CheckCircleFilled, CloseCircleFilled, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Progress, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { HandoverMarkDto, MediaFlagDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
 import { formatBytes, formatDuration } from '../../format';
 import { HANDOVER_MARKS } from '../../labels';
@@ -10,6 +10,7 @@ import { useWeeklyStore, type WeeklyProgress } from '../../stores/weekly';
 import { GeneratedFileView } from '../GeneratedFile';
 import { FlagTags } from './FlagTags';
 import { IntegrityReportView } from './IntegrityReportView';
+import { FolderPickerModal } from './FolderPickerModal';
 import { formatDay, formatTime, officeToday, pickedDay, pickerDay } from '../../time';
 import { useCan } from '../../hooks/useCan';
 
@@ -196,9 +197,12 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
 }
 
 function RunForm() {
-  const sources = useIngestStore((s) => s.sources);
+  // A recorder is where footage comes from, never where its backup goes (the archive itself is never listed).
+  const sources = useIngestStore((s) => s.sources).filter((s) => !s.recorder);
+  const loadSources = useIngestStore((s) => s.loadSources);
   const { running, progress, run, runError, runWeekly } = useWeeklyStore();
   const [form] = Form.useForm<{ backup?: string }>();
+  const [picking, setPicking] = useState(false);
 
   return (
     <div>
@@ -225,11 +229,25 @@ function RunForm() {
           />
         </Form.Item>
         <Form.Item>
+          <Button onClick={() => setPicking(true)} data-testid="pick-backup-folder">
+            选择文件夹…
+          </Button>
+        </Form.Item>
+        <Form.Item>
           <Button type="primary" htmlType="submit" icon={<InboxOutlined />} loading={running}>
             执行每周归档
           </Button>
         </Form.Item>
       </Form>
+      <FolderPickerModal
+        open={picking}
+        title="选择备份位置"
+        onClose={() => setPicking(false)}
+        onPicked={(s) => {
+          setPicking(false);
+          void loadSources().then(() => form.setFieldValue('backup', s.id));
+        }}
+      />
       {running && (
         <div style={{ marginTop: 16, maxWidth: 640 }} data-testid="weekly-progress">
           <Progress percent={progress && progress.total ? Math.floor((progress.done / progress.total) * 100) : 0} status="active" />

@@ -1,4 +1,4 @@
-import { PlayCircleOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Space, Table } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { LibraryItemDto } from '../../../../main/api/dto';
@@ -9,6 +9,9 @@ import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
 
 const SORTABLE = new Set<string>(['startAt', 'size', 'durationSec']);
+
+/** Only video and audio have a length and are played; a photo or a document is looked at. */
+const timed = (r: Pick<LibraryItemDto, 'kind'>): boolean => r.kind === 'video' || r.kind === 'audio';
 
 /**
  * One page of media (100–500 rows) in a virtual table: only the rows on screen are in the DOM and
@@ -21,7 +24,7 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
   const columns: ColumnsType<LibraryItemDto> = [
     { title: '画面', key: 'thumb', width: 84, render: (_v, r) => <Thumb item={r} allowed={props.thumbs && r.canView !== false} /> },
     { title: '录制时间', dataIndex: 'startAt', key: 'startAt', width: 176, sorter: true, sortOrder: order('startAt'), render: (v: string) => when(v) },
-    { title: '时长', dataIndex: 'durationSec', key: 'durationSec', width: 100, sorter: true, sortOrder: order('durationSec'), render: (v: number | null) => formatDuration(v) },
+    { title: '时长', dataIndex: 'durationSec', key: 'durationSec', width: 100, sorter: true, sortOrder: order('durationSec'), render: (v: number | null, r) => (timed(r) ? formatDuration(v) : '—') },
     { title: '执法人员', key: 'officer', width: 130, render: (_v, r) => officerText(r.officer) },
     { title: '记录仪', dataIndex: 'recorderSerial', width: 120, render: (v: string | null) => v ?? '—' },
     { title: '类型', dataIndex: 'kind', width: 64, render: (v: LibraryItemDto['kind']) => MEDIA_KIND_LABELS[v] },
@@ -40,14 +43,14 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
           <Button
             size="small"
             type="link"
-            icon={<PlayCircleOutlined />}
-            aria-label={`播放 ${r.originalName}`}
+            icon={timed(r) ? <PlayCircleOutlined /> : <EyeOutlined />}
+            aria-label={`${timed(r) ? '播放' : '查看'} ${r.originalName}`}
             onClick={(e) => {
               e.stopPropagation();
               props.onOpen(r);
             }}
           >
-            播放
+            {timed(r) ? '播放' : '查看'}
           </Button>
           {r.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(r)} />}
         </Space>

@@ -9,6 +9,7 @@ import { useLibraryStore } from '../../stores/library';
 import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
+import { continuityText } from '../player/timeline';
 
 /** The media of this page gathered by recording (one row per recording; single files stand alone). */
 interface Group {
@@ -60,7 +61,7 @@ function RecordingDetail(props: { recordingId: number; onOpen: (mediaId: number)
     <div data-testid="recording-detail" style={{ padding: '4px 0 4px 8px' }}>
       <Typography.Text type="secondary">
         整段 {when(rec.startAt)} – {when(rec.endAt).slice(11)}，共 {rec.segments.length} 段，{formatDuration(rec.totalDurationSec)}，{formatBytes(rec.totalSize)}
-        {rec.gaps.length ? `，${rec.gaps.length} 处中断` : '，无中断'}
+        {`，${continuityText(rec.gaps.length, rec.overlaps.length)}`}
       </Typography.Text>
       <ol style={{ margin: '6px 0 0', paddingLeft: 20 }}>
         {rows.map((r) =>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { formatBytes, formatDuration } from '../../format';
-import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
+import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS, START_RULE_LABELS, START_SOURCE_LABELS } from '../../labels';
 import { useCan } from '../../hooks/useCan';
 import { useSubmit } from '../../hooks/useSubmit';
 import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
@@ -144,14 +144,19 @@ export function MediaPanel(props: {
         <span className="ew-mono" style={{ fontSize: 14 }}>{d?.originalName ?? seg?.name}</span>
       </Typography.Title>
       {d && (
-        <Descriptions size="small" column={1} styles={{ label: { width: 84 } }} data-testid="media-meta">
+        <Descriptions size="small" column={1} styles={{ label: { width: 98 } }} data-testid="media-meta">
           <Descriptions.Item label="录制时间">
             {formatTime(d.startAt, 'YYYY-MM-DD HH:mm:ss')}
             {d.endAt ? ` – ${formatTime(d.endAt, 'HH:mm:ss')}` : ''}
           </Descriptions.Item>
-          <Descriptions.Item label="时长">
-            {formatDuration(d.durationSec)}
-            {recording && recording.segments.length > 1 ? `（整段 ${formatDuration(recording.totalDurationSec)}）` : ''}
+          {(d.kind === 'video' || d.kind === 'audio') && (
+            <Descriptions.Item label="时长">
+              {formatDuration(d.durationSec)}
+              {recording && recording.segments.length > 1 ? `（整段 ${formatDuration(recording.totalDurationSec)}）` : ''}
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label="开始时间来源">
+            <span data-testid="start-rule">{d.startRule ? START_RULE_LABELS[d.startRule] : (START_SOURCE_LABELS[d.startSource] ?? d.startSource)}</span>
           </Descriptions.Item>
           <Descriptions.Item label="执法人员">{d.officer ? `${d.officer.name}（${d.officer.badgeNo}）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="记录仪">{d.recorderSerial ?? '—'}</Descriptions.Item>
@@ -190,6 +195,13 @@ export function MediaPanel(props: {
                   <Tag color={MEDIA_FLAG_COLORS[f]}>{MEDIA_FLAG_LABELS[f]}</Tag>
                 </Tooltip>
               ))}
+            </Descriptions.Item>
+          )}
+          {recording && recording.overlaps.length > 0 && (
+            <Descriptions.Item label="时间重叠">
+              <Tag color="orange" data-testid="recording-overlaps">
+                {recording.overlaps.length} 处（记录仪时钟问题，不是缺失）
+              </Tag>
             </Descriptions.Item>
           )}
           {recording && recording.gaps.length > 0 && (

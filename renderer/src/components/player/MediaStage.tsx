@@ -4,6 +4,7 @@ import {
   FullscreenOutlined,
   MutedOutlined,
   PauseOutlined,
+  ReloadOutlined,
   SoundOutlined,
   StepBackwardOutlined,
   StepForwardOutlined,
@@ -14,7 +15,7 @@ import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject } f
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 import { mediaUrl } from './mediaUrl';
-import { SegmentEngine, SPEEDS, type EngineState } from './engine';
+import { SegmentEngine, spaceToggles, SPEEDS, type EngineState } from './engine';
 import { TimelineBar, type TimelineMark } from './TimelineBar';
 import type { Timeline } from './timeline';
 import { formatTime } from '../../time';
@@ -129,7 +130,9 @@ export function MediaStage(props: {
       const e = engineRef.current;
       if (!e || ev.ctrlKey || ev.metaKey || ev.altKey || editable(ev.target)) return;
       const k = ev.key;
-      if (k === ' ' || k === 'k') e.toggle();
+      if (k === ' ' || k === 'k') {
+        if (spaceToggles(e.current)) e.toggle();
+      }
       else if (k === 'ArrowLeft') e.seek(e.current.position - 5);
       else if (k === 'ArrowRight') e.seek(e.current.position + 5);
       else if (k === ',') e.step(-1);
@@ -214,11 +217,11 @@ export function MediaStage(props: {
       {s?.error && <Alert type="error" showIcon title={s.error} />}
       <TimelineBar timeline={timeline} position={s?.position ?? 0} activeIndex={s?.segmentIndex ?? 0} marks={props.marks} onSeek={(p) => e.seek(p)} />
       <div className="ew-controls" role="toolbar" aria-label="播放控制">
-        <Tooltip title="播放/暂停（空格）">
+        <Tooltip title={s?.ended ? '重新播放（从头开始）' : '播放/暂停（空格）'}>
           <Button
             type="primary"
-            aria-label={s?.playing ? '暂停' : '播放'}
-            icon={s?.playing ? <PauseOutlined /> : <CaretRightOutlined />}
+            aria-label={s?.ended ? '重新播放' : s?.playing ? '暂停' : '播放'}
+            icon={s?.ended ? <ReloadOutlined /> : s?.playing ? <PauseOutlined /> : <CaretRightOutlined />}
             onClick={() => e.toggle()}
             data-testid="play-toggle"
           />

@@ -81,8 +81,10 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
     );
   } else if ((detail.kind === 'video' || detail.kind === 'audio') && playback.unavailable.length < timeline.segments.length) {
     stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} />;
+  } else if (detail.kind === 'other') {
+    stage = <Alert type="info" showIcon data-testid="player-document" title="这是文档（不是音视频或照片），不播放；原始文件按原样保存，可在右侧查看其信息。" />;
   } else {
-    stage = <Alert type="warning" showIcon title="该资料无法预览（文件无法读取、为空或不是音视频），原始文件仍按原样保存。" />;
+    stage = <Alert type="warning" showIcon title="该资料无法预览（文件无法读取或为空），原始文件仍按原样保存。" />;
   }
 
   return (
@@ -92,7 +94,7 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
         {playback.unavailable.length > 0 && playback.unavailable.length < timeline.segments.length && (
           <Alert type="warning" showIcon title={`有 ${playback.unavailable.length} 个分段无法预览，播放到该处将停止。`} />
         )}
-        {detail.kind !== 'photo' && (
+        {(detail.kind === 'video' || detail.kind === 'audio') && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             快捷键：{SHORTCUTS_HELP}
           </Typography.Text>

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Timeline } from './timeline';
+import { continuityText, type Timeline } from './timeline';
 import { formatTime } from '../../time';
 
 export interface TimelineMark {
@@ -83,6 +83,15 @@ export function TimelineBar(props: {
             data-testid="timeline-gap"
           />
         ))}
+        {t.overlaps.map((o) => (
+          <div
+            key={`o${o.offset}`}
+            className="ew-timeline-overlap"
+            style={{ left: pct(o.offset) }}
+            title={`时间重叠 ${o.seconds} 秒：下一段的开始时间早于上一段的结束（记录仪时钟问题，不是缺失）`}
+            data-testid="timeline-overlap"
+          />
+        ))}
         {t.segments.slice(1).map((s) => (
           <div key={`b${s.mediaId}`} className="ew-timeline-boundary" style={{ left: pct(s.offset) }} />
         ))}
@@ -95,7 +104,7 @@ export function TimelineBar(props: {
       <div className="ew-timeline-scale">
         <span>{clock(t.startMs)}</span>
         <span>
-          共 {t.segments.length} 段{t.gaps.length ? ` · ${t.gaps.length} 处中断` : ''}
+          共 {t.segments.length} 段 · <span data-testid="timeline-continuity">{continuityText(t.gaps.length, t.overlaps.length)}</span>
         </span>
         <span>{clock(t.startMs + t.span * 1000)}</span>
       </div>

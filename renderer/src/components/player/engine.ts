@@ -34,6 +34,14 @@ export const SHOWN_REPORT_MS = 60_000;
  * and `onShown` is called when a segment is actually shown (taken over, or seeked into) and again
  * every SHOWN_REPORT_MS while it plays; the caller reports that to the API.
  */
+/**
+ * Space (or K) pauses and resumes. At the end of the recording it does nothing: a clerk who watched to the end and
+ * touches Space must not start a new viewing; replaying is the deliberate 重新播放 button.
+ */
+export function spaceToggles(state: Pick<EngineState, 'ended'>): boolean {
+  return !state.ended;
+}
+
 export class SegmentEngine {
   private active: Slot = 0;
   private readonly slotSeg: [number, number] = [-1, -1];

@@ -25,6 +25,16 @@ export interface Timeline {
   span: number;
   segments: TimelineSegment[];
   gaps: TimelineGap[];
+  /** Where a segment starts before the previous one ends (seconds of overlap): the recorder's clock stepped back. */
+  overlaps: TimelineGap[];
+}
+
+/** The one summary of a recording's continuity, for the timeline and the library's grouped rows alike. */
+export function continuityText(gaps: number, overlaps: number): string {
+  const parts: string[] = [];
+  if (gaps) parts.push(`${gaps} 处中断`);
+  if (overlaps) parts.push(`${overlaps} 处时间重叠（记录仪时钟问题）`);
+  return parts.length ? parts.join('，') : '无中断';
 }
 
 export interface SegmentInput {
@@ -43,7 +53,7 @@ function durationOf(s: SegmentInput): number {
 }
 
 /** Lays the segments out on one wall-clock axis; gaps are where one segment ends before the next begins. */
-export function buildTimeline(segments: SegmentInput[], gaps?: RecordingDto['gaps']): Timeline {
+export function buildTimeline(segments: SegmentInput[], gaps?: RecordingDto['gaps'], overlaps?: RecordingDto['overlaps']): Timeline {
   const first = segments[0];
   const startMs = first ? Date.parse(first.startAt) : 0;
   const placed: TimelineSegment[] = [];
@@ -56,14 +66,19 @@ export function buildTimeline(segments: SegmentInput[], gaps?: RecordingDto['gap
     cursor = offset + duration;
   });
   const drawn: TimelineGap[] = [];
+  const overlapped: TimelineGap[] = [];
   for (let i = 0; i + 1 < placed.length; i++) {
     const a = placed[i]!;
     const b = placed[i + 1]!;
     const measured = b.offset - (a.offset + a.duration);
     const reported = gaps?.find((g) => g.afterMediaId === a.mediaId)?.seconds;
     if (reported !== undefined || measured >= 1) drawn.push({ offset: a.offset + a.duration, seconds: reported ?? measured });
+    // On the recorder's clock b starts before a ends; the axis never overlaps, so this is measured from the clock.
+    const clockOverlap = (a.startMs + a.duration * 1000 - b.startMs) / 1000;
+    const reportedOverlap = overlaps?.find((g) => g.afterMediaId === a.mediaId)?.seconds;
+    if (reportedOverlap !== undefined || clockOverlap > 0.5) overlapped.push({ offset: b.offset, seconds: reportedOverlap ?? Math.round(clockOverlap * 10) / 10 });
   }
-  return { startMs, span: cursor, segments: placed, gaps: drawn };
+  return { startMs, span: cursor, segments: placed, gaps: drawn, overlaps: overlapped };
 }
 
 /** The segment that plays at `pos` (seconds on the axis); inside a gap, the one after it. */

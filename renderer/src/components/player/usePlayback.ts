@@ -41,7 +41,7 @@ export function usePlayback(mediaId: number): Playback {
       const unavailable = statuses.filter((s) => !s.available).map((s) => s.mediaId);
       const finish = () => {
         if (!live) return;
-        setState({ phase: 'ready', detail, recording, timeline: buildTimeline(segments, recording?.gaps), unavailable });
+        setState({ phase: 'ready', detail, recording, timeline: buildTimeline(segments, recording?.gaps, recording?.overlaps), unavailable });
       };
       if (waiting.size === 0) {
         finish();
