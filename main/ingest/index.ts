@@ -1,6 +1,6 @@
 export { commitOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult, type CommitStep } from './commit';
 export { hashFile, pump, DEFAULT_BUFFER_SIZE, type Sha256, type PumpOptions, type PumpResult } from './copy-hash';
-export { IngestError, toIngestError, type IngestErrorCode } from './errors';
+export { ingestError, isIngestError, toIngestError, type IngestErrorCode } from './errors';
 export {
   scanSource,
   parseInfoFile,
