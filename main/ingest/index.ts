@@ -27,3 +27,14 @@ export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { backupDays, type BackupResult } from './backup';
 export { recoverAfterCrash } from './recover';
+export {
+  loadSessionDetail,
+  listIngestSessions,
+  alreadyInArchive,
+  type IngestStatusDto,
+  type IngestSessionDto,
+  type IngestItemDto,
+  type IngestSessionDetailDto,
+  type IngestOfficerDto,
+} from './sessions';
+export { weeklyPreview, recordConsolidation, type HandoverMarkDto, type WeeklyPreviewDto } from './weekly';
