@@ -25,7 +25,9 @@ const LAYERS = [
     forbid: MODULES.split('|').filter((m) => m !== 'common' && m !== 'store' && m !== 'crypto' && m !== 'log'),
     why: 'store, crypto and log build on common only.',
   },
-  { files: [...dirs(DOMAINS), 'native/**/*.ts'], forbid: ['api', ...ENTRIES], why: 'A domain (or native/) never imports the API or an entry point.' },
+  { files: dirs(DOMAINS), forbid: ['api', ...ENTRIES], why: 'A domain never imports the API or an entry point.' },
+  // native/ (OS adapters) sits below the domains that use it: it takes only main/common (errors, values).
+  { files: ['native/**/*.ts'], forbid: MODULES.split('|').filter((m) => m !== 'common'), why: 'native/ imports only main/common.' },
   { files: dirs(['api']), forbid: ENTRIES, why: 'The API never imports an entry point.' },
   { files: dirs(['host']), forbid: ['app', 'cli'], why: 'Entry points do not import one another (host is shared by app only).' },
   { files: dirs(['app']), forbid: ['cli'], why: 'Entry points do not import one another.' },

@@ -9,7 +9,6 @@ import type {
   CATEGORIES,
   CLASSIFICATIONS,
   DISC_MEDIA_TYPES,
-  INGEST_STATUSES,
   MEDIA_FLAGS,
   MEDIA_KINDS,
   RECORDER_STATUSES,
@@ -184,54 +183,7 @@ export interface ScanDto {
 
 export type IngestProgressDto = IngestProgress;
 
-export type IngestStatusDto = (typeof INGEST_STATUSES)[number];
-
-export interface IngestSessionDto {
-  id: number;
-  startedAt: string;
-  finishedAt: string | null;
-  status: IngestStatusDto;
-  /** The receiving custodian's name (their login in receivedByLogin). */
-  receivedBy: string;
-  receivedByLogin: string;
-  handedOverBy: OfficerDto | null;
-  recorderSerial: string | null;
-  sourceLabel: string;
-  sourceKind: 'recorder' | 'folder';
-  filesTotal: number;
-  bytesTotal: number;
-  filesStored: number;
-  filesDuplicate: number;
-  filesFailed: number;
-  bytesStored: number;
-  clockDriftSec: number | null;
-  clockDriftBasis: string | null;
-  sourceCleared: boolean;
-  /** The recorder's info file read at the docking (e.g. DCIM/ZFYINFO.TXT): a record, not footage. */
-  recorderInfo: { file: string; text: string } | null;
-  error: string | null;
-}
-
-export interface IngestItemDto {
-  relPath: string;
-  size: number;
-  outcome: 'stored' | 'duplicate' | 'failed';
-  message: string | null;
-  sha256: string | null;
-  mediaId: number | null;
-  storedPath: string | null;
-  kind: MediaKindDto | null;
-  startAt: string | null;
-  startSource: string | null;
-  durationSec: number | null;
-  hasAudio: boolean | null;
-  videoCodec: string | null;
-  flags: MediaFlagDto[];
-}
-
-export interface IngestSessionDetailDto extends IngestSessionDto {
-  items: IngestItemDto[];
-}
+export type { IngestStatusDto, IngestSessionDto, IngestItemDto, IngestSessionDetailDto } from '../ingest';
 
 export type IntegrityReportDto = IntegrityReport & { checkedAt: string };
 /** 工作台's custody figures: ingest's status and the recorder counts. */
@@ -244,21 +196,7 @@ export interface GeneratedFileDto {
 }
 
 // -- Weekly consolidation (每周归档) --
-export type HandoverMarkDto = 'done' | 'none' | 'missing';
-
-export interface WeeklyPreviewDto {
-  isoYear: number;
-  isoWeek: number;
-  days: string[];
-  /** Rules art. 11(2): today is the consolidation day. */
-  isFriday: boolean;
-  officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMarkDto[] }[];
-  recorders: { serial: string; brand: string | null; model: string | null; officerName: string | null; files: number; bytes: number; durationSec: number }[];
-  /** Ingest sessions started in the week (交接次数). */
-  handoverSessions: number;
-  flagged: { mediaId: number; fileName: string; recorderSerial: string | null; officerName: string | null; startAt: string; flags: MediaFlagDto[] }[];
-  lastConsolidation: { id: number; createdAt: string; createdBy: string; backupVerified: boolean; reportFile: string } | null;
-}
+export type { HandoverMarkDto, WeeklyPreviewDto } from '../ingest';
 
 export interface WeeklyRunDto {
   consolidationId: number;

@@ -1,11 +1,11 @@
-import { archiveHasDatabase, openStore, readOffice, type OfficeRow, type Store } from '../store';
+import { archiveHasDatabase, openStoreReadOnly, readOffice, type OfficeRow, type Store } from '../store';
 import { UsageError } from './args';
 import type { CliEnv } from './env';
 
-/** Runs fn on a set-up archive opened directly (read-only commands without --user), then closes it. */
+/** Runs fn on a set-up archive opened read-only (the commands' checks without --user), then closes it. */
 export async function withArchive<T>(archive: string, env: CliEnv, fn: (store: Store, office: OfficeRow) => T | Promise<T>): Promise<T> {
   if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
-  const store = openStore(archive, env.clock, env.services.openOptions);
+  const store = openStoreReadOnly(archive, env.services.openOptions);
   try {
     const office = readOffice(store.db);
     if (!office) throw new UsageError(`archive at ${archive} is not set up`);

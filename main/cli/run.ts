@@ -1,3 +1,4 @@
+import { AppError } from '../common';
 import { EXIT_USAGE, UsageError } from './args';
 import { ingestCommand, ingestUsage } from './commands/ingest';
 import { initCommand, initUsage } from './commands/init';
@@ -7,7 +8,6 @@ import { registerCommand, registerUsage } from './commands/register';
 import { restoreCommand, restoreUsage } from './commands/restore';
 import { println, processEnv, type CliEnv } from './env';
 import { text } from './escape';
-import { CliApiError } from './session';
 
 const COMMANDS: Record<string, { run: (argv: string[], env: CliEnv) => Promise<number>; usage: string }> = {
   init: { run: initCommand, usage: initUsage },
@@ -39,7 +39,7 @@ export async function runCli(argv: string[], env: Partial<CliEnv> = {}): Promise
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       println(e.stderr, text`error: ${err.message}\nusage: npm run evidence -- ${cmd.usage}`);
-    } else if (err instanceof CliApiError) {
+    } else if (err instanceof AppError) {
       println(e.stderr, text`error: ${err.code}: ${err.userMessage}`);
     } else {
       println(e.stderr, text`error: ${err instanceof Error ? err.message : String(err)}`);

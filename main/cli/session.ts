@@ -1,4 +1,5 @@
 import { createServices, dispatch, type ApiServices, type Client, type HostCapabilities, type MethodName, type MethodOutput } from '../api';
+import { AppError } from '../common';
 import { createConsoleLogger } from '../log';
 import { println, type CliEnv } from './env';
 
@@ -17,20 +18,11 @@ export class CliSession {
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
     const r = await dispatch(this.services, this.client, method, input);
-    if (!r.ok) throw new CliApiError(r.error.code, r.error.message);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, `${method}: ${r.error.code}`);
     return r.value as MethodOutput<M>;
   }
 
   close(): void {
     this.services.archive.close();
-  }
-}
-
-export class CliApiError extends Error {
-  constructor(
-    readonly code: string,
-    readonly userMessage: string,
-  ) {
-    super(`${code}: ${userMessage}`);
   }
 }

@@ -15,7 +15,8 @@ export {
   type Clock,
   type LocalDateTime,
 } from './time';
-export { AppError, isAppError } from './errors';
+export { AppError, isAppError, errorFamily, errnoOf, type ErrorFamily } from './errors';
+export { discError, isDiscError, isoError, isIsoError, type DiscErrorCode, type IsoErrorCode } from './disc-errors';
 export {
   ADMIN_EXCLUDES,
   ROLES,

@@ -6,9 +6,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { certificateFingerprint, certificateInfo, sha256Hex, signDetached, type Pem } from '../crypto';
-import { localDay } from '../common';
+import { localDay, AppError, discError } from '../common';
 import { BAG_FILES, assertRelativePath, bagInfoText, bagitText, manifestText, readmeText, type DiscLabel, type ManifestEntry } from './bag-text';
-import { DiscError } from './disc-error';
 import { planIso } from './iso/write-iso';
 import type { IsoOptions, IsoSource } from './iso/types';
 import { verifierHtml } from './verifier/html';
@@ -78,8 +77,8 @@ export function jolietLabelFor(label: DiscLabel): string {
   return `${label.caseNumber.slice(0, 16 - suffix.length)}${suffix}`;
 }
 
-function bad(message: string): DiscError {
-  return new DiscError('DISC_BAD_INPUT', message);
+function bad(message: string): AppError {
+  return discError('DISC_BAD_INPUT', message);
 }
 
 function checkInput(input: BagInput): void {
@@ -118,10 +117,10 @@ async function checkOriginal(it: BagItem): Promise<void> {
   try {
     size = (await stat(it.diskPath)).size;
   } catch (e) {
-    throw new DiscError('DISC_HASH_MISMATCH', `original missing: ${it.diskPath}`, { cause: e, userMessage: `原始文件缺失：${it.target}` });
+    throw discError('DISC_HASH_MISMATCH', `original missing: ${it.diskPath}`, { cause: e, userMessage: `原始文件缺失：${it.target}` });
   }
   if (size !== it.size) {
-    throw new DiscError('DISC_HASH_MISMATCH', `original ${it.diskPath} has ${size} bytes, the store says ${it.size}`, {
+    throw discError('DISC_HASH_MISMATCH', `original ${it.diskPath} has ${size} bytes, the store says ${it.size}`, {
       userMessage: `原始文件大小与入库记录不一致：${it.target}`,
     });
   }

@@ -1,9 +1,9 @@
 /** Writes a staged bag to an ISO image and proves every payload file went in with the hash the store holds. */
 import { rm } from 'node:fs/promises';
-import { DiscError } from './disc-error';
 import { planIso, writeIso } from './iso/write-iso';
 import type { IsoProgress } from './iso/types';
 import type { StagedBag } from './bag';
+import { discError } from '../common';
 
 export interface DiscImageResult {
   imagePath: string;
@@ -22,7 +22,7 @@ export async function buildDiscImage(
   if (opts.capacityBytes !== undefined) {
     const plan = await planIso(bag.sources, bag.isoOptions, opts.signal);
     if (plan.totalBytes > opts.capacityBytes) {
-      throw new DiscError('DISC_TOO_SMALL', `image needs ${plan.totalBytes} bytes, the disc holds ${opts.capacityBytes}`, {
+      throw discError('DISC_TOO_SMALL', `image needs ${plan.totalBytes} bytes, the disc holds ${opts.capacityBytes}`, {
         userMessage: '光盘映像大于所选光盘的容量，请重新规划光盘',
       });
     }
@@ -33,7 +33,7 @@ export async function buildDiscImage(
     const w = written.get(p.imagePath);
     if (!w || w.sha256 !== p.sha256 || w.size !== p.size) {
       await rm(imagePath, { force: true });
-      throw new DiscError('DISC_HASH_MISMATCH', `${p.diskPath} was written with sha256 ${w?.sha256 ?? 'none'}, the store has ${p.sha256}`, {
+      throw discError('DISC_HASH_MISMATCH', `${p.diskPath} was written with sha256 ${w?.sha256 ?? 'none'}, the store has ${p.sha256}`, {
         userMessage: `文件与入库时的哈希值不一致，已停止制作光盘：${p.discPath}`,
       });
     }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { DiscError } from './disc-error';
 import { openIsoImage } from './iso-reader';
+import { discError } from '../common';
 
 export interface DiscSource {
   kind: 'folder' | 'image';
@@ -32,7 +32,7 @@ export async function openDiscSource(path: string): Promise<DiscSource> {
   try {
     st = await stat(path);
   } catch (e) {
-    throw new DiscError('DISC_UNREADABLE_IMAGE', `no such disc, folder or image: ${path}`, { cause: e, userMessage: `找不到光盘、文件夹或映像：${path}` });
+    throw discError('DISC_UNREADABLE_IMAGE', `no such disc, folder or image: ${path}`, { cause: e, userMessage: `找不到光盘、文件夹或映像：${path}` });
   }
   if (st.isDirectory()) {
     const files = await listFolder(path);
@@ -50,7 +50,7 @@ export async function openDiscSource(path: string): Promise<DiscSource> {
     files: new Map(img.files.map((f) => [f.path, { size: f.size }])),
     stream: (p) => {
       const entry = byPath.get(p);
-      if (!entry) throw new DiscError('DISC_UNREADABLE_IMAGE', `no ${p} in the image`);
+      if (!entry) throw discError('DISC_UNREADABLE_IMAGE', `no ${p} in the image`);
       return img.read(entry);
     },
     close: () => img.close(),
@@ -60,7 +60,7 @@ export async function openDiscSource(path: string): Promise<DiscSource> {
 export async function hashStream(chunks: AsyncIterable<Buffer>, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<string> {
   const h = createHash('sha256');
   for await (const c of chunks) {
-    if (signal?.aborted) throw new DiscError('DISC_ABORTED', 'aborted while reading the disc');
+    if (signal?.aborted) throw discError('DISC_ABORTED', 'aborted while reading the disc');
     h.update(c);
     onBytes?.(c.length);
   }

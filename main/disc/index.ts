@@ -1,7 +1,5 @@
 export { planIso, writeIso } from './iso/write-iso';
 export type { IsoExtent, IsoFileHash, IsoOptions, IsoPlan, IsoPlannedFile, IsoProgress, IsoResult, IsoSource } from './iso/types';
-export { IsoError, isIsoError, type IsoErrorCode } from './errors';
-export { DiscError, isDiscError, type DiscErrorCode } from './disc-error';
 export {
   MEDIA,
   DISC_RESERVE_BYTES,

@@ -5,7 +5,7 @@
  * data is streamed, never held whole. Multi-extent files (over 4 GiB) are joined from their consecutive records.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { DiscError } from './disc-error';
+import { AppError, discError, isDiscError } from '../common';
 
 const SECTOR = 2048;
 const FLAG_DIR = 2;
@@ -28,8 +28,8 @@ export interface IsoImage {
   close(): Promise<void>;
 }
 
-function unreadable(message: string, cause?: unknown): DiscError {
-  return new DiscError('DISC_UNREADABLE_IMAGE', message, { cause });
+function unreadable(message: string, cause?: unknown): AppError {
+  return discError('DISC_UNREADABLE_IMAGE', message, { cause });
 }
 
 async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
@@ -185,7 +185,7 @@ export async function openIsoImage(path: string): Promise<IsoImage> {
     };
   } catch (e) {
     await fh.close().catch(() => {});
-    if (e instanceof DiscError) throw e;
+    if (isDiscError(e)) throw e;
     throw unreadable(`cannot read the image ${path}: ${String(e)}`, e);
   }
 }

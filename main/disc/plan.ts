@@ -2,8 +2,7 @@
  * Disc capacity planning (pure): how many discs of a media type a case needs and what goes on each.
  * Capacities are the recordable user data of the smaller of the ± variants, so a plan fits either.
  */
-import { DISC_MEDIA_LABELS, formatBytes, type DiscMediaType } from '../common';
-import { DiscError } from './disc-error';
+import { DISC_MEDIA_LABELS, formatBytes, type DiscMediaType, discError } from '../common';
 
 export const SECTOR_BYTES = 2048;
 
@@ -89,15 +88,15 @@ interface Bin<T> {
  */
 export function planDiscs<T extends PlanItem>(items: readonly T[], mediaType: MediaType): DiscPlan<T> {
   const info = MEDIA[mediaType];
-  if (!info) throw new DiscError('DISC_BAD_INPUT', `unknown media type ${String(mediaType)}`);
+  if (!info) throw discError('DISC_BAD_INPUT', `unknown media type ${String(mediaType)}`);
   const usable = info.bytes - DISC_RESERVE_BYTES;
   const ids = new Set<string>();
   for (const it of items) {
-    if (!Number.isSafeInteger(it.size) || it.size < 0) throw new DiscError('DISC_BAD_INPUT', `bad size for item ${it.id}`);
-    if (ids.has(it.id)) throw new DiscError('DISC_BAD_INPUT', `item ${it.id} given twice`);
+    if (!Number.isSafeInteger(it.size) || it.size < 0) throw discError('DISC_BAD_INPUT', `bad size for item ${it.id}`);
+    if (ids.has(it.id)) throw discError('DISC_BAD_INPUT', `item ${it.id} given twice`);
     ids.add(it.id);
     if (footprint(it.size) > usable) {
-      throw new DiscError('DISC_ITEM_TOO_LARGE', `item ${it.id} (${it.size} bytes) is larger than a ${mediaType} (${usable} usable bytes)`, {
+      throw discError('DISC_ITEM_TOO_LARGE', `item ${it.id} (${it.size} bytes) is larger than a ${mediaType} (${usable} usable bytes)`, {
         userMessage: `文件 ${it.id}（${formatBytes(it.size)}）大于一张${info.label}可用的容量（${formatBytes(usable)}），请选择容量更大的光盘类型`,
       });
     }

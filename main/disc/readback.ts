@@ -2,8 +2,8 @@
  * Read-back check after burning: every file on the disc is hashed and compared with the SHA-256 recorded at
  * ingest (passed in), not with the image, so a fault anywhere between the archive and the disc shows up.
  */
-import { DiscError } from './disc-error';
 import { hashStream, openDiscSource } from './disc-source';
+import { isDiscError } from '../common';
 
 export interface ExpectedFile {
   /** Path on the disc as readers show it, e.g. 'data/originals/2026/11/27/REC01/a.MP4'. */
@@ -60,7 +60,7 @@ export async function readBack(disc: string, expected: readonly ExpectedFile[], 
         const ok = actual === e.sha256 && (e.size === undefined || e.size === onDisc.size);
         files.push({ path: e.path, status: ok ? 'ok' : 'changed', expected: e.sha256, actual, ...(ok ? {} : { message: '与入库时的哈希值不一致' }) });
       } catch (err) {
-        if (err instanceof DiscError && err.code === 'DISC_ABORTED') throw err;
+        if (isDiscError(err) && err.code === 'DISC_ABORTED') throw err;
         files.push({ path: e.path, status: 'unreadable', expected: e.sha256, message: `读取失败：${err instanceof Error ? err.message : String(err)}` });
       }
     }

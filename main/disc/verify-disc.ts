@@ -5,8 +5,8 @@
  */
 import { certificateFingerprint, verifyDetached, type Pem } from '../crypto';
 import { BAG_FILES } from './bag-text';
-import { DiscError } from './disc-error';
 import { hashStream, openDiscSource, readWhole, type DiscSource } from './disc-source';
+import { discError, isDiscError } from '../common';
 
 export type DiscProblemKind = 'missing' | 'changed' | 'extra' | 'manifest' | 'signature' | 'ca';
 
@@ -139,8 +139,8 @@ export async function verifyDisc(path: string, archiveCaPem?: Pem, signal?: Abor
     report.ok = problems.length === 0;
     return report;
   } catch (e) {
-    if (e instanceof DiscError) throw e;
-    throw new DiscError('DISC_UNREADABLE_IMAGE', `cannot check ${path}: ${String(e)}`, { cause: e });
+    if (isDiscError(e)) throw e;
+    throw discError('DISC_UNREADABLE_IMAGE', `cannot check ${path}: ${String(e)}`, { cause: e });
   } finally {
     await src.close();
   }

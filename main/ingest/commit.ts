@@ -4,7 +4,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pump, type Sha256 } from './copy-hash';
-import { errnoOf, IngestError, toIngestError } from './errors';
+import { ingestError, toIngestError } from './errors';
+import { errnoOf } from '../common';
 
 export const PART_SUFFIX = '.part';
 
@@ -83,9 +84,9 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
     return 'linked';
   } catch (e) {
     const code = errnoOf(e);
-    if (code === 'EEXIST') throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+    if (code === 'EEXIST') throw ingestError('TARGET_EXISTS', `target exists: ${finalPath}`);
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
-      if (await exists(finalPath)) throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+      if (await exists(finalPath)) throw ingestError('TARGET_EXISTS', `target exists: ${finalPath}`);
       await rename(part, finalPath);
       return 'renamed';
     }
@@ -97,7 +98,7 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
  * Commits one original into the archive (DESIGN.md §4, without the database row):
  * copy into incomingDir/<random>.part hashing in the same read pass → re-read the copy and compare hashes →
  * read-only → fsync → place at finalPath (never overwriting) → fsync its directory.
- * On any failure the .part is removed and an IngestError is thrown.
+ * On any failure the .part is removed and an ingest AppError is thrown.
  *
  * Two deliberate changes to the order in DESIGN.md, same guarantees:
  * - One fsync, after verify and chmod, instead of one before verify and one after. Nothing is placed or
@@ -110,11 +111,11 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
 export async function commitOriginal(opts: CommitOptions): Promise<CommitResult> {
   const { sourcePath, incomingDir, finalPath, signal } = opts;
   const verify = opts.verify ?? true;
-  if (signal?.aborted) throw new IngestError('ABORTED', `aborted before start: ${sourcePath}`, { path: sourcePath });
+  if (signal?.aborted) throw ingestError('ABORTED', `aborted before start: ${sourcePath}`);
 
   // Cheap early refusal; placeNoReplace is the real (atomic) guard.
   try {
-    if (await exists(finalPath)) throw new IngestError('TARGET_EXISTS', `target exists: ${finalPath}`, { path: finalPath });
+    if (await exists(finalPath)) throw ingestError('TARGET_EXISTS', `target exists: ${finalPath}`);
   } catch (e) {
     throw toIngestError(e, 'target', finalPath);
   }
@@ -169,11 +170,11 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       throw toIngestError(e, 'source', sourcePath);
     }
     const sameFile = (before.ino === 0 || after.ino === before.ino) && after.dev === before.dev;
-    if (!sameFile) throw new IngestError('SOURCE_GONE', `source replaced during copy: ${sourcePath}`, { path: sourcePath });
+    if (!sameFile) throw ingestError('SOURCE_GONE', `source replaced during copy: ${sourcePath}`);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || copied.bytes !== before.size) {
-      throw new IngestError('SOURCE_CHANGED', `source changed during copy (${before.size} → ${after.size} bytes, read ${copied.bytes}): ${sourcePath}`, { path: sourcePath });
+      throw ingestError('SOURCE_CHANGED', `source changed during copy (${before.size} → ${after.size} bytes, read ${copied.bytes}): ${sourcePath}`);
     }
-    if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
+    if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
     opts.onStep?.('copied');
 
     if (verify) {
@@ -189,7 +190,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
         if (opts.bufferSize) verifyOpts.bufferSize = opts.bufferSize;
         const stored = await pump(check, verifyOpts).catch((e: unknown) => { throw toIngestError(e, 'target', partPath); });
         if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
-          throw new IngestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`, { path: sourcePath });
+          throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
         }
       } finally {
         await check.close();
@@ -204,7 +205,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       dst = undefined;
       opts.onStep?.('synced');
       await mkdir(path.dirname(finalPath), { recursive: true });
-      if (signal?.aborted) throw new IngestError('ABORTED', `aborted: ${sourcePath}`, { path: sourcePath });
+      if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
       const how = await placeNoReplace(partPath, finalPath);
       placed = true;
       // A leftover second link is harmless (same bytes); cleanIncoming removes it at next start.

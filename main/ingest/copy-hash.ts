@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { IngestError, toIngestError } from './errors';
+import { ingestError, toIngestError } from './errors';
+import { AppError } from '../common';
 
 /** Lower-case hex SHA-256 of a file's bytes. */
 export type Sha256 = string & { __brand: 'Sha256' };
@@ -28,8 +29,8 @@ export interface PumpResult {
   bytes: number;
 }
 
-function abortError(label: string): IngestError {
-  return new IngestError('ABORTED', `aborted: ${label}`, { path: label });
+function abortError(label: string): AppError {
+  return ingestError('ABORTED', `aborted: ${label}`);
 }
 
 /**

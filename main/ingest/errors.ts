@@ -1,3 +1,5 @@
+import { AppError, errnoOf, errorFamily } from '../common';
+
 export type IngestErrorCode =
   | 'DISK_FULL'
   | 'SOURCE_GONE'
@@ -17,43 +19,28 @@ const USER_MESSAGES: Record<IngestErrorCode, string> = {
   IO_ERROR: '读写文件时出错，文件未能保存。',
 };
 
-export class IngestError extends Error {
-  override readonly name = 'IngestError';
-  /** Chinese text for the UI. `message` is English, for logs. */
-  readonly userMessage: string;
-  /** The file concerned, for the log. */
-  readonly path?: string;
-  constructor(
-    readonly code: IngestErrorCode,
-    message: string,
-    options?: { cause?: unknown; path?: string },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.userMessage = USER_MESSAGES[code];
-    if (options?.path) this.path = options.path;
-  }
-}
+const ingest = errorFamily(USER_MESSAGES);
+/** An AppError of copying into the archive (the file concerned is named in the English message). */
+export const ingestError = ingest.make;
+export const isIngestError = ingest.is;
 
 const SOURCE_GONE_ERRNO = new Set(['ENOENT', 'EIO', 'ENXIO', 'ENODEV', 'ESTALE', 'ENOTCONN', 'EBADF', 'ENOMEDIUM']);
 const DISK_FULL_ERRNO = new Set(['ENOSPC', 'EDQUOT']);
 
-export function errnoOf(e: unknown): string | undefined {
-  return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
 
-/** Turns a low-level failure into an IngestError; `side` says whether the source or the archive failed. */
-export function toIngestError(e: unknown, side: 'source' | 'target', path: string): IngestError {
-  if (e instanceof IngestError) return e;
+/** Turns a low-level failure into an ingest AppError; `side` says whether the source or the archive failed. */
+export function toIngestError(e: unknown, side: 'source' | 'target', path: string): AppError<IngestErrorCode> {
+  if (isIngestError(e)) return e;
   const errno = errnoOf(e);
   const text = e instanceof Error ? e.message : String(e);
   if (errno === 'ABORT_ERR' || (e instanceof Error && e.name === 'AbortError')) {
-    return new IngestError('ABORTED', `aborted: ${path}`, { cause: e, path });
+    return ingestError('ABORTED', `aborted: ${path}`, { cause: e });
   }
   if (errno && DISK_FULL_ERRNO.has(errno)) {
-    return new IngestError('DISK_FULL', `archive disk full while writing ${path}: ${text}`, { cause: e, path });
+    return ingestError('DISK_FULL', `archive disk full while writing ${path}: ${text}`, { cause: e });
   }
   if (side === 'source' && errno && SOURCE_GONE_ERRNO.has(errno)) {
-    return new IngestError('SOURCE_GONE', `source unavailable (${errno}): ${path}`, { cause: e, path });
+    return ingestError('SOURCE_GONE', `source unavailable (${errno}): ${path}`, { cause: e });
   }
-  return new IngestError('IO_ERROR', `${side} I/O error${errno ? ` (${errno})` : ''} on ${path}: ${text}`, { cause: e, path });
+  return ingestError('IO_ERROR', `${side} I/O error${errno ? ` (${errno})` : ''} on ${path}: ${text}`, { cause: e });
 }

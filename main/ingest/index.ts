@@ -1,6 +1,6 @@
 export { commitOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult, type CommitStep } from './commit';
 export { hashFile, pump, DEFAULT_BUFFER_SIZE, type Sha256, type PumpOptions, type PumpResult } from './copy-hash';
-export { IngestError, toIngestError, type IngestErrorCode } from './errors';
+export { ingestError, isIngestError, toIngestError, type IngestErrorCode } from './errors';
 export {
   scanSource,
   parseInfoFile,
@@ -28,3 +28,14 @@ export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { recoverAfterCrash } from './recover';
 export { custodyStatus, WEEKLY_DUE_DAYS, FAILED_INGEST_DAYS, type CustodyStatus, type IntegrityFinding } from './custody-status';
+export {
+  loadSessionDetail,
+  listIngestSessions,
+  alreadyInArchive,
+  type IngestStatusDto,
+  type IngestSessionDto,
+  type IngestItemDto,
+  type IngestSessionDetailDto,
+  type IngestOfficerDto,
+} from './sessions';
+export { weeklyPreview, weeklyReportName, recordConsolidation, type HandoverMarkDto, type WeeklyPreviewDto } from './weekly';

@@ -68,7 +68,7 @@ interface MediaMatch {
 /**
  * Takes one source file into the archive by the commit protocol and registers it with its audit entry in one
  * transaction; a file the archive already holds becomes a duplicate entry. Throws what the caller records as a
- * failure (an IngestError or AppError).
+ * failure (an AppError).
  */
 export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promise<FileDone> {
   // A file seen before under the same name and size: prove it by hashing the source, no copy.

@@ -6,12 +6,12 @@ import type { MediaFlag } from '../media';
 import type { Store } from '../store';
 import type { CommitStep } from './commit';
 import type { DriftEstimate } from './drift';
-import { IngestError, toIngestError } from './errors';
 import { finishIngest, type FilesDone } from './finish';
 import { ingestFile, prepareLookups } from './ingest-file';
 import type { ScanResult } from './scan';
 import { insertIngestItem, openIngestSession, type IngestAudit, type IngestSessionId } from './session-rows';
 import { IngestTally } from './tally';
+import { toIngestError } from './errors';
 
 export type { IngestSessionId };
 
@@ -136,7 +136,7 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
       if (file.day) done.days.add(file.day);
       if (file.recorderTime && (!done.newestRecorderTime || file.recorderTime > done.newestRecorderTime)) done.newestRecorderTime = file.recorderTime;
     } catch (e) {
-      const err = e instanceof IngestError || e instanceof AppError ? e : toIngestError(e, 'source', c.path);
+      const err = e instanceof AppError ? e : toIngestError(e, 'source', c.path);
       deps.log.warn('ingest item failed', { session: sessionId, file: c.relPath, code: err.code, error: err.message });
       if (err.code === 'ABORTED') return { ...done, status: 'cancelled', message: CANCELLED };
       const outcome = { relPath: c.relPath, outcome: 'failed', code: err.code, message: err.userMessage } as const;

@@ -3,7 +3,7 @@ import { lstat, opendir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { kindFromExtension, parseRecorderFileName } from '../media';
 import type { MediaKind, RecorderFileName } from '../media';
-import { errnoOf } from './errors';
+import { errnoOf } from '../common';
 
 export interface CandidateOriginal {
   path: string;

@@ -8,7 +8,7 @@ export type {
   StartRule,
   StartTimeSource,
 } from './types';
-export { MediaError, type MediaErrorCode } from './errors';
+export { mediaError, type MediaErrorCode } from './errors';
 export { locateTools, requireTool, searchPath, unpackedAsarPath, type LocateDeps, type LocatedTools, type ToolSource } from './tools';
 export { probeMedia, parseProbeJson, type ProbeOptions } from './probe';
 export { walkTopLevelBoxes, type BoxWalk, type ReadAt } from './iso-bmff';

@@ -7,7 +7,7 @@ import type { ExecutablePath, ProbeResult } from './types';
 
 export interface ProbeOptions {
   timeoutMs?: number;
-  /** Defaults to locateTools(); a MediaError (FFPROBE_NOT_FOUND) is thrown when there is none. */
+  /** Defaults to locateTools(); an AppError (FFPROBE_NOT_FOUND) is thrown when there is none. */
   ffprobePath?: ExecutablePath;
 }
 
@@ -127,7 +127,7 @@ function runFfprobe(bin: string, file: string, timeoutMs: number): Promise<RunRe
 
 /**
  * Probes one file. Never rejects for a bad file (it resolves readable:false); rejects only when ffprobe
- * itself is missing (MediaError FFPROBE_NOT_FOUND).
+ * itself is missing (AppError FFPROBE_NOT_FOUND).
  */
 export async function probeMedia(file: string, options: ProbeOptions = {}): Promise<ProbeResult> {
   const bin = options.ffprobePath ?? requireTool('ffprobe');

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MediaError } from './errors';
+import { mediaError } from './errors';
 import type { ExecutablePath } from './types';
 
 export type ToolSource = 'env' | 'bundled' | 'path';
@@ -121,11 +121,11 @@ export function locateTools(env: NodeJS.ProcessEnv = process.env, deps: LocateDe
   };
 }
 
-/** The located binary, or a MediaError carrying a Chinese message for the UI. */
+/** The located binary, or an AppError carrying a Chinese message for the UI. */
 export function requireTool(tool: Tool, located: LocatedTools = locateTools()): ExecutablePath {
   const found = located[tool];
   if (found) return found;
-  throw new MediaError(
+  throw mediaError(
     tool === 'ffmpeg' ? 'FFMPEG_NOT_FOUND' : 'FFPROBE_NOT_FOUND',
     `未找到 ${tool}，无法分析或转换音视频文件。请安装 ${tool}，或在环境变量 ${ENV_NAME[tool]} 中指定其完整路径。`,
     `${tool} not found (checked ${ENV_NAME[tool]}, the bundled ${tool}-static package and PATH)`,

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -20,6 +21,22 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Opens the evidence database only to read it, leaving the file's bytes and its folder as they were.
+ * While a program has it open (its -wal is there) this shares that WAL read-only; at rest it reads a
+ * copy of the file in memory, because a read-only connection to a WAL database creates -wal and -shm
+ * files and leaves them behind. The copy's header says "rollback journal": SQLite cannot open a WAL
+ * database from memory.
+ */
+export function openDatabaseReadOnly(file: string, opts: OpenOptions = {}): Db {
+  if (existsSync(`${file}-wal`)) return openDatabase(file, { ...opts, readonly: true });
+  const bytes = readFileSync(file);
+  if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
+  const db = new Database(bytes, { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  db.pragma('foreign_keys = ON');
   return db;
 }
 

@@ -15,6 +15,15 @@ export function schemaVersion(db: Db): number {
   return row.v ?? 0;
 }
 
+/** The schema version of a database opened read-only (which cannot create the bookkeeping table). */
+export function readSchemaVersion(db: Db): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return 0;
+  return (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
+export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;
+
 /** Applies pending migrations, each atomically, recording `now` as when. Returns the versions applied. */
 export function migrate(db: Db, now: Date, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const current = schemaVersion(db);

@@ -1,7 +1,7 @@
-import type { Clock } from '../common';
-import { checkpointAndClose, openDatabase, type Db, type OpenOptions } from './db';
-import { ensureArchiveLayout, type ArchivePaths } from './archive';
-import { migrate } from './migrate';
+import { AppError, type Clock } from '../common';
+import { checkpointAndClose, openDatabase, openDatabaseReadOnly, type Db, type OpenOptions } from './db';
+import { archivePaths, ensureArchiveLayout, type ArchivePaths } from './archive';
+import { LATEST_SCHEMA, migrate, readSchemaVersion, SchemaTooNewError } from './migrate';
 
 export interface Store {
   db: Db;
@@ -15,6 +15,23 @@ export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): S
   const db = openDatabase(paths.db, opts);
   migrate(db, clock.now());
   return { db, paths, close: () => checkpointAndClose(db) };
+}
+
+/**
+ * Opens an archive only to read it (the command line's checks without a login): no folders made, no
+ * migration, no switch to WAL, nothing written. An archive whose schema is older than this program
+ * must be opened once for writing (by the program, or a command run with --user) first.
+ */
+export function openStoreReadOnly(root: string, opts: OpenOptions = {}): Store {
+  const paths = archivePaths(root);
+  const db = openDatabaseReadOnly(paths.db, opts);
+  const version = readSchemaVersion(db);
+  if (version !== LATEST_SCHEMA) {
+    db.close();
+    if (version > LATEST_SCHEMA) throw new SchemaTooNewError(version, LATEST_SCHEMA);
+    throw new AppError('SCHEMA_OUT_OF_DATE', '存档的数据库版本较旧，请先用本程序打开一次（或带 --user 运行命令）后再检查', `database schema version ${version} is older than this program's (${LATEST_SCHEMA}); a read-only open cannot migrate it`);
+  }
+  return { db, paths, close: () => db.close() };
 }
 
 export interface OfficeRow {

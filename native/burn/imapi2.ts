@@ -6,11 +6,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiscError, type DiscErrorCode } from '../../main/disc';
 import { IMAPI2_PS1 } from './imapi2-script';
 import { burnErrorFrom } from './messages';
 import { runTool } from './run-tool';
 import type { BurnOptions, Burner, Drive, MediaInfo } from './types';
+import { AppError, discError, type DiscErrorCode } from '../../main/common';
 
 export type ScriptEvent =
   | { type: 'drive'; id: string; vendor: string; product: string }
@@ -32,9 +32,9 @@ export function parseEvent(line: string): ScriptEvent | undefined {
 
 const KNOWN: readonly DiscErrorCode[] = ['DISC_NO_DRIVE', 'DISC_NO_MEDIUM', 'DISC_NOT_BLANK', 'DISC_TOO_SMALL'];
 
-export function errorFromEvent(e: { code: string; message: string }): DiscError {
+export function errorFromEvent(e: { code: string; message: string }): AppError {
   const code = KNOWN.find((k) => k === e.code);
-  return code ? new DiscError(code, `IMAPI2: ${e.message}`) : burnErrorFrom('IMAPI2', e.message, 1);
+  return code ? discError(code, `IMAPI2: ${e.message}`) : burnErrorFrom('IMAPI2', e.message, 1);
 }
 
 export class Imapi2Burner implements Burner {
@@ -43,7 +43,7 @@ export class Imapi2Burner implements Burner {
     const file = join(dir, 'burn.ps1');
     try {
       await writeFile(file, IMAPI2_PS1, 'utf8');
-      let failure: DiscError | undefined;
+      let failure: AppError | undefined;
       const r = await runTool('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', file, ...args], {
         signal,
         onLine: (line) => {

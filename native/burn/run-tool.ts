@@ -1,6 +1,6 @@
 /** Runs a burn tool, streaming its output lines, killing it on abort. */
 import { spawn } from 'node:child_process';
-import { DiscError } from '../../main/disc';
+import { discError } from '../../main/common';
 
 export interface ToolRun {
   code: number | null;
@@ -9,7 +9,7 @@ export interface ToolRun {
 
 export function runTool(cmd: string, args: string[], opts: { onLine?: (line: string) => void; signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new DiscError('DISC_ABORTED', `${cmd} aborted before it started`));
+    if (opts.signal?.aborted) return reject(discError('DISC_ABORTED', `${cmd} aborted before it started`));
     // LANG=C: the messages we map are the English ones.
     const child = spawn(cmd, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let output = '';
@@ -31,12 +31,12 @@ export function runTool(cmd: string, args: string[], opts: { onLine?: (line: str
     opts.signal?.addEventListener('abort', abort, { once: true });
     child.on('error', (e) => {
       opts.signal?.removeEventListener('abort', abort);
-      reject(new DiscError('DISC_BURNER_UNAVAILABLE', `cannot run ${cmd}: ${e.message}`, { cause: e, userMessage: `无法运行刻录程序 ${cmd}，请确认已安装` }));
+      reject(discError('DISC_BURNER_UNAVAILABLE', `cannot run ${cmd}: ${e.message}`, { cause: e, userMessage: `无法运行刻录程序 ${cmd}，请确认已安装` }));
     });
     child.on('close', (code) => {
       opts.signal?.removeEventListener('abort', abort);
       if (partial) opts.onLine?.(partial);
-      if (opts.signal?.aborted) reject(new DiscError('DISC_ABORTED', `${cmd} was stopped`, { userMessage: '已取消刻录，这张光盘可能已不能使用' }));
+      if (opts.signal?.aborted) reject(discError('DISC_ABORTED', `${cmd} was stopped`, { userMessage: '已取消刻录，这张光盘可能已不能使用' }));
       else resolve({ code, output });
     });
   });

@@ -33,6 +33,6 @@ export interface BurnOptions {
 export interface Burner {
   listDrives(): Promise<Drive[]>;
   mediaInfo(drive: Drive): Promise<MediaInfo>;
-  /** Writes the ISO image as one closed session. Rejects with a DiscError (Chinese userMessage). */
+  /** Writes the ISO image as one closed session. Rejects with a disc AppError (Chinese userMessage). */
   burn(image: string, drive: Drive, opts?: BurnOptions): Promise<void>;
 }

@@ -4,10 +4,10 @@
  * The `stdio:/path` pseudo-drive writes into a regular file: tests burn to it.
  */
 import { stat } from 'node:fs/promises';
-import { DiscError } from '../../main/disc';
 import { burnErrorFrom, tooSmall } from './messages';
 import { runTool } from './run-tool';
 import type { BurnOptions, Burner, Drive, MediaInfo } from './types';
+import { discError } from '../../main/common';
 
 /** `0  -dev '/dev/sr0' rwrw-- :  'HL-DT-ST' 'DVDRAM GH24NSD1'` */
 export function parseDevices(output: string): Drive[] {
@@ -65,8 +65,8 @@ export class XorrisoBurner implements Burner {
   async burn(image: string, drive: Drive, opts: BurnOptions = {}): Promise<void> {
     const size = (await stat(image)).size;
     const media = await this.mediaInfo(drive);
-    if (!media.present) throw new DiscError('DISC_NO_MEDIUM', `no medium in ${drive.id}`);
-    if (!media.blank) throw new DiscError('DISC_NOT_BLANK', `medium in ${drive.id} is not blank: ${media.type}`);
+    if (!media.present) throw discError('DISC_NO_MEDIUM', `no medium in ${drive.id}`);
+    if (!media.blank) throw discError('DISC_NOT_BLANK', `medium in ${drive.id} is not blank: ${media.type}`);
     if (media.freeBytes !== undefined && media.freeBytes < size) throw tooSmall(size, media.freeBytes);
 
     const args = ['-as', 'cdrecord', '-v', `dev=${drive.id}`, ...(opts.eject ? ['-eject'] : []), image];

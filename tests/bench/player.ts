@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { PEOPLE, startLibraryHost } from '../e2e/library-support';
+import { PEOPLE, startLibraryHost } from '../e2e/support/library';
 import { withProjectFonts } from '../support/fonts';
 import type { BenchRow } from './row';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { PEOPLE, startLibraryHost, type LibraryHost } from './library-support';
+import { PEOPLE, startLibraryHost, type LibraryHost } from './support/library';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs, nav, type Person } from './support/session';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkLogin, recordLoginOutcome } from '../../main/accounts';
-import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../main/api';
+import { createServices, dispatch, type ApiServices, type Client, type HostCapabilities, type MethodName, type MethodOutput } from '../../main/api';
 import { openSession } from '../../main/api/handlers/session';
 import type { Clock } from '../../main/common';
 import type { SecretCosts } from '../../main/crypto';
@@ -61,9 +61,34 @@ export interface TestApi {
  */
 export function makeTestApi(opts: { realKeys?: boolean; costs?: SecretCosts } = {}): TestApi {
   const root = tempDir();
-  const clock = new TestClock();
+  const api = testApiAt(root, { realKeys: opts.realKeys ?? false, costs: opts.costs ?? TEST_COSTS });
+  return {
+    ...api,
+    cleanup() {
+      api.cleanup();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The API on an archive root that may already exist (makeTestApi makes a fresh one); cleanup closes it and
+ * leaves its files. Without `costs`, the program's own.
+ */
+export function testApiAt(
+  root: string,
+  opts: { clock?: TestClock; host?: HostCapabilities; realKeys?: boolean; costs?: SecretCosts } = {},
+): TestApi {
+  const clock = opts.clock ?? new TestClock();
   const keyPairs = opts.realKeys ? undefined : testKeyPairs();
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs, costs: opts.costs ?? TEST_COSTS });
+  const services = createServices({
+    archiveRoot: root,
+    host: opts.host ?? { kind: 'cli' },
+    log: silentLogger,
+    clock,
+    keyPairs,
+    ...(opts.costs ? { costs: opts.costs } : {}),
+  });
   return {
     services,
     clock,
@@ -75,10 +100,7 @@ export function makeTestApi(opts: { realKeys?: boolean; costs?: SecretCosts } = 
       return r.value as never;
     },
     raw: (client, method, input = {}) => dispatch(services, client, method, input),
-    cleanup() {
-      services.archive.close();
-      rmSync(root, { recursive: true, force: true });
-    },
+    cleanup: () => services.archive.close(),
   };
 }
 

@@ -3,12 +3,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../common';
 import { handoverSessionNo, handoverSheet, type FileFlag } from '../../forms';
-import { writeFileAtomic } from '../../ingest';
+import { loadSessionDetail, writeFileAtomic } from '../../ingest';
 import type { ApiServices } from '../context';
 import { authorizeDocument, documentFile, generatedDocument } from '../form-route';
 import type { GeneratedFileDto } from '../dto';
 import type { HandlerTable } from '../handler';
-import { loadSessionDetail } from './ingest';
 import { findRecorderBySerial } from '../../devices';
 
 /** Saves a generated document into the archive's forms/ folder, atomically. */

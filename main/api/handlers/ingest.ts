@@ -12,12 +12,10 @@ import {
   type Source,
 } from '../../devices';
 import { requireTool } from '../../media';
-import { assertFits, kindsByContent, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
+import { alreadyInArchive, assertFits, kindsByContent, listIngestSessions, loadSessionDetail, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
 import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
-import type { Db } from '../../store';
-import type { IngestItemDto, IngestSessionDetailDto, IngestSessionDto, MediaFlagDto, MediaKindDto } from '../dto';
 import { signerFor } from '../signing';
 import { officeSetting } from '../../store';
 
@@ -51,69 +49,6 @@ export function refuseArchive(services: ApiServices, dir: string, role: '导入�
 const isArchive = (services: ApiServices, dir: string): boolean => overlaps(dir, services.archive.open().paths.root);
 
 const sourceDto = (s: Source) => ({ id: s.id, label: s.label, kind: s.kind, path: s.path, recorder: looksLikeRecorder(s.path) });
-
-interface SessionRow {
-  id: number;
-  started_at: string;
-  finished_at: string | null;
-  status: IngestSessionDto['status'];
-  received_login: string;
-  received_name: string;
-  officer_id: number | null;
-  officer_name: string | null;
-  officer_badge: string | null;
-  officer_user: number | null;
-  officer_active: number | null;
-  recorder_serial: string | null;
-  source_label: string;
-  source_kind: 'recorder' | 'folder';
-  files_total: number;
-  bytes_total: number;
-  files_stored: number;
-  files_duplicate: number;
-  files_failed: number;
-  bytes_stored: number;
-  clock_drift_sec: number | null;
-  clock_drift_basis: string | null;
-  source_cleared: number;
-  error: string | null;
-  recorder_info: string | null;
-}
-
-const SESSION_SELECT = `
-  SELECT s.*, u.login AS received_login, u.display_name AS received_name, o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge,
-         o.user_id AS officer_user, o.active AS officer_active, r.serial AS recorder_serial
-  FROM ingest_sessions s JOIN users u ON u.id = s.received_by
-  LEFT JOIN officers o ON o.id = s.handed_over_by LEFT JOIN recorders r ON r.id = s.recorder_id`;
-
-function toSessionDto(r: SessionRow): IngestSessionDto {
-  return {
-    id: r.id,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    status: r.status,
-    receivedBy: r.received_name,
-    receivedByLogin: r.received_login,
-    handedOverBy:
-      r.officer_id !== null
-        ? { id: r.officer_id, name: r.officer_name ?? '', badgeNo: r.officer_badge ?? '', userId: r.officer_user, active: r.officer_active === 1 }
-        : null,
-    recorderSerial: r.recorder_serial,
-    sourceLabel: r.source_label,
-    sourceKind: r.source_kind,
-    filesTotal: r.files_total,
-    bytesTotal: r.bytes_total,
-    filesStored: r.files_stored,
-    filesDuplicate: r.files_duplicate,
-    filesFailed: r.files_failed,
-    bytesStored: r.bytes_stored,
-    clockDriftSec: r.clock_drift_sec,
-    clockDriftBasis: r.clock_drift_basis,
-    sourceCleared: r.source_cleared === 1,
-    error: r.error,
-    recorderInfo: r.recorder_info ? (JSON.parse(r.recorder_info) as { file: string; text: string }) : null,
-  };
-}
 
 /**
  * Throttles progress pushes to a few a second; the last one always goes out. Elapsed time on a
@@ -206,53 +141,6 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   return { sessionId };
 }
 
-/** One ingest session with every file it met and what became of it. */
-export function loadSessionDetail(db: Db, id: number): IngestSessionDetailDto {
-  const row = db.prepare(`${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', '导入记录不存在');
-  const items = db
-    .prepare(
-      `SELECT i.rel_path, i.size, i.outcome, i.message, i.sha256, i.media_id, m.stored_path, m.kind, m.start_at, m.start_source,
-              m.duration_sec, m.has_audio, m.video_codec, m.flags
-       FROM ingest_items i LEFT JOIN media m ON m.id = i.media_id WHERE i.session_id = ? ORDER BY i.id`,
-    )
-    .all(id) as {
-    rel_path: string;
-    size: number;
-    outcome: IngestItemDto['outcome'];
-    message: string | null;
-    sha256: string | null;
-    media_id: number | null;
-    stored_path: string | null;
-    kind: MediaKindDto | null;
-    start_at: string | null;
-    start_source: string | null;
-    duration_sec: number | null;
-    has_audio: number | null;
-    video_codec: string | null;
-    flags: string | null;
-  }[];
-  return {
-    ...toSessionDto(row),
-    items: items.map((i) => ({
-      relPath: i.rel_path,
-      size: i.size,
-      outcome: i.outcome,
-      message: i.message,
-      sha256: i.sha256,
-      mediaId: i.media_id,
-      storedPath: i.stored_path,
-      kind: i.kind,
-      startAt: i.start_at,
-      startSource: i.start_source,
-      durationSec: i.duration_sec,
-      hasAudio: i.has_audio === null ? null : i.has_audio === 1,
-      videoCodec: i.video_codec,
-      flags: i.flags ? (JSON.parse(i.flags) as MediaFlagDto[]) : [],
-    })),
-  };
-}
-
 export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
   'sources.list': ({ services }) => services.sources.list().filter((s) => !isArchive(services, s.path)).map(sourceDto),
 
@@ -277,7 +165,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
     const scan = await kindsByContent(await scanSource(source.path));
     const recorder = scan.recorder.serial ? findRecorderBySerial(db(), scan.recorder.serial, now) : null;
     const suggestedOfficer = (recorder ? officerAt(db(), recorder.id, now) : null) ?? (scan.recorder.badge ? findOfficerByBadge(db(), scan.recorder.badge) : null);
-    const seen = db().prepare('SELECT 1 FROM media WHERE original_name = ? AND size = ? LIMIT 1');
+    const seen = alreadyInArchive(db());
     const fs = await statfs(services.archive.open().paths.root);
     const freeBytes = fs.bavail * fs.bsize;
     return {
@@ -293,7 +181,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
         size: o.size,
         kind: o.kind,
         mtime: o.mtime.toISOString(),
-        alreadyIn: seen.get(o.name, o.size) !== undefined,
+        alreadyIn: seen(o.name, o.size),
       })),
       infoFile: scan.recorder.infoFile ?? null,
       skipped: scan.skipped.length,
@@ -314,8 +202,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
     return null;
   },
 
-  'ingest.sessions': ({ input, db }) =>
-    (db().prepare(`${SESSION_SELECT} ORDER BY s.id DESC LIMIT ? OFFSET ?`).all(input.limit, input.offset) as SessionRow[]).map(toSessionDto),
+  'ingest.sessions': ({ input, db }) => listIngestSessions(db(), input.limit, input.offset),
 
   'ingest.session': ({ input, db }) => loadSessionDetail(db(), input.id),
 };

@@ -2,13 +2,13 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetailDto } from '../../api';
-import { formatBytes } from '../../common';
+import { AppError, formatBytes } from '../../common';
 import { archiveHasDatabase } from '../../store';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
 import { println, type CliEnv, type Writer } from '../env';
 import { text } from '../escape';
 import { readPassword } from '../password';
-import { CliApiError, CliSession } from '../session';
+import { CliSession } from '../session';
 
 export const ingestUsage = 'ingest --archive DIR --source DIR --user LOGIN [--officer BADGE] [--recorder SERIAL] [--json]';
 
@@ -124,7 +124,7 @@ export async function ingestCommand(argv: string[], env: CliEnv): Promise<number
     await cli.services.jobs.get(`ingest:${sessionId}`)?.done;
     const detail = await cli.call('ingest.session', { id: sessionId });
     await cli.call('session.logout', {});
-    if (detail.status === 'running') throw new CliApiError('INGEST_ABORTED', `ingest session ${sessionId} stopped without finishing; see the log`);
+    if (detail.status === 'running') throw new AppError('INGEST_ABORTED', `导入（第 ${sessionId} 次）未完成即停止，请查看日志`, `ingest session ${sessionId} stopped without finishing; see the log`);
 
     const problems = detail.status !== 'completed' || detail.filesFailed > 0;
     if (json) {

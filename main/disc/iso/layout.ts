@@ -3,7 +3,6 @@
  * Sector map: 0–15 system area, 16 primary descriptor, 17 Joliet descriptor, 18 terminator, then path tables
  * (primary L, M, Joliet L, M), primary directories, Joliet directories, and file data in write order.
  */
-import { IsoError } from '../errors';
 import { assignIsoNames, assignJolietNames, compareCodeUnits, compareIsoIds, type NamedEntry } from './names';
 import {
   directoryRecordLength,
@@ -14,6 +13,7 @@ import {
   ucs2,
 } from './records';
 import type { IsoExtent, IsoPlan, IsoPlannedFile, IsoSource } from './types';
+import { isoError } from '../../common';
 
 export interface SizedSource extends IsoSource {
   size: number;
@@ -90,7 +90,7 @@ export function splitImagePath(imagePath: string): string[] {
   const trimmed = imagePath.startsWith('/') ? imagePath.slice(1) : imagePath;
   const parts = trimmed.split('/');
   if (trimmed === '' || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\0'))) {
-    throw new IsoError('ISO_BAD_PATH', `invalid image path: ${JSON.stringify(imagePath)}`);
+    throw isoError('ISO_BAD_PATH', `invalid image path: ${JSON.stringify(imagePath)}`);
   }
   return parts;
 }
@@ -104,7 +104,7 @@ function buildTree(sources: readonly SizedSource[]): { root: LayoutDir; files: L
     let dir = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const path = parts.slice(0, i + 1).join('/');
-      if (files.has(path)) throw new IsoError('ISO_PATH_CONFLICT', `${path} is both a file and a folder`);
+      if (files.has(path)) throw isoError('ISO_PATH_CONFLICT', `${path} is both a file and a folder`);
       let sub = dirs.get(path);
       if (!sub) {
         sub = newDir(parts[i]!, path, dir);
@@ -114,8 +114,8 @@ function buildTree(sources: readonly SizedSource[]): { root: LayoutDir; files: L
       dir = sub;
     }
     const path = parts.join('/');
-    if (files.has(path)) throw new IsoError('ISO_DUPLICATE_PATH', `${path} is listed twice`);
-    if (dirs.has(path)) throw new IsoError('ISO_PATH_CONFLICT', `${path} is both a file and a folder`);
+    if (files.has(path)) throw isoError('ISO_DUPLICATE_PATH', `${path} is listed twice`);
+    if (dirs.has(path)) throw isoError('ISO_PATH_CONFLICT', `${path} is both a file and a folder`);
     const file: LayoutFile = {
       kind: 'file',
       name: parts[parts.length - 1]!,
@@ -189,7 +189,7 @@ function pathTableOrder(root: LayoutDir, tree: TreeKind): LayoutDir[] {
     for (const child of slotOf(dir, tree).children) if (child.kind === 'dir') order.push(child);
   }
   if (order.length > MAX_DIRECTORIES) {
-    throw new IsoError('ISO_TOO_LARGE', `${order.length} folders exceed the ISO 9660 limit of ${MAX_DIRECTORIES}`);
+    throw isoError('ISO_TOO_LARGE', `${order.length} folders exceed the ISO 9660 limit of ${MAX_DIRECTORIES}`);
   }
   return order;
 }
@@ -276,7 +276,7 @@ export function layoutIso(sources: readonly SizedSource[]): IsoLayout {
     }));
     lba += sectors(f.size);
   }
-  if (lba > 0xffff_ffff) throw new IsoError('ISO_TOO_LARGE', 'image exceeds 2^32 sectors');
+  if (lba > 0xffff_ffff) throw isoError('ISO_TOO_LARGE', 'image exceeds 2^32 sectors');
 
   const [primary, joliet] = placements as [PathTablePlacement, PathTablePlacement];
   return {

@@ -1,5 +1,4 @@
 /** Encodes everything before the first file's data: system area, volume descriptors, path tables, directories. */
-import { IsoError } from '../errors';
 import { fileIdOf, forEachRecord, type IsoLayout, type LayoutDir, type TreeKind } from './layout';
 import {
   directoryRecord,
@@ -12,6 +11,7 @@ import {
   volumeDescriptor,
 } from './records';
 import type { IsoOptions } from './types';
+import { isoError } from '../../common';
 
 export interface ResolvedOptions {
   volumeId: string;
@@ -32,15 +32,15 @@ function toAChars(s: string): string {
 
 export function resolveOptions(opts: IsoOptions): ResolvedOptions {
   if (!/^[A-Z0-9_]{1,32}$/.test(opts.volumeId)) {
-    throw new IsoError('ISO_BAD_OPTION', `volumeId must be 1-32 of A-Z 0-9 _, got ${JSON.stringify(opts.volumeId)}`);
+    throw isoError('ISO_BAD_OPTION', `volumeId must be 1-32 of A-Z 0-9 _, got ${JSON.stringify(opts.volumeId)}`);
   }
   const jolietVolumeId = opts.jolietVolumeId ?? opts.volumeId;
   if (jolietVolumeId.length === 0 || jolietVolumeId.length > JOLIET_ID_MAX) {
-    throw new IsoError('ISO_BAD_OPTION', `jolietVolumeId must be 1-${JOLIET_ID_MAX} characters`);
+    throw isoError('ISO_BAD_OPTION', `jolietVolumeId must be 1-${JOLIET_ID_MAX} characters`);
   }
   const t = opts.timestamp;
   if (!(t instanceof Date) || Number.isNaN(t.getTime()) || t.getUTCFullYear() < 1900 || t.getUTCFullYear() > 2155) {
-    throw new IsoError('ISO_BAD_OPTION', 'timestamp must be a valid date between 1900 and 2155');
+    throw isoError('ISO_BAD_OPTION', 'timestamp must be a valid date between 1900 and 2155');
   }
   return {
     volumeId: opts.volumeId,

@@ -3,9 +3,9 @@
  * asynchronously (reads run in the libuv pool while the main thread hashes the previous region) and open a
  * gate per region; a full buffer is handed to the sink once all its gates are open. Memory: pool × chunk.
  */
-import { IsoError } from '../errors';
 import type { Sink } from './sink';
 import type { IsoProgress } from './types';
+import { isoError } from '../../common';
 
 export interface Region {
   buf: Buffer;
@@ -46,7 +46,7 @@ export class OutputPipeline {
 
   private check(): void {
     if (this.failure !== null) throw this.failure;
-    if (this.opts.signal?.aborted) throw new IsoError('ISO_ABORTED', 'ISO writing was aborted');
+    if (this.opts.signal?.aborted) throw isoError('ISO_ABORTED', 'ISO writing was aborted');
   }
 
   /** The next region of the image, at most `max` bytes long (shorter at a buffer end). */

@@ -1,6 +1,6 @@
 /** Where image bytes go: a file we own (path) or a caller's writable stream. */
 import { open, unlink, type FileHandle } from 'node:fs/promises';
-import { IsoError } from '../errors';
+import { AppError, isoError, isIsoError } from '../../common';
 
 export interface Sink {
   /** True when a buffer may be refilled as soon as write() resolves; streams may keep a reference. */
@@ -11,8 +11,8 @@ export interface Sink {
   abandon(): Promise<void>;
 }
 
-function outputError(e: unknown): IsoError {
-  return e instanceof IsoError ? e : new IsoError('ISO_OUTPUT_FAILED', `cannot write the image: ${String(e)}`, { cause: e });
+function outputError(e: unknown): AppError {
+  return isIsoError(e) ? e : isoError('ISO_OUTPUT_FAILED', `cannot write the image: ${String(e)}`, { cause: e });
 }
 
 export class FileSink implements Sink {
@@ -75,7 +75,7 @@ export class StreamSink implements Sink {
 
   private check(): void {
     if (this.error !== null) throw outputError(this.error);
-    if (this.signal?.aborted) throw new IsoError('ISO_ABORTED', 'ISO writing was aborted');
+    if (this.signal?.aborted) throw isoError('ISO_ABORTED', 'ISO writing was aborted');
   }
 
   /** Waits for `event`, an error or an abort, whichever comes first. */

@@ -1,33 +1,29 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { IsoError } from '../errors';
 import type { SizedSource } from './layout';
 import { splitImagePath } from './layout';
 import type { IsoSource } from './types';
+import { AppError, isoError, errnoOf } from '../../common';
 
 const STAT_CONCURRENCY = 16;
 
-export function errnoCode(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-export function sourceOpenError(diskPath: string, e: unknown): IsoError {
-  const code = errnoCode(e);
+export function sourceOpenError(diskPath: string, e: unknown): AppError {
+  const code = errnoOf(e);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new IsoError('ISO_SOURCE_MISSING', `source file not found: ${diskPath}`, { cause: e });
+    return isoError('ISO_SOURCE_MISSING', `source file not found: ${diskPath}`, { cause: e });
   }
-  return new IsoError('ISO_SOURCE_READ_FAILED', `cannot read source file ${diskPath}: ${String(e)}`, { cause: e });
+  return isoError('ISO_SOURCE_READ_FAILED', `cannot read source file ${diskPath}: ${String(e)}`, { cause: e });
 }
 
 async function sizeOf(s: IsoSource): Promise<number> {
-  if (!isAbsolute(s.diskPath)) throw new IsoError('ISO_BAD_PATH', `source path is not absolute: ${s.diskPath}`);
+  if (!isAbsolute(s.diskPath)) throw isoError('ISO_BAD_PATH', `source path is not absolute: ${s.diskPath}`);
   let st;
   try {
     st = await stat(s.diskPath);
   } catch (e) {
     throw sourceOpenError(s.diskPath, e);
   }
-  if (!st.isFile()) throw new IsoError('ISO_SOURCE_NOT_FILE', `source is not a regular file: ${s.diskPath}`);
+  if (!st.isFile()) throw isoError('ISO_SOURCE_NOT_FILE', `source is not a regular file: ${s.diskPath}`);
   return st.size;
 }
 
@@ -38,7 +34,7 @@ export async function statSources(sources: readonly IsoSource[], signal?: AbortS
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < sources.length) {
-      if (signal?.aborted) throw new IsoError('ISO_ABORTED', 'ISO writing was aborted');
+      if (signal?.aborted) throw isoError('ISO_ABORTED', 'ISO writing was aborted');
       const i = next++;
       const s = sources[i]!;
       out[i] = { imagePath: s.imagePath, diskPath: s.diskPath, size: await sizeOf(s) };

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { IsoError } from '../errors';
 import { layoutIso, type IsoLayout, type LayoutFile } from './layout';
 import { encodeMetadata, resolveOptions } from './metadata';
 import { OutputPipeline, type Region } from './pipeline';
@@ -13,6 +12,7 @@ import { SECTOR } from './records';
 import { FileSink, StreamSink } from './sink';
 import { sourceOpenError, statSources } from './sources';
 import type { IsoFileHash, IsoOptions, IsoPlan, IsoProgress, IsoResult, IsoSource } from './types';
+import { AppError, isoError, isIsoError } from '../../common';
 
 /**
  * 256 KiB chunks keep read → hash → write within the CPU caches: measured on ext4, 1–4 MiB writes cost about
@@ -43,15 +43,15 @@ async function planLayout(sources: readonly IsoSource[], opts: IsoOptions, signa
   return layoutIso(await statSources(sources, signal));
 }
 
-function changed(file: LayoutFile, how: string): IsoError {
-  return new IsoError('ISO_SOURCE_CHANGED', `source file ${how} while the image was written: ${file.diskPath}`);
+function changed(file: LayoutFile, how: string): AppError {
+  return isoError('ISO_SOURCE_CHANGED', `source file ${how} while the image was written: ${file.diskPath}`);
 }
 
 async function readAt(fh: FileHandle, file: LayoutFile, buf: Buffer, off: number, len: number, pos: number): Promise<number> {
   try {
     return (await fh.read(buf, off, len, pos)).bytesRead;
   } catch (e) {
-    throw new IsoError('ISO_SOURCE_READ_FAILED', `cannot read source file ${file.diskPath}: ${String(e)}`, { cause: e });
+    throw isoError('ISO_SOURCE_READ_FAILED', `cannot read source file ${file.diskPath}: ${String(e)}`, { cause: e });
   }
 }
 
@@ -116,7 +116,7 @@ async function copyFile(out: OutputPipeline, file: LayoutFile): Promise<string> 
 
 /**
  * Writes an ISO 9660 + Joliet image of `sources` to a file path or a writable stream (which is ended on success).
- * On error or abort a file path is removed and the promise rejects with an IsoError.
+ * On error or abort a file path is removed and the promise rejects with an AppError (ISO_…).
  */
 export async function writeIso(
   sources: IsoSource[],
@@ -127,7 +127,7 @@ export async function writeIso(
 ): Promise<IsoResult> {
   const resolved = resolveOptions(opts);
   const layout = await planLayout(sources, opts, signal);
-  if (signal?.aborted) throw new IsoError('ISO_ABORTED', 'ISO writing was aborted');
+  if (signal?.aborted) throw isoError('ISO_ABORTED', 'ISO writing was aborted');
   const sink = typeof out === 'string' ? await FileSink.open(out) : new StreamSink(out, signal);
   const output = new OutputPipeline(sink, { ...writerTuning, totalBytes: layout.totalBytes, onProgress, signal });
   try {
@@ -147,9 +147,9 @@ export async function writeIso(
     await output.stop();
     await sink.abandon();
     if (signal?.aborted) {
-      throw e instanceof IsoError && e.code === 'ISO_ABORTED' ? e : new IsoError('ISO_ABORTED', 'ISO writing was aborted', { cause: e });
+      throw isIsoError(e) && e.code === 'ISO_ABORTED' ? e : isoError('ISO_ABORTED', 'ISO writing was aborted', { cause: e });
     }
-    if (e instanceof IsoError) throw e;
-    throw new IsoError('ISO_OUTPUT_FAILED', `cannot write the image: ${String(e)}`, { cause: e });
+    if (isIsoError(e)) throw e;
+    throw isoError('ISO_OUTPUT_FAILED', `cannot write the image: ${String(e)}`, { cause: e });
   }
 }

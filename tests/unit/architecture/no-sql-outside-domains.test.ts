@@ -7,15 +7,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(__dirname, '../../..');
 const NO_SQL = ['main/api', 'main/host', 'main/app', 'main/cli'];
 
-/**
- * Handlers whose SQL has not moved into its domain yet. The list only shrinks: a file not on it that runs
- * SQL fails, and so does a file on it that no longer does (take it off).
- */
-const NOT_YET_MOVED = [
-  'main/api/handlers/ingest.ts',
-  'main/api/handlers/weekly.ts',
-];
-
 /** `.prepare(`, `.pragma(` and `.exec(` on anything but a regular expression (`/re/.exec(`, `RE.exec(`, `re.exec(`). */
 const SQL_CALL = /\.\s*(prepare|pragma)\s*\(|(?<!\/[a-z]*|\b[A-Z][A-Z0-9_]*|\bre|Re)\.\s*exec\s*\(/;
 
@@ -42,11 +33,8 @@ export function sqlCalls(dirs: readonly string[]): string[] {
 }
 
 describe('no SQL outside main/store and the domain modules', () => {
-  it('finds none in main/api, main/host, main/app or main/cli but in the handlers not yet moved', () => {
-    const calls = sqlCalls(NO_SQL);
-    expect(calls.filter((c) => !NOT_YET_MOVED.includes(c.slice(0, c.indexOf(':'))))).toEqual([]);
-    const stillRunning = new Set(calls.map((c) => c.slice(0, c.indexOf(':'))));
-    expect(NOT_YET_MOVED.filter((f) => !stillRunning.has(f))).toEqual([]);
+  it('finds none in main/api, main/host, main/app or main/cli', () => {
+    expect(sqlCalls(NO_SQL)).toEqual([]);
   });
 
   it('sees SQL where it is (the scan is not blind): the store and the domains run it', () => {

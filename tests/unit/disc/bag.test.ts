@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDiscImage, DiscError, stageBag } from '../../../main/disc';
+import { AppError } from '../../../main/common';
+import { buildDiscImage, stageBag } from '../../../main/disc';
 import { atTime } from '../../support/cms';
 import { openssl } from '../crypto/helpers';
 import { CREATED_AT, LABEL, makeBagFixture, OFFICE_TIME_ZONE, ORIGINALS, type BagFixture } from './bag-fixture';
@@ -152,14 +153,14 @@ describe('bag on the image', () => {
     });
     const out = join(work, 'bad.iso');
     const err = await buildDiscImage(bag, out).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DiscError);
-    expect((err as DiscError).code).toBe('DISC_HASH_MISMATCH');
-    expect((err as DiscError).userMessage).toContain(item.target.split('/').pop()!);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('DISC_HASH_MISMATCH');
+    expect((err as AppError).userMessage).toContain(item.target.split('/').pop()!);
     expect(existsSync(out)).toBe(false);
   });
 
   it('refuses an image larger than the chosen disc', async () => {
     const err = await buildDiscImage(f.bag, join(work, 'small.iso'), { capacityBytes: 1024 * 1024 }).catch((e: unknown) => e);
-    expect((err as DiscError).code).toBe('DISC_TOO_SMALL');
+    expect((err as AppError).code).toBe('DISC_TOO_SMALL');
   });
 });

@@ -1,7 +1,8 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscError, openIsoImage, readBack } from '../../../main/disc';
+import { AppError } from '../../../main/common';
+import { openIsoImage, readBack } from '../../../main/disc';
 import { burnErrorFrom, errorFromEvent, parseDevices, parseEvent, parseProgress, parseToc, XorrisoBurner, type BurnProgress } from '../../../native/burn';
 import { expectedFromStore, makeBagFixture, type BagFixture } from './bag-fixture';
 import { tempDir } from './helpers';
@@ -36,9 +37,9 @@ describe('burning to the xorriso stdio: pseudo-drive', () => {
     const info = await burner.mediaInfo({ id: `stdio:${target}`, vendor: '', product: '' });
     expect(info).toMatchObject({ present: true, blank: false });
     const err = await burner.burn(f.imagePath, { id: `stdio:${target}`, vendor: '', product: '' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DiscError);
-    expect((err as DiscError).code).toBe('DISC_NOT_BLANK');
-    expect((err as DiscError).userMessage).toBe('光盘不是空白盘，请换一张空白光盘');
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('DISC_NOT_BLANK');
+    expect((err as AppError).userMessage).toBe('光盘不是空白盘，请换一张空白光盘');
   });
 
   it('lists no drives on a machine without burners instead of failing', async () => {

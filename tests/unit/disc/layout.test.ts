@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IsoError } from '../../../main/disc';
+import { isIsoError } from '../../../main/common';
 import { forEachRecord, layoutIso, type SizedSource } from '../../../main/disc/iso/layout';
 import { encodeMetadata, resolveOptions } from '../../../main/disc/iso/metadata';
 import { directoryRecordLength, MAX_EXTENT, SECTOR } from '../../../main/disc/iso/records';
@@ -11,7 +11,7 @@ function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (e) {
-    return e instanceof IsoError ? e.code : 'not an IsoError';
+    return isIsoError(e) ? e.code : 'not an ISO error';
   }
   return undefined;
 }

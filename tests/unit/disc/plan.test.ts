@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISC_RESERVE_BYTES, DiscError, MEDIA, planDiscs, type PlanItem } from '../../../main/disc';
+import { AppError } from '../../../main/common';
+import { DISC_RESERVE_BYTES, MEDIA, planDiscs, type PlanItem } from '../../../main/disc';
 
 const MB = 1_000_000;
 
@@ -55,9 +56,9 @@ describe('planDiscs', () => {
         return e;
       }
     })();
-    expect(err).toBeInstanceOf(DiscError);
-    expect((err as DiscError).code).toBe('DISC_ITEM_TOO_LARGE');
-    expect((err as DiscError).userMessage).toContain('大文件.MP4');
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('DISC_ITEM_TOO_LARGE');
+    expect((err as AppError).userMessage).toContain('大文件.MP4');
     expect(planDiscs([{ id: 'x', size: 800 * MB }], 'DVD-R').discs).toHaveLength(1);
   });
 

@@ -3,7 +3,8 @@ import { appendFile, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:f
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IsoError, planIso, writeIso, type IsoOptions, type IsoProgress, type IsoSource } from '../../../main/disc';
+import { AppError } from '../../../main/common';
+import { planIso, writeIso, type IsoOptions, type IsoProgress, type IsoSource } from '../../../main/disc';
 import { bytes, makeTree, readImageTree, sha256, sha256File, tempDir, tool } from './helpers';
 
 const REC = 'data/originals/2026/11/27/REC01';
@@ -272,8 +273,8 @@ describe('errors', () => {
     try {
       await p;
     } catch (e) {
-      expect(e).toBeInstanceOf(IsoError);
-      return (e as IsoError).code;
+      expect(e).toBeInstanceOf(AppError);
+      return (e as AppError).code;
     }
     return 'resolved';
   }

@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, readdir, rm, stat, unlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanIncoming, commitOriginal, hashFile, IngestError, type IngestErrorCode } from '../../../main/ingest';
+import { AppError } from '../../../main/common';
+import { cleanIncoming, commitOriginal, hashFile, type IngestErrorCode } from '../../../main/ingest';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 
 let dir: string;
@@ -13,12 +14,12 @@ let big: string;
 
 const sha256sum = (file: string): string => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0] ?? '';
 
-async function expectCode(p: Promise<unknown>, code: IngestErrorCode): Promise<IngestError> {
+async function expectCode(p: Promise<unknown>, code: IngestErrorCode): Promise<AppError> {
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(IngestError);
-    const err = e as IngestError;
+    expect(e).toBeInstanceOf(AppError);
+    const err = e as AppError;
     expect(err.code).toBe(code);
     expect(err.userMessage).toMatch(/[\u4e00-\u9fff]/);
     return err;

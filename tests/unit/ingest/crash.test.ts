@@ -8,13 +8,11 @@ import { cpSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSy
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, dispatch, type Client, type MethodName, type MethodOutput } from '../../../main/api';
 import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
-import { silentLogger } from '../../../main/log';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
-import { OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, TestClock, type TestApi } from '../../support/services';
+import { OFFICE_SETUP, setUpOffice, tempDir, testApiAt, TestClock } from '../../support/services';
 
 const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-ingest.ts');
@@ -26,25 +24,6 @@ const CRASHED = new Date('2026-03-10T03:00:00Z');
 const RERUN = new Date('2026-03-10T04:00:00Z');
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** The API on an existing archive root, as TestApi (makeTestApi always makes a fresh root). */
-function apiAt(root: string, at: Date): TestApi {
-  const clock = new TestClock(at);
-  const services = createServices({ archiveRoot: root, host: { kind: 'cli' }, log: silentLogger, clock, keyPairs: testKeyPairs() });
-  return {
-    services,
-    clock,
-    root,
-    client: (id = 'c1') => ({ id, sessionId: null }),
-    async call<M extends MethodName>(client: Client, method: M, input: unknown = {}): Promise<MethodOutput<M>> {
-      const r = await dispatch(services, client, method, input);
-      if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
-      return r.value as MethodOutput<M>;
-    },
-    raw: (client, method, input = {}) => dispatch(services, client, method, input),
-    cleanup: () => services.archive.close(),
-  };
-}
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -85,7 +64,7 @@ describe('ingest survives a crash between any two steps', () => {
   beforeAll(async () => {
     work = tempDir('ew-crash-');
     template = path.join(work, 'template');
-    const t = apiAt(template, SET_UP);
+    const t = testApiAt(template, { clock: new TestClock(SET_UP) });
     await setUpOffice(t);
     t.cleanup();
 
@@ -135,7 +114,7 @@ describe('ingest survives a crash between any two steps', () => {
     }
 
     // 2. Next start: the archive is opened as the program opens it.
-    const t = apiAt(archive, RERUN);
+    const t = testApiAt(archive, { clock: new TestClock(RERUN) });
     try {
       const { db } = t.services.archive.open();
       expect(parts(), 'no .part survives opening the archive').toEqual([]);

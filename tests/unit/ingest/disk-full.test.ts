@@ -6,12 +6,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, dispatch, type Client, type EventName, type HostCapabilities, type MethodName, type MethodOutput } from '../../../main/api';
+import type { Client, EventName, HostCapabilities } from '../../../main/api';
 import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
-import { silentLogger } from '../../../main/log';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { setUpOffice, tempDir, testKeyPairs, TestClock, type TestApi } from '../../support/services';
+import { setUpOffice, tempDir, testApiAt, type TestApi } from '../../support/services';
 
 const MiB = 1024 * 1024;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -23,24 +22,6 @@ const free = (dir: string) => {
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
-function apiAt(root: string, host: HostCapabilities = { kind: 'cli' }): TestApi {
-  const clock = new TestClock();
-  const services = createServices({ archiveRoot: root, host, log: silentLogger, clock, keyPairs: testKeyPairs() });
-  return {
-    services,
-    clock,
-    root,
-    client: (id = 'c1') => ({ id, sessionId: null }),
-    async call<M extends MethodName>(client: Client, method: M, input: unknown = {}): Promise<MethodOutput<M>> {
-      const r = await dispatch(services, client, method, input);
-      if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
-      return r.value as MethodOutput<M>;
-    },
-    raw: (client, method, input = {}) => dispatch(services, client, method, input),
-    cleanup: () => services.archive.close(),
-  };
 }
 
 // Mounted while the file is collected, so that a machine without mount rights skips with a reason.
@@ -86,7 +67,7 @@ describe.skipIf(mountError !== null)('ingest onto a full archive disk', () => {
   beforeAll(async () => {
     // Set up on the small disk itself; the big disk gets a copy of that archive (setup makes RSA keys: slow).
     const smallRoot = path.join(smallDisk, 'archive');
-    small = apiAt(smallRoot);
+    small = testApiAt(smallRoot);
     await setUpOffice(small);
     small.services.archive.close();
     cpSync(smallRoot, path.join(bigDisk, 'archive'), { recursive: true });
@@ -100,7 +81,7 @@ describe.skipIf(mountError !== null)('ingest onto a full archive disk', () => {
         f();
       }
     };
-    big = apiAt(path.join(bigDisk, 'archive'), { kind: 'cli', emit });
+    big = testApiAt(path.join(bigDisk, 'archive'), { host: { kind: 'cli', emit } });
     bigAdmin = big.client('admin');
     await big.call(bigAdmin, 'session.login', { login: 'admin', password: 'admin-pass-1' });
   }, 60_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locateTools, MediaError, requireTool, searchPath, unpackedAsarPath } from '../../../main/media';
+import { AppError } from '../../../main/common';
+import { locateTools, requireTool, searchPath, unpackedAsarPath } from '../../../main/media';
 
 const only = (...files: string[]) => (f: string) => files.includes(f);
 
@@ -45,10 +46,10 @@ describe('locateTools', () => {
       requireTool('ffprobe', t);
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(MediaError);
-      expect((e as MediaError).code).toBe('FFPROBE_NOT_FOUND');
-      expect((e as MediaError).userMessage).toMatch(/未找到 ffprobe/);
-      expect((e as MediaError).message).toMatch(/ffprobe not found/);
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('FFPROBE_NOT_FOUND');
+      expect((e as AppError).userMessage).toMatch(/未找到 ffprobe/);
+      expect((e as AppError).message).toMatch(/ffprobe not found/);
     }
   });
   it('finds real tools on this machine', () => {

@@ -9,15 +9,11 @@ import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createServices, dispatch, type ApiServices, type Client, type MethodName } from '../../main/api';
-import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
-import { SourceRegistry } from '../../main/devices';
-import { startBrowserHost } from '../../main/host';
-import { silentLogger } from '../../main/log';
-import { testKeyPairs } from '../support/key-pool';
-import { TEST_COSTS } from '../support/services';
-import { formatCompactLocal, locateTools, utcToZoned, zonedToUtc } from '../../main/media';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegment } from '../fixtures/recorder-volume';
+import { dispatch, type ApiServices, type Client, type MethodName } from '../../../main/api';
+import { formatCompactLocal, locateTools, utcToZoned, zonedToUtc } from '../../../main/media';
+import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments, type MadeSegment } from '../../fixtures/recorder-volume';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './api';
+import { startTestHost } from './host';
 
 const run = promisify(execFile);
 
@@ -75,9 +71,7 @@ export interface LibraryHostOptions {
 
 export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<LibraryHost> {
   const work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-lib-'));
-  const archiveRoot = path.join(work, 'archive');
   const volume = path.join(work, 'DSJ-A8');
-  await mkdir(archiveRoot);
   await mkdir(path.join(volume, 'DCIM'), { recursive: true });
   const local = (y: number, m: number, d: number, hh: number, mm: number, ss: number): Date => zonedToUtc({ y, m, d, hh, mm, ss }, FIXTURE_TZ);
   const recordingStart = local(2024, 5, 20, 9, 30, 0);
@@ -89,11 +83,8 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   ]);
 
   // The services' clock: the evening the recorder was docked, then real time.
-  const offset = dockedAt.getTime() - Date.now();
-  const clock = { now: () => new Date(Date.now() + offset) };
-  const sources = new SourceRegistry([], () => []);
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS });
-  const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
+  const host = await startTestHost({ startAt: dockedAt });
+  const { services } = host;
 
   const admin: Client = { id: 'e2e-lib-admin', sessionId: null };
   await setUpOfficeVia(services, admin, PEOPLE, { timeZone: FIXTURE_TZ });
@@ -104,7 +95,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
   const recorder = await call(services, admin, 'recorders.create', { serial: FIXTURE_SERIAL, brand: '海康威视', model: 'DSJ-A8' });
   const officer = await call(services, admin, 'officers.create', { name: PEOPLE.officer.name, badgeNo: PEOPLE.officer.badge });
   await call(services, admin, 'recorders.assign', { recorderId: recorder.id, officerId: officer.id, from: local(2024, 5, 1, 8, 0, 0).toISOString() });
-  const source = sources.addFolder(volume);
+  const source = services.sources.addFolder(volume);
   const { sessionId } = await call(services, admin, 'ingest.start', { sourceId: source.id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, confirmNewRecorder: true });
   await services.jobs.get(`ingest:${sessionId}`)?.done;
   const session = await call(services, admin, 'ingest.session', { id: sessionId });
@@ -124,9 +115,7 @@ export async function startLibraryHost(opts: LibraryHostOptions = {}): Promise<L
     hevcStart,
     officerId: officer.id,
     close: async () => {
-      await Promise.allSettled([...services.jobs.values()].map((j) => j.done));
       await host.close();
-      services.archive.close();
       await rm(work, { recursive: true, force: true });
     },
   };
