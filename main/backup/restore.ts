@@ -37,6 +37,9 @@ export class BackupUntrusted extends AppError {
   }
 }
 
+/** The points a restore passes; the crash test kills the process at each. */
+export type RestoreStep = 'original' | 'staged' | 'audited';
+
 /** Where a restore is built before it is renamed into place: beside the archive, on the same file system. */
 export function stagingFor(archiveRoot: string): string {
   return `${path.resolve(archiveRoot)}.restoring`;
@@ -54,6 +57,10 @@ export async function stageRestore(a: {
   at: Date;
   /** The generation's check, when the caller has just made it (the drill): not hashed twice. */
   checked?: GenerationCheck;
+  /** Called after each original is in the staging folder and once all is staged. */
+  onStep?: (step: RestoreStep) => void;
+  /** Told when a staging folder left by an interrupted restore is thrown away. */
+  onLeftover?: (staging: string) => void;
 }): Promise<{ staging: string; report: RestoreReport }> {
   const generation = a.checked?.generation ?? (await pickGeneration(a.backupDir, a.generation));
   const check = a.checked ?? (await checkGeneration(a.backupDir, generation, { at: a.at }));
@@ -61,7 +68,11 @@ export async function stageRestore(a: {
   assertRestorable(a.archiveRoot);
 
   const staging = stagingFor(a.archiveRoot);
-  await rm(staging, { recursive: true, force: true });
+  // A leftover of an interrupted restore was never placed and is never trusted: it is rebuilt from the checked backup.
+  if (existsSync(staging)) {
+    a.onLeftover?.(staging);
+    await rm(staging, { recursive: true, force: true });
+  }
   const paths = ensureArchiveLayout(staging);
   const folder = check.folder;
   await copyFile(path.join(folder, SNAPSHOT_NAME), paths.db);
@@ -79,7 +90,9 @@ export async function stageRestore(a: {
     const stored = o.relPath.slice(prefix.length);
     const { sha256 } = await commitOriginal({ sourcePath: path.resolve(folder, o.relPath), incomingDir: paths.incoming, finalPath: toAbsolute(staging, stored) });
     if (sha256 !== o.sha256) throw new AppError('RESTORE_FAILED', `恢复的原始文件与备份清单不符：${stored}`);
+    a.onStep?.('original');
   }
+  a.onStep?.('staged');
 
   const bp = backupPaths(a.backupDir);
   const inGeneration = new Set(originals.map((o) => o.relPath.slice(prefix.length)));

@@ -1,10 +1,11 @@
 import { checkLogin, type Session } from '../../accounts';
 import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../audit';
-import { backupAlerts, BackupAlarm, databaseBytes, discardRestore, freeBytes, neededBytes, placeRestore, runBackup, runDrill, stageRestore } from '../../backup';
+import { backupAlerts, BackupAlarm, databaseBytes, discardRestore, freeBytes, neededBytes, placeRestore, runBackup, runDrill, stageRestore, type RestoreStep } from '../../backup';
 import { AppError, CUSTODY_KEEPERS } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
-import type { ApiServices } from '../context';
-import type { BackupRunDto, BackupStatusDto } from '../dto';
+import type { ApiServices, Client } from '../context';
+import type { MethodParsedInput } from '../contract';
+import type { BackupRunDto, BackupStatusDto, RestoreDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { signerFor } from '../signing';
 import { startSession } from './session';
@@ -123,43 +124,60 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
    * custodian or admin of the backed-up office log in there with his own password, append the restore entry to the
    * chain, and only then move the archive into place and open his session.
    */
-  'backup.restore': async ({ services, client, input, now }) => {
-    if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份恢复');
-    const source = services.sources.get(input.sourceId);
-    if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
-    services.archive.close();
-    const root = services.archive.root;
-    const { staging, report } = await stageRestore({ backupDir: source.path, ...(input.generation ? { generation: input.generation } : {}), archiveRoot: root, at: now });
-    try {
-      const store = openStore(staging, services.clock);
-      try {
-        const office = readOffice(store.db);
-        if (!office) throw new AppError('RESTORE_FAILED', '备份中的数据库没有单位信息，不能恢复');
-        const outcome = await checkLogin(store.db, input.login, input.password, now, office.timeZone, { costs: services.costs });
-        if (!outcome.ok) throw outcome.error;
-        if (!outcome.roles.some((r) => CUSTODY_KEEPERS.includes(r))) throw new AppError('FORBIDDEN', '只有保管员或管理员可以从备份恢复');
-        store.db.transaction(() =>
-          auditAs(store.db, { userId: outcome.user.id, login: outcome.user.login }, now, 'backup.restore', `backup:${report.generation}`, {
-            generation: report.generation,
-            manifestSha256: report.manifestSha256,
-            takenAt: report.takenAt,
-            signedBy: report.signedBy,
-            originals: report.originals,
-            newerGenerations: report.notHeld.newerGenerations,
-            originalsNotInGeneration: report.notHeld.originalsNotInGeneration.length,
-          }),
-        )();
-      } finally {
-        store.close();
-      }
-    } catch (e) {
-      await discardRestore(staging);
-      throw e;
-    }
-    await placeRestore(staging, root);
-    services.log.info('archive restored from backup', { generation: report.generation, manifestSha256: report.manifestSha256 });
-    const outcome = await checkLogin(services.archive.open().db, input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
-    if (!outcome.ok) throw outcome.error;
-    return { session: startSession(services, client, outcome, now), report };
-  },
+  'backup.restore': async ({ services, client, input, now }) => restoreArchive(services, client, input, now),
 };
+
+/** `backup.restore`; `onStep` is the crash test's seam (a SIGKILL at each step leaves no half archive). */
+export async function restoreArchive(
+  services: ApiServices,
+  client: Client,
+  input: MethodParsedInput<'backup.restore'>,
+  now: Date,
+  onStep?: (step: RestoreStep) => void,
+): Promise<RestoreDto> {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份恢复');
+  const source = services.sources.get(input.sourceId);
+  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
+  services.archive.close();
+  const root = services.archive.root;
+  const { staging, report } = await stageRestore({
+    backupDir: source.path,
+    ...(input.generation ? { generation: input.generation } : {}),
+    archiveRoot: root,
+    at: now,
+    ...(onStep ? { onStep } : {}),
+    onLeftover: (dir) => services.log.warn('an interrupted restore left its staging folder; it is rebuilt from the backup', { staging: dir }),
+  });
+  try {
+    const store = openStore(staging, services.clock);
+    try {
+      const office = readOffice(store.db);
+      if (!office) throw new AppError('RESTORE_FAILED', '备份中的数据库没有单位信息，不能恢复');
+      const outcome = await checkLogin(store.db, input.login, input.password, now, office.timeZone, { costs: services.costs });
+      if (!outcome.ok) throw outcome.error;
+      if (!outcome.roles.some((r) => CUSTODY_KEEPERS.includes(r))) throw new AppError('FORBIDDEN', '只有保管员或管理员可以从备份恢复');
+      store.db.transaction(() =>
+        auditAs(store.db, { userId: outcome.user.id, login: outcome.user.login }, now, 'backup.restore', `backup:${report.generation}`, {
+          generation: report.generation,
+          manifestSha256: report.manifestSha256,
+          takenAt: report.takenAt,
+          signedBy: report.signedBy,
+          originals: report.originals,
+          newerGenerations: report.notHeld.newerGenerations,
+          originalsNotInGeneration: report.notHeld.originalsNotInGeneration.length,
+        }),
+      )();
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    await discardRestore(staging);
+    throw e;
+  }
+  onStep?.('audited');
+  await placeRestore(staging, root);
+  services.log.info('archive restored from backup', { generation: report.generation, manifestSha256: report.manifestSha256 });
+  const outcome = await checkLogin(services.archive.open().db, input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
+  if (!outcome.ok) throw outcome.error;
+  return { session: startSession(services, client, outcome, now), report };
+}

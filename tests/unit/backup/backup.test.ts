@@ -44,7 +44,7 @@ describe('a complete backup generation', () => {
     await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 100_000);
     utimesSync(path.join(media, 'Z_EXTRA.DAT'), RECORDED, RECORDED);
     const sourceId = t.services.sources.addFolder(source).id;
-    await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三' });
+    await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三', keepOther: ['DCIM/100MEDIA/Z_EXTRA.DAT'] });
     // The next day: the login seals the ingest day, so there is a seal file to back up.
     t.clock.advance(24 * 3600_000);
     await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });

@@ -3,10 +3,13 @@
 // the viewing register, cases, forms and disc register come back identical, people log in with their passwords
 // and can sign, the chain continues with the restore entry, and `verify` passes. What the backup does not hold is
 // reported, not silently lost.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../../main/api';
+import { stagingFor } from '../../../main/backup';
 import { silentLogger } from '../../../main/log';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
@@ -17,6 +20,18 @@ import { runInProcess } from '../cli/run-cli';
 
 const PASSWORDS: Record<string, string> = { custodian: 'custodian-pass-2', officer: 'officer-pass-2', chief: 'chief-pass-1', admin: 'admin-pass-1', leader: 'leader-pass1-2' };
 const LOGINS: Record<string, string> = { custodian: 'wangbg', officer: 'zhangsan', chief: 'chief', admin: 'admin', leader: 'xiangzhang' };
+
+const execFileP = promisify(execFile);
+const CRASH_CHILD = path.resolve('tests/support/crash-restore.ts');
+
+/** Files in an archive folder beyond the empty layout a first start makes (its database and logs). */
+function archiveFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => !/^evidence\.db(-wal|-shm)?$/.test(f) && !f.startsWith(`logs${path.sep}`));
+}
 
 /** The API on a given archive root with a clock of its own. */
 function servicesAt(root: string, clock: TestClock): { services: ApiServices; call: <M extends MethodName>(c: Client, m: M, input?: unknown) => Promise<MethodOutput<M>> } {
@@ -81,7 +96,7 @@ describe('restore onto a new machine', () => {
     mkdirSync(path.join(dir, 'DCIM'));
     await writeRandomFile(path.join(dir, 'DCIM', 'LATER.DAT'), 50_000);
     utimesSync(path.join(dir, 'DCIM', 'LATER.DAT'), w.t.clock.now(), w.t.clock.now());
-    const session = await ingestAndWait(w.t, w.custodian, { sourceId: w.t.services.sources.addFolder(dir).id, recorderSerial: SERIAL, officerBadge: BADGE });
+    const session = await ingestAndWait(w.t, w.custodian, { sourceId: w.t.services.sources.addFolder(dir).id, recorderSerial: SERIAL, officerBadge: BADGE, keepOther: ['DCIM/LATER.DAT'] });
     const extra = session.items.find((i) => i.outcome === 'stored')!;
     extraStored = extra.storedPath!;
     gen2 = (await w.t.call(w.custodian, 'backup.run', { targetSourceId })).generation;
@@ -162,4 +177,41 @@ describe('restore onto a new machine', () => {
     bytes[100]! ^= 0x01;
     writeFileSync(original, bytes);
   });
+
+  it('a SIGKILL during a restore leaves no half archive; the leftover staging folder is rebuilt and the rerun succeeds', async () => {
+    const root = path.join(tempDir('ew-restore-crash-'), 'archive');
+    const clock = new TestClock(new Date(gen1.takenAt.getTime() + 10 * 24 * 3600_000));
+    for (const step of ['original', 'staged', 'audited']) {
+      const child = await execFileP(process.execPath, ['--import', 'tsx', CRASH_CHILD, root, target, step, clock.now().toISOString(), 'wangbg'], {
+        env: { ...process.env, EVIDENCE_PASSWORD: PASSWORDS.custodian },
+      }).then(
+        (x) => ({ signal: null as NodeJS.Signals | null, ...x }),
+        (e: { signal: NodeJS.Signals | null; stdout: string; stderr: string }) => e,
+      );
+      expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
+      expect(child.stdout).toContain(`CRASH at ${step}`);
+      // Nothing of the restore is in the archive folder; what was built stays beside it, never placed.
+      expect(archiveFiles(root)).toEqual([]);
+      expect(existsSync(path.join(stagingFor(root), 'evidence.db'))).toBe(true);
+      const fresh = servicesAt(root, clock);
+      expect(fresh.services.archive.isSetUp()).toBe(false);
+      fresh.services.archive.close();
+    }
+
+    // The rerun throws the leftover away, rebuilds from the checked backup and places it.
+    const api = servicesAt(root, clock);
+    const custodian: Client = { id: 'custodian', sessionId: null };
+    const r = await api.call(custodian, 'backup.restore', { sourceId: api.services.sources.addFolder(target).id, login: 'wangbg', password: PASSWORDS.custodian });
+    expect(r.report.generation).toBe(gen2);
+    expect(existsSync(stagingFor(root))).toBe(false);
+    const admin: Client = { id: 'admin', sessionId: null };
+    await api.call(admin, 'session.login', { login: LOGINS.admin, password: PASSWORDS.admin });
+    // One restore entry: the one the killed run wrote in its staging folder went with it.
+    const entries = (await api.call(admin, 'audit.list', { action: 'backup.restore' })).entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.details).toMatchObject({ generation: gen2 });
+    api.services.archive.close();
+    const verify = await runInProcess(['verify', '--archive', root], { clock });
+    expect(verify.code, `${verify.stdout}${verify.stderr}`).toBe(0);
+  }, 120_000);
 });
