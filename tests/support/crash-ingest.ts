@@ -16,7 +16,7 @@ import { auditAs } from '../../main/audit';
 import { officeSetting } from '../../main/store';
 import { signerFor } from '../../main/api/signing';
 import { findOfficerByBadge, findRecorderBySerial, insertOfficer, insertRecorder } from '../../main/devices';
-import { runIngest, scanSource } from '../../main/ingest';
+import { kindsByContent, runIngest, scanSource, selectForIngest } from '../../main/ingest';
 import { silentLogger } from '../../main/log';
 import type { AuditDetails } from '../../main/audit';
 
@@ -66,7 +66,9 @@ async function main(): Promise<void> {
   })();
 
   const source = services.sources.addFolder(sourceDir);
-  const scan = await scanSource(source.path);
+  // Every 其他 file is kept, as if the custodian ticked them all (ingest.start's keepOther).
+  const found = await kindsByContent(await scanSource(source.path));
+  const scan = selectForIngest(found, found.originals.filter((o) => o.kind === 'other').map((o) => o.relPath));
   const sign = signerFor(services, session);
   const result = await runIngest(
     {

@@ -15,6 +15,7 @@ import {
   MEDIA_KIND_LABELS,
   RECORDER_STATUS_LABELS,
   ROLE_LABELS,
+  START_RULE_LABELS,
   START_SOURCE_LABELS,
 } from '../labels';
 import { formatBytes } from '../format';
@@ -47,6 +48,7 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   roles: ROLE_LABELS,
   mediaType: DISC_MEDIA_LABELS,
   startSource: START_SOURCE_LABELS,
+  startRule: START_RULE_LABELS,
   flags: MEDIA_FLAG_LABELS,
   category: CATEGORY_LABELS,
   code: {

@@ -43,7 +43,7 @@ describe('viewing register', () => {
 
   it('prints the 查阅登记表 for a period, audited: one row per viewing session in the DOCX', async () => {
     const file = await a.t.call(a.custodian, 'register.docx', { from: day, to: day });
-    expect(file.fileName).toBe(`viewing-register-${day}-${day}.docx`);
+    expect(file.fileName).toBe(`查阅登记表-${day.replaceAll('-', '')}-${day.replaceAll('-', '')}.docx`);
     docx = readFileSync(path.join(a.t.root, 'forms', file.fileName));
     const audit = await a.t.call(a.custodian, 'audit.list', { action: 'form.viewing_register' });
     expect(audit.entries[0]!.details).toMatchObject({ rows: 2, sha256: file.sha256 });

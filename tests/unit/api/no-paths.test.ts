@@ -41,7 +41,7 @@ describe('no absolute paths to the renderer', () => {
         expect(r.value).toMatchObject({ archiveName: when === 'before setup' ? path.basename(t.root) : null });
       } else {
         expect(r.value).not.toHaveProperty('path');
-        expect(r.value).toMatchObject({ fileName: 'viewing-register-2026-11-01-2026-11-30.docx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+        expect(r.value).toMatchObject({ fileName: '查阅登记表-20261101-20261130.docx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
       }
     });
   }

@@ -100,9 +100,9 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
 
   it('prints every field, every full hash and both electronic signatures into the DOCX', async () => {
     const docx = await w.t.call(w.officer, 'forms.recordDocx', { id: formId });
-    expect(docx.fileName).toBe(`record-form-${formId}.docx`);
-    docxFile = path.join(w.t.root, 'forms', docx.fileName);
     const f = await w.t.call(w.officer, 'forms.recordGet', { id: formId });
+    expect(docx.fileName).toBe(`记录表-${f.discNo}.docx`);
+    docxFile = path.join(w.t.root, 'forms', docx.fileName);
     const blocks = docxBlocks(docxPart(readFileSync(path.join(w.t.root, 'forms', docx.fileName))));
     expect(fieldsOf(tableStartingWith(blocks, '案件名称'))).toEqual(
       new Map([

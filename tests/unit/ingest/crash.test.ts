@@ -16,6 +16,8 @@ import { OFFICE_SETUP, setUpOffice, tempDir, testApiAt, TestClock } from '../../
 
 const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-ingest.ts');
+/** The fixture's non-media file: kept by choice (the child keeps every 其他 file too). */
+const EXTRA_FILE = 'DCIM/100MEDIA/Z_EXTRA.DAT';
 
 // One local day (Asia/Shanghai): recorded 09:00, office set up 10:00, crashed ingest 11:00, rerun 12:00.
 const RECORDED = new Date('2026-03-10T01:00:00Z');
@@ -71,9 +73,9 @@ describe('ingest survives a crash between any two steps', () => {
     source = path.join(work, 'source');
     const media = path.join(source, 'DCIM', '100MEDIA');
     await makeSegments(media, 3, 2, RECORDED);
-    await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 300_000);
+    await writeRandomFile(path.join(source, EXTRA_FILE), 300_000);
     // A fixed mtime, so its start time (and day) does not depend on when the test runs.
-    utimesSync(path.join(media, 'Z_EXTRA.DAT'), new Date(RECORDED.getTime() + 60_000), new Date(RECORDED.getTime() + 60_000));
+    utimesSync(path.join(source, EXTRA_FILE), new Date(RECORDED.getTime() + 60_000), new Date(RECORDED.getTime() + 60_000));
     sourceFiles = walk(source)
       .map((f) => ({ relPath: path.relative(source, f).split(path.sep).join('/'), sha256: sha(f) }))
       .sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
@@ -148,7 +150,7 @@ describe('ingest survives a crash between any two steps', () => {
       const admin = t.client('admin');
       await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
       const sourceId = t.services.sources.addFolder(source).id;
-      const rerun = await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE });
+      const rerun = await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, keepOther: [EXTRA_FILE] });
       expect(rerun.status).toBe('completed');
       expect(rerun.filesFailed).toBe(0);
       expect(rerun.filesStored).toBe(4 - c.registered);
