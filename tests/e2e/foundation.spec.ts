@@ -110,7 +110,8 @@ test('the admin creates an officer account', async ({ page }) => {
   await dialog.getByLabel('确认初始密码').fill(OFFICER.initial);
   await expect(dialog.getByRole('checkbox', { name: /执法人员/ })).toBeChecked();
   await dialog.getByLabel('确认初始密码').press('Enter');
-  await expect(dialog).toBeHidden();
+  // Creating an account makes its key pair: seconds on a busy machine.
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
 
   const row = page.getByRole('row', { name: new RegExp(OFFICER.login) });
   await expect(row).toContainText(OFFICER.name);
