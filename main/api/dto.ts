@@ -19,7 +19,7 @@ export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '..
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
-import { SECTIONS, type BackupAlert, type Section } from '../common';
+import { SECTIONS, type BackupAlert, type RecordFormState, type Section, type SignatureRole } from '../common';
 
 export { SECTIONS };
 export type SectionId = Section;
@@ -196,7 +196,7 @@ export interface GeneratedFileDto {
 }
 
 // -- Weekly consolidation (每周归档) --
-export type { HandoverMarkDto, WeeklyPreviewDto } from '../ingest';
+export type { WeeklyPreviewDto } from '../ingest';
 
 export interface WeeklyRunDto {
   consolidationId: number;
@@ -259,8 +259,8 @@ export type AccessStateDto = (typeof ACCESS_STATES)[number];
 
 
 // -- Record forms (记录表, rules art. 11(4)) --
-export type RecordFormStateDto = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';
-export type SignatureRoleDto = 'officer' | 'chief';
+export type RecordFormStateDto = RecordFormState;
+export type SignatureRoleDto = SignatureRole;
 
 
 

@@ -10,6 +10,8 @@ import type {
   DiscMediaType,
   MediaFlag,
   MediaKind,
+  RecordFormState,
+  SignatureRole,
 } from './values';
 
 export type MediaKindDto = MediaKind;
@@ -21,6 +23,6 @@ export type CaseStatusDto = CaseStatus;
 export type AccessTypeDto = AccessType;
 export type AccessScopeKindDto = AccessScopeKind;
 export type AccessStateDto = AccessState;
-export type RecordFormStateDto = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';
-export type SignatureRoleDto = 'officer' | 'chief';
+export type RecordFormStateDto = RecordFormState;
+export type SignatureRoleDto = SignatureRole;
 export type DiscMediaTypeDto = DiscMediaType;

@@ -38,4 +38,4 @@ export {
   type IngestSessionDetailDto,
   type IngestOfficerDto,
 } from './sessions';
-export { weeklyPreview, weeklyReportName, recordConsolidation, type HandoverMarkDto, type WeeklyPreviewDto } from './weekly';
+export { weeklyPreview, weeklyReportName, recordConsolidation, type WeeklyPreviewDto } from './weekly';

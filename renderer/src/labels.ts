@@ -5,14 +5,12 @@
 import type {
   ChainReportDto,
   ClassificationDto,
-  HandoverMarkDto,
   IngestStatusDto,
-  IntegrityReportDto,
   MediaFlagDto,
   RecorderStatusDto,
   SectionId,
 } from '../../main/api/dto';
-import { RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type Role } from '../../main/common';
+import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
 
 export {
   ACCESS_SCOPE_KIND_LABELS,
@@ -27,6 +25,9 @@ export {
   DISC_MEDIA_LABELS,
   DISC_MEDIA_TYPES,
   INGEST_STATUS_LABELS,
+  INTEGRITY_PROBLEM_LABELS,
+  RECORD_FORM_STATE_LABELS,
+  RECORD_FORM_STATES,
   MEDIA_FLAG_LABELS,
   MEDIA_KIND_LABELS,
   MEDIA_KINDS,
@@ -227,10 +228,10 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   sha256: 'SHA-256',
   scope: '范围',
   checked: '已校验文件',
-  missing: '缺失',
-  changed: '已改变',
-  extra: '多余',
-  manifestProblems: '清单问题',
+  missing: INTEGRITY_PROBLEM_LABELS.missing,
+  changed: INTEGRITY_PROBLEM_LABELS.changed,
+  extra: INTEGRITY_PROBLEM_LABELS.extra,
+  manifestProblems: INTEGRITY_PROBLEM_LABELS.manifest,
   week: '周次',
   integrityOk: '完整性',
   backupVerified: '备份已校验',
@@ -381,19 +382,10 @@ export const RECORDER_STATUS_COLORS: Record<RecorderStatusDto, string> = {
   retired: 'default',
 };
 
-export const HANDOVER_MARKS: Record<HandoverMarkDto, { text: string; color: string; hint: string }> = {
-  done: { text: '✓', color: '#389e0d', hint: '当日已移交' },
-  none: { text: '—', color: '#9aa3b2', hint: '当日无录像' },
-  missing: { text: '缺', color: '#cf1322', hint: '有当日录像但当日未移交' },
-};
-
-export type IntegrityProblemKind = IntegrityReportDto['problems'][number]['kind'];
-
-export const INTEGRITY_PROBLEM_LABELS: Record<IntegrityProblemKind, string> = {
-  missing: '缺失',
-  changed: '已改变',
-  extra: '多余',
-  manifest: '清单问题',
+export const HANDOVER_MARK_LOOKS: Record<HandoverMark, { text: string; color: string; hint: string }> = {
+  done: { text: HANDOVER_MARK_LABELS.done, color: '#389e0d', hint: '当日已移交' },
+  none: { text: HANDOVER_MARK_LABELS.none, color: '#9aa3b2', hint: '当日无录像' },
+  missing: { text: HANDOVER_MARK_LABELS.missing, color: '#cf1322', hint: '有当日录像但当日未移交' },
 };
 
 export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
