@@ -32,7 +32,6 @@ export {
   loadSessionDetail,
   listIngestSessions,
   alreadyInArchive,
-  type IngestStatusDto,
   type IngestSessionDto,
   type IngestItemDto,
   type IngestSessionDetailDto,

@@ -4,10 +4,10 @@
  */
 import type {
   ChainReportDto,
-  ClassificationDto,
-  IngestStatusDto,
-  MediaFlagDto,
-  RecorderStatusDto,
+  Classification,
+  IngestStatus,
+  MediaFlag,
+  RecorderStatus,
   SectionId,
 } from '../../main/api/dto';
 import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
@@ -339,7 +339,7 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
 
 // -- Ingest, devices, weekly consolidation --
 
-export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
+export const MEDIA_FLAG_COLORS: Record<MediaFlag, string> = {
   no_audio: 'orange',
   clock_suspect: 'gold',
   unreadable: 'red',
@@ -347,7 +347,7 @@ export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
   zero_byte: 'magenta',
 };
 
-export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
+export const MEDIA_FLAG_HINTS: Record<MediaFlag, string> = {
   no_audio: '录像没有声音（制度第二条要求声像同步）',
   clock_suspect: '录制时间早于 2010 年、晚于当前时间或与接入时间相差过大，已按导入日期归档',
   unreadable: '无法解析媒体信息，原样保存',
@@ -355,7 +355,7 @@ export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
   zero_byte: '文件大小为 0',
 };
 
-export const INGEST_STATUS_COLORS: Record<IngestStatusDto, string> = {
+export const INGEST_STATUS_COLORS: Record<IngestStatus, string> = {
   running: 'processing',
   completed: 'success',
   cancelled: 'default',
@@ -375,7 +375,7 @@ export const DRIFT_BASIS_LABELS: Record<string, string> = {
   newest_file_in_future: '依据晚于接入时间的最新文件（下限）',
 };
 
-export const RECORDER_STATUS_COLORS: Record<RecorderStatusDto, string> = {
+export const RECORDER_STATUS_COLORS: Record<RecorderStatus, string> = {
   in_service: 'green',
   repair: 'orange',
   lost: 'red',
@@ -397,7 +397,7 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
 
 // -- Library, player and cases --
 
-export const CLASSIFICATION_COLORS: Record<ClassificationDto, string> = {
+export const CLASSIFICATION_COLORS: Record<Classification, string> = {
   normal: 'default',
   privacy: 'purple',
   business_secret: 'orange',

@@ -2,7 +2,7 @@ import { CalendarOutlined, CheckCircleFilled, CloseCircleFilled, InboxOutlined, 
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Progress, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import type { MediaFlagDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
+import type { MediaFlag, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
 import { formatBytes, formatDuration } from '../../format';
 import { HANDOVER_MARKS, type HandoverMark } from '../../../../main/common';
 import { HANDOVER_MARK_LOOKS } from '../../labels';
@@ -126,7 +126,7 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
     { title: '记录仪', dataIndex: 'recorderSerial', width: 120, render: (s: string | null) => (s ? <span className="ew-mono">{s}</span> : '—') },
     { title: '人员', dataIndex: 'officerName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '录制时间', dataIndex: 'startAt', width: 160, render: (t: string) => formatTime(t) },
-    { title: '标记', dataIndex: 'flags', width: 200, render: (f: MediaFlagDto[]) => <FlagTags flags={f} /> },
+    { title: '标记', dataIndex: 'flags', width: 200, render: (f: MediaFlag[]) => <FlagTags flags={f} /> },
   ];
 
   const last = preview.lastConsolidation;
