@@ -1,31 +1,31 @@
 import { AppError, CLASSIFICATIONS, formatInstant } from '../common';
 import { readOffice, type Db } from '../store';
 import type { AccessScopeDto } from './types';
-import type { AccessScopeKindDto, ClassificationDto } from '../common';
+import type { AccessScopeKind, Classification } from '../common';
 
 export { CLASSIFICATIONS, CLASSIFICATION_LABELS } from '../common';
 
-export function highest(list: Iterable<ClassificationDto>): ClassificationDto {
+export function highest(list: Iterable<Classification>): Classification {
   let top = 0;
   for (const c of list) top = Math.max(top, CLASSIFICATIONS.indexOf(c));
   return CLASSIFICATIONS[top]!;
 }
 
-export const isClassified = (c: ClassificationDto): boolean => c !== 'normal';
+export const isClassified = (c: Classification): boolean => c !== 'normal';
 
 /** A media item is as secret as itself and every case that holds it. */
-export function mediaClassification(db: Db, mediaId: number): ClassificationDto {
+export function mediaClassification(db: Db, mediaId: number): Classification {
   const rows = db
     .prepare(
       `SELECT classification AS c FROM media WHERE id = ?
        UNION SELECT c.classification FROM case_items ci JOIN cases c ON c.id = ci.case_id WHERE ci.media_id = ?`,
     )
-    .all(mediaId, mediaId) as { c: ClassificationDto }[];
+    .all(mediaId, mediaId) as { c: Classification }[];
   return highest(rows.map((r) => r.c));
 }
 
 export interface Scope {
-  kind: AccessScopeKindDto;
+  kind: AccessScopeKind;
   id: number;
 }
 
@@ -52,7 +52,7 @@ export function describeScope(db: Db, scope: Scope, ids: readonly number[] = sco
     if (!r || !ids.length) throw new AppError('NOT_FOUND', `录像 #${scope.id} 不存在`);
     label = `${footageLabel(db, ids)}（${ids.length} 段）`;
   } else {
-    const c = db.prepare('SELECT number, title, classification AS c FROM cases WHERE id = ?').get(scope.id) as { number: string; title: string; c: ClassificationDto } | undefined;
+    const c = db.prepare('SELECT number, title, classification AS c FROM cases WHERE id = ?').get(scope.id) as { number: string; title: string; c: Classification } | undefined;
     if (!c) throw new AppError('NOT_FOUND', `案件 #${scope.id} 不存在`);
     label = `案件 ${c.number} ${c.title}`;
     classes.push(c.c);

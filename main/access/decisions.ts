@@ -1,9 +1,9 @@
 // Writing access requests: asked, rejected, approved (with the users named for classified items), revoked.
 import type { Db } from '../store';
-import type { AccessScopeKindDto, AccessTypeDto } from '../common';
+import type { AccessScopeKind, AccessType } from '../common';
 import type { UserRefDto } from './types';
 
-export function insertRequest(db: Db, r: { type: AccessTypeDto; scopeKind: AccessScopeKindDto; scopeId: number; reason: string; userId: number; at: Date }): number {
+export function insertRequest(db: Db, r: { type: AccessType; scopeKind: AccessScopeKind; scopeId: number; reason: string; userId: number; at: Date }): number {
   return db
     .prepare('INSERT INTO access_requests (type, scope_kind, scope_id, reason, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(r.type, r.scopeKind, r.scopeId, r.reason, r.userId, r.at.toISOString()).lastInsertRowid as number;

@@ -1,10 +1,10 @@
 import type { Db } from '../store';
-import type { AccessTypeDto } from '../common';
+import type { AccessType } from '../common';
 
 /** An approval in force whose scope covers a media item. */
 export interface GrantRow {
   id: number;
-  type: AccessTypeDto;
+  type: AccessType;
   reason: string;
   requestedBy: number;
   decidedBy: number;

@@ -1,6 +1,6 @@
 import { dayStart, nextDay } from '../common';
 import type { Db } from '../store';
-import type { AccessTypeDto } from '../common';
+import type { AccessType } from '../common';
 import type { RegisterPageDto, ViewingRowDto } from './types';
 
 /** The instants [from, to) covering local days `fromDay`..`toDay` inclusive in the office time zone. */
@@ -29,7 +29,7 @@ interface Row {
   started_at: string;
   last_at: string;
   basis: string;
-  request_type: AccessTypeDto | null;
+  request_type: AccessType | null;
   grant_id: number | null;
   reason: string | null;
   approver_id: number | null;

@@ -1,15 +1,15 @@
 import { AppError } from '../common';
 import type { Db } from '../store';
 import type { AccessPageDto, AccessRequestDetailDto, AccessRequestDto, AccessScopeDto, UserRefDto } from './types';
-import type { AccessScopeKindDto, AccessStateDto, AccessTypeDto } from '../common';
+import type { AccessScopeKind, AccessState, AccessType } from '../common';
 import { describeScope } from './classification';
 import { namedUsers } from './find';
 import { describeItems, itemsFingerprint, requestMediaIds, wasApproved } from './items';
 
 export interface RequestRow {
   id: number;
-  type: AccessTypeDto;
-  scopeKind: AccessScopeKindDto;
+  type: AccessType;
+  scopeKind: AccessScopeKind;
   scopeId: number;
   reason: string;
   requestedBy: number;
@@ -36,7 +36,7 @@ export function loadRequest(db: Db, id: number): RequestRow {
 }
 
 /** Expiry is computed, never stored: an approval past its window reads as 'expired'. */
-export function requestState(r: Pick<RequestRow, 'status' | 'validUntil'>, now: Date): AccessStateDto {
+export function requestState(r: Pick<RequestRow, 'status' | 'validUntil'>, now: Date): AccessState {
   return r.status === 'approved' && r.validUntil !== null && r.validUntil <= now.toISOString() ? 'expired' : r.status;
 }
 
@@ -95,13 +95,13 @@ export interface ListQuery {
   /** Requests by this user only. */
   requestedBy?: number;
   /** Only what this user may decide: others' requests of `others` types, their own of `own` types. */
-  decider?: { userId: number; others: readonly AccessTypeDto[]; own: readonly AccessTypeDto[] };
-  state?: AccessStateDto;
+  decider?: { userId: number; others: readonly AccessType[]; own: readonly AccessType[] };
+  state?: AccessState;
   limit: number;
   offset: number;
 }
 
-const STATE_WHERE: Record<AccessStateDto, string> = {
+const STATE_WHERE: Record<AccessState, string> = {
   pending: "r.status = 'pending'",
   approved: "r.status = 'approved' AND r.valid_until > :now",
   expired: "r.status = 'approved' AND r.valid_until <= :now",
@@ -118,7 +118,7 @@ export function listRequests(db: Db, q: ListQuery, now: Date, toDto: (r: Request
   }
   if (q.decider) {
     // The type names come from the typed rule table, never from input.
-    const list = (ts: readonly AccessTypeDto[]) => (ts.length ? ts.map((t) => `'${t}'`).join(', ') : 'NULL');
+    const list = (ts: readonly AccessType[]) => (ts.length ? ts.map((t) => `'${t}'`).join(', ') : 'NULL');
     where.push(`((r.type IN (${list(q.decider.others)}) AND r.requested_by <> :decider) OR (r.type IN (${list(q.decider.own)}) AND r.requested_by = :decider))`);
     params.decider = q.decider.userId;
   }

@@ -1,5 +1,5 @@
 // What leave to view returns (the API hands these to the renderer as they are).
-import type { AccessScopeKindDto, AccessStateDto, AccessTypeDto, ClassificationDto, MediaKindDto, Role } from '../common';
+import type { AccessScopeKind, AccessState, AccessType, Classification, MediaKind, Role } from '../common';
 import type { OfficerRefDto } from '../library';
 
 export interface UserRefDto {
@@ -9,12 +9,12 @@ export interface UserRefDto {
 }
 
 export interface AccessScopeDto {
-  kind: AccessScopeKindDto;
+  kind: AccessScopeKind;
   id: number;
   /** How the program names it, e.g. '案件 2026-001 某某违建' or 'VID_0001.MP4'. */
   label: string;
   /** The highest classification among the item, its media and the cases holding them. */
-  classification: ClassificationDto;
+  classification: Classification;
   /** The media the request covers: once approved, exactly the set its approver was shown; before, what an approval now would cover. */
   mediaCount: number;
 }
@@ -22,7 +22,7 @@ export interface AccessScopeDto {
 /** One original an approval covers, as its approver is shown it. */
 export interface AccessItemDto {
   mediaId: number;
-  kind: MediaKindDto;
+  kind: MediaKind;
   originalName: string;
   officer: OfficerRefDto | null;
   recorderSerial: string | null;
@@ -30,19 +30,19 @@ export interface AccessItemDto {
   endAt: string | null;
   durationSec: number | null;
   /** As secret as itself and every case holding it. */
-  classification: ClassificationDto;
+  classification: Classification;
   /** The cases holding it, as '案号 名称'. */
   cases: string[];
 }
 
 export interface AccessRequestDto {
   id: number;
-  type: AccessTypeDto;
+  type: AccessType;
   scope: AccessScopeDto;
   reason: string;
   requestedBy: UserRefDto;
   requestedAt: string;
-  state: AccessStateDto;
+  state: AccessState;
   decidedBy: UserRefDto | null;
   decidedAt: string | null;
   /** The rejection reason, or the approver's remark. */
@@ -75,14 +75,14 @@ export interface AccessPageDto {
 }
 
 export interface AccessRuleDto {
-  type: AccessTypeDto;
+  type: AccessType;
   label: string;
   article: string;
   approverRoles: Role[];
   /** Roles that may approve their own request of this type (still registered). */
   selfApprovalRoles: Role[];
   /** Classifications this type can never be approved for. */
-  neverFor: ClassificationDto[];
+  neverFor: Classification[];
   /** Whether an approval of this type lets the items go on an evidence disc. */
   allowsDisc: boolean;
 }
@@ -108,7 +108,7 @@ export interface ViewingRowDto {
   lastAt: string;
   /** 'grant:<id>', 'own-footage', 'role:<role>'. */
   basis: string;
-  requestType: AccessTypeDto | null;
+  requestType: AccessType | null;
   requestId: number | null;
   reason: string | null;
   approver: UserRefDto | null;

@@ -7,14 +7,14 @@ import type { Session } from '../accounts';
 import { ACCESS_TYPE_LABELS, type Role } from '../common';
 import type { Db } from '../store';
 import type { AccessPolicyDto, AccessRuleDto } from './types';
-import type { AccessTypeDto, ClassificationDto } from '../common';
+import type { AccessType, Classification } from '../common';
 import { CLASSIFICATION_LABELS, isClassified, mediaClassification } from './classification';
 import { grantsCovering, type GrantRow } from './find';
 import type { MediaFacts } from '../library';
 import { officeSetting } from '../store';
 
 /** Per request type: who approves it, who may approve their own, and what it can never cover. */
-export const ACCESS_RULES: Readonly<Record<AccessTypeDto, AccessRuleDto>> = {
+export const ACCESS_RULES: Readonly<Record<AccessType, AccessRuleDto>> = {
   work: {
     type: 'work',
     label: ACCESS_TYPE_LABELS.work,
@@ -56,13 +56,13 @@ export function accessPolicyDto(db: Db): AccessPolicyDto {
 const hasAny = (session: Session, roles: readonly Role[]): boolean => session.roles.some((r) => roles.includes(r));
 
 /** Nobody approves their own request, except where the type's rule lets that role do so. */
-export function canApprove(session: Session, req: { type: AccessTypeDto; requestedBy: number }): boolean {
+export function canApprove(session: Session, req: { type: AccessType; requestedBy: number }): boolean {
   const rule = ACCESS_RULES[req.type];
   return req.requestedBy === session.userId ? hasAny(session, rule.selfApprovalRoles) : hasAny(session, rule.approverRoles);
 }
 
 /** The requester may withdraw their own; whoever could approve this type may revoke it. */
-export function canRevoke(session: Session, req: { type: AccessTypeDto; requestedBy: number }): boolean {
+export function canRevoke(session: Session, req: { type: AccessType; requestedBy: number }): boolean {
   return req.requestedBy === session.userId || hasAny(session, ACCESS_RULES[req.type].approverRoles);
 }
 
@@ -71,7 +71,7 @@ export function canRevoke(session: Session, req: { type: AccessTypeDto; requeste
  * classified item only by users the approval names; an approval naming nobody serves its requester
  * alone; a type never covers what its rule excludes (国家秘密 is never for public use).
  */
-export function grantAdmits(grant: GrantRow, userId: number, classification: ClassificationDto): boolean {
+export function grantAdmits(grant: GrantRow, userId: number, classification: Classification): boolean {
   if (ACCESS_RULES[grant.type].neverFor.includes(classification)) return false;
   if (grant.named.length) return grant.named.includes(userId);
   return !isClassified(classification) && grant.requestedBy === userId;
@@ -81,7 +81,7 @@ interface ViewContext {
   db: Db;
   session: Session;
   media: Pick<MediaFacts, 'id' | 'officerId'>;
-  classification: ClassificationDto;
+  classification: Classification;
   policy: AccessPolicy;
   now: Date;
 }

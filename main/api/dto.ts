@@ -1,25 +1,31 @@
 import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
+// The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
-  ACCESS_SCOPE_KINDS,
-  ACCESS_STATES,
-  ACCESS_TYPES,
-  CASE_STATUSES,
-  CATEGORIES,
-  CLASSIFICATIONS,
-  DISC_MEDIA_TYPES,
-  MEDIA_FLAGS,
-  MEDIA_KINDS,
-  RECORDER_STATUSES,
   Role,
+  AccessScopeKind,
+  AccessState,
+  AccessType,
+  BackupAlert,
+  CaseStatus,
+  Category,
+  Classification,
+  DiscMediaType,
+  IngestStatus,
+  MediaFlag,
+  MediaKind,
+  RecorderStatus,
+  RecordFormState,
+  SignatureRole,
 } from '../common';
+export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, RecorderStatus, RecordFormState, SignatureRole };
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
-import { SECTIONS, type BackupAlert, type Section } from '../common';
+import { SECTIONS, type Section } from '../common';
 
 export { SECTIONS };
 export type SectionId = Section;
@@ -124,7 +130,6 @@ export interface RecorderRefDto {
   serial: string;
 }
 
-export type RecorderStatusDto = (typeof RECORDER_STATUSES)[number];
 
 export interface RecorderDto {
   id: number;
@@ -132,7 +137,7 @@ export interface RecorderDto {
   brand: string | null;
   model: string | null;
   assetNo: string | null;
-  status: RecorderStatusDto;
+  status: RecorderStatus;
   notes: string | null;
   currentOfficer: OfficerDto | null;
 }
@@ -155,8 +160,6 @@ export interface SourceDto {
   recorder: boolean;
 }
 
-export type MediaKindDto = (typeof MEDIA_KINDS)[number];
-export type MediaFlagDto = (typeof MEDIA_FLAGS)[number];
 
 /** The browser host's folder picker (sources.browse). */
 export type { FolderListing as FolderListingDto } from '../devices';
@@ -171,7 +174,7 @@ export interface ScanDto {
   recorder: RecorderDto | null;
   suggestedOfficer: OfficerDto | null;
   /** kind 'other' (not picture or sound by content) is listed as 其他 and taken only when chosen (ingest.start keepOther). */
-  files: { relPath: string; size: number; kind: MediaKindDto; mtime: string; alreadyIn: boolean }[];
+  files: { relPath: string; size: number; kind: MediaKind; mtime: string; alreadyIn: boolean }[];
   /** The recorder's info file, read for serial and badge; kept with the session, not taken as footage. */
   infoFile: string | null;
   skipped: number;
@@ -183,7 +186,7 @@ export interface ScanDto {
 
 export type IngestProgressDto = IngestProgress;
 
-export type { IngestStatusDto, IngestSessionDto, IngestItemDto, IngestSessionDetailDto } from '../ingest';
+export type { IngestSessionDto, IngestItemDto, IngestSessionDetailDto } from '../ingest';
 
 export type IntegrityReportDto = IntegrityReport & { checkedAt: string };
 /** 工作台's custody figures: ingest's status and the recorder counts. */
@@ -196,7 +199,7 @@ export interface GeneratedFileDto {
 }
 
 // -- Weekly consolidation (每周归档) --
-export type { HandoverMarkDto, WeeklyPreviewDto } from '../ingest';
+export type { WeeklyPreviewDto } from '../ingest';
 
 export interface WeeklyRunDto {
   consolidationId: number;
@@ -208,8 +211,6 @@ export interface WeeklyRunDto {
 
 // -- Library and playback (资料库) --
 /** 执法情形, rules art. 5: the situations in which recording is mandatory. */
-export type CategoryDto = (typeof CATEGORIES)[number];
-export type ClassificationDto = (typeof CLASSIFICATIONS)[number];
 
 
 
@@ -235,7 +236,6 @@ export interface PreviewProgressDto {
 }
 
 // -- Cases (案件) --
-export type CaseStatusDto = (typeof CASE_STATUSES)[number];
 
 
 
@@ -243,10 +243,7 @@ export type CaseStatusDto = (typeof CASE_STATUSES)[number];
 
 // -- Viewing only with leave (查阅审批, rules art. 3, 12–14) --
 /** 工作查阅 (art. 12), 办案查阅 (art. 14), 公开使用 (art. 13). */
-export type AccessTypeDto = (typeof ACCESS_TYPES)[number];
-export type AccessScopeKindDto = (typeof ACCESS_SCOPE_KINDS)[number];
 /** 'expired' is never stored: an approval whose validUntil has passed. */
-export type AccessStateDto = (typeof ACCESS_STATES)[number];
 
 
 
@@ -259,8 +256,6 @@ export type AccessStateDto = (typeof ACCESS_STATES)[number];
 
 
 // -- Record forms (记录表, rules art. 11(4)) --
-export type RecordFormStateDto = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';
-export type SignatureRoleDto = 'officer' | 'chief';
 
 
 
@@ -268,7 +263,6 @@ export type SignatureRoleDto = 'officer' | 'chief';
 
 
 // -- Evidence discs (刻盘) --
-export type DiscMediaTypeDto = (typeof DISC_MEDIA_TYPES)[number];
 
 
 
@@ -286,7 +280,6 @@ export interface DiscProgressDto {
 }
 
 /** Why the backup card is red. */
-export type BackupAlertDto = BackupAlert;
 
 /** One backup generation written (weekly run or 立即备份). */
 export interface BackupRunDto {
@@ -333,7 +326,7 @@ export interface BackupStatusDto {
   /** Null when no target was named or it is not connected. */
   freeBytes: number | null;
   neededBytes: number;
-  alerts: BackupAlertDto[];
+  alerts: BackupAlert[];
 }
 
 export interface RestoreDto {

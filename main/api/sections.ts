@@ -1,19 +1,19 @@
-import type { Role } from '../common';
+import { ADMINS, APPROVERS, AUDITORS, CASE_READERS, CUSTODY_READERS, DISC_PEOPLE, type Role } from '../common';
 import { SECTIONS, type SectionId } from './dto';
 
 /** Which roles see which section of the frame. The API refuses the methods behind them anyway. */
 const SECTION_ROLES: Record<SectionId, readonly Role[] | 'all'> = {
   dashboard: 'all',
-  ingest: ['custodian', 'admin', 'chief'],
+  ingest: CUSTODY_READERS,
   library: 'all',
-  cases: ['officer', 'custodian', 'chief', 'township_leader'],
-  discs: ['officer', 'custodian', 'chief'],
-  forms: ['officer', 'custodian', 'chief'],
+  cases: CASE_READERS,
+  discs: DISC_PEOPLE,
+  forms: DISC_PEOPLE,
   approvals: 'all',
-  devices: ['custodian', 'chief', 'admin'],
-  supervision: ['chief', 'township_leader'],
-  audit: ['admin', 'chief'],
-  settings: ['admin'],
+  devices: CUSTODY_READERS,
+  supervision: APPROVERS,
+  audit: AUDITORS,
+  settings: ADMINS,
 };
 
 export function sectionsFor(roles: readonly Role[]): SectionId[] {

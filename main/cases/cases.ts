@@ -1,7 +1,7 @@
 import { AppError } from '../common';
 import type { Db } from '../store';
 import type { CaseDetailDto, CaseItemDto, CasePageDto, CaseSummaryDto } from './types';
-import type { CaseStatusDto, ClassificationDto } from '../common';
+import type { CaseStatus, Classification } from '../common';
 import { officerRef } from '../library';
 
 interface CaseRow {
@@ -9,8 +9,8 @@ interface CaseRow {
   number: string;
   title: string;
   description: string;
-  classification: ClassificationDto;
-  status: CaseStatusDto;
+  classification: Classification;
+  status: CaseStatus;
   created_at: string;
   closed_at: string | null;
   created_by: string;
@@ -47,7 +47,7 @@ function toSummary(r: CaseRow): CaseSummaryDto {
   };
 }
 
-export function listCases(db: Db, q: { text?: string; status?: CaseStatusDto; limit: number; offset: number }): CasePageDto {
+export function listCases(db: Db, q: { text?: string; status?: CaseStatus; limit: number; offset: number }): CasePageDto {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.status) {

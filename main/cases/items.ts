@@ -1,5 +1,5 @@
 // Writing cases and what they hold; reading them is in ./cases.
-import type { ClassificationDto, CaseStatusDto } from '../common';
+import type { Classification, CaseStatus } from '../common';
 import type { Db } from '../store';
 
 export function caseNumberTaken(db: Db, number: string): boolean {
@@ -11,7 +11,7 @@ export interface NewCase {
   title: string;
   handlerOfficerId: number | null;
   description: string;
-  classification: ClassificationDto;
+  classification: Classification;
 }
 
 export function insertCase(db: Db, c: NewCase, userId: number, now: Date): number {
@@ -24,9 +24,9 @@ export interface CaseChanges {
   title?: string;
   handlerOfficerId?: number | null;
   description?: string;
-  classification?: ClassificationDto;
+  classification?: Classification;
   /** Closing stamps closed_at; reopening clears it. */
-  status?: CaseStatusDto;
+  status?: CaseStatus;
 }
 
 /** Writes the given columns; false when there was nothing to write. */
@@ -50,7 +50,7 @@ export function updateCase(db: Db, id: number, changes: CaseChanges, now: Date):
   return true;
 }
 
-export function setCaseClassification(db: Db, id: number, classification: ClassificationDto): void {
+export function setCaseClassification(db: Db, id: number, classification: Classification): void {
   db.prepare('UPDATE cases SET classification = ? WHERE id = ?').run(classification, id);
 }
 

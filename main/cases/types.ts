@@ -1,5 +1,5 @@
 // What the cases module returns (the API hands these to the renderer as they are).
-import type { CaseStatusDto, ClassificationDto, MediaKindDto } from '../common';
+import type { CaseStatus, Classification, MediaKind } from '../common';
 import type { OfficerRefDto } from '../library';
 
 export interface CaseSummaryDto {
@@ -7,8 +7,8 @@ export interface CaseSummaryDto {
   number: string;
   title: string;
   handler: OfficerRefDto | null;
-  classification: ClassificationDto;
-  status: CaseStatusDto;
+  classification: Classification;
+  status: CaseStatus;
   createdAt: string;
   createdBy: string;
   closedAt: string | null;
@@ -19,7 +19,7 @@ export interface CaseSummaryDto {
 
 export interface CaseItemDto {
   mediaId: number;
-  kind: MediaKindDto;
+  kind: MediaKind;
   originalName: string;
   sha256: string;
   startAt: string;

@@ -24,3 +24,25 @@ export function formatBytes(bytes: number): string {
 export function formatRate(bytesPerSec: number): string {
   return Number.isFinite(bytesPerSec) && bytesPerSec > 0 ? `${formatBytes(bytesPerSec)}/s` : '—';
 }
+
+/** For the screen: '1 小时 2 分 3 秒', or '2.5 秒' for short clips; '—' when there is none. */
+export function formatDuration(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
+  if (sec < 60) return `${Math.round(sec * 10) / 10} 秒`;
+  const s = Math.round(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  return [h ? `${h} 小时` : '', m ? `${m} 分` : '', r ? `${r} 秒` : ''].filter(Boolean).join(' ');
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** For printed forms' columns: '00:12:34'; hours grow past two digits rather than wrapping. */
+export function formatDurationClock(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+}

@@ -37,7 +37,6 @@ export {
   OVERSEERS,
 } from './roles';
 export * from './values';
-export { formatBytes, formatRate } from './format';
+export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';
-export type { MediaKindDto, MediaFlagDto, CategoryDto, ClassificationDto, CaseStatusDto, AccessTypeDto, AccessScopeKindDto, AccessStateDto, RecordFormStateDto, SignatureRoleDto, DiscMediaTypeDto } from './domain-values';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from './password-rule';

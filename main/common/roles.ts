@@ -1,3 +1,5 @@
+import { SIGNATURE_ROLES } from './values';
+
 export const ROLES = ['officer', 'custodian', 'chief', 'township_leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -29,7 +31,7 @@ export const CASE_READERS: readonly Role[] = ['officer', 'custodian', 'chief', '
 /** Who works on evidence discs and record forms (the 刻盘 and 记录表 sections). */
 export const DISC_PEOPLE: readonly Role[] = ['officer', 'custodian', 'chief'];
 /** Who signs a record form: a case officer, then the chief. */
-export const FORM_SIGNERS: readonly Role[] = ['officer', 'chief'];
+export const FORM_SIGNERS: readonly Role[] = SIGNATURE_ROLES;
 /** Who decides requests at all (per type: ACCESS_RULES in the view policy). */
 export const APPROVERS: readonly Role[] = ['chief', 'township_leader'];
 /** The keeper of the viewing register (art. 14) and the approvers: see every request and the register. */

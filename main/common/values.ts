@@ -134,3 +134,32 @@ export const START_RULE_LABELS: Record<StartRule, string> = {
   creation_time_utc: '文件内创建时间（按UTC换算为办公地时间）',
   mtime: '文件修改时间（文件名和创建时间均不可用）',
 };
+
+/** What a fixity check finds wrong in the archive (the weekly report prints all but 'manifest'). */
+export const INTEGRITY_PROBLEM_KINDS = ['missing', 'changed', 'extra', 'manifest'] as const;
+export type IntegrityProblemKind = (typeof INTEGRITY_PROBLEM_KINDS)[number];
+export const INTEGRITY_PROBLEM_LABELS: Record<IntegrityProblemKind, string> = {
+  missing: '缺失',
+  changed: '已改变',
+  extra: '多余',
+  manifest: '清单问题',
+};
+
+/** One officer on one day: handed over (✓), a handover is missing (缺), or nothing to hand over (—); in legend order. */
+export const HANDOVER_MARKS = ['done', 'missing', 'none'] as const;
+export type HandoverMark = (typeof HANDOVER_MARKS)[number];
+export const HANDOVER_MARK_LABELS: Record<HandoverMark, string> = { done: '✓', none: '—', missing: '缺' };
+
+/** A record form's signing states, in the order a form goes through them. */
+export const RECORD_FORM_STATES = ['draft', 'officer_signed', 'chief_signed', 'locked'] as const;
+export type RecordFormState = (typeof RECORD_FORM_STATES)[number];
+export const RECORD_FORM_STATE_LABELS: Record<RecordFormState, string> = {
+  draft: '草稿',
+  officer_signed: '执法人员已签',
+  chief_signed: '负责人已签',
+  locked: '已锁定',
+};
+
+/** Who signs a record form, in order. */
+export const SIGNATURE_ROLES = ['officer', 'chief'] as const;
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number];

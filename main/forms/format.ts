@@ -50,15 +50,6 @@ export function weekdayLabel(day: string): string {
   return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? ''}`;
 }
 
-/** '00:12:34'; hours grow past two digits rather than wrapping. */
-export function formatDuration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
-}
-
 /**
  * Recorder clock minus workstation clock: '+12 秒', '-1 分 05 秒', '0 秒'; null (not measurable) → '无法测定'.
  */

@@ -20,8 +20,8 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
-import { formatBytes, localDay } from '../common';
-import { flagLabel, formatClockDrift, formatDateTime, formatDateTimeCompact, formatDuration, type FileFlag } from './format';
+import { formatBytes, formatDurationClock, localDay } from '../common';
+import { flagLabel, formatClockDrift, formatDateTime, formatDateTimeCompact, type FileFlag } from './format';
 
 /** The batch number printed on the sheet: the office day the session started, and its id ('20261127-003'). */
 export function handoverSessionNo(startedAt: Date, sessionId: number, timeZone: string): string {
@@ -112,7 +112,7 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
       ],
       [
         { label: '总大小', value: formatBytes(data.totalBytes) },
-        { label: '总时长', value: formatDuration(data.totalDurationSec) },
+        { label: '总时长', value: formatDurationClock(data.totalDurationSec) },
       ],
       [{ label: '记录仪时钟偏差', value: clockDriftText(data.clockDriftSec), span: 3 }],
       ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
@@ -124,7 +124,7 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
     String(i + 1),
     { text: f.name, size: SIZE.liu },
     f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
-    f.durationSec === null ? '—' : formatDuration(f.durationSec),
+    f.durationSec === null ? '—' : formatDurationClock(f.durationSec),
     formatBytes(f.bytes),
     hashCell(f.sha256),
     flagsText(f.flags),

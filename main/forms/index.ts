@@ -37,13 +37,12 @@ export {
   weekLabel,
   WEEKLY_TITLE,
   type WeeklyReportData,
-  type HandoverMark,
   type WeeklyOfficerRow,
   type WeeklyRecorderRow,
   type WeeklyFlaggedFile,
   type WeeklyIntegrity,
   type WeeklyBackup,
-  type IntegrityProblemKind,
+  type WeeklyProblemKind,
 } from './weekly-report';
 export {
   viewingRegister,

@@ -1,7 +1,7 @@
 // 执法记录仪视听资料证据记录表 — the record form of rules art. 11(4) and DESIGN §8, filed with the evidence
 // disc: what was recorded, by whom, where, on which device, with each file's SHA-256, then the officers'
 // and chief's signatures and the unit seal.
-import { formatBytes } from '../common';
+import { formatBytes, formatDurationClock } from '../common';
 import {
   buildDocument,
   columnWidths,
@@ -22,7 +22,7 @@ import {
   type Column,
   type FormMeta,
 } from './docx-kit';
-import { formatDateTime, formatDateTimeCompact, formatDuration } from './format';
+import { formatDateTime, formatDateTimeCompact } from './format';
 
 export interface RecordFormFile {
   name: string;
@@ -93,7 +93,7 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
     String(i + 1),
     { text: f.name, size: SIZE.liu },
     f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
-    f.durationSec === null ? '—' : formatDuration(f.durationSec),
+    f.durationSec === null ? '—' : formatDurationClock(f.durationSec),
     formatBytes(f.bytes),
     hashCell(f.sha256),
   ]);
@@ -131,7 +131,7 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
           [{ label: '录制地点', value: data.place, span: 3 }],
           [
             { label: '文件格式', value: data.format },
-            { label: '时长及大小', value: `${formatDuration(data.totalDurationSec)}，${formatBytes(data.totalBytes)}` },
+            { label: '时长及大小', value: `${formatDurationClock(data.totalDurationSec)}，${formatBytes(data.totalBytes)}` },
           ],
           ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
         ],

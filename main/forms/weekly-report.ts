@@ -1,6 +1,6 @@
 // 执法记录仪视听资料每周归档报告 — the Friday consolidation of rules art. 11(2): who handed over on
 // which day, what each recorder produced, what was flagged, whether the archive is intact and backed up.
-import { formatBytes } from '../common';
+import { formatBytes, formatDurationClock, HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, type HandoverMark, type IntegrityProblemKind } from '../common';
 import {
   buildDocument,
   columnWidths,
@@ -24,14 +24,13 @@ import {
   flagLabel,
   formatDateTime,
   formatDateTimeCompact,
-  formatDuration,
   formatMonthDay,
   weekdayLabel,
   type FileFlag,
 } from './format';
 
-/** One officer on one day: handed over (✓), nothing to hand over (—), or a handover is missing (缺). */
-export type HandoverMark = 'done' | 'none' | 'missing';
+/** What the weekly report lists of a fixity check: 'manifest' problems are not printed. */
+export type WeeklyProblemKind = Exclude<IntegrityProblemKind, 'manifest'>;
 
 export interface WeeklyOfficerRow {
   name: string;
@@ -59,8 +58,6 @@ export interface WeeklyFlaggedFile {
   flags: readonly FileFlag[];
 }
 
-export type IntegrityProblemKind = 'missing' | 'changed' | 'extra';
-
 export interface WeeklyIntegrity {
   checkedAt: Date;
   checked: number;
@@ -68,7 +65,7 @@ export interface WeeklyIntegrity {
   missing: number;
   changed: number;
   extra: number;
-  problems: readonly { path: string; kind: IntegrityProblemKind; detail?: string }[];
+  problems: readonly { path: string; kind: WeeklyProblemKind; detail?: string }[];
 }
 
 export interface WeeklyBackup {
@@ -119,8 +116,6 @@ export interface WeeklyReportData extends FormMeta {
 
 export const WEEKLY_TITLE = '执法记录仪视听资料每周归档报告';
 
-const MARK_TEXT: Record<HandoverMark, string> = { done: '✓', none: '—', missing: '缺' };
-const PROBLEM_TEXT: Record<IntegrityProblemKind, string> = { missing: '缺失', changed: '已改变', extra: '多余' };
 
 export function weekLabel(data: Pick<WeeklyReportData, 'isoYear' | 'isoWeek' | 'days'>): string {
   const first = data.days[0];
@@ -150,7 +145,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
     `${o.name}\n警号 ${o.badgeNo}`,
     ...data.days.map((_, i) => {
       const mark = o.marks[i] ?? 'none';
-      return { text: MARK_TEXT[mark], size: SIZE.wu, bold: mark === 'missing' };
+      return { text: HANDOVER_MARK_LABELS[mark], size: SIZE.wu, bold: mark === 'missing' };
     }),
   ]);
 
@@ -169,14 +164,14 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
     r.officerName ?? '—',
     String(r.files),
     formatBytes(r.bytes),
-    formatDuration(r.durationSec),
+    formatDurationClock(r.durationSec),
   ]);
   if (data.recorders.length > 0) {
     recorderRows.push([
       { text: '合计', span: 3, align: 'center', bold: true },
       { text: String(totals.files), bold: true },
       { text: formatBytes(totals.bytes), bold: true },
-      { text: formatDuration(totals.durationSec), bold: true },
+      { text: formatDurationClock(totals.durationSec), bold: true },
     ]);
   }
 
@@ -235,7 +230,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
                   { header: '问题', weight: 1.3, align: 'center' },
                   { header: '说明', weight: 4.2 },
                 ],
-                integrity.problems.map((p, i) => [String(i + 1), p.path, PROBLEM_TEXT[p.kind], p.detail ?? '']),
+                integrity.problems.map((p, i) => [String(i + 1), p.path, INTEGRITY_PROBLEM_LABELS[p.kind], p.detail ?? '']),
                 'portrait',
               ),
             ]
@@ -324,7 +319,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
           ],
           [
             { label: '文件总数', value: `${totals.files} 个` },
-            { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDuration(totals.durationSec)}` },
+            { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDurationClock(totals.durationSec)}` },
           ],
         ],
         grid,

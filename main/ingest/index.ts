@@ -32,10 +32,9 @@ export {
   loadSessionDetail,
   listIngestSessions,
   alreadyInArchive,
-  type IngestStatusDto,
   type IngestSessionDto,
   type IngestItemDto,
   type IngestSessionDetailDto,
   type IngestOfficerDto,
 } from './sessions';
-export { weeklyPreview, weeklyReportName, recordConsolidation, type HandoverMarkDto, type WeeklyPreviewDto } from './weekly';
+export { weeklyPreview, weeklyReportName, recordConsolidation, type WeeklyPreviewDto } from './weekly';

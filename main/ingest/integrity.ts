@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { IntegrityProblemKind } from '../common';
 import type { Db } from '../store';
 import { hashFile } from './copy-hash';
 import { dayRelDir, toAbsolute } from './layout';
@@ -12,7 +13,7 @@ export interface IntegrityScope {
 }
 
 export interface IntegrityProblem {
-  kind: 'missing' | 'changed' | 'extra' | 'manifest';
+  kind: IntegrityProblemKind;
   path: string;
   mediaId?: number;
   expected?: string;

@@ -4,13 +4,12 @@ import type { Db } from '../store';
 // Ingest sessions as the API shows them (the history list, one session's files): the ingest domain owns
 // these tables' SQL; main/api passes them on as they are.
 
-export type IngestStatusDto = IngestStatus;
 
 export interface IngestSessionDto {
   id: number;
   startedAt: string;
   finishedAt: string | null;
-  status: IngestStatusDto;
+  status: IngestStatus;
   /** The receiving custodian's name (their login in receivedByLogin). */
   receivedBy: string;
   receivedByLogin: string;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { localDay, type MediaFlag } from '../common';
+import { localDay, type HandoverMark, type MediaFlag } from '../common';
 import type { Db } from '../store';
 import { isConsolidationDay, isoWeekOf } from './week';
 
@@ -8,15 +8,13 @@ import { isConsolidationDay, isoWeekOf } from './week';
 
 const UNREGISTERED_RECORDER = '（未登记设备）';
 
-export type HandoverMarkDto = 'done' | 'none' | 'missing';
-
 export interface WeeklyPreviewDto {
   isoYear: number;
   isoWeek: number;
   days: string[];
   /** Rules art. 11(2): today is the consolidation day. */
   isFriday: boolean;
-  officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMarkDto[] }[];
+  officers: { officerId: number; name: string; badgeNo: string; marks: HandoverMark[] }[];
   recorders: { serial: string; brand: string | null; model: string | null; officerName: string | null; files: number; bytes: number; durationSec: number }[];
   /** Ingest sessions started in the week (交接次数). */
   handoverSessions: number;
@@ -50,7 +48,7 @@ export function weeklyPreview(db: Db, tz: string, weekOf: string, now: Date): We
     name: o.name,
     badgeNo: o.badge_no,
     // Footage from a day with no handover that day is a late handover (art. 8): shown as missing.
-    marks: week.days.map((d): HandoverMarkDto => (d > today ? 'none' : handovers.has(`${o.id}|${d}`) ? 'done' : recorded.has(`${o.id}|${d}`) ? 'missing' : 'none')),
+    marks: week.days.map((d): HandoverMark => (d > today ? 'none' : handovers.has(`${o.id}|${d}`) ? 'done' : recorded.has(`${o.id}|${d}`) ? 'missing' : 'none')),
   }));
 
   // Every original filed under the week, whether or not its recorder is registered: the same set the integrity

@@ -1,6 +1,6 @@
 import type { MediaFlag, MediaKind } from '../media';
 import type { Db } from '../store';
-import type { ClassificationDto } from '../common';
+import type { Classification } from '../common';
 
 /** What the media handler and the view policy need to know about one original. */
 export interface MediaFacts {
@@ -16,7 +16,7 @@ export interface MediaFacts {
   durationSec: number | null;
   hasAudio: boolean;
   flags: MediaFlag[];
-  classification: ClassificationDto;
+  classification: Classification;
   recordingId: number | null;
   officerId: number | null;
   recorderId: number | null;
@@ -35,7 +35,7 @@ interface Row {
   duration_sec: number | null;
   has_audio: number;
   flags: string;
-  classification: ClassificationDto;
+  classification: Classification;
   recording_id: number | null;
   officer_id: number | null;
   recorder_id: number | null;

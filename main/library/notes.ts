@@ -1,12 +1,12 @@
 // What users keep beside an original: its category, key mark, notes and bookmarks. The original is never touched.
 import type { Db } from '../store';
-import type { CategoryDto, ClassificationDto } from '../common';
+import type { Category, Classification } from '../common';
 
 export function mediaExists(db: Db, id: number): boolean {
   return !!db.prepare('SELECT 1 FROM media WHERE id = ?').get(id);
 }
 
-export function setCategory(db: Db, id: number, category: CategoryDto | null): void {
+export function setCategory(db: Db, id: number, category: Category | null): void {
   db.prepare('UPDATE media SET category = ? WHERE id = ?').run(category, id);
 }
 
@@ -53,11 +53,11 @@ export function unknownMediaIds(db: Db, ids: readonly number[]): number[] {
   return ids.filter((id) => !known.get(id));
 }
 
-export function mediaClassificationRow(db: Db, id: number): { sha256: string; classification: ClassificationDto } | undefined {
-  return db.prepare('SELECT sha256, classification FROM media WHERE id = ?').get(id) as { sha256: string; classification: ClassificationDto } | undefined;
+export function mediaClassificationRow(db: Db, id: number): { sha256: string; classification: Classification } | undefined {
+  return db.prepare('SELECT sha256, classification FROM media WHERE id = ?').get(id) as { sha256: string; classification: Classification } | undefined;
 }
 
-export function setMediaClassification(db: Db, id: number, classification: ClassificationDto): void {
+export function setMediaClassification(db: Db, id: number, classification: Classification): void {
   db.prepare('UPDATE media SET classification = ? WHERE id = ?').run(classification, id);
 }
 

@@ -1,5 +1,5 @@
 import { needsProxy } from '../media';
-import type { CategoryDto, ClassificationDto, MediaKindDto } from '../common';
+import type { Category, Classification, MediaKind } from '../common';
 import type { LibraryItemDto, OfficerRefDto } from './types';
 import { parseFlags } from './media-facts';
 import { thumbPossible } from './previews';
@@ -12,16 +12,16 @@ export const ITEM_JOINS = 'LEFT JOIN officers o ON o.id = m.officer_id LEFT JOIN
 
 export interface ItemRow {
   id: number;
-  kind: MediaKindDto;
+  kind: MediaKind;
   original_name: string;
   start_at: string;
   end_at: string | null;
   duration_sec: number | null;
   size: number;
   flags: string;
-  category: CategoryDto | null;
+  category: Category | null;
   key_mark: number;
-  classification: ClassificationDto;
+  classification: Classification;
   recording_id: number | null;
   container: string | null;
   video_codec: string | null;

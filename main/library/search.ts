@@ -1,5 +1,5 @@
 import type { Db } from '../store';
-import type { CategoryDto, ClassificationDto, MediaFlagDto, MediaKindDto } from '../common';
+import type { Category, Classification, MediaFlag, MediaKind } from '../common';
 import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 
@@ -10,12 +10,12 @@ export interface LibraryQuery {
   officerId?: number;
   recorderId?: number;
   /** 'none': media without a category yet. */
-  category?: CategoryDto | 'none';
+  category?: Category | 'none';
   keyMark?: boolean;
-  classification?: ClassificationDto;
+  classification?: Classification;
   /** Has any of these flags. */
-  flags?: MediaFlagDto[];
-  kind?: MediaKindDto;
+  flags?: MediaFlag[];
+  kind?: MediaKind;
   caseId?: number;
   recordingId?: number;
   text?: string;

@@ -1,5 +1,5 @@
 // What the library returns (the API hands these to the renderer as they are).
-import type { CategoryDto, ClassificationDto, MediaFlagDto, MediaKindDto, StartRule } from '../common';
+import type { Category, Classification, MediaFlag, MediaKind, StartRule } from '../common';
 
 export interface OfficerRefDto {
   id: number;
@@ -10,7 +10,7 @@ export interface OfficerRefDto {
 /** One row of the library: metadata only, never bytes. Media come from `evidence://media/<id>` or `/media/<id>`. */
 export interface LibraryItemDto {
   id: number;
-  kind: MediaKindDto;
+  kind: MediaKind;
   originalName: string;
   startAt: string;
   endAt: string | null;
@@ -18,10 +18,10 @@ export interface LibraryItemDto {
   size: number;
   officer: OfficerRefDto | null;
   recorderSerial: string | null;
-  flags: MediaFlagDto[];
-  category: CategoryDto | null;
+  flags: MediaFlag[];
+  category: Category | null;
   keyMark: boolean;
-  classification: ClassificationDto;
+  classification: Classification;
   recordingId: number | null;
   /** A poster is available at `/media/<id>/thumb` (made on first request, then cached). */
   hasThumb: boolean;
@@ -46,7 +46,7 @@ export interface RecordingSegmentDto {
   videoCodec: string | null;
   audioCodec: string | null;
   needsProxy: boolean;
-  flags: MediaFlagDto[];
+  flags: MediaFlag[];
 }
 
 export interface RecordingDto {

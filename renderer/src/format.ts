@@ -1,17 +1,8 @@
 /** Numbers as the office reads them: sizes and speeds (one convention with forms and CLI), durations, clock drift. */
 
-export { formatBytes, formatRate as formatSpeed } from '../../main/common';
+import { formatDuration } from '../../main/common';
 
-/** 1 小时 2 分 3 秒, or 2.5 秒 for short clips. */
-export function formatDuration(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
-  if (sec < 60) return `${Math.round(sec * 10) / 10} 秒`;
-  const s = Math.round(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = s % 60;
-  return [h ? `${h} 小时` : '', m ? `${m} 分` : '', r ? `${r} 秒` : ''].filter(Boolean).join(' ');
-}
+export { formatBytes, formatDuration, formatRate as formatSpeed } from '../../main/common';
 
 export function formatEta(sec: number | null): string {
   if (sec === null || !Number.isFinite(sec)) return '正在估算…';

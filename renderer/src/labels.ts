@@ -4,15 +4,13 @@
  */
 import type {
   ChainReportDto,
-  ClassificationDto,
-  HandoverMarkDto,
-  IngestStatusDto,
-  IntegrityReportDto,
-  MediaFlagDto,
-  RecorderStatusDto,
+  Classification,
+  IngestStatus,
+  MediaFlag,
+  RecorderStatus,
   SectionId,
 } from '../../main/api/dto';
-import { RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type Role } from '../../main/common';
+import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
 
 export {
   ACCESS_SCOPE_KIND_LABELS,
@@ -27,6 +25,9 @@ export {
   DISC_MEDIA_LABELS,
   DISC_MEDIA_TYPES,
   INGEST_STATUS_LABELS,
+  INTEGRITY_PROBLEM_LABELS,
+  RECORD_FORM_STATE_LABELS,
+  RECORD_FORM_STATES,
   MEDIA_FLAG_LABELS,
   MEDIA_KIND_LABELS,
   MEDIA_KINDS,
@@ -231,10 +232,10 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   sha256: 'SHA-256',
   scope: '范围',
   checked: '已校验文件',
-  missing: '缺失',
-  changed: '已改变',
-  extra: '多余',
-  manifestProblems: '清单问题',
+  missing: INTEGRITY_PROBLEM_LABELS.missing,
+  changed: INTEGRITY_PROBLEM_LABELS.changed,
+  extra: INTEGRITY_PROBLEM_LABELS.extra,
+  manifestProblems: INTEGRITY_PROBLEM_LABELS.manifest,
   week: '周次',
   integrityOk: '完整性',
   backupVerified: '备份已校验',
@@ -360,7 +361,7 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
 
 // -- Ingest, devices, weekly consolidation --
 
-export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
+export const MEDIA_FLAG_COLORS: Record<MediaFlag, string> = {
   no_audio: 'orange',
   clock_suspect: 'gold',
   unreadable: 'red',
@@ -368,7 +369,7 @@ export const MEDIA_FLAG_COLORS: Record<MediaFlagDto, string> = {
   zero_byte: 'magenta',
 };
 
-export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
+export const MEDIA_FLAG_HINTS: Record<MediaFlag, string> = {
   no_audio: '录像没有声音（制度第二条要求声像同步）',
   clock_suspect: '录制时间早于 2010 年、晚于当前时间或与接入时间相差过大，已按导入日期归档',
   unreadable: '无法解析媒体信息，原样保存',
@@ -376,7 +377,7 @@ export const MEDIA_FLAG_HINTS: Record<MediaFlagDto, string> = {
   zero_byte: '文件大小为 0',
 };
 
-export const INGEST_STATUS_COLORS: Record<IngestStatusDto, string> = {
+export const INGEST_STATUS_COLORS: Record<IngestStatus, string> = {
   running: 'processing',
   completed: 'success',
   cancelled: 'default',
@@ -396,26 +397,17 @@ export const DRIFT_BASIS_LABELS: Record<string, string> = {
   newest_file_in_future: '依据晚于接入时间的最新文件（下限）',
 };
 
-export const RECORDER_STATUS_COLORS: Record<RecorderStatusDto, string> = {
+export const RECORDER_STATUS_COLORS: Record<RecorderStatus, string> = {
   in_service: 'green',
   repair: 'orange',
   lost: 'red',
   retired: 'default',
 };
 
-export const HANDOVER_MARKS: Record<HandoverMarkDto, { text: string; color: string; hint: string }> = {
-  done: { text: '✓', color: '#389e0d', hint: '当日已移交' },
-  none: { text: '—', color: '#9aa3b2', hint: '当日无录像' },
-  missing: { text: '缺', color: '#cf1322', hint: '有当日录像但当日未移交' },
-};
-
-export type IntegrityProblemKind = IntegrityReportDto['problems'][number]['kind'];
-
-export const INTEGRITY_PROBLEM_LABELS: Record<IntegrityProblemKind, string> = {
-  missing: '缺失',
-  changed: '已改变',
-  extra: '多余',
-  manifest: '清单问题',
+export const HANDOVER_MARK_LOOKS: Record<HandoverMark, { text: string; color: string; hint: string }> = {
+  done: { text: HANDOVER_MARK_LABELS.done, color: '#389e0d', hint: '当日已移交' },
+  none: { text: HANDOVER_MARK_LABELS.none, color: '#9aa3b2', hint: '当日无录像' },
+  missing: { text: HANDOVER_MARK_LABELS.missing, color: '#cf1322', hint: '有当日录像但当日未移交' },
 };
 
 export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
@@ -427,7 +419,7 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
 
 // -- Library, player and cases --
 
-export const CLASSIFICATION_COLORS: Record<ClassificationDto, string> = {
+export const CLASSIFICATION_COLORS: Record<Classification, string> = {
   normal: 'default',
   privacy: 'purple',
   business_secret: 'orange',

@@ -1,7 +1,7 @@
 import { AppError, OVERSEERS, ROLE_LABELS } from '../../common';
 import type { Session } from '../../accounts';
 import type { Db } from '../../store';
-import type { AccessPolicyDto, AccessRequestDto, AccessTypeDto, ClassificationDto, UserRefDto } from '../dto';
+import type { AccessPolicyDto, AccessRequestDto, AccessType, Classification, UserRefDto } from '../dto';
 import {
   CLASSIFICATION_LABELS,
   describeScope,
@@ -37,7 +37,7 @@ type AccessMethods =
   | 'cases.classify';
 
 const DAY_MS = 86_400_000;
-const TYPES = Object.keys(ACCESS_RULES) as AccessTypeDto[];
+const TYPES = Object.keys(ACCESS_RULES) as AccessType[];
 
 const perms = (session: Session, r: RequestRow) => ({ canDecide: canApprove(session, r), canRevoke: canRevoke(session, r) });
 
@@ -46,7 +46,7 @@ function dto(db: Db, session: Session, r: RequestRow, now: Date): AccessRequestD
 }
 
 /** Sets one media row's classification and audits the change; call inside a transaction. */
-function classifyMedia(db: Db, audit: CallContext<'media.classify'>['audit'], id: number, classification: ClassificationDto, context: { recordingId?: number } = {}): void {
+function classifyMedia(db: Db, audit: CallContext<'media.classify'>['audit'], id: number, classification: Classification, context: { recordingId?: number } = {}): void {
   const m = mediaClassificationRow(db, id);
   if (!m) throw new AppError('NOT_FOUND', '资料不存在');
   if (m.classification === classification) return;
@@ -61,7 +61,7 @@ function mayRead(db: Db, session: Session, r: RequestRow): boolean {
   return isNamedUser(db, r.id, session.userId);
 }
 
-function refuseNever(type: AccessTypeDto, cls: ClassificationDto): void {
+function refuseNever(type: AccessType, cls: Classification): void {
   if (ACCESS_RULES[type].neverFor.includes(cls)) {
     throw new AppError('CLASSIFICATION_NOT_ALLOWED', `${CLASSIFICATION_LABELS[cls]}资料不得申请${ACCESS_RULES[type].label}（规定第三条）`);
   }

@@ -5,7 +5,7 @@ import { addBookmark, ensurePreview, findBookmark, listBookmarks, loadMediaDetai
 import { previewWork } from '../preview-work';
 import { authorizeView, recordViewing } from '../../access';
 import { officeSetting } from '../../store';
-import type { CategoryDto } from '../dto';
+import type { Category } from '../dto';
 
 type MediaMethods = 'media.get' | 'media.update' | 'media.updateRecording' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
 
@@ -18,7 +18,7 @@ function mustExist(ctx: CallContext<MediaMethods>, id: number): void {
 }
 
 interface MediaPatch {
-  category?: CategoryDto | null;
+  category?: Category | null;
   keyMark?: boolean;
   notes?: string | null;
 }

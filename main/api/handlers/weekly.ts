@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findUserById } from '../../accounts';
-import { weeklyReport, type FileFlag } from '../../forms';
+import { weeklyReport, type FileFlag, type WeeklyProblemKind } from '../../forms';
 import { checkIntegrity, recordConsolidation, recordIntegrityCheck, weeklyPreview, weeklyReportName, writeFileAtomic } from '../../ingest';
 import { auditHead, latestSeal } from '../../audit';
 import type { HandlerTable } from '../handler';
@@ -51,7 +51,7 @@ export const weeklyHandlers: Pick<HandlerTable, 'weekly.preview' | 'weekly.run'>
         missing: integrity.missing,
         changed: integrity.changed,
         extra: integrity.extra,
-        problems: integrity.problems.filter((p) => p.kind !== 'manifest').map((p) => ({ path: p.path, kind: p.kind as 'missing' | 'changed' | 'extra' })),
+        problems: integrity.problems.filter((p) => p.kind !== 'manifest').map((p) => ({ path: p.path, kind: p.kind as WeeklyProblemKind })),
       },
       backup: backup
         ? { target: backup.target, completedAt: services.clock.now(), filesCopied: backup.filesCopied + backup.filesAlreadyThere, bytesCopied: backup.bytesCopied, verified: backup.verified }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Session } from '../../accounts';
-import { AppError } from '../../common';
+import { AppError, SIGNATURE_ROLES } from '../../common';
 import { stageBag, type BagItem } from '../bag';
 import { buildDiscImage } from '../build-image';
 import { MEDIA, planDiscs, type DiscPlan, type MediaType, type PlanItem } from '../plan';
@@ -72,7 +72,7 @@ export function assertFormReady(db: Db, office: OfficeRow, caseId: number, formI
   const content = storedContent(form);
   const verify = revocationAwareVerifier(db, office.caCertPem as Pem);
   const sigs = validSignatures(db, formId);
-  for (const role of ['officer', 'chief'] as const) {
+  for (const role of SIGNATURE_ROLES) {
     const s = sigs.find((x) => x.role === role);
     if (!s || !verify(content, s.signature).ok) {
       throw new AppError('FORM_SIGNATURE_INVALID', '记录表签名无法验证，请重新签名', `record form ${formId}: ${role} signature missing or invalid`);

@@ -1,6 +1,6 @@
 // Writing record forms: a new draft, new content (which voids the signatures), a signature, a scan.
 import type { Db } from '../../store';
-import type { SignatureRoleDto } from '../../common';
+import type { SignatureRole } from '../../common';
 import type { RecordFormFieldsDto } from './types';
 import { sha256 } from './record-form-fields';
 
@@ -33,7 +33,7 @@ export function updateFormContent(db: Db, formId: number, fields: RecordFormFiel
 /** Stores a signature and moves the form to the state it gives; returns the signature's id. */
 export function insertSignature(
   db: Db,
-  s: { formId: number; role: SignatureRoleDto; userId: number; contentSha256: string; signature: Buffer; certSerial: string; now: Date },
+  s: { formId: number; role: SignatureRole; userId: number; contentSha256: string; signature: Buffer; certSerial: string; now: Date },
 ): number {
   const at = s.now.toISOString();
   const id = db

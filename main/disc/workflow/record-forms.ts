@@ -11,7 +11,7 @@ import { localDay } from '../../common';
 import { writeFileAtomic } from '../../ingest';
 import type { ArchivePaths, Db, OfficeRow } from '../../store';
 import type { RecordFormDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto } from './types';
-import type { RecordFormStateDto, SignatureRoleDto } from '../../common';
+import type { RecordFormState, SignatureRole } from '../../common';
 import { revocationAwareVerifier } from '../../accounts';
 import type { Pem } from '../../crypto';
 import { canonicalContent, missingFields, sha256 } from './record-form-fields';
@@ -23,7 +23,7 @@ export interface FormRow {
   fields: string;
   content: string;
   content_sha256: string;
-  state: RecordFormStateDto;
+  state: RecordFormState;
   scan_file: string | null;
   scan_sha256: string | null;
   created_at: string;
@@ -32,7 +32,7 @@ export interface FormRow {
 
 interface SignatureRow {
   id: number;
-  role: SignatureRoleDto;
+  role: SignatureRole;
   user_id: number;
   login: string;
   display_name: string;
@@ -45,7 +45,7 @@ interface SignatureRow {
 }
 
 export const contentFileName = (formId: number, contentSha256: string): string => `record-form-${formId}-${contentSha256.slice(0, 16)}.json`;
-export const signatureFileName = (formId: number, sigId: number, role: SignatureRoleDto): string => `record-form-${formId}-s${sigId}-${role}.p7s`;
+export const signatureFileName = (formId: number, sigId: number, role: SignatureRole): string => `record-form-${formId}-s${sigId}-${role}.p7s`;
 /** The printable form as people file it: 记录表-<disc no>.docx (the disc number is the form's own, e.g. 2026-001). */
 export const docxFileName = (discNo: string): string => `记录表-${discNo}.docx`;
 
@@ -100,7 +100,7 @@ export function isCaseOfficer(db: Db, caseId: number, userId: number): boolean {
 }
 
 /** Which signature this user may give now, or why not (a Chinese reason). */
-export function signingRight(db: Db, form: FormRow, session: Session): { role: SignatureRoleDto } | { refused: string } {
+export function signingRight(db: Db, form: FormRow, session: Session): { role: SignatureRole } | { refused: string } {
   const fields = parseFields(form);
   if (form.state === 'draft') {
     if (!session.roles.includes('officer')) return { refused: '执法人员签名须由本案执法人员完成' };

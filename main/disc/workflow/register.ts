@@ -3,7 +3,7 @@ import { AppError } from '../../common';
 import { localDay } from '../../common';
 import type { Db } from '../../store';
 import type { DiscDto, DiscFileDto, DiscReadbackDto, DiscSummaryDto } from './types';
-import type { DiscMediaTypeDto } from '../../common';
+import type { DiscMediaType } from '../../common';
 
 export interface DiscRow {
   id: string;
@@ -11,7 +11,7 @@ export interface DiscRow {
   record_form_id: number;
   disc_index: number;
   disc_count: number;
-  media_type: DiscMediaTypeDto;
+  media_type: DiscMediaType;
   label: string;
   contents: string;
   image_file: string;
@@ -126,7 +126,7 @@ export function insertDisc(
     caseId: number;
     recordFormId: number;
     label: StoredLabel;
-    mediaType: DiscMediaTypeDto;
+    mediaType: DiscMediaType;
     files: readonly DiscFileDto[];
     imageFile: string;
     imageBytes: number;

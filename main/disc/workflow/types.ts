@@ -1,6 +1,6 @@
 // What the disc workflow returns: record forms and discs (the API hands these to the renderer as they are).
 import type { UserRefDto } from '../../access';
-import type { DiscMediaTypeDto, RecordFormStateDto, SignatureRoleDto } from '../../common';
+import type { DiscMediaType, RecordFormState, SignatureRole } from '../../common';
 
 export interface RecordFormFileDto {
   mediaId: number;
@@ -32,7 +32,7 @@ export interface RecordFormFieldsDto {
 
 export interface RecordFormSignatureDto {
   id: number;
-  role: SignatureRoleDto;
+  role: SignatureRole;
   signer: UserRefDto;
   signedAt: string;
   certSerial: string;
@@ -52,7 +52,7 @@ export interface RecordFormSummaryDto {
   caseNumber: string;
   caseTitle: string;
   discNo: string;
-  state: RecordFormStateDto;
+  state: RecordFormState;
   createdAt: string;
   updatedAt: string;
   officerSignedBy: string | null;
@@ -67,7 +67,7 @@ export interface RecordFormDto extends RecordFormSummaryDto {
   signatures: RecordFormSignatureDto[];
   scan: { fileName: string; sha256: string } | null;
   /** Which signature the caller may give now, if any. */
-  canSign: SignatureRoleDto | null;
+  canSign: SignatureRole | null;
   /** Why this user may not sign now (the rule, in Chinese), when canSign is null. */
   signRefusal: string | null;
   /** Discs built with this form. */
@@ -75,7 +75,7 @@ export interface RecordFormDto extends RecordFormSummaryDto {
 }
 
 export interface DiscPlanDto {
-  mediaType: DiscMediaTypeDto;
+  mediaType: DiscMediaType;
   mediaLabel: string;
   capacityBytes: number;
   usableBytes: number;
@@ -116,7 +116,7 @@ export interface DiscSummaryDto {
   recordFormId: number;
   discIndex: number;
   discCount: number;
-  mediaType: DiscMediaTypeDto;
+  mediaType: DiscMediaType;
   imageBytes: number;
   builtBy: string;
   builtAt: string;

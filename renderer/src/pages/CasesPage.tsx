@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import type { CaseStatusDto, CaseSummaryDto } from '../../../main/api/dto';
+import type { CaseStatus, CaseSummaryDto } from '../../../main/api/dto';
 import { CaseView } from '../components/cases/CaseView';
 import { CreateCaseModal } from '../components/cases/CreateCaseModal';
 import { PageHeader } from '../components/PageHeader';
@@ -65,7 +65,7 @@ export function CasesPage() {
         }
       />
       <Card>
-        <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: { text?: string; status?: CaseStatusDto }) => void s.setQuery(v.text ?? '', v.status)}>
+        <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: { text?: string; status?: CaseStatus }) => void s.setQuery(v.text ?? '', v.status)}>
           <Form.Item name="text" label="关键词">
             <Input allowClear placeholder="编号或名称" style={{ width: 200 }} />
           </Form.Item>

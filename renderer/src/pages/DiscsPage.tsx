@@ -1,7 +1,7 @@
 import { FireOutlined, ReloadOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Select, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DiscMediaTypeDto } from '../../../main/api/dto';
+import type { DiscMediaType } from '../../../main/api/dto';
 import { BurnConfirmModal } from '../components/discs/BurnConfirmModal';
 import { DiscPlanView } from '../components/discs/DiscPlanView';
 import { DiscRegister } from '../components/discs/DiscRegister';
@@ -109,7 +109,7 @@ export function DiscsPage() {
               options={s.cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}（${c.itemCount} 个文件）` }))}
               data-testid="disc-case"
             />
-            <Select style={{ width: 220 }} value={s.mediaType} onChange={(v: DiscMediaTypeDto) => void s.setMediaType(v)} options={MEDIA_OPTIONS} data-testid="disc-media" />
+            <Select style={{ width: 220 }} value={s.mediaType} onChange={(v: DiscMediaType) => void s.setMediaType(v)} options={MEDIA_OPTIONS} data-testid="disc-media" />
           </Space>
           {s.planError && <Alert type="error" showIcon message={s.planError} />}
           {plan && <DiscPlanView plan={plan} />}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaseSummaryDto, DiscDto, DiscMediaTypeDto, DiscPlanDto, DiscSummaryDto, DriveDto, RecordFormSummaryDto } from '../../../main/api/dto';
+import type { CaseSummaryDto, DiscDto, DiscMediaType, DiscPlanDto, DiscSummaryDto, DriveDto, RecordFormSummaryDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage } from '../errors';
 import { onSignedOut } from './session';
@@ -12,7 +12,7 @@ interface DiscsState {
   cases: CaseSummaryDto[];
   register: DiscSummaryDto[];
   caseId: number | null;
-  mediaType: DiscMediaTypeDto;
+  mediaType: DiscMediaType;
   plan: DiscPlanDto | null;
   /** Why the case cannot be planned on this media (shown in place of the plan). */
   planError: string | null;
@@ -29,7 +29,7 @@ interface DiscsState {
   loadDrives(): Promise<void>;
   /** A new case starts the workflow over; `show` puts one of its discs on screen. */
   chooseCase(id: number, show?: DiscDto): Promise<void>;
-  setMediaType(mediaType: DiscMediaTypeDto): Promise<void>;
+  setMediaType(mediaType: DiscMediaType): Promise<void>;
   setFormId(id: number): void;
   setDriveId(id: string): void;
   openDisc(id: string): Promise<void>;
@@ -45,7 +45,7 @@ const initial = {
   cases: [],
   register: [],
   caseId: null,
-  mediaType: 'DVD-R' as DiscMediaTypeDto,
+  mediaType: 'DVD-R' as DiscMediaType,
   plan: null,
   planError: null,
   forms: [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireApprovedForDisc, type AccessTypeDto, type Client } from '../../../main/api';
+import { requireApprovedForDisc, type AccessType, type Client } from '../../../main/api';
 import type { Role } from '../../../main/common';
 import { approvalInput, grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
@@ -77,7 +77,7 @@ describe('separation of duties', () => {
 
   describe('nobody decides his own 办案查阅 or 公开使用', () => {
     // [roles of the one who asks and then decides, type, approve?, expected]
-    const rows: [Role[], AccessTypeDto, boolean, string][] = [
+    const rows: [Role[], AccessType, boolean, string][] = [
       [['township_leader'], 'case', true, 'SELF_APPROVAL'],
       [['township_leader'], 'case', false, 'SELF_APPROVAL'],
       [['chief'], 'public', true, 'SELF_APPROVAL'],

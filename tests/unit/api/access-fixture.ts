@@ -1,5 +1,5 @@
 // Shared helpers for tests that need leave to view (issue 5): requests, approvals and media requests as a user.
-import type { AccessRequestDto, AccessTypeDto, Client } from '../../../main/api';
+import type { AccessRequestDto, AccessType, Client } from '../../../main/api';
 import { handleMediaRequest } from '../../../main/api';
 import type { Role } from '../../../main/common';
 import type { TestApi } from '../../support/services';
@@ -27,7 +27,7 @@ export async function grant(
   t: TestApi,
   requester: Client,
   approver: Client,
-  type: AccessTypeDto,
+  type: AccessType,
   scope: ScopeInput,
   decide: { validFrom?: string; validUntil?: string; namedUserIds?: number[] } = {},
 ): Promise<AccessRequestDto> {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_RULES, requireApprovedForDisc, type AccessTypeDto, type Client } from '../../../main/api';
+import { ACCESS_RULES, requireApprovedForDisc, type AccessType, type Client } from '../../../main/api';
 import { localDay, type Role } from '../../../main/common';
 import { approvalInput, approve, grant, userWith, viewStatus } from './access-fixture';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
 const DAY = 86_400_000;
-const TYPES: AccessTypeDto[] = ['work', 'case', 'public'];
+const TYPES: AccessType[] = ['work', 'case', 'public'];
 const ROLE_LIST: Role[] = ['officer', 'custodian', 'chief', 'township_leader', 'admin'];
 
 /** Issue 5 at the API: who may ask, who may approve, what leave allows and for how long. */
@@ -65,7 +65,7 @@ describe('viewing only with leave', () => {
 
   describe('who may approve', () => {
     // [type, approver role] → outcome for someone else's request
-    const expected: Record<AccessTypeDto, Partial<Record<Role, string>>> = {
+    const expected: Record<AccessType, Partial<Record<Role, string>>> = {
       work: { chief: 'ok', township_leader: 'NOT_APPROVER', custodian: 'FORBIDDEN', officer: 'FORBIDDEN', admin: 'FORBIDDEN' },
       case: { township_leader: 'ok', chief: 'NOT_APPROVER', custodian: 'FORBIDDEN', officer: 'FORBIDDEN', admin: 'FORBIDDEN' },
       public: { chief: 'ok', township_leader: 'NOT_APPROVER', custodian: 'FORBIDDEN', officer: 'FORBIDDEN', admin: 'FORBIDDEN' },
@@ -82,7 +82,7 @@ describe('viewing only with leave', () => {
       }
     }
     // Nobody approves their own, except the chief and the township leader their own work viewing.
-    const self: [Role, AccessTypeDto, string][] = [
+    const self: [Role, AccessType, string][] = [
       ['chief', 'work', 'ok'],
       ['township_leader', 'work', 'ok'],
       ['chief', 'public', 'SELF_APPROVAL'],

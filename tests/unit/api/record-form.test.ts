@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../main/common';
-import { formatDateTime, formatDuration } from '../../../main/forms';
+import { formatBytes, formatDurationClock } from '../../../main/common';
+import { formatDateTime } from '../../../main/forms';
 import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tableStartingWith } from '../forms/docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfPageTexts, pdfToolsMissing, proofPngs, squash } from '../forms/proof';
 import { makeDiscWorld, type DiscWorld } from './discs-fixture';
@@ -116,7 +116,7 @@ describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', 
         ['录制结束时间', formatDateTime(new Date(f.fields.recordingEnd), OFFICE_SETUP.timeZone)],
         ['录制地点', PLACE],
         ['文件格式', 'MP4（H.264 视频 / AAC 音频）'],
-        ['时长及大小', `${formatDuration(f.fields.totalDurationSec)}，${formatBytes(f.fields.totalBytes)}`],
+        ['时长及大小', `${formatDurationClock(f.fields.totalDurationSec)}，${formatBytes(f.fields.totalBytes)}`],
       ]),
     );
     const files = tableStartingWith(blocks, '序号', '文件名');

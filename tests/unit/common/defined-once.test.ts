@@ -24,6 +24,10 @@ const ENUMS: Record<string, readonly string[]> = {
   ACCESS_STATES: common.ACCESS_STATES,
   ACCESS_SCOPE_KINDS: common.ACCESS_SCOPE_KINDS,
   DISC_MEDIA_TYPES: common.DISC_MEDIA_TYPES,
+  INTEGRITY_PROBLEM_KINDS: common.INTEGRITY_PROBLEM_KINDS,
+  HANDOVER_MARKS: common.HANDOVER_MARKS,
+  RECORD_FORM_STATES: common.RECORD_FORM_STATES,
+  SIGNATURE_ROLES: common.SIGNATURE_ROLES,
 };
 
 const LABELS: Record<string, Readonly<Record<string, string>>> = {
@@ -39,6 +43,9 @@ const LABELS: Record<string, Readonly<Record<string, string>>> = {
   ACCESS_STATE_LABELS: common.ACCESS_STATE_LABELS,
   ACCESS_SCOPE_KIND_LABELS: common.ACCESS_SCOPE_KIND_LABELS,
   DISC_MEDIA_LABELS: common.DISC_MEDIA_LABELS,
+  INTEGRITY_PROBLEM_LABELS: common.INTEGRITY_PROBLEM_LABELS,
+  HANDOVER_MARK_LABELS: common.HANDOVER_MARK_LABELS,
+  RECORD_FORM_STATE_LABELS: common.RECORD_FORM_STATE_LABELS,
 };
 
 /** Source the program runs; migrations are excluded: their CHECK lists are history and never change. */
@@ -155,10 +162,16 @@ describe('each enumeration and label table is defined once, in main/common', () 
       "type C = 'normal' | 'privacy' | 'business_secret' | 'state_secret';",
       "const L = { normal: '普通', privacy: '个人隐私', red: 'red' };",
       "const notRoles = ['officer', 'chief'];",
+      "const P = { missing: '缺失', changed: '已改变' };",
+      "const M = { done: '✓', none: '—' };",
+      "type S = 'draft' | 'officer_signed' | 'chief_signed' | 'locked';",
     ].join('\n');
     const copy = scan([{ file: 'copy.ts', text }]);
     expect(show(copy.sets.get('CLASSIFICATIONS'))).toEqual(['copy.ts:2', 'copy.ts:3']);
     expect(show(copy.labels.get('CLASSIFICATION_LABELS'))).toEqual(['copy.ts:4']);
     expect(copy.sets.get('ROLES')).toBeUndefined();
+    expect(show(copy.labels.get('INTEGRITY_PROBLEM_LABELS'))).toEqual(['copy.ts:6']);
+    expect(show(copy.labels.get('HANDOVER_MARK_LABELS'))).toEqual(['copy.ts:7']);
+    expect(show(copy.sets.get('RECORD_FORM_STATES'))).toEqual(['copy.ts:8']);
   });
 });

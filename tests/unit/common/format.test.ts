@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRate } from '../../../main/common';
+import { formatBytes, formatDuration, formatDurationClock, formatRate } from '../../../main/common';
 
 // One convention for every size the program shows (UI, forms, CLI): binary units named as such, three figures.
 describe('formatBytes', () => {
@@ -33,5 +33,23 @@ describe('formatBytes', () => {
     expect(formatRate(48.2 * 1024 ** 2)).toBe('48.2 MiB/s');
     expect(formatRate(0)).toBe('—');
     expect(formatRate(Number.NaN)).toBe('—');
+  });
+});
+
+// Two duration forms, both here: words on screen, a clock in the printed forms' columns.
+describe('formatDuration', () => {
+  it('names hours, minutes and seconds, leaving out zeros', () => {
+    expect(formatDuration(3723)).toBe('1 小时 2 分 3 秒');
+    expect(formatDuration(3600)).toBe('1 小时');
+    expect(formatDuration(2.54)).toBe('2.5 秒');
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatDurationClock', () => {
+  it('writes hh:mm:ss, hours growing past two digits', () => {
+    expect(formatDurationClock(754)).toBe('00:12:34');
+    expect(formatDurationClock(100 * 3600 + 5)).toBe('100:00:05');
   });
 });

@@ -6,11 +6,11 @@ import {
   formatDateTime,
   formatDateTimeCompact,
   formatDay,
-  formatDuration,
   handoverSessionNo,
   weekdayLabel,
   weekLabel,
 } from '../../../main/forms';
+import { formatDurationClock } from '../../../main/common';
 
 describe('form formatting helpers', () => {
   const at = new Date('2026-11-27T02:02:09Z'); // 10:02:09 in Shanghai
@@ -38,11 +38,11 @@ describe('form formatting helpers', () => {
   });
 
   it('formats durations', () => {
-    expect(formatDuration(754)).toBe('00:12:34');
-    expect(formatDuration(0)).toBe('00:00:00');
-    expect(formatDuration(59.6)).toBe('00:01:00');
-    expect(formatDuration(100 * 3600 + 5)).toBe('100:00:05');
-    expect(formatDuration(-3)).toBe('00:00:00');
+    expect(formatDurationClock(754)).toBe('00:12:34');
+    expect(formatDurationClock(0)).toBe('00:00:00');
+    expect(formatDurationClock(59.6)).toBe('00:01:00');
+    expect(formatDurationClock(100 * 3600 + 5)).toBe('100:00:05');
+    expect(formatDurationClock(-3)).toBe('00:00:00');
   });
 
   it('formats clock drift with its sign', () => {

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   contentId,
-  formatDuration,
   handoverSheet,
   HANDOVER_TITLE,
   RECORD_FORM_TITLE,
@@ -18,7 +17,7 @@ import {
   WEEKLY_TITLE,
   weeklyReport,
 } from '../../../main/forms';
-import { formatBytes } from '../../../main/common';
+import { formatBytes, formatDurationClock } from '../../../main/common';
 import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tablesOf, tableStartingWith, type DocxBlock } from './docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfInfo, pdfLines, pdfPageTexts, pdfToolsMissing, proofPngs, squash, type PdfInfo } from './proof';
 import { fakeHash, handoverSample, recordSample, viewingSample, weeklySample } from './samples';
@@ -131,7 +130,7 @@ describe('what each form says (word/document.xml)', () => {
         ['存储文件数', '36 个'],
         ['重复 / 失败', '重复 4 个，失败 1 个'],
         ['总大小', formatBytes(d.totalBytes)],
-        ['总时长', formatDuration(d.totalDurationSec)],
+        ['总时长', formatDurationClock(d.totalDurationSec)],
         ['记录仪时钟偏差', '+12 秒（记录仪时钟快于工作站时钟）'],
       ]),
     );
@@ -146,7 +145,7 @@ describe('what each form says (word/document.xml)', () => {
           String(i + 1),
           f.name,
           at ? `${at.day} ${at.time}` : '—',
-          f.durationSec === null ? '—' : formatDuration(f.durationSec),
+          f.durationSec === null ? '—' : formatDurationClock(f.durationSec),
           formatBytes(f.bytes),
           hashLines(f.sha256),
           f.flags.length ? f.flags.map((x) => FLAGS[x]).join('\n') : '—',
@@ -176,7 +175,7 @@ describe('what each form says (word/document.xml)', () => {
         ['交接次数', '16 人次'],
         ['缺交', '2 人次'],
         ['文件总数', '304 个'],
-        ['总大小 / 时长', `${formatBytes(totalBytes)}，${formatDuration(totalSec)}`],
+        ['总大小 / 时长', `${formatBytes(totalBytes)}，${formatDurationClock(totalSec)}`],
       ]),
     );
     expect(tableStartingWith(b, '执法人员')).toEqual([
@@ -188,11 +187,11 @@ describe('what each form says (word/document.xml)', () => {
     ]);
     expect(tableStartingWith(b, '序号', '记录仪（品牌型号 / 序列号）')).toEqual([
       ['序号', '记录仪（品牌型号 / 序列号）', '使用人', '文件数', '大小', '时长'],
-      ['1', '警翼 DSJ-V9\nDSJ-V9-8830217', '李建国', '112', formatBytes(98_765_432_100), formatDuration(61_234)],
-      ['2', '海康威视 DS-MH2311\nHK-DSJ-A3-20250611', '张伟', '87', formatBytes(71_234_567_890), formatDuration(48_012)],
-      ['3', '警翼 DSJ-V9\nDSJ-V9-8830233', '陈晓东', '64', formatBytes(50_111_222_333), formatDuration(35_500)],
-      ['4', '执法通 T6\nZF-T6-0091822', '刘芳', '41', formatBytes(30_000_000_000), formatDuration(22_321)],
-      ['合计', '304', formatBytes(totalBytes), formatDuration(totalSec)],
+      ['1', '警翼 DSJ-V9\nDSJ-V9-8830217', '李建国', '112', formatBytes(98_765_432_100), formatDurationClock(61_234)],
+      ['2', '海康威视 DS-MH2311\nHK-DSJ-A3-20250611', '张伟', '87', formatBytes(71_234_567_890), formatDurationClock(48_012)],
+      ['3', '警翼 DSJ-V9\nDSJ-V9-8830233', '陈晓东', '64', formatBytes(50_111_222_333), formatDurationClock(35_500)],
+      ['4', '执法通 T6\nZF-T6-0091822', '刘芳', '41', formatBytes(30_000_000_000), formatDurationClock(22_321)],
+      ['合计', '304', formatBytes(totalBytes), formatDurationClock(totalSec)],
     ]);
     expect(paragraphsIn(b)).toContain('本周共有 3 个文件带有标记：文件截断 1 个；无音轨 2 个；时钟可疑 1 个。');
     expect(tableStartingWith(b, '序号', '文件名')).toEqual([
@@ -268,7 +267,7 @@ describe('what each form says (word/document.xml)', () => {
         ['录制结束时间', '2026年11月27日 13:34'],
         ['录制地点', '青石镇人民路与建设街交叉口东北角（青石农贸市场北门外）'],
         ['文件格式', 'MP4（H.264 视频 / AAC 音频）'],
-        ['时长及大小', `${formatDuration(d.totalDurationSec)}，${formatBytes(d.totalBytes)}`],
+        ['时长及大小', `${formatDurationClock(d.totalDurationSec)}，${formatBytes(d.totalBytes)}`],
       ]),
     );
     expect(paragraphsIn(b)).toContain('视听资料文件清单（共 30 个）');
@@ -276,7 +275,7 @@ describe('what each form says (word/document.xml)', () => {
       ['序号', '文件名', '开始时间', '时长', '大小', 'SHA-256'],
       ...d.files.map((f, i) => {
         const at = f.startedAt ? shanghai(f.startedAt) : null;
-        return [String(i + 1), f.name, at ? `${at.day} ${at.time}` : '—', f.durationSec === null ? '—' : formatDuration(f.durationSec), formatBytes(f.bytes), hashLines(f.sha256)];
+        return [String(i + 1), f.name, at ? `${at.day} ${at.time}` : '—', f.durationSec === null ? '—' : formatDurationClock(f.durationSec), formatBytes(f.bytes), hashLines(f.sha256)];
       }),
     ]);
     const boxes = tablesOf(b).find((t) => t[0]?.[0]?.startsWith('执法人员签名：'));
@@ -371,7 +370,7 @@ describe.skipIf(toolsMissing !== null)('printed through LibreOffice with the pro
       if (!f.startedAt) continue;
       const at = shanghai(f.startedAt);
       expect(text.some((l) => l.includes(`${at.day} ${at.time}`)), `${f.name}: ${at.day} ${at.time}`).toBe(true);
-      const length = new RegExp(`(^|\\s)${f.durationSec === null ? '—' : formatDuration(f.durationSec)}(\\s|$)`);
+      const length = new RegExp(`(^|\\s)${f.durationSec === null ? '—' : formatDurationClock(f.durationSec)}(\\s|$)`);
       expect(text.some((l) => length.test(l)), `${f.name}: length`).toBe(true);
     }
   });

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { AccessRequestDto, AccessScopeKindDto, AccessTypeDto, CaseSummaryDto } from '../../../../main/api/dto';
+import type { AccessRequestDto, AccessScopeKind, AccessType, CaseSummaryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { useAccessStore } from '../../stores/access';
 import { ACCESS_SCOPE_KIND_LABELS, ACCESS_TYPE_HINTS, ACCESS_TYPE_LABELS, ACCESS_TYPES } from './accessLabels';
@@ -8,13 +8,13 @@ import { useSubmit } from '../../hooks/useSubmit';
 
 /** What was refused, as the screen that refused it names it (e.g. '2026-11-26 09:00–09:06 张三（警号 310115）'). */
 export interface RequestScope {
-  kind: AccessScopeKindDto;
+  kind: AccessScopeKind;
   id: number;
   label: string;
 }
 
 interface Values {
-  type: AccessTypeDto;
+  type: AccessType;
   id: number | null;
   reason: string;
 }

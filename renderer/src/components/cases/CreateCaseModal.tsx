@@ -1,6 +1,6 @@
 import { App, Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CaseDetailDto, ClassificationDto, OfficerEntryDto } from '../../../../main/api/dto';
+import type { CaseDetailDto, Classification, OfficerEntryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { CLASSIFICATION_LABELS } from '../../labels';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -9,7 +9,7 @@ interface Values {
   number: string;
   title: string;
   handlerOfficerId?: number;
-  classification: ClassificationDto;
+  classification: Classification;
   description?: string;
 }
 

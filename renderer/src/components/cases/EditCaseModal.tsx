@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CaseDetailDto, CaseStatusDto, ClassificationDto, OfficerEntryDto } from '../../../../main/api/dto';
+import type { CaseDetailDto, CaseStatus, Classification, OfficerEntryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { useCan } from '../../hooks/useCan';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -9,8 +9,8 @@ import { CASE_STATUS_LABELS, CLASSIFICATION_LABELS } from '../../labels';
 interface Values {
   title: string;
   handlerOfficerId?: number | null;
-  classification: ClassificationDto;
-  status: CaseStatusDto;
+  classification: Classification;
+  status: CaseStatus;
   description?: string;
 }
 

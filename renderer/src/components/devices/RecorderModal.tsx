@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import type { RecorderDto, RecorderStatusDto } from '../../../../main/api/dto';
+import type { RecorderDto, RecorderStatus } from '../../../../main/api/dto';
 import { RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -9,11 +9,11 @@ interface Values {
   brand?: string;
   model?: string;
   assetNo?: string;
-  status?: RecorderStatusDto;
+  status?: RecorderStatus;
   notes?: string;
 }
 
-const STATUS_OPTIONS = (Object.keys(RECORDER_STATUS_LABELS) as RecorderStatusDto[]).map((s) => ({ value: s, label: RECORDER_STATUS_LABELS[s] }));
+const STATUS_OPTIONS = (Object.keys(RECORDER_STATUS_LABELS) as RecorderStatus[]).map((s) => ({ value: s, label: RECORDER_STATUS_LABELS[s] }));
 
 const orNull = (s: string | undefined) => s?.trim() || null;
 

@@ -2,7 +2,7 @@ import { EditOutlined, HistoryOutlined, PlusOutlined, ReloadOutlined, RollbackOu
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { OfficerDto, RecorderDto, RecorderStatusDto } from '../../../../main/api/dto';
+import type { OfficerDto, RecorderDto, RecorderStatus } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { RECORDER_STATUS_COLORS, RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
@@ -37,7 +37,7 @@ export function RecordersPanel(props: { canEdit: boolean }) {
       title: '状态',
       dataIndex: 'status',
       width: 80,
-      render: (s: RecorderStatusDto) => <Tag color={RECORDER_STATUS_COLORS[s]}>{RECORDER_STATUS_LABELS[s]}</Tag>,
+      render: (s: RecorderStatus) => <Tag color={RECORDER_STATUS_COLORS[s]}>{RECORDER_STATUS_LABELS[s]}</Tag>,
     },
     {
       title: '当前使用人',

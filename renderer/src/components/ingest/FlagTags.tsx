@@ -1,9 +1,9 @@
 import { Space, Tag, Tooltip } from 'antd';
-import type { IngestItemDto, MediaFlagDto } from '../../../../main/api/dto';
+import type { IngestItemDto, MediaFlag } from '../../../../main/api/dto';
 import { MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS } from '../../labels';
 
 /** The flags of one file as coloured Chinese tags, each with its meaning on hover. */
-export function FlagTags(props: { flags: readonly MediaFlagDto[] }) {
+export function FlagTags(props: { flags: readonly MediaFlag[] }) {
   if (props.flags.length === 0) return null;
   return (
     <Space size={[4, 4]} wrap>

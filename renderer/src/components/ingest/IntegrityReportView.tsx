@@ -3,7 +3,8 @@ import { Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { IntegrityReportDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
-import { INTEGRITY_PROBLEM_COLORS, INTEGRITY_PROBLEM_LABELS, type IntegrityProblemKind } from '../../labels';
+import type { IntegrityProblemKind } from '../../../../main/common';
+import { INTEGRITY_PROBLEM_COLORS, INTEGRITY_PROBLEM_LABELS } from '../../labels';
 import { formatTime } from '../../time';
 
 type Problem = IntegrityReportDto['problems'][number];

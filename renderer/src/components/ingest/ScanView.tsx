@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { MediaKindDto, ScanDto } from '../../../../main/api/dto';
+import type { MediaKind, ScanDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { MEDIA_KIND_LABELS, MEDIA_KINDS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
@@ -12,11 +12,11 @@ import { useCan } from '../../hooks/useCan';
 type ScanFile = ScanDto['files'][number];
 
 /** Before it is kept, a file that is not picture or sound is 其他; kept, it becomes a 文档. */
-const scanKindLabel = (k: MediaKindDto): string => (k === 'other' ? '其他' : MEDIA_KIND_LABELS[k]);
+const scanKindLabel = (k: MediaKind): string => (k === 'other' ? '其他' : MEDIA_KIND_LABELS[k]);
 
 const columns: ColumnsType<ScanFile> = [
   { title: '文件', dataIndex: 'relPath', render: (p: string) => <span className="ew-mono">{p}</span> },
-  { title: '类型', dataIndex: 'kind', width: 80, render: (k: MediaKindDto) => scanKindLabel(k) },
+  { title: '类型', dataIndex: 'kind', width: 80, render: (k: MediaKind) => scanKindLabel(k) },
   { title: '大小', dataIndex: 'size', width: 110, align: 'right', render: (n: number) => formatBytes(n) },
   { title: '文件时间', dataIndex: 'mtime', width: 170, render: (t: string) => formatTime(t, 'YYYY-MM-DD HH:mm:ss') },
   {

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCir
 import { Alert, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
-import type { IngestItemDto, IngestSessionDetailDto, IngestStatusDto, MediaFlagDto, MediaKindDto } from '../../../../main/api/dto';
+import type { IngestItemDto, IngestSessionDetailDto, IngestStatus, MediaFlag, MediaKind } from '../../../../main/api/dto';
 import { formatBytes, formatDrift, formatDuration } from '../../format';
 import { DRIFT_BASIS_LABELS, INGEST_STATUS_COLORS, INGEST_STATUS_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS, START_SOURCE_LABELS } from '../../labels';
 import { OutcomeTags } from './FlagTags';
@@ -10,7 +10,7 @@ import { HandoverSheetButton } from './HandoverSheetButton';
 import { formatOptionalTime, formatTime } from '../../time';
 import { useCan } from '../../hooks/useCan';
 
-const STATUS_TITLES: Record<IngestStatusDto, string> = {
+const STATUS_TITLES: Record<IngestStatus, string> = {
   running: '正在导入',
   completed: '导入完成',
   cancelled: '导入已取消',
@@ -18,7 +18,7 @@ const STATUS_TITLES: Record<IngestStatusDto, string> = {
   interrupted: '导入中断',
 };
 
-const STATUS_ICONS: Record<IngestStatusDto, ReactNode> = {
+const STATUS_ICONS: Record<IngestStatus, ReactNode> = {
   running: <SyncOutlined spin style={{ color: '#1f4e8c' }} />,
   completed: <CheckCircleFilled style={{ color: '#389e0d' }} />,
   cancelled: <MinusCircleFilled style={{ color: '#8a94a6' }} />,
@@ -27,9 +27,9 @@ const STATUS_ICONS: Record<IngestStatusDto, ReactNode> = {
 };
 
 /** As the labels list them. */
-const FLAG_ORDER = Object.keys(MEDIA_FLAG_LABELS) as MediaFlagDto[];
+const FLAG_ORDER = Object.keys(MEDIA_FLAG_LABELS) as MediaFlag[];
 
-export function StatusTag(props: { status: IngestStatusDto }) {
+export function StatusTag(props: { status: IngestStatus }) {
   return <Tag color={INGEST_STATUS_COLORS[props.status]}>{INGEST_STATUS_LABELS[props.status]}</Tag>;
 }
 
@@ -50,7 +50,7 @@ const columns: ColumnsType<IngestItemDto> = [
       </div>
     ),
   },
-  { title: '类型', dataIndex: 'kind', width: 64, render: (k: MediaKindDto | null) => (k ? MEDIA_KIND_LABELS[k] : '—') },
+  { title: '类型', dataIndex: 'kind', width: 64, render: (k: MediaKind | null) => (k ? MEDIA_KIND_LABELS[k] : '—') },
   { title: '大小', dataIndex: 'size', width: 96, align: 'right', render: (n: number) => formatBytes(n) },
   {
     title: '录制时间',

@@ -2,9 +2,10 @@ import { CalendarOutlined, CheckCircleFilled, CloseCircleFilled, InboxOutlined, 
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Progress, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import type { HandoverMarkDto, MediaFlagDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
+import type { MediaFlag, WeeklyPreviewDto, WeeklyRunDto } from '../../../../main/api/dto';
 import { formatBytes, formatDuration } from '../../format';
-import { HANDOVER_MARKS } from '../../labels';
+import { HANDOVER_MARKS, type HandoverMark } from '../../../../main/common';
+import { HANDOVER_MARK_LOOKS } from '../../labels';
 import { useIngestStore } from '../../stores/ingest';
 import { useWeeklyStore, type WeeklyProgress } from '../../stores/weekly';
 import { GeneratedFileView } from '../GeneratedFile';
@@ -26,8 +27,8 @@ const STEP_LABELS: Record<WeeklyProgress['step'], string> = {
   report: '生成并签名周报',
 };
 
-function Mark(props: { mark: HandoverMarkDto }) {
-  const m = HANDOVER_MARKS[props.mark];
+function Mark(props: { mark: HandoverMark }) {
+  const m = HANDOVER_MARK_LOOKS[props.mark];
   return (
     <Tooltip title={m.hint}>
       <span style={{ color: m.color, fontWeight: props.mark === 'none' ? 400 : 600, fontSize: 15 }} data-mark={props.mark}>
@@ -125,7 +126,7 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
     { title: '记录仪', dataIndex: 'recorderSerial', width: 120, render: (s: string | null) => (s ? <span className="ew-mono">{s}</span> : '—') },
     { title: '人员', dataIndex: 'officerName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '录制时间', dataIndex: 'startAt', width: 160, render: (t: string) => formatTime(t) },
-    { title: '标记', dataIndex: 'flags', width: 200, render: (f: MediaFlagDto[]) => <FlagTags flags={f} /> },
+    { title: '标记', dataIndex: 'flags', width: 200, render: (f: MediaFlag[]) => <FlagTags flags={f} /> },
   ];
 
   const last = preview.lastConsolidation;
@@ -136,9 +137,9 @@ function WeekBody(props: { preview: WeeklyPreviewDto }) {
           title="每日移交情况"
           extra={
             <Space size={14} style={{ fontSize: 13, color: '#5b6475' }}>
-              {(['done', 'missing', 'none'] as const).map((m) => (
+              {HANDOVER_MARKS.map((m) => (
                 <span key={m}>
-                  <Mark mark={m} /> {HANDOVER_MARKS[m].hint}
+                  <Mark mark={m} /> {HANDOVER_MARK_LOOKS[m].hint}
                 </span>
               ))}
             </Space>

@@ -2,7 +2,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { CaseSummaryDto, ClassificationDto, MediaFlagDto, MediaKindDto, OfficerEntryDto, RecorderRefDto } from '../../../../main/api/dto';
+import type { CaseSummaryDto, Classification, MediaFlag, MediaKind, OfficerEntryDto, RecorderRefDto } from '../../../../main/api/dto';
 import { useCan } from '../../hooks/useCan';
 import { api } from '../../api';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
@@ -16,9 +16,9 @@ interface Values {
   recorderId?: number;
   category?: string;
   keyMark?: 'yes' | 'no';
-  classification?: ClassificationDto;
-  flags?: MediaFlagDto[];
-  kind?: MediaKindDto;
+  classification?: Classification;
+  flags?: MediaFlag[];
+  kind?: MediaKind;
   caseId?: number;
   text?: string;
 }

@@ -1,7 +1,7 @@
 import { DeleteOutlined, FolderAddOutlined, StarFilled } from '@ant-design/icons';
 import { App, Button, Descriptions, Divider, Empty, Input, List, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { BookmarkDto, CategoryDto, ClassificationDto, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
+import type { BookmarkDto, Category, Classification, MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { formatBytes, formatDuration } from '../../format';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS, START_RULE_LABELS, START_SOURCE_LABELS } from '../../labels';
@@ -89,7 +89,7 @@ export function MediaPanel(props: {
   const allIds = timeline.segments.map((s) => s.mediaId);
 
   /** 执法情形 and 重点标记 describe the whole recording: every segment gets them, in one transaction. */
-  const updateAll = (patch: { category?: CategoryDto | null; keyMark?: boolean }, done: string) =>
+  const updateAll = (patch: { category?: Category | null; keyMark?: boolean }, done: string) =>
     run(async () => {
       merge(recording ? await api.media.updateRecording({ recordingId: recording.id, ...patch }) : [await api.media.update({ id: props.first.id, ...patch })]);
       message.success(done);
@@ -97,7 +97,7 @@ export function MediaPanel(props: {
     });
 
   /** Rules art. 3: only the chief sets a classification; it applies to the whole recording. */
-  const classifyAll = (classification: ClassificationDto) =>
+  const classifyAll = (classification: Classification) =>
     run(async () => {
       merge(recording ? await api.media.classifyRecording({ recordingId: recording.id, classification }) : [await api.media.classify({ id: props.first.id, classification })]);
       message.success(`密级已设为“${CLASSIFICATION_LABELS[classification]}”`);
@@ -173,8 +173,8 @@ export function MediaPanel(props: {
                 style={{ width: 140 }}
                 disabled={busy}
                 value={d.classification}
-                options={(Object.keys(CLASSIFICATION_LABELS) as ClassificationDto[]).map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
-                onChange={(v: ClassificationDto) => void classifyAll(v)}
+                options={(Object.keys(CLASSIFICATION_LABELS) as Classification[]).map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
+                onChange={(v: Classification) => void classifyAll(v)}
               />
             ) : (
               CLASSIFICATION_LABELS[d.classification]
@@ -228,7 +228,7 @@ export function MediaPanel(props: {
             disabled={!canDescribe || busy}
             value={category ?? undefined}
             options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-            onChange={(v: CategoryDto | undefined) => void updateAll({ category: v ?? null }, v ? `执法情形已设为“${CATEGORY_LABELS[v]}”` : '已清除执法情形')}
+            onChange={(v: Category | undefined) => void updateAll({ category: v ?? null }, v ? `执法情形已设为“${CATEGORY_LABELS[v]}”` : '已清除执法情形')}
           />
         </div>
         <Space>
