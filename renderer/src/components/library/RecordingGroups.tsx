@@ -79,7 +79,7 @@ export function RecordingGroups(props: {
     { title: '执法人员', key: 'officer', width: 120, ellipsis: true, render: (_v, g) => officerText(g.first.officer) },
     { title: '记录仪', key: 'recorder', width: 104, ellipsis: true, render: (_v, g) => g.first.recorderSerial ?? '—' },
     { title: '执法情形', key: 'category', width: 96, render: (_v, g) => <CategoryText item={g.first} /> },
-    { title: '标记', key: 'flags', render: (_v, g) => <Flags item={{ ...g.first, flags: g.flags }} /> },
+    { title: '标记', key: 'flags', width: 160, render: (_v, g) => <Flags item={{ ...g.first, flags: g.flags }} /> },
     { title: '大小', key: 'size', width: 84, render: (_v, g) => formatBytes(g.size) },
     {
       title: '操作',
@@ -116,7 +116,7 @@ export function RecordingGroups(props: {
       columns={columns}
       dataSource={s.groups}
       pagination={false}
-      scroll={{ x: 1120 }}
+      scroll={{ x: 1280 }}
       expandable={{
         rowExpandable: (g) => g.recordingId !== null,
         expandedRowRender: (g) => (g.recordingId !== null ? <RecordingDetail recordingId={g.recordingId} onOpen={props.onOpen} /> : null),
