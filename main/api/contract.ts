@@ -44,6 +44,7 @@ import type {
   CaseDetailDto,
   CasePageDto,
   LibraryPageDto,
+  RecordingGroupPageDto,
   MediaDetailDto,
   PreviewProgressDto,
   PreviewStatusDto,
@@ -118,6 +119,30 @@ const discMediaType = z.enum(DISC_MEDIA_TYPES);
 const accessType = z.enum(ACCESS_TYPES);
 const accessState = z.enum(ACCESS_STATES);
 const page = { limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) };
+
+/** A library search (资料库's filters, sort and page); also pages 按录制分组. */
+const librarySearch = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    officerId: id.optional(),
+    recorderId: id.optional(),
+    /** 'none': media without a category yet. */
+    category: z.union([category, z.literal('none')]).optional(),
+    keyMark: z.boolean().optional(),
+    classification: classification.optional(),
+    /** Has any of these flags. */
+    flags: z.array(mediaFlag).min(1).max(5).optional(),
+    kind: z.enum(MEDIA_KINDS).optional(),
+    caseId: id.optional(),
+    recordingId: id.optional(),
+    text: z.string().trim().min(1).max(100).optional(),
+    sort: z.enum(['startAt', 'size', 'durationSec']).default('startAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
 
 export const methods = {
   // -- Setup (first run only) --
@@ -317,31 +342,9 @@ export const methods = {
   ),
 
   // -- Library (资料库): metadata only; bytes come from the media handler, never from here --
-  'library.search': method<LibraryPageDto>()(
-    'any',
-    z
-      .object({
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
-        officerId: id.optional(),
-        recorderId: id.optional(),
-        /** 'none': media without a category yet. */
-        category: z.union([category, z.literal('none')]).optional(),
-        keyMark: z.boolean().optional(),
-        classification: classification.optional(),
-        /** Has any of these flags. */
-        flags: z.array(mediaFlag).min(1).max(5).optional(),
-        kind: z.enum(MEDIA_KINDS).optional(),
-        caseId: id.optional(),
-        recordingId: id.optional(),
-        text: z.string().trim().min(1).max(100).optional(),
-        sort: z.enum(['startAt', 'size', 'durationSec']).default('startAt'),
-        order: z.enum(['asc', 'desc']).default('desc'),
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-      })
-      .strict(),
-  ),
+  'library.search': method<LibraryPageDto>()('any', librarySearch),
+  /** 按录制分组 paged on the server: one row per recording or lone file, filtered and sorted like library.search. */
+  'library.recordings': method<RecordingGroupPageDto>()('any', librarySearch),
   'library.recording': method<RecordingDto>()('any', z.object({ id }).strict()),
 
   // -- Media metadata (never the original) --

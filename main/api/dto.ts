@@ -20,7 +20,7 @@ import type {
   SignatureRole,
 } from '../common';
 export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, RecorderStatus, RecordFormState, SignatureRole };
-export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
+export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingGroupDto, RecordingGroupPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';

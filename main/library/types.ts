@@ -36,6 +36,28 @@ export interface LibraryPageDto {
   items: LibraryItemDto[];
 }
 
+/** 按录制分组: one recording (all its segments) or one lone file. */
+export interface RecordingGroupDto {
+  /** 'r<recordingId>' or 'm<mediaId>'. */
+  key: string;
+  recordingId: number | null;
+  /** The first segment in play order (the lone file itself): poster, officer, recorder, category, canView. */
+  first: LibraryItemDto;
+  /** All the recording's segments in play order, whichever of them matched the query. */
+  segmentIds: number[];
+  startAt: string;
+  durationSec: number;
+  size: number;
+  /** Any segment's flags. */
+  flags: MediaFlag[];
+}
+
+export interface RecordingGroupPageDto {
+  /** The number of groups. */
+  total: number;
+  groups: RecordingGroupDto[];
+}
+
 export interface RecordingSegmentDto {
   mediaId: number;
   originalName: string;

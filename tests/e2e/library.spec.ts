@@ -118,7 +118,7 @@ test('the custodian finds the recording by officer and date and it plays through
     return Date.parse(row!.at);
   });
   for (const i of [1, 2]) expect(shownAt[i]! - shownAt[i - 1]!, `segment ${i + 1} registered when shown`).toBeGreaterThan(1000);
-  await expect(player.getByTestId('play-toggle')).toHaveAccessibleName('播放');
+  await expect(player.getByTestId('play-toggle')).toHaveAccessibleName('重新播放');
   // The wall clock shows the frame's real time: the third segment's start + its length.
   const end = new Date(host.recordingStart.getTime() + 9000);
   const hhmm = `${String(end.getUTCHours() + 8).padStart(2, '0')}:${String(end.getUTCMinutes()).padStart(2, '0')}:0`;

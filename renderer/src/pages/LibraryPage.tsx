@@ -51,7 +51,7 @@ export function LibraryPage() {
           <Segmented
             aria-label="显示方式"
             value={s.grouped ? 'grouped' : 'list'}
-            onChange={(v) => s.setGrouped(v === 'grouped')}
+            onChange={(v) => void s.setGrouped(v === 'grouped')}
             options={[
               { value: 'list', label: '按文件' },
               { value: 'grouped', label: '按录制分组' },
@@ -64,7 +64,7 @@ export function LibraryPage() {
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 10, minHeight: 32 }}>
           <Typography.Text type="secondary" data-testid="library-total">
-            共 {s.total} 条{s.selected.length ? `，已选 ${s.selected.length} 条` : ''}
+            共 {s.total} {s.grouped ? '组' : '条'}{s.selected.length ? `，已选 ${s.selected.length} 条` : ''}
           </Typography.Text>
           {canAdd && !s.grouped && (
             <Space>
@@ -90,7 +90,7 @@ export function LibraryPage() {
             total={s.total}
             showSizeChanger
             pageSizeOptions={[50, 100, 200, 500]}
-            showTotal={(t) => `共 ${t} 条`}
+            showTotal={(t) => `共 ${t} ${s.grouped ? '组' : '条'}`}
             onChange={(page, pageSize) => void s.setPage(page, pageSize)}
           />
         </div>

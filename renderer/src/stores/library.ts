@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
-import type { LibraryItemDto } from '../../../main/api/dto';
+import type { LibraryItemDto, RecordingGroupDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { onSignedOut } from './session';
@@ -16,6 +16,8 @@ interface LibraryState {
   pageSize: number;
   total: number;
   items: LibraryItemDto[];
+  /** 按录制分组's page: one row per recording or lone file, paged on the server (total counts groups). */
+  groups: RecordingGroupDto[];
   loading: boolean;
   error: string | null;
   /** 按录制分组: segments of one recording shown together, with their gaps. */
@@ -26,7 +28,7 @@ interface LibraryState {
   setFilters(filters: LibraryQuery): Promise<void>;
   setSort(sort: LibrarySort, order: 'asc' | 'desc'): Promise<void>;
   setPage(page: number, pageSize: number): Promise<void>;
-  setGrouped(grouped: boolean): void;
+  setGrouped(grouped: boolean): Promise<void>;
   setSelected(ids: number[]): void;
   reset(): void;
 }
@@ -39,6 +41,7 @@ const initial = {
   pageSize: 100,
   total: 0,
   items: [],
+  groups: [],
   loading: false,
   error: null,
   grouped: false,
@@ -52,12 +55,18 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   ...initial,
 
   async load() {
-    const { filters, sort, order, page, pageSize } = get();
+    const { filters, sort, order, page, pageSize, grouped } = get();
     const mine = ++seq;
     set({ loading: true, error: null });
     try {
-      const res = await api.library.search({ ...filters, sort, order, limit: pageSize, offset: (page - 1) * pageSize });
-      if (mine === seq) set({ items: res.items, total: res.total });
+      const query = { ...filters, sort, order, limit: pageSize, offset: (page - 1) * pageSize };
+      if (grouped) {
+        const res = await api.library.recordings(query);
+        if (mine === seq) set({ groups: res.groups, items: [], total: res.total });
+      } else {
+        const res = await api.library.search(query);
+        if (mine === seq) set({ items: res.items, groups: [], total: res.total });
+      }
     } catch (e) {
       if (mine === seq && !isHandledGlobally(e)) set({ error: errorMessage(e) });
     } finally {
@@ -80,8 +89,10 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     await get().load();
   },
 
-  setGrouped(grouped) {
-    set({ grouped });
+  async setGrouped(grouped) {
+    // Groups and files are paged apart: start again at page 1.
+    set({ grouped, page: 1, selected: [] });
+    await get().load();
   },
 
   setSelected(ids) {

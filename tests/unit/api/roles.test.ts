@@ -84,6 +84,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
 
   // Metadata only; viewing the footage itself needs leave (art. 12), checked by the media handler.
   'library.search': 'any',
+  'library.recordings': 'any',
   'library.recording': 'any',
   'media.get': 'any',
   // Reports that a segment is on screen; leave is checked again inside (authorizeView).

@@ -2,7 +2,7 @@ import { FolderAddOutlined, PlayCircleOutlined, WarningOutlined } from '@ant-des
 import { Alert, Button, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import type { LibraryItemDto, RecordingDto } from '../../../../main/api/dto';
+import type { RecordingDto, RecordingGroupDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useLibraryStore } from '../../stores/library';
@@ -10,37 +10,6 @@ import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } f
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
 import { continuityText } from '../player/timeline';
-
-/** The media of this page gathered by recording (one row per recording; single files stand alone). */
-interface Group {
-  key: string;
-  recordingId: number | null;
-  items: LibraryItemDto[];
-  first: LibraryItemDto;
-  startAt: string;
-  durationSec: number;
-  size: number;
-}
-
-function groupsOf(items: LibraryItemDto[]): Group[] {
-  const byKey = new Map<string, Group>();
-  for (const it of items) {
-    const key = it.recordingId !== null ? `r${it.recordingId}` : `m${it.id}`;
-    let g = byKey.get(key);
-    if (!g) {
-      g = { key, recordingId: it.recordingId, items: [], first: it, startAt: it.startAt, durationSec: 0, size: 0 };
-      byKey.set(key, g);
-    }
-    g.items.push(it);
-    g.durationSec += it.durationSec ?? 0;
-    g.size += it.size;
-    if (it.startAt < g.startAt) {
-      g.startAt = it.startAt;
-      g.first = it;
-    }
-  }
-  return [...byKey.values()];
-}
 
 /** A recording's segments in order with the interruptions between them (rules art. 6). */
 function RecordingDetail(props: { recordingId: number; onOpen: (mediaId: number) => void }) {
@@ -87,28 +56,30 @@ function RecordingDetail(props: { recordingId: number; onOpen: (mediaId: number)
   );
 }
 
-/** 按录制分组: a recording is one row (its segments and gaps when expanded) that plays as a whole. */
+/**
+ * 按录制分组: a recording is one row (its segments and gaps when expanded) that plays as a whole. The groups are
+ * paged on the server (library.recordings), so a recording is whole whichever page its segments would fall on.
+ */
 export function RecordingGroups(props: {
   onOpen: (mediaId: number) => void;
   onAddRecording: (recordingId: number, label: string) => void;
   thumbs: boolean;
 }) {
   const s = useLibraryStore();
-  const groups = groupsOf(s.items);
-  const columns: ColumnsType<Group> = [
+  const columns: ColumnsType<RecordingGroupDto> = [
     { title: '画面', key: 'thumb', width: 76, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs && g.first.canView !== false} /> },
     { title: '开始时间', key: 'startAt', width: 156, render: (_v, g) => when(g.startAt) },
     {
       title: '分段',
       key: 'segments',
       width: 100,
-      render: (_v, g) => (g.recordingId !== null ? <Tag color="blue">录制 · {g.items.length} 段</Tag> : <Tag>单个文件</Tag>),
+      render: (_v, g) => (g.recordingId !== null ? <Tag color="blue">录制 · {g.segmentIds.length} 段</Tag> : <Tag>单个文件</Tag>),
     },
     { title: '时长', key: 'duration', width: 76, render: (_v, g) => formatDuration(g.durationSec) },
     { title: '执法人员', key: 'officer', width: 120, ellipsis: true, render: (_v, g) => officerText(g.first.officer) },
     { title: '记录仪', key: 'recorder', width: 104, ellipsis: true, render: (_v, g) => g.first.recorderSerial ?? '—' },
     { title: '执法情形', key: 'category', width: 96, render: (_v, g) => <CategoryText item={g.first} /> },
-    { title: '标记', key: 'flags', render: (_v, g) => <Flags item={g.first} /> },
+    { title: '标记', key: 'flags', width: 160, render: (_v, g) => <Flags item={{ ...g.first, flags: g.flags }} /> },
     { title: '大小', key: 'size', width: 84, render: (_v, g) => formatBytes(g.size) },
     {
       title: '操作',
@@ -137,15 +108,15 @@ export function RecordingGroups(props: {
     },
   ];
   return (
-    <Table<Group>
+    <Table<RecordingGroupDto>
       rowKey="key"
       size="small"
       data-testid="recording-groups"
       loading={s.loading}
       columns={columns}
-      dataSource={groups}
+      dataSource={s.groups}
       pagination={false}
-      scroll={{ x: 1120 }}
+      scroll={{ x: 1280 }}
       expandable={{
         rowExpandable: (g) => g.recordingId !== null,
         expandedRowRender: (g) => (g.recordingId !== null ? <RecordingDetail recordingId={g.recordingId} onOpen={props.onOpen} /> : null),

@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Client, MethodName } from '../../main/api';
+import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
+import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
+import { startTestHost, type TestHost } from './support/host';
+import { screen } from './support/screens';
+import { expectQuietConsole, loginAs, nav } from './support/session';
+
+/**
+ * 申请查阅 where the refusal is met (issue 11): from the player's refusal screen and from the case page, the request
+ * form opens with what was refused filled in, and submitting it makes the request (checked through the API).
+ */
+const OFFICER = { login: 'sunjing', name: '孙警员', password: 'Officer-pass-2024' };
+const CUSTODIAN = { login: 'qianbg', name: '钱保管', password: 'Keeper-pass-2024' };
+const START = new Date('2026-03-02T01:30:00Z');
+const CASE = { number: '青执（2026）第 031 号', title: '某店铺占道经营案' };
+
+test.describe.configure({ mode: 'serial' });
+
+let host: TestHost;
+let work: string;
+let recordingId: number;
+let caseId: number;
+let firstSegment: string;
+
+const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
+
+/** The officer's own requests, read through the API. */
+async function myRequests(): Promise<{ scope: { kind: string; id: number }; type: string; reason: string; state: string }[]> {
+  const me: Client = { id: 'e2e-check-officer', sessionId: null };
+  await call(me, 'session.login', { login: OFFICER.login, password: OFFICER.password });
+  const page = (await call(me, 'access.list', { box: 'mine' })) as { items: { scope: { kind: string; id: number }; type: string; reason: string; state: string }[] };
+  await call(me, 'session.logout', {});
+  return page.items;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-access-request-'));
+  const volume = path.join(work, 'DSJ-A8');
+  await makeSegments(path.join(volume, 'DCIM', '100MEDIA'), 2, 3, START, { serial: FIXTURE_SERIAL, badge: FIXTURE_BADGE, timeZone: FIXTURE_TZ });
+  host = await startTestHost({ startAt: new Date(START.getTime() + 3_600_000) });
+  const sourceId = host.services.sources.addFolder(volume).id;
+  const admin: Client = { id: 'e2e-admin', sessionId: null };
+  await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: FIXTURE_TZ });
+  await addUser(host.services, admin, OFFICER, ['officer']);
+  await addUser(host.services, admin, CUSTODIAN, ['custodian']);
+  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name, confirmNewRecorder: true })) as { sessionId: number };
+  await host.services.jobs.get(`ingest:${sessionId}`)?.done;
+  const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null; originalName?: string }[] };
+  const mediaIds = session.items.filter((i) => i.mediaId).map((i) => i.mediaId!);
+  const first = (await call(admin, 'media.get', { id: mediaIds[0]! })) as { recordingId: number; originalName: string };
+  recordingId = first.recordingId;
+  firstSegment = first.originalName;
+  const custodian: Client = { id: 'e2e-custodian', sessionId: null };
+  await call(custodian, 'session.login', { login: CUSTODIAN.login, password: CUSTODIAN.password });
+  caseId = ((await call(custodian, 'cases.create', CASE)) as { id: number }).id;
+  await call(custodian, 'cases.addItems', { caseId, mediaIds });
+});
+
+test.afterAll(async () => {
+  await host?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+// The player's refused media request (403) is logged by the browser.
+expectQuietConsole(() => /Failed to load resource.*403/);
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: new Date(START.getTime() + 3_600_000) });
+});
+
+/** Fills the open request form as 办案查阅 with `reason` and submits it. */
+async function submit(page: Page, reason: string) {
+  const form = page.getByTestId('access-request-form');
+  await form.getByText('办案查阅', { exact: true }).click();
+  await form.getByLabel('查阅事由').fill(reason);
+  await form.getByRole('button', { name: '提交申请' }).click();
+  await expect(form).toBeHidden();
+}
+
+test('申请查阅 on the player’s refusal screen asks for the refused recording', async ({ page }) => {
+  await loginAs(page, host.openUrl, OFFICER);
+  await nav(page).getByRole('menuitem', { name: '资料库' }).click();
+  await page.getByTestId('library-row').filter({ hasText: firstSegment }).click();
+  const player = page.getByRole('dialog', { name: '播放' });
+  await expect(player.getByText('需要查阅申请').first()).toBeVisible();
+  await screen(page, 'access-request-player-refused');
+  await player.getByTestId('request-access').click();
+  const form = page.getByTestId('access-request-form');
+  await expect(form.getByTestId('request-scope')).toContainText(`2026-03-02 09:30 起 ${OFFICER.name}（警号 ${FIXTURE_BADGE}） 记录仪 ${FIXTURE_SERIAL} 的整段录像`);
+  await screen(page, 'access-request-player-form');
+  const reason = '核对占道经营现场录像（播放器）';
+  await submit(page, reason);
+  expect(await myRequests()).toContainEqual(expect.objectContaining({ scope: expect.objectContaining({ kind: 'recording', id: recordingId }), type: 'case', reason, state: 'pending' }));
+});
+
+test('申请查阅 on the case page asks for the case’s evidence', async ({ page }) => {
+  await loginAs(page, host.openUrl, OFFICER);
+  await nav(page).getByRole('menuitem', { name: '案件' }).click();
+  await page.getByRole('link', { name: CASE.number }).click();
+  await page.getByTestId('request-access').click();
+  const form = page.getByTestId('access-request-form');
+  await expect(form.getByTestId('request-scope')).toContainText(`${CASE.number} ${CASE.title}（2 项证据）`);
+  await screen(page, 'access-request-case-form');
+  const reason = '办理占道经营案，查阅案件证据';
+  await submit(page, reason);
+  expect(await myRequests()).toContainEqual(expect.objectContaining({ scope: expect.objectContaining({ kind: 'case', id: caseId }), type: 'case', reason, state: 'pending' }));
+});
