@@ -68,7 +68,7 @@ export function RecordingGroups(props: {
   const s = useLibraryStore();
   const columns: ColumnsType<RecordingGroupDto> = [
     { title: '画面', key: 'thumb', width: 76, render: (_v, g) => <Thumb item={g.first} allowed={props.thumbs && g.first.canView !== false} /> },
-    { title: '开始时间', key: 'startAt', width: 156, render: (_v, g) => when(g.startAt) },
+    { title: '开始时间', key: 'startAt', width: 150, render: (_v, g) => when(g.startAt) },
     {
       title: '分段',
       key: 'segments',
@@ -77,18 +77,18 @@ export function RecordingGroups(props: {
     },
     { title: '时长', key: 'duration', width: 76, render: (_v, g) => formatDuration(g.durationSec) },
     { title: '执法人员', key: 'officer', width: 120, ellipsis: true, render: (_v, g) => officerText(g.first.officer) },
-    { title: '记录仪', key: 'recorder', width: 104, ellipsis: true, render: (_v, g) => g.first.recorderSerial ?? '—' },
+    { title: '记录仪', key: 'recorder', width: 100, ellipsis: true, render: (_v, g) => g.first.recorderSerial ?? '—' },
     { title: '执法情形', key: 'category', width: 96, render: (_v, g) => <CategoryText item={g.first} /> },
-    { title: '标记', key: 'flags', width: 160, render: (_v, g) => <Flags item={{ ...g.first, flags: g.flags }} /> },
+    { title: '标记', key: 'flags', width: 136, render: (_v, g) => <Flags item={{ ...g.first, flags: g.flags }} /> },
     { title: '大小', key: 'size', width: 84, render: (_v, g) => formatBytes(g.size) },
     {
       title: '操作',
       key: 'ops',
-      width: 290,
-      // Kept on screen at any width: the two actions of a recording (issue 11 item 14).
+      width: 132,
+      // Kept on screen at any width (issue 11 item 14); the actions stack so every column fits at 1440 px.
       fixed: 'right',
       render: (_v, g) => (
-        <Space size={0}>
+        <Space direction="vertical" size={0} align="start">
           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
             播放
           </Button>
@@ -116,7 +116,7 @@ export function RecordingGroups(props: {
       columns={columns}
       dataSource={s.groups}
       pagination={false}
-      scroll={{ x: 1280 }}
+      scroll={{ x: 1120 }}
       expandable={{
         rowExpandable: (g) => g.recordingId !== null,
         expandedRowRender: (g) => (g.recordingId !== null ? <RecordingDetail recordingId={g.recordingId} onOpen={props.onOpen} /> : null),
