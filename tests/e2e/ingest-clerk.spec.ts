@@ -107,8 +107,12 @@ test('a backup onto the recorder is refused; two weekly runs keep two reports', 
   const choose = async (name: string) => {
     await page.getByTestId('pick-backup-folder').click();
     const picker = page.getByTestId('folder-picker');
+    // The allowed root first (one entry), then its folders: never a click on a listing still loading.
+    await expect(picker.getByTestId('folder-picker-item')).toHaveCount(1);
     await picker.getByTestId('folder-picker-item').click();
+    await expect(picker.getByTestId('folder-picker-item')).toHaveText(['ZFY', '备份盘']);
     await picker.getByTestId('folder-picker-item').filter({ hasText: name }).click();
+    await expect(page.getByTestId('folder-picker-path')).toContainText(name);
     await page.getByTestId('folder-picker-choose').click();
     await expect(picker).toBeHidden();
   };

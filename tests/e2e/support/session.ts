@@ -51,7 +51,11 @@ export function expectQuietConsole(allow: () => RegExp | null = () => null): voi
 
 /** Logs out through the user menu, back to the login page. */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByRole('heading', { name: '用户登录' })).toBeVisible();
+  const loginHeading = page.getByRole('heading', { name: '用户登录' });
+  // On a busy machine a click on the menu while it is still opening can be lost: open and click again until out.
+  await expect(async () => {
+    if (!(await page.getByRole('menuitem', { name: '退出登录' }).isVisible())) await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click({ timeout: 5_000 });
+    await expect(loginHeading).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
 }
