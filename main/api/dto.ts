@@ -1,6 +1,7 @@
 import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
+import type { BackupResult, RestoreReport } from '../backup';
 // The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
   Role,
@@ -279,35 +280,11 @@ export interface DiscProgressDto {
   current: string | null;
 }
 
-/** Why the backup card is red. */
+/** One backup generation written (weekly run or 立即备份), with the target as the custodian chose it. */
+export type BackupRunDto = BackupResult & { target: string };
 
-/** One backup generation written (weekly run or 立即备份). */
-export interface BackupRunDto {
-  /** The target's label and folder, as the custodian chose it. */
-  target: string;
-  folder: string;
-  generation: string;
-  filesCopied: number;
-  filesAlreadyThere: number;
-  bytesCopied: number;
-  sealFilesCopied: number;
-  verified: boolean;
-  problems: string[];
-  manifestSha256: string;
-  /** Older generations the keeping rule removed. */
-  removed: string[];
-}
-
-/** What a restore brought back and what the backup does not hold (main/backup's RestoreReport). */
-export interface RestoreReportDto {
-  generation: string;
-  takenAt: string;
-  manifestSha256: string;
-  signedBy: string | null;
-  originals: number;
-  files: number;
-  notHeld: { newerGenerations: string[]; originalsNotInGeneration: string[] };
-}
+/** What a restore brought back and what the backup does not hold. */
+export type RestoreReportDto = RestoreReport;
 
 export interface DrillDto {
   generation: string | null;
