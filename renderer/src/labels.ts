@@ -207,7 +207,7 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   reason: '原因',
   lockedUntil: '锁定至',
   officeName: '单位全称',
-  name: '单位全称',
+  name: '名称',
   unitName: '印章单位名称',
   timeZone: '时区',
   idleMinutes: '超时退出（分钟）',
