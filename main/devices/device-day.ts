@@ -26,7 +26,7 @@ export type DeviceEvent =
 export interface RecorderDay {
   recorderId: RecorderId;
   serial: string;
-  /** Usable at some time of the day: registered by its end, not lost before it, not in repair or retired all day. */
+  /** Usable at some time of the day: known by its end, not lost before it, not in repair or retired all day. */
   inService: boolean;
   /** Assignments overlapping the day, clipped to it, in order. */
   wearers: { officerId: OfficerId; name: string; badgeNo: string; fromAt: string; toAt: string }[];
@@ -58,12 +58,17 @@ export function deviceDay(db: Db, day: string, timeZone: string): DeviceDay {
   const s = start.toISOString();
   const e = end.toISOString();
 
-  const recorders = db.prepare('SELECT id, serial, status, created_at FROM recorders WHERE created_at < ? ORDER BY serial').all(e) as {
-    id: number;
-    serial: string;
-    status: RecorderStatus;
-    created_at: string;
-  }[];
+  // Known by that day: registered before its end, or with records from before it (entered after the fact).
+  const recorders = db
+    .prepare(
+      `SELECT r.id, r.serial, r.status FROM recorders r WHERE r.created_at < @end
+         OR EXISTS (SELECT 1 FROM recorder_assignments a WHERE a.recorder_id = r.id AND a.from_at < @end)
+         OR EXISTS (SELECT 1 FROM recorder_repairs p WHERE p.recorder_id = r.id AND p.sent_at < @end)
+         OR EXISTS (SELECT 1 FROM recorder_incidents i WHERE i.recorder_id = r.id AND i.occurred_at < @end)
+         OR EXISTS (SELECT 1 FROM recorder_checks c WHERE c.recorder_id = r.id AND c.day <= @day)
+       ORDER BY r.serial`,
+    )
+    .all({ end: e, day }) as { id: number; serial: string; status: RecorderStatus }[];
   const assignments = db
     .prepare(
       `SELECT a.recorder_id, a.from_at, a.to_at, o.id AS officer_id, o.name, o.badge_no FROM recorder_assignments a JOIN officers o ON o.id = a.officer_id

@@ -22,7 +22,7 @@ export interface DeviceRegisterRecorder {
 export interface DeviceRegisterEvent {
   serial: string;
   at: Date;
-  /** 领用, 归还, 检查未通过, 送修, 维修返回, 丢失, 损坏, 赔偿决定. */
+  /** 领用, 领用结束, 检查未通过, 送修, 维修返回, 丢失, 损坏, 赔偿决定. */
   what: string;
   detail: string;
   /** Who recorded or decided it. */

@@ -62,7 +62,8 @@ function historyLines(f: RecorderFile): DeviceRegisterEvent[] {
   const lines: DeviceRegisterEvent[] = [];
   for (const a of f.assignments) {
     lines.push({ serial, at: new Date(a.fromAt), what: '领用', detail: `${who(a.officer)}领用`, by: null });
-    if (a.toAt) lines.push({ serial, at: new Date(a.toAt), what: '归还', detail: `${who(a.officer)}交回`, by: null });
+    // Returned, sent for repair or lost: the reason is on its own line at the same time.
+    if (a.toAt) lines.push({ serial, at: new Date(a.toAt), what: '领用结束', detail: who(a.officer), by: null });
   }
   for (const c of f.checks) {
     if (c.failed.length === 0) continue;
