@@ -69,6 +69,7 @@ export function recorderFile(db: Db, recorderId: RecorderId, now: Date, opts: { 
     checks: checksOf(db, recorderId, opts.allChecks ? -1 : 60),
     repairs: repairsOf(db, recorderId),
     incidents: incidentsOf(db, recorderId),
-    dockings: dockingsBetween(db, new Date(0), new Date(8.64e15), recorderId).slice(-30).reverse(),
+    // ISO strings compare as text: the bounds stay within four-digit years.
+    dockings: dockingsBetween(db, new Date('1970-01-01T00:00:00Z'), new Date('9999-12-31T00:00:00Z'), recorderId).slice(-30).reverse(),
   };
 }

@@ -37,6 +37,11 @@ describe('pre-use checks and deviceDay', () => {
       ['DSJ-A01', [], [3], null],
       ['DSJ-B02', ['battery'], [], null],
     ]);
+    // The recorder's file keeps every docking, newest first.
+    expect((await t.call(chief, 'devices.history', { recorderId: recorders.a })).dockings.map((d) => [d.at, d.driftSec])).toEqual([
+      ['2026-11-20T01:00:00Z', 3],
+      ['2026-11-19T10:00:00Z', 95],
+    ]);
     // The day before: A's docking of the 19th; B never docked.
     const before = await t.call(chief, 'devices.checks', { day: '2026-11-19' });
     expect(before.rows.map((r) => [r.check, r.dockings.map((d) => d.driftSec)])).toEqual([
