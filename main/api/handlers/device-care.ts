@@ -1,4 +1,4 @@
-import { chmod, lstat } from 'node:fs/promises';
+import { chmod, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   AppError,
@@ -219,8 +219,10 @@ export const deviceCareHandlers: Pick<HandlerTable, CareMethods> = {
     const file = await documentFile(services, doc);
     if (!file) throw new AppError('NOT_FOUND', '扫描件文件不存在');
     if (!services.host.openPath) throw new AppError('NOT_AVAILABLE', '浏览器模式下请使用下载链接打开文件');
+    // The statement is evidence of what was filed: a changed file is not handed out as if it were.
+    if (sha256Hex(await readFile(file)) !== stored.sha256) throw new AppError('STATEMENT_CHANGED', '扫描件与登记时的 SHA-256 不符，可能已被改动', `statement ${stored.fileName} changed`);
     await services.host.openPath(file);
-    audit('recorder.statement_open', `recorder_incident:${stored.incidentId}`, { fileName: stored.fileName, sha256: stored.sha256 });
+    audit('recorder.statement_open', `form:${stored.fileName}`, { incidentId: stored.incidentId, sha256: stored.sha256 });
     return null;
   },
 

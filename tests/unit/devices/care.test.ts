@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,17 @@ describe('device care', () => {
     expect(doc.contentType).toBe('image/png');
     const as = (roles: string[]) => authorizeDocument({ roles, mustChangePassword: false } as never, doc).allowed;
     expect([as(['custodian']), as(['chief']), as(['admin']), as(['officer']), as(['township_leader'])]).toEqual([true, true, false, false, false]);
+
+    // The desktop program opens it for the chief after checking its hash; a changed file is refused.
+    const opened: string[] = [];
+    Object.assign(t.services.host, { openPath: async (p: string) => void opened.push(p) });
+    await t.call(o.chief, 'devices.openStatement', { fileName: s.fileName });
+    expect(opened).toEqual([file]);
+    expect(auditRows(t, 'recorder.statement_open').map((a) => [a.actor, a.target, a.details.sha256])).toEqual([['chief', `form:${s.fileName}`, sha]]);
+    chmodSync(file, 0o644);
+    writeFileSync(file, Buffer.concat([TINY_PNG, Buffer.from('x')]));
+    expect(await code(t.call(o.chief, 'devices.openStatement', { fileName: s.fileName }))).toBe('STATEMENT_CHANGED');
+    expect(opened).toHaveLength(1);
 
     // Bytes decide the type, not the name; text is refused.
     expect(await code(t.call(keeper, 'devices.attachStatement', { incidentId: i.id, fileName: 'x.pdf', dataBase64: Buffer.from('not a pdf').toString('base64') }))).toBe('SCAN_TYPE');
