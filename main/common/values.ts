@@ -182,10 +182,10 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = { lost: '丢失', damaged: '损坏' };
 
 /** The chief's decision on compensation (art. 10): none, by the rules, or full price for wilful damage. */
-export const COMPENSATION_DECISIONS = ['none', 'compensate', 'full_price'] as const;
+export const COMPENSATION_DECISIONS = ['no_compensation', 'compensate', 'full_price'] as const;
 export type CompensationDecision = (typeof COMPENSATION_DECISIONS)[number];
 export const COMPENSATION_DECISION_LABELS: Record<CompensationDecision, string> = {
-  none: '不予赔偿',
+  no_compensation: '不予赔偿',
   compensate: '按规定赔偿',
   full_price: '原价赔偿并追究责任',
 };

@@ -10,7 +10,19 @@ import type {
   RecorderStatus,
   SectionId,
 } from '../../main/api/dto';
-import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
+import {
+  CHECK_ITEM_LABELS,
+  COMPENSATION_DECISION_LABELS,
+  HANDOVER_MARK_LABELS,
+  INTEGRITY_PROBLEM_LABELS,
+  RECORDER_STATUS_LABELS,
+  REPAIR_RESULT_LABELS,
+  ROLE_LABELS,
+  ROLES,
+  type HandoverMark,
+  type IntegrityProblemKind,
+  type Role,
+} from '../../main/common';
 
 export {
   ACCESS_SCOPE_KIND_LABELS,
@@ -365,6 +377,27 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   viewingId: '查阅登记',
   voidedSignatures: '作废的签名',
   warnings: '提示数',
+  // Device care (issue 12 item 3)
+  keeper: '保管人',
+  note: '说明',
+  items: '检查项目',
+  noFault: CHECK_ITEM_LABELS.noFault,
+  battery: CHECK_ITEM_LABELS.battery,
+  storage: CHECK_ITEM_LABELS.storage,
+  clock: CHECK_ITEM_LABELS.clock,
+  checkedAt: '检查登记时间',
+  checkedBy: '检查登记人',
+  repairId: '维修记录',
+  fault: '故障情况',
+  repairer: '送修至',
+  sentAt: '送修时间',
+  returnedAt: '返回时间',
+  result: '维修结果',
+  wearerBefore: '送修前使用人',
+  incidentId: '丢失损坏记录',
+  wearer: '佩戴人',
+  decision: '赔偿决定',
+  recorders: '记录仪台数',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {
@@ -374,6 +407,9 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   disabled: '账户已停用',
   wrong_old_password: '原密码错误',
   ...RECORDER_STATUS_LABELS,
+  ...CHECK_ITEM_LABELS,
+  ...REPAIR_RESULT_LABELS,
+  ...COMPENSATION_DECISION_LABELS,
 };
 
 // -- Ingest, devices, weekly consolidation --

@@ -64,7 +64,7 @@ export const migration0011: Migration = {
       description  TEXT NOT NULL,
       reported_at  TEXT NOT NULL,
       reported_by  INTEGER NOT NULL REFERENCES users(id),
-      decision     TEXT CHECK (decision IN ('none', 'compensate', 'full_price')),
+      decision     TEXT CHECK (decision IN ('no_compensation', 'compensate', 'full_price')),
       decision_note TEXT,
       decided_at   TEXT,
       decided_by   INTEGER REFERENCES users(id),

@@ -102,7 +102,7 @@ describe('device care', () => {
     expect(await code(t.call(keeper, 'devices.decideIncident', { incidentId: i.id, decision: 'compensate' }))).toBe('FORBIDDEN');
     const d = await t.call(chief, 'devices.decideIncident', { incidentId: i.id, decision: 'compensate', note: '按资产管理规定折价赔偿' });
     expect(d).toMatchObject({ decision: 'compensate', decidedBy: '李队长', decisionNote: '按资产管理规定折价赔偿' });
-    expect(await code(t.call(chief, 'devices.decideIncident', { incidentId: i.id, decision: 'none' }))).toBe('DECISION_MADE');
+    expect(await code(t.call(chief, 'devices.decideIncident', { incidentId: i.id, decision: 'no_compensation' }))).toBe('DECISION_MADE');
     expect(auditRows(t, 'recorder.lost')[0]?.details).toMatchObject({ incidentId: i.id, wearer: { name: '张三', badgeNo: '310115' } });
     expect(auditRows(t, 'recorder.compensation').map((x) => [x.actor, x.details.decision])).toEqual([['chief', 'compensate']]);
   });

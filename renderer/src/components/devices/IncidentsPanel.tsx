@@ -90,7 +90,7 @@ export function IncidentsPanel() {
       render: (_v, i) =>
         i.decision ? (
           <div>
-            <Tag color={i.decision === 'none' ? 'default' : 'volcano'}>{COMPENSATION_DECISION_LABELS[i.decision]}</Tag>
+            <Tag color={i.decision === 'no_compensation' ? 'default' : 'volcano'}>{COMPENSATION_DECISION_LABELS[i.decision]}</Tag>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {i.decidedBy}{i.decisionNote ? `：${i.decisionNote}` : ''}
