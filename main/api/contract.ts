@@ -30,6 +30,11 @@ import {
   RECORDER_STATUSES,
   ROLES,
   type Role,
+  COMPENSATION_DECISIONS,
+  DEVICE_DECIDERS,
+  INCIDENT_KINDS,
+  INCIDENT_READERS,
+  REPAIR_RESULTS,
 } from '../common';
 import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
@@ -72,6 +77,11 @@ import type {
   SessionInfo,
   SetupStatus,
   UserDto,
+  KeeperViewDto,
+  CheckSheetDto,
+  RepairDto,
+  IncidentDto,
+  RecorderFileDto,
 } from './dto';
 
 /** 'public': no login needed; 'any': any logged-in user; else the roles allowed. */
@@ -282,6 +292,58 @@ export const methods = {
     z.object({ recorderId: id, officerId: id.nullable(), from: z.iso.datetime().optional() }).strict(),
   ),
   'recorders.history': method<AssignmentDto[]>()(CUSTODY_READERS, z.object({ recorderId: id }).strict()),
+
+  // -- Device care (设备, art. 4, 7, 9, 10): the keeper records; the chief designates him and decides compensation --
+  'devices.keeper': method<KeeperViewDto>()(CUSTODY_READERS, none),
+  /** Art. 7: the unit head designates the person who keeps and maintains the recorders (an active custodian). */
+  'devices.designateKeeper': method<KeeperViewDto>()(DEVICE_DECIDERS, z.object({ userId: id, note: longText(200).nullable().optional() }).strict()),
+  /** The day's pre-use check sheet (art. 4) with the clock drift measured at each docking. */
+  'devices.checks': method<CheckSheetDto>()(CUSTODY_READERS, z.object({ day }).strict()),
+  'devices.recordChecks': method<CheckSheetDto>()(
+    CUSTODIANS,
+    z
+      .object({
+        day,
+        entries: z
+          .array(
+            z
+              .object({ recorderId: id, noFault: z.boolean(), battery: z.boolean(), storage: z.boolean(), clock: z.boolean(), note: longText(200).nullable().optional() })
+              .strict(),
+          )
+          .min(1, '请至少登记一台记录仪')
+          .max(500),
+      })
+      .strict(),
+  ),
+  'devices.repairs': method<RepairDto[]>()(CUSTODY_READERS, z.object({ recorderId: id.optional() }).strict()),
+  'devices.sendRepair': method<RepairDto>()(
+    CUSTODIANS,
+    z.object({ recorderId: id, fault: longText(500).min(1, '请填写故障情况'), repairer: optText, sentAt: z.iso.datetime().optional() }).strict(),
+  ),
+  'devices.returnRepair': method<RepairDto>()(
+    CUSTODIANS,
+    z.object({ repairId: id, result: z.enum(REPAIR_RESULTS), note: longText(500).nullable().optional(), returnedAt: z.iso.datetime().optional() }).strict(),
+  ),
+  'devices.incidents': method<IncidentDto[]>()(CUSTODY_READERS, z.object({ recorderId: id.optional() }).strict()),
+  /** Loss or damage (art. 10); the wearer is taken from the assignment at that time, never typed in. */
+  'devices.reportIncident': method<IncidentDto>()(
+    CUSTODIANS,
+    z.object({ recorderId: id, kind: z.enum(INCIDENT_KINDS), occurredAt: z.iso.datetime(), description: longText(1000).min(1, '请填写经过') }).strict(),
+  ),
+  'devices.decideIncident': method<IncidentDto>()(
+    DEVICE_DECIDERS,
+    z.object({ incidentId: id, decision: z.enum(COMPENSATION_DECISIONS), note: longText(500).nullable().optional() }).strict(),
+  ),
+  /** A scanned statement: PDF, JPEG or PNG, at most 10 MB, as base64; kept read-only with its SHA-256. */
+  'devices.attachStatement': method<IncidentDto>()(
+    CUSTODIANS,
+    z.object({ incidentId: id, fileName: z.string().trim().min(1).max(200), dataBase64: z.string().min(1).max(14_000_000) }).strict(),
+  ),
+  /** Opens a statement in the desktop program; the browser host serves it at /forms/ to the same roles. */
+  'devices.openStatement': method<null>()(INCIDENT_READERS, z.object({ fileName: z.string().regex(/^recorder-incident-\d{1,9}-\d{1,3}\.(pdf|jpg|png)$/, '文件名无效') }).strict()),
+  /** Everything kept about one recorder (assignments, checks, repairs, incidents, dockings). */
+  'devices.history': method<RecorderFileDto>()(CUSTODY_READERS, z.object({ recorderId: id }).strict()),
+  'devices.registerDocx': method<GeneratedFileDto>()(CUSTODY_READERS, none),
 
   // -- Ingest (采集导入) --
   'sources.list': method<SourceDto[]>()(CUSTODY_KEEPERS, none),

@@ -143,6 +143,19 @@ export interface RecorderDto {
   currentOfficer: OfficerDto | null;
 }
 
+// Device care (art. 4, 7, 9, 10): the domain's own shapes.
+export type {
+  KeeperView as KeeperViewDto,
+  CheckSheet as CheckSheetDto,
+  CheckRow as CheckRowDto,
+  RecorderCheck as RecorderCheckDto,
+  Docking as DockingDto,
+  Repair as RepairDto,
+  Incident as IncidentDto,
+  IncidentStatement as IncidentStatementDto,
+  RecorderFile as RecorderFileDto,
+} from '../devices';
+
 export interface AssignmentDto {
   id: number;
   officer: OfficerDto;

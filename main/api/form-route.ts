@@ -21,6 +21,11 @@ const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[
   { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
   { method: 'register.docx', name: /^查阅登记表-\d{8}-\d{8}\.docx$/, contentType: DOCX },
   { method: 'forms.recordDocx', name: /^记录表-\d{4}-\d{3,15}\.docx$/, contentType: DOCX },
+  { method: 'devices.registerDocx', name: /^记录仪登记簿-\d{8}\.docx$/, contentType: DOCX },
+  // Scanned loss/damage statements (art. 10): only to the keeper and the chief (devices.openStatement's roles).
+  { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.pdf$/, contentType: 'application/pdf' },
+  { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.jpg$/, contentType: 'image/jpeg' },
+  { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.png$/, contentType: 'image/png' },
 ];
 
 export interface GeneratedDocument {

@@ -37,6 +37,11 @@ export const APPROVERS: readonly Role[] = ['chief', 'township_leader'];
 /** The keeper of the viewing register (art. 14) and the approvers: see every request and the register. */
 export const OVERSEERS: readonly Role[] = ['custodian', 'chief', 'township_leader'];
 
+/** Device care decisions (art. 7, 10): the chief designates the keeper and decides on compensation. */
+export const DEVICE_DECIDERS: readonly Role[] = ['chief'];
+/** Scanned loss and damage statements (art. 10): the keeper who files them and the chief who decides. */
+export const INCIDENT_READERS: readonly Role[] = ['custodian', 'chief'];
+
 /** Separation of duties (issue 10): whoever administers accounts never also approves viewing. */
 export const ADMIN_EXCLUDES: readonly Role[] = APPROVERS;
 

@@ -163,3 +163,29 @@ export const RECORD_FORM_STATE_LABELS: Record<RecordFormState, string> = {
 /** Who signs a record form, in order. */
 export const SIGNATURE_ROLES = ['officer', 'chief'] as const;
 export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
+
+// -- Device care (issue 12 item 3, rules art. 4, 9, 10) --
+
+/** The four points of the pre-use check (art. 4), in the order the rule names them. */
+export const CHECK_ITEMS = ['noFault', 'battery', 'storage', 'clock'] as const;
+export type CheckItem = (typeof CHECK_ITEMS)[number];
+export const CHECK_ITEM_LABELS: Record<CheckItem, string> = { noFault: '无故障', battery: '电量充足', storage: '存储空间', clock: '时间已校准' };
+
+/** How a repair ended (art. 9): back in service, or beyond repair and retired. */
+export const REPAIR_RESULTS = ['repaired', 'unrepairable'] as const;
+export type RepairResult = (typeof REPAIR_RESULTS)[number];
+export const REPAIR_RESULT_LABELS: Record<RepairResult, string> = { repaired: '已修复', unrepairable: '无法修复' };
+
+/** Loss or damage of a recorder (art. 10). */
+export const INCIDENT_KINDS = ['lost', 'damaged'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = { lost: '丢失', damaged: '损坏' };
+
+/** The chief's decision on compensation (art. 10): none, by the rules, or full price for wilful damage. */
+export const COMPENSATION_DECISIONS = ['no_compensation', 'compensate', 'full_price'] as const;
+export type CompensationDecision = (typeof COMPENSATION_DECISIONS)[number];
+export const COMPENSATION_DECISION_LABELS: Record<CompensationDecision, string> = {
+  no_compensation: '不予赔偿',
+  compensate: '按规定赔偿',
+  full_price: '原价赔偿并追究责任',
+};

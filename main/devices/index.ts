@@ -33,3 +33,20 @@ export {
   type LinkOutcome,
 } from './account-link';
 export { listFolders, isWithin, overlaps, looksLikeRecorder, removableMediaBases, type FolderEntry, type FolderListing } from './folders';
+export { currentKeeper, keeperHistory, designateKeeper, keeperCandidates, type KeeperTerm } from './keeper';
+export { recordChecks, checksOfDay, checksOf, dockingsBetween, lastDockings, type RecorderCheck, type CheckEntry, type Docking } from './checks';
+export { sendForRepair, returnFromRepair, findRepair, repairsOf, repairsBetween, type Repair } from './repairs';
+export {
+  reportIncident,
+  decideCompensation,
+  addStatement,
+  findIncident,
+  findStatement,
+  incidentsOf,
+  incidentsBetween,
+  nextStatementNo,
+  type Incident,
+  type IncidentStatement,
+} from './incidents';
+export { deviceDay, type DeviceDay, type DeviceEvent, type RecorderDay } from './device-day';
+export { keeperView, checkSheet, recorderFile, type KeeperView, type CheckSheet, type CheckRow, type RecorderFile } from './care-view';

@@ -1,4 +1,4 @@
-import { AppError, RECORDER_STATUSES, type RecorderStatus } from '../common';
+import { AppError, RECORDER_STATUS_LABELS, RECORDER_STATUSES, type RecorderStatus } from '../common';
 import type { Db } from '../store';
 
 export type OfficerId = number & { readonly __brand: 'OfficerId' };
@@ -135,6 +135,12 @@ export function updateRecorder(
 ): Recorder {
   const r = findRecorder(db, id, now);
   if (!r) throw new AppError('NOT_FOUND', '记录仪不存在');
+  if (patch.status !== undefined && patch.status !== r.status) {
+    // Repair and loss have their own records (art. 9, 10): the status follows them, never a bare edit.
+    if (patch.status === 'repair') throw new AppError('STATUS_BY_RECORD', '送修请使用“送修”登记（送修人、故障），状态随之改为维修', 'repair by edit');
+    if (patch.status === 'lost') throw new AppError('STATUS_BY_RECORD', '丢失请使用“丢失/损坏”登记（佩戴人、经过），状态随之改为丢失', 'loss by edit');
+    if (r.status === 'repair') throw new AppError('STATUS_BY_RECORD', '维修中的记录仪请登记维修返回及结果', 'leave repair by edit');
+  }
   const pick = <T>(v: T | undefined, old: T) => (v !== undefined ? v : old);
   db.prepare('UPDATE recorders SET brand = ?, model = ?, asset_no = ?, status = ?, notes = ? WHERE id = ?').run(
     pick(patch.brand, r.brand),
@@ -160,8 +166,20 @@ export function officerAt(db: Db, recorderId: RecorderId, at: Date): Officer | n
   return r ? toOfficer(r) : null;
 }
 
-/** Hands a recorder to an officer from an instant on, closing the previous assignment. */
+/**
+ * Hands a recorder to an officer from an instant on, closing the previous assignment. Only to an active officer
+ * registered with the office (art. 9: no lending to other units or persons) and only a recorder in service: one
+ * under repair, lost or retired cannot be worn.
+ */
 export function assignRecorder(db: Db, recorderId: RecorderId, officerId: OfficerId, from: Date): void {
+  const recorder = db.prepare('SELECT serial, status FROM recorders WHERE id = ?').get(recorderId) as { serial: string; status: RecorderStatus } | undefined;
+  if (!recorder) throw new AppError('NOT_FOUND', '记录仪不存在');
+  if (recorder.status === 'repair') throw new AppError('RECORDER_UNDER_REPAIR', `记录仪 ${recorder.serial} 正在维修，维修返回前不能领用`, 'recorder under repair');
+  if (recorder.status !== 'in_service')
+    throw new AppError('RECORDER_NOT_IN_SERVICE', `记录仪 ${recorder.serial} 已${RECORDER_STATUS_LABELS[recorder.status]}，不能领用`, `recorder ${recorder.status}`);
+  const officer = findOfficer(db, officerId);
+  if (!officer) throw new AppError('OFFICER_NOT_REGISTERED', '只能由本单位登记的执法人员领用，不得转借其他单位或个人（制度第九条）', 'officer not registered');
+  if (!officer.active) throw new AppError('OFFICER_INACTIVE', `${officer.name} 已停用，不能领用记录仪`, 'officer inactive');
   const iso = from.toISOString();
   const later = db.prepare('SELECT COUNT(*) AS n FROM recorder_assignments WHERE recorder_id = ? AND from_at >= ?').get(recorderId, iso) as { n: number };
   if (later.n > 0) throw new AppError('ASSIGNMENT_ORDER', '该时间之后已有领用记录，不能倒签', 'assignment before a later one');

@@ -52,3 +52,4 @@ export {
   type ViewingType,
 } from './viewing-register';
 export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
+export { deviceRegister, DEVICE_REGISTER_TITLE, type DeviceRegisterData, type DeviceRegisterRecorder, type DeviceRegisterEvent } from './device-register';

@@ -12,7 +12,10 @@ import { SECURITY_HEADERS } from './csp';
 
 const MAX_BODY = 1024 * 1024;
 /** Methods that carry an upload (a scanned signed form, up to 10 MB as base64). */
-const UPLOAD_BODY = new Map<string, number>([['forms.recordAttachScan', 16 * 1024 * 1024]]);
+const UPLOAD_BODY = new Map<string, number>([
+  ['forms.recordAttachScan', 16 * 1024 * 1024],
+  ['devices.attachStatement', 16 * 1024 * 1024],
+]);
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

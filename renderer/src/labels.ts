@@ -10,7 +10,19 @@ import type {
   RecorderStatus,
   SectionId,
 } from '../../main/api/dto';
-import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
+import {
+  CHECK_ITEM_LABELS,
+  COMPENSATION_DECISION_LABELS,
+  HANDOVER_MARK_LABELS,
+  INTEGRITY_PROBLEM_LABELS,
+  RECORDER_STATUS_LABELS,
+  REPAIR_RESULT_LABELS,
+  ROLE_LABELS,
+  ROLES,
+  type HandoverMark,
+  type IntegrityProblemKind,
+  type Role,
+} from '../../main/common';
 
 export {
   ACCESS_SCOPE_KIND_LABELS,
@@ -35,6 +47,12 @@ export {
   ROLE_LABELS,
   ROLES,
   START_RULE_LABELS,
+  CHECK_ITEMS,
+  CHECK_ITEM_LABELS,
+  COMPENSATION_DECISIONS,
+  COMPENSATION_DECISION_LABELS,
+  INCIDENT_KIND_LABELS,
+  REPAIR_RESULT_LABELS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -109,6 +127,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'recorder.create': '新增记录仪',
   'recorder.update': '修改记录仪',
   'recorder.assign': '领用记录仪',
+  'device.keeper_designate': '指定保管人',
+  'recorder.check': '使用前检查',
+  'recorder.repair_send': '记录仪送修',
+  'recorder.repair_return': '记录仪维修返回',
+  'recorder.lost': '记录仪丢失',
+  'recorder.damaged': '记录仪损坏',
+  'recorder.compensation': '赔偿决定',
+  'recorder.statement_attach': '附加丢失损坏说明',
+  'recorder.statement_open': '打开丢失损坏说明',
+  'form.device_register': '生成记录仪登记簿',
   'media.view': '查看',
   'media.view_denied': '无权查看',
   'media.update': '修改标注',
@@ -161,6 +189,7 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'form.', label: '表单文书' },
   { prefix: 'officer.', label: '人员' },
   { prefix: 'recorder.', label: '记录仪' },
+  { prefix: 'device.', label: '设备保管' },
   { prefix: 'bookmark.', label: '书签' },
   { prefix: 'case.', label: '案件' },
   { prefix: 'record_form.', label: '记录表' },
@@ -348,6 +377,27 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   viewingId: '查阅登记',
   voidedSignatures: '作废的签名',
   warnings: '提示数',
+  // Device care (issue 12 item 3)
+  keeper: '保管人',
+  note: '说明',
+  items: '检查项目',
+  noFault: CHECK_ITEM_LABELS.noFault,
+  battery: CHECK_ITEM_LABELS.battery,
+  storage: CHECK_ITEM_LABELS.storage,
+  clock: CHECK_ITEM_LABELS.clock,
+  checkedAt: '检查登记时间',
+  checkedBy: '检查登记人',
+  repairId: '维修记录',
+  fault: '故障情况',
+  repairer: '送修至',
+  sentAt: '送修时间',
+  returnedAt: '返回时间',
+  result: '维修结果',
+  wearerBefore: '送修前使用人',
+  incidentId: '丢失损坏记录',
+  wearer: '佩戴人',
+  decision: '赔偿决定',
+  recorders: '记录仪台数',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {
@@ -357,6 +407,9 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   disabled: '账户已停用',
   wrong_old_password: '原密码错误',
   ...RECORDER_STATUS_LABELS,
+  ...CHECK_ITEM_LABELS,
+  ...REPAIR_RESULT_LABELS,
+  ...COMPENSATION_DECISION_LABELS,
 };
 
 // -- Ingest, devices, weekly consolidation --

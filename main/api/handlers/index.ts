@@ -4,6 +4,7 @@ import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
 import { deviceHandlers } from './devices';
+import { deviceCareHandlers } from './device-care';
 import { discHandlers } from './discs';
 import { formHandlers } from './forms';
 import { ingestHandlers } from './ingest';
@@ -27,6 +28,7 @@ export const handlers: HandlerTable = {
   ...officeHandlers,
   ...auditHandlers,
   ...deviceHandlers,
+  ...deviceCareHandlers,
   ...ingestHandlers,
   ...integrityHandlers,
   ...formHandlers,

@@ -29,6 +29,7 @@ import {
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
+import { decodeScan } from './scan-upload';
 
 type FormMethods =
   | 'forms.recordList'
@@ -38,16 +39,6 @@ type FormMethods =
   | 'forms.recordSign'
   | 'forms.recordDocx'
   | 'forms.recordAttachScan';
-
-const SCAN_MAX_BYTES = 10 * 1024 * 1024;
-
-/** Scans are identified by their bytes, never by the name or type the sender claims. */
-function scanType(b: Buffer): 'pdf' | 'jpg' | 'png' | null {
-  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
-  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  return null;
-}
 
 const EDITABLE = ['place', 'cameraOperator', 'officers', 'remarks'] as const;
 
@@ -140,13 +131,7 @@ export const recordFormHandlers: Pick<HandlerTable, FormMethods> = {
   'forms.recordAttachScan': async ({ input, db, tx, audit, session, services, now }) => {
     const form = findForm(db(), input.id);
     if (form.state === 'locked') throw new AppError('FORM_LOCKED', '记录表已随光盘归档并锁定，不能再附加扫描件');
-    const b64 = input.dataBase64.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new AppError('INVALID_INPUT', '扫描件内容无效');
-    const bytes = Buffer.from(b64, 'base64');
-    if (bytes.length === 0) throw new AppError('INVALID_INPUT', '扫描件为空');
-    if (bytes.length > SCAN_MAX_BYTES) throw new AppError('SCAN_TOO_LARGE', '扫描件不能超过 10 MB');
-    const type = scanType(bytes);
-    if (!type) throw new AppError('SCAN_TYPE', '扫描件只能是 PDF、JPEG 或 PNG 文件');
+    const { bytes, type } = decodeScan(input.dataBase64);
     const fileName = `record-form-${form.id}-scan.${type}`;
     await writeFileAtomic(path.join(services.archive.open().paths.forms, fileName), bytes);
     tx(() => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
-import type { AccountRefDto, AssignmentDto, OfficerDto, RecorderDto } from '../../../main/api/dto';
+import type { AccountRefDto, IncidentDto, KeeperViewDto, OfficerDto, RecorderDto, RepairDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { onSignedOut } from './session';
@@ -21,11 +21,21 @@ interface DevicesState {
   createRecorder(input: MethodInput<'recorders.create'>): Promise<RecorderDto>;
   updateRecorder(input: MethodInput<'recorders.update'>): Promise<RecorderDto>;
   assign(input: MethodInput<'recorders.assign'>): Promise<RecorderDto>;
-  history(recorderId: number): Promise<AssignmentDto[]>;
+  /** The keeper designated for the devices (art. 7); null until loaded. */
+  keeper: KeeperViewDto | null;
+  loadKeeper(): Promise<void>;
+  designateKeeper(input: MethodInput<'devices.designateKeeper'>): Promise<void>;
+  /** Repairs and incidents change a recorder's status and wearer: the register is read again after each. */
+  sendRepair(input: MethodInput<'devices.sendRepair'>): Promise<RepairDto>;
+  returnRepair(input: MethodInput<'devices.returnRepair'>): Promise<RepairDto>;
+  reportIncident(input: MethodInput<'devices.reportIncident'>): Promise<IncidentDto>;
+  /** Bumped by every care record, so open lists reload. */
+  careVersion: number;
+  touched(): void;
   reset(): void;
 }
 
-const initial = { officers: [], recorders: [], accounts: [], loading: false, loaded: false, error: null };
+const initial = { officers: [], recorders: [], accounts: [], keeper: null, careVersion: 0, loading: false, loaded: false, error: null };
 
 const bySerial = (a: RecorderDto, b: RecorderDto) => a.serial.localeCompare(b.serial);
 const byBadge = (a: OfficerDto, b: OfficerDto) => a.badgeNo.localeCompare(b.badgeNo);
@@ -42,6 +52,9 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       officers: [...rest, o].sort(byBadge),
       recorders: get().recorders.map((r) => (r.currentOfficer?.id === o.id ? { ...r, currentOfficer: o } : r)),
     });
+  };
+  const afterCare = async () => {
+    set({ recorders: [...(await api.recorders.list())].sort(bySerial), careVersion: get().careVersion + 1 });
   };
   return {
     ...initial,
@@ -96,7 +109,35 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       return r;
     },
 
-    history: (recorderId) => api.recorders.history({ recorderId }),
+    async loadKeeper() {
+      set({ keeper: await api.devices.keeper() });
+    },
+
+    async designateKeeper(input) {
+      set({ keeper: await api.devices.designateKeeper(input) });
+    },
+
+    async sendRepair(input) {
+      const p = await api.devices.sendRepair(input);
+      await afterCare();
+      return p;
+    },
+
+    async returnRepair(input) {
+      const p = await api.devices.returnRepair(input);
+      await afterCare();
+      return p;
+    },
+
+    async reportIncident(input) {
+      const i = await api.devices.reportIncident(input);
+      await afterCare();
+      return i;
+    },
+
+    touched() {
+      set({ careVersion: get().careVersion + 1 });
+    },
 
     reset() {
       set(initial);

@@ -55,6 +55,23 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'recorders.update': ['custodian', 'admin'],
   'recorders.assign': ['custodian', 'admin'],
   'recorders.history': ['custodian', 'admin', 'chief'],
+  // Device care (issue 12 item 3). The keeper (a custodian) records checks, repairs, losses and their statements
+  // (art. 4, 9, 10); the unit head designates the keeper (art. 7) and decides compensation (art. 10); the custody
+  // readers read the records and print the register. A loss statement is personal: the keeper and the chief only.
+  'devices.keeper': ['custodian', 'admin', 'chief'],
+  'devices.designateKeeper': ['chief'],
+  'devices.checks': ['custodian', 'admin', 'chief'],
+  'devices.recordChecks': ['custodian'],
+  'devices.repairs': ['custodian', 'admin', 'chief'],
+  'devices.sendRepair': ['custodian'],
+  'devices.returnRepair': ['custodian'],
+  'devices.incidents': ['custodian', 'admin', 'chief'],
+  'devices.reportIncident': ['custodian'],
+  'devices.decideIncident': ['chief'],
+  'devices.attachStatement': ['custodian'],
+  'devices.openStatement': ['custodian', 'chief'],
+  'devices.history': ['custodian', 'admin', 'chief'],
+  'devices.registerDocx': ['custodian', 'admin', 'chief'],
 
   // Daily handover to the designated keeper (art. 8, 11(1)).
   // RULES: the admin does not receive footage; only the custodian needs the sources and the scan.

@@ -13,7 +13,12 @@ interface Values {
   notes?: string;
 }
 
-const STATUS_OPTIONS = (Object.keys(RECORDER_STATUS_LABELS) as RecorderStatus[]).map((s) => ({ value: s, label: RECORDER_STATUS_LABELS[s] }));
+// 维修 and 丢失 follow their own records (送修, 丢失/损坏 登记), never a bare edit.
+const STATUS_OPTIONS = (Object.keys(RECORDER_STATUS_LABELS) as RecorderStatus[]).map((s) => ({
+  value: s,
+  label: RECORDER_STATUS_LABELS[s],
+  disabled: s === 'repair' || s === 'lost',
+}));
 
 const orNull = (s: string | undefined) => s?.trim() || null;
 
@@ -87,8 +92,8 @@ export function RecorderModal(props: { open: boolean; recorder: RecorderDto | nu
             <Input autoComplete="off" />
           </Form.Item>
           {editing && (
-            <Form.Item name="status" label="状态" extra="改为维修、丢失或报废时，当前领用自动结束（制度第九条）。">
-              <Select options={STATUS_OPTIONS} />
+            <Form.Item name="status" label="状态" extra="送修、丢失请使用记录仪列表中的“送修”“丢失/损坏”登记；改为报废时当前领用自动结束。">
+              <Select options={STATUS_OPTIONS} disabled={recorder.status === 'repair'} />
             </Form.Item>
           )}
         </div>

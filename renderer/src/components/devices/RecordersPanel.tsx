@@ -1,23 +1,27 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined, ReloadOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PlusOutlined, ReloadOutlined, RollbackOutlined, ToolOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { OfficerDto, RecorderDto, RecorderStatus } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { RECORDER_STATUS_COLORS, RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { AssignModal } from './AssignModal';
 import { HistoryDrawer } from './HistoryDrawer';
+import { IncidentModal } from './IncidentModal';
 import { RecorderModal } from './RecorderModal';
+import { SendRepairModal } from './RepairModals';
 
 /** 记录仪: the register (rules art. 7, 9, 10) with status and who wears each one now. */
-export function RecordersPanel(props: { canEdit: boolean }) {
+export function RecordersPanel(props: { canEdit: boolean; canCare: boolean; extra?: ReactNode }) {
   const { message } = App.useApp();
   const { recorders, loading, error, load, assign } = useDevicesStore();
   const [editing, setEditing] = useState<RecorderDto | null>(null);
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<RecorderDto | null>(null);
   const [historyOf, setHistoryOf] = useState<RecorderDto | null>(null);
+  const [repairing, setRepairing] = useState<RecorderDto | null>(null);
+  const [reporting, setReporting] = useState<RecorderDto | null>(null);
 
   const giveBack = async (r: RecorderDto) => {
     try {
@@ -49,7 +53,7 @@ export function RecordersPanel(props: { canEdit: boolean }) {
     {
       title: '操作',
       key: 'actions',
-      width: props.canEdit ? 270 : 90,
+      width: props.canEdit || props.canCare ? 300 : 90,
       render: (_v, r) => (
         <Space size={0} wrap>
           {props.canEdit && (
@@ -77,6 +81,16 @@ export function RecordersPanel(props: { canEdit: boolean }) {
               )}
             </>
           )}
+          {props.canCare && r.status === 'in_service' && (
+            <Button type="link" size="small" icon={<ToolOutlined />} onClick={() => setRepairing(r)}>
+              送修
+            </Button>
+          )}
+          {props.canCare && (r.status === 'in_service' || r.status === 'repair') && (
+            <Button type="link" size="small" danger icon={<WarningOutlined />} onClick={() => setReporting(r)}>
+              丢失/损坏
+            </Button>
+          )}
           <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(r)}>
             记录
           </Button>
@@ -90,6 +104,7 @@ export function RecordersPanel(props: { canEdit: boolean }) {
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16 }}>
         <Typography.Text type="secondary">“谁使用、谁负责”（制度第十条）：每台记录仪在每个时段由谁领用，导入时据此确定资料归属。</Typography.Text>
         <Space>
+          {props.extra}
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
             刷新
           </Button>
@@ -114,6 +129,8 @@ export function RecordersPanel(props: { canEdit: boolean }) {
       <RecorderModal open={creating || editing !== null} recorder={editing} onClose={() => (setCreating(false), setEditing(null))} />
       <AssignModal recorder={assigning} onClose={() => setAssigning(null)} />
       <HistoryDrawer recorder={historyOf} onClose={() => setHistoryOf(null)} />
+      <SendRepairModal recorder={repairing} onClose={() => setRepairing(null)} />
+      <IncidentModal recorder={reporting} onClose={() => setReporting(null)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Reads the file in the renderer and sends its bytes: the browser host cannot pass paths to the main process. */
-function toBase64(file: File): Promise<string> {
+export function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
