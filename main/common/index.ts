@@ -35,6 +35,8 @@ export {
   FORM_SIGNERS,
   APPROVERS,
   OVERSEERS,
+  RETENTION_READERS,
+  RETENTION_DECIDERS,
 } from './roles';
 export * from './values';
 export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';

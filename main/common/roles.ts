@@ -37,6 +37,11 @@ export const APPROVERS: readonly Role[] = ['chief', 'township_leader'];
 /** The keeper of the viewing register (art. 14) and the approvers: see every request and the register. */
 export const OVERSEERS: readonly Role[] = ['custodian', 'chief', 'township_leader'];
 
+/** The 到期资料 list and disposal records (art. 11(3)): the custodian asks and carries out, the chief approves. */
+export const RETENTION_READERS: readonly Role[] = ['custodian', 'chief'];
+/** Holds on footage and the approval of a disposal are the chief's. */
+export const RETENTION_DECIDERS: readonly Role[] = ['chief'];
+
 /** Separation of duties (issue 10): whoever administers accounts never also approves viewing. */
 export const ADMIN_EXCLUDES: readonly Role[] = APPROVERS;
 

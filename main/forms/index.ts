@@ -52,3 +52,4 @@ export {
   type ViewingType,
 } from './viewing-register';
 export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
+export { disposalRecord, DISPOSAL_RECORD_TITLE, type DisposalRecordData, type DisposalRecordFile } from './disposal-record';

@@ -35,6 +35,12 @@ export {
   ROLE_LABELS,
   ROLES,
   START_RULE_LABELS,
+  DISPOSAL_STATE_LABELS,
+  HOLD_KIND_LABELS,
+  HOLD_KINDS,
+  KEEP_BASIS_LABELS,
+  RETENTION_VIEW_LABELS,
+  RETENTION_VIEWS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -71,6 +77,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   approvals: '查阅审批',
   devices: '设备',
   supervision: '监督',
+  retention: '到期资料',
   audit: '审计日志',
   settings: '系统设置',
 };
@@ -415,6 +422,7 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
   changed: 'volcano',
   extra: 'orange',
   manifest: 'gold',
+  disposal_record: 'magenta',
 };
 
 // -- Library, player and cases --
