@@ -53,9 +53,9 @@ export const DISPOSAL_RECORD_TITLE = '执法记录仪视听资料销毁记录';
 
 const FILE_COLUMNS: readonly Column[] = [
   { header: '序号', weight: 4, align: 'center' },
-  { header: '文件（档案内路径）', weight: 26 },
-  { header: '录制时间', weight: 14, align: 'center' },
-  { header: '大小', weight: 8, align: 'right' },
+  { header: '文件（档案内位置）', weight: 25.5 },
+  { header: '录制时间', weight: 13, align: 'center' },
+  { header: '大小', weight: 9.5, align: 'right' },
   { header: '保存至', weight: 9.5, align: 'center' },
   { header: 'SHA-256', weight: 28.5 },
 ];
@@ -65,7 +65,8 @@ export async function disposalRecord(data: DisposalRecordData): Promise<Buffer> 
   const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
   const rows: CellContent[][] = data.files.map((f, i) => [
     String(i + 1),
-    { text: `${f.name}\n${f.storedPath}`, size: SIZE.liu },
+    // The name as on the recorder, then the folder it is kept in (the stored name may differ: safe names).
+    { text: `${f.name}\n${f.storedPath.split('/').slice(0, -1).join('/')}/`, size: SIZE.liu },
     { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu },
     formatBytes(f.bytes),
     { text: f.keepUntil, size: SIZE.liu },
@@ -105,7 +106,7 @@ export async function disposalRecord(data: DisposalRecordData): Promise<Buffer> 
         { minRowHeight: 520 },
       ),
       heading(`销毁文件清单（共 ${data.files.length} 个）`),
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件', keepLastRows: Math.min(rows.length, 3) }),
+      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件' }),
       para(
         `以上视听资料均已超过保存期限（不少于三个月；属于案件的，结案后另按案件保存期限保存），不属于办理中的案件，未被保留，不涉密，经批准于${formatDate(data.executedAt, tz)}销毁。` +
           '原始文件已从档案库删除；其登记信息、SHA-256 校验值、当日清单及审批记录永久保留。',
@@ -119,8 +120,8 @@ export async function disposalRecord(data: DisposalRecordData): Promise<Buffer> 
       para([run(data.caFingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
       signatureBoxes(
         [
-          { label: '申请人（保管员）签名', weight: 1 },
-          { label: '批准人（大队负责人）签名', weight: 1 },
+          { label: '申请人签名', weight: 1 },
+          { label: '批准人签名', weight: 1 },
           { label: '执行人签名', weight: 1 },
         ],
         'portrait',
