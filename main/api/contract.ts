@@ -213,6 +213,7 @@ export const methods = {
         timeZone: z.string().trim().min(1).max(64).optional(),
         idleMinutes: z.number().int().min(1).max(480).optional(),
         retentionMonths: z.number().int().min(3, '保存期限不得少于 3 个月').max(600).optional(),
+        caseRetentionMonths: z.number().int().min(0).max(600).optional(),
       })
       .strict(),
   ),

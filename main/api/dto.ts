@@ -65,6 +65,8 @@ export interface OfficeDto {
   idleMinutes: number;
   /** Rules art. 11(3): at least 3. */
   retentionMonths: number;
+  /** Months footage of a closed case is still kept after closing (main/retention). */
+  caseRetentionMonths: number;
   archiveRoot: string;
   /** The office CA's SHA-256 fingerprint, 'AB:CD:…' as openssl prints it; the office publishes it for courts. */
   caFingerprintSha256: string;

@@ -94,6 +94,13 @@ describe('retention and disposal (art. 11(3))', () => {
         [secret, 'classified', null],
       ]),
     );
+    // Closing the case keeps its footage the office's case retention past the closing day (office time).
+    const office = await m.t.call(m.custodian, 'office.update', { caseRetentionMonths: 6 });
+    expect(office.caseRetentionMonths).toBe(6);
+    await m.t.call(m.custodian, 'cases.update', { id: c.id, status: 'closed' });
+    const kept = await m.t.call(m.custodian, 'retention.list', { view: 'kept' });
+    expect(kept.items.find((i) => i.mediaId === inCase)).toMatchObject({ basis: 'case_closed', keepUntil: '2025-02-28' });
+    expect(await code(m.custodian, 'disposals.request', { mediaIds: [inCase], reason: '到期' })).toBe('DISPOSAL_REFUSED');
     // A hold is released only with a reason, and audited both ways.
     expect(await code(m.chief, 'retention.release', { id: hold!.id, reason: ' ' })).toBe('INVALID_INPUT');
     expect(await code(m.custodian, 'retention.release', { id: hold!.id, reason: '结束' })).toBe('FORBIDDEN');
