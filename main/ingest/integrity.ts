@@ -182,7 +182,8 @@ export async function checkIntegrity(
   const count = (k: IntegrityProblem['kind']) => problems.filter((p) => p.kind === k).length;
   return {
     scope,
-    checked: rows.length,
+    // Re-hashed originals; disposed ones are listed apart.
+    checked: rows.length - disposed.length,
     bytes,
     missing: count('missing'),
     changed: count('changed'),

@@ -100,4 +100,14 @@ test('the custodian asks, the chief approves, the custodian carries it out and t
   await page.getByText(/^已销毁（1）$/).click();
   await expect(page.getByTestId('retention-why')).toContainText('销毁记录 XH-0001');
   await screen(page, 'retention-disposed');
+
+  // 完整性校验 passes and names the disposed file as disposed, not missing.
+  await nav(page).getByRole('menuitem', { name: '采集导入' }).click();
+  await page.getByRole('tab', { name: '完整性校验' }).click();
+  await page.getByRole('button', { name: '开始校验' }).click();
+  await expect(page.getByTestId('integrity-verdict')).toHaveText('完整性校验通过', { timeout: 60_000 });
+  await expect(page.getByTestId('integrity-disposed')).toHaveText('已销毁 1（有销毁记录）');
+  await expect(page.getByTestId('integrity-report')).toContainText('缺失 0');
+  await expect(page.getByTestId('integrity-report')).toContainText('校验 2 个文件');
+  await screen(page, 'retention-integrity');
 });

@@ -168,6 +168,7 @@ describe('retention and disposal (art. 11(3))', () => {
     const report = await m.t.call(m.custodian, 'integrity.check', {});
     expect(report.ok).toBe(true);
     expect(report.missing).toBe(0);
+    expect(report.checked).toBe(m.ingest.filesStored - 2);
     expect(report.disposed.map((d) => [d.mediaId, d.recordFile, d.bytesPresent]).sort()).toEqual(
       [[first, '销毁记录-0001.docx', false], [second, '销毁记录-0001.docx', false]].sort(),
     );
