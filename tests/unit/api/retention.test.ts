@@ -188,6 +188,23 @@ describe('retention and disposal (art. 11(3))', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('bytes a crash left behind after the disposal committed are named, and executing again removes them', async () => {
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(path.dirname(abs(first)), { recursive: true });
+    await writeFile(abs(first), 'left behind');
+    const before = await runInProcess(['verify', '--archive', m.t.root], { clock: m.t.clock });
+    expect(before.stdout).toContain(`WARNING [disposal] ${storedPath(first)}: disposed but its bytes are still on disk`);
+    await relogin();
+    const d = await m.t.call(m.chief, 'disposals.list');
+    await m.t.call(m.custodian, 'disposals.execute', { id: d[0]!.id });
+    expect(existsSync(abs(first))).toBe(false);
+    const after = await m.t.call(m.custodian, 'integrity.check', {});
+    expect(after.disposed.every((x) => !x.bytesPresent)).toBe(true);
+    const audit = await m.t.call(m.chief, 'audit.list', { action: 'disposal.bytes_removed' });
+    expect(audit.entries[0]?.details).toMatchObject({ removed: 1, resumed: true });
+    m.t.services.archive.close();
+  });
+
   it('a disposal record changed on disk is an alarm too', async () => {
     const docx = path.join(m.t.root, 'forms', '销毁记录-0001.docx');
     const bytes = await readFile(docx);
