@@ -26,6 +26,10 @@ import {
   MEDIA_FLAGS,
   MEDIA_KINDS,
   OVERSEERS,
+  HOLD_KINDS,
+  RETENTION_DECIDERS,
+  RETENTION_READERS,
+  RETENTION_VIEWS,
   passwordProblem,
   RECORDER_STATUSES,
   ROLES,
@@ -36,6 +40,7 @@ import {
   INCIDENT_READERS,
   REPAIR_RESULTS,
 } from '../common';
+import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
 import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -218,6 +223,7 @@ export const methods = {
         timeZone: z.string().trim().min(1).max(64).optional(),
         idleMinutes: z.number().int().min(1).max(480).optional(),
         retentionMonths: z.number().int().min(3, '保存期限不得少于 3 个月').max(600).optional(),
+        caseRetentionMonths: z.number().int().min(0).max(600).optional(),
       })
       .strict(),
   ),
@@ -595,6 +601,36 @@ export const methods = {
   'discs.verifyBurn': method<DiscDto>()(CUSTODIANS, z.object({ discId }).strict()),
   'discs.list': method<DiscSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
   'discs.get': method<DiscDto>()(DISC_PEOPLE, z.object({ id: discId }).strict()),
+
+  // -- Retention and disposal (到期资料, rules art. 11(3)): the custodian asks and carries out, the chief approves --
+  'retention.list': method<RetentionPageDto>()(RETENTION_READERS, z.object({ view: z.enum(RETENTION_VIEWS).default('due'), ...page }).strict()),
+  /** A hold keeps footage indefinitely (调查保全 or the chief's own), with a reason; audited. */
+  'retention.hold': method<HoldDto[]>()(
+    RETENTION_DECIDERS,
+    z.object({ mediaIds: z.array(id).min(1).max(1000), kind: z.enum(HOLD_KINDS), reason: longText(500).min(1, '请填写保留理由') }).strict(),
+  ),
+  'retention.release': method<HoldDto>()(RETENTION_DECIDERS, z.object({ id, reason: longText(500).min(1, '请填写解除理由') }).strict()),
+  /** The holds of one original (all, released too), or every hold in force. */
+  'retention.holds': method<HoldDto[]>()(RETENTION_READERS, z.object({ mediaId: id.optional() }).strict()),
+  'disposals.request': method<DisposalDetailDto>()(
+    CUSTODIANS,
+    z.object({ mediaIds: z.array(id).min(1).max(1000), reason: longText(500).min(1, '请填写销毁事由') }).strict(),
+  ),
+  /** Approve (covering exactly the list shown: its itemsSha256) or reject with a reason; never one's own request. */
+  'disposals.decide': method<DisposalDetailDto>()(
+    RETENTION_DECIDERS,
+    z
+      .object({ id, approve: z.boolean(), itemsFingerprint: sha256.optional(), reason: longText(500).optional() })
+      .strict()
+      .refine((v) => !v.approve || v.itemsFingerprint !== undefined, { message: '批准前须核对销毁清单' })
+      .refine((v) => v.approve || (v.reason ?? '').length > 0, { message: '驳回须填写理由' }),
+  ),
+  /** Carried out by another person than the approver: the signed record is written, then the bytes removed. */
+  'disposals.execute': method<DisposalDetailDto>()(CUSTODIANS, z.object({ id }).strict()),
+  'disposals.list': method<DisposalDto[]>()(RETENTION_READERS, none),
+  'disposals.get': method<DisposalDetailDto>()(RETENTION_READERS, z.object({ id }).strict()),
+  /** The signed disposal record (DOCX, with its .p7s beside it) of an executed disposal. */
+  'disposals.recordDocx': method<GeneratedFileDto>()(RETENTION_READERS, z.object({ id }).strict()),
 } as const;
 
 export type Methods = typeof methods;

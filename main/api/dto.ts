@@ -23,6 +23,7 @@ import type {
 export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, RecorderStatus, RecordFormState, SignatureRole };
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingGroupDto, RecordingGroupPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
+export type { RetentionItemDto, RetentionPageDto, HoldDto, DisposalDto, DisposalDetailDto } from '../retention';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
 import type { MethodName } from './contract';
@@ -64,6 +65,8 @@ export interface OfficeDto {
   idleMinutes: number;
   /** Rules art. 11(3): at least 3. */
   retentionMonths: number;
+  /** Months footage of a closed case is still kept after closing (main/retention). */
+  caseRetentionMonths: number;
   archiveRoot: string;
   /** The office CA's SHA-256 fingerprint, 'AB:CD:…' as openssl prints it; the office publishes it for courts. */
   caFingerprintSha256: string;

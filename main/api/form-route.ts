@@ -26,6 +26,8 @@ const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[
   { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.pdf$/, contentType: 'application/pdf' },
   { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.jpg$/, contentType: 'image/jpeg' },
   { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.png$/, contentType: 'image/png' },
+  { method: 'disposals.recordDocx', name: /^销毁记录-\d{4,15}\.docx$/, contentType: DOCX },
+  { method: 'disposals.recordDocx', name: /^销毁记录-\d{4,15}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
 ];
 
 export interface GeneratedDocument {

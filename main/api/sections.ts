@@ -1,4 +1,4 @@
-import { ADMINS, APPROVERS, AUDITORS, CASE_READERS, CUSTODY_READERS, DISC_PEOPLE, type Role } from '../common';
+import { ADMINS, APPROVERS, AUDITORS, CASE_READERS, CUSTODY_READERS, DISC_PEOPLE, RETENTION_READERS, type Role } from '../common';
 import { SECTIONS, type SectionId } from './dto';
 
 /** Which roles see which section of the frame. The API refuses the methods behind them anyway. */
@@ -12,6 +12,7 @@ const SECTION_ROLES: Record<SectionId, readonly Role[] | 'all'> = {
   approvals: 'all',
   devices: CUSTODY_READERS,
   supervision: APPROVERS,
+  retention: RETENTION_READERS,
   audit: AUDITORS,
   settings: ADMINS,
 };

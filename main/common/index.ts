@@ -37,6 +37,8 @@ export {
   OVERSEERS,
   DEVICE_DECIDERS,
   INCIDENT_READERS,
+  RETENTION_READERS,
+  RETENTION_DECIDERS,
 } from './roles';
 export * from './values';
 export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';

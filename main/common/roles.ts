@@ -41,6 +41,10 @@ export const OVERSEERS: readonly Role[] = ['custodian', 'chief', 'township_leade
 export const DEVICE_DECIDERS: readonly Role[] = ['chief'];
 /** Scanned loss and damage statements (art. 10): the keeper who files them and the chief who decides. */
 export const INCIDENT_READERS: readonly Role[] = ['custodian', 'chief'];
+/** The 到期资料 list and disposal records (art. 11(3)): the custodian asks and carries out, the chief approves. */
+export const RETENTION_READERS: readonly Role[] = ['custodian', 'chief'];
+/** Holds on footage and the approval of a disposal are the chief's. */
+export const RETENTION_DECIDERS: readonly Role[] = ['chief'];
 
 /** Separation of duties (issue 10): whoever administers accounts never also approves viewing. */
 export const ADMIN_EXCLUDES: readonly Role[] = APPROVERS;

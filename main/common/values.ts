@@ -110,7 +110,7 @@ export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
 };
 
 /** The sections of the app frame, in the order the office works; a session lists those its user sees. */
-export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'audit', 'settings'] as const;
+export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'retention', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */
@@ -136,13 +136,15 @@ export const START_RULE_LABELS: Record<StartRule, string> = {
 };
 
 /** What a fixity check finds wrong in the archive (the weekly report prints all but 'manifest'). */
-export const INTEGRITY_PROBLEM_KINDS = ['missing', 'changed', 'extra', 'manifest'] as const;
+export const INTEGRITY_PROBLEM_KINDS = ['missing', 'changed', 'extra', 'manifest', 'disposal_record'] as const;
 export type IntegrityProblemKind = (typeof INTEGRITY_PROBLEM_KINDS)[number];
 export const INTEGRITY_PROBLEM_LABELS: Record<IntegrityProblemKind, string> = {
   missing: '缺失',
   changed: '已改变',
   extra: '多余',
   manifest: '清单问题',
+  // A disposed original's signed record is missing or not what was stored (art. 11(3)).
+  disposal_record: '销毁记录问题',
 };
 
 /** One officer on one day: handed over (✓), a handover is missing (缺), or nothing to hand over (—); in legend order. */
@@ -189,3 +191,33 @@ export const COMPENSATION_DECISION_LABELS: Record<CompensationDecision, string> 
   compensate: '按规定赔偿',
   full_price: '原价赔偿并追究责任',
 };
+/** A hold on footage (rules art. 11(3)): kept indefinitely until released with a reason. Classification holds too, by itself. */
+export const HOLD_KINDS = ['investigation', 'chief'] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+export const HOLD_KIND_LABELS: Record<HoldKind, string> = { investigation: '调查保全', chief: '负责人保留' };
+
+/** Why footage is kept until its keep-until date, or indefinitely (the first that applies, in this order). */
+export const KEEP_BASES = ['hold', 'classified', 'case_open', 'case_closed', 'minimum'] as const;
+export type KeepBasis = (typeof KEEP_BASES)[number];
+export const KEEP_BASIS_LABELS: Record<KeepBasis, string> = {
+  hold: '保留中（不得销毁）',
+  classified: '涉密资料（不得销毁）',
+  case_open: '所属案件办理中（不得销毁）',
+  case_closed: '结案后按案件保存期限保存',
+  minimum: '按保存期限保存（不少于三个月）',
+};
+
+/** A disposal (销毁) goes requested → approved or rejected → executed. */
+export const DISPOSAL_STATES = ['requested', 'approved', 'rejected', 'executed'] as const;
+export type DisposalState = (typeof DISPOSAL_STATES)[number];
+export const DISPOSAL_STATE_LABELS: Record<DisposalState, string> = {
+  requested: '待审批',
+  approved: '已批准待执行',
+  rejected: '已驳回',
+  executed: '已销毁',
+};
+
+/** The tabs of the 到期资料 page: due for disposal, held indefinitely, kept until a later day, disposed. */
+export const RETENTION_VIEWS = ['due', 'held', 'kept', 'disposed'] as const;
+export type RetentionView = (typeof RETENTION_VIEWS)[number];
+export const RETENTION_VIEW_LABELS: Record<RetentionView, string> = { due: '已到期可销毁', held: '不得销毁', kept: '保存期内', disposed: '已销毁' };

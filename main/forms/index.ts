@@ -53,3 +53,4 @@ export {
 } from './viewing-register';
 export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
 export { deviceRegister, DEVICE_REGISTER_TITLE, type DeviceRegisterData, type DeviceRegisterRecorder, type DeviceRegisterEvent } from './device-register';
+export { disposalRecord, DISPOSAL_RECORD_TITLE, type DisposalRecordData, type DisposalRecordFile } from './disposal-record';

@@ -18,7 +18,7 @@ export { runIngest, assertFits, type IngestPlan, type IngestProgress, type Inges
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
 export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
-export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope } from './integrity';
+export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope, type DisposedOriginal } from './integrity';
 export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntegrityProblemKind } from '../common';
@@ -22,6 +23,19 @@ export interface IntegrityProblem {
   message: string;
 }
 
+/** An original disposed of by an executed disposal (art. 11(3)): not missing, and named with its signed record. */
+export interface DisposedOriginal {
+  mediaId: number;
+  path: string;
+  sha256: string;
+  disposalId: number;
+  disposedAt: string;
+  /** The signed disposal record in forms/ (DOCX, with `.p7s` beside it). */
+  recordFile: string;
+  /** The bytes are still on disk: the disposal was committed but its removal did not finish. */
+  bytesPresent: boolean;
+}
+
 export interface IntegrityReport {
   scope: IntegrityScope;
   checked: number;
@@ -30,6 +44,8 @@ export interface IntegrityReport {
   changed: number;
   extra: number;
   manifestProblems: number;
+  /** Disposed originals, each with its record; never counted as missing. */
+  disposed: DisposedOriginal[];
   ok: boolean;
   problems: IntegrityProblem[];
 }
@@ -49,6 +65,29 @@ async function walkFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** A disposal record's file and signature as stored; each record is checked once however many files it lists. */
+async function disposalRecordProblems(
+  formsDir: string,
+  recordFile: string,
+  recordSha256: string,
+  signatureFile: string,
+  verifySignature: ((content: Buffer, signature: Buffer) => { ok: boolean; reason?: string }) | undefined,
+  checked: Set<string>,
+): Promise<IntegrityProblem[]> {
+  if (checked.has(recordFile)) return [];
+  checked.add(recordFile);
+  const rel = `forms/${recordFile}`;
+  const content = await readFile(path.join(formsDir, recordFile)).catch(() => null);
+  if (!content) return [{ kind: 'disposal_record', path: rel, message: `销毁记录缺失：${rel}` }];
+  if (createHash('sha256').update(content).digest('hex') !== recordSha256) {
+    return [{ kind: 'disposal_record', path: rel, expected: recordSha256, message: `销毁记录已被改动：${rel}` }];
+  }
+  if (!verifySignature) return [];
+  const sig = await readFile(path.join(formsDir, signatureFile)).catch(() => null);
+  const check = sig ? verifySignature(content, sig) : { ok: false, reason: 'signature file missing' };
+  return check.ok ? [] : [{ kind: 'disposal_record', path: `forms/${signatureFile}`, message: `销毁记录签名无效：${check.reason ?? '原因不明'}` }];
+}
+
 /**
  * Re-hashes every original in scope against the store and looks for files nobody registered.
  * Also checks each day's manifest against the store and its signature.
@@ -59,24 +98,42 @@ export async function checkIntegrity(
   scope: IntegrityScope,
   opts: {
     verifySignature?: (content: Buffer, signature: Buffer) => { ok: boolean; reason?: string };
+    /** The archive's forms/ folder, where disposal records are kept (default `<root>/forms`). */
+    formsDir?: string;
     onProgress?: (done: number, total: number, bytes: number) => void;
     signal?: AbortSignal;
   } = {},
 ): Promise<IntegrityReport> {
-  const rows = (db.prepare('SELECT id, sha256, size, stored_path, day FROM media ORDER BY day, stored_path').all() as {
+  const rows = (db
+    .prepare(
+      `SELECT m.id, m.sha256, m.size, m.stored_path, m.day, d.id AS disposal_id, m.disposed_at, d.record_file, d.record_sha256, d.signature_file
+       FROM media m LEFT JOIN disposals d ON d.id = m.disposal_id AND d.state = 'executed' ORDER BY m.day, m.stored_path`,
+    )
+    .all() as {
     id: number;
     sha256: string;
     size: number;
     stored_path: string;
     day: string;
+    disposal_id: number | null;
+    disposed_at: string | null;
+    record_file: string | null;
+    record_sha256: string | null;
+    signature_file: string | null;
   }[]).filter((r) => inScope(r.day, scope));
   const problems: IntegrityProblem[] = [];
+  const checkedRecords = new Set<string>();
+  const disposed: DisposedOriginal[] = [];
+  const formsDir = opts.formsDir ?? path.join(root, 'forms');
   let bytes = 0;
   let done = 0;
   for (const r of rows) {
     const abs = toAbsolute(root, r.stored_path);
     const st = await stat(abs).catch(() => null);
-    if (!st) {
+    if (r.disposal_id !== null && r.record_file && r.record_sha256 && r.signature_file && r.disposed_at) {
+      disposed.push({ mediaId: r.id, path: r.stored_path, sha256: r.sha256, disposalId: r.disposal_id, disposedAt: r.disposed_at, recordFile: r.record_file, bytesPresent: !!st });
+      problems.push(...(await disposalRecordProblems(formsDir, r.record_file, r.record_sha256, r.signature_file, opts.verifySignature, checkedRecords)));
+    } else if (!st) {
       problems.push({ kind: 'missing', path: r.stored_path, mediaId: r.id, expected: r.sha256, message: `原始文件缺失（档案中找不到）：${r.stored_path}` });
     } else {
       const actual = await hashFile(abs, opts.signal);
@@ -125,12 +182,14 @@ export async function checkIntegrity(
   const count = (k: IntegrityProblem['kind']) => problems.filter((p) => p.kind === k).length;
   return {
     scope,
-    checked: rows.length,
+    // Re-hashed originals; disposed ones are listed apart.
+    checked: rows.length - disposed.length,
     bytes,
     missing: count('missing'),
     changed: count('changed'),
     extra: count('extra'),
     manifestProblems: count('manifest'),
+    disposed,
     ok: problems.length === 0,
     problems,
   };

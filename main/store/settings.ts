@@ -4,6 +4,8 @@ import type { Db } from './db';
 export const SETTING_DEFAULTS = {
   /** Rules art. 11(3): at least three months. */
   retention_months: '3',
+  /** Footage of a case is kept this many months after the case is closed (art. 11(3): kept with the case). */
+  case_retention_months: '12',
   /** Rules art. 12: every viewing needs a grant ('1'); '0' lets the keeping roles view 普通 items by role. */
   'access.strict': '1',
   /** Officers may view their own footage this many hours after ingest to categorise it; 0 = off. */

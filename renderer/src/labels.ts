@@ -53,6 +53,12 @@ export {
   COMPENSATION_DECISION_LABELS,
   INCIDENT_KIND_LABELS,
   REPAIR_RESULT_LABELS,
+  DISPOSAL_STATE_LABELS,
+  HOLD_KIND_LABELS,
+  HOLD_KINDS,
+  KEEP_BASIS_LABELS,
+  RETENTION_VIEW_LABELS,
+  RETENTION_VIEWS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -89,6 +95,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   approvals: '查阅审批',
   devices: '设备',
   supervision: '监督',
+  retention: '到期资料',
   audit: '审计日志',
   settings: '系统设置',
 };
@@ -172,6 +179,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backup.alarm': '备份前数据库检查报警',
   'backup.drill': '恢复演练',
   'backup.restore': '从备份恢复',
+  'retention.hold': '保留资料',
+  'retention.release': '解除保留',
+  'disposal.request': '申请销毁',
+  'disposal.approve': '批准销毁',
+  'disposal.reject': '驳回销毁申请',
+  'disposal.execute': '执行销毁',
+  'disposal.bytes_removed': '删除已销毁文件',
+  'form.disposal_record': '获取销毁记录',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -194,6 +209,8 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'case.', label: '案件' },
   { prefix: 'record_form.', label: '记录表' },
   { prefix: 'disc.', label: '证据光盘' },
+  { prefix: 'retention.', label: '保留' },
+  { prefix: 'disposal.', label: '销毁' },
 ];
 
 export function auditActionLabel(action: string): string {
@@ -290,6 +307,20 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   originalsNotInGeneration: '不在该批次中的原始文件',
   signedBy: '清单签名人',
   retentionMonths: '保存期限（月）',
+  caseRetentionMonths: '案件资料结案后保存（月）',
+  holdId: '保留记录',
+  holdIds: '保留记录',
+  items: '清单',
+  itemsSha256: '清单指纹',
+  keepUntil: '保存至',
+  recordFile: '销毁记录',
+  recordSha256: '销毁记录 SHA-256',
+  releaseReason: '解除理由',
+  releasedAt: '解除时间',
+  releasedBy: '解除人',
+  resumed: '续做',
+  setAt: '保留时间',
+  setBy: '保留人',
   // Issue 11 item 10: every key an audit call site writes (tests/unit/renderer/audit-labels.test.ts).
   addedAt: '加入时间',
   addedBy: '加入人',
@@ -380,7 +411,6 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   // Device care (issue 12 item 3)
   keeper: '保管人',
   note: '说明',
-  items: '检查项目',
   noFault: CHECK_ITEM_LABELS.noFault,
   battery: CHECK_ITEM_LABELS.battery,
   storage: CHECK_ITEM_LABELS.storage,
@@ -468,6 +498,7 @@ export const INTEGRITY_PROBLEM_COLORS: Record<IntegrityProblemKind, string> = {
   changed: 'volcano',
   extra: 'orange',
   manifest: 'gold',
+  disposal_record: 'magenta',
 };
 
 // -- Library, player and cases --

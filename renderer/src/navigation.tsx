@@ -1,5 +1,6 @@
 import {
   CameraOutlined,
+  ClockCircleOutlined,
   CheckSquareOutlined,
   ContainerOutlined,
   DashboardOutlined,
@@ -29,6 +30,7 @@ export const SECTION_ICONS: Record<SectionId, ReactNode> = {
   approvals: <CheckSquareOutlined />,
   devices: <CameraOutlined />,
   supervision: <EyeOutlined />,
+  retention: <ClockCircleOutlined />,
   audit: <HistoryOutlined />,
   settings: <SettingOutlined />,
 };

@@ -19,6 +19,7 @@ import { setupHandlers } from './setup';
 import { userHandlers } from './users';
 import { weeklyHandlers } from './weekly';
 import { dashboardHandlers } from './dashboard';
+import { retentionHandlers } from './retention';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -42,4 +43,5 @@ export const handlers: HandlerTable = {
   ...registerHandlers,
   ...dashboardHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 };

@@ -13,6 +13,7 @@ function officeDto(services: ApiServices): OfficeDto {
     timeZone: o.timeZone,
     idleMinutes: o.idleMinutes,
     retentionMonths: Number(officeSetting(services.archive.open().db, 'retention_months')),
+    caseRetentionMonths: Number(officeSetting(services.archive.open().db, 'case_retention_months')),
     archiveRoot: services.archive.root,
     caFingerprintSha256: certificateFingerprint(asPem(o.caCertPem)),
   };
@@ -30,12 +31,14 @@ export const officeHandlers: Pick<HandlerTable, 'office.get' | 'office.update'> 
       timeZone: input.timeZone ?? before.timeZone,
       idleMinutes: input.idleMinutes ?? before.idleMinutes,
       retentionMonths: input.retentionMonths ?? before.retentionMonths,
+      caseRetentionMonths: input.caseRetentionMonths ?? before.caseRetentionMonths,
     };
     tx(() => {
       updateOffice(db(), after);
       setOfficeSetting(db(), 'retention_months', String(after.retentionMonths));
+      setOfficeSetting(db(), 'case_retention_months', String(after.caseRetentionMonths));
       audit('office.update', 'office', {
-        before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes, retentionMonths: before.retentionMonths },
+        before: { name: before.name, unitName: before.unitName, timeZone: before.timeZone, idleMinutes: before.idleMinutes, retentionMonths: before.retentionMonths, caseRetentionMonths: before.caseRetentionMonths },
         after,
       });
     });

@@ -32,7 +32,8 @@ export function parseAnchors(anchor: string[] = [], anchorSeal: string[] = []): 
 /**
  * Checks the audit chain, its chained day seals and their files in `seals/` (and the anchors from a
  * paper weekly report, if given), and re-hashes every original against the store (missing,
- * changed and unregistered files, day manifests and their signatures). With --user both checks run
+ * changed and unregistered files, day manifests and their signatures). An original disposed of after
+ * retention is listed as DISPOSED with its signed record (whose hash and signature are checked), not as missing. With --user both checks run
  * through the API as that user and the integrity check is itself audited; without it, it only reads.
  */
 export async function verifyCommand(argv: string[], env: CliEnv): Promise<number> {
@@ -79,8 +80,13 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
     for (const p of report.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.seq ? `row ${p.seq}: ` : ''}${p.message}`);
     for (const w of report.warnings) println(env.stdout, text`WARNING [${w.kind}] ${w.seq ? `row ${w.seq}: ` : ''}${w.message}`);
     println(env.stdout,
-      `originals: ${originals.checked} checked (${formatBytes(originals.bytes)}), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s)`,
+      `originals: ${originals.checked} checked (${formatBytes(originals.bytes)}), ${originals.missing} missing, ${originals.changed} changed, ${originals.extra} extra, ${originals.manifestProblems} manifest problem(s), ${originals.disposed.length} disposed`,
     );
+    // Disposed after retention (art. 11(3)): named with the signed record that lists them, never as missing.
+    for (const d of originals.disposed) {
+      println(env.stdout, text`DISPOSED ${d.path} sha256 ${d.sha256}: disposal ${d.disposalId} at ${d.disposedAt}, record forms/${d.recordFile} (+ .p7s)`);
+      if (d.bytesPresent) println(env.stdout, text`WARNING [disposal] ${d.path}: disposed but its bytes are still on disk; run the disposal again to finish removing them`);
+    }
     for (const p of originals.problems) println(env.stdout, text`PROBLEM [${p.kind}] ${p.path}: ${p.message}`);
     if (report.ok && originals.ok) println(env.stdout, `OK: no problems found${report.warnings.length ? ` (${report.warnings.length} warning(s) above)` : ''}`);
   }

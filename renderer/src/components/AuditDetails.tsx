@@ -10,6 +10,8 @@ import {
   DETAIL_KEY_LABELS,
   DETAIL_VALUE_LABELS,
   DISC_MEDIA_LABELS,
+  DISPOSAL_STATE_LABELS,
+  HOLD_KIND_LABELS,
   INGEST_STATUS_LABELS,
   MEDIA_FLAG_LABELS,
   MEDIA_KIND_LABELS,
@@ -38,10 +40,10 @@ export function keyLabel(key: string, action = ''): string {
 /** The fixed values a key takes, per key (the same word means different things under different keys). */
 const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   status: { ...INGEST_STATUS_LABELS, ...RECORDER_STATUS_LABELS, ok: '一致', changed: '与入库哈希不一致', missing: '缺少', unreadable: '无法读取', extra: '多余文件' },
-  state: { ...ACCESS_STATE_LABELS, ...FORM_STATE_LABELS },
+  state: { ...DISPOSAL_STATE_LABELS, ...ACCESS_STATE_LABELS, ...FORM_STATE_LABELS },
   stateBefore: FORM_STATE_LABELS,
   type: { ...ACCESS_TYPE_LABELS, jpg: 'JPG 图片', png: 'PNG 图片', pdf: 'PDF 文件' },
-  kind: { ...ACCESS_SCOPE_KIND_LABELS, ...MEDIA_KIND_LABELS },
+  kind: { ...ACCESS_SCOPE_KIND_LABELS, ...MEDIA_KIND_LABELS, ...HOLD_KIND_LABELS },
   classification: CLASSIFICATION_LABELS,
   variant: { original: '原始文件', preview: '预览副本', thumb: '缩略画面' },
   role: ROLE_LABELS,

@@ -11,6 +11,7 @@ import { IngestPage } from './IngestPage';
 import { LibraryPage } from './LibraryPage';
 import { SettingsPage } from './SettingsPage';
 import { SupervisionPage } from './SupervisionPage';
+import { RetentionPage } from './RetentionPage';
 
 /** One page component per section of the frame. */
 export const SECTION_PAGES: Record<SectionId, ComponentType> = {
@@ -23,6 +24,7 @@ export const SECTION_PAGES: Record<SectionId, ComponentType> = {
   approvals: ApprovalsPage,
   devices: DevicesPage,
   supervision: SupervisionPage,
+  retention: RetentionPage,
   audit: AuditLogPage,
   settings: SettingsPage,
 };

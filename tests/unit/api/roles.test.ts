@@ -159,6 +159,19 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'discs.verifyBurn': ['custodian'],
   'discs.list': DISC_WORK,
   'discs.get': DISC_WORK,
+
+  // Retention (art. 11(3)): the keeper asks to dispose of footage past its date and carries it out; the chief
+  // approves and sets or releases holds; both read the 到期资料 list and the disposal records.
+  'retention.list': ['custodian', 'chief'],
+  'retention.hold': ['chief'],
+  'retention.release': ['chief'],
+  'retention.holds': ['custodian', 'chief'],
+  'disposals.request': ['custodian'],
+  'disposals.decide': ['chief'],
+  'disposals.execute': ['custodian'],
+  'disposals.list': ['custodian', 'chief'],
+  'disposals.get': ['custodian', 'chief'],
+  'disposals.recordDocx': ['custodian', 'chief'],
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */

@@ -46,11 +46,14 @@ export function IntegrityReportView(props: { report: IntegrityReportDto; compact
               <Tag color={r.changed ? 'volcano' : 'default'}>已改变 {r.changed}</Tag>
               <Tag color={r.extra ? 'orange' : 'default'}>多余 {r.extra}</Tag>
               <Tag color={r.manifestProblems ? 'gold' : 'default'}>清单问题 {r.manifestProblems}</Tag>
+              {/* Disposed after retention with a signed record: not missing (到期资料). */}
+              {r.disposed.length > 0 && <Tag data-testid="integrity-disposed">已销毁 {r.disposed.length}（有销毁记录）</Tag>}
             </Space>
           </div>
           {r.ok && !props.compact && (
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
-              每个原始文件的 SHA-256 与入库时一致，日清单及其签名有效，没有缺失或多余的文件。
+              每个原始文件的 SHA-256 与入库时一致，日清单及其签名有效，没有缺失或多余的文件
+              {r.disposed.length > 0 ? `；${r.disposed.length} 个已按批准销毁，销毁记录及其签名有效` : ''}。
             </Typography.Paragraph>
           )}
         </div>

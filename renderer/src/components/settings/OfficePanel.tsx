@@ -11,6 +11,7 @@ interface OfficeValues {
   timeZone: string;
   idleMinutes: number;
   retentionMonths: number;
+  caseRetentionMonths: number;
 }
 
 /** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
@@ -29,7 +30,7 @@ export function OfficePanel() {
 
   const submit = async (v: OfficeValues) => {
     await run(async () => {
-      await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes, retentionMonths: v.retentionMonths });
+      await update({ name: v.name.trim(), unitName: v.unitName.trim(), timeZone: v.timeZone, idleMinutes: v.idleMinutes, retentionMonths: v.retentionMonths, caseRetentionMonths: v.caseRetentionMonths });
       void message.success('单位设置已保存');
     });
   };
@@ -41,7 +42,7 @@ export function OfficePanel() {
         layout="horizontal"
         labelCol={{ flex: '150px' }}
         requiredMark={false}
-        initialValues={{ name: office.name, unitName: office.unitName, timeZone: office.timeZone, idleMinutes: office.idleMinutes, retentionMonths: office.retentionMonths }}
+        initialValues={{ name: office.name, unitName: office.unitName, timeZone: office.timeZone, idleMinutes: office.idleMinutes, retentionMonths: office.retentionMonths, caseRetentionMonths: office.caseRetentionMonths }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="name" label="单位全称" rules={[{ required: true, whitespace: true, message: '请填写单位全称' }, { max: 64 }]}>
@@ -65,7 +66,15 @@ export function OfficePanel() {
           name="retentionMonths"
           label="资料保存期限"
           rules={rangeRules(3, 600, '个月')}
-          extra={`${rangeHint(3, 600, '个月')}。入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。修改只影响此后入库的资料。`}
+          extra={`${rangeHint(3, 600, '个月')}。入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。延长对已入库的资料同样生效，缩短只影响此后入库的资料（到期资料页）。`}
+        >
+          <InputNumber precision={0} suffix="个月" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="caseRetentionMonths"
+          label="案件资料结案后保存"
+          rules={rangeRules(0, 600, '个月')}
+          extra={`${rangeHint(0, 600, '个月')}。属于案件的资料在案件办理中一律保存；结案后再保存此期限，到期后方可申请销毁。`}
         >
           <InputNumber precision={0} suffix="个月" style={{ width: 160 }} />
         </Form.Item>
