@@ -29,8 +29,12 @@ import {
   passwordProblem,
   RECORDER_STATUSES,
   ROLES,
+  SUPERVISION_READERS,
+  SUPERVISORS,
+  VERDICTS,
   type Role,
 } from '../common';
+import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto } from './dto';
 import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -533,6 +537,33 @@ export const methods = {
   'discs.verifyBurn': method<DiscDto>()(CUSTODIANS, z.object({ discId }).strict()),
   'discs.list': method<DiscSummaryDto[]>()(DISC_PEOPLE, z.object({ caseId: id.optional() }).strict()),
   'discs.get': method<DiscDto>()(DISC_PEOPLE, z.object({ id: discId }).strict()),
+
+  // -- The daily check (日常检查, rules art. 15): findings per day, the chief's marks, corrections, signature --
+  /** The day's findings with marks and corrections; without a day, yesterday in the office's zone. */
+  'supervision.day': method<DailyCheckDto>()(SUPERVISION_READERS, z.object({ day: day.optional() }).strict()),
+  'supervision.mark': method<DailyCheckDto>()(
+    SUPERVISORS,
+    z.object({ day, findingKey: z.string().min(1).max(200), verdict: z.enum(VERDICTS), note: longText(500).optional() }).strict(),
+  ),
+  /** Who does what by when, for a finding of the day (marks it 需纠正). */
+  'supervision.openCorrection': method<DailyCheckDto>()(
+    SUPERVISORS,
+    z
+      .object({
+        day,
+        findingKey: z.string().min(1).max(200),
+        assignee: longText(64).min(1, '请填写责任人'),
+        action: longText(500).min(1, '请填写纠正措施'),
+        dueDay: day,
+      })
+      .strict(),
+  ),
+  /** Closed with what was done. */
+  'supervision.closeCorrection': method<CorrectionDto>()(SUPERVISORS, z.object({ id, outcome: longText(500).min(1, '请填写完成情况') }).strict()),
+  /** Every open correction (工作台 and the 监督 page show them until closed). */
+  'supervision.openCorrections': method<CorrectionDto[]>()(SUPERVISION_READERS, none),
+  'supervision.sign': method<DailyCheckSignedDto>()(SUPERVISORS, z.object({ day }).strict()),
+  'supervision.docx': method<GeneratedFileDto>()(SUPERVISION_READERS, z.object({ day }).strict()),
 } as const;
 
 export type Methods = typeof methods;

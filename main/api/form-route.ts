@@ -21,6 +21,9 @@ const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[
   { method: 'weekly.run', name: /^weekly-\d{4}-\d{2}-\d{2}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
   { method: 'register.docx', name: /^查阅登记表-\d{8}-\d{8}\.docx$/, contentType: DOCX },
   { method: 'forms.recordDocx', name: /^记录表-\d{4}-\d{3,15}\.docx$/, contentType: DOCX },
+  { method: 'supervision.docx', name: /^日常检查记录-\d{8}\.docx$/, contentType: DOCX },
+  { method: 'supervision.docx', name: /^daily-check-\d{4}-\d{2}-\d{2}\.json$/, contentType: 'application/json' },
+  { method: 'supervision.docx', name: /^daily-check-\d{4}-\d{2}-\d{2}\.json\.p7s$/, contentType: 'application/pkcs7-signature' },
 ];
 
 export interface GeneratedDocument {

@@ -35,6 +35,8 @@ export {
   FORM_SIGNERS,
   APPROVERS,
   OVERSEERS,
+  SUPERVISORS,
+  SUPERVISION_READERS,
 } from './roles';
 export * from './values';
 export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';

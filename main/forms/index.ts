@@ -52,3 +52,4 @@ export {
   type ViewingType,
 } from './viewing-register';
 export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
+export { dailyCheckForm, DAILY_CHECK_TITLE, type DailyCheckData, type DailyCheckFinding, type DailyCheckCorrection } from './daily-check';

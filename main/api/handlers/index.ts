@@ -18,6 +18,7 @@ import { setupHandlers } from './setup';
 import { userHandlers } from './users';
 import { weeklyHandlers } from './weekly';
 import { dashboardHandlers } from './dashboard';
+import { supervisionHandlers } from './supervision';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -40,4 +41,5 @@ export const handlers: HandlerTable = {
   ...registerHandlers,
   ...dashboardHandlers,
   ...backupHandlers,
+  ...supervisionHandlers,
 };

@@ -8,9 +8,10 @@ import { migration0007 } from './0007_seal_chain';
 import { migration0008 } from './0008_cert_revocations';
 import { migration0009 } from './0009_login_failures';
 import { migration0010 } from './0010_ingest_clerk';
+import { migration0011 } from './0011_supervision';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];

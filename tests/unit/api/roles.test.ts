@@ -142,6 +142,15 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'discs.verifyBurn': ['custodian'],
   'discs.list': DISC_WORK,
   'discs.get': DISC_WORK,
+
+  // The daily check (art. 15): the chief checks, marks, orders corrections and signs; the township leader reads.
+  'supervision.day': ['chief', 'township_leader'],
+  'supervision.mark': ['chief'],
+  'supervision.openCorrection': ['chief'],
+  'supervision.closeCorrection': ['chief'],
+  'supervision.openCorrections': ['chief', 'township_leader'],
+  'supervision.sign': ['chief'],
+  'supervision.docx': ['chief', 'township_leader'],
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */
