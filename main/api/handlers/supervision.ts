@@ -134,7 +134,11 @@ export const supervisionHandlers: Pick<HandlerTable, SupervisionMethods> = {
         userId: session.userId,
         now,
       });
-      if (f.mark?.verdict !== 'needs_correction') setMark(db(), { day: input.day, findingKey: f.key, verdict: 'needs_correction', note: f.mark?.note ?? '', userId: session.userId, now });
+      if (f.mark?.verdict !== 'needs_correction') {
+        const note = f.mark?.note ?? '';
+        const before = setMark(db(), { day: input.day, findingKey: f.key, verdict: 'needs_correction', note, userId: session.userId, now });
+        audit('supervision.mark', `supervision:${input.day}`, { findingKey: f.key, article: f.article, verdict: 'needs_correction', before, note, byCorrection: id });
+      }
       audit('supervision.correction_open', `correction:${id}`, { day: input.day, findingKey: f.key, article: f.article, assignee: input.assignee, action: input.action, dueDay: input.dueDay });
       return checkOf(services, input.day, now);
     }),
