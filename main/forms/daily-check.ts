@@ -66,10 +66,10 @@ const FINDING_COLUMNS: readonly Column[] = [
 
 const CORRECTION_COLUMNS: readonly Column[] = [
   { header: '编号', weight: 0.8, align: 'center' },
-  { header: '问题', weight: 4 },
+  { header: '问题', weight: 3.5 },
   { header: '责任人', weight: 1.5, align: 'center' },
   { header: '纠正措施', weight: 3.4 },
-  { header: '期限', weight: 1.4, align: 'center' },
+  { header: '期限', weight: 1.9, align: 'center' },
   { header: '完成情况', weight: 2.8 },
 ];
 

@@ -7,14 +7,14 @@ export function timeOf(rows: DayRows, iso: string): string {
   return localDay(at, rows.timeZone) === rows.day ? formatInstant(at, rows.timeZone, 'HH:mm') : formatInstant(at, rows.timeZone);
 }
 
-/** How late, in words: '1 天 3 小时', '5 小时', '40 分钟'. */
+/** How late, in words: '1 天 3 小时', '9 小时 30 分钟', '40 分钟'. */
 export function formatLateness(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
   if (d) return h ? `${d} 天 ${h} 小时` : `${d} 天`;
-  if (h) return `${h} 小时`;
+  if (h) return m ? `${h} 小时 ${m} 分钟` : `${h} 小时`;
   return `${m} 分钟`;
 }
 

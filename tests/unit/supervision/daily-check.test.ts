@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DailyCheckDto } from '../../../main/api';
 import { opensslCmsVerify } from '../../support/cms';
+import { runInProcess } from '../cli/run-cli';
 import { unzipEntry } from '../forms/docx-read';
 import { FRIDAY, local, MONDAY, SERIAL_A, SERIAL_B, TUESDAY, makeWeek, type Week } from './week-fixture';
 
@@ -40,8 +41,8 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
 
     const late = only(c, 'late_handover');
     expect(late).toMatchObject({ article: '11(1)', problem: true });
-    // Recorded Monday, handed over Tuesday 09:30: 9 h 30 min after Monday ended, shown to the hour.
-    expect(late.title).toContain('迟交 9 小时');
+    // Recorded Monday, handed over Tuesday 09:30: 9 h 30 min after Monday ended.
+    expect(late.title).toContain('迟交 9 小时 30 分钟');
     expect(late.refs.filter((r) => r.kind === 'media')).toHaveLength(1);
 
     const mute = only(c, 'no_audio');
@@ -155,4 +156,32 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     expect(xml).toContain('当日工作结束时交接记录仪');
     expect(xml).toContain('李队长 于');
   });
+
+  it('CLI: `supervision --archive DIR --date` prints the day read-only (text and --json), or as a user through the API', async () => {
+    w.t.services.archive.close();
+    const cli = (args: string[], vars: Record<string, string> = {}) => runInProcess(args, { clock: w.t.clock, vars });
+    const json = await cli(['supervision', '--archive', w.t.root, '--date', MONDAY, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as DailyCheckDto;
+    expect(doc.findings.map((f) => `${f.kind}@${f.article}`)).toEqual(
+      expect.arrayContaining(['no_audio@2', 'clock_drift@4', 'recording_gap@6', 'not_docked@8', 'late_handover@11(1)']),
+    );
+    expect(doc.signature?.signerLogin).toBe('chief');
+
+    const text = await cli(['supervision', '--archive', w.t.root, '--date', MONDAY]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/daily check 2026-11-16 \(Asia\/Shanghai\): \d+ finding\(s\), \d+ problem\(s\)/);
+    expect(text.stdout).toContain('art. 6 第六条');
+    expect(text.stdout).toContain('correction #');
+    expect(text.stdout).toContain('signed by 李队长 (chief)');
+
+    const asLeader = await cli(['supervision', '--archive', w.t.root, '--date', TUESDAY, '--user', 'leader', '--json'], { EVIDENCE_PASSWORD: 'changed-pass' });
+    expect(asLeader.code, asLeader.stderr).toBe(0);
+    expect((JSON.parse(asLeader.stdout) as DailyCheckDto).findings.some((f) => f.kind === 'view_denied')).toBe(true);
+    const asOfficer = await cli(['supervision', '--archive', w.t.root, '--date', TUESDAY, '--user', 'zhang'], { EVIDENCE_PASSWORD: 'changed-pass' });
+    expect(asOfficer.code).toBe(2);
+    expect(asOfficer.stderr).toContain('FORBIDDEN');
+    expect((await cli(['supervision', '--archive', w.t.root, '--date', '2026-1-1'])).code).toBe(2);
+    expect((await cli(['supervision', '--archive', w.t.root])).code).toBe(2);
+  }, 60_000);
 });
