@@ -2,18 +2,16 @@
 // two recorders worn from Monday 2026-11-16 (Asia/Shanghai); A docked the same evening with a recording interrupted
 // between segments, a clip without sound and its clock ten minutes fast; B not docked on Monday and handed over on
 // Tuesday morning (late); on Tuesday a viewing on an approval and a refused attempt by another officer.
-import { execFile } from 'node:child_process';
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Client } from '../../../main/api';
-import { formatCompactLocal, locateTools, utcToZoned, zonedToUtc } from '../../../main/media';
+import { zonedToUtc } from '../../../main/media';
+import { deviceInfoFile, recorderClip } from '../../fixtures/recorder-clips';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { approve } from '../api/access-fixture';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
-const run = promisify(execFile);
 export const TZ = 'Asia/Shanghai';
 export const MONDAY = '2026-11-16';
 export const TUESDAY = '2026-11-17';
@@ -23,29 +21,6 @@ export const SERIAL_A = 'A8C0012345';
 export const SERIAL_B = 'B8C0099999';
 export const BADGE_A = '310115';
 export const BADGE_B = '310116';
-
-/** A clip named and stamped as a recorder writes it; without sound when audio is false. */
-async function clip(dir: string, serial: string, badge: string, start: Date, seconds: number, audio: boolean): Promise<string> {
-  const ffmpeg = locateTools().ffmpeg;
-  if (!ffmpeg) throw new Error('ffmpeg not found');
-  const t = utcToZoned(start, TZ);
-  const name = `${serial}_${badge}_${formatCompactLocal(t)}_0001.MP4`;
-  const tag = new Date(Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, t.ss)).toISOString().replace('.000Z', 'Z');
-  const args = ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=160x120:rate=10:duration=${seconds}`];
-  if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=500:sample_rate=16000:duration=${seconds}`);
-  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', ...(audio ? ['-c:a', 'aac', '-b:a', '32k'] : []), '-metadata', `creation_time=${tag}`);
-  const out = path.join(dir, name);
-  await run(ffmpeg, [...args, out]);
-  const end = new Date(start.getTime() + seconds * 1000);
-  await utimes(out, end, end);
-  return name;
-}
-
-async function deviceFile(root: string, serial: string, badge: string, clockNow: Date | null): Promise<void> {
-  const t = clockNow ? utcToZoned(clockNow, TZ) : null;
-  const time = t ? `TIME=${t.y}-${String(t.m).padStart(2, '0')}-${String(t.d).padStart(2, '0')} ${String(t.hh).padStart(2, '0')}:${String(t.mm).padStart(2, '0')}:${String(t.ss).padStart(2, '0')}\r\n` : '';
-  await writeFile(path.join(root, 'DEVICE.TXT'), `[DEVICE]\r\nMODEL=DSJ-A8\r\nSN=${serial}\r\nID=${badge}\r\n${time}`);
-}
 
 export interface Week {
   t: TestApi;
@@ -105,9 +80,9 @@ export async function makeWeek(): Promise<Week> {
   await mkdir(mediaA, { recursive: true });
   await makeSegments(mediaA, 2, 3, local(16, 9, 30), { serial: SERIAL_A, badge: BADGE_A, timeZone: TZ });
   await makeSegments(mediaA, 1, 3, local(16, 9, 30, 9), { serial: SERIAL_A, badge: BADGE_A, timeZone: TZ });
-  const noSoundName = await clip(mediaA, SERIAL_A, BADGE_A, local(16, 10, 15), 2, false);
+  const noSoundName = await recorderClip(mediaA, { serial: SERIAL_A, badge: BADGE_A, start: local(16, 10, 15), seconds: 2, audio: false, timeZone: TZ });
   // Docked at 18:00; the recorder's own clock says 18:10 (ten minutes fast, art. 4).
-  await deviceFile(volA, SERIAL_A, BADGE_A, local(16, 18, 10));
+  await deviceInfoFile(volA, { serial: SERIAL_A, badge: BADGE_A, clockNow: local(16, 18, 10), timeZone: TZ });
   await moveTo(local(16, 18, 0));
   await ingestAndWait(t, keeper, { sourceId: t.services.sources.addFolder(volA).id, recorderSerial: SERIAL_A, officerBadge: BADGE_A });
 
@@ -115,8 +90,8 @@ export async function makeWeek(): Promise<Week> {
   const volB = tempDir('ew-vol-b-');
   const mediaB = path.join(volB, 'DCIM', '100MEDIA');
   await mkdir(mediaB, { recursive: true });
-  await clip(mediaB, SERIAL_B, BADGE_B, local(16, 14, 0), 2, true);
-  await deviceFile(volB, SERIAL_B, BADGE_B, null);
+  await recorderClip(mediaB, { serial: SERIAL_B, badge: BADGE_B, start: local(16, 14, 0), seconds: 2, audio: true, timeZone: TZ });
+  await deviceInfoFile(volB, { serial: SERIAL_B, badge: BADGE_B, clockNow: null, timeZone: TZ });
   await moveTo(local(17, 9, 30));
   await ingestAndWait(t, keeper, { sourceId: t.services.sources.addFolder(volB).id, recorderSerial: SERIAL_B, officerBadge: BADGE_B });
 

@@ -1,0 +1,2 @@
+export { OpenCorrectionsCard } from './OpenCorrectionsCard';
+export { FindingList } from './FindingList';
