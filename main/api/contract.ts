@@ -34,7 +34,7 @@ import {
   VERDICTS,
   type Role,
 } from '../common';
-import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto } from './dto';
+import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
 import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -564,6 +564,10 @@ export const methods = {
   'supervision.openCorrections': method<CorrectionDto[]>()(SUPERVISION_READERS, none),
   'supervision.sign': method<DailyCheckSignedDto>()(SUPERVISORS, z.object({ day }).strict()),
   'supervision.docx': method<GeneratedFileDto>()(SUPERVISION_READERS, z.object({ day }).strict()),
+  /** The inspection report (检查报告, art. 16–17) for a period of at most 92 days. */
+  'supervision.report': method<InspectionReportDto>()(SUPERVISION_READERS, z.object({ from: day, to: day }).strict()),
+  /** The same as a DOCX signed by the chief (a .p7s beside it). */
+  'supervision.reportDocx': method<GeneratedFileDto & { signatureFile: string }>()(SUPERVISORS, z.object({ from: day, to: day }).strict()),
 } as const;
 
 export type Methods = typeof methods;

@@ -53,3 +53,4 @@ export {
 } from './viewing-register';
 export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
 export { dailyCheckForm, DAILY_CHECK_TITLE, type DailyCheckData, type DailyCheckFinding, type DailyCheckCorrection } from './daily-check';
+export { inspectionReportForm, INSPECTION_TITLE, type InspectionReportData } from './inspection-report';

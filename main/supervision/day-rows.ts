@@ -21,6 +21,7 @@ interface RawMedia {
   officer_id: number | null;
   officer_name: string | null;
   recording_id: number | null;
+  duration_sec: number | null;
   ingest_session_id: number;
   session_started_at: string;
 }
@@ -39,6 +40,7 @@ const mediaRow = (r: RawMedia): MediaRow => ({
   officerId: r.officer_id,
   officerName: r.officer_name,
   recordingId: r.recording_id,
+  durationSec: r.duration_sec,
   sessionId: r.ingest_session_id,
   sessionStartedAt: r.session_started_at,
 });
@@ -57,7 +59,13 @@ function mondayOf(day: string): string {
   return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
-export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: Date; driftLimitSec?: number }): DayRows {
+/** The audit chain as the check reports it (walked once per call; a period's report walks it once for all its days). */
+export function auditChainState(db: Db): DayRows['auditChain'] {
+  const walk = walkAuditChain(db);
+  return { entries: walk.entries.length, problems: walk.problems.length, firstProblem: walk.problems[0]?.message ?? null };
+}
+
+export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: Date; driftLimitSec?: number; auditChain?: DayRows['auditChain'] }): DayRows {
   const from = dayStart(args.day, args.timeZone).toISOString();
   const to = dayStart(nextDay(args.day), args.timeZone).toISOString();
 
@@ -92,7 +100,7 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
     db
       .prepare(
         `SELECT m.id, m.original_name, m.kind, m.day, m.start_at, m.end_at, m.has_audio, m.flags, m.recorder_id, r.serial, m.officer_id, o.name AS officer_name,
-                m.recording_id, m.ingest_session_id, s.started_at AS session_started_at
+                m.recording_id, m.duration_sec, m.ingest_session_id, s.started_at AS session_started_at
          FROM media m JOIN ingest_sessions s ON s.id = m.ingest_session_id LEFT JOIN recorders r ON r.id = m.recorder_id LEFT JOIN officers o ON o.id = m.officer_id
          WHERE m.day = ? OR (s.started_at >= ? AND s.started_at < ?) ORDER BY m.start_at, m.id`,
       )
@@ -102,12 +110,12 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
   const recordings = (
     db
       .prepare(
-        `SELECT g.id, g.start_at, g.end_at, g.segments, g.gaps, r.serial, o.name AS officer_name
+        `SELECT g.id, g.start_at, g.end_at, g.segments, g.gaps, r.serial, g.officer_id, o.name AS officer_name
          FROM recordings g LEFT JOIN recorders r ON r.id = g.recorder_id LEFT JOIN officers o ON o.id = g.officer_id
          WHERE g.start_at >= ? AND g.start_at < ? ORDER BY g.start_at, g.id`,
       )
-      .all(from, to) as { id: number; start_at: string; end_at: string; segments: number; gaps: string; serial: string | null; officer_name: string | null }[]
-  ).map((g) => ({ id: g.id, startAt: g.start_at, endAt: g.end_at, segments: g.segments, serial: g.serial, officerName: g.officer_name, gaps: JSON.parse(g.gaps) as DayRows['recordings'][number]['gaps'] }));
+      .all(from, to) as { id: number; start_at: string; end_at: string; segments: number; gaps: string; serial: string | null; officer_id: number | null; officer_name: string | null }[]
+  ).map((g) => ({ id: g.id, startAt: g.start_at, endAt: g.end_at, segments: g.segments, serial: g.serial, officerId: g.officer_id, officerName: g.officer_name, gaps: JSON.parse(g.gaps) as DayRows['recordings'][number]['gaps'] }));
 
   const viewings = (
     db
@@ -155,8 +163,6 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
     .prepare('SELECT id, finished_at, checked, missing, changed FROM integrity_checks WHERE finished_at < ? ORDER BY finished_at DESC, id DESC LIMIT 1')
     .get(to) as { id: number; finished_at: string; checked: number; missing: number; changed: number } | undefined;
 
-  const walk = walkAuditChain(db);
-
   const weekly = (db.prepare('SELECT id, created_at FROM weekly_consolidations WHERE week_start = ? ORDER BY created_at, id').all(mondayOf(args.day)) as { id: number; created_at: string }[]).map(
     (w) => ({ id: w.id, createdAt: w.created_at }),
   );
@@ -174,7 +180,7 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
     publicUse,
     discs,
     integrity: check ? { id: check.id, finishedAt: check.finished_at, checked: check.checked, missing: check.missing, changed: check.changed } : null,
-    auditChain: { entries: walk.entries.length, problems: walk.problems.length, firstProblem: walk.problems[0]?.message ?? null },
+    auditChain: args.auditChain ?? auditChainState(db),
     weekly,
     driftLimitSec: args.driftLimitSec ?? DRIFT_LIMIT_SEC,
   };

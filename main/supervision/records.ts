@@ -123,3 +123,8 @@ export function insertDaySignature(db: Db, s: { day: string; content: Buffer; co
     .prepare('INSERT INTO supervision_signatures (day, content, content_sha256, signature, cert_serial, user_id, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(s.day, s.content.toString('utf8'), s.contentSha256, s.signature, s.certSerial, s.userId, s.now.toISOString()).lastInsertRowid as number;
 }
+
+/** Corrections ordered for days of a period (inclusive), open and closed alike. */
+export function periodCorrections(db: Db, from: string, to: string): Correction[] {
+  return (db.prepare(`${CORRECTION_SELECT} WHERE c.day BETWEEN ? AND ? ORDER BY c.day, c.id`).all(from, to) as CorrectionRaw[]).map(correction);
+}

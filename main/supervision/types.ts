@@ -65,6 +65,7 @@ export interface MediaRow {
   officerId: number | null;
   officerName: string | null;
   recordingId: number | null;
+  durationSec: number | null;
   sessionId: number;
   sessionStartedAt: string;
 }
@@ -75,6 +76,7 @@ export interface RecordingRow {
   endAt: string;
   segments: number;
   serial: string | null;
+  officerId: number | null;
   officerName: string | null;
   gaps: { afterMediaId: number; seconds: number; overlap?: boolean }[];
 }

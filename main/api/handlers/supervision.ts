@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { AppError, FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS, formatInstant, type RuleArticle } from '../../common';
+import { addDays, AppError, FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS, formatInstant, type RuleArticle } from '../../common';
 import { certificateInfo, type Pem } from '../../crypto';
-import { dailyCheckForm, type DailyCheckData } from '../../forms';
+import { dailyCheckForm, inspectionReportForm, type DailyCheckData } from '../../forms';
 import { writeFileAtomic } from '../../ingest';
 import {
   checkContentFileName,
@@ -15,6 +15,8 @@ import {
   findCorrection,
   insertCorrection,
   insertDaySignature,
+  inspectionReport,
+  REPORT_MAX_DAYS,
   openCorrections,
   recordContent,
   setMark,
@@ -34,7 +36,15 @@ type SupervisionMethods =
   | 'supervision.closeCorrection'
   | 'supervision.openCorrections'
   | 'supervision.sign'
-  | 'supervision.docx';
+  | 'supervision.docx'
+  | 'supervision.report'
+  | 'supervision.reportDocx';
+
+function reportOf(services: ApiServices, from: string, to: string, now: Date) {
+  if (from > to) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期');
+  if (addDays(from, REPORT_MAX_DAYS - 1) < to) throw new AppError('INVALID_INPUT', `检查期间最长 ${REPORT_MAX_DAYS} 天`);
+  return inspectionReport(services.archive.open().db, { from, to, timeZone: services.archive.office().timeZone, now });
+}
 
 function checkOf(services: ApiServices, day: string, now: Date): DailyCheck {
   return dailyCheck(services.archive.open().db, { day, timeZone: services.archive.office().timeZone, now });
@@ -195,5 +205,40 @@ export const supervisionHandlers: Pick<HandlerTable, SupervisionMethods> = {
     tx(() => audit('form.daily_check', `supervision:${input.day}`, { fileName: saved.fileName, sha256: saved.sha256, signed: check.signature !== null }));
     return saved;
   },
-};
 
+  'supervision.report': ({ input, services, now }) => reportOf(services, input.from, input.to, now),
+
+  'supervision.reportDocx': async ({ input, services, tx, audit, session, now }) => {
+    const r = reportOf(services, input.from, input.to, now);
+    const office = services.archive.office();
+    const docx = await inspectionReportForm({
+      unitName: office.unitName,
+      timeZone: office.timeZone,
+      generatedAt: now,
+      from: r.from,
+      to: r.to,
+      officers: r.officers.map((o) => ({ ...o, sameDay: o.sameDayRate === null ? '—' : `${o.daysHandedOverSameDay}/${o.daysRecorded} 天` })),
+      recorders: r.recorders,
+      viewers: r.viewers,
+      discs: r.discs,
+      corrections: r.corrections,
+      articles: r.articles.map((a) => ({ article: RULE_ARTICLE_LABELS[a.article], followed: a.followed, checked: a.checked, problems: a.problems.map((p) => `${p.day} ${p.title}`) })),
+      preparedBy: session.displayName,
+    });
+    const fileName = `检查报告-${r.from.replaceAll('-', '')}-${r.to.replaceAll('-', '')}.docx`;
+    const saved = await saveForm(services, fileName, docx);
+    const signature = signerFor(services, session)(docx);
+    const signatureFile = `${fileName}.p7s`;
+    await writeFileAtomic(path.join(services.archive.open().paths.forms, signatureFile), signature);
+    tx(() =>
+      audit('form.inspection_report', `supervision:${r.from}..${r.to}`, {
+        fileName,
+        sha256: saved.sha256,
+        signatureSha256: sha256Hex(signature),
+        followed: r.articles.filter((a) => a.followed).map((a) => a.article),
+        notFollowed: r.articles.filter((a) => !a.followed).map((a) => a.article),
+      }),
+    );
+    return { ...saved, signatureFile };
+  },
+};

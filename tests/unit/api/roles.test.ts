@@ -151,6 +151,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'supervision.openCorrections': ['chief', 'township_leader'],
   'supervision.sign': ['chief'],
   'supervision.docx': ['chief', 'township_leader'],
+  'supervision.report': ['chief', 'township_leader'],
+  'supervision.reportDocx': ['chief'],
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */

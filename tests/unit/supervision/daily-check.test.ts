@@ -184,4 +184,43 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     expect((await cli(['supervision', '--archive', w.t.root, '--date', '2026-1-1'])).code).toBe(2);
     expect((await cli(['supervision', '--archive', w.t.root])).code).toBe(2);
   }, 60_000);
+
+  it('the inspection report for Monday–Tuesday: figures per officer and recorder, per article followed or not', async () => {
+    const r = await w.t.call(w.leader, 'supervision.report', { from: MONDAY, to: TUESDAY });
+    expect(r.days).toBe(2);
+    const zhang = r.officers.find((o) => o.name === '张三')!;
+    // Three segments and the clip without sound; one interrupted segment boundary; handed over that evening.
+    expect(zhang).toMatchObject({ files: 4, noAudio: 1, gaps: 1, clock: 0, flaggedShare: 0.5, daysRecorded: 1, daysHandedOverSameDay: 1, sameDayRate: 1 });
+    // 3 + 3 + 3 + 2 seconds of clips (real files run a little longer).
+    expect(zhang.durationSec).toBeGreaterThanOrEqual(11);
+    expect(zhang.durationSec).toBeLessThan(13);
+    expect(zhang.mediaIds).toHaveLength(4);
+    expect(r.officers.find((o) => o.name === '李四')).toMatchObject({ files: 1, noAudio: 0, daysRecorded: 1, daysHandedOverSameDay: 0, sameDayRate: 0 });
+    // A: docked Monday, not Tuesday, clock fast at its docking; B: not docked Monday, docked Tuesday morning.
+    expect(r.recorders.map((x) => [x.serial, x.files, x.daysDocked, x.daysNotDocked, x.clockDrift])).toEqual([
+      [SERIAL_A, 4, 1, 1, 1],
+      [SERIAL_B, 1, 1, 1, 0],
+    ]);
+    expect(r.viewers).toEqual([{ viewer: '张三', viewings: 1, onApproval: 1 }]);
+    expect(r.discs).toBe(0);
+    expect(r.corrections).toEqual({ opened: 1, closed: 1 });
+    expect(r.calendar).toEqual([{ day: MONDAY, recorded: 2, sameDay: 1 }, { day: TUESDAY, recorded: 0, sameDay: 0 }]);
+    const followed = Object.fromEntries(r.articles.map((a) => [a.article, a.followed]));
+    expect(followed).toEqual({ '2': false, '4': false, '6': false, '8': false, '11': false, '11(1)': false, '11(2)': true, '11(4)': true, '12': false, '13': true, '14': true });
+    // The late handover shows on both days but is one finding.
+    expect(r.articles.find((a) => a.article === '11(1)')!.problems).toHaveLength(1);
+    expect(r.articles.find((a) => a.article === '8')!.problems.map((p) => p.day)).toEqual([MONDAY, TUESDAY]);
+
+    await expect(w.t.call(w.leader, 'supervision.reportDocx', { from: MONDAY, to: TUESDAY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.t.call(w.leader, 'supervision.report', { from: TUESDAY, to: MONDAY })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const doc = await w.t.call(w.chief, 'supervision.reportDocx', { from: MONDAY, to: TUESDAY });
+    expect(doc.fileName).toBe('检查报告-20261116-20261117.docx');
+    const forms = path.join(w.t.root, 'forms');
+    const cms = opensslCmsVerify({ signature: doc.signatureFile, content: doc.fileName, caFile: path.join(w.t.root, 'certs', 'office-ca.pem'), at: w.t.clock.now(), cwd: forms });
+    expect(cms.ok, cms.out).toBe(true);
+    const xml = unzipEntry(readFileSync(path.join(forms, doc.fileName)), 'word/document.xml')!.toString('utf8');
+    expect(xml).toContain('执法记录仪使用情况检查报告');
+    expect(xml).toContain('第十二条 分级授权，经批准方可查阅');
+    expect(xml).toContain('1/1 天');
+  });
 });
