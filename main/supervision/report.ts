@@ -57,6 +57,7 @@ export interface InspectionReport {
   from: string;
   to: string;
   timeZone: string;
+  /** Days checked: those of the period from the office's first day on (before it the office kept no records). */
   days: number;
   officers: OfficerFigures[];
   recorders: RecorderFigures[];
@@ -69,7 +70,7 @@ export interface InspectionReport {
 }
 
 /** Pure: the figures and verdicts of a period from its days' rows. */
-export function reportOf(days: readonly DayRows[], corrections: { opened: number; closed: number }, timeZone: string): InspectionReport {
+export function reportOf(period: { from: string; to: string }, days: readonly DayRows[], corrections: { opened: number; closed: number }, timeZone: string): InspectionReport {
   const officers = new Map<number, OfficerFigures>();
   const recorders = new Map<number, RecorderFigures>();
   const viewers = new Map<string, ViewerFigures>();
@@ -137,8 +138,8 @@ export function reportOf(days: readonly DayRows[], corrections: { opened: number
 
   const problems = [...seen.values()].filter(({ f }) => f.problem);
   return {
-    from: days[0]?.day ?? '',
-    to: days.at(-1)?.day ?? '',
+    from: period.from,
+    to: period.to,
     timeZone,
     days: days.length,
     officers: [...officers.values()]
@@ -161,12 +162,13 @@ export function reportOf(days: readonly DayRows[], corrections: { opened: number
   };
 }
 
-export function inspectionReport(db: Db, args: { from: string; to: string; timeZone: string; now: Date }): InspectionReport {
+/** `since`: the office's first day (its setup); earlier days of the period are not checked. */
+export function inspectionReport(db: Db, args: { from: string; to: string; timeZone: string; now: Date; since: string }): InspectionReport {
   const auditChain = auditChainState(db);
   const days: DayRows[] = [];
-  for (let d = args.from; d <= args.to && days.length < REPORT_MAX_DAYS; d = addDays(d, 1)) {
+  for (let d = args.from > args.since ? args.from : args.since; d <= args.to && days.length < REPORT_MAX_DAYS; d = addDays(d, 1)) {
     days.push(loadDayRows(db, { day: d, timeZone: args.timeZone, now: args.now, auditChain }));
   }
   const corrections = periodCorrections(db, args.from, args.to);
-  return reportOf(days, { opened: corrections.length, closed: corrections.filter((c) => c.closedAt).length }, args.timeZone);
+  return reportOf(args, days, { opened: corrections.length, closed: corrections.filter((c) => c.closedAt).length }, args.timeZone);
 }

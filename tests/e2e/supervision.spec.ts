@@ -85,6 +85,7 @@ async function openSupervision(page: Page) {
   await loginAs(page, host.openUrl, CHIEF);
   await nav(page).getByRole('menuitem', { name: '监督' }).click();
   await expect(page.getByRole('heading', { name: '监督' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '日常检查' })).toHaveAttribute('aria-selected', 'true');
 }
 
 test('the chief checks Monday: findings under their articles, a correction ordered, the rest marked, signed, printed', async ({ page }) => {
@@ -150,4 +151,21 @@ test('the open correction stays on 工作台 until it is closed with what was do
   const audit = (await callApi(host.services, admin, 'audit.list', { action: 'supervision.' }).catch(() => null)) as { entries: { action: string }[] } | null;
   // The admin may read the audit log: every step of the check is in it.
   expect(audit?.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['supervision.correction_open', 'supervision.mark', 'supervision.sign', 'supervision.correction_close']));
+});
+
+test('the inspection report: per article, a calendar of handovers, per officer and recorder, a signed DOCX', async ({ page }) => {
+  await openSupervision(page);
+  await page.getByRole('tab', { name: '检查报告' }).click();
+  await page.getByRole('button', { name: '统计' }).click();
+  const report = page.getByTestId('inspection-report');
+  await expect(report).toContainText('第二条 声音与图像同步摄录');
+  await expect(report.locator('tr', { hasText: '第十三条' })).toContainText('遵守');
+  await expect(report.locator('tr', { hasText: '第六条' })).toContainText('有问题');
+  const officers = page.getByTestId('report-officers');
+  await expect(officers.locator('tr', { hasText: '张三' })).toContainText('1/1 天');
+  await expect(officers.locator('tr', { hasText: '李四' })).toContainText('0/1 天');
+  await expect(page.getByLabel('2026-11-16 录制 2 人 当日交接 1 人')).toBeVisible();
+  await page.getByRole('button', { name: '生成签名报告' }).click();
+  await expect(page.getByTestId('generated-file')).toContainText('.docx.p7s');
+  await screen(page, 'supervision-report');
 });

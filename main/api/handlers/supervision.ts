@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { addDays, AppError, FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS, formatInstant, type RuleArticle } from '../../common';
+import { addDays, AppError, FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS, formatInstant, localDay, type RuleArticle } from '../../common';
 import { certificateInfo, type Pem } from '../../crypto';
 import { dailyCheckForm, inspectionReportForm, type DailyCheckData } from '../../forms';
 import { writeFileAtomic } from '../../ingest';
@@ -43,7 +43,8 @@ type SupervisionMethods =
 function reportOf(services: ApiServices, from: string, to: string, now: Date) {
   if (from > to) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期');
   if (addDays(from, REPORT_MAX_DAYS - 1) < to) throw new AppError('INVALID_INPUT', `检查期间最长 ${REPORT_MAX_DAYS} 天`);
-  return inspectionReport(services.archive.open().db, { from, to, timeZone: services.archive.office().timeZone, now });
+  const office = services.archive.office();
+  return inspectionReport(services.archive.open().db, { from, to, timeZone: office.timeZone, now, since: localDay(new Date(office.createdAt), office.timeZone) });
 }
 
 function checkOf(services: ApiServices, day: string, now: Date): DailyCheck {

@@ -1,11 +1,12 @@
 import { FileWordOutlined, LeftOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Space, Spin, Statistic, Card, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Space, Spin, Statistic, Card, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { GeneratedFileDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { GeneratedFileView } from '../components/GeneratedFile';
-import { FindingList, OpenCorrectionsCard } from '../components/supervision';
+import { FindingList, OpenCorrectionsCard, ReportPanel } from '../components/supervision';
+import { navigate, useSubRoute } from '../router';
 import { useCan } from '../hooks/useCan';
 import { useSubmit } from '../hooks/useSubmit';
 import { useSupervisionStore } from '../stores/supervision';
@@ -17,6 +18,23 @@ import { addDays, formatTime, officeToday, pickedDay, pickerDay } from '../time'
  * printable 执法记录仪使用日常检查记录. The township leader reads it.
  */
 export function SupervisionPage() {
+  const sub = useSubRoute();
+  return (
+    <div>
+      <PageHeader title="监督" description="大队负责人每日检查执法记录仪使用情况，对发现的问题布置纠正（《执法记录仪使用管理制度》第十五条）；检查报告供上级检查（第十六条）。" />
+      <Tabs
+        activeKey={sub === 'report' ? 'report' : 'daily'}
+        onChange={(k) => navigate('supervision', k === 'daily' ? undefined : k)}
+        items={[
+          { key: 'daily', label: '日常检查', children: <DailyCheckPanel /> },
+          { key: 'report', label: '检查报告', children: <ReportPanel /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function DailyCheckPanel() {
   const { day, check, loading, error, load } = useSupervisionStore();
   const signs = useCan('supervision.sign');
   const { modal } = App.useApp();
@@ -50,27 +68,23 @@ export function SupervisionPage() {
 
   return (
     <div>
-      <PageHeader
-        title="监督"
-        description="大队负责人每日检查执法记录仪使用情况，对发现的问题布置纠正（《执法记录仪使用管理制度》第十五条）。"
-        extra={
-          <Space wrap>
-            <Button aria-label="前一天" icon={<LeftOutlined />} disabled={!day || loading} onClick={() => day && go(addDays(day, -1))} />
-            <DatePicker
-              aria-label="检查日期"
-              allowClear={false}
-              value={day ? pickerDay(day) : null}
-              disabledDate={(d) => pickedDay(d) >= today}
-              onChange={(d) => d && go(pickedDay(d))}
-              data-testid="check-day"
-            />
-            <Button aria-label="后一天" icon={<RightOutlined />} disabled={!day || loading || addDays(day, 1) >= today} onClick={() => day && go(addDays(day, 1))} />
-            <Button icon={<ReloadOutlined />} onClick={() => day && go(day)} disabled={loading}>
-              刷新
-            </Button>
-          </Space>
-        }
-      />
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 16 }}>
+        <Space wrap>
+          <Button aria-label="前一天" icon={<LeftOutlined />} disabled={!day || loading} onClick={() => day && go(addDays(day, -1))} />
+          <DatePicker
+            aria-label="检查日期"
+            allowClear={false}
+            value={day ? pickerDay(day) : null}
+            disabledDate={(d) => pickedDay(d) >= today}
+            onChange={(d) => d && go(pickedDay(d))}
+            data-testid="check-day"
+          />
+          <Button aria-label="后一天" icon={<RightOutlined />} disabled={!day || loading || addDays(day, 1) >= today} onClick={() => day && go(addDays(day, 1))} />
+          <Button icon={<ReloadOutlined />} onClick={() => day && go(day)} disabled={loading}>
+            刷新
+          </Button>
+        </Space>
+      </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {actionError && <Alert type="error" showIcon title={actionError} style={{ marginBottom: 16 }} />}
       <OpenCorrectionsCard onChanged={() => day && go(day)} />

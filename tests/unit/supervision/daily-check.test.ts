@@ -186,8 +186,10 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
   }, 60_000);
 
   it('the inspection report for Monday–Tuesday: figures per officer and recorder, per article followed or not', async () => {
-    const r = await w.t.call(w.leader, 'supervision.report', { from: MONDAY, to: TUESDAY });
+    // From a week before the office existed: only its days are checked (no weekly finding for earlier weeks).
+    const r = await w.t.call(w.leader, 'supervision.report', { from: '2026-11-09', to: TUESDAY });
     expect(r.days).toBe(2);
+    expect(r.from).toBe('2026-11-09');
     const zhang = r.officers.find((o) => o.name === '张三')!;
     // Three segments and the clip without sound; one interrupted segment boundary; handed over that evening.
     expect(zhang).toMatchObject({ files: 4, noAudio: 1, gaps: 1, clock: 0, flaggedShare: 0.5, daysRecorded: 1, daysHandedOverSameDay: 1, sameDayRate: 1 });
