@@ -144,6 +144,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backup.alarm': '备份前数据库检查报警',
   'backup.drill': '恢复演练',
   'backup.restore': '从备份恢复',
+  'supervision.mark': '日常检查标记',
+  'supervision.correction_open': '布置纠正',
+  'supervision.correction_close': '纠正完成',
+  'supervision.sign': '日常检查签名',
+  'form.daily_check': '生成日常检查记录',
+  'form.inspection_report': '生成检查报告',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -165,6 +171,7 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'case.', label: '案件' },
   { prefix: 'record_form.', label: '记录表' },
   { prefix: 'disc.', label: '证据光盘' },
+  { prefix: 'supervision.', label: '日常检查' },
 ];
 
 export function auditActionLabel(action: string): string {

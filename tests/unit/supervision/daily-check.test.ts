@@ -118,6 +118,9 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     const audit = (await w.t.call(w.chief, 'audit.list', { action: 'supervision.' })).entries;
     expect(audit.map((e) => e.action).sort()).toEqual(['supervision.correction_close', 'supervision.correction_open', 'supervision.mark'].sort());
     expect(audit.find((e) => e.action === 'supervision.correction_open')?.target).toBe(`correction:${open[0]!.id}`);
+    // The audit page names them as people do.
+    expect(audit.find((e) => e.action === 'supervision.correction_open')?.targetName).toBe(`${MONDAY} 检查布置的纠正（李四）`);
+    expect(audit.find((e) => e.action === 'supervision.mark')?.targetName).toBe(`${MONDAY} 的日常检查`);
   });
 
   it('refuses to sign until every finding is marked; the signed record verifies with openssl cms -verify', async () => {
