@@ -63,6 +63,26 @@ describe('finding sources (pure)', () => {
     expect(sources.integrity(r)[0]).toMatchObject({ problem: true, title: '完整性校验发现缺失 1 个、被改变 2 个原始文件' });
   });
 
+  it('viewings name their article by request type; public use and discs are listed, a failed read-back is a problem', () => {
+    const v = (id: number, requestType: 'work' | 'case' | 'public' | null, approver: string | null, basis = requestType ? `grant:${id}` : 'role:chief') => ({
+      id, viewer: '赵明', mediaId: 5, mediaName: 'a.mp4', startedAt: '2026-11-20T02:00:00Z', basis, requestType, requestId: requestType ? 40 + id : null, reason: '核对', approver,
+    });
+    const found = sources.viewings(rows({ viewings: [v(1, 'work', '李队长'), v(2, 'case', '孙乡长'), v(3, 'public', null), v(4, null, null)] }));
+    expect(found.map((f) => [f.article, f.problem])).toEqual([['12', false], ['14', false], ['13', true], ['12', false]]);
+    expect(found[1]!.detail).toContain('办案查阅申请 #42，批准人 孙乡长');
+    expect(found[3]!.detail).toContain('岗位权限');
+
+    const pub = sources.publicUse(rows({ publicUse: [{ id: 7, status: 'approved', reason: '通报', requester: '赵明', decidedBy: '李队长', decidedAt: '2026-11-20T03:00:00Z', items: 2 }] }));
+    expect(pub[0]).toMatchObject({ key: 'public_use:access:7', article: '13', problem: false });
+    expect(pub[0]!.title).toContain('已批准');
+
+    const disc = (id: string, readbackOk: boolean | null) => ({ id, caseNumber: '2026-01', builtAt: '2026-11-20T04:00:00Z', builtBy: '周保管', formState: 'locked', burnedAt: '2026-11-20T05:00:00Z', readbackOk });
+    expect(sources.discs(rows({ discs: [disc('D1', true), disc('D2', false)] })).map((f) => [f.article, f.problem, f.detail.includes('回读一致')])).toEqual([
+      ['11(4)', false, true],
+      ['11(4)', true, false],
+    ]);
+  });
+
   it('another source is one more function: its findings sort in by article', () => {
     const extra: FindingSource = () => [{ key: 'x', kind: 'disc', article: '2', problem: false, title: 't', detail: '', refs: [] }];
     const found = findingsOf(rows(), [...Object.values({ a: sources.integrity, b: sources.auditChain }), extra]);
