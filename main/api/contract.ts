@@ -33,6 +33,9 @@ import {
   passwordProblem,
   RECORDER_STATUSES,
   ROLES,
+  SUPERVISION_READERS,
+  SUPERVISORS,
+  VERDICTS,
   type Role,
   COMPENSATION_DECISIONS,
   DEVICE_DECIDERS,
@@ -41,6 +44,7 @@ import {
   REPAIR_RESULTS,
 } from '../common';
 import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
+import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
 import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -631,6 +635,36 @@ export const methods = {
   'disposals.get': method<DisposalDetailDto>()(RETENTION_READERS, z.object({ id }).strict()),
   /** The signed disposal record (DOCX, with its .p7s beside it) of an executed disposal. */
   'disposals.recordDocx': method<GeneratedFileDto>()(RETENTION_READERS, z.object({ id }).strict()),
+  // -- The daily check (日常检查, rules art. 15): findings per day, the chief's marks, corrections, signature --
+  /** The day's findings with marks and corrections; without a day, yesterday in the office's zone. */
+  'supervision.day': method<DailyCheckDto>()(SUPERVISION_READERS, z.object({ day: day.optional() }).strict()),
+  'supervision.mark': method<DailyCheckDto>()(
+    SUPERVISORS,
+    z.object({ day, findingKey: z.string().min(1).max(200), verdict: z.enum(VERDICTS), note: longText(500).optional() }).strict(),
+  ),
+  /** Who does what by when, for a finding of the day (marks it 需纠正). */
+  'supervision.openCorrection': method<DailyCheckDto>()(
+    SUPERVISORS,
+    z
+      .object({
+        day,
+        findingKey: z.string().min(1).max(200),
+        assignee: longText(64).min(1, '请填写责任人'),
+        action: longText(500).min(1, '请填写纠正措施'),
+        dueDay: day,
+      })
+      .strict(),
+  ),
+  /** Closed with what was done. */
+  'supervision.closeCorrection': method<CorrectionDto>()(SUPERVISORS, z.object({ id, outcome: longText(500).min(1, '请填写完成情况') }).strict()),
+  /** Every open correction (工作台 and the 监督 page show them until closed). */
+  'supervision.openCorrections': method<CorrectionDto[]>()(SUPERVISION_READERS, none),
+  'supervision.sign': method<DailyCheckSignedDto>()(SUPERVISORS, z.object({ day }).strict()),
+  'supervision.docx': method<GeneratedFileDto>()(SUPERVISION_READERS, z.object({ day }).strict()),
+  /** The inspection report (检查报告, art. 16–17) for a period of at most 92 days. */
+  'supervision.report': method<InspectionReportDto>()(SUPERVISION_READERS, z.object({ from: day, to: day }).strict()),
+  /** The same as a DOCX signed by the chief (a .p7s beside it). */
+  'supervision.reportDocx': method<GeneratedFileDto & { signatureFile: string }>()(SUPERVISORS, z.object({ from: day, to: day }).strict()),
 } as const;
 
 export type Methods = typeof methods;

@@ -326,3 +326,15 @@ export interface RestoreDto {
   session: SessionInfo;
   report: RestoreReportDto;
 }
+
+// -- The daily check (日常检查, rules art. 15): main/supervision's types as they cross --
+export type { InspectionReport as InspectionReportDto } from '../supervision';
+export type { DailyCheck as DailyCheckDto, CheckedFinding as CheckedFindingDto, Correction as CorrectionDto, RecordRef as RecordRefDto } from '../supervision';
+/** A signed day's record: the files in forms/ that `openssl cms -verify` checks, and whether it verifies now. */
+export interface DailyCheckSignedDto {
+  day: string;
+  contentFile: string;
+  signatureFile: string;
+  contentSha256: string;
+  verified: boolean;
+}

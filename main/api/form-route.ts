@@ -28,6 +28,11 @@ const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[
   { method: 'devices.openStatement', name: /^recorder-incident-\d{1,9}-\d{1,3}\.png$/, contentType: 'image/png' },
   { method: 'disposals.recordDocx', name: /^销毁记录-\d{4,15}\.docx$/, contentType: DOCX },
   { method: 'disposals.recordDocx', name: /^销毁记录-\d{4,15}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
+  { method: 'supervision.docx', name: /^日常检查记录-\d{8}\.docx$/, contentType: DOCX },
+  { method: 'supervision.docx', name: /^daily-check-\d{4}-\d{2}-\d{2}\.json$/, contentType: 'application/json' },
+  { method: 'supervision.docx', name: /^daily-check-\d{4}-\d{2}-\d{2}\.json\.p7s$/, contentType: 'application/pkcs7-signature' },
+  { method: 'supervision.report', name: /^检查报告-\d{8}-\d{8}\.docx$/, contentType: DOCX },
+  { method: 'supervision.report', name: /^检查报告-\d{8}-\d{8}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
 ];
 
 export interface GeneratedDocument {

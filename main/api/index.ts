@@ -21,3 +21,4 @@ export { parseRange, type RangeRequest } from './range';
 export { VIEWING_IDLE_MS } from '../access';
 export { listRegister, registerEntries, dayBounds, CLASSIFICATION_LABELS } from '../access';
 export { handleFormRequest, generatedDocument, authorizeDocument, type GeneratedDocument } from './form-route';
+export { dailyCheck } from '../supervision';

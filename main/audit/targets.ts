@@ -49,6 +49,11 @@ const NAMERS: Record<string, Namer> = {
   day: (_db, id) => `${id} 的日清单`,
   seal: (_db, id) => `${id} 的日封存`,
   form: (_db, id) => id,
+  supervision: (_db, id) => `${id} 的日常检查`,
+  correction: (db, id) => {
+    const c = one<{ day: string; assignee: string }>(db, 'SELECT day, assignee FROM supervision_corrections WHERE id = ?', id);
+    return c ? `${c.day} 检查布置的纠正（${c.assignee}）` : null;
+  },
 };
 
 const FIXED: Record<string, string> = { office: '单位', audit_log: '审计日志', register: '查阅登记表' };

@@ -6,6 +6,7 @@ import { verifyCommand, verifyUsage } from './commands/verify';
 import { discVerifyCommand, discVerifyUsage } from './commands/disc-verify';
 import { registerCommand, registerUsage } from './commands/register';
 import { restoreCommand, restoreUsage } from './commands/restore';
+import { supervisionCommand, supervisionUsage } from './commands/supervision';
 import { println, processEnv, type CliEnv } from './env';
 import { text } from './escape';
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: (argv: string[], env: CliEnv) => Promise<n
   'disc-verify': { run: discVerifyCommand, usage: discVerifyUsage },
   register: { run: registerCommand, usage: registerUsage },
   restore: { run: restoreCommand, usage: restoreUsage },
+  supervision: { run: supervisionCommand, usage: supervisionUsage },
 };
 
 function usage(): string {

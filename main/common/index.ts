@@ -39,6 +39,8 @@ export {
   INCIDENT_READERS,
   RETENTION_READERS,
   RETENTION_DECIDERS,
+  SUPERVISORS,
+  SUPERVISION_READERS,
 } from './roles';
 export * from './values';
 export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';

@@ -53,3 +53,8 @@ export const ADMIN_EXCLUDES: readonly Role[] = APPROVERS;
 export function conflictingRoles(roles: readonly Role[]): Role[] {
   return roles.includes('admin') ? roles.filter((r) => ADMIN_EXCLUDES.includes(r)) : [];
 }
+
+/** The daily check (art. 15): the chief marks, orders corrections and signs; the township leader reads it. */
+export const SUPERVISORS: readonly Role[] = ['chief'];
+/** Who reads the daily check: the chief and the township leader. */
+export const SUPERVISION_READERS: readonly Role[] = APPROVERS;

@@ -221,3 +221,61 @@ export const DISPOSAL_STATE_LABELS: Record<DisposalState, string> = {
 export const RETENTION_VIEWS = ['due', 'held', 'kept', 'disposed'] as const;
 export type RetentionView = (typeof RETENTION_VIEWS)[number];
 export const RETENTION_VIEW_LABELS: Record<RetentionView, string> = { due: '已到期可销毁', held: '不得销毁', kept: '保存期内', disposed: '已销毁' };
+/** What the daily check (日常检查, rules art. 15) finds for a day; each kind is one source in main/supervision. */
+export const FINDING_KINDS = [
+  'handover_same_day',
+  'not_docked',
+  'late_handover',
+  'no_audio',
+  'recording_gap',
+  'clock_suspect',
+  'clock_drift',
+  'viewing',
+  'view_denied',
+  'public_use',
+  'disc',
+  'integrity',
+  'audit_chain',
+  'failed_ingest',
+  'weekly',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  handover_same_day: '当日使用与交接',
+  not_docked: '领用未交接',
+  late_handover: '迟交',
+  no_audio: '无声音',
+  recording_gap: '录制中断',
+  clock_suspect: '时钟可疑',
+  clock_drift: '时钟偏差',
+  viewing: '查阅',
+  view_denied: '越权查阅尝试',
+  public_use: '公开使用审批',
+  disc: '刻盘',
+  integrity: '完整性校验',
+  audit_chain: '审计日志链',
+  failed_ingest: '导入失败',
+  weekly: '每周归档',
+};
+
+/** The articles of the rules a finding concerns, in the order the check lists them. */
+export const RULE_ARTICLES = ['2', '4', '6', '8', '11', '11(1)', '11(2)', '11(4)', '12', '13', '14'] as const;
+export type RuleArticle = (typeof RULE_ARTICLES)[number];
+export const RULE_ARTICLE_LABELS: Record<RuleArticle, string> = {
+  '2': '第二条 声音与图像同步摄录',
+  '4': '第四条 使用前检查设备、调校时间',
+  '6': '第六条 连续录制，不得间断',
+  '8': '第八条 逐日存储，按日交由指定人员归档',
+  '11': '第十一条 完整留存，不得删节修改',
+  '11(1)': '第十一条第（一）项 每日工作结束时妥善存储',
+  '11(2)': '第十一条第（二）项 每周五集中存储',
+  '11(4)': '第十一条第（四）项 作为证据的刻盘并填制记录表',
+  '12': '第十二条 分级授权，经批准方可查阅',
+  '13': '第十三条 公开使用经大队负责人批准',
+  '14': '第十四条 办案查阅经乡主管领导批准并登记',
+};
+
+/** The chief's mark on a finding (art. 15). */
+export const VERDICTS = ['normal', 'needs_correction'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const VERDICT_LABELS: Record<Verdict, string> = { normal: '正常', needs_correction: '需纠正' };

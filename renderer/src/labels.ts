@@ -187,6 +187,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'disposal.execute': '执行销毁',
   'disposal.bytes_removed': '删除已销毁文件',
   'form.disposal_record': '获取销毁记录',
+  'supervision.mark': '日常检查标记',
+  'supervision.correction_open': '布置纠正',
+  'supervision.correction_close': '纠正完成',
+  'supervision.sign': '日常检查签名',
+  'form.daily_check': '生成日常检查记录',
+  'form.inspection_report': '生成检查报告',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -211,6 +217,7 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'disc.', label: '证据光盘' },
   { prefix: 'retention.', label: '保留' },
   { prefix: 'disposal.', label: '销毁' },
+  { prefix: 'supervision.', label: '日常检查' },
 ];
 
 export function auditActionLabel(action: string): string {

@@ -20,6 +20,7 @@ import { userHandlers } from './users';
 import { weeklyHandlers } from './weekly';
 import { dashboardHandlers } from './dashboard';
 import { retentionHandlers } from './retention';
+import { supervisionHandlers } from './supervision';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -44,4 +45,5 @@ export const handlers: HandlerTable = {
   ...dashboardHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...supervisionHandlers,
 };

@@ -7,6 +7,7 @@ import { useAccessStore } from '../stores/access';
 import { api } from '../api';
 import { PendingApprovalsCard } from '../components/access';
 import { BackupStatusCard } from '../components/backup';
+import { OpenCorrectionsCard } from '../components/supervision';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -65,6 +66,7 @@ export function DashboardPage() {
       {custody && <CustodyAlerts status={custody} runsWeekly={runsWeekly} />}
       {runsWeekly && <FridayReminder troubled={troubled} />}
       <BackupStatusCard />
+      <OpenCorrectionsCard />
 
       <Row gutter={[20, 20]}>
         {/* Only cards with real figures that concern this role (issue 11 item 6): a card a role cannot fill is absent. */}

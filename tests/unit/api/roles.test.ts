@@ -172,6 +172,16 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'disposals.list': ['custodian', 'chief'],
   'disposals.get': ['custodian', 'chief'],
   'disposals.recordDocx': ['custodian', 'chief'],
+  // The daily check (art. 15): the chief checks, marks, orders corrections and signs; the township leader reads.
+  'supervision.day': ['chief', 'township_leader'],
+  'supervision.mark': ['chief'],
+  'supervision.openCorrection': ['chief'],
+  'supervision.closeCorrection': ['chief'],
+  'supervision.openCorrections': ['chief', 'township_leader'],
+  'supervision.sign': ['chief'],
+  'supervision.docx': ['chief', 'township_leader'],
+  'supervision.report': ['chief', 'township_leader'],
+  'supervision.reportDocx': ['chief'],
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */

@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('read-only CLI commands', () => {
-  it('verify and register without --user leave the database byte for byte as it was, and create no file', async () => {
+  it('verify, register and supervision without --user leave the database byte for byte as it was, and create no file', async () => {
     const before = snapshot();
     expect(before.tree).not.toContain('evidence.db-wal');
     expect(before.db[18], 'the archive at rest is a WAL database').toBe(2);
@@ -35,6 +35,8 @@ describe('read-only CLI commands', () => {
     expect(JSON.parse(verify.stdout).auditChain.entries, 'it read the audit log').toBeGreaterThan(0);
     const register = await cli(['register', '--archive', archive, '--from', '2026-01-01', '--to', '2026-12-31', '--json']);
     expect(register.code, register.stderr).toBe(0);
+    const supervision = await cli(['supervision', '--archive', archive, '--date', '2026-11-19', '--json']);
+    expect(supervision.code, supervision.stderr).toBe(0);
 
     const after = snapshot();
     expect(existsSync(`${dbFile}-wal`)).toBe(false);

@@ -1,0 +1,26 @@
+import type { FindingSource } from '../types';
+import { deniedViews, discs, publicUse, viewings } from './access';
+import { auditChain, integrity, weeklyByFriday } from './custody';
+import { clockDrift, clockSuspect, noSound, recordingGaps } from './footage';
+import { failedIngests, lateHandovers, recorderDays } from './handover';
+
+/** Every source of the daily check, in the order the page lists kinds; a new kind appends its source here. */
+export const FINDING_SOURCES: readonly FindingSource[] = [
+  recorderDays,
+  lateHandovers,
+  noSound,
+  recordingGaps,
+  clockSuspect,
+  clockDrift,
+  viewings,
+  deniedViews,
+  publicUse,
+  discs,
+  integrity,
+  auditChain,
+  failedIngests,
+  weeklyByFriday,
+];
+
+export { deniedViews, discs, publicUse, viewings, auditChain, integrity, weeklyByFriday, clockDrift, clockSuspect, noSound, recordingGaps, failedIngests, lateHandovers, recorderDays };
+export { formatLateness } from './shared';

@@ -1,0 +1,3 @@
+export { OpenCorrectionsCard } from './OpenCorrectionsCard';
+export { FindingList } from './FindingList';
+export { ReportPanel } from './ReportPanel';
