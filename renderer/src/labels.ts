@@ -59,6 +59,8 @@ export {
   KEEP_BASIS_LABELS,
   RETENTION_VIEW_LABELS,
   RETENTION_VIEWS,
+  RULE_ARTICLE_LABELS,
+  VERDICT_LABELS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -435,6 +437,19 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   wearer: '佩戴人',
   decision: '赔偿决定',
   recorders: '记录仪台数',
+  // The daily check (issue 12 item 1)
+  findingKey: '检查发现',
+  article: '制度条款',
+  verdict: '检查结论',
+  assignee: '责任人',
+  action: '纠正措施',
+  dueDay: '纠正期限',
+  outcome: '完成情况',
+  byCorrection: '随纠正事项',
+  corrections: '纠正事项',
+  signed: '已签名',
+  followed: '已遵守的条款',
+  notFollowed: '未遵守的条款',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {

@@ -17,8 +17,10 @@ import {
   MEDIA_KIND_LABELS,
   RECORDER_STATUS_LABELS,
   ROLE_LABELS,
+  RULE_ARTICLE_LABELS,
   START_RULE_LABELS,
   START_SOURCE_LABELS,
+  VERDICT_LABELS,
 } from '../labels';
 import { formatBytes } from '../format';
 import { formatTime } from '../time';
@@ -51,6 +53,8 @@ const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
   mediaType: DISC_MEDIA_LABELS,
   startSource: START_SOURCE_LABELS,
   startRule: START_RULE_LABELS,
+  article: RULE_ARTICLE_LABELS,
+  verdict: VERDICT_LABELS,
   flags: MEDIA_FLAG_LABELS,
   category: CATEGORY_LABELS,
   code: {
