@@ -292,6 +292,9 @@ export interface DrillDto {
   problems: string[];
   manifestSha256: string | null;
   filesChecked: number;
+  /** The signed drill record in the archive's forms folder (`<recordFile>.p7s` beside it). */
+  recordFile: string;
+  signedBy: string;
 }
 
 /** The dashboard's backup card. */
@@ -303,6 +306,8 @@ export interface BackupStatusDto {
   /** Null when no target was named or it is not connected. */
   freeBytes: number | null;
   neededBytes: number;
+  /** The last failed integrity_check/quick_check, when no backup has succeeded since. */
+  databaseAlarm: { at: string; findings: string[] } | null;
   alerts: BackupAlert[];
 }
 

@@ -8,3 +8,4 @@ export { stageRestore, placeRestore, discardRestore, stagingFor, BackupUntrusted
 export { runDrill, type DrillResult } from './drill';
 export { backupAlerts, neededBytes, DRILL_MAX_DAYS, TARGET_MAX_DAYS, type BackupStatusFacts } from './status';
 export { freeBytes, databaseBytes } from './space';
+export { drillRecord, drillRecordBytes, drillRecordName, type DrillRecord } from './drill-record';

@@ -114,12 +114,13 @@ export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'fo
 export type Section = (typeof SECTIONS)[number];
 
 /** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */
-export const BACKUP_ALERTS = ['drill_overdue', 'target_unseen', 'short_of_space'] as const;
+export const BACKUP_ALERTS = ['drill_overdue', 'target_unseen', 'short_of_space', 'database_alarm'] as const;
 export type BackupAlert = (typeof BACKUP_ALERTS)[number];
 export const BACKUP_ALERT_LABELS: Record<BackupAlert, string> = {
   drill_overdue: '超过 35 天没有成功的恢复演练',
   target_unseen: '备份盘超过 7 天未连接',
   short_of_space: '备份盘剩余空间不足',
+  database_alarm: '数据库完整性检查未通过，备份已停止',
 };
 
 /**

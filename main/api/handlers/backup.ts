@@ -1,13 +1,32 @@
 import { checkLogin, type Session } from '../../accounts';
 import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../audit';
-import { backupAlerts, BackupAlarm, databaseBytes, discardRestore, freeBytes, neededBytes, placeRestore, runBackup, runDrill, stageRestore, type RestoreStep } from '../../backup';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import {
+  backupAlerts,
+  BackupAlarm,
+  databaseBytes,
+  discardRestore,
+  drillRecord,
+  drillRecordBytes,
+  drillRecordName,
+  freeBytes,
+  neededBytes,
+  placeRestore,
+  runBackup,
+  runDrill,
+  stageRestore,
+  type RestoreStep,
+} from '../../backup';
+import { certificateInfo, type Pem } from '../../crypto';
+import { writeFileAtomic } from '../../ingest';
 import { AppError, CUSTODY_KEEPERS } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { MethodParsedInput } from '../contract';
 import type { BackupRunDto, BackupStatusDto, RestoreDto } from '../dto';
 import type { HandlerTable } from '../handler';
-import { signerFor } from '../signing';
+import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
 import { refuseArchive } from './ingest';
 import { looksLikeRecorder } from '../../devices';
@@ -61,28 +80,56 @@ function lastEntry(db: Db, action: string, where: (e: AuditEntry) => boolean = (
   return queryAudit(db, { action, limit: 200, offset: 0 }).entries.find((e) => e.action === action && where(e)) ?? null;
 }
 
+/** The newest of some audit entries, by chain position. */
+function newest(entries: (AuditEntry | null)[]): AuditEntry | null {
+  return entries.filter((e): e is AuditEntry => e !== null).sort((a, b) => b.seq - a.seq)[0] ?? null;
+}
+
 export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status'> = {
-  /** Restores the newest generation into a scratch folder, checks it end to end, deletes it; audited either way. */
-  'backup.drill': async ({ services, input, now, tx, audit }) => {
+  /**
+   * Restores the newest generation into a scratch folder, checks it end to end, deletes it. The result is a record
+   * signed by the custodian (CMS, as record forms and weekly reports are), kept in the forms folder, and audited.
+   */
+  'backup.drill': async ({ services, session, input, now, tx, audit }) => {
     const target = services.sources.get(input.targetSourceId);
     if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
     const r = await runDrill({ backupDir: target.path, at: now });
     if (!r.ok) services.log.error('backup drill failed', { generation: r.generation, problems: r.problems.slice(0, 20) });
-    tx(() => audit('backup.drill', r.generation ? `backup:${r.generation}` : 'backup', { ok: r.ok, generation: r.generation, manifestSha256: r.manifestSha256, filesChecked: r.filesChecked, problems: r.problems.slice(0, 50) }));
-    return r;
+    const office = services.archive.office();
+    const record = drillRecordBytes(drillRecord(r, now, { login: session.login, name: session.displayName }, office.unitName));
+    const signature = signerFor(services, session)(record);
+    // Never keep a signature an outside checker would refuse.
+    if (!officeVerifier(services)(record, signature).ok) throw new AppError('SIGN_FAILED', '签名失败：证书无法通过单位根证书验证，请联系管理员', 'drill record signature does not verify');
+    const forms = services.archive.open().paths.forms;
+    const recordFile = drillRecordName(now, office.timeZone);
+    await writeFileAtomic(path.join(forms, recordFile), record);
+    await writeFileAtomic(path.join(forms, `${recordFile}.p7s`), signature);
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    tx(() =>
+      audit('backup.drill', r.generation ? `backup:${r.generation}` : 'backup', {
+        ok: r.ok,
+        generation: r.generation,
+        manifestSha256: r.manifestSha256,
+        filesChecked: r.filesChecked,
+        problems: r.problems.slice(0, 50),
+        recordFile,
+        recordSha256: sha(record),
+        signatureSha256: sha(signature),
+        certSerial: certificateInfo(session.certPem as Pem).serialHex,
+      }),
+    );
+    return { ...r, recordFile, signedBy: session.displayName };
   },
 
   'backup.status': async ({ services, input, db, now }) => {
     const office = services.archive.office();
     const drill = lastEntry(db(), 'backup.drill');
     const goodDrill = lastEntry(db(), 'backup.drill', (e) => e.details.ok === true);
-    const seen = [
-      lastEntry(db(), 'backup.run'),
-      lastEntry(db(), 'weekly.consolidate', (e) => typeof e.details.backupGeneration === 'string'),
-      lastEntry(db(), 'backup.drill', (e) => e.details.generation !== null),
-    ]
-      .filter((e): e is AuditEntry => e !== null)
-      .sort((a, b) => b.seq - a.seq)[0];
+    const backup = newest([lastEntry(db(), 'backup.run'), lastEntry(db(), 'weekly.consolidate', (e) => typeof e.details.backupGeneration === 'string')]);
+    const seen = newest([backup, lastEntry(db(), 'backup.drill', (e) => e.details.generation !== null)]);
+    // A failed database check stands until a backup succeeds after it.
+    const alarm = lastEntry(db(), 'backup.alarm');
+    const databaseAlarm = alarm && (!backup || backup.seq < alarm.seq) ? { at: alarm.at, findings: Array.isArray(alarm.details.findings) ? alarm.details.findings.map(String) : [] } : null;
     const target = input.targetSourceId ? services.sources.get(input.targetSourceId) : undefined;
     const free = target ? await freeBytes(target.path) : null;
     const needed = neededBytes(await databaseBytes(services.archive.root));
@@ -91,6 +138,7 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
       targetLastSeenAt: seen ? new Date(seen.at) : null,
       freeBytes: free,
       neededBytes: needed,
+      databaseAlarm: databaseAlarm !== null,
     };
     return {
       lastGoodDrillAt: goodDrill?.at ?? null,
@@ -99,6 +147,7 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
       lastGeneration: seen ? String(seen.details.generation ?? seen.details.backupGeneration ?? '') || null : null,
       freeBytes: free,
       neededBytes: needed,
+      databaseAlarm,
       alerts: backupAlerts(facts, now, office.timeZone),
     } satisfies BackupStatusDto;
   },
