@@ -1,21 +1,20 @@
 // Issue 16 part 1: a complete backup generation, checkable with sha256sum and openssl alone, written so that a
 // killed run leaves the previous generation intact; a failed database check stops it as an alarm.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { assertDatabaseSound, backupAlerts, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
+import { spawnCrashChild } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
-const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-backup.ts');
 const RECORDED = new Date('2026-03-10T01:00:00Z');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -118,12 +117,7 @@ describe('a complete backup generation', () => {
     t.services.archive.close();
     for (const step of ['snapshot', 'files', 'signed']) {
       t.clock.advance(3600_000);
-      const child = await execFileP(process.execPath, ['--import', 'tsx', CHILD, t.root, target, step, t.clock.now().toISOString(), OFFICE_SETUP.admin.login], {
-        env: { ...process.env, EVIDENCE_PASSWORD: OFFICE_SETUP.admin.password },
-      }).then(
-        (x) => ({ signal: null as NodeJS.Signals | null, ...x }),
-        (e: { signal: NodeJS.Signals | null; stdout: string; stderr: string }) => e,
-      );
+      const child = await spawnCrashChild(CHILD, { archive: t.root, other: target, step, at: t.clock.now(), login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
       expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
       expect(child.stdout).toContain(`CRASH at ${step}`);
       expect(readdirSync(generations).sort()).toEqual(before);
