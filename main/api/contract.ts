@@ -31,7 +31,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupGenerationsDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -324,6 +324,10 @@ export const methods = {
   'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
   'backup.drill': method<DrillDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
   'backup.status': method<BackupStatusDto>()(CUSTODY_READERS, z.object({ targetSourceId: sourceId.optional() }).strict()),
+  /** Only before setup: the folder picker for the backup to restore from (allowed roots only, never the archive). */
+  'backup.browse': method<FolderListingDto>()('public', z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /** Only before setup: a folder chosen in that picker, its generations with a quick check each; it becomes a source for backup.restore. */
+  'backup.generations': method<BackupGenerationsDto>()('public', z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** Only before setup; the custodian or admin of the backed-up office logs in with his own password. */
   'backup.restore': method<RestoreDto>()(
     'public',

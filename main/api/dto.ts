@@ -1,7 +1,7 @@
 import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
-import type { BackupResult, RestoreReport } from '../backup';
+import type { BackupResult, GenerationSummary, RestoreReport } from '../backup';
 // The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
   Role,
@@ -309,6 +309,12 @@ export interface BackupStatusDto {
   /** The last failed integrity_check/quick_check, when no backup has succeeded since. */
   databaseAlarm: { at: string; findings: string[] } | null;
   alerts: BackupAlert[];
+}
+
+/** A backup folder chosen before setup: the source to restore from and its generations, newest first. */
+export interface BackupGenerationsDto {
+  sourceId: string;
+  generations: GenerationSummary[];
 }
 
 export interface RestoreDto {

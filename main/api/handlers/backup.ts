@@ -16,6 +16,7 @@ import {
   runBackup,
   runDrill,
   stageRestore,
+  summarizeGenerations,
   type RestoreStep,
 } from '../../backup';
 import { certificateInfo, type Pem } from '../../crypto';
@@ -29,7 +30,7 @@ import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
 import { refuseArchive } from './ingest';
-import { looksLikeRecorder } from '../../devices';
+import { listFolders, looksLikeRecorder } from '../../devices';
 
 type Audit = (action: string, target: string | null, details?: AuditDetails) => void;
 
@@ -85,7 +86,28 @@ function newest(entries: (AuditEntry | null)[]): AuditEntry | null {
   return entries.filter((e): e is AuditEntry => e !== null).sort((a, b) => b.seq - a.seq)[0] ?? null;
 }
 
-export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status'> = {
+/** The pre-setup methods work only while no office is set up: afterwards the sources' own picker (custodians) is the way. */
+function refuseOnceSetUp(services: ApiServices): void {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份恢复', 'pre-setup backup method called after setup');
+}
+
+/** Before setup: one folder under the allowed roots (never the archive), or the roots themselves. */
+function listBeforeSetup(services: ApiServices, dir: string | null) {
+  refuseOnceSetUp(services);
+  return listFolders(services.sources.browseRoots(), dir, [services.archive.root]);
+}
+
+export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status' | 'backup.browse' | 'backup.generations'> = {
+  'backup.browse': ({ services, input }) => listBeforeSetup(services, input.path),
+
+  'backup.generations': async ({ services, input, now }) => {
+    const listing = listBeforeSetup(services, input.path);
+    const dir = listing.path ?? input.path;
+    const generations = await summarizeGenerations(dir, now);
+    if (!generations.length) throw new AppError('BACKUP_NOT_FOUND', '所选文件夹中没有备份：请选择备份盘上含有 evidence-backup 的文件夹', `no generation in ${dir}`);
+    return { sourceId: services.sources.addFolder(dir).id, generations };
+  },
+
   /**
    * Restores the newest generation into a scratch folder, checks it end to end, deletes it. The result is a record
    * signed by the custodian (CMS, as record forms and weekly reports are), kept in the forms folder, and audited.
