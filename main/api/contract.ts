@@ -31,7 +31,7 @@ import {
   ROLES,
   type Role,
 } from '../common';
-import type { BackupGenerationsDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupGenerationsDto, RebuildDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -333,6 +333,12 @@ export const methods = {
     'public',
     z.object({ sourceId, generation: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$/, '备份代号无效').optional(), login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
   ),
+
+  /**
+   * Only before setup, when no generation's snapshot is usable: the archive rebuilt from the backup's originals, signed
+   * day manifests and seal files; `admin` is a new account (the old ones lived only in the database).
+   */
+  'backup.rebuild': method<RebuildDto>()('public', z.object({ sourceId, admin: account }).strict()),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),

@@ -1,7 +1,7 @@
 import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
-import type { BackupResult, GenerationSummary, RestoreReport } from '../backup';
+import type { BackupResult, GenerationSummary, RebuildPlan, RestoreReport } from '../backup';
 // The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
   Role,
@@ -16,11 +16,12 @@ import type {
   IngestStatus,
   MediaFlag,
   MediaKind,
+  NeverInFiles,
   RecorderStatus,
   RecordFormState,
   SignatureRole,
 } from '../common';
-export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, RecorderStatus, RecordFormState, SignatureRole };
+export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, NeverInFiles, RecorderStatus, RecordFormState, SignatureRole };
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingGroupDto, RecordingGroupPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
@@ -315,6 +316,14 @@ export interface BackupStatusDto {
 export interface BackupGenerationsDto {
   sourceId: string;
   generations: GenerationSummary[];
+}
+
+/** What a rebuild from the files re-registered, on what it relied, and what it could not recover. */
+export type RebuildReportDto = Omit<RebuildPlan, 'caCertPem'> & { neverInFiles: readonly NeverInFiles[] };
+
+export interface RebuildDto {
+  session: SessionInfo;
+  report: RebuildReportDto;
 }
 
 export interface RestoreDto {

@@ -10,7 +10,7 @@ import type {
   RecorderStatus,
   SectionId,
 } from '../../main/api/dto';
-import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
+import { HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, NEVER_IN_FILES_LABELS, RECORDER_STATUS_LABELS, ROLE_LABELS, ROLES, type HandoverMark, type IntegrityProblemKind, type Role } from '../../main/common';
 
 export {
   ACCESS_SCOPE_KIND_LABELS,
@@ -144,6 +144,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backup.alarm': '备份前数据库检查报警',
   'backup.drill': '恢复演练',
   'backup.restore': '从备份恢复',
+  'backup.rebuild': '由备份文件重建档案库',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -348,6 +349,19 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   viewingId: '查阅登记',
   voidedSignatures: '作废的签名',
   warnings: '提示数',
+  admin: '新管理员',
+  dayManifests: '日清单',
+  headHash: '链头哈希',
+  headSeq: '链头序号',
+  lastSeal: '最后封存',
+  neverInFiles: '仅数据库保存、无法重建的内容',
+  previousCaFingerprintSha256: '原单位根证书指纹',
+  previousSha256: '原清单 SHA-256',
+  rebuilt: '重建',
+  recordFile: '记录文件',
+  recordSha256: '记录 SHA-256',
+  signedAt: '签名时间',
+  unrecovered: '未能恢复',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {
@@ -357,6 +371,7 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   disabled: '账户已停用',
   wrong_old_password: '原密码错误',
   ...RECORDER_STATUS_LABELS,
+  ...NEVER_IN_FILES_LABELS,
 };
 
 // -- Ingest, devices, weekly consolidation --

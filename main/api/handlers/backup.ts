@@ -1,4 +1,4 @@
-import { checkLogin, type Session } from '../../accounts';
+import { checkLogin, insertOffice, prepareOffice, writeCaFile, type Session } from '../../accounts';
 import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../audit';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -17,15 +17,22 @@ import {
   runDrill,
   stageRestore,
   summarizeGenerations,
+  planRebuild,
+  registerRebuilt,
+  recordRebuiltManifest,
+  stageRebuild,
+  stagingFor,
+  type RebuildPlan,
   type RestoreStep,
 } from '../../backup';
-import { certificateInfo, type Pem } from '../../crypto';
-import { writeFileAtomic } from '../../ingest';
-import { AppError, CUSTODY_KEEPERS } from '../../common';
+import { certificateInfo, signDetached, type Pem } from '../../crypto';
+import { writeDayManifest, writeFileAtomic } from '../../ingest';
+import { rm } from 'node:fs/promises';
+import { AppError, CUSTODY_KEEPERS, NEVER_IN_FILES } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { MethodParsedInput } from '../contract';
-import type { BackupRunDto, BackupStatusDto, RestoreDto } from '../dto';
+import type { BackupRunDto, BackupStatusDto, RebuildDto, RestoreDto } from '../dto';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
@@ -97,7 +104,9 @@ function listBeforeSetup(services: ApiServices, dir: string | null) {
   return listFolders(services.sources.browseRoots(), dir, [services.archive.root]);
 }
 
-export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status' | 'backup.browse' | 'backup.generations'> = {
+export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status' | 'backup.browse' | 'backup.generations' | 'backup.rebuild'> = {
+  'backup.rebuild': async ({ services, client, input, now }) => rebuildArchive(services, client, input, now),
+
   'backup.browse': ({ services, input }) => listBeforeSetup(services, input.path),
 
   'backup.generations': async ({ services, input, now }) => {
@@ -251,4 +260,77 @@ export async function restoreArchive(
   const outcome = await checkLogin(services.archive.open().db, input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
   if (!outcome.ok) throw outcome.error;
   return { session: startSession(services, client, outcome, now), report };
+}
+
+/**
+ * `backup.rebuild`: no usable snapshot, so the archive is built from what the backup's files alone vouch for
+ * (`planRebuild`: the office CA from a generation whose signature checks, each day manifest's signature, each
+ * original's hash). Staged beside the archive like a restore. A new office CA and admin are made (the old keys lived
+ * only in the database); the chain starts with the rebuild entry naming the generation, the old CA's fingerprint, each
+ * day manifest's hash and the old chain's last sealed head; the day manifests are signed again by the new admin, and
+ * the old CA, day-manifest signatures and seal files are kept as they were in `certs/previous/`.
+ */
+export async function rebuildArchive(services: ApiServices, client: Client, input: MethodParsedInput<'backup.rebuild'>, now: Date): Promise<RebuildDto> {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份重建');
+  const source = services.sources.get(input.sourceId);
+  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
+  services.archive.close();
+  const root = services.archive.root;
+  const plan = await planRebuild(source.path, now);
+  const staging = stagingFor(root);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await stageRebuild(plan, source.path, staging);
+
+    const prepared = await prepareOffice(
+      { officeName: plan.unitName, unitName: plan.unitName, timeZone: plan.timeZone, users: [{ ...input.admin, badgeNo: null, roles: ['admin', 'custodian'], mustChangePassword: false }] },
+      now,
+      services.keyPairs,
+      services.costs,
+    );
+    const store = openStore(staging, services.clock);
+    try {
+      const adminId = store.db.transaction(() => {
+        insertOffice(store.db, prepared, now);
+        auditAs(store.db, null, now, 'backup.rebuild', 'office', {
+          from: source.path,
+          generation: plan.trustedGeneration,
+          previousCaFingerprintSha256: plan.caFingerprintSha256,
+          dayManifests: plan.days.map((d) => ({ day: d.day, sha256: d.manifestSha256, signedBy: d.signedBy, signedAt: d.signedAt })),
+          lastSeal: plan.latestSeal,
+          originals: plan.originals.length,
+          unrecovered: plan.unrecovered.slice(0, 200).map((u) => `${u.kind}: ${u.path}`),
+          neverInFiles: [...NEVER_IN_FILES],
+          admin: input.admin.login,
+        });
+        return registerRebuilt(store.db, plan, input.admin.login, now);
+      })();
+      writeCaFile(store.paths.certs, prepared.caCertPem);
+      const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
+      if (!outcome.ok) throw outcome.error;
+      const sign = (content: Buffer) => signDetached({ content, signer: { certPem: outcome.user.cert_pem as Pem, privateKeyPem: outcome.privateKeyPem }, chain: [prepared.caCertPem], signingTime: now });
+      for (const d of plan.days.filter((x) => x.files > 0)) {
+        const m = await writeDayManifest(staging, store.db, d.day, sign);
+        store.db.transaction(() => {
+          recordRebuiltManifest(store.db, m, adminId, now);
+          auditAs(store.db, { userId: adminId, login: input.admin.login }, now, 'manifest.write', `day:${d.day}`, { files: m.files, sha256: m.sha256, rebuilt: true, previousSha256: d.manifestSha256 });
+        })();
+      }
+      services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
+      await placeRestore(staging, root);
+      const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
+      if (!session.ok) throw session.error;
+      return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: NEVER_IN_FILES } };
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    await discardRestore(staging);
+    throw e;
+  }
+}
+
+function withoutCa(plan: RebuildPlan): Omit<RebuildPlan, 'caCertPem'> {
+  const { caCertPem: _ca, ...rest } = plan;
+  return rest;
 }

@@ -76,6 +76,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'backup.restore': 'public',
   'backup.browse': 'public',
   'backup.generations': 'public',
+  'backup.rebuild': 'public',
   'backup.drill': ['custodian'],
   'backup.status': OVERSEE,
 
