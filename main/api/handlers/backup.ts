@@ -316,11 +316,6 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
           auditAs(store.db, { userId: adminId, login: input.admin.login }, now, 'manifest.write', `day:${d.day}`, { files: m.files, sha256: m.sha256, rebuilt: true, previousSha256: d.manifestSha256 });
         })();
       }
-      services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
-      await placeRestore(staging, root);
-      const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
-      if (!session.ok) throw session.error;
-      return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: NEVER_IN_FILES } };
     } finally {
       store.close();
     }
@@ -328,6 +323,12 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
     await discardRestore(staging);
     throw e;
   }
+  // Closed first: a folder with an open database in it cannot be renamed everywhere (Windows).
+  await placeRestore(staging, root);
+  services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
+  const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
+  if (!session.ok) throw session.error;
+  return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: NEVER_IN_FILES } };
 }
 
 function withoutCa(plan: RebuildPlan): Omit<RebuildPlan, 'caCertPem'> {
