@@ -45,7 +45,7 @@ import {
 } from '../common';
 import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
 import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
-import type { BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
+import type { BackupGenerationsDto, RebuildDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
   AccessPolicyDto,
@@ -396,11 +396,21 @@ export const methods = {
   'backup.run': method<BackupRunDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
   'backup.drill': method<DrillDto>()(CUSTODIANS, z.object({ targetSourceId: sourceId }).strict()),
   'backup.status': method<BackupStatusDto>()(CUSTODY_READERS, z.object({ targetSourceId: sourceId.optional() }).strict()),
+  /** Only before setup: the folder picker for the backup to restore from (allowed roots only, never the archive). */
+  'backup.browse': method<FolderListingDto>()('public', z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /** Only before setup: a folder chosen in that picker, its generations with a quick check each; it becomes a source for backup.restore. */
+  'backup.generations': method<BackupGenerationsDto>()('public', z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** Only before setup; the custodian or admin of the backed-up office logs in with his own password. */
   'backup.restore': method<RestoreDto>()(
     'public',
     z.object({ sourceId, generation: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$/, '备份代号无效').optional(), login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
   ),
+
+  /**
+   * Only before setup, when no generation's snapshot is usable: the archive rebuilt from the backup's originals, signed
+   * day manifests and seal files; `admin` is a new account (the old ones lived only in the database).
+   */
+  'backup.rebuild': method<RebuildDto>()('public', z.object({ sourceId, admin: account }).strict()),
 
   // -- Generated documents --
   'forms.open': method<null>()('any', z.object({ fileName: formFileName }).strict()),

@@ -1,7 +1,7 @@
 import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
-import type { BackupResult, RestoreReport } from '../backup';
+import type { BackupResult, GenerationSummary, RebuildPlan, RestoreReport } from '../backup';
 // The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
   Role,
@@ -16,11 +16,12 @@ import type {
   IngestStatus,
   MediaFlag,
   MediaKind,
+  NeverInFiles,
   RecorderStatus,
   RecordFormState,
   SignatureRole,
 } from '../common';
-export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, RecorderStatus, RecordFormState, SignatureRole };
+export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, NeverInFiles, RecorderStatus, RecordFormState, SignatureRole };
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingGroupDto, RecordingGroupPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
 export type { RetentionItemDto, RetentionPageDto, HoldDto, DisposalDto, DisposalDetailDto } from '../retention';
@@ -308,6 +309,9 @@ export interface DrillDto {
   problems: string[];
   manifestSha256: string | null;
   filesChecked: number;
+  /** The signed drill record in the archive's forms folder (`<recordFile>.p7s` beside it). */
+  recordFile: string;
+  signedBy: string;
 }
 
 /** The dashboard's backup card. */
@@ -319,7 +323,23 @@ export interface BackupStatusDto {
   /** Null when no target was named or it is not connected. */
   freeBytes: number | null;
   neededBytes: number;
+  /** The last failed integrity_check/quick_check, when no backup has succeeded since. */
+  databaseAlarm: { at: string; findings: string[] } | null;
   alerts: BackupAlert[];
+}
+
+/** A backup folder chosen before setup: the source to restore from and its generations, newest first. */
+export interface BackupGenerationsDto {
+  sourceId: string;
+  generations: GenerationSummary[];
+}
+
+/** What a rebuild from the files re-registered, on what it relied, and what it could not recover. */
+export type RebuildReportDto = Omit<RebuildPlan, 'caCertPem'> & { neverInFiles: readonly NeverInFiles[] };
+
+export interface RebuildDto {
+  session: SessionInfo;
+  report: RebuildReportDto;
 }
 
 export interface RestoreDto {

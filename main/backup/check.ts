@@ -1,11 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../common';
 import { verifyDetached, type Pem } from '../crypto';
 import { hashFile } from '../ingest';
 import { sortGenerations } from './generations';
-import { BACKUP_INFO, BACKUP_MANIFEST, BACKUP_SIGNATURE, backupPaths } from './layout';
+import { BACKUP_INFO, BACKUP_MANIFEST, BACKUP_ROOT_FROM_GENERATION, BACKUP_SIGNATURE, backupPaths } from './layout';
 import type { BackupInfo } from './run-backup';
 
 export interface ManifestLine {
@@ -60,7 +60,12 @@ export function parseBackupManifest(text: string): ManifestLine[] | null {
  * generation carries, then every listed file's hash (originals in the shared pool included). A path that would
  * leave the backup folder is a problem, never read.
  */
-export async function checkGeneration(backupDir: string, generation: string, opts: { at?: Date; signal?: AbortSignal } = {}): Promise<GenerationCheck> {
+export async function checkGeneration(
+  backupDir: string,
+  generation: string,
+  /** `presentOnly`: originals are only looked for, not hashed (listing generations; a restore hashes every one). */
+  opts: { at?: Date; signal?: AbortSignal; originals?: 'hashed' | 'presentOnly' } = {},
+): Promise<GenerationCheck> {
   const bp = backupPaths(backupDir);
   const folder = path.join(bp.generations, generation);
   const result: GenerationCheck = { ok: false, generation, folder, manifestSha256: null, signedBy: null, info: null, lines: [], problems: [] };
@@ -90,7 +95,10 @@ export async function checkGeneration(backupDir: string, generation: string, opt
       result.problems.push({ path: l.relPath, kind: 'outside' });
       continue;
     }
-    const h = await hashFile(abs, opts.signal).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+    const quick = opts.originals === 'presentOnly' && l.relPath.startsWith(`${BACKUP_ROOT_FROM_GENERATION}/`);
+    const h = quick
+      ? await stat(abs).then(() => l.sha256, () => null)
+      : await hashFile(abs, opts.signal).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
     if (h === null) result.problems.push({ path: l.relPath, kind: 'missing' });
     else if (h !== l.sha256) result.problems.push({ path: l.relPath, kind: 'changed' });
   }
@@ -99,4 +107,42 @@ export async function checkGeneration(backupDir: string, generation: string, opt
   }
   result.ok = result.problems.length === 0 && result.info !== null;
   return result;
+}
+
+const PROBLEM_LABELS: Record<GenerationProblem['kind'], string> = { missing: '缺失', changed: '内容不符', signature: '签名无效', manifest: '清单格式错误', outside: '路径越界' };
+
+/** A problem as the restore screens name it: `evidence.db（内容不符）`. */
+export function describeProblem(p: GenerationProblem): string {
+  return `${p.path}（${PROBLEM_LABELS[p.kind]}）`;
+}
+
+/** One generation as the restore wizard lists it. */
+export interface GenerationSummary {
+  generation: string;
+  takenAt: string | null;
+  unitName: string | null;
+  originals: number | null;
+  signedBy: string | null;
+  /** Signature valid and every file present (originals are hashed only by the restore itself). */
+  ok: boolean;
+  /** In Chinese, e.g. `evidence.db（内容不符）`; at most 5. */
+  problems: string[];
+}
+
+/** Every generation a backup holds, newest first, with a quick check of each. */
+export async function summarizeGenerations(backupDir: string, at: Date): Promise<GenerationSummary[]> {
+  const out: GenerationSummary[] = [];
+  for (const g of await listGenerations(backupDir)) {
+    const c = await checkGeneration(backupDir, g, { at, originals: 'presentOnly' });
+    out.push({
+      generation: g,
+      takenAt: c.info?.takenAt ?? null,
+      unitName: c.info?.unitName ?? null,
+      originals: c.info?.originals ?? null,
+      signedBy: c.signedBy,
+      ok: c.ok,
+      problems: [...c.problems.slice(0, 5).map(describeProblem), ...(c.ok || c.problems.length ? [] : ['backup-info.json（缺失）'])],
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../common';
 import { commitOriginal, toAbsolute } from '../ingest';
 import { ensureArchiveLayout } from '../store';
-import { checkGeneration, listGenerations, pickGeneration, type GenerationCheck, type GenerationProblem } from './check';
+import { checkGeneration, describeProblem, listGenerations, pickGeneration, type GenerationCheck, type GenerationProblem } from './check';
 import { copyTree, listFiles } from './files';
 import { BACKUP_ROOT_FROM_GENERATION, backupPaths, DAY_MANIFESTS, SNAPSHOT_NAME } from './layout';
 
@@ -28,10 +28,9 @@ export interface RestoreReport {
 
 export class BackupUntrusted extends AppError {
   constructor(readonly problems: GenerationProblem[]) {
-    const KIND = { missing: '缺失', changed: '内容不符', signature: '签名无效', manifest: '清单格式错误', outside: '路径越界' } as const;
     super(
       'BACKUP_UNTRUSTED',
-      `备份校验未通过，未恢复任何内容：${problems.slice(0, 5).map((p) => `${p.path}（${KIND[p.kind]}）`).join('；')}${problems.length > 5 ? ` 等 ${problems.length} 项` : ''}`,
+      `备份校验未通过，未恢复任何内容：${problems.slice(0, 5).map(describeProblem).join('；')}${problems.length > 5 ? ` 等 ${problems.length} 项` : ''}`,
       `backup check failed: ${problems.map((p) => `${p.kind} ${p.path}`).join('; ')}`,
     );
   }

@@ -10,6 +10,8 @@ export interface BackupStatusFacts {
   freeBytes: number | null;
   /** What the next generation needs at least. */
   neededBytes: number;
+  /** A failed database check stopped a backup and none has succeeded since. */
+  databaseAlarm?: boolean;
 }
 
 /** Whole office-calendar days from `from` to `to`. */
@@ -24,6 +26,7 @@ export function backupAlerts(f: BackupStatusFacts, now: Date, timeZone: string):
   if (!f.lastGoodDrillAt || daysBetween(f.lastGoodDrillAt, now, timeZone) > DRILL_MAX_DAYS) alerts.push('drill_overdue');
   if (!f.targetLastSeenAt || daysBetween(f.targetLastSeenAt, now, timeZone) > TARGET_MAX_DAYS) alerts.push('target_unseen');
   if (f.freeBytes !== null && f.freeBytes < f.neededBytes) alerts.push('short_of_space');
+  if (f.databaseAlarm) alerts.push('database_alarm');
   return alerts;
 }
 

@@ -114,12 +114,28 @@ export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'fo
 export type Section = (typeof SECTIONS)[number];
 
 /** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */
-export const BACKUP_ALERTS = ['drill_overdue', 'target_unseen', 'short_of_space'] as const;
+export const BACKUP_ALERTS = ['drill_overdue', 'target_unseen', 'short_of_space', 'database_alarm'] as const;
 export type BackupAlert = (typeof BACKUP_ALERTS)[number];
 export const BACKUP_ALERT_LABELS: Record<BackupAlert, string> = {
   drill_overdue: '超过 35 天没有成功的恢复演练',
   target_unseen: '备份盘超过 7 天未连接',
   short_of_space: '备份盘剩余空间不足',
+  database_alarm: '数据库完整性检查未通过，备份已停止',
+};
+
+/** What only the database held, so a rebuild from the backup's files never recovers it (issue 16). */
+export const NEVER_IN_FILES = ['accounts', 'officers_of_originals', 'cases', 'access', 'viewing_register', 'record_forms', 'discs', 'audit_before_rebuild', 'annotations'] as const;
+export type NeverInFiles = (typeof NEVER_IN_FILES)[number];
+export const NEVER_IN_FILES_LABELS: Record<NeverInFiles, string> = {
+  accounts: '用户账户、密码、密钥和证书（已新建账户）',
+  officers_of_originals: '每个原始文件的佩戴民警',
+  cases: '案件及其证据清单',
+  access: '查阅申请、审批和授权',
+  viewing_register: '查阅登记',
+  record_forms: '记录表及其签名',
+  discs: '光盘登记',
+  audit_before_rebuild: '重建前的审计日志（已记下其最后封存的链头）',
+  annotations: '备注、书签、执法情形、重点标记和密级',
 };
 
 /**

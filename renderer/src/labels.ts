@@ -15,6 +15,7 @@ import {
   COMPENSATION_DECISION_LABELS,
   HANDOVER_MARK_LABELS,
   INTEGRITY_PROBLEM_LABELS,
+  NEVER_IN_FILES_LABELS,
   RECORDER_STATUS_LABELS,
   REPAIR_RESULT_LABELS,
   ROLE_LABELS,
@@ -195,6 +196,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision.sign': '日常检查签名',
   'form.daily_check': '生成日常检查记录',
   'form.inspection_report': '生成检查报告',
+  'backup.rebuild': '由备份文件重建档案库',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -322,8 +324,8 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   items: '清单',
   itemsSha256: '清单指纹',
   keepUntil: '保存至',
-  recordFile: '销毁记录',
-  recordSha256: '销毁记录 SHA-256',
+  recordFile: '记录文件',
+  recordSha256: '记录 SHA-256',
   releaseReason: '解除理由',
   releasedAt: '解除时间',
   releasedBy: '解除人',
@@ -450,6 +452,17 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   signed: '已签名',
   followed: '已遵守的条款',
   notFollowed: '未遵守的条款',
+  admin: '新管理员',
+  dayManifests: '日清单',
+  headHash: '链头哈希',
+  headSeq: '链头序号',
+  lastSeal: '最后封存',
+  neverInFiles: '仅数据库保存、无法重建的内容',
+  previousCaFingerprintSha256: '原单位根证书指纹',
+  previousSha256: '原清单 SHA-256',
+  rebuilt: '重建',
+  signedAt: '签名时间',
+  unrecovered: '未能恢复',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {
@@ -462,6 +475,7 @@ export const DETAIL_VALUE_LABELS: Record<string, string> = {
   ...CHECK_ITEM_LABELS,
   ...REPAIR_RESULT_LABELS,
   ...COMPENSATION_DECISION_LABELS,
+  ...NEVER_IN_FILES_LABELS,
 };
 
 // -- Ingest, devices, weekly consolidation --

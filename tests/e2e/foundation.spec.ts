@@ -39,6 +39,7 @@ const login = fillLogin;
 test('first-run setup creates the office and logs the admin in', async ({ page }) => {
   await open(page);
   await expect(page.getByText('首次使用 · 初始化向导')).toBeVisible();
+  await page.getByTestId('setup-mode-new').click(); // 新建, not 从备份恢复
   await expect(page.getByLabel('单位全称')).toBeFocused();
   await page.getByLabel('单位全称').fill('青山乡综合行政执法大队');
   await page.getByLabel('印章单位名称').fill('青山乡人民政府');

@@ -1,16 +1,43 @@
-import { checkLogin, type Session } from '../../accounts';
+import { checkLogin, insertOffice, prepareOffice, writeCaFile, type Session } from '../../accounts';
 import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../audit';
-import { backupAlerts, BackupAlarm, databaseBytes, discardRestore, freeBytes, neededBytes, placeRestore, runBackup, runDrill, stageRestore, type RestoreStep } from '../../backup';
-import { AppError, CUSTODY_KEEPERS } from '../../common';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import {
+  backupAlerts,
+  BackupAlarm,
+  databaseBytes,
+  discardRestore,
+  drillRecord,
+  drillRecordBytes,
+  drillRecordName,
+  freeBytes,
+  neededBytes,
+  placeRestore,
+  runBackup,
+  runDrill,
+  stageRestore,
+  summarizeGenerations,
+  planRebuild,
+  registerRebuilt,
+  recordRebuiltManifest,
+  stageRebuild,
+  stagingFor,
+  type RebuildPlan,
+  type RestoreStep,
+} from '../../backup';
+import { certificateInfo, signDetached, type Pem } from '../../crypto';
+import { writeDayManifest, writeFileAtomic } from '../../ingest';
+import { rm } from 'node:fs/promises';
+import { AppError, CUSTODY_KEEPERS, NEVER_IN_FILES } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { MethodParsedInput } from '../contract';
-import type { BackupRunDto, BackupStatusDto, RestoreDto } from '../dto';
+import type { BackupRunDto, BackupStatusDto, RebuildDto, RestoreDto } from '../dto';
 import type { HandlerTable } from '../handler';
-import { signerFor } from '../signing';
+import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
 import { refuseArchive } from './ingest';
-import { looksLikeRecorder } from '../../devices';
+import { listFolders, looksLikeRecorder } from '../../devices';
 
 type Audit = (action: string, target: string | null, details?: AuditDetails) => void;
 
@@ -61,28 +88,79 @@ function lastEntry(db: Db, action: string, where: (e: AuditEntry) => boolean = (
   return queryAudit(db, { action, limit: 200, offset: 0 }).entries.find((e) => e.action === action && where(e)) ?? null;
 }
 
-export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status'> = {
-  /** Restores the newest generation into a scratch folder, checks it end to end, deletes it; audited either way. */
-  'backup.drill': async ({ services, input, now, tx, audit }) => {
+/** The newest of some audit entries, by chain position. */
+function newest(entries: (AuditEntry | null)[]): AuditEntry | null {
+  return entries.filter((e): e is AuditEntry => e !== null).sort((a, b) => b.seq - a.seq)[0] ?? null;
+}
+
+/** The pre-setup methods work only while no office is set up: afterwards the sources' own picker (custodians) is the way. */
+function refuseOnceSetUp(services: ApiServices): void {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份恢复', 'pre-setup backup method called after setup');
+}
+
+/** Before setup: one folder under the allowed roots (never the archive), or the roots themselves. */
+function listBeforeSetup(services: ApiServices, dir: string | null) {
+  refuseOnceSetUp(services);
+  return listFolders(services.sources.browseRoots(), dir, [services.archive.root]);
+}
+
+export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' | 'backup.drill' | 'backup.status' | 'backup.browse' | 'backup.generations' | 'backup.rebuild'> = {
+  'backup.rebuild': async ({ services, client, input, now }) => rebuildArchive(services, client, input, now),
+
+  'backup.browse': ({ services, input }) => listBeforeSetup(services, input.path),
+
+  'backup.generations': async ({ services, input, now }) => {
+    const listing = listBeforeSetup(services, input.path);
+    const dir = listing.path ?? input.path;
+    const generations = await summarizeGenerations(dir, now);
+    if (!generations.length) throw new AppError('BACKUP_NOT_FOUND', '所选文件夹中没有备份：请选择备份盘上含有 evidence-backup 的文件夹', `no generation in ${dir}`);
+    return { sourceId: services.sources.addFolder(dir).id, generations };
+  },
+
+  /**
+   * Restores the newest generation into a scratch folder, checks it end to end, deletes it. The result is a record
+   * signed by the custodian (CMS, as record forms and weekly reports are), kept in the forms folder, and audited.
+   */
+  'backup.drill': async ({ services, session, input, now, tx, audit }) => {
     const target = services.sources.get(input.targetSourceId);
     if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
     const r = await runDrill({ backupDir: target.path, at: now });
     if (!r.ok) services.log.error('backup drill failed', { generation: r.generation, problems: r.problems.slice(0, 20) });
-    tx(() => audit('backup.drill', r.generation ? `backup:${r.generation}` : 'backup', { ok: r.ok, generation: r.generation, manifestSha256: r.manifestSha256, filesChecked: r.filesChecked, problems: r.problems.slice(0, 50) }));
-    return r;
+    const office = services.archive.office();
+    const record = drillRecordBytes(drillRecord(r, now, { login: session.login, name: session.displayName }, office.unitName));
+    const signature = signerFor(services, session)(record);
+    // Never keep a signature an outside checker would refuse.
+    if (!officeVerifier(services)(record, signature).ok) throw new AppError('SIGN_FAILED', '签名失败：证书无法通过单位根证书验证，请联系管理员', 'drill record signature does not verify');
+    const forms = services.archive.open().paths.forms;
+    const recordFile = drillRecordName(now, office.timeZone);
+    await writeFileAtomic(path.join(forms, recordFile), record);
+    await writeFileAtomic(path.join(forms, `${recordFile}.p7s`), signature);
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    tx(() =>
+      audit('backup.drill', r.generation ? `backup:${r.generation}` : 'backup', {
+        ok: r.ok,
+        generation: r.generation,
+        manifestSha256: r.manifestSha256,
+        filesChecked: r.filesChecked,
+        problems: r.problems.slice(0, 50),
+        recordFile,
+        recordSha256: sha(record),
+        signatureSha256: sha(signature),
+        certSerial: certificateInfo(session.certPem as Pem).serialHex,
+      }),
+    );
+    return { ...r, recordFile, signedBy: session.displayName };
   },
 
   'backup.status': async ({ services, input, db, now }) => {
     const office = services.archive.office();
     const drill = lastEntry(db(), 'backup.drill');
     const goodDrill = lastEntry(db(), 'backup.drill', (e) => e.details.ok === true);
-    const seen = [
-      lastEntry(db(), 'backup.run'),
-      lastEntry(db(), 'weekly.consolidate', (e) => typeof e.details.backupGeneration === 'string'),
-      lastEntry(db(), 'backup.drill', (e) => e.details.generation !== null),
-    ]
-      .filter((e): e is AuditEntry => e !== null)
-      .sort((a, b) => b.seq - a.seq)[0];
+    const backup = newest([lastEntry(db(), 'backup.run'), lastEntry(db(), 'weekly.consolidate', (e) => typeof e.details.backupGeneration === 'string')]);
+    const seen = newest([backup, lastEntry(db(), 'backup.drill', (e) => e.details.generation !== null)]);
+    // A failed database check stands until a backup succeeds after it.
+    const alarm = lastEntry(db(), 'backup.alarm');
+    const databaseAlarm = alarm && (!backup || backup.seq < alarm.seq) ? { at: alarm.at, findings: Array.isArray(alarm.details.findings) ? alarm.details.findings.map(String) : [] } : null;
     const target = input.targetSourceId ? services.sources.get(input.targetSourceId) : undefined;
     const free = target ? await freeBytes(target.path) : null;
     const needed = neededBytes(await databaseBytes(services.archive.root));
@@ -91,6 +169,7 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
       targetLastSeenAt: seen ? new Date(seen.at) : null,
       freeBytes: free,
       neededBytes: needed,
+      databaseAlarm: databaseAlarm !== null,
     };
     return {
       lastGoodDrillAt: goodDrill?.at ?? null,
@@ -99,6 +178,7 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
       lastGeneration: seen ? String(seen.details.generation ?? seen.details.backupGeneration ?? '') || null : null,
       freeBytes: free,
       neededBytes: needed,
+      databaseAlarm,
       alerts: backupAlerts(facts, now, office.timeZone),
     } satisfies BackupStatusDto;
   },
@@ -180,4 +260,78 @@ export async function restoreArchive(
   const outcome = await checkLogin(services.archive.open().db, input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
   if (!outcome.ok) throw outcome.error;
   return { session: startSession(services, client, outcome, now), report };
+}
+
+/**
+ * `backup.rebuild`: no usable snapshot, so the archive is built from what the backup's files alone vouch for
+ * (`planRebuild`: the office CA from a generation whose signature checks, each day manifest's signature, each
+ * original's hash). Staged beside the archive like a restore. A new office CA and admin are made (the old keys lived
+ * only in the database); the chain starts with the rebuild entry naming the generation, the old CA's fingerprint, each
+ * day manifest's hash and the old chain's last sealed head; the day manifests are signed again by the new admin, and
+ * the old CA, day-manifest signatures and seal files are kept as they were in `certs/previous/`.
+ */
+export async function rebuildArchive(services: ApiServices, client: Client, input: MethodParsedInput<'backup.rebuild'>, now: Date): Promise<RebuildDto> {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份重建');
+  const source = services.sources.get(input.sourceId);
+  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
+  services.archive.close();
+  const root = services.archive.root;
+  const plan = await planRebuild(source.path, now);
+  const staging = stagingFor(root);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await stageRebuild(plan, source.path, staging);
+
+    const prepared = await prepareOffice(
+      { officeName: plan.unitName, unitName: plan.unitName, timeZone: plan.timeZone, users: [{ ...input.admin, badgeNo: null, roles: ['admin', 'custodian'], mustChangePassword: false }] },
+      now,
+      services.keyPairs,
+      services.costs,
+    );
+    const store = openStore(staging, services.clock);
+    try {
+      const adminId = store.db.transaction(() => {
+        insertOffice(store.db, prepared, now);
+        auditAs(store.db, null, now, 'backup.rebuild', 'office', {
+          from: source.path,
+          generation: plan.trustedGeneration,
+          previousCaFingerprintSha256: plan.caFingerprintSha256,
+          dayManifests: plan.days.map((d) => ({ day: d.day, sha256: d.manifestSha256, signedBy: d.signedBy, signedAt: d.signedAt })),
+          lastSeal: plan.latestSeal,
+          originals: plan.originals.length,
+          unrecovered: plan.unrecovered.slice(0, 200).map((u) => `${u.kind}: ${u.path}`),
+          neverInFiles: [...NEVER_IN_FILES],
+          admin: input.admin.login,
+        });
+        return registerRebuilt(store.db, plan, input.admin.login, now);
+      })();
+      writeCaFile(store.paths.certs, prepared.caCertPem);
+      const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
+      if (!outcome.ok) throw outcome.error;
+      const sign = (content: Buffer) => signDetached({ content, signer: { certPem: outcome.user.cert_pem as Pem, privateKeyPem: outcome.privateKeyPem }, chain: [prepared.caCertPem], signingTime: now });
+      for (const d of plan.days.filter((x) => x.files > 0)) {
+        const m = await writeDayManifest(staging, store.db, d.day, sign);
+        store.db.transaction(() => {
+          recordRebuiltManifest(store.db, m, adminId, now);
+          auditAs(store.db, { userId: adminId, login: input.admin.login }, now, 'manifest.write', `day:${d.day}`, { files: m.files, sha256: m.sha256, rebuilt: true, previousSha256: d.manifestSha256 });
+        })();
+      }
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    await discardRestore(staging);
+    throw e;
+  }
+  // Closed first: a folder with an open database in it cannot be renamed everywhere (Windows).
+  await placeRestore(staging, root);
+  services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
+  const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
+  if (!session.ok) throw session.error;
+  return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: NEVER_IN_FILES } };
+}
+
+function withoutCa(plan: RebuildPlan): Omit<RebuildPlan, 'caCertPem'> {
+  const { caCertPem: _ca, ...rest } = plan;
+  return rest;
 }

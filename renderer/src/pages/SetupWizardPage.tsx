@@ -1,7 +1,8 @@
-import { FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space, Steps, Typography } from 'antd';
+import { CloudDownloadOutlined, FolderOpenOutlined, PlusCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Form, Input, Progress, Select, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { CenterScreen } from '../components/CenterScreen';
+import { RestoreFromBackup } from '../components/setup';
 import { errorMessage } from '../errors';
 import { useSessionStore } from '../stores/session';
 import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule, TIME_ZONE_OPTIONS } from '../validation';
@@ -29,8 +30,54 @@ const STEPS = [
   { key: 'confirm', title: '确认' },
 ] as const;
 
-/** First run: office, archive location, the two first accounts, then the keys are made. */
+/** First run: a new office (新建), or an archive restored from a backup of the old machine (从备份恢复). */
 export function SetupWizardPage() {
+  const [mode, setMode] = useState<'choose' | 'new' | 'restore'>('choose');
+  if (mode === 'new') return <NewOfficeWizard onBack={() => setMode('choose')} />;
+  return (
+    <CenterScreen title="执法记录仪证据工作站" subtitle={mode === 'restore' ? '首次使用 · 从备份恢复' : '首次使用 · 初始化向导'} width={mode === 'restore' ? 900 : 760}>
+      {mode === 'restore' ? <RestoreFromBackup onBack={() => setMode('choose')} /> : <ModeChoice onChoose={setMode} />}
+    </CenterScreen>
+  );
+}
+
+function ModeChoice(props: { onChoose(mode: 'new' | 'restore'): void }) {
+  const choices = [
+    { mode: 'new' as const, icon: <PlusCircleOutlined />, title: '新建档案库', text: '本单位第一次使用本程序：填写单位信息，建立管理员和大队负责人账户。' },
+    { mode: 'restore' as const, icon: <CloudDownloadOutlined />, title: '从备份恢复', text: '原工作站损坏或更换电脑：从备份盘恢复档案库，所有人用原来的密码登录。' },
+  ];
+  // As tall as the wizard's steps: the brand band above stays behind the title.
+  return (
+    <div style={{ minHeight: 380 }}>
+      <StepIntro text="欢迎使用。请选择如何开始：" />
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+        {choices.map((c) => (
+          <Card key={c.mode} hoverable onClick={() => props.onChoose(c.mode)} data-testid={`setup-mode-${c.mode}`}>
+            <Space align="start">
+              <span style={{ fontSize: 26, color: '#1f4e8c' }}>{c.icon}</span>
+              <div>
+                <Typography.Title level={5} style={{ marginTop: 0 }}>
+                  {c.title}
+                </Typography.Title>
+                <Typography.Text type="secondary">{c.text}</Typography.Text>
+              </div>
+            </Space>
+          </Card>
+        ))}
+      </div>
+      <Alert
+        style={{ marginTop: 24 }}
+        type="info"
+        showIcon
+        title="从备份恢复需要备份盘，以及原单位保管员或管理员的登录名和密码。"
+        description="恢复前会核对备份中每个文件的哈希值和签名；恢复后的档案库与备份时完全一致，之后的操作需重新进行。"
+      />
+    </div>
+  );
+}
+
+/** A new office: office, archive location, the two first accounts, then the keys are made. */
+function NewOfficeWizard(props: { onBack(): void }) {
   const [form] = Form.useForm<SetupValues>();
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -182,7 +229,7 @@ export function SetupWizardPage() {
         {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} data-testid="setup-error" />}
 
         <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 28 }}>
-          <Button onClick={back} disabled={step === 0}>
+          <Button onClick={step === 0 ? props.onBack : back}>
             上一步
           </Button>
           {current === 'confirm' ? (

@@ -91,6 +91,9 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'weekly.run': ['custodian'],
   'backup.run': ['custodian'],
   'backup.restore': 'public',
+  'backup.browse': 'public',
+  'backup.generations': 'public',
+  'backup.rebuild': 'public',
   'backup.drill': ['custodian'],
   'backup.status': OVERSEE,
 

@@ -1,21 +1,20 @@
 // Issue 16 part 1: a complete backup generation, checkable with sha256sum and openssl alone, written so that a
 // killed run leaves the previous generation intact; a failed database check stops it as an alarm.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { assertDatabaseSound, backupAlerts, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
+import { spawnCrashChild } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
 
-const execFileP = promisify(execFile);
 const CHILD = path.resolve('tests/support/crash-backup.ts');
 const RECORDED = new Date('2026-03-10T01:00:00Z');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -118,12 +117,7 @@ describe('a complete backup generation', () => {
     t.services.archive.close();
     for (const step of ['snapshot', 'files', 'signed']) {
       t.clock.advance(3600_000);
-      const child = await execFileP(process.execPath, ['--import', 'tsx', CHILD, t.root, target, step, t.clock.now().toISOString(), OFFICE_SETUP.admin.login], {
-        env: { ...process.env, EVIDENCE_PASSWORD: OFFICE_SETUP.admin.password },
-      }).then(
-        (x) => ({ signal: null as NodeJS.Signals | null, ...x }),
-        (e: { signal: NodeJS.Signals | null; stdout: string; stderr: string }) => e,
-      );
+      const child = await spawnCrashChild(CHILD, { archive: t.root, other: target, step, at: t.clock.now(), login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
       expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
       expect(child.stdout).toContain(`CRASH at ${step}`);
       expect(readdirSync(generations).sort()).toEqual(before);
@@ -156,6 +150,15 @@ describe('a complete backup generation', () => {
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
     expect(good.filesChecked).toBeGreaterThan(3);
+    // The result is a record signed by the custodian who ran it, checkable with openssl alone, and audited.
+    const forms = t.services.archive.open().paths.forms;
+    expect(good.signedBy).toBe(OFFICE_SETUP.admin.displayName);
+    const record = JSON.parse(readFileSync(path.join(forms, good.recordFile), 'utf8')) as Record<string, unknown>;
+    expect(record).toMatchObject({ format: 'evidence-backup-drill/1', ok: true, generation: good.generation, by: { login: OFFICE_SETUP.admin.login } });
+    const signed = opensslCmsVerify({ signature: `${good.recordFile}.p7s`, content: good.recordFile, caFile: path.join(t.services.archive.open().paths.certs, 'office-ca.pem'), at: t.clock.now(), cwd: forms });
+    expect(signed.ok, signed.out).toBe(true);
+    const goodEntry = (await t.call(admin, 'audit.list', { action: 'backup.drill' })).entries[0]!;
+    expect(goodEntry.details).toMatchObject({ ok: true, recordFile: good.recordFile, recordSha256: sha(path.join(forms, good.recordFile)), signatureSha256: sha(path.join(forms, `${good.recordFile}.p7s`)) });
     const status1 = await t.call(admin, 'backup.status', {});
     expect(status1.lastGoodDrillAt).toBe(t.clock.now().toISOString());
     expect(status1.lastDrill).toMatchObject({ ok: true, generation: good.generation });
@@ -200,6 +203,54 @@ describe('a complete backup generation', () => {
     const r = await t.raw(t.client('nobody'), 'backup.run', { targetSourceId: targetId });
     expect(r.ok).toBe(false);
   });
+});
+
+describe('a damaged database page', () => {
+  it('stops the backup as an audited alarm that backup.status reports until a backup succeeds', async () => {
+    const t = makeTestApi();
+    try {
+      t.clock.current = new Date('2026-03-10T02:00:00Z');
+      const admin = await setUpOffice(t);
+      const target = tempDir('ew-alarm-target-');
+      const targetSourceId = t.services.sources.addFolder(target).id;
+      expect((await t.call(admin, 'backup.status', {})).databaseAlarm).toBeNull();
+
+      // Replace the root page of an index no login or backup reads with an empty leaf: its rows go missing from it.
+      const file = t.services.archive.open().paths.db;
+      const { rootpage, pageSize } = (() => {
+        const db = t.services.archive.open().db;
+        const r = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_user_certificates_1'").get() as { rootpage: number };
+        return { rootpage: r.rootpage, pageSize: db.pragma('page_size', { simple: true }) as number };
+      })();
+      t.services.archive.close();
+      const bytes = readFileSync(file);
+      const page = Buffer.alloc(pageSize);
+      page[0] = 0x0a; // leaf index b-tree page, no cells
+      page.writeUInt16BE(pageSize === 65536 ? 0 : pageSize, 5);
+      page.copy(bytes, (rootpage - 1) * pageSize);
+      writeFileSync(file, bytes);
+
+      const refused = await t.raw(admin, 'backup.run', { targetSourceId });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.code).toBe('BACKUP_INTEGRITY_ALARM');
+      expect(readdirSync(path.join(target, 'evidence-backup', 'generations'))).toEqual([]);
+      const alarm = (await t.call(admin, 'audit.list', { action: 'backup.alarm' })).entries[0]!;
+      expect(alarm.target).toBe('database');
+      expect(String((alarm.details.findings as string[]).join('\n'))).toContain('sqlite_autoindex_user_certificates_1');
+      const status = await t.call(admin, 'backup.status', {});
+      expect(status.alerts).toContain('database_alarm');
+      expect(status.databaseAlarm?.findings.join('\n')).toContain('sqlite_autoindex_user_certificates_1');
+
+      // Repaired (REINDEX rebuilds the index from its table): the next backup succeeds and the alarm is over.
+      t.services.archive.open().db.exec('REINDEX sqlite_autoindex_user_certificates_1');
+      expect((await t.call(admin, 'backup.run', { targetSourceId })).verified).toBe(true);
+      const after = await t.call(admin, 'backup.status', {});
+      expect(after.databaseAlarm).toBeNull();
+      expect(after.alerts).not.toContain('database_alarm');
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('the database check before a backup', () => {

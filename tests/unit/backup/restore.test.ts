@@ -3,15 +3,14 @@
 // the viewing register, cases, forms and disc register come back identical, people log in with their passwords
 // and can sign, the chain continues with the restore entry, and `verify` passes. What the backup does not hold is
 // reported, not silently lost.
-import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../../main/api';
 import { stagingFor } from '../../../main/backup';
 import { silentLogger } from '../../../main/log';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
+import { spawnCrashChild } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
 import { TEST_COSTS, TestClock, tempDir, testKeyPairs } from '../../support/services';
 import { viewStatus } from '../api/access-fixture';
@@ -21,7 +20,6 @@ import { runInProcess } from '../cli/run-cli';
 const PASSWORDS: Record<string, string> = { custodian: 'custodian-pass-2', officer: 'officer-pass-2', chief: 'chief-pass-1', admin: 'admin-pass-1', leader: 'leader-pass1-2' };
 const LOGINS: Record<string, string> = { custodian: 'wangbg', officer: 'zhangsan', chief: 'chief', admin: 'admin', leader: 'xiangzhang' };
 
-const execFileP = promisify(execFile);
 const CRASH_CHILD = path.resolve('tests/support/crash-restore.ts');
 
 /** Files in an archive folder beyond the empty layout a first start makes (its database and logs). */
@@ -182,12 +180,7 @@ describe('restore onto a new machine', () => {
     const root = path.join(tempDir('ew-restore-crash-'), 'archive');
     const clock = new TestClock(new Date(gen1.takenAt.getTime() + 10 * 24 * 3600_000));
     for (const step of ['original', 'staged', 'audited']) {
-      const child = await execFileP(process.execPath, ['--import', 'tsx', CRASH_CHILD, root, target, step, clock.now().toISOString(), 'wangbg'], {
-        env: { ...process.env, EVIDENCE_PASSWORD: PASSWORDS.custodian },
-      }).then(
-        (x) => ({ signal: null as NodeJS.Signals | null, ...x }),
-        (e: { signal: NodeJS.Signals | null; stdout: string; stderr: string }) => e,
-      );
+      const child = await spawnCrashChild(CRASH_CHILD, { archive: root, other: target, step, at: clock.now(), login: 'wangbg', password: PASSWORDS.custodian! });
       expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
       expect(child.stdout).toContain(`CRASH at ${step}`);
       // Nothing of the restore is in the archive folder; what was built stays beside it, never placed.

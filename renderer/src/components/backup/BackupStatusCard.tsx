@@ -58,7 +58,18 @@ function BackupStatus() {
       style={{ marginBottom: 20, ...(red ? { borderColor: '#ff4d4f' } : {}) }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {status?.alerts.map((a) => <Alert key={a} type="error" showIcon title={BACKUP_ALERT_LABELS[a]} style={{ marginBottom: 8 }} />)}
+      {status?.alerts.map((a) => (
+        <Alert
+          key={a}
+          type="error"
+          showIcon
+          title={BACKUP_ALERT_LABELS[a]}
+          {...(a === 'database_alarm' && status.databaseAlarm
+            ? { description: `${formatOptionalTime(status.databaseAlarm.at)}：${status.databaseAlarm.findings.slice(0, 3).join('；')}`, 'data-testid': 'backup-database-alarm' }
+            : {})}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
       <Descriptions column={1} size="small">
         <Descriptions.Item label="上次成功演练">{formatOptionalTime(status?.lastGoodDrillAt)}</Descriptions.Item>
         <Descriptions.Item label="备份盘上次连接">{formatOptionalTime(status?.targetLastSeenAt)}</Descriptions.Item>
@@ -98,7 +109,7 @@ function BackupStatus() {
               onClick={() =>
                 run(async () => {
                   const r = await api.backup.drill({ targetSourceId: targetId! });
-                  if (r.ok) void message.success(`恢复演练通过：${r.generation}`);
+                  if (r.ok) void message.success(`恢复演练通过：${r.generation}（演练记录已由${r.signedBy}签名）`);
                   else void message.error(`恢复演练未通过：${r.problems.slice(0, 3).join('；')}`);
                   setVersion((v) => v + 1);
                 }, 'drill')

@@ -5,11 +5,22 @@ import type { FolderListingDto, SourceDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 
+const browseSources = (path: string | null) => api.sources.browse({ path });
+
 /**
  * Choosing a folder where there is no native dialog (the browser host): the workstation lists the allowed places
  * (removable media, configured folders, the user's home) and their subfolders; the archive is never offered.
  */
-export function FolderPickerModal(props: { open: boolean; title: string; onClose(): void; onPicked(source: SourceDto): void }) {
+export function FolderPickerModal(props: {
+  open: boolean;
+  title: string;
+  onClose(): void;
+  onPicked?(source: SourceDto): void;
+  /** Instead of making the folder a source: the setup wizard's backup picker (before anyone can log in). */
+  browse?(path: string | null): Promise<FolderListingDto>;
+  onPickedPath?(path: string): Promise<void>;
+}) {
+  const browse = props.browse ?? browseSources;
   const [listing, setListing] = useState<FolderListingDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +29,7 @@ export function FolderPickerModal(props: { open: boolean; title: string; onClose
     setBusy(true);
     setError(null);
     try {
-      setListing(await api.sources.browse({ path }));
+      setListing(await browse(path));
     } catch (e) {
       if (!isHandledGlobally(e)) setError(errorMessage(e));
     } finally {
@@ -29,21 +40,22 @@ export function FolderPickerModal(props: { open: boolean; title: string; onClose
   useEffect(() => {
     if (!props.open) return;
     let live = true;
-    api.sources.browse({ path: null }).then(
+    (props.browse ?? browseSources)(null).then(
       (l) => live && setListing(l),
       (e: unknown) => live && !isHandledGlobally(e) && setError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [props.open]);
+  }, [props.open, props.browse]);
 
   const choose = async () => {
     if (!listing?.path) return;
     setBusy(true);
     setError(null);
     try {
-      props.onPicked(await api.sources.addFolder({ path: listing.path }));
+      if (props.onPickedPath) await props.onPickedPath(listing.path);
+      else props.onPicked?.(await api.sources.addFolder({ path: listing.path }));
     } catch (e) {
       if (!isHandledGlobally(e)) setError(errorMessage(e));
     } finally {

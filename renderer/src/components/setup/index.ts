@@ -1,0 +1,1 @@
+export { RestoreFromBackup } from './RestoreFromBackup';

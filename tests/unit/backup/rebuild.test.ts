@@ -1,0 +1,117 @@
+// Issue 16 part 3: with no usable snapshot, `restore --rebuild` builds the archive from the backup's originals, signed
+// day manifests and seal files alone — every signature checked first — re-registering each original with its hash,
+// recorder, day and ingest time as the files record them, and saying what it could not recover instead of inventing
+// it. The chain starts with the rebuild entry naming what it was built from, and `verify` passes.
+import { chmodSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RebuildReportDto } from '../../../main/api/dto';
+import { SNAPSHOT_NAME } from '../../../main/backup';
+import { openStoreReadOnly } from '../../../main/store';
+import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments, writeRandomFile } from '../../fixtures/recorder-volume';
+import { ingestAndWait } from '../../support/ingest';
+import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, type TestApi } from '../../support/services';
+import { runInProcess } from '../cli/run-cli';
+
+const RECORDED = new Date('2026-03-10T01:00:00Z');
+
+describe('restore --rebuild from the files alone', () => {
+  let t: TestApi;
+  let target: string;
+  let generation: string;
+  let registered: { sha256: string; stored_path: string; day: string; serial: string }[];
+
+  beforeAll(async () => {
+    t = makeTestApi();
+    t.clock.current = new Date('2026-03-10T02:00:00Z');
+    const admin = await setUpOffice(t);
+    const source = tempDir('ew-rebuild-src-');
+    const media = path.join(source, 'DCIM', '100MEDIA');
+    await makeSegments(media, 2, 2, RECORDED);
+    await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 50_000);
+    utimesSync(path.join(media, 'Z_EXTRA.DAT'), RECORDED, RECORDED);
+    await ingestAndWait(t, admin, { sourceId: t.services.sources.addFolder(source).id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三', keepOther: ['DCIM/100MEDIA/Z_EXTRA.DAT'] });
+    // The next day: the login seals the ingest day, so the backup holds a seal file.
+    t.clock.advance(24 * 3600_000);
+    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    target = tempDir('ew-rebuild-target-');
+    generation = (await t.call(admin, 'backup.run', { targetSourceId: t.services.sources.addFolder(target).id })).generation;
+    registered = t.services.archive
+      .open()
+      .db.prepare('SELECT m.sha256, m.stored_path, m.day, r.serial FROM media m JOIN recorders r ON r.id = m.recorder_id ORDER BY m.stored_path')
+      .all() as typeof registered;
+    expect(registered).toHaveLength(3);
+
+    // The disk dies, and the backup's only snapshot is damaged too.
+    t.services.archive.close();
+    rmSync(t.root, { recursive: true, force: true });
+    const snap = path.join(target, 'evidence-backup', 'generations', generation, SNAPSHOT_NAME);
+    chmodSync(snap, 0o644);
+    const bytes = readFileSync(snap);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    writeFileSync(snap, bytes);
+    // A file in the pool no signed manifest lists.
+    writeFileSync(path.join(target, 'evidence-backup', 'originals', '2026', '03', '10', FIXTURE_SERIAL, 'STRAY.MP4'), 'not listed');
+  }, 180_000);
+  afterAll(() => t.cleanup());
+
+  it('re-registers every original with its hash, recorder, day and ingest time, says what it could not recover, and verify passes', async () => {
+    const root = path.join(tempDir('ew-rebuilt-'), 'archive');
+    const clock = t.clock;
+    const vars = { EVIDENCE_PASSWORD: 'rebuild-pass-1' };
+    const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], { clock, vars, services: { keyPairs: testKeyPairs() } });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as RebuildReportDto & { archive: string };
+    expect(report.trustedGeneration).toBe(generation);
+    expect(report.originals.map((o) => ({ sha256: o.sha256, stored_path: o.storedPath, day: o.day, serial: o.recorderSerial }))).toEqual(registered);
+    for (const o of report.originals) expect(o).toMatchObject({ ingestedBy: OFFICE_SETUP.admin.displayName, ingestedAt: '2026-03-10T02:00:00.000Z' });
+    expect(report.days).toEqual([expect.objectContaining({ day: '2026-03-10', files: 3, signedBy: OFFICE_SETUP.admin.displayName })]);
+    expect(report.unrecovered).toEqual([{ kind: 'original_unlisted', path: `originals/2026/03/10/${FIXTURE_SERIAL}/STRAY.MP4` }]);
+    expect(report.neverInFiles).toEqual(expect.arrayContaining(['officers_of_originals', 'cases', 'access', 'viewing_register', 'record_forms', 'discs']));
+    expect(report.latestSeal).toMatchObject({ day: '2026-03-10' });
+
+    // Printed for a person: each original, and what was not recovered.
+    const text = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', path.join(tempDir('ew-rebuilt-text-'), 'archive'), '--user', 'rebuilder', '--name', '赵重建'], { clock, vars, services: { keyPairs: testKeyPairs() } });
+    expect(text.code, text.stderr).toBe(0);
+    for (const r of registered) expect(text.stdout).toContain(`original ${r.stored_path} sha256 ${r.sha256} recorder ${r.serial} day ${r.day}`);
+    expect(text.stdout).toContain(`NOT RECOVERED [original_unlisted] originals/2026/03/10/${FIXTURE_SERIAL}/STRAY.MP4`);
+    expect(text.stdout).toContain('NOT RECOVERED (only the database held it): the officer who wore the recorder for each original');
+
+    const plain = await runInProcess(['verify', '--archive', root], { clock });
+    expect(plain.code, `${plain.stdout}${plain.stderr}`).toBe(0);
+
+    const store = openStoreReadOnly(root);
+    try {
+      const rows = store.db
+        .prepare('SELECT m.sha256, m.stored_path, m.day, r.serial, m.officer_id, m.start_source, m.created_at FROM media m JOIN recorders r ON r.id = m.recorder_id ORDER BY m.stored_path')
+        .all() as (typeof registered[number] & { officer_id: number | null; start_source: string; created_at: string })[];
+      expect(rows.map(({ sha256, stored_path, day, serial }) => ({ sha256, stored_path, day, serial }))).toEqual(registered);
+      // Nothing invented: no officer, the time the day manifest was signed as the ingest time.
+      expect(rows.every((r) => r.officer_id === null && r.start_source === 'ingest_time' && r.created_at === '2026-03-10T02:00:00.000Z')).toBe(true);
+      const first = store.db.prepare('SELECT seq, action, details FROM audit_log ORDER BY seq LIMIT 1').get() as { seq: number; action: string; details: string };
+      expect(first.action).toBe('backup.rebuild');
+      expect(JSON.parse(first.details)).toMatchObject({ generation, previousCaFingerprintSha256: report.caFingerprintSha256, lastSeal: { day: '2026-03-10' }, originals: 3 });
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+
+  it('refuses a backup none of whose generations has a signature that checks', async () => {
+    const sig = path.join(target, 'evidence-backup', 'generations', generation, 'backup-manifest-sha256.txt.p7s');
+    const saved = readFileSync(sig);
+    chmodSync(sig, 0o644);
+    writeFileSync(sig, Buffer.from('forged'));
+    try {
+      const root = path.join(tempDir('ew-rebuilt-bad-'), 'archive');
+      const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建'], {
+        clock: t.clock,
+        vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
+        services: { keyPairs: testKeyPairs() },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('BACKUP_UNTRUSTED');
+    } finally {
+      writeFileSync(sig, saved);
+    }
+  });
+});
