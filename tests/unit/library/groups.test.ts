@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, MethodInput } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 import { insertSynthetic, type SynthLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.recordings'>;
@@ -20,8 +20,7 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
   let lib: SynthLibrary;
 
   beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
+    ({ t, admin } = await makeOfficeApi());
     lib = insertSynthetic(t.services.archive.open().db, 3000);
   }, 120_000);
   afterAll(() => t.cleanup());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, LibraryItemDto, MethodInput } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 import { insertSynthetic, type SynthLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.search'>;
@@ -12,8 +12,7 @@ describe('library.search on 100 000 media', () => {
   let lib: SynthLibrary;
 
   beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
+    ({ t, admin } = await makeOfficeApi());
     lib = insertSynthetic(t.services.archive.open().db);
   }, 120_000);
   afterAll(() => t.cleanup());
