@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
 import { pickedDayRange } from '../../time';
-import { FilterActions } from '../FilterActions';
+import { FilterBar } from '../FilterBar';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -61,7 +61,7 @@ export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
   const apply = () => props.onApply(toQuery(form.getFieldsValue()));
 
   return (
-    <Form<Values> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }} data-testid="library-filters">
+    <FilterBar<Values> form={form} onFinish={apply} onReset={() => props.onApply({})} testId="library-filters">
       <Form.Item name="range" label="录制日期">
         <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
       </Form.Item>
@@ -130,12 +130,6 @@ export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
       <Form.Item name="text" label="关键词">
         <Input allowClear placeholder="文件名或备注" style={{ width: 160 }} />
       </Form.Item>
-      <FilterActions
-        onReset={() => {
-          form.resetFields();
-          props.onApply({});
-        }}
-      />
-    </Form>
+    </FilterBar>
   );
 }
