@@ -4,27 +4,18 @@ import { useEffect, useState } from 'react';
 import type { FolderListingDto, SourceDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /**
  * Choosing a folder where there is no native dialog (the browser host): the workstation lists the allowed places
- * (removable media, configured folders, the user's home) and their subfolders; the archive is never offered.
+ * (removable media, configured folders, the user's home) and their subfolders; the archive is never offered. A
+ * chosen folder becomes a source and closes the picker.
  */
 export function FolderPickerModal(props: { open: boolean; title: string; onClose(): void; onPicked(source: SourceDto): void }) {
   const [listing, setListing] = useState<FolderListingDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
-  const go = async (path: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setListing(await api.sources.browse({ path }));
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const go = (path: string | null) => run(async () => setListing(await api.sources.browse({ path })));
 
   useEffect(() => {
     if (!props.open) return;
@@ -36,19 +27,16 @@ export function FolderPickerModal(props: { open: boolean; title: string; onClose
     return () => {
       live = false;
     };
-  }, [props.open]);
+  }, [props.open, setError]);
 
   const choose = async () => {
-    if (!listing?.path) return;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onPicked(await api.sources.addFolder({ path: listing.path }));
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const path = listing?.path;
+    if (!path) return;
+    await run(async () => {
+      const source = await api.sources.addFolder({ path });
+      props.onClose();
+      props.onPicked(source);
+    });
   };
 
   const atRoots = listing?.path === null;
