@@ -30,7 +30,8 @@ export interface AuditEntry {
   hash: Sha256Hex;
 }
 
-interface AuditRow {
+/** A row of audit_log as SQLite returns it. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: number | null;

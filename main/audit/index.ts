@@ -8,6 +8,7 @@ export {
   walkAuditChain,
   GENESIS_HASH,
   type AuditEntry,
+  type AuditRow,
   type AuditInput,
   type AuditQuery,
   type AuditDetails,

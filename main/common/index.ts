@@ -10,6 +10,7 @@ export {
   nextDay,
   parseDay,
   systemClock,
+  utcOffsetMinutes,
   utcToZoned,
   zonedToUtc,
   type Clock,

@@ -62,6 +62,12 @@ export function zonedToUtc(t: LocalDateTime, timeZone: string): Date {
   return new Date(result);
 }
 
+/** The zone's offset from UTC in minutes at an instant (480 for Asia/Shanghai, -420 for Los Angeles in summer). */
+export function utcOffsetMinutes(at: Date, timeZone: string): number {
+  const wholeSeconds = Math.floor(at.getTime() / 1000) * 1000;
+  return Math.round((wallAsUtcMs(utcToZoned(at, timeZone)) - wholeSeconds) / 60_000);
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 const TOKENS = /YYYY|MM|M|DD|D|HH|mm|ss/g;

@@ -185,7 +185,7 @@ export async function stageBag(input: BagInput): Promise<StagedBag> {
       }),
     ),
     await put(stagingDir, BAG_FILES.caCert, input.caCertPem.endsWith('\n') ? input.caCertPem : `${input.caCertPem}\n`),
-    await put(stagingDir, BAG_FILES.verifier, verifierHtml(input.timeZone)),
+    await put(stagingDir, BAG_FILES.verifier, verifierHtml(input.timeZone, input.createdAt)),
   ];
   // The tag manifest covers every tag file (not itself); handy for BagIt tools, not part of the signed evidence.
   const tagEntries: ManifestEntry[] = [];

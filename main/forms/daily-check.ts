@@ -3,15 +3,12 @@
 // by hand). Landscape, because finding, records and mark side by side do not fit a portrait page.
 import {
   buildDocument,
-  contentId,
   dataTable,
   heading,
   para,
   signatureLines,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
   type CellContent,
   type Column,
   type FormMeta,
@@ -74,7 +71,6 @@ const CORRECTION_COLUMNS: readonly Column[] = [
 ];
 
 export async function dailyCheckForm(data: DailyCheckData): Promise<Buffer> {
-  const documentId = data.documentId ?? contentId('RJ', data);
   const articles = [...new Set(data.findings.map((f) => f.article))];
   const problems = data.findings.filter((f) => f.problem).length;
   let n = 0;
@@ -97,10 +93,10 @@ export async function dailyCheckForm(data: DailyCheckData): Promise<Buffer> {
     title: DAILY_CHECK_TITLE,
     orientation: 'landscape',
     meta: data,
-    documentId,
+    idPrefix: 'RJ',
+    subtitle: `单位：${data.unitName}\u3000\u3000检查日期：${formatDay(data.day)}`,
+    subtitleShare: 0.75,
     children: [
-      title(DAILY_CHECK_TITLE),
-      subtitleRow(`单位：${data.unitName}\u3000\u3000检查日期：${formatDay(data.day)}`, `编号：${documentId}`, 'landscape', 0.75),
       para(`共 ${data.findings.length} 项，其中问题 ${problems} 项。依据《执法记录仪使用管理制度》第十五条，大队主要负责人对本单位执法记录仪使用情况进行日常检查，对发现的问题及时纠正。`, {
         size: SIZE.xiaoWu,
         before: 80,

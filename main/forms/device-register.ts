@@ -1,7 +1,7 @@
 // 执法记录仪登记簿 — the device register of rules art. 7, 9, 10: every recorder with its status and wearer, the
 // keeper designated for them, and each recorder's history (who wore it, checks found wanting, repairs, losses and
 // damage with the decision on compensation). Landscape: the history's text needs the width.
-import { buildDocument, contentId, dataTable, heading, para, signatureLines, SIZE, spacer, subtitleRow, title, type CellContent, type Column, type FormMeta } from './docx-kit';
+import { buildDocument, dataTable, heading, para, signatureLines, SIZE, spacer,  type CellContent, type Column, type FormMeta } from './docx-kit';
 import { RECORDER_STATUS_LABELS, type RecorderStatus } from '../common';
 import { formatDateTimeCompact } from './format';
 
@@ -60,7 +60,6 @@ const HISTORY_COLUMNS: readonly Column[] = [
 
 export async function deviceRegister(data: DeviceRegisterData): Promise<Buffer> {
   const tz = data.timeZone;
-  const documentId = data.documentId ?? contentId('SB', data);
   const time = (d: Date): string => formatDateTimeCompact(d, tz).slice(0, 16);
   const brandModel = (r: DeviceRegisterRecorder) => [r.brand, r.model].filter(Boolean).join(' ') || '—';
   const registerRows: CellContent[][] = data.recorders.map((r, i) => [
@@ -82,10 +81,10 @@ export async function deviceRegister(data: DeviceRegisterData): Promise<Buffer> 
     title: DEVICE_REGISTER_TITLE,
     orientation: 'landscape',
     meta: data,
-    documentId,
+    idPrefix: 'SB',
+    subtitle: `单位：${data.unitName}\u3000\u3000保管人：${keeper}`,
+    subtitleShare: 0.75,
     children: [
-      title(DEVICE_REGISTER_TITLE),
-      subtitleRow(`单位：${data.unitName}\u3000\u3000保管人：${keeper}`, `编号：${documentId}`, 'landscape', 0.75),
       spacer(80),
       dataTable(REGISTER_COLUMNS, registerRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '尚未登记记录仪' }),
       para(

@@ -15,8 +15,6 @@ import {
   signatureBoxes,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
   type CellContent,
   type Column,
   type FormMeta,
@@ -77,10 +75,8 @@ export async function disposalRecord(data: DisposalRecordData): Promise<Buffer> 
     title: DISPOSAL_RECORD_TITLE,
     orientation: 'portrait',
     meta: data,
-    documentId: data.documentId,
+    idPrefix: 'XH',
     children: [
-      title(DISPOSAL_RECORD_TITLE),
-      subtitleRow(`单位：${data.unitName}`, `编号：${data.documentId}`, 'portrait'),
       spacer(80),
       fieldTable(
         [

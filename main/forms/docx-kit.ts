@@ -263,6 +263,9 @@ export function fieldTable(rows: readonly (readonly Field[])[], widths: readonly
   });
 }
 
+/** The portrait forms' field grid: label, value, label, value; labels wide enough for seven characters on one line. */
+export const FIELD_GRID: readonly number[] = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
+
 export interface Column {
   header: string;
   /** Relative weight; scaled to the page's content width. */
@@ -453,11 +456,17 @@ export interface DocumentSpec {
   title: string;
   orientation: Orientation;
   meta: FormMeta;
-  documentId: string;
+  /** Prefix of the id derived from the content when the meta names none ('JJ'): see contentId. */
+  idPrefix: string;
+  /** Left of the line under the title (default the unit: '单位：…'); the document id stands on its right. */
+  subtitle?: string;
+  /** Share of the width the subtitle takes (default 0.6). */
+  subtitleShare?: number;
+  /** The form's body, below its title and subtitle line. */
   children: readonly (Paragraph | Table)[];
 }
 
-function footer(spec: DocumentSpec): Footer {
+function footer(spec: DocumentSpec, documentId: string): Footer {
   const small = { size: SIZE.xiaoWu };
   return new Footer({
     children: [
@@ -467,7 +476,7 @@ function footer(spec: DocumentSpec): Footer {
           new TextRun({ ...runProps(small), children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] }),
         ],
       }),
-      para(`${spec.title}\u3000文档编号：${spec.documentId}\u3000生成时间：${formatDateTime(spec.meta.generatedAt, spec.meta.timeZone)}`, {
+      para(`${spec.title}\u3000文档编号：${documentId}\u3000生成时间：${formatDateTime(spec.meta.generatedAt, spec.meta.timeZone)}`, {
         size: SIZE.liu,
         color: '444444',
         align: 'center',
@@ -477,12 +486,13 @@ function footer(spec: DocumentSpec): Footer {
   });
 }
 
-/** Packs a form into a .docx. The only async step is zipping. */
+/** Packs a form into a .docx: its title, the subtitle line with the document id, then its body. Only zipping is async. */
 export async function buildDocument(spec: DocumentSpec): Promise<Buffer> {
+  const documentId = spec.meta.documentId ?? contentId(spec.idPrefix, spec.meta);
   const doc = new Document({
     title: spec.title,
     creator: spec.meta.unitName,
-    description: `${spec.title}（${spec.documentId}）`,
+    description: `${spec.title}（${documentId}）`,
     styles: {
       default: {
         document: {
@@ -503,8 +513,13 @@ export async function buildDocument(spec: DocumentSpec): Promise<Buffer> {
             margin: { ...MARGINS[spec.orientation], header: cm(1.5), footer: cm(1.2) },
           },
         },
-        footers: { default: footer(spec) },
-        children: [...spec.children],
+        footers: { default: footer(spec, documentId) },
+        children: [
+          title(spec.title),
+          subtitleRow(spec.subtitle ?? `单位：${spec.meta.unitName}`, `编号：${documentId}`, spec.orientation, spec.subtitleShare),
+          spacer(80),
+          ...spec.children,
+        ],
       },
     ],
   });

@@ -3,25 +3,18 @@
 import {
   buildDocument,
   cm,
-  columnWidths,
-  contentId,
-  contentWidth,
   dataTable,
+  FIELD_GRID,
   fieldTable,
-  hashCell,
-  heading,
   para,
   signatureLines,
   SIZE,
-  spacer,
-  subtitleRow,
-  title,
-  type CellContent,
   type Column,
   type FormMeta,
 } from './docx-kit';
 import { formatBytes, formatDurationClock, localDay } from '../common';
-import { flagLabel, formatClockDrift, formatDateTime, formatDateTimeCompact, type FileFlag } from './format';
+import { fileListCells, fileListColumns, fileListHeading, type ListedFile } from './file-list';
+import { flagLabel, formatClockDrift, formatDateTime, type FileFlag } from './format';
 
 /** The batch number printed on the sheet: the office day the session started, and its id ('20261127-003'). */
 export function handoverSessionNo(startedAt: Date, sessionId: number, timeZone: string): string {
@@ -36,14 +29,7 @@ export interface RecorderInfo {
   assetNo: string | null;
 }
 
-export interface HandoverFile {
-  name: string;
-  /** Recording start as decided at ingest; null when unknown. */
-  startedAt: Date | null;
-  durationSec: number | null;
-  bytes: number;
-  /** Null when the file could not be hashed (read failure). */
-  sha256: string | null;
+export interface HandoverFile extends ListedFile {
   flags: readonly FileFlag[];
 }
 
@@ -68,15 +54,9 @@ export interface HandoverSheetData extends FormMeta {
 export const HANDOVER_TITLE = '执法记录仪视听资料交接登记表';
 
 const FILE_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 4, align: 'center' },
-  // Names at 7.5pt: a recorder's 26-character name on two lines at most.
-  { header: '文件名', weight: 15 },
-  // '2026-11-26 08:30:00' at 7.5pt on one line (a date never breaks as '2026-11-/26').
-  { header: '开始时间', weight: 15, align: 'center' },
-  { header: '时长', weight: 8, align: 'center' },
-  { header: '大小', weight: 9, align: 'right' },
-  // 28/88 of the width holds 32 Courier digits at 7pt with narrow cell margins.
-  { header: 'SHA-256', weight: 28 },
+  // Names at 7.5pt: a recorder's 26-character name on two lines at most; 28/88 of the width holds 32 Courier digits
+  // at 7pt with narrow cell margins.
+  ...fileListColumns({ name: 15, start: 15, hash: 28 }),
   { header: '标记', weight: 9, align: 'center' },
 ];
 
@@ -86,10 +66,6 @@ export function flagsText(flags: readonly FileFlag[]): string {
 
 export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
   const tz = data.timeZone;
-  const documentId = data.documentId ?? contentId('JJ', data);
-  // label, value, label, value: labels wide enough for seven characters on one line.
-  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
-
   const r = data.recorder;
   const fields = fieldTable(
     [
@@ -117,30 +93,19 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
       [{ label: '记录仪时钟偏差', value: clockDriftText(data.clockDriftSec), span: 3 }],
       ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
     ],
-    grid,
+    FIELD_GRID,
   );
-
-  const rows: CellContent[][] = data.files.map((f, i) => [
-    String(i + 1),
-    { text: f.name, size: SIZE.liu },
-    f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
-    f.durationSec === null ? '—' : formatDurationClock(f.durationSec),
-    formatBytes(f.bytes),
-    hashCell(f.sha256),
-    flagsText(f.flags),
-  ]);
+  const rows = data.files.map((f, i) => [...fileListCells(f, i, tz), flagsText(f.flags)]);
 
   return buildDocument({
     title: HANDOVER_TITLE,
     orientation: 'portrait',
     meta: data,
-    documentId,
+    idPrefix: 'JJ',
+    subtitle: `交接批次号：${data.sessionNo}`,
     children: [
-      title(HANDOVER_TITLE),
-      subtitleRow(`交接批次号：${data.sessionNo}`, `编号：${documentId}`, 'portrait'),
-      spacer(80),
       fields,
-      heading(`视听资料文件清单（共 ${data.files.length} 个）`),
+      fileListHeading(data.files.length),
       dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件', keepLastRows: 2 }),
       para('注：标记栏“重复”指该文件此前已归档，本次未重复存储；时长、开始时间以文件元数据为准。SHA-256 为接收时计算的文件校验值。', {
         size: SIZE.xiaoWu,

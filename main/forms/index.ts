@@ -6,6 +6,7 @@ export {
   contentWidth,
   columnWidths,
   dataTable,
+  FIELD_GRID,
   fieldTable,
   hashCell,
   heading,
@@ -31,6 +32,7 @@ export {
   type SignatureLine,
   type TextStyle,
 } from './docx-kit';
+export { fileListCells, fileListColumns, fileListHeading, type ListedFile } from './file-list';
 export { handoverSheet, handoverSessionNo, flagsText, HANDOVER_TITLE, type HandoverSheetData, type HandoverFile, type RecorderInfo } from './handover-sheet';
 export {
   weeklyReport,

@@ -3,15 +3,12 @@
 // chief (a CMS file beside the DOCX); landscape for the wide tables.
 import {
   buildDocument,
-  contentId,
   dataTable,
   heading,
   para,
   signatureLines,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
   type CellContent,
   type Column,
   type FormMeta,
@@ -62,7 +59,6 @@ const ARTICLE_COLUMNS: readonly Column[] = [
 ];
 
 export async function inspectionReportForm(data: InspectionReportData): Promise<Buffer> {
-  const documentId = data.documentId ?? contentId('JC', data);
   const officerRows: CellContent[][] = data.officers.map((o) => [o.name, String(o.files), formatDurationClock(o.durationSec), String(o.noAudio), String(o.gaps), String(o.clock), pct(o.flaggedShare), o.sameDay]);
   const recorderRows: CellContent[][] = data.recorders.map((r) => [r.serial, String(r.files), formatDurationClock(r.durationSec), String(r.daysDocked), String(r.daysNotDocked), String(r.clockDrift)]);
   const articleRows: CellContent[][] = data.articles.map((a) => [
@@ -77,10 +73,10 @@ export async function inspectionReportForm(data: InspectionReportData): Promise<
     title: INSPECTION_TITLE,
     orientation: 'landscape',
     meta: data,
-    documentId,
+    idPrefix: 'JC',
+    subtitle: `单位：${data.unitName}\u3000\u3000检查期间：${formatDay(data.from)} 至 ${formatDay(data.to)}`,
+    subtitleShare: 0.75,
     children: [
-      title(INSPECTION_TITLE),
-      subtitleRow(`单位：${data.unitName}\u3000\u3000检查期间：${formatDay(data.from)} 至 ${formatDay(data.to)}`, `编号：${documentId}`, 'landscape', 0.75),
       para(
         `本期间查阅 ${views} 次（经审批 ${onApproval} 次），刻录证据光盘 ${data.discs} 张；日常检查布置纠正 ${data.corrections.opened} 项，已完成 ${data.corrections.closed} 项。`,
         { size: SIZE.xiaoWu, before: 80 },

@@ -4,31 +4,20 @@
 import { formatBytes, formatDurationClock } from '../common';
 import {
   buildDocument,
-  columnWidths,
-  contentId,
-  contentWidth,
   dataTable,
+  FIELD_GRID,
   fieldTable,
-  hashCell,
-  heading,
   para,
   run,
   signatureBoxes,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
-  type CellContent,
-  type Column,
   type FormMeta,
 } from './docx-kit';
-import { formatDateTime, formatDateTimeCompact } from './format';
+import { fileListCells, fileListColumns, fileListHeading, type ListedFile } from './file-list';
+import { formatDateTime } from './format';
 
-export interface RecordFormFile {
-  name: string;
-  startedAt: Date | null;
-  durationSec: number | null;
-  bytes: number;
+export interface RecordFormFile extends ListedFile {
   sha256: string;
 }
 
@@ -66,17 +55,9 @@ export interface RecordFormData extends FormMeta {
 
 export const RECORD_FORM_TITLE = '执法记录仪视听资料证据记录表';
 
-const FILE_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 4, align: 'center' },
-  // A typical 26-character recorder file name at 7.5pt on one line; longer ones on two.
-  { header: '文件名', weight: 23 },
-  // '2026-11-26 08:30:00' at 7.5pt on one line.
-  { header: '开始时间', weight: 15.5, align: 'center' },
-  { header: '时长', weight: 8, align: 'center' },
-  { header: '大小', weight: 9, align: 'right' },
-  // 28.5/88 of the width: 32 Courier digits at 7pt per line, as on the handover sheet.
-  { header: 'SHA-256', weight: 28.5 },
-];
+// A typical 26-character recorder file name at 7.5pt on one line, longer ones on two; 28.5/88 of the width: 32 Courier
+// digits at 7pt per line, as on the handover sheet.
+const FILE_COLUMNS = fileListColumns({ name: 23, start: 15.5, hash: 28.5 });
 
 /** '警翼 DSJ-V9'; '未登记' when the recorder's brand and model were never recorded (not '— —'). */
 export function brandModel(brand: string, model: string): string {
@@ -86,17 +67,7 @@ export function brandModel(brand: string, model: string): string {
 
 export async function recordForm(data: RecordFormData): Promise<Buffer> {
   const tz = data.timeZone;
-  const documentId = data.documentId ?? contentId('JL', data);
-  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
-
-  const rows: CellContent[][] = data.files.map((f, i) => [
-    String(i + 1),
-    { text: f.name, size: SIZE.liu },
-    f.startedAt ? { text: formatDateTimeCompact(f.startedAt, tz), size: SIZE.liu } : '—',
-    f.durationSec === null ? '—' : formatDurationClock(f.durationSec),
-    formatBytes(f.bytes),
-    hashCell(f.sha256),
-  ]);
+  const rows = data.files.map((f, i) => fileListCells(f, i, tz));
 
   const esig =
     data.electronicSignatures.length > 0
@@ -107,11 +78,8 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
     title: RECORD_FORM_TITLE,
     orientation: 'portrait',
     meta: data,
-    documentId,
+    idPrefix: 'JL',
     children: [
-      title(RECORD_FORM_TITLE),
-      subtitleRow(`单位：${data.unitName}`, `编号：${documentId}`, 'portrait'),
-      spacer(80),
       fieldTable(
         [
           [{ label: '案件名称', value: data.caseName, span: 3 }],
@@ -135,10 +103,10 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
           ],
           ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
         ],
-        grid,
+        FIELD_GRID,
         { minRowHeight: 560 },
       ),
-      heading(`视听资料文件清单（共 ${data.files.length} 个）`),
+      fileListHeading(data.files.length),
       // The table goes with the closing text and the signature and seal boxes: never a page of boxes alone. Word keeps
       // the last rows; LibreOffice keeps a table with what follows only as a whole (the list may then start on page 2).
       dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件', keepLastRows: rows.length }),

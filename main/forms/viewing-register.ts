@@ -2,14 +2,11 @@
 // approval and when. Landscape, because eight columns of Chinese text do not fit a portrait page.
 import {
   buildDocument,
-  contentId,
   dataTable,
   para,
   signatureLines,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
   type CellContent,
   type Column,
   type FormMeta,
@@ -62,7 +59,6 @@ const COLUMNS: readonly Column[] = [
 
 export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer> {
   const tz = data.timeZone;
-  const documentId = data.documentId ?? contentId('CY', data);
   const time = (d: Date): string => formatDateTimeCompact(d, tz).slice(0, 16);
   const rows: CellContent[][] = data.entries.map((e, i) => [
     String(i + 1),
@@ -78,11 +74,10 @@ export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer
     title: VIEWING_TITLE,
     orientation: 'landscape',
     meta: data,
-    documentId,
+    idPrefix: 'CY',
+    subtitle: `单位：${data.unitName}\u3000\u3000登记期间：${formatDay(data.periodFrom)} 至 ${formatDay(data.periodTo)}`,
+    subtitleShare: 0.75,
     children: [
-      title(VIEWING_TITLE),
-      subtitleRow(`单位：${data.unitName}\u3000\u3000登记期间：${formatDay(data.periodFrom)} 至 ${formatDay(data.periodTo)}`, `编号：${documentId}`, 'landscape', 0.75),
-      spacer(80),
       dataTable(COLUMNS, rows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无查阅记录' }),
       para(`本期间共登记查阅 ${data.entries.length} 次。办案查阅须经乡主管领导批准，公开使用须经大队负责人批准。`, {
         size: SIZE.xiaoWu,

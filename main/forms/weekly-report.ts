@@ -3,18 +3,14 @@
 import { formatBytes, formatDurationClock, HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, type HandoverMark, type IntegrityProblemKind } from '../common';
 import {
   buildDocument,
-  columnWidths,
-  contentId,
-  contentWidth,
   dataTable,
+  FIELD_GRID,
   fieldTable,
   heading,
   para,
   signatureLines,
   SIZE,
   spacer,
-  subtitleRow,
-  title,
   type CellContent,
   type Column,
   type FormMeta,
@@ -126,8 +122,6 @@ export function weekLabel(data: Pick<WeeklyReportData, 'isoYear' | 'isoWeek' | '
 
 export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
   const tz = data.timeZone;
-  const documentId = data.documentId ?? contentId('ZB', data);
-  const grid = columnWidths([2, 3, 2, 3], contentWidth('portrait'));
 
   const missingCount = data.officers.reduce((n, o) => n + o.marks.filter((m) => m === 'missing').length, 0);
   const doneCount = data.officers.reduce((n, o) => n + o.marks.filter((m) => m === 'done').length, 0);
@@ -218,7 +212,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
             ],
             [{ label: '结论', value: integrityConclusion(integrity), span: 3 }],
           ],
-          grid,
+          FIELD_GRID,
         ),
         ...(integrity.problems.length > 0
           ? [
@@ -252,7 +246,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
             [{ label: '校验结果', value: b.verified ? '已回读校验，全部一致' : '未校验或校验不一致', span: 3 }],
             ...(b.note ? [[{ label: '说明', value: b.note, span: 3 }]] : []),
           ],
-          grid,
+          FIELD_GRID,
         ),
       ]
     : [para('本周未进行备份。', { font: 'fangsong', size: SIZE.xiaoSi })];
@@ -295,7 +289,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
               },
             ],
           ],
-          grid,
+          FIELD_GRID,
         ),
       ]
     : [];
@@ -305,11 +299,8 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
     title: WEEKLY_TITLE,
     orientation: 'portrait',
     meta: data,
-    documentId,
+    idPrefix: 'ZB',
     children: [
-      title(WEEKLY_TITLE),
-      subtitleRow(`单位：${data.unitName}`, `编号：${documentId}`, 'portrait'),
-      spacer(80),
       fieldTable(
         [
           [{ label: '归档周次', value: label, span: 3 }],
@@ -322,7 +313,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
             { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDurationClock(totals.durationSec)}` },
           ],
         ],
-        grid,
+        FIELD_GRID,
       ),
       heading('一、每日交接情况'),
       dataTable(gridColumns, gridRows, 'portrait', { size: SIZE.xiaoWu, emptyText: '本周无执法人员记录' }),

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pump, type Sha256 } from './copy-hash';
+import { pump, readAndHash, type Sha256 } from './copy-hash';
 import { ingestError, toIngestError } from './errors';
 import { errnoOf } from '../common';
 
@@ -178,22 +178,9 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     opts.onStep?.('copied');
 
     if (verify) {
-      let check: FileHandle;
-      try {
-        check = await open(partPath, 'r');
-      } catch (e) {
-        throw toIngestError(e, 'target', partPath);
-      }
-      try {
-        const verifyOpts: Parameters<typeof pump>[1] = { label: partPath };
-        if (signal) verifyOpts.signal = signal;
-        if (opts.bufferSize) verifyOpts.bufferSize = opts.bufferSize;
-        const stored = await pump(check, verifyOpts).catch((e: unknown) => { throw toIngestError(e, 'target', partPath); });
-        if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
-          throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
-        }
-      } finally {
-        await check.close();
+      const stored = await readAndHash(partPath, 'target', signal, opts.bufferSize);
+      if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
+        throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
       }
       opts.onStep?.('verified');
     }

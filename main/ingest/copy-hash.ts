@@ -77,17 +77,22 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
 
 /** Streaming SHA-256 of a file, with the same reader as the ingest copy (used by integrity checks). */
 export async function hashFile(path: string, signal?: AbortSignal, bufferSize?: number): Promise<Sha256> {
+  return (await readAndHash(path, 'source', signal, bufferSize)).sha256;
+}
+
+/** SHA-256 and length of a file as the ingest copy reads it; failing to open it is the `side`'s I/O error. */
+export async function readAndHash(path: string, side: 'source' | 'target', signal?: AbortSignal, bufferSize?: number): Promise<PumpResult> {
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
   } catch (e) {
-    throw toIngestError(e, 'source', path);
+    throw toIngestError(e, side, path);
   }
   try {
     const opts: PumpOptions = { label: path };
     if (signal) opts.signal = signal;
     if (bufferSize) opts.bufferSize = bufferSize;
-    return (await pump(fh, opts)).sha256;
+    return await pump(fh, opts);
   } finally {
     await fh.close();
   }

@@ -27,6 +27,7 @@ export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } 
 export { writeFileAtomic, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { recoverAfterCrash } from './recover';
+export { isArchiveFolder, refuseArchive, type FolderUse } from './archive-folder';
 export { custodyStatus, WEEKLY_DUE_DAYS, FAILED_INGEST_DAYS, type CustodyStatus, type IntegrityFinding } from './custody-status';
 export {
   loadSessionDetail,

@@ -38,6 +38,12 @@ function likePattern(text: string): string {
 export function whereClause(q: LibraryQuery, opts: { rangeBySortIndex?: boolean } = {}): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  /** `m.<column> = :<key>` when the query names a value for it. */
+  const equals = (column: string, key: 'officerId' | 'recorderId' | 'classification' | 'kind' | 'recordingId') => {
+    if (q[key] === undefined) return;
+    where.push(`m.${column} = :${key}`);
+    params[key] = q[key];
+  };
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index (which carries start_at) and stops after one page, instead of sorting a wide date range.
   const start = opts.rangeBySortIndex ? '+m.start_at' : 'm.start_at';
@@ -49,14 +55,8 @@ export function whereClause(q: LibraryQuery, opts: { rangeBySortIndex?: boolean 
     where.push(`${start} < :to`);
     params.to = new Date(q.to).toISOString();
   }
-  if (q.officerId !== undefined) {
-    where.push('m.officer_id = :officerId');
-    params.officerId = q.officerId;
-  }
-  if (q.recorderId !== undefined) {
-    where.push('m.recorder_id = :recorderId');
-    params.recorderId = q.recorderId;
-  }
+  equals('officer_id', 'officerId');
+  equals('recorder_id', 'recorderId');
   if (q.category === 'none') where.push('m.category IS NULL');
   else if (q.category !== undefined) {
     where.push('m.category = :category');
@@ -65,10 +65,7 @@ export function whereClause(q: LibraryQuery, opts: { rangeBySortIndex?: boolean 
   // Literal 1 / the literal '[]' test so SQLite can use the partial indexes.
   if (q.keyMark === true) where.push('m.key_mark = 1');
   if (q.keyMark === false) where.push('m.key_mark = 0');
-  if (q.classification !== undefined) {
-    where.push('m.classification = :classification');
-    params.classification = q.classification;
-  }
+  equals('classification', 'classification');
   if (q.flags?.length) {
     // Flags are fixed words; the quoted word matches exactly one JSON array element.
     const any = q.flags.map((f, i) => {
@@ -77,14 +74,8 @@ export function whereClause(q: LibraryQuery, opts: { rangeBySortIndex?: boolean 
     });
     where.push(`m.flags <> '[]' AND (${any.join(' OR ')})`);
   }
-  if (q.kind !== undefined) {
-    where.push('m.kind = :kind');
-    params.kind = q.kind;
-  }
-  if (q.recordingId !== undefined) {
-    where.push('m.recording_id = :recordingId');
-    params.recordingId = q.recordingId;
-  }
+  equals('kind', 'kind');
+  equals('recording_id', 'recordingId');
   if (q.caseId !== undefined) {
     where.push('m.id IN (SELECT media_id FROM case_items WHERE case_id = :caseId)');
     params.caseId = q.caseId;

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Client, MethodName } from '../../main/api';
-import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
-import { startTestHost, type TestHost } from './support/host';
+import { callApi } from './support/api';
+import { FIXTURE_BADGE, FIXTURE_SERIAL } from '../fixtures/recorder-volume';
+import type { TestHost } from './support/host';
+import { hostWithRecorderDay } from './support/recorder-day';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs, nav } from './support/session';
 
@@ -21,7 +19,7 @@ const CASE = { number: '青执（2026）第 031 号', title: '某店铺占道经
 test.describe.configure({ mode: 'serial' });
 
 let host: TestHost;
-let work: string;
+let closeDay: (() => Promise<void>) | undefined;
 let recordingId: number;
 let caseId: number;
 let firstSegment: string;
@@ -39,19 +37,12 @@ async function myRequests(): Promise<{ scope: { kind: string; id: number }; type
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-access-request-'));
-  const volume = path.join(work, 'DSJ-A8');
-  await makeSegments(path.join(volume, 'DCIM', '100MEDIA'), 2, 3, START, { serial: FIXTURE_SERIAL, badge: FIXTURE_BADGE, timeZone: FIXTURE_TZ });
-  host = await startTestHost({ startAt: new Date(START.getTime() + 3_600_000) });
-  const sourceId = host.services.sources.addFolder(volume).id;
-  const admin: Client = { id: 'e2e-admin', sessionId: null };
-  await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: FIXTURE_TZ });
-  await addUser(host.services, admin, OFFICER, ['officer']);
-  await addUser(host.services, admin, CUSTODIAN, ['custodian']);
-  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name, confirmNewRecorder: true })) as { sessionId: number };
-  await host.services.jobs.get(`ingest:${sessionId}`)?.done;
-  const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null; originalName?: string }[] };
-  const mediaIds = session.items.filter((i) => i.mediaId).map((i) => i.mediaId!);
+  let admin: Client;
+  let mediaIds: number[];
+  ({ host, admin, mediaIds, close: closeDay } = await hostWithRecorderDay(START, OFFICER, [
+    [OFFICER, ['officer']],
+    [CUSTODIAN, ['custodian']],
+  ]));
   const first = (await call(admin, 'media.get', { id: mediaIds[0]! })) as { recordingId: number; originalName: string };
   recordingId = first.recordingId;
   firstSegment = first.originalName;
@@ -61,10 +52,7 @@ test.beforeAll(async () => {
   await call(custodian, 'cases.addItems', { caseId, mediaIds });
 });
 
-test.afterAll(async () => {
-  await host?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+test.afterAll(() => closeDay?.());
 
 // The player's refused media request (403) is logged by the browser.
 expectQuietConsole(() => /Failed to load resource.*403/);

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Client, MethodName } from '../../main/api';
-import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-volume';
-import { startTestHost, type TestHost } from './support/host';
+import { callApi } from './support/api';
+import { FIXTURE_BADGE, FIXTURE_SERIAL } from '../fixtures/recorder-volume';
+import type { TestHost } from './support/host';
 import { callFromPage } from './support/page-api';
+import { hostWithRecorderDay } from './support/recorder-day';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs as login, nav, type Person } from './support/session';
 
@@ -23,7 +21,7 @@ const START = new Date('2026-03-02T01:30:00Z');
 test.describe.configure({ mode: 'serial' });
 
 let host: TestHost;
-let work: string;
+let closeDay: (() => Promise<void>) | undefined;
 let recordingId: number;
 let mediaId: number;
 let requestId: number;
@@ -32,26 +30,17 @@ const call = (client: Client, method: MethodName, input: unknown): Promise<unkno
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-access-'));
-  const volume = path.join(work, 'DSJ-A8');
-  await makeSegments(path.join(volume, 'DCIM', '100MEDIA'), 2, 3, START, { serial: FIXTURE_SERIAL, badge: FIXTURE_BADGE, timeZone: FIXTURE_TZ });
-  host = await startTestHost({ startAt: new Date(START.getTime() + 3_600_000) });
-  const sourceId = host.services.sources.addFolder(volume).id;
-  const admin: Client = { id: 'e2e-admin', sessionId: null };
-  await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: FIXTURE_TZ });
-  await addUser(host.services, admin, OFFICER, ['officer']);
-  await addUser(host.services, admin, LEADER, ['township_leader']);
-  const { sessionId } = (await call(admin, 'ingest.start', { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: OFFICER.name, confirmNewRecorder: true })) as { sessionId: number };
-  await host.services.jobs.get(`ingest:${sessionId}`)?.done;
-  const session = (await call(admin, 'ingest.session', { id: sessionId })) as { items: { mediaId: number | null }[] };
-  mediaId = session.items.find((i) => i.mediaId)!.mediaId!;
+  let admin: Client;
+  let mediaIds: number[];
+  ({ host, admin, mediaIds, close: closeDay } = await hostWithRecorderDay(START, OFFICER, [
+    [OFFICER, ['officer']],
+    [LEADER, ['township_leader']],
+  ]));
+  mediaId = mediaIds[0]!;
   recordingId = ((await call(admin, 'media.get', { id: mediaId })) as { recordingId: number }).recordingId;
 });
 
-test.afterAll(async () => {
-  await host?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+test.afterAll(() => closeDay?.());
 
 // A refused media request (403) is what the first test checks for; the browser logs it.
 expectQuietConsole(() => /Failed to load resource.*403/);

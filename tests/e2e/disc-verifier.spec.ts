@@ -82,7 +82,7 @@ test('a good disc passes, with the signer named and the CA fingerprint to compar
   expect(fpBox!.y).toBeLessThan((await page.getByTestId('signature').boundingBox())!.y);
   expect(fpBox!.y).toBeGreaterThan(verdictBox!.y);
   await expect(page.getByTestId('signature')).toContainText('签名有效，签名人：李明');
-  await expect(page.getByTestId('signature')).toContainText('签名时间：2026/11/29 10:30:00');
+  await expect(page.getByTestId('signature')).toContainText('签名时间：2026-11-29 10:30:00（北京时间 UTC+08:00）');
   await expect(page.locator('tr.row.ok')).toHaveCount(fixture.bag.payload.length + 7);
   await expect(page.locator(`tr[data-path="data/originals/${BIG}"] td.status`)).toHaveText('通过');
   await page.screenshot({ path: 'test-results/screens/disc-verifier-pass.png', fullPage: true });
@@ -152,7 +152,7 @@ test('a manifest signed by openssl with EC P-256 and SHA-512 under an intermedia
     await check(page, dir);
     await expect(page.getByTestId('verdict')).toContainText('校验通过');
     await expect(page.getByTestId('signature')).toContainText('签名有效，签名人：赵六');
-    await expect(page.getByTestId('signature')).toContainText('签名时间：2026/6/1 20:00:00');
+    await expect(page.getByTestId('signature')).toContainText('签名时间：2026-06-01 20:00:00（北京时间 UTC+08:00）');
     await expect(page.getByTestId('ca-fingerprint-value')).toHaveText(caFingerprint(dir));
   } finally {
     pki.remove();

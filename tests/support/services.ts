@@ -136,6 +136,13 @@ export async function setUpOffice(t: TestApi, opts: { fresh?: boolean } = {}): P
   return admin;
 }
 
+/** The usual start of an API test: a fresh archive (its clock at `at` when given) with the office set up. */
+export async function makeOfficeApi(at?: Date): Promise<{ t: TestApi; admin: Client }> {
+  const t = makeTestApi();
+  if (at) t.clock.current = at;
+  return { t, admin: await setUpOffice(t) };
+}
+
 /** The run's archive with OFFICE_SETUP done at `at` and closed, or null outside vitest. */
 async function officeTemplate(at: Date): Promise<string | null> {
   return sharedFixture(`office-${at.getTime()}`, async (root) => {

@@ -36,8 +36,8 @@ import type { BackupRunDto, BackupStatusDto, RebuildDto, RestoreDto } from '../d
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
-import { refuseArchive } from './ingest';
 import { listFolders, looksLikeRecorder } from '../../devices';
+import { refuseArchive } from '../../ingest';
 
 type Audit = (action: string, target: string | null, details?: AuditDetails) => void;
 
@@ -56,7 +56,7 @@ export async function backupTo(
 ): Promise<BackupRunDto> {
   const target = services.sources.get(targetSourceId);
   if (!target) throw new AppError('SOURCE_NOT_FOUND', '未找到备份位置：移动硬盘可能已拔出');
-  refuseArchive(services, target.path, '备份位置');
+  refuseArchive(target.path, services.archive.open().paths.root, '备份位置');
   if (looksLikeRecorder(target.path)) {
     throw new AppError('BACKUP_ON_SOURCE', '所选备份位置是执法记录仪（导入来源），不能把备份写到记录仪上。请选择专用的备份移动硬盘。', `backup target looks like a recorder: ${target.path}`);
   }

@@ -8,11 +8,10 @@ import {
   officerAt,
   listFolders,
   looksLikeRecorder,
-  overlaps,
   type Source,
 } from '../../devices';
 import { requireTool } from '../../media';
-import { alreadyInArchive, assertFits, kindsByContent, listIngestSessions, loadSessionDetail, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
+import { alreadyInArchive, assertFits, isArchiveFolder, refuseArchive, kindsByContent, listIngestSessions, loadSessionDetail, runIngest, scanSource, selectForIngest, type IngestProgress, type IngestSessionId } from '../../ingest';
 import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
@@ -35,18 +34,11 @@ const NOTHING_TO_INGEST = '该来源中没有音视频或照片文件可导入�
 function mustSource(services: ApiServices, id: string): Source {
   const s = services.sources.get(id);
   if (!s) throw new AppError('SOURCE_NOT_FOUND', '未找到该来源：设备可能已拔出，请刷新后重试', `source ${id} not found`);
-  refuseArchive(services, s.path, '导入来源');
+  refuseArchive(s.path, archiveRoot(services), '导入来源');
   return s;
 }
 
-/** The archive and anything inside it (or a folder holding it) is never a source or a backup target. */
-export function refuseArchive(services: ApiServices, dir: string, role: '导入来源' | '备份位置'): void {
-  if (overlaps(dir, services.archive.open().paths.root)) {
-    throw new AppError('FOLDER_IS_ARCHIVE', `所选文件夹是证据档案库本身、位于档案库内或包含档案库，不能作为${role}。请选择记录仪、移动硬盘或其他文件夹。`, `folder overlaps the archive: ${dir}`);
-  }
-}
-
-const isArchive = (services: ApiServices, dir: string): boolean => overlaps(dir, services.archive.open().paths.root);
+const archiveRoot = (services: ApiServices): string => services.archive.open().paths.root;
 
 const sourceDto = (s: Source) => ({ id: s.id, label: s.label, kind: s.kind, path: s.path, recorder: looksLikeRecorder(s.path) });
 
@@ -142,21 +134,21 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
 }
 
 export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
-  'sources.list': ({ services }) => services.sources.list().filter((s) => !isArchive(services, s.path)).map(sourceDto),
+  'sources.list': ({ services }) => services.sources.list().filter((s) => !isArchiveFolder(s.path, archiveRoot(services))).map(sourceDto),
 
-  'sources.browse': ({ services, input }) => listFolders(services.sources.browseRoots(), input.path, [services.archive.open().paths.root]),
+  'sources.browse': ({ services, input }) => listFolders(services.sources.browseRoots(), input.path, [archiveRoot(services)]),
 
   'sources.addFolder': ({ services, input }) => {
-    refuseArchive(services, input.path, '导入来源');
+    refuseArchive(input.path, archiveRoot(services), '导入来源');
     // Listing checks the folder is under an allowed root.
-    const listing = listFolders(services.sources.browseRoots(), input.path, [services.archive.open().paths.root]);
+    const listing = listFolders(services.sources.browseRoots(), input.path, [archiveRoot(services)]);
     return sourceDto(services.sources.addFolder(listing.path ?? input.path));
   },
 
   'sources.pickFolder': async ({ services }) => {
     if (!services.host.pickFolder) throw new AppError('NOT_AVAILABLE', '浏览器模式下不能选择文件夹，请在桌面程序中操作');
     const dir = await services.host.pickFolder('选择要导入的文件夹');
-    if (dir) refuseArchive(services, dir, '导入来源');
+    if (dir) refuseArchive(dir, archiveRoot(services), '导入来源');
     return dir ? sourceDto(services.sources.addFolder(dir)) : null;
   },
 
@@ -166,7 +158,7 @@ export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
     const recorder = scan.recorder.serial ? findRecorderBySerial(db(), scan.recorder.serial, now) : null;
     const suggestedOfficer = (recorder ? officerAt(db(), recorder.id, now) : null) ?? (scan.recorder.badge ? findOfficerByBadge(db(), scan.recorder.badge) : null);
     const seen = alreadyInArchive(db());
-    const fs = await statfs(services.archive.open().paths.root);
+    const fs = await statfs(archiveRoot(services));
     const freeBytes = fs.bavail * fs.bsize;
     return {
       sourceId: source.id,

@@ -3,6 +3,7 @@
  * clerk opens from the disc in any current browser. A TS module rather than a .html asset so the builder
  * finds it the same way under tsx, vitest, the CLI and the packaged app.
  */
+import { utcOffsetMinutes } from '../../common';
 import { CMS_CORE_JS } from '../../crypto';
 import { CORE_JS } from './core-script';
 import { UI_JS } from './ui-script';
@@ -57,8 +58,11 @@ function inlineScript(js: string): string {
 
 const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The page; `timeZone` is the office's, in which it shows the signing time (the reader's computer may be anywhere). */
-export function verifierHtml(timeZone: string): string {
+/**
+ * The page; it shows the signing time on the office's clock (the reader's computer may be anywhere): `timeZone` is the
+ * office's and `signedAt` the disc's signing, at which the zone's offset from UTC is written for the page to apply.
+ */
+export function verifierHtml(timeZone: string, signedAt: Date): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -68,7 +72,7 @@ export function verifierHtml(timeZone: string): string {
 <title>证据光盘校验</title>
 <style>${CSS}</style>
 </head>
-<body data-time-zone="${attr(timeZone)}">
+<body data-time-zone="${attr(timeZone)}" data-utc-offset="${utcOffsetMinutes(signedAt, timeZone)}">
 <main>
 <header>
 <h1>证据光盘校验</h1>

@@ -23,12 +23,17 @@ export const UI_JS = String.raw`
     if (Number(n.toFixed(d)) >= 1024 && i < u.length - 1) return '1.00 ' + u[i + 1];
     return n.toFixed(d) + ' ' + u[i];
   }
-  // Times are the office's (html.ts writes its zone on <body>), not those of the computer reading the disc.
-  var ZONE = document.body.getAttribute('data-time-zone') || 'Asia/Shanghai';
-  var ZONE_NAME = ZONE === 'Asia/Shanghai' ? '北京时间' : ZONE;
+  // Times are the office's, not those of the computer reading the disc: html.ts writes the office zone's offset from
+  // UTC at the disc's signing (minutes) on <body>, and the page shifts by it. One fixed layout, no Intl or ICU data.
+  var OFFSET = Number(document.body.getAttribute('data-utc-offset')) || 0;
+  var ZONE_NAME = document.body.getAttribute('data-time-zone') === 'Asia/Shanghai' ? '北京时间 ' : '';
+  function two(n) { return (n < 10 ? '0' : '') + n; }
   function when(d) {
     if (!d) return '（未记录）';
-    return d.toLocaleString('zh-CN', { hour12: false, timeZone: ZONE }) + '（' + ZONE_NAME + '）';
+    var t = new Date(d.getTime() + OFFSET * 60000), a = Math.abs(OFFSET);
+    return t.getUTCFullYear() + '-' + two(t.getUTCMonth() + 1) + '-' + two(t.getUTCDate()) + ' ' +
+      two(t.getUTCHours()) + ':' + two(t.getUTCMinutes()) + ':' + two(t.getUTCSeconds()) +
+      '（' + ZONE_NAME + 'UTC' + (OFFSET < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60) + '）';
   }
   function who(n) {
     if (!n) return '（未知）';

@@ -10,7 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, auditActionLabel } from '../labels';
 import { useAuditStore, type AuditFilters } from '../stores/audit';
 import { formatTime, pickedDayRange } from '../time';
-import { FilterActions } from '../components/FilterActions';
+import { FilterBar } from '../components/FilterBar';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -83,7 +83,7 @@ export function AuditLogPage() {
       {s.report && <ChainReportView report={s.report} onClose={s.clearReport} />}
       {s.verifyError && <Alert type="error" showIcon title={s.verifyError} style={{ marginBottom: 16 }} />}
       <Card>
-        <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>
+        <FilterBar<FilterValues> form={form} onFinish={apply} onReset={() => void s.setFilters({})}>
           <Form.Item name="range" label="日期">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 232 }} />
           </Form.Item>
@@ -96,13 +96,7 @@ export function AuditLogPage() {
           <Form.Item name="text" label="关键词">
             <Input allowClear placeholder="对象或详情" style={{ width: 160 }} />
           </Form.Item>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              void s.setFilters({});
-            }}
-          />
-        </Form>
+        </FilterBar>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <Table<AuditEntryDto>
           rowKey="seq"

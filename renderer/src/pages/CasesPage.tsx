@@ -14,7 +14,7 @@ import { navigate, useSubRoute } from '../router';
 import { useCasesStore } from '../stores/cases';
 import { formatTime } from '../time';
 import { useCan } from '../hooks/useCan';
-import { FilterActions } from '../components/FilterActions';
+import { FilterBar } from '../components/FilterBar';
 
 
 const columns: ColumnsType<CaseSummaryDto> = [
@@ -33,6 +33,7 @@ const columns: ColumnsType<CaseSummaryDto> = [
 export function CasesPage() {
   const sub = useSubRoute();
   const s = useCasesStore();
+  const [form] = Form.useForm<{ text?: string; status?: CaseStatus }>();
   const { load } = s;
   const canCreate = useCan('cases.create');
   const [creating, setCreating] = useState(false);
@@ -65,15 +66,14 @@ export function CasesPage() {
         }
       />
       <Card>
-        <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: { text?: string; status?: CaseStatus }) => void s.setQuery(v.text ?? '', v.status)}>
+        <FilterBar<{ text?: string; status?: CaseStatus }> form={form} onFinish={(v) => void s.setQuery(v.text ?? '', v.status)}>
           <Form.Item name="text" label="关键词">
             <Input allowClear placeholder="编号或名称" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(CASE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <FilterActions />
-        </Form>
+        </FilterBar>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <Table<CaseSummaryDto>
           rowKey="id"

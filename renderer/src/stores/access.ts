@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
 import type { AccessPageDto, AccessPolicyDto, AccessRequestDto, UserRefDto } from '../../../main/api/dto';
 import { api } from '../api';
-import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
 /** 查阅审批: the caller's requests, what they may decide, and the office's access policy. */
@@ -27,17 +27,7 @@ interface AccessState {
 const initial = () => ({ policy: null, mine: null, toDecide: null, people: [], loading: false, error: null });
 
 export const useAccessStore = create<AccessState>()((set, get) => {
-  /** Runs a load, keeping a failure to show on the page (unless the app handles it globally). */
-  async function load(fn: () => Promise<void>): Promise<void> {
-    set({ loading: true, error: null });
-    try {
-      await fn();
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
-    } finally {
-      set({ loading: false });
-    }
-  }
+  const load = (fn: () => Promise<void>) => tracked(set, { busy: 'loading', error: 'error' }, fn);
   const refreshLists = async () => {
     await Promise.all([get().mine ? get().loadMine() : null, get().toDecide ? get().loadToDecide() : null]);
   };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntryDto, ChainReportDto } from '../../../main/api/dto';
 import { api } from '../api';
-import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
 export interface AuditFilters {
@@ -80,15 +80,10 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
 
   async load() {
     const { filters, page, pageSize } = get();
-    set({ loading: true, error: null });
-    try {
+    await tracked(set, { busy: 'loading', error: 'error' }, async () => {
       const res = await api.audit.list({ ...filters, limit: pageSize, offset: (page - 1) * pageSize });
       set({ entries: res.entries, total: res.total });
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
-    } finally {
-      set({ loading: false });
-    }
+    });
   },
 
   async setFilters(filters) {
@@ -102,15 +97,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
   },
 
   async verify() {
-    set({ verifying: true, verifyError: null });
-    try {
-      const report = await api.audit.verify();
-      set({ report });
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ verifyError: errorMessage(e) });
-    } finally {
-      set({ verifying: false });
-    }
+    await tracked(set, { busy: 'verifying', error: 'verifyError' }, async () => set({ report: await api.audit.verify() }));
     // The check itself is an audited action: show it.
     await get().load();
   },

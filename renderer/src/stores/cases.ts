@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CaseDetailDto, CaseSummaryDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
 interface CasesState {
@@ -42,15 +43,10 @@ export const useCasesStore = create<CasesState>()((set, get) => ({
 
   async load() {
     const { text, status, page, pageSize } = get();
-    set({ loading: true, error: null });
-    try {
+    await tracked(set, { busy: 'loading', error: 'error' }, async () => {
       const r = await api.cases.list({ text: text.trim() || undefined, status, limit: pageSize, offset: (page - 1) * pageSize });
       set({ cases: r.cases, total: r.total });
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
-    } finally {
-      set({ loading: false });
-    }
+    });
   },
 
   async setQuery(text, status) {

@@ -3,6 +3,7 @@ import type { MethodInput } from '../../../main/api/contract';
 import type { IngestProgressDto, IngestSessionDetailDto, IngestSessionDto, ScanDto, SourceDto } from '../../../main/api/dto';
 import { api, isDesktop } from '../api';
 import { errorCode, errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
 /** Where the 采集 tab is: picking a source, looking at its scan, copying, or reading the result. */
@@ -150,15 +151,11 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     async scanSource(sourceId) {
-      set({ step: 'scan', sourceId, scanning: true, scan: null, scanError: null, startError: null, keepOther: [] });
-      try {
+      set({ step: 'scan', sourceId, scan: null, startError: null, keepOther: [] });
+      await tracked(set, { busy: 'scanning', error: 'scanError' }, async () => {
         const scan = await api.ingest.scan({ sourceId });
         if (get().sourceId === sourceId) set({ scan });
-      } catch (e) {
-        if (!isHandledGlobally(e)) set({ scanError: errorMessage(e) });
-      } finally {
-        set({ scanning: false });
-      }
+      });
     },
 
     async rescan() {
@@ -180,16 +177,11 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     async start(input) {
       const sourceId = get().sourceId;
       if (!sourceId) return;
-      set({ starting: true, startError: null });
-      try {
+      await tracked(set, { busy: 'starting', error: 'startError' }, async () => {
         const { sessionId } = await api.ingest.start({ ...input, sourceId, keepOther: get().keepOther });
         set({ sessionId, progress: null, result: null, resultError: null, step: 'progress' });
         watch(sessionId);
-      } catch (e) {
-        if (!isHandledGlobally(e)) set({ startError: errorMessage(e) });
-      } finally {
-        set({ starting: false });
-      }
+      });
     },
 
     async cancel() {
@@ -219,26 +211,14 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     async loadSessions(limit = 50) {
-      set({ sessionsLoading: true, sessionsError: null });
-      try {
+      await tracked(set, { busy: 'sessionsLoading', error: 'sessionsError' }, async () => {
         const sessions = await api.ingest.sessions({ limit: limit + 1, offset: 0 });
         set({ sessions: sessions.slice(0, limit), sessionsHasMore: sessions.length > limit });
-      } catch (e) {
-        if (!isHandledGlobally(e)) set({ sessionsError: errorMessage(e) });
-      } finally {
-        set({ sessionsLoading: false });
-      }
+      });
     },
 
     async openSession(id) {
-      set({ detailLoading: true, sessionsError: null });
-      try {
-        set({ detail: await api.ingest.session({ id }) });
-      } catch (e) {
-        if (!isHandledGlobally(e)) set({ sessionsError: errorMessage(e) });
-      } finally {
-        set({ detailLoading: false });
-      }
+      await tracked(set, { busy: 'detailLoading', error: 'sessionsError' }, async () => set({ detail: await api.ingest.session({ id }) }));
     },
 
     closeSession() {

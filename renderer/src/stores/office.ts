@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
 import type { OfficeDto } from '../../../main/api/dto';
 import { api } from '../api';
-import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut, useSessionStore } from './session';
 
 interface OfficeState {
@@ -20,14 +20,7 @@ export const useOfficeStore = create<OfficeState>()((set) => ({
   error: null,
 
   async load() {
-    set({ loading: true, error: null });
-    try {
-      set({ office: await api.office.get() });
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
-    } finally {
-      set({ loading: false });
-    }
+    await tracked(set, { busy: 'loading', error: 'error' }, async () => set({ office: await api.office.get() }));
   },
 
   async update(input) {

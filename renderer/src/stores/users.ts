@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '../../../main/api/contract';
 import type { UserDto } from '../../../main/api/dto';
 import { api } from '../api';
-import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
 interface UsersState {
@@ -25,14 +25,7 @@ export const useUsersStore = create<UsersState>()((set, get) => {
     ...initial,
 
     async load() {
-      set({ loading: true, error: null });
-      try {
-        set({ users: await api.users.list(), loaded: true });
-      } catch (e) {
-        if (!isHandledGlobally(e)) set({ error: errorMessage(e) });
-      } finally {
-        set({ loading: false });
-      }
+      await tracked(set, { busy: 'loading', error: 'error' }, async () => set({ users: await api.users.list(), loaded: true }));
     },
 
     async create(input) {

@@ -3,6 +3,7 @@ import type { EventPayload } from '../../../main/api/contract';
 import type { IntegrityReportDto, WeeklyPreviewDto, WeeklyRunDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
+import { tracked } from './tracked';
 import { officeToday } from '../time';
 import { onSignedOut } from './session';
 
@@ -59,15 +60,10 @@ export const useWeeklyStore = create<WeeklyState>()((set, get) => ({
 
   async loadPreview() {
     const weekOf = get().weekOf;
-    set({ previewLoading: true, previewError: null });
-    try {
+    await tracked(set, { busy: 'previewLoading', error: 'previewError' }, async () => {
       const preview = await api.weekly.preview({ weekOf: weekOf ?? officeToday() });
       if (get().weekOf === weekOf) set({ preview });
-    } catch (e) {
-      if (!isHandledGlobally(e)) set({ previewError: errorMessage(e) });
-    } finally {
-      set({ previewLoading: false });
-    }
+    });
   },
 
   async runWeekly(backupSourceId) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requireStrongPassword } from '../../../main/accounts';
 import type { Client } from '../../../main/api';
 import { passwordProblem } from '../../../main/common';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, makeTestApi, OFFICE_SETUP, type TestApi } from '../../support/services';
 
 describe('the password rule: at least 10 characters, not all digits', () => {
   it('judges lengths in characters and refuses all digits', () => {
@@ -19,10 +19,7 @@ describe('the password rule: at least 10 characters, not all digits', () => {
   describe('through the API', () => {
     let t: TestApi;
     let admin: Client;
-    beforeEach(async () => {
-      t = makeTestApi();
-      admin = await setUpOffice(t);
-    }, 60_000);
+    beforeEach(async () => ({ t, admin } = await makeOfficeApi()), 60_000);
     afterEach(() => t.cleanup());
 
     const refused = (message: string) => ({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) as unknown } });

@@ -11,7 +11,7 @@ import { createServices, dispatch, type ApiServices, type Client, type MethodNam
 import { officeVerifier } from '../../../main/api/signing';
 import { silentLogger } from '../../../main/log';
 import { type Db } from '../../../main/store';
-import { verifyAuditChain, type ChainReport } from '../../../main/audit';
+import { auditHead, verifyAuditChain, type AuditRow, type ChainReport } from '../../../main/audit';
 import { makeTestApi, setUpOffice, tempDir, TestClock } from '../../support/services';
 
 const DAY = 24 * 3600_000;
@@ -65,23 +65,13 @@ function dropAuditTriggers(db: Db): void {
   for (const { name } of names) db.exec(`DROP TRIGGER "${name}"`);
 }
 
-interface Row {
-  seq: number;
-  at: string;
-  actor_id: number | null;
-  actor_login: string | null;
-  action: string;
-  target: string | null;
-  details: string;
-}
-
 /**
  * The attack of the issue: keep only the rows he likes, delete every seal, renumber from 1 and
  * recompute every hash exactly as the program does (the source is public).
  */
-function rewriteChain(db: Db, keep: (r: Row) => boolean): void {
+function rewriteChain(db: Db, keep: (r: AuditRow) => boolean): void {
   dropAuditTriggers(db);
-  const rows = (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).filter(keep);
+  const rows = (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).filter(keep);
   db.transaction(() => {
     db.prepare('DELETE FROM audit_seals').run();
     db.prepare('DELETE FROM audit_log').run();
@@ -96,7 +86,7 @@ function rewriteChain(db: Db, keep: (r: Row) => boolean): void {
   })();
 }
 
-const isLisiCreated = (r: Row) => r.action === 'user.create' && r.details.includes('"lisi"');
+const isLisiCreated = (r: AuditRow) => r.action === 'user.create' && r.details.includes('"lisi"');
 
 describe('audit seals survive an edited database (issue 10, item 2)', () => {
   let baseline: string;
@@ -274,7 +264,7 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
 
   it('an insider who also deletes the later logins and the seal files is left with late seals, and the paper anchor catches him', async () => {
     const o = copy();
-    const head = o.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const head = auditHead(o.db)!;
     const latestSeal = verifyOffline(o).latestSeal!;
     rewriteChain(o.db, (r) => !isLisiCreated(r) && r.action !== 'session.login');
     for (const f of readdirSync(sealsDir(o))) rmSync(path.join(sealsDir(o), f));
@@ -300,7 +290,7 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
 
   it('anchors from the paper report verify on the untouched archive, through the API too', async () => {
     const o = copy();
-    const head = o.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const head = auditHead(o.db)!;
     const seal = verifyOffline(o).latestSeal!;
     expect(verifyOffline(o, { anchors: [head], sealAnchors: [seal.hash] }).ok).toBe(true);
     const chief = await login(o, 'chief');

@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { certificateInfo, type Pem } from '../../../main/crypto';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 
 const SETUP = new Date('2026-11-20T02:00:00Z');
 const years = (n: number, from = SETUP) => {
@@ -17,11 +17,7 @@ const DAY = 24 * 3600_000;
 describe('certificate lifetimes', () => {
   let t: TestApi;
   let admin: Client;
-  beforeAll(async () => {
-    t = makeTestApi();
-    t.clock.current = SETUP;
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeAll(async () => ({ t, admin } = await makeOfficeApi(SETUP)), 60_000);
   afterAll(() => t.cleanup());
 
   const db = () => t.services.archive.open().db;

@@ -4,18 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeOfficeApi, tempDir, type TestApi } from '../../support/services';
 
 describe('clearing the recorder after ingest (optional, off by default)', () => {
   let t: TestApi;
   let admin: Client;
   const start = new Date('2026-11-26T01:00:00Z');
 
-  beforeAll(async () => {
-    t = makeTestApi();
-    t.clock.current = new Date('2026-11-26T09:00:00Z');
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeAll(async () => ({ t, admin } = await makeOfficeApi(new Date('2026-11-26T09:00:00Z'))), 60_000);
   afterAll(() => t.cleanup());
 
   it('leaves the recorder untouched unless asked', async () => {

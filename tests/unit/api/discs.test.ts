@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asPem } from '../../../main/crypto';
 import { openIsoImage, verifyDisc } from '../../../main/disc';
+import { flipByteInImage } from '../../support/iso-tamper';
 import { tempDir } from '../../support/services';
 import { approveCaseFor, makeDiscWorld, signedForm, type DiscWorld } from './discs-fixture';
 
@@ -104,22 +104,10 @@ describe('evidence disc through the API: plan, build, burn to the pseudo-drive, 
   }, 120_000);
 
   it('fails the read-back naming the file after one byte of the burned disc is flipped', async () => {
-    const img = await openIsoImage(pseudo);
-    const victim = img.files.find((f) => f.path.startsWith('data/originals/'))!;
-    await img.close();
-    const pos = victim.extents[0]!.lba * 2048 + 100;
-    const fh = await open(pseudo, 'r+');
-    try {
-      const b = Buffer.alloc(1);
-      await fh.read(b, 0, 1, pos);
-      b[0] = b[0]! ^ 0xff;
-      await fh.write(b, 0, 1, pos);
-    } finally {
-      await fh.close();
-    }
+    const victim = await flipByteInImage(pseudo, (p) => p.startsWith('data/originals/'), 100);
     const r = await w.t.call(w.custodian, 'discs.verifyBurn', { discId });
     expect(r.readbackOk).toBe(false);
-    expect(r.readback!.files.filter((f) => f.status !== 'ok').map((f) => [f.path, f.status])).toEqual([[victim.path, 'changed']]);
+    expect(r.readback!.files.filter((f) => f.status !== 'ok').map((f) => [f.path, f.status])).toEqual([[victim, 'changed']]);
   }, 120_000);
 
   it('the register shows who built and burned, when, and the check result; every step is audited', async () => {

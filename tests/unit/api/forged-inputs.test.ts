@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 
 /** Forged or malformed requests, each refused with a clean Chinese error and no internals. */
 describe('forged and malformed input', () => {
   let t: TestApi;
   let admin: Client;
-  beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeAll(async () => ({ t, admin } = await makeOfficeApi()), 60_000);
   afterAll(() => t.cleanup());
 
   const cases: [string, unknown, unknown, string][] = [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from '../../../main/api';
 import type { Role } from '../../../main/common';
 import { startBrowserHost, type BrowserHost } from '../../../main/host';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeOfficeApi, tempDir, type TestApi } from '../../support/services';
 import { rawRequest } from '../host/raw-http';
 
 /**
@@ -46,8 +46,7 @@ describe('generated documents', () => {
     }[];
 
   beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
+    ({ t, admin } = await makeOfficeApi());
     host = await startBrowserHost({ services: t.services, staticDir: tempDir(), token: TOKEN });
     // One account per role, logged in through the host, initial password changed.
     for (const role of ROLES) {

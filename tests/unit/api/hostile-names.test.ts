@@ -11,7 +11,7 @@ import { SEGMENT_MAX_BYTES } from '../../../main/ingest';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
 import { CHINESE_255, expectSafeSegment, UNSAFE_CHARS } from '../../support/names';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeOfficeApi, tempDir, type TestApi } from '../../support/services';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -56,9 +56,7 @@ describe('ingest of a volume with hostile file names', () => {
       writeFileSync(abs, bytes);
       content.set(rel, bytes);
     });
-    t = makeTestApi();
-    t.clock.current = new Date('2024-05-20T10:00:00Z');
-    admin = await setUpOffice(t);
+    ({ t, admin } = await makeOfficeApi(new Date('2024-05-20T10:00:00Z')));
     const sourceId = t.services.sources.addFolder(vol).id;
     session = await ingestAndWait(t, admin, { sourceId, recorderSerial: 'A8C0012345', officerBadge: '310115', officerName: '张三' });
   }, 120_000);

@@ -8,7 +8,7 @@ import type { Client, IngestSessionDetailDto } from '../../../main/api';
 import { locateTools, zonedToUtc } from '../../../main/media';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeOfficeApi, tempDir, type TestApi } from '../../support/services';
 
 const SERIAL = 'ZFY0000777';
 const BADGE = '012345';
@@ -35,9 +35,7 @@ describe.skipIf(noFfmpeg)('kind by content, recorder info file, documents by cho
     execFileSync(locateTools().ffmpeg!, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x120', '-frames:v', '1', '-f', 'image2', '-c:v', 'png', path.join(root, 'scene.dat')]);
     // File times as the recorder left them (the machine's clock must not matter).
     for (const f of ['DCIM/ZFYINFO.TXT', 'readme.txt', 'PHOTO/IMG_0001.JPG', 'scene.dat']) utimesSync(path.join(root, f), start, start);
-    t = makeTestApi();
-    t.clock.current = zonedToUtc({ y: 2026, m: 11, d: 23, hh: 18, mm: 0, ss: 0 }, TZ);
-    admin = await setUpOffice(t);
+    ({ t, admin } = await makeOfficeApi(zonedToUtc({ y: 2026, m: 11, d: 23, hh: 18, mm: 0, ss: 0 }, TZ)));
     sourceId = t.services.sources.addFolder(root).id;
     first = await ingestAndWait(t, admin, { sourceId, recorderSerial: SERIAL, officerBadge: BADGE, officerName: '张三' });
   }, 120_000);

@@ -4,10 +4,10 @@ import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, IngestSessionDetailDto } from '../../../main/api';
-import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import type { FixtureVolume } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { ingestAndWait, officeWithIngestedVolume } from '../../support/ingest';
+import type { TestApi } from '../../support/services';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -19,12 +19,7 @@ describe('ingest of a recorder volume through the API', () => {
   let first: IngestSessionDetailDto;
 
   beforeAll(async () => {
-    vol = await makeRecorderVolume(tempDir('ew-vol-'));
-    t = makeTestApi();
-    t.clock.current = vol.dockedAt;
-    admin = await setUpOffice(t);
-    sourceId = t.services.sources.addFolder(vol.root).id;
-    first = await ingestAndWait(t, admin, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge, officerName: '张三' });
+    ({ t, admin, vol, sourceId, session: first } = await officeWithIngestedVolume());
   }, 120_000);
   afterAll(() => t.cleanup());
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiResult, type Client } from '../../../main/api';
 import { silentLogger } from '../../../main/log';
-import { makeTestApi, setUpOffice, TEST_COSTS, type TestApi } from '../../support/services';
+import { makeOfficeApi, TEST_COSTS, type TestApi } from '../../support/services';
 import { runInProcess } from '../cli/run-cli';
 
 const left = (n: number) => `AUTH_FAILED 用户名或密码错误（还可尝试 ${n} 次）`;
@@ -15,10 +15,7 @@ const answer = (r: ApiResult<unknown>) => (r.ok ? 'ok' : `${r.error.code} ${r.er
 describe('password guessing', () => {
   let t: TestApi;
   let admin: Client;
-  beforeEach(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeEach(async () => ({ t, admin } = await makeOfficeApi()), 60_000);
   afterEach(() => t.cleanup());
 
   const failures = (action: string) =>

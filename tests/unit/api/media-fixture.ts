@@ -1,9 +1,9 @@
 // Shared set-up for the media handler tests: a real archive with the fixture recorder volume ingested.
 import type { Session } from '../../../main/accounts';
 import type { Client, IngestSessionDetailDto } from '../../../main/api';
-import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import type { FixtureVolume } from '../../fixtures/recorder-volume';
+import { officeWithIngestedVolume } from '../../support/ingest';
+import type { TestApi } from '../../support/services';
 
 export interface MediaArchive {
   t: TestApi;
@@ -18,12 +18,7 @@ export interface MediaArchive {
 }
 
 export async function makeMediaArchive(): Promise<MediaArchive> {
-  const vol = await makeRecorderVolume(tempDir('ew-vol-'));
-  const t = makeTestApi();
-  t.clock.current = vol.dockedAt;
-  const custodian = await setUpOffice(t);
-  const sourceId = t.services.sources.addFolder(vol.root).id;
-  const ingest = await ingestAndWait(t, custodian, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge, officerName: '张三' });
+  const { t, admin: custodian, vol, session: ingest } = await officeWithIngestedVolume();
   const chief = t.client('chief');
   await t.call(chief, 'session.login', { login: 'chief', password: 'chief-pass-1' });
   await t.call(custodian, 'users.create', { login: 'officer1', displayName: '赵警员', badgeNo: null, password: 'initial-pass', roles: ['officer'] });

@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 
 describe('login, lock-out, idle logout and passwords', () => {
   let t: TestApi;
   let admin: Client;
-  beforeEach(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeEach(async () => ({ t, admin } = await makeOfficeApi()), 60_000);
   afterEach(() => t.cleanup());
 
   it('setup logs the admin in with admin and custodian roles, and the chief can log in', async () => {

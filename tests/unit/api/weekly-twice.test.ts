@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { localDay } from '../../../main/common';
 import { locateTools } from '../../../main/media';
-import { makeRecorderVolume, makeSegments, type FixtureVolume } from '../../fixtures/recorder-volume';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeSegments, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { ingestAndWait, officeWithIngestedVolume } from '../../support/ingest';
+import { tempDir, type TestApi } from '../../support/services';
 import { docxBlocks, docxPart, fieldsOf, tablesOf } from '../forms/docx-read';
 
 function reportFields(file: string): Map<string, string> {
@@ -31,12 +31,8 @@ describe.skipIf(!locateTools().ffmpeg)('weekly consolidation run twice', () => {
   let backupSourceId: string;
 
   beforeAll(async () => {
-    vol = await makeRecorderVolume(tempDir('ew-vol-'));
-    t = makeTestApi();
-    t.clock.current = vol.dockedAt;
-    admin = await setUpOffice(t);
-    const sourceId = t.services.sources.addFolder(vol.root).id;
-    await ingestAndWait(t, admin, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge, officerName: '张三' });
+    let sourceId: string;
+    ({ t, admin, vol, sourceId } = await officeWithIngestedVolume());
     // The same recorder docked again (nothing new), and footage copied from a folder with no recorder named.
     await ingestAndWait(t, admin, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge });
     const loose = tempDir('ew-loose-');

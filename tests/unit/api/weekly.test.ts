@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { localDay } from '../../../main/common';
-import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import type { FixtureVolume } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { officeWithIngestedVolume } from '../../support/ingest';
+import { tempDir, type TestApi } from '../../support/services';
 import { unzipEntry } from '../forms/docx-read';
 
 describe('weekly consolidation (rules art. 11(2))', () => {
@@ -18,12 +18,7 @@ describe('weekly consolidation (rules art. 11(2))', () => {
   let dockDay: string;
 
   beforeAll(async () => {
-    vol = await makeRecorderVolume(tempDir('ew-vol-'));
-    t = makeTestApi();
-    t.clock.current = vol.dockedAt;
-    admin = await setUpOffice(t);
-    const sourceId = t.services.sources.addFolder(vol.root).id;
-    await ingestAndWait(t, admin, { sourceId, recorderSerial: vol.serial, officerBadge: vol.badge, officerName: '张三' });
+    ({ t, admin, vol } = await officeWithIngestedVolume());
     dockDay = localDay(vol.dockedAt, 'Asia/Shanghai');
   }, 120_000);
   afterAll(() => t.cleanup());

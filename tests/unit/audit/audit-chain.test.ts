@@ -44,23 +44,15 @@ describe('audit chain', () => {
     expect(r).toMatchObject({ ok: true, entries: 6, headSeq: 6, problems: [] });
   });
 
-  it('finds an edited row and names it', () => {
-    tamper(db, "UPDATE audit_log SET details = json_set(details, '$.note', '篡改') WHERE seq = 3");
+  it.each([
+    ['an edited row', "UPDATE audit_log SET details = json_set(details, '$.note', '篡改') WHERE seq = 3", 3, 'edited'],
+    ['an edited actor even when the details stay the same', "UPDATE audit_log SET actor_login = 'someone' WHERE seq = 2", 2, 'edited'],
+    ['a deleted row (at the row after it)', 'DELETE FROM audit_log WHERE seq = 4', 5, 'deleted'],
+  ])('finds %s and names it', (_name, sql, seq, kind) => {
+    tamper(db, sql);
     const r = verify(db);
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([expect.objectContaining({ seq: 3, kind: 'edited' })]);
-  });
-
-  it('finds an edited actor even when the details stay the same', () => {
-    tamper(db, "UPDATE audit_log SET actor_login = 'someone' WHERE seq = 2");
-    expect(verify(db).problems).toEqual([expect.objectContaining({ seq: 2, kind: 'edited' })]);
-  });
-
-  it('finds a deleted row', () => {
-    tamper(db, 'DELETE FROM audit_log WHERE seq = 4');
-    const r = verify(db);
-    expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([expect.objectContaining({ seq: 5, kind: 'deleted' })]);
+    expect(r.problems).toEqual([expect.objectContaining({ seq, kind })]);
   });
 
   it('finds two rows swapped in order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayBounds } from '../../../main/api';
-import { addDays, dayStart, formatDay, formatInstant, formatWallClock, localDay, localTime, nextDay, utcToZoned, zonedToUtc } from '../../../main/common';
+import { addDays, dayStart, formatDay, formatInstant, formatWallClock, localDay, localTime, nextDay, utcOffsetMinutes, utcToZoned, zonedToUtc } from '../../../main/common';
 
 // Every expectation is an instant and a zone given explicitly: the results hold in any machine zone.
 describe('office time: instants and the office wall clock', () => {
@@ -49,5 +49,17 @@ describe('office time: instants and the office wall clock', () => {
 
   it('bounds a register period by office days', () => {
     expect(dayBounds('2026-11-27', '2026-11-28', 'Asia/Shanghai')).toEqual({ from: '2026-11-26T16:00:00.000Z', to: '2026-11-28T16:00:00.000Z' });
+  });
+});
+
+describe('utcOffsetMinutes: what verify.html adds to show the signing time on the office clock', () => {
+  it.each([
+    ['2026-11-29T02:30:00Z', 'Asia/Shanghai', 480],
+    ['2026-07-01T12:00:00.999Z', 'America/Los_Angeles', -420],
+    ['2026-01-01T12:00:00Z', 'America/Los_Angeles', -480],
+    ['2026-01-01T00:00:00Z', 'Asia/Kolkata', 330],
+    ['2026-06-01T12:00:00Z', 'UTC', 0],
+  ])('%s in %s: %d', (at, zone, minutes) => {
+    expect(utcOffsetMinutes(new Date(at), zone)).toBe(minutes);
   });
 });

@@ -1,8 +1,9 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common';
-import { openIsoImage, readBack } from '../../../main/disc';
+import { readBack } from '../../../main/disc';
+import { flipByteInImage } from '../../support/iso-tamper';
 import { burnErrorFrom, errorFromEvent, parseDevices, parseEvent, parseProgress, parseToc, XorrisoBurner, type BurnProgress } from '../../../native/burn';
 import { expectedFromStore, makeBagFixture, type BagFixture } from './bag-fixture';
 import { tempDir } from './helpers';
@@ -56,22 +57,10 @@ describe('read-back check', () => {
   });
 
   it('fails naming the file after one byte of the burned image is flipped', async () => {
-    const img = await openIsoImage(target);
-    const victim = img.files.find((x) => x.path.endsWith('现场录音_李四.WAV'))!;
-    await img.close();
-    const pos = victim.extents[0]!.lba * 2048 + 1000;
-    const fh = await open(target, 'r+');
-    try {
-      const b = Buffer.alloc(1);
-      await fh.read(b, 0, 1, pos);
-      b[0] = b[0]! ^ 0x01;
-      await fh.write(b, 0, 1, pos);
-    } finally {
-      await fh.close();
-    }
+    const victim = await flipByteInImage(target, (p) => p.endsWith('现场录音_李四.WAV'), 1000);
     const r = await readBack(target, expectedFromStore(f));
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => [p.path, p.status])).toEqual([[victim.path, 'changed']]);
+    expect(r.problems.map((p) => [p.path, p.status])).toEqual([[victim, 'changed']]);
   });
 
   it('reads a mounted-disc folder the same way and names missing and extra files', async () => {

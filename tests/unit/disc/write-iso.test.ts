@@ -5,6 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common';
 import { planIso, writeIso, type IsoOptions, type IsoProgress, type IsoSource } from '../../../main/disc';
+import { atFirstCall } from '../../support/once';
 import { bytes, makeTree, readImageTree, sha256, sha256File, tempDir, tool } from './helpers';
 
 const REC = 'data/originals/2026/11/27/REC01';
@@ -299,24 +300,12 @@ describe('errors', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('fails and removes the output when a source grows while writing', async () => {
-    const t = await twoFiles('grow');
-    let touched = false;
-    const p = writeIso(t.sources, t.out, opts, () => {
-      if (!touched) void appendFile(t.second, 'more');
-      touched = true;
-    });
-    expect(await codeOf(p)).toBe('ISO_SOURCE_CHANGED');
-    expect(existsSync(t.out)).toBe(false);
-  });
-
-  it('fails and removes the output when a source shrinks while writing', async () => {
-    const t = await twoFiles('shrink');
-    let touched = false;
-    const p = writeIso(t.sources, t.out, opts, () => {
-      if (!touched) void writeFile(t.second, 'short');
-      touched = true;
-    });
+  it.each([
+    ['grows', (file: string) => appendFile(file, 'more')],
+    ['shrinks', (file: string) => writeFile(file, 'short')],
+  ])('fails and removes the output when a source %s while writing', async (how, change) => {
+    const t = await twoFiles(how);
+    const p = writeIso(t.sources, t.out, opts, atFirstCall(() => void change(t.second)));
     expect(await codeOf(p)).toBe('ISO_SOURCE_CHANGED');
     expect(existsSync(t.out)).toBe(false);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common';
 import { cleanIncoming, commitOriginal, hashFile, type IngestErrorCode } from '../../../main/ingest';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
+import { atFirstCall } from '../../support/once';
 
 let dir: string;
 let incoming: string;
@@ -83,15 +84,9 @@ describe('commitOriginal', () => {
   it('TARGET_EXISTS when the target appears during the copy (atomic guard), no partial left', async () => {
     const finalPath = path.join(dir, 'archive', 'race', 'x.MP4');
     await mkdir(path.dirname(finalPath), { recursive: true });
-    let once = false;
     const p = commitOriginal({
       sourcePath: big, incomingDir: incoming, finalPath,
-      onBytes: () => {
-        if (!once) {
-          once = true;
-          void writeFile(finalPath, 'someone else');
-        }
-      },
+      onBytes: atFirstCall(() => void writeFile(finalPath, 'someone else')),
     });
     await expectCode(p, 'TARGET_EXISTS');
     expect((await stat(finalPath)).size).toBe(12);
@@ -102,15 +97,9 @@ describe('commitOriginal', () => {
     const src = path.join(dir, 'src', 'vanish.MP4');
     await writeRandomFile(src, 12 * 1024 * 1024);
     const finalPath = path.join(dir, 'archive', 'gone', 'vanish.MP4');
-    let once = false;
     const p = commitOriginal({
       sourcePath: src, incomingDir: incoming, finalPath,
-      onBytes: () => {
-        if (!once) {
-          once = true;
-          void unlink(src);
-        }
-      },
+      onBytes: atFirstCall(() => void unlink(src)),
     });
     await expectCode(p, 'SOURCE_GONE');
     expect(existsSync(finalPath)).toBe(false);
@@ -124,15 +113,9 @@ describe('commitOriginal', () => {
   it('source growing during copy (still recording): SOURCE_CHANGED', async () => {
     const src = path.join(dir, 'src', 'grow.MP4');
     await writeRandomFile(src, 12 * 1024 * 1024);
-    let once = false;
     const p = commitOriginal({
       sourcePath: src, incomingDir: incoming, finalPath: path.join(dir, 'archive', 'grow.MP4'),
-      onBytes: () => {
-        if (!once) {
-          once = true;
-          void writeFile(src, 'more', { flag: 'a' });
-        }
-      },
+      onBytes: atFirstCall(() => void writeFile(src, 'more', { flag: 'a' })),
     });
     await expectCode(p, 'SOURCE_CHANGED');
     expect(await parts(incoming)).toEqual([]);

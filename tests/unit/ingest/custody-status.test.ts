@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
+import { makeOfficeApi, type TestApi } from '../../support/services';
 
 // 工作台 warns (issue 11 item 6): the figures behind the red cards, read from the store as it is.
 describe('dashboard.custody', () => {
   let t: TestApi;
   let admin: Client;
   const db = () => t.services.archive.open().db;
-  beforeEach(async () => {
-    t = makeTestApi();
-    t.clock.current = new Date('2026-11-20T02:00:00Z');
-    admin = await setUpOffice(t);
-  }, 60_000);
+  beforeEach(async () => ({ t, admin } = await makeOfficeApi(new Date('2026-11-20T02:00:00Z'))), 60_000);
   afterEach(() => t.cleanup());
 
   const session = (startedAt: string, status: string, filesFailed = 0) =>

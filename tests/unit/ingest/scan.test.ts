@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInfoFile, scanSource, type ScanResult } from '../../../main/ingest';
-import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { volumeInTempDir, type FixtureVolume } from '../../fixtures/recorder-volume';
 import { withoutReadOverride } from '../../support/unprivileged';
 
 const run = promisify(execFile);
@@ -14,13 +13,8 @@ const SCAN_CHILD = path.resolve('tests/support/scan-source.ts');
 let dir: string;
 let vol: FixtureVolume;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ew-scan-'));
-  vol = await makeRecorderVolume(path.join(dir, 'vol'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ dir, vol } = await volumeInTempDir('ew-scan-')));
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('scanSource', () => {
   it('lists exactly the expected originals and skips housekeeping', async () => {

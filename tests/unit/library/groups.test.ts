@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, MethodInput } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
-import { insertSynthetic, type SynthLibrary, type SynthMedia } from './synthetic';
+import type { TestApi } from '../../support/services';
+import { officeWithSyntheticLibrary, type SynthLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.recordings'>;
 
@@ -19,11 +19,7 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
   let admin: Client;
   let lib: SynthLibrary;
 
-  beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
-    lib = insertSynthetic(t.services.archive.open().db, 3000);
-  }, 120_000);
+  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary(3000)), 120_000);
   afterAll(() => t.cleanup());
 
   /** Groups holding any media that `keep` accepts, each with all its segments, sorted as the server sorts them. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, LibraryItemDto, MethodInput } from '../../../main/api';
-import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
-import { insertSynthetic, type SynthLibrary, type SynthMedia } from './synthetic';
+import type { TestApi } from '../../support/services';
+import { officeWithSyntheticLibrary, type SynthLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.search'>;
 
@@ -11,11 +11,7 @@ describe('library.search on 100 000 media', () => {
   let admin: Client;
   let lib: SynthLibrary;
 
-  beforeAll(async () => {
-    t = makeTestApi();
-    admin = await setUpOffice(t);
-    lib = insertSynthetic(t.services.archive.open().db);
-  }, 120_000);
+  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary()), 120_000);
   afterAll(() => t.cleanup());
 
   const cmp = (by: 'startAt' | 'size' | 'durationSec', dir: 'asc' | 'desc') => (a: SynthMedia, b: SynthMedia) => {

@@ -1,6 +1,7 @@
 // 100 000 synthetic media rows, inserted straight into SQL in one transaction (no files behind them):
 // for checking library queries and measuring them. Deterministic, so a failure can be reproduced.
 import type { Db } from '../../../main/store';
+import { makeOfficeApi } from '../../support/services';
 
 export const CATS = ['inspection', 'coercive', 'evidence', 'investigation', 'minor', 'sensitive', 'uncooperative', 'other'] as const;
 export const CLASSES = ['normal', 'privacy', 'business_secret', 'state_secret'] as const;
@@ -137,4 +138,10 @@ export function insertSynthetic(db: Db, count = 100_000, seed = 20261120): Synth
     }
   })();
   return { media, officers, recorders, cases };
+}
+
+/** A set-up office with `count` synthetic media (see insertSynthetic). */
+export async function officeWithSyntheticLibrary(count?: number) {
+  const { t, admin } = await makeOfficeApi();
+  return { t, admin, lib: insertSynthetic(t.services.archive.open().db, count) };
 }

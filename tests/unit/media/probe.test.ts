@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +10,7 @@ import {
   type ExecutablePath,
   type MediaFlag,
 } from '../../../main/media';
-import { makeRecorderVolume, type FixtureVolume } from '../../fixtures/recorder-volume';
+import { volumeInTempDir, type FixtureVolume } from '../../fixtures/recorder-volume';
 
 let dir: string;
 let vol: FixtureVolume;
@@ -26,13 +25,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ew-probe-'));
-  vol = await makeRecorderVolume(path.join(dir, 'vol'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ dir, vol } = await volumeInTempDir('ew-probe-')));
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('probe on the fixture volume', () => {
   it('each file: kind, flags, codecs and start time as expected', async () => {

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 import type { FolderListingDto, SourceDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const browseSources = (path: string | null) => api.sources.browse({ path });
 
 /**
  * Choosing a folder where there is no native dialog (the browser host): the workstation lists the allowed places
- * (removable media, configured folders, the user's home) and their subfolders; the archive is never offered.
+ * (removable media, configured folders, the user's home) and their subfolders; the archive is never offered. A
+ * chosen folder becomes a source and closes the picker, unless the caller takes the path itself (`onPickedPath`).
  */
 export function FolderPickerModal(props: {
   open: boolean;
@@ -22,20 +24,9 @@ export function FolderPickerModal(props: {
 }) {
   const browse = props.browse ?? browseSources;
   const [listing, setListing] = useState<FolderListingDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
-  const go = async (path: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setListing(await browse(path));
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const go = (path: string | null) => run(async () => setListing(await browse(path)));
 
   useEffect(() => {
     if (!props.open) return;
@@ -47,20 +38,17 @@ export function FolderPickerModal(props: {
     return () => {
       live = false;
     };
-  }, [props.open, props.browse]);
+  }, [props.open, props.browse, setError]);
 
   const choose = async () => {
-    if (!listing?.path) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (props.onPickedPath) await props.onPickedPath(listing.path);
-      else props.onPicked?.(await api.sources.addFolder({ path: listing.path }));
-    } catch (e) {
-      if (!isHandledGlobally(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const path = listing?.path;
+    if (!path) return;
+    await run(async () => {
+      if (props.onPickedPath) return props.onPickedPath(path);
+      const source = await api.sources.addFolder({ path });
+      props.onClose();
+      props.onPicked?.(source);
+    });
   };
 
   const atRoots = listing?.path === null;

@@ -50,10 +50,7 @@ export function SourcesPanel() {
         open={picking}
         title="选择要导入的文件夹"
         onClose={() => setPicking(false)}
-        onPicked={(s) => {
-          setPicking(false);
-          void loadSources().then(() => scanSource(s.id));
-        }}
+        onPicked={(s) => void loadSources().then(() => scanSource(s.id))}
       />
     </div>
   );

@@ -244,10 +244,7 @@ function RunForm() {
         open={picking}
         title="选择备份位置"
         onClose={() => setPicking(false)}
-        onPicked={(s) => {
-          setPicking(false);
-          void loadSources().then(() => form.setFieldValue('backup', s.id));
-        }}
+        onPicked={(s) => void loadSources().then(() => form.setFieldValue('backup', s.id))}
       />
       {running && (
         <div style={{ marginTop: 16, maxWidth: 640 }} data-testid="weekly-progress">

@@ -1,5 +1,5 @@
 
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select, type SelectProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto, Classification, MediaFlag, MediaKind, OfficerEntryDto, RecorderRefDto } from '../../../../main/api/dto';
@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_LABELS, MEDIA_KIND_LABELS } from '../../labels';
 import type { LibraryQuery } from '../../stores/library';
 import { pickedDayRange } from '../../time';
-import { FilterActions } from '../FilterActions';
+import { FilterBar } from '../FilterBar';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -55,30 +55,29 @@ function toQuery(v: Values): LibraryQuery {
 
 const W = { width: 150 };
 
+/** A filter over many choices (people, recorders, cases): empty is 全部; typing narrows the list by label. */
+function SearchSelect({ width, ...select }: SelectProps<number> & { width: number }) {
+  return <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" style={{ width }} {...select} />;
+}
+
 export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
   const [form] = Form.useForm<Values>();
   const { officers, recorders, cases } = useOptions();
   const apply = () => props.onApply(toQuery(form.getFieldsValue()));
 
   return (
-    <Form<Values> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }} data-testid="library-filters">
+    <FilterBar<Values> form={form} onFinish={apply} onReset={() => props.onApply({})} testId="library-filters">
       <Form.Item name="range" label="录制日期">
         <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
       </Form.Item>
       {officers && (
         <Form.Item name="officerId" label="执法人员">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部"
-            style={W}
-            options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.badgeNo}）` }))}
-          />
+          <SearchSelect width={150} options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.badgeNo}）` }))} />
         </Form.Item>
       )}
       {recorders && (
         <Form.Item name="recorderId" label="记录仪">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" style={W} options={recorders.map((r) => ({ value: r.id, label: r.serial }))} />
+          <SearchSelect width={150} options={recorders.map((r) => ({ value: r.id, label: r.serial }))} />
         </Form.Item>
       )}
       <Form.Item name="category" label="执法情形">
@@ -118,24 +117,12 @@ export function LibraryFilters(props: { onApply: (q: LibraryQuery) => void }) {
       </Form.Item>
       {cases && (
         <Form.Item name="caseId" label="案件">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部"
-            style={{ width: 180 }}
-            options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
-          />
+          <SearchSelect width={180} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))} />
         </Form.Item>
       )}
       <Form.Item name="text" label="关键词">
         <Input allowClear placeholder="文件名或备注" style={{ width: 160 }} />
       </Form.Item>
-      <FilterActions
-        onReset={() => {
-          form.resetFields();
-          props.onApply({});
-        }}
-      />
-    </Form>
+    </FilterBar>
   );
 }
