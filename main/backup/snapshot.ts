@@ -30,7 +30,8 @@ export function assertDatabaseSound(db: Db): void {
 
 /**
  * A consistent copy of the live database by SQLite's online backup, turned into a plain (non-WAL) file so the
- * generation holds one file, and checked again. Returns what the copy registers: the originals to back up and the
+ * generation holds one file, and checked again. Returns what the copy registers: the originals to back up (not those
+ * disposed of under a signed disposal record: their bytes are gone by design) and the
  * chain head, read from the copy itself so they match it exactly.
  */
 export async function takeSnapshot(
@@ -43,7 +44,7 @@ export async function takeSnapshot(
   try {
     copy.pragma('journal_mode = DELETE');
     assertDatabaseSound(copy);
-    const originals = (copy.prepare('SELECT sha256, size, stored_path, day FROM media ORDER BY stored_path').all() as { sha256: string; size: number; stored_path: string; day: string }[]).map(
+    const originals = (copy.prepare('SELECT sha256, size, stored_path, day FROM media WHERE disposal_id IS NULL ORDER BY stored_path').all() as { sha256: string; size: number; stored_path: string; day: string }[]).map(
       (r) => ({ sha256: r.sha256, size: r.size, storedPath: r.stored_path, day: r.day }),
     );
     const h = auditHead(copy);

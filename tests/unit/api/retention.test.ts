@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../main/api';
 import { opensslCmsVerify } from '../../support/cms';
+import { tempDir } from '../../support/services';
+import { BACKUP_MANIFEST } from '../../../main/backup';
 import { runInProcess } from '../cli/run-cli';
 import { makeMediaArchive, type MediaArchive } from './media-fixture';
 
@@ -156,6 +158,17 @@ describe('retention and disposal (art. 11(3))', () => {
     expect(audit.entries[0]?.details).toMatchObject({ recordFile: '销毁记录-0001.docx', recordSha256: done.recordSha256 });
     // Executing again only finishes a removal a crash may have left; nothing changes.
     expect((await m.t.call(m.custodian, 'disposals.execute', { id: req.id })).executedAt).toBe(done.executedAt);
+  });
+
+  it('a backup after the disposal leaves the disposed originals out and still checks whole', async () => {
+    const target = tempDir('ew-target-');
+    const targetSourceId = m.t.services.sources.addFolder(target).id;
+    const r = await m.t.call(m.custodian, 'backup.run', { targetSourceId });
+    expect(r.verified).toBe(true);
+    expect(r.problems).toEqual([]);
+    const manifest = await readFile(path.join(r.folder, BACKUP_MANIFEST), 'utf8');
+    for (const id of [first, second]) expect(manifest).not.toContain(storedPath(id));
+    expect(manifest).toContain(storedPath(young));
   });
 
   it('the store refuses marking another original disposed by a direct UPDATE, even naming the executed record', () => {
