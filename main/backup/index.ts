@@ -9,4 +9,4 @@ export { runDrill, type DrillResult } from './drill';
 export { backupAlerts, neededBytes, DRILL_MAX_DAYS, TARGET_MAX_DAYS, type BackupStatusFacts } from './status';
 export { freeBytes, databaseBytes } from './space';
 export { drillRecord, drillRecordBytes, drillRecordName, type DrillRecord } from './drill-record';
-export { planRebuild, stageRebuild, registerRebuilt, recordRebuiltManifest, NEVER_IN_FILES_TEXT, type RebuildPlan, type RebuiltOriginal, type Unrecovered } from './rebuild';
+export { planRebuild, stageRebuild, registerRebuilt, recordRebuiltManifest, neverInFiles, NEVER_IN_FILES_TEXT, type RebuildPlan, type RebuiltOriginal, type Unrecovered } from './rebuild';

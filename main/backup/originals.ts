@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DAY_MANIFESTS } from './layout';
-import { commitOriginal, dayRelDir, hashFile, MANIFEST_NAME, SIGNATURE_NAME, toAbsolute } from '../ingest';
+import { commitOriginal, dayRelDir, DAY_RECORD_NAMES, hashFile, toAbsolute } from '../ingest';
 
 export interface RegisteredOriginal {
   sha256: string;
@@ -61,7 +61,7 @@ export async function copyOriginals(
   for (const day of [...new Set(originals.map((o) => o.day))].sort()) {
     const from = toAbsolute(archiveRoot, dayRelDir(day));
     const names = await readdir(from).catch(() => [] as string[]);
-    for (const name of [MANIFEST_NAME, SIGNATURE_NAME].filter((n) => names.includes(n))) {
+    for (const name of DAY_RECORD_NAMES.filter((n) => names.includes(n))) {
       const source = path.join(from, name);
       const sourceHash = await hashFile(source);
       // The generation keeps the day manifest as it was (a day's manifest is rewritten when the day gets more

@@ -1,11 +1,11 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { AppError, type NeverInFiles } from '../common';
+import { AppError, NEVER_IN_FILES, type NeverInFiles } from '../common';
 import { parseSealBody, sealFileDays, sealHash } from '../audit';
 import { certificateFingerprint, verifyDetached, type Pem } from '../crypto';
-import { findRecorderBySerial, insertRecorder } from '../devices';
-import { commitOriginal, dayRelDir, hashFile, MANIFEST_NAME, retentionUntil, SIGNATURE_NAME, toAbsolute } from '../ingest';
+import { findOfficerByBadge, findRecorderBySerial, insertOfficer, insertRecorder } from '../devices';
+import { commitOriginal, CUSTODY_NAME, CUSTODY_SIGNATURE_NAME, DAY_RECORD_NAMES, dayRelDir, hashFile, MANIFEST_NAME, retentionUntil, SIGNATURE_NAME, toAbsolute, type CustodyLine, type CustodyRecord } from '../ingest';
 import { kindFromExtension } from '../media';
 import { ensureArchiveLayout, officeSetting, type Db } from '../store';
 import { checkGeneration, listGenerations, parseBackupManifest } from './check';
@@ -23,11 +23,13 @@ export interface RebuiltOriginal {
   /** When its day manifest was signed (the signed CMS signing time): the latest it can have been ingested. */
   ingestedBy: string;
   ingestedAt: string;
+  /** The day's signed custody record's line for it (officer, start, name), when that record is there and checks. */
+  custody: CustodyLine | null;
 }
 
 /** What could not be recovered from the files, by path. */
 export interface Unrecovered {
-  kind: 'manifest_signature' | 'original_missing' | 'original_changed' | 'original_unlisted';
+  kind: 'manifest_signature' | 'custody_record' | 'original_missing' | 'original_changed' | 'original_unlisted';
   path: string;
 }
 
@@ -57,6 +59,12 @@ export const NEVER_IN_FILES_TEXT: Record<NeverInFiles, string> = {
   audit_before_rebuild: 'the audit log before the rebuild (its last sealed head is named)',
   annotations: 'notes, bookmarks, 执法情形, key marks and classifications',
 };
+
+/** What the rebuild cannot say: the officers only when some original has no custody record vouching for it. */
+export function neverInFiles(plan: RebuildPlan): NeverInFiles[] {
+  const officersKnown = plan.originals.every((o) => o.custody !== null);
+  return NEVER_IN_FILES.filter((n) => n !== 'officers_of_originals' || !officersKnown);
+}
 
 const DAY_DIR = /^originals\/(\d{4})\/(\d{2})\/(\d{2})$/;
 
@@ -105,6 +113,8 @@ export async function planRebuild(backupDir: string, at: Date): Promise<RebuildP
       plan.unrecovered.push({ kind: 'manifest_signature', path: `${rel}/${MANIFEST_NAME}` });
       continue;
     }
+    const custody = await readCustody(dir, trusted.ca, at);
+    if (!custody.ok) plan.unrecovered.push({ kind: 'custody_record', path: `${rel}/${CUSTODY_NAME}` });
     let files = 0;
     for (const l of lines) {
       const storedPath = `${rel}/${l.relPath}`;
@@ -116,13 +126,13 @@ export async function planRebuild(backupDir: string, at: Date): Promise<RebuildP
       else if (h !== l.sha256) plan.unrecovered.push({ kind: 'original_changed', path: storedPath });
       else {
         files++;
-        plan.originals.push({ storedPath, sha256: h, size: (await stat(file)).size, day, recorderSerial: parts[0]!, ingestedBy: v.signer?.commonName ?? '?', ingestedAt: v.signingTime.toISOString() });
+        plan.originals.push({ storedPath, sha256: h, size: (await stat(file)).size, day, recorderSerial: parts[0]!, ingestedBy: v.signer?.commonName ?? '?', ingestedAt: v.signingTime.toISOString(), custody: custody.lines.get(`${l.relPath}\n${h}`) ?? null });
       }
     }
     plan.days.push({ day, manifestSha256: createHash('sha256').update(manifest).digest('hex'), signedBy: v.signer?.commonName ?? '?', signedAt: v.signingTime.toISOString(), files });
   }
   for (const rel of (await listFiles(bp.originals)).map((f) => `originals/${f}`)) {
-    if (!listed.has(rel) && ![MANIFEST_NAME, SIGNATURE_NAME].includes(path.posix.basename(rel))) plan.unrecovered.push({ kind: 'original_unlisted', path: rel });
+    if (!listed.has(rel) && !DAY_RECORD_NAMES.includes(path.posix.basename(rel))) plan.unrecovered.push({ kind: 'original_unlisted', path: rel });
   }
 
   const seals = path.join(trusted.folder, 'seals');
@@ -137,6 +147,24 @@ export async function planRebuild(backupDir: string, at: Date): Promise<RebuildP
   return plan;
 }
 
+/**
+ * The day's custody record, believed only when its signature checks with the office CA; its lines keyed by path and
+ * hash so a line vouches only for the original it names. Archives from before the record have none (`ok` true, empty):
+ * their officers stay unrecovered.
+ */
+async function readCustody(dir: string, ca: Pem, at: Date): Promise<{ ok: boolean; lines: Map<string, CustodyLine> }> {
+  const content = await readFile(path.join(dir, CUSTODY_NAME)).catch(() => null);
+  const signature = await readFile(path.join(dir, CUSTODY_SIGNATURE_NAME)).catch(() => null);
+  if (!content && !signature) return { ok: true, lines: new Map() };
+  if (!content || !signature || !verifyDetached({ content, signatureDer: signature, caCertPem: ca, at }).ok) return { ok: false, lines: new Map() };
+  try {
+    const record = JSON.parse(content.toString('utf8')) as CustodyRecord;
+    return { ok: true, lines: new Map(record.files.map((f) => [`${f.relToDay}\n${f.sha256}`, f])) };
+  } catch {
+    return { ok: false, lines: new Map() };
+  }
+}
+
 async function walkDirs(abs: string, rel: string): Promise<string[]> {
   const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
   const out: string[] = [rel];
@@ -146,9 +174,10 @@ async function walkDirs(abs: string, rel: string): Promise<string[]> {
 
 /**
  * Registers the plan's originals in a new store, as the files say and no more: one ingest session per day received
- * by `receivedBy` (the account making the rebuild), the recorder from the folder, the start and ingest time from the
- * day manifest's signing time (`start_source` ingest_time), no officer. The kind is by file name (no probe: the
- * rebuild must not depend on ffprobe reading a damaged file). Call in the transaction of the rebuild's audit entry.
+ * by `receivedBy` (the account making the rebuild); the officer, recorder, start, name and kind from the day's signed
+ * custody record where it vouches for the original, else the recorder from the folder, the start from the day
+ * manifest's signing time (`start_source` ingest_time), no officer and the kind by file name (no probe: the rebuild
+ * must not depend on ffprobe reading a damaged file). Call in the transaction of the rebuild's audit entry.
  */
 export function registerRebuilt(db: Db, plan: RebuildPlan, receivedByLogin: string, now: Date): number {
   const receivedBy = (db.prepare('SELECT id FROM users WHERE login = ?').get(receivedByLogin) as { id: number }).id;
@@ -164,16 +193,36 @@ export function registerRebuilt(db: Db, plan: RebuildPlan, receivedByLogin: stri
       )
       .run(d.signedAt, d.signedAt, receivedBy, `重建：${d.day} 日清单（${d.signedBy}签名）`, originals.length, sum(originals), originals.length, sum(originals)).lastInsertRowid as number;
     for (const o of originals) {
-      let recorderId = recorders.get(o.recorderSerial);
+      const serial = o.custody?.recorderSerial ?? o.recorderSerial;
+      let recorderId = recorders.get(serial);
       if (recorderId === undefined) {
-        recorderId = (findRecorderBySerial(db, o.recorderSerial, now) ?? insertRecorder(db, { serial: o.recorderSerial, notes: '由备份文件重建' }, now)).id;
-        recorders.set(o.recorderSerial, recorderId);
+        recorderId = (findRecorderBySerial(db, serial, now) ?? insertRecorder(db, { serial, notes: '由备份文件重建' }, now)).id;
+        recorders.set(serial, recorderId);
       }
+      const officer = o.custody?.officer;
+      const officerId = officer ? (findOfficerByBadge(db, officer.badgeNo) ?? insertOfficer(db, officer, now)).id : null;
       const name = path.posix.basename(o.storedPath);
+      const c = o.custody;
       db.prepare(
         `INSERT INTO media (sha256, size, stored_path, original_name, original_path, kind, recorder_id, officer_id, ingest_session_id, start_at, start_source, day, has_audio, flags, retention_until, created_at, start_rule)
-         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'ingest_time', ?, 0, '[]', ?, ?, NULL)`,
-      ).run(o.sha256, o.size, o.storedPath, name, o.storedPath, kindFromExtension(name), recorderId, session, o.ingestedAt, o.day, retentionUntil(new Date(o.ingestedAt), months).toISOString(), o.ingestedAt);
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, NULL)`,
+      ).run(
+        o.sha256,
+        o.size,
+        o.storedPath,
+        c?.originalName ?? name,
+        c?.originalPath ?? o.storedPath,
+        c?.kind ?? kindFromExtension(name),
+        recorderId,
+        officerId,
+        session,
+        c?.startAt ?? o.ingestedAt,
+        c ? c.startSource : 'ingest_time',
+        o.day,
+        c?.hasAudio ? 1 : 0,
+        retentionUntil(new Date(c?.startAt ?? o.ingestedAt), months).toISOString(),
+        o.ingestedAt,
+      );
     }
   }
   return receivedBy;
@@ -201,6 +250,6 @@ export async function stageRebuild(plan: RebuildPlan, backupDir: string, staging
   const previous = path.join(paths.certs, 'previous');
   await mkdir(previous, { recursive: true });
   await writeFile(path.join(previous, 'office-ca.pem'), plan.caCertPem);
-  for (const d of plan.days) await copyTree(toAbsolute(bp.root, dayRelDir(d.day)), path.join(previous, dayRelDir(d.day)), (rel) => rel === MANIFEST_NAME || rel === SIGNATURE_NAME);
+  for (const d of plan.days) await copyTree(toAbsolute(bp.root, dayRelDir(d.day)), path.join(previous, dayRelDir(d.day)), (rel) => DAY_RECORD_NAMES.includes(rel));
   await copyTree(path.join(bp.generations, plan.trustedGeneration, 'seals'), path.join(previous, 'seals'));
 }

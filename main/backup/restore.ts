@@ -2,7 +2,7 @@ import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common';
-import { commitOriginal, toAbsolute } from '../ingest';
+import { commitOriginal, DAY_RECORD_NAMES, toAbsolute } from '../ingest';
 import { ensureArchiveLayout } from '../store';
 import { checkGeneration, describeProblem, listGenerations, pickGeneration, type GenerationCheck, type GenerationProblem } from './check';
 import { copyTree, listFiles } from './files';
@@ -95,7 +95,7 @@ export async function stageRestore(a: {
 
   const bp = backupPaths(a.backupDir);
   const inGeneration = new Set(originals.map((o) => o.relPath.slice(prefix.length)));
-  const pool = (await listFiles(bp.originals)).map((f) => `originals/${f}`).filter((f) => !/manifest-sha256\.txt(\.p7s)?$/.test(f));
+  const pool = (await listFiles(bp.originals)).map((f) => `originals/${f}`).filter((f) => !DAY_RECORD_NAMES.includes(path.posix.basename(f)));
   const newer = (await listGenerations(a.backupDir)).filter((g) => g > generation).sort();
   return {
     staging,

@@ -19,7 +19,19 @@ export { markInterruptedSessions, openIngestSession, type IngestAudit } from './
 export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
 export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope, type DisposedOriginal } from './integrity';
-export { writeDayManifest, manifestText, dayManifestEntries, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
+export {
+  writeDayManifest,
+  manifestText,
+  dayManifestEntries,
+  dayCustody,
+  MANIFEST_NAME,
+  SIGNATURE_NAME,
+  CUSTODY_NAME,
+  CUSTODY_SIGNATURE_NAME,
+  DAY_RECORD_NAMES,
+  type CustodyLine,
+  type CustodyRecord,
+} from './manifest';
 export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type SegmentTime, type GroupedRecording, type Gap } from './recordings';
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
 export { estimateDrift, type DriftEstimate } from './drift';

@@ -5,7 +5,7 @@ import type { IntegrityProblemKind } from '../common';
 import type { Db } from '../store';
 import { hashFile } from './copy-hash';
 import { dayRelDir, toAbsolute } from './layout';
-import { dayManifestEntries, manifestText, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
+import { DAY_RECORD_NAMES, dayManifestEntries, manifestText, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 
 export interface IntegrityScope {
   /** Inclusive YYYY-MM-DD bounds; both absent = everything. */
@@ -161,7 +161,7 @@ export async function checkIntegrity(
     for (const file of await walkFiles(dir)) {
       const rel = path.relative(root, file).split(path.sep).join('/');
       const base = path.basename(file);
-      if (path.dirname(file) === dir && (base === MANIFEST_NAME || base === SIGNATURE_NAME)) continue;
+      if (path.dirname(file) === dir && DAY_RECORD_NAMES.includes(base)) continue;
       if (!registered.has(rel)) problems.push({ kind: 'extra', path: rel, message: `档案中有未登记的文件：${rel}` });
     }
     const entries = dayManifestEntries(db, day);

@@ -7,6 +7,11 @@ import { dayRelDir, toAbsolute } from './layout';
 
 export const MANIFEST_NAME = 'manifest-sha256.txt';
 export const SIGNATURE_NAME = 'manifest-sha256.txt.p7s';
+/** Who wore the recorder, when it recorded and what it was called: the custody facts of the day's originals, signed like the manifest. */
+export const CUSTODY_NAME = 'custody.json';
+export const CUSTODY_SIGNATURE_NAME = 'custody.json.p7s';
+/** The program's own records in a day folder, beside the originals. */
+export const DAY_RECORD_NAMES: readonly string[] = [MANIFEST_NAME, SIGNATURE_NAME, CUSTODY_NAME, CUSTODY_SIGNATURE_NAME];
 
 /** What would split a `sha256sum -c` line or make sha256sum read the name escaped. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -34,6 +39,67 @@ export function dayManifestEntries(db: Db, day: string): { sha256: string; relTo
     .map((r) => ({ sha256: r.sha256, relToDay: r.stored_path.slice(prefix.length) }));
 }
 
+/**
+ * One original's custody facts as the store holds them, so that the files alone can say them again when the database
+ * is lost (`restore --rebuild`): the hash ties a line to its original.
+ */
+export interface CustodyLine {
+  relToDay: string;
+  sha256: string;
+  originalName: string;
+  originalPath: string;
+  startAt: string | null;
+  startSource: string;
+  kind: string;
+  hasAudio: boolean;
+  recorderSerial: string | null;
+  officer: { badgeNo: string; name: string } | null;
+}
+
+export interface CustodyRecord {
+  day: string;
+  files: CustodyLine[];
+}
+
+export function dayCustody(db: Db, day: string): CustodyRecord {
+  const prefix = `${dayRelDir(day)}/`;
+  const rows = db
+    .prepare(
+      `SELECT m.sha256, m.stored_path, m.original_name, m.original_path, m.start_at, m.start_source, m.kind, m.has_audio,
+              r.serial AS recorder_serial, o.badge_no, o.name AS officer_name
+         FROM media m LEFT JOIN recorders r ON r.id = m.recorder_id LEFT JOIN officers o ON o.id = m.officer_id
+        WHERE m.day = ? ORDER BY m.stored_path`,
+    )
+    .all(day) as {
+    sha256: string;
+    stored_path: string;
+    original_name: string;
+    original_path: string;
+    start_at: string | null;
+    start_source: string;
+    kind: string;
+    has_audio: number;
+    recorder_serial: string | null;
+    badge_no: string | null;
+    officer_name: string | null;
+  }[];
+  const files = rows
+    .filter((r) => r.stored_path.startsWith(prefix))
+    .map((r) => ({
+      relToDay: r.stored_path.slice(prefix.length),
+      sha256: r.sha256,
+      originalName: r.original_name,
+      originalPath: r.original_path,
+      startAt: r.start_at,
+      startSource: r.start_source,
+      kind: r.kind,
+      hasAudio: r.has_audio === 1,
+      recorderSerial: r.recorder_serial,
+      officer: r.badge_no !== null && r.officer_name !== null ? { badgeNo: r.badge_no, name: r.officer_name } : null,
+    }));
+  return { day, files };
+}
+
 export interface ManifestWritten {
   day: string;
   files: number;
@@ -41,7 +107,8 @@ export interface ManifestWritten {
 }
 
 /**
- * Rewrites a day's manifest and its CMS signature from the store, each atomically. Called whenever
+ * Rewrites a day's manifest and its custody record, each with its CMS signature, from the store, each file
+ * atomically. Called whenever
  * the day gains files; the database row records which version is current.
  */
 export async function writeDayManifest(
@@ -57,5 +124,8 @@ export async function writeDayManifest(
   const tmpDir = path.join(archiveRoot, '.incoming');
   await writeFileAtomic(path.join(dir, MANIFEST_NAME), text, tmpDir);
   await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text), tmpDir);
+  const custody = Buffer.from(`${JSON.stringify(dayCustody(db, day), null, 1)}\n`, 'utf8');
+  await writeFileAtomic(path.join(dir, CUSTODY_NAME), custody, tmpDir);
+  await writeFileAtomic(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(custody), tmpDir);
   return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };
 }

@@ -20,6 +20,7 @@ import {
   planRebuild,
   registerRebuilt,
   recordRebuiltManifest,
+  neverInFiles,
   stageRebuild,
   stagingFor,
   type RebuildPlan,
@@ -28,7 +29,7 @@ import {
 import { certificateInfo, signDetached, type Pem } from '../../crypto';
 import { writeDayManifest, writeFileAtomic } from '../../ingest';
 import { rm } from 'node:fs/promises';
-import { AppError, CUSTODY_KEEPERS, NEVER_IN_FILES } from '../../common';
+import { AppError, CUSTODY_KEEPERS } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices, Client } from '../context';
 import type { MethodParsedInput } from '../contract';
@@ -300,7 +301,7 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
           lastSeal: plan.latestSeal,
           originals: plan.originals.length,
           unrecovered: plan.unrecovered.slice(0, 200).map((u) => `${u.kind}: ${u.path}`),
-          neverInFiles: [...NEVER_IN_FILES],
+          neverInFiles: neverInFiles(plan),
           admin: input.admin.login,
         });
         return registerRebuilt(store.db, plan, input.admin.login, now);
@@ -328,7 +329,7 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
   services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
   const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
   if (!session.ok) throw session.error;
-  return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: NEVER_IN_FILES } };
+  return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: neverInFiles(plan) } };
 }
 
 function withoutCa(plan: RebuildPlan): Omit<RebuildPlan, 'caCertPem'> {

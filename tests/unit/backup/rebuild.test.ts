@@ -20,6 +20,8 @@ describe('restore --rebuild from the files alone', () => {
   let target: string;
   let generation: string;
   let registered: { sha256: string; stored_path: string; day: string; serial: string }[];
+  /** What only the signed custody records carry: officer, original name, start. */
+  let custody: { badge_no: string | null; original_name: string; start_at: string | null; start_source: string }[];
 
   beforeAll(async () => {
     t = makeTestApi();
@@ -41,6 +43,11 @@ describe('restore --rebuild from the files alone', () => {
       .db.prepare('SELECT m.sha256, m.stored_path, m.day, r.serial FROM media m JOIN recorders r ON r.id = m.recorder_id ORDER BY m.stored_path')
       .all() as typeof registered;
     expect(registered).toHaveLength(3);
+    custody = t.services.archive
+      .open()
+      .db.prepare('SELECT o.badge_no, m.original_name, m.start_at, m.start_source FROM media m LEFT JOIN officers o ON o.id = m.officer_id ORDER BY m.stored_path')
+      .all() as typeof custody;
+    expect(custody.every((c) => c.badge_no === FIXTURE_BADGE)).toBe(true);
 
     // The disk dies, and the backup's only snapshot is damaged too.
     t.services.archive.close();
@@ -55,7 +62,7 @@ describe('restore --rebuild from the files alone', () => {
   }, 180_000);
   afterAll(() => t.cleanup());
 
-  it('re-registers every original with its hash, recorder, day and ingest time, says what it could not recover, and verify passes', async () => {
+  it('re-registers every original with its hash, officer, recorder, day and start, says what it could not recover, and verify passes', async () => {
     const root = path.join(tempDir('ew-rebuilt-'), 'archive');
     const clock = t.clock;
     const vars = { EVIDENCE_PASSWORD: 'rebuild-pass-1' };
@@ -67,7 +74,8 @@ describe('restore --rebuild from the files alone', () => {
     for (const o of report.originals) expect(o).toMatchObject({ ingestedBy: OFFICE_SETUP.admin.displayName, ingestedAt: '2026-03-10T02:00:00.000Z' });
     expect(report.days).toEqual([expect.objectContaining({ day: '2026-03-10', files: 3, signedBy: OFFICE_SETUP.admin.displayName })]);
     expect(report.unrecovered).toEqual([{ kind: 'original_unlisted', path: `originals/2026/03/10/${FIXTURE_SERIAL}/STRAY.MP4` }]);
-    expect(report.neverInFiles).toEqual(expect.arrayContaining(['officers_of_originals', 'cases', 'access', 'viewing_register', 'record_forms', 'discs']));
+    expect(report.neverInFiles).toEqual(expect.arrayContaining(['cases', 'access', 'viewing_register', 'record_forms', 'discs']));
+    expect(report.neverInFiles).not.toContain('officers_of_originals');
     expect(report.latestSeal).toMatchObject({ day: '2026-03-10' });
 
     // Printed for a person: each original, and what was not recovered.
@@ -75,7 +83,7 @@ describe('restore --rebuild from the files alone', () => {
     expect(text.code, text.stderr).toBe(0);
     for (const r of registered) expect(text.stdout).toContain(`original ${r.stored_path} sha256 ${r.sha256} recorder ${r.serial} day ${r.day}`);
     expect(text.stdout).toContain(`NOT RECOVERED [original_unlisted] originals/2026/03/10/${FIXTURE_SERIAL}/STRAY.MP4`);
-    expect(text.stdout).toContain('NOT RECOVERED (only the database held it): the officer who wore the recorder for each original');
+    expect(text.stdout).not.toContain('the officer who wore the recorder');
 
     const plain = await runInProcess(['verify', '--archive', root], { clock });
     expect(plain.code, `${plain.stdout}${plain.stderr}`).toBe(0);
@@ -83,16 +91,48 @@ describe('restore --rebuild from the files alone', () => {
     const store = openStoreReadOnly(root);
     try {
       const rows = store.db
-        .prepare('SELECT m.sha256, m.stored_path, m.day, r.serial, m.officer_id, m.start_source, m.created_at FROM media m JOIN recorders r ON r.id = m.recorder_id ORDER BY m.stored_path')
-        .all() as (typeof registered[number] & { officer_id: number | null; start_source: string; created_at: string })[];
+        .prepare(
+          `SELECT m.sha256, m.stored_path, m.day, r.serial, o.badge_no, o.name, m.original_name, m.start_at, m.start_source, m.created_at
+             FROM media m JOIN recorders r ON r.id = m.recorder_id LEFT JOIN officers o ON o.id = m.officer_id ORDER BY m.stored_path`,
+        )
+        .all() as (typeof registered[number] & typeof custody[number] & { name: string | null; created_at: string })[];
       expect(rows.map(({ sha256, stored_path, day, serial }) => ({ sha256, stored_path, day, serial }))).toEqual(registered);
-      // Nothing invented: no officer, the time the day manifest was signed as the ingest time.
-      expect(rows.every((r) => r.officer_id === null && r.start_source === 'ingest_time' && r.created_at === '2026-03-10T02:00:00.000Z')).toBe(true);
+      // From the signed custody records: the officer, the original name and the start, as the lost store had them.
+      expect(rows.map(({ badge_no, original_name, start_at, start_source }) => ({ badge_no, original_name, start_at, start_source }))).toEqual(custody);
+      expect(rows.every((r) => r.name === '张三' && r.created_at === '2026-03-10T02:00:00.000Z')).toBe(true);
       const first = store.db.prepare('SELECT seq, action, details FROM audit_log ORDER BY seq LIMIT 1').get() as { seq: number; action: string; details: string };
       expect(first.action).toBe('backup.rebuild');
       expect(JSON.parse(first.details)).toMatchObject({ generation, previousCaFingerprintSha256: report.caFingerprintSha256, lastSeal: { day: '2026-03-10' }, originals: 3 });
     } finally {
       store.close();
+    }
+  }, 120_000);
+
+  it('believes no custody record whose signature fails: the officers are then not recovered, and said so', async () => {
+    const file = path.join(target, 'evidence-backup', 'originals', '2026', '03', '10', 'custody.json');
+    const saved = readFileSync(file);
+    chmodSync(file, 0o644);
+    writeFileSync(file, saved.toString('utf8').replace('张三', '李四'));
+    try {
+      const root = path.join(tempDir('ew-rebuilt-custody-'), 'archive');
+      const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], {
+        clock: t.clock,
+        vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
+        services: { keyPairs: testKeyPairs() },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as RebuildReportDto;
+      expect(report.unrecovered).toContainEqual({ kind: 'custody_record', path: 'originals/2026/03/10/custody.json' });
+      expect(report.neverInFiles).toContain('officers_of_originals');
+      const store = openStoreReadOnly(root);
+      try {
+        const rows = store.db.prepare('SELECT officer_id, start_source FROM media').all() as { officer_id: number | null; start_source: string }[];
+        expect(rows.every((r) => r.officer_id === null && r.start_source === 'ingest_time')).toBe(true);
+      } finally {
+        store.close();
+      }
+    } finally {
+      writeFileSync(file, saved);
     }
   }, 120_000);
 

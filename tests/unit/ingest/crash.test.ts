@@ -8,7 +8,7 @@ import { cpSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSy
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
+import { DAY_RECORD_NAMES, MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
 import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { ingestAndWait } from '../../support/ingest';
@@ -106,7 +106,7 @@ describe('ingest survives a crash between any two steps', () => {
     const parts = () => readdirSync(incoming).filter((f) => f.endsWith('.part'));
     expect(parts().length, 'a .part left by the crash').toBe(c.partLeft ? 1 : 0);
     const originals = path.join(archive, 'originals');
-    const isManifest = (f: string) => [MANIFEST_NAME, SIGNATURE_NAME].includes(path.basename(f));
+    const isManifest = (f: string) => DAY_RECORD_NAMES.includes(path.basename(f));
     const placedFiles = walk(originals).filter((f) => !isManifest(f));
     if (c.placedUnregistered) {
       // Also the narrower window inside 'placed': hard-linked into place, .part not yet unlinked.

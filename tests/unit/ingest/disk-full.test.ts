@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statf
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, EventName, HostCapabilities } from '../../../main/api';
-import { MANIFEST_NAME, SIGNATURE_NAME } from '../../../main/ingest';
+import { DAY_RECORD_NAMES } from '../../../main/ingest';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
 import { setUpOffice, tempDir, testApiAt, type TestApi } from '../../support/services';
@@ -158,7 +158,7 @@ describe.skipIf(mountError !== null)('ingest onto a full archive disk', () => {
       expect(item.sha256).toBe(sha(path.join(src, item.relPath)));
     }
     const onDisk = walk(path.join(root, 'originals')).map((f) => path.basename(f)).sort();
-    expect(onDisk).toEqual(['A_0001.MP4', 'A_0002.MP4', MANIFEST_NAME, SIGNATURE_NAME]);
+    expect(onDisk).toEqual(['A_0001.MP4', 'A_0002.MP4', ...DAY_RECORD_NAMES].sort());
 
     // The API stays usable on the full disk: the archive checks out, the chain verifies.
     expect(await big.call(bigAdmin, 'integrity.check', {})).toMatchObject({ ok: true, checked: 2, problems: [] });
