@@ -11,6 +11,8 @@ export function FormModal<V>(props: {
   open: boolean;
   title: ReactNode;
   okText: string;
+  /** OK shown as a danger button (the action cannot be undone). */
+  danger?: boolean;
   width?: number;
   /** The caller's form instance, when it fills the form itself; otherwise the dialog keeps its own. */
   form?: FormInstance<V>;
@@ -33,7 +35,7 @@ export function FormModal<V>(props: {
       close();
     });
   return (
-    <Modal open={props.open} title={props.title} okText={props.okText} onOk={() => form.submit()} confirmLoading={busy} onCancel={close} width={props.width ?? 520} destroyOnHidden>
+    <Modal open={props.open} title={props.title} okText={props.okText} okButtonProps={{ danger: props.danger }} onOk={() => form.submit()} confirmLoading={busy} onCancel={close} width={props.width ?? 520} destroyOnHidden>
       {props.intro}
       <Form<V> key={props.formKey ?? undefined} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={finish} initialValues={props.initialValues}>
         {props.children}
