@@ -48,22 +48,22 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
         )
       }
     >
-        <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
-          <Select
-            autoFocus
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="选择执法人员"
-            data-testid="assign-officer"
-            options={officers.map((o) => {
-              const current = o.id === recorder?.currentOfficer?.id;
-              const why = current ? '当前使用人' : o.active ? null : '已停用';
-              return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
-            })}
-          />
-        </Form.Item>
-        <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
-          <MinutePicker />
-        </Form.Item>
+      <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
+        <Select
+          autoFocus
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择执法人员"
+          data-testid="assign-officer"
+          options={officers.map((o) => {
+            const current = o.id === recorder?.currentOfficer?.id;
+            const why = current ? '当前使用人' : o.active ? null : '已停用';
+            return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
+          })}
+        />
+      </Form.Item>
+      <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
+        <MinutePicker />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -47,39 +47,39 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
       onSubmit={submit}
       onClose={props.onClose}
     >
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ required: true, whitespace: true, message: '请填写警号' }, { max: 32 }]} extra={editing ? '警号是人员的标识，不能修改。' : undefined}>
-            <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
-          </Form.Item>
-          <Form.Item name="name" label="姓名" rules={NAME_RULES}>
-            <Input autoFocus={editing} autoComplete="off" />
-          </Form.Item>
-        </div>
-        {editing && (
-          <Form.Item
-            name="userId"
-            label="登录账户"
-            extra="关联后，此人用该账户登录即以本人员身份在记录表上签名。账户的警号须与人员警号一致（未填警号的账户将采用本人员的警号）。"
-          >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="未关联"
-              data-testid="officer-account-select"
-              options={accounts.map((a) => {
-                const elsewhere = a.officerId !== null && a.officerId !== officer.id;
-                const otherBadge = a.badgeNo !== null && a.badgeNo.toLowerCase() !== officer.badgeNo.toLowerCase();
-                const why = a.disabled ? '已停用' : elsewhere ? '已关联其他人员' : otherBadge ? `警号 ${a.badgeNo}` : null;
-                return { value: a.id, label: `${a.displayName}（${a.login}）${why ? ` · ${why}` : ''}`, disabled: a.disabled || elsewhere || otherBadge };
-              })}
-            />
-          </Form.Item>
-        )}
-        {editing && (
-          <Form.Item name="active" label="在岗" valuePropName="checked" extra="停用后不能再领用记录仪；其历史资料和移交记录保留。">
-            <Switch checkedChildren="在岗" unCheckedChildren="停用" />
-          </Form.Item>
-        )}
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+        <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ required: true, whitespace: true, message: '请填写警号' }, { max: 32 }]} extra={editing ? '警号是人员的标识，不能修改。' : undefined}>
+          <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
+        </Form.Item>
+        <Form.Item name="name" label="姓名" rules={NAME_RULES}>
+          <Input autoFocus={editing} autoComplete="off" />
+        </Form.Item>
+      </div>
+      {editing && (
+        <Form.Item
+          name="userId"
+          label="登录账户"
+          extra="关联后，此人用该账户登录即以本人员身份在记录表上签名。账户的警号须与人员警号一致（未填警号的账户将采用本人员的警号）。"
+        >
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="未关联"
+            data-testid="officer-account-select"
+            options={accounts.map((a) => {
+              const elsewhere = a.officerId !== null && a.officerId !== officer.id;
+              const otherBadge = a.badgeNo !== null && a.badgeNo.toLowerCase() !== officer.badgeNo.toLowerCase();
+              const why = a.disabled ? '已停用' : elsewhere ? '已关联其他人员' : otherBadge ? `警号 ${a.badgeNo}` : null;
+              return { value: a.id, label: `${a.displayName}（${a.login}）${why ? ` · ${why}` : ''}`, disabled: a.disabled || elsewhere || otherBadge };
+            })}
+          />
+        </Form.Item>
+      )}
+      {editing && (
+        <Form.Item name="active" label="在岗" valuePropName="checked" extra="停用后不能再领用记录仪；其历史资料和移交记录保留。">
+          <Switch checkedChildren="在岗" unCheckedChildren="停用" />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

@@ -55,32 +55,32 @@ export function RecorderModal(props: { open: boolean; recorder: RecorderDto | nu
       onSubmit={submit}
       onClose={props.onClose}
     >
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item
-            name="serial"
-            label="记录仪编号"
-            rules={[{ required: true, whitespace: true, message: '请填写记录仪编号（机身标签或设备信息中的序列号）' }, { max: 64 }]}
-          >
-            <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
-          </Form.Item>
-          <Form.Item name="assetNo" label="资产编号" rules={[{ max: 64 }]}>
-            <Input autoFocus={editing} autoComplete="off" placeholder="可不填" />
-          </Form.Item>
-          <Form.Item name="brand" label="品牌" rules={[{ max: 64 }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="model" label="型号" rules={[{ max: 64 }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          {editing && (
-            <Form.Item name="status" label="状态" extra="送修、丢失请使用记录仪列表中的“送修”“丢失/损坏”登记；改为报废时当前领用自动结束。">
-              <Select options={STATUS_OPTIONS} disabled={recorder.status === 'repair'} />
-            </Form.Item>
-          )}
-        </div>
-        <Form.Item name="notes" label="备注" rules={[{ max: 500 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+        <Form.Item
+          name="serial"
+          label="记录仪编号"
+          rules={[{ required: true, whitespace: true, message: '请填写记录仪编号（机身标签或设备信息中的序列号）' }, { max: 64 }]}
+        >
+          <Input autoFocus={!editing} disabled={editing} autoComplete="off" className="ew-mono" />
         </Form.Item>
+        <Form.Item name="assetNo" label="资产编号" rules={[{ max: 64 }]}>
+          <Input autoFocus={editing} autoComplete="off" placeholder="可不填" />
+        </Form.Item>
+        <Form.Item name="brand" label="品牌" rules={[{ max: 64 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="model" label="型号" rules={[{ max: 64 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        {editing && (
+          <Form.Item name="status" label="状态" extra="送修、丢失请使用记录仪列表中的“送修”“丢失/损坏”登记；改为报废时当前领用自动结束。">
+            <Select options={STATUS_OPTIONS} disabled={recorder.status === 'repair'} />
+          </Form.Item>
+        )}
+      </div>
+      <Form.Item name="notes" label="备注" rules={[{ max: 500 }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
     </FormModal>
   );
 }
