@@ -27,6 +27,7 @@ export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '..
 export type { RetentionItemDto, RetentionPageDto, HoldDto, DisposalDto, DisposalDetailDto } from '../retention';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';
+import type { Officer, Recorder } from '../devices';
 import type { MethodName } from './contract';
 import { SECTIONS, type Section } from '../common';
 
@@ -117,13 +118,9 @@ export interface ApiErrorBody {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 // -- Devices and people --
-export interface OfficerDto {
-  id: number;
-  name: string;
-  badgeNo: string;
-  userId: number | null;
-  active: boolean;
-}
+/** Officers and recorders cross the API as the device register keeps them. */
+export type OfficerDto = Officer;
+export type RecorderDto = Recorder;
 
 export type { AccountRef as AccountRefDto } from '../devices';
 
@@ -133,18 +130,6 @@ export type OfficerEntryDto = Pick<OfficerDto, 'id' | 'name' | 'badgeNo' | 'acti
 export interface RecorderRefDto {
   id: number;
   serial: string;
-}
-
-
-export interface RecorderDto {
-  id: number;
-  serial: string;
-  brand: string | null;
-  model: string | null;
-  assetNo: string | null;
-  status: RecorderStatus;
-  notes: string | null;
-  currentOfficer: OfficerDto | null;
 }
 
 // Device care (art. 4, 7, 9, 10): the domain's own shapes.

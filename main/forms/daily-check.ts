@@ -3,6 +3,7 @@
 // by hand). Landscape, because finding, records and mark side by side do not fit a portrait page.
 import {
   buildDocument,
+  centered,
   dataTable,
   heading,
   para,
@@ -53,20 +54,20 @@ export interface DailyCheckData extends FormMeta {
 }
 
 const FINDING_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 0.7, align: 'center' },
-  { header: '类别', weight: 1.4, align: 'center' },
+  centered('序号', 0.7),
+  centered('类别', 1.4),
   { header: '检查发现', weight: 5.2 },
   { header: '依据记录', weight: 3 },
-  { header: '结论', weight: 1.1, align: 'center' },
+  centered('结论', 1.1),
   { header: '备注', weight: 2 },
 ];
 
 const CORRECTION_COLUMNS: readonly Column[] = [
-  { header: '编号', weight: 0.8, align: 'center' },
+  centered('编号', 0.8),
   { header: '问题', weight: 3.5 },
-  { header: '责任人', weight: 1.5, align: 'center' },
+  centered('责任人', 1.5),
   { header: '纠正措施', weight: 3.4 },
-  { header: '期限', weight: 1.9, align: 'center' },
+  centered('期限', 1.9),
   { header: '完成情况', weight: 2.8 },
 ];
 

@@ -1,7 +1,7 @@
 // 执法记录仪登记簿 — the device register of rules art. 7, 9, 10: every recorder with its status and wearer, the
 // keeper designated for them, and each recorder's history (who wore it, checks found wanting, repairs, losses and
 // damage with the decision on compensation). Landscape: the history's text needs the width.
-import { buildDocument, dataTable, heading, para, signatureLines, SIZE, spacer,  type CellContent, type Column, type FormMeta } from './docx-kit';
+import { buildDocument, centered, dataTable, heading, para, signatureLines, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
 import { RECORDER_STATUS_LABELS, type RecorderStatus } from '../common';
 import { formatDateTimeCompact } from './format';
 
@@ -40,22 +40,22 @@ export interface DeviceRegisterData extends FormMeta {
 export const DEVICE_REGISTER_TITLE = '执法记录仪登记簿';
 
 const REGISTER_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 0.7, align: 'center' },
-  { header: '记录仪编号', weight: 2, align: 'center' },
+  centered('序号', 0.7),
+  centered('记录仪编号', 2),
   { header: '品牌型号', weight: 2 },
-  { header: '资产编号', weight: 1.6, align: 'center' },
-  { header: '状态', weight: 0.9, align: 'center' },
-  { header: '当前使用人', weight: 1.8, align: 'center' },
+  centered('资产编号', 1.6),
+  centered('状态', 0.9),
+  centered('当前使用人', 1.8),
   { header: '最近使用前检查', weight: 2 },
   { header: '备注', weight: 2.5 },
 ];
 
 const HISTORY_COLUMNS: readonly Column[] = [
-  { header: '记录仪编号', weight: 1.8, align: 'center' },
-  { header: '时间', weight: 1.7, align: 'center' },
-  { header: '事项', weight: 1.2, align: 'center' },
+  centered('记录仪编号', 1.8),
+  centered('时间', 1.7),
+  centered('事项', 1.2),
   { header: '内容', weight: 6 },
-  { header: '经办人', weight: 1.3, align: 'center' },
+  centered('经办人', 1.3),
 ];
 
 export async function deviceRegister(data: DeviceRegisterData): Promise<Buffer> {

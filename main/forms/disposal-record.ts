@@ -4,6 +4,7 @@
 import { formatBytes } from '../common';
 import {
   buildDocument,
+  centered,
   columnWidths,
   contentWidth,
   dataTable,
@@ -50,11 +51,11 @@ export interface DisposalRecordData extends FormMeta {
 export const DISPOSAL_RECORD_TITLE = '执法记录仪视听资料销毁记录';
 
 const FILE_COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 4, align: 'center' },
+  centered('序号', 4),
   { header: '文件（档案内位置）', weight: 25.5 },
-  { header: '录制时间', weight: 13, align: 'center' },
+  centered('录制时间', 13),
   { header: '大小', weight: 9.5, align: 'right' },
-  { header: '保存至', weight: 9.5, align: 'center' },
+  centered('保存至', 9.5),
   { header: 'SHA-256', weight: 28.5 },
 ];
 

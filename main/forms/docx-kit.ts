@@ -273,6 +273,9 @@ export interface Column {
   align?: Align;
 }
 
+/** A column of short values (numbers, names, times, codes), centred under its header; text columns stay left. */
+export const centered = (header: string, weight: number): Column => ({ header, weight, align: 'center' });
+
 /**
  * Bordered data table with a shaded header row that repeats on every page; rows never split across
  * pages so a hash is never cut in half.

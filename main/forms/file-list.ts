@@ -1,7 +1,7 @@
 // The list of stored files on the handover sheet and the record form: 序号, 文件名, 开始时间, 时长, 大小, SHA-256.
 import type { Paragraph } from 'docx';
 import { formatBytes, formatDurationClock } from '../common';
-import { hashCell, heading, SIZE, type CellContent, type Column } from './docx-kit';
+import { centered, hashCell, heading, SIZE, type CellContent, type Column } from './docx-kit';
 import { formatDateTimeCompact } from './format';
 
 export interface ListedFile {
@@ -17,10 +17,10 @@ export interface ListedFile {
 /** The six columns; each form weighs the name, start and hash columns against its own further columns. */
 export function fileListColumns(weights: { name: number; start: number; hash: number }): Column[] {
   return [
-    { header: '序号', weight: 4, align: 'center' },
+    centered('序号', 4),
     { header: '文件名', weight: weights.name },
-    { header: '开始时间', weight: weights.start, align: 'center' },
-    { header: '时长', weight: 8, align: 'center' },
+    centered('开始时间', weights.start),
+    centered('时长', 8),
     { header: '大小', weight: 9, align: 'right' },
     { header: 'SHA-256', weight: weights.hash },
   ];

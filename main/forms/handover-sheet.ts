@@ -2,6 +2,7 @@
 // handed over, who received, what was stored.
 import {
   buildDocument,
+  centered,
   cm,
   dataTable,
   FIELD_GRID,
@@ -57,7 +58,7 @@ const FILE_COLUMNS: readonly Column[] = [
   // Names at 7.5pt: a recorder's 26-character name on two lines at most; 28/88 of the width holds 32 Courier digits
   // at 7pt with narrow cell margins.
   ...fileListColumns({ name: 15, start: 15, hash: 28 }),
-  { header: '标记', weight: 9, align: 'center' },
+  centered('标记', 9),
 ];
 
 export function flagsText(flags: readonly FileFlag[]): string {

@@ -2,6 +2,7 @@
 export * from './format';
 export {
   buildDocument,
+  centered,
   contentId,
   contentWidth,
   columnWidths,

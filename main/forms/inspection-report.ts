@@ -3,6 +3,7 @@
 // chief (a CMS file beside the DOCX); landscape for the wide tables.
 import {
   buildDocument,
+  centered,
   dataTable,
   heading,
   para,
@@ -34,27 +35,27 @@ export interface InspectionReportData extends FormMeta {
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 const OFFICER_COLUMNS: readonly Column[] = [
-  { header: '执法人员', weight: 2, align: 'center' },
-  { header: '文件数', weight: 1, align: 'center' },
-  { header: '录制时长', weight: 1.6, align: 'center' },
-  { header: '无声音', weight: 1, align: 'center' },
-  { header: '中断', weight: 1, align: 'center' },
-  { header: '时钟可疑', weight: 1, align: 'center' },
-  { header: '问题占比', weight: 1.2, align: 'center' },
-  { header: '当日交接', weight: 1.6, align: 'center' },
+  centered('执法人员', 2),
+  centered('文件数', 1),
+  centered('录制时长', 1.6),
+  centered('无声音', 1),
+  centered('中断', 1),
+  centered('时钟可疑', 1),
+  centered('问题占比', 1.2),
+  centered('当日交接', 1.6),
 ];
 const RECORDER_COLUMNS: readonly Column[] = [
-  { header: '执法记录仪', weight: 2.2, align: 'center' },
-  { header: '文件数', weight: 1, align: 'center' },
-  { header: '录制时长', weight: 1.6, align: 'center' },
-  { header: '当日交接天数', weight: 1.4, align: 'center' },
-  { header: '领用未交接天数', weight: 1.6, align: 'center' },
-  { header: '时钟偏差次数', weight: 1.4, align: 'center' },
+  centered('执法记录仪', 2.2),
+  centered('文件数', 1),
+  centered('录制时长', 1.6),
+  centered('当日交接天数', 1.4),
+  centered('领用未交接天数', 1.6),
+  centered('时钟偏差次数', 1.4),
 ];
 const ARTICLE_COLUMNS: readonly Column[] = [
   { header: '条款', weight: 3.6 },
-  { header: '是否遵守', weight: 1.1, align: 'center' },
-  { header: '检查项', weight: 0.9, align: 'center' },
+  centered('是否遵守', 1.1),
+  centered('检查项', 0.9),
   { header: '发现的问题', weight: 6 },
 ];
 

@@ -2,6 +2,7 @@
 // approval and when. Landscape, because eight columns of Chinese text do not fit a portrait page.
 import {
   buildDocument,
+  centered,
   dataTable,
   para,
   signatureLines,
@@ -46,15 +47,15 @@ export interface ViewingRegisterData extends FormMeta {
 export const VIEWING_TITLE = '执法记录仪视听资料查阅登记表';
 
 const COLUMNS: readonly Column[] = [
-  { header: '序号', weight: 0.8, align: 'center' },
-  { header: '查阅人', weight: 1.6, align: 'center' },
+  centered('序号', 0.8),
+  centered('查阅人', 1.6),
   { header: '查阅对象', weight: 3.4 },
-  { header: '查阅类型', weight: 1.2, align: 'center' },
+  centered('查阅类型', 1.2),
   { header: '事由', weight: 3.8 },
-  { header: '批准人', weight: 1.6, align: 'center' },
+  centered('批准人', 1.6),
   // 'YYYY-MM-DD HH:mm' on one line at 9pt.
-  { header: '开始时间', weight: 2, align: 'center' },
-  { header: '结束时间', weight: 2, align: 'center' },
+  centered('开始时间', 2),
+  centered('结束时间', 2),
 ];
 
 export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer> {

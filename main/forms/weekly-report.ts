@@ -3,6 +3,7 @@
 import { formatBytes, formatDurationClock, HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, type HandoverMark, type IntegrityProblemKind } from '../common';
 import {
   buildDocument,
+  centered,
   dataTable,
   FIELD_GRID,
   fieldTable,
@@ -132,7 +133,7 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
 
   // -- 一、交接情况 --
   const gridColumns: Column[] = [
-    { header: '执法人员', weight: 2.4, align: 'center' },
+    centered('执法人员', 2.4),
     ...data.days.map((d) => ({ header: `${formatMonthDay(d)}\n${weekdayLabel(d)}`, weight: 1.4, align: 'center' as const })),
   ];
   const gridRows: CellContent[][] = data.officers.map((o) => [
@@ -145,12 +146,12 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
 
   // -- 二、记录仪汇总 --
   const recorderColumns: Column[] = [
-    { header: '序号', weight: 1, align: 'center' },
+    centered('序号', 1),
     { header: '记录仪（品牌型号 / 序列号）', weight: 4.2 },
-    { header: '使用人', weight: 1.8, align: 'center' },
+    centered('使用人', 1.8),
     { header: '文件数', weight: 1.3, align: 'right' },
     { header: '大小', weight: 1.7, align: 'right' },
-    { header: '时长', weight: 1.7, align: 'center' },
+    centered('时长', 1.7),
   ];
   const recorderRows: CellContent[][] = data.recorders.map((r, i) => [
     String(i + 1),
@@ -176,12 +177,12 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
       ? `本周共有 ${data.flagged.length} 个文件带有标记：${flagCounts.map((c) => `${flagLabel(c.flag)} ${c.n} 个`).join('；')}。`
       : '本周无带标记的文件。';
   const flagColumns: Column[] = [
-    { header: '序号', weight: 1, align: 'center' },
+    centered('序号', 1),
     { header: '文件名', weight: 4.6 },
     { header: '记录仪', weight: 2.2 },
-    { header: '使用人', weight: 1.5, align: 'center' },
-    { header: '开始时间', weight: 2.1, align: 'center' },
-    { header: '标记', weight: 1.8, align: 'center' },
+    centered('使用人', 1.5),
+    centered('开始时间', 2.1),
+    centered('标记', 1.8),
   ];
   const flagRows: CellContent[][] = data.flagged.map((f, i) => [
     String(i + 1),
@@ -219,9 +220,9 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
               spacer(100),
               dataTable(
                 [
-                  { header: '序号', weight: 1, align: 'center' },
+                  centered('序号', 1),
                   { header: '文件', weight: 6.5 },
-                  { header: '问题', weight: 1.3, align: 'center' },
+                  centered('问题', 1.3),
                   { header: '说明', weight: 4.2 },
                 ],
                 integrity.problems.map((p, i) => [String(i + 1), p.path, INTEGRITY_PROBLEM_LABELS[p.kind], p.detail ?? '']),

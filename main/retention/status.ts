@@ -21,13 +21,14 @@ export interface RetentionStatus {
   recorderSerial: string | null;
   officerName: string | null;
   classification: Classification;
+  /** Office day from which it may be disposed of; null: kept indefinitely. */
   keepUntil: string | null;
   basis: KeepBasis;
   blockers: KeepBasis[];
   /** Disposed already: the disposal's id and when. */
   disposalId: number | null;
   disposedAt: string | null;
-  /** Why it may not be disposed of today; null: it may. */
+  /** Why it may not be disposed of today (Chinese); null: it may. */
   refusal: string | null;
 }
 

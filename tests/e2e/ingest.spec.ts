@@ -102,7 +102,7 @@ test('the custodian registers the recorder and its officer and assigns it', asyn
   await expect(row).toContainText(`${OFFICER_NAME}（${vol.badge}）`);
 
   await row.getByRole('button', { name: '记录' }).click();
-  const drawer = page.getByRole('dialog', { name: `领用记录：${vol.serial}` });
+  const drawer = page.getByRole('dialog', { name: `记录：${vol.serial}` });
   await expect(drawer).toContainText('2024-05-01 08:00 至 今');
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByLabel('Close')).first().click();
   await expect(drawer).toBeHidden();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { addDays, AppError, FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS, formatInstant, localDay, type RuleArticle } from '../../common';
 import { certificateInfo, type Pem } from '../../crypto';
-import { dailyCheckForm, inspectionReportForm, type DailyCheckData } from '../../forms';
+import { dailyCheckForm, inspectionReportForm, type DailyCheckData, type DailyCheckFinding } from '../../forms';
 import { writeFileAtomic } from '../../ingest';
 import {
   checkContentFileName,
@@ -59,6 +59,17 @@ function findingOf(check: DailyCheck, key: string) {
   return f;
 }
 
+/** A finding as the printed record lists it, from a signed record's copy or from the check as it stands. */
+function findingRow(
+  f: { kind: keyof typeof FINDING_KIND_LABELS; problem: boolean; title: string; detail: string },
+  article: RuleArticle,
+  refs: string[],
+  verdict: string,
+  note: string,
+): DailyCheckFinding {
+  return { article: RULE_ARTICLE_LABELS[article], kind: FINDING_KIND_LABELS[f.kind], problem: f.problem, title: f.title, detail: f.detail, refs, verdict, note };
+}
+
 /** The printable record: a signed day prints exactly what was signed; an unsigned one prints the check as it stands. */
 function formData(services: ApiServices, check: DailyCheck, chiefName: string | null, now: Date): DailyCheckData {
   const office = services.archive.office();
@@ -73,16 +84,7 @@ function formData(services: ApiServices, check: DailyCheck, chiefName: string | 
       timeZone: rec.timeZone,
       generatedAt: now,
       day: rec.day,
-      findings: rec.findings.map((f) => ({
-        article: RULE_ARTICLE_LABELS[f.article],
-        kind: FINDING_KIND_LABELS[f.kind],
-        problem: f.problem,
-        title: f.title,
-        detail: f.detail,
-        refs: f.refs.map((r) => r.replace(/^\S+ /, '')),
-        verdict: VERDICT_LABELS[f.verdict],
-        note: f.note,
-      })),
+      findings: rec.findings.map((f) => findingRow(f, f.article, f.refs.map((r) => r.replace(/^\S+ /, '')), VERDICT_LABELS[f.verdict], f.note)),
       corrections: rec.corrections.map((c) => ({ id: c.id, finding: titleOf.get(c.findingKey) ?? c.findingKey, assignee: c.assignee, action: c.action, dueDay: c.dueDay, state: stateOf(c) })),
       signature: { signer: sig.signer, signedAt: new Date(sig.signedAt), contentSha256: sig.contentSha256, fileName: checkContentFileName(check.day) },
       chiefName: sig.signer,
@@ -93,16 +95,9 @@ function formData(services: ApiServices, check: DailyCheck, chiefName: string | 
     timeZone: office.timeZone,
     generatedAt: now,
     day: check.day,
-    findings: check.findings.map((f) => ({
-      article: RULE_ARTICLE_LABELS[f.article as RuleArticle],
-      kind: FINDING_KIND_LABELS[f.kind],
-      problem: f.problem,
-      title: f.title,
-      detail: f.detail,
-      refs: f.refs.map((r) => r.label),
-      verdict: f.mark ? VERDICT_LABELS[f.mark.verdict] : '未标记',
-      note: f.mark?.note ?? '',
-    })),
+    findings: check.findings.map((f) =>
+      findingRow(f, f.article as RuleArticle, f.refs.map((r) => r.label), f.mark ? VERDICT_LABELS[f.mark.verdict] : '未标记', f.mark?.note ?? ''),
+    ),
     corrections: check.findings.flatMap((f) =>
       f.corrections.map((c) => ({ id: c.id, finding: f.title, assignee: c.assignee, action: c.action, dueDay: c.dueDay, state: stateOf(c) })),
     ),

@@ -40,6 +40,15 @@ const initial = { officers: [], recorders: [], accounts: [], keeper: null, careV
 const bySerial = (a: RecorderDto, b: RecorderDto) => a.serial.localeCompare(b.serial);
 const byBadge = (a: OfficerDto, b: OfficerDto) => a.badgeNo.localeCompare(b.badgeNo);
 
+/** An action that calls the API, then brings the store up to date with what came back, and returns it. */
+const updating =
+  <I, R>(call: (input: I) => Promise<R>, update: (result: R) => unknown) =>
+  async (input: I): Promise<R> => {
+    const result = await call(input);
+    await update(result);
+    return result;
+  };
+
 export const useDevicesStore = create<DevicesState>()((set, get) => {
   const putRecorder = (r: RecorderDto) => {
     const rest = get().recorders.filter((x) => x.id !== r.id);
@@ -77,11 +86,7 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       return officers;
     },
 
-    async createOfficer(input) {
-      const o = await api.officers.create(input);
-      putOfficer(o);
-      return o;
-    },
+    createOfficer: updating(api.officers.create, putOfficer),
 
     async updateOfficer(input) {
       const o = await api.officers.update(input);
@@ -91,23 +96,9 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       return o;
     },
 
-    async createRecorder(input) {
-      const r = await api.recorders.create(input);
-      putRecorder(r);
-      return r;
-    },
-
-    async updateRecorder(input) {
-      const r = await api.recorders.update(input);
-      putRecorder(r);
-      return r;
-    },
-
-    async assign(input) {
-      const r = await api.recorders.assign(input);
-      putRecorder(r);
-      return r;
-    },
+    createRecorder: updating(api.recorders.create, putRecorder),
+    updateRecorder: updating(api.recorders.update, putRecorder),
+    assign: updating(api.recorders.assign, putRecorder),
 
     async loadKeeper() {
       set({ keeper: await api.devices.keeper() });
@@ -117,23 +108,9 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       set({ keeper: await api.devices.designateKeeper(input) });
     },
 
-    async sendRepair(input) {
-      const p = await api.devices.sendRepair(input);
-      await afterCare();
-      return p;
-    },
-
-    async returnRepair(input) {
-      const p = await api.devices.returnRepair(input);
-      await afterCare();
-      return p;
-    },
-
-    async reportIncident(input) {
-      const i = await api.devices.reportIncident(input);
-      await afterCare();
-      return i;
-    },
+    sendRepair: updating(api.devices.sendRepair, afterCare),
+    returnRepair: updating(api.devices.returnRepair, afterCare),
+    reportIncident: updating(api.devices.reportIncident, afterCare),
 
     touched() {
       set({ careVersion: get().careVersion + 1 });

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { expect } from 'vitest';
-import { migrate, MIGRATIONS, schemaVersion, type Db } from '../../../main/store';
+import { migrate, MIGRATIONS, openDatabase, schemaVersion, type Db } from '../../../main/store';
+import { tempDir } from '../../support/services';
 
 /** The same instant for every migration test. */
 export const APPLIED_AT = new Date('2026-11-01T00:00:00Z');
@@ -10,4 +12,11 @@ export function expectAppliesOnce(db: Db, version: number): void {
   expect(migrate(db, APPLIED_AT, upTo)).toEqual([version]);
   expect(migrate(db, APPLIED_AT, upTo)).toEqual([]);
   expect(schemaVersion(db)).toBe(version);
+}
+
+/** A new database in a temporary folder, migrated up to the version just before `version`. */
+export function databaseBefore(version: number): Db {
+  const db = openDatabase(path.join(tempDir(), 'evidence.db'));
+  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.version === version)));
+  return db;
 }

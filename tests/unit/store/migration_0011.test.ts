@@ -1,15 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase } from '../../../main/store';
-import { tempDir } from '../../support/services';
-import { APPLIED_AT, expectAppliesOnce } from './migration-support';
-
-const V11 = MIGRATIONS.findIndex((m) => m.version === 11);
+import { databaseBefore, expectAppliesOnce } from './migration-support';
 
 describe('migration 0011 device care', () => {
   it('applies once on top of 0010 and keeps the care records: one open repair and one keeper at a time, nothing deleted', () => {
-    const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V11));
+    const db = databaseBefore(11);
     expectAppliesOnce(db, 11);
     const at = '2026-11-20T02:00:00.000Z';
     db.prepare(

@@ -1,17 +1,13 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase, type Db } from '../../../main/store';
-import { tempDir } from '../../support/services';
-import { APPLIED_AT, expectAppliesOnce } from './migration-support';
+import type { Db } from '../../../main/store';
+import { databaseBefore, expectAppliesOnce } from './migration-support';
 
-const V12 = MIGRATIONS.findIndex((m) => m.version === 12);
 const SHA = 'a'.repeat(64);
 const AT = '2026-11-20T02:00:00.000Z';
 
 /** A database at 0012 with two users (1 custodian, 2 chief, 3 another custodian) and one original. */
 function at12(): Db {
-  const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-  migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V12));
+  const db = databaseBefore(12);
   db.exec(`
     INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES
       (1, 'c', 'C', 'h', 'k', 'c', 'now', 'now'), (2, 'b', 'B', 'h', 'k', 'c', 'now', 'now'), (3, 'd', 'D', 'h', 'k', 'c', 'now', 'now');

@@ -1,15 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, openDatabase } from '../../../main/store';
-import { tempDir } from '../../support/services';
-import { APPLIED_AT, expectAppliesOnce } from './migration-support';
-
-const V13 = MIGRATIONS.findIndex((m) => m.version === 13);
+import { databaseBefore, expectAppliesOnce } from './migration-support';
 
 describe('migration 0013 the daily check: marks, corrections, signatures', () => {
   it('applies once; a closed correction and a signed day never change', () => {
-    const db = openDatabase(path.join(tempDir(), 'evidence.db'));
-    migrate(db, APPLIED_AT, MIGRATIONS.slice(0, V13));
+    const db = databaseBefore(13);
     expectAppliesOnce(db, 13);
     db.prepare("INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'c', 'C', 'x', 'x', 'x', 't', 't')").run();
     db.prepare("INSERT INTO supervision_marks (day, finding_key, verdict, marked_by, marked_at) VALUES ('2026-11-20', 'k', 'normal', 1, 't')").run();

@@ -1,10 +1,10 @@
-import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
+import { App, Form, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
-import { useSubmit } from '../../hooks/useSubmit';
 import { fromPicker, pickerNow } from '../../time';
+import { FormModal, MinutePicker } from '../FormModal';
 
 interface Values {
   officerId?: number;
@@ -17,74 +17,53 @@ interface Values {
  */
 export function AssignModal(props: { recorder: RecorderDto | null; onClose(): void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const { officers, assign, loadOfficers } = useDevicesStore();
-  const { busy, error, setError, run } = useSubmit();
   const { recorder } = props;
   // Officers registered since the page loaded (by ingest or with a new account) are offered too.
   useEffect(() => {
     if (recorder) void loadOfficers().catch(() => undefined);
   }, [recorder, loadOfficers]);
 
-  const close = () => {
-    setError(null);
-    props.onClose();
-  };
-
   const submit = async (v: Values) => {
     const officerId = v.officerId;
     if (!recorder || officerId === undefined) return;
-    await run(async () => {
-      const r = await assign({ recorderId: recorder.id, officerId, from: fromPicker(v.from) });
-      void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
-      close();
-    });
+    const r = await assign({ recorderId: recorder.id, officerId, from: fromPicker(v.from) });
+    void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={recorder !== null}
       title={recorder ? `领用记录仪：${recorder.serial}` : '领用记录仪'}
       okText="确认领用"
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={close}
-      width={520}
-      destroyOnHidden
+      formKey={recorder?.id}
+      initialValues={{ from: pickerNow() }}
+      onSubmit={submit}
+      onClose={props.onClose}
+      intro={
+        recorder?.currentOfficer && (
+          <Typography.Paragraph type="secondary">
+            当前使用人：{recorder.currentOfficer.name}（{recorder.currentOfficer.badgeNo}）。确认后其领用在起始时间结束，改由新的使用人领用。
+          </Typography.Paragraph>
+        )
+      }
     >
-      {recorder?.currentOfficer && (
-        <Typography.Paragraph type="secondary">
-          当前使用人：{recorder.currentOfficer.name}（{recorder.currentOfficer.badgeNo}）。确认后其领用在起始时间结束，改由新的使用人领用。
-        </Typography.Paragraph>
-      )}
-      <Form<Values>
-        key={recorder?.id}
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        preserve={false}
-        onFinish={(v) => void submit(v)}
-        initialValues={{ from: pickerNow() }}
-      >
-        <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
-          <Select
-            autoFocus
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="选择执法人员"
-            data-testid="assign-officer"
-            options={officers.map((o) => {
-              const current = o.id === recorder?.currentOfficer?.id;
-              const why = current ? '当前使用人' : o.active ? null : '已停用';
-              return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
-            })}
-          />
-        </Form.Item>
-        <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} style={{ width: 220 }} />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-      {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+      <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
+        <Select
+          autoFocus
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择执法人员"
+          data-testid="assign-officer"
+          options={officers.map((o) => {
+            const current = o.id === recorder?.currentOfficer?.id;
+            const why = current ? '当前使用人' : o.active ? null : '已停用';
+            return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
+          })}
+        />
+      </Form.Item>
+      <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
+        <MinutePicker />
+      </Form.Item>
+    </FormModal>
   );
 }

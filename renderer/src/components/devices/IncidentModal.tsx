@@ -1,11 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import type { IncidentKind } from '../../../../main/common';
-import { useSubmit } from '../../hooks/useSubmit';
 import { INCIDENT_KIND_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { fromPicker, pickerNow } from '../../time';
+import { FormModal, MinutePicker } from '../FormModal';
 
 interface Values {
   kind: IncidentKind;
@@ -19,43 +19,33 @@ interface Values {
  */
 export function IncidentModal(props: { recorder: RecorderDto | null; onClose(): void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const reportIncident = useDevicesStore((s) => s.reportIncident);
-  const { busy, error, setError, run } = useSubmit();
   const { recorder } = props;
-  const close = () => (setError(null), props.onClose());
-  const submit = (v: Values) =>
-    run(async () => {
-      if (!recorder) return;
-      const i = await reportIncident({ recorderId: recorder.id, kind: v.kind, occurredAt: fromPicker(v.occurredAt), description: v.description.trim() });
-      void message.success(`已登记记录仪 ${i.serial} ${INCIDENT_KIND_LABELS[i.kind]}${i.officer ? `，佩戴人 ${i.officer.name}` : ''}`);
-      close();
-    });
+  const submit = async (v: Values) => {
+    if (!recorder) return;
+    const i = await reportIncident({ recorderId: recorder.id, kind: v.kind, occurredAt: fromPicker(v.occurredAt), description: v.description.trim() });
+    void message.success(`已登记记录仪 ${i.serial} ${INCIDENT_KIND_LABELS[i.kind]}${i.officer ? `，佩戴人 ${i.officer.name}` : ''}`);
+  };
   return (
-    <Modal
+    <FormModal<Values>
       open={recorder !== null}
       title={recorder ? `丢失/损坏登记：${recorder.serial}` : '丢失/损坏登记'}
       okText="登记"
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={close}
-      destroyOnHidden
       width={560}
+      initialValues={{ kind: 'damaged', occurredAt: pickerNow() }}
+      onSubmit={submit}
+      onClose={props.onClose}
+      intro={<Typography.Paragraph type="secondary">“谁佩戴、谁负责”（制度第十条）：佩戴人按发生时的领用记录确定。丢失的记录仪退出使用，其记录全部保留。</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">“谁佩戴、谁负责”（制度第十条）：佩戴人按发生时的领用记录确定。丢失的记录仪退出使用，其记录全部保留。</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)} initialValues={{ kind: 'damaged', occurredAt: pickerNow() }}>
-        <Form.Item name="kind" label="情况">
-          <Radio.Group options={(Object.keys(INCIDENT_KIND_LABELS) as IncidentKind[]).map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))} data-testid="incident-kind" />
-        </Form.Item>
-        <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="description" label="经过" rules={[{ required: true, whitespace: true, message: '请填写经过' }, { max: 1000 }]}>
-          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 6 }} data-testid="incident-description" />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-      {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+      <Form.Item name="kind" label="情况">
+        <Radio.Group options={(Object.keys(INCIDENT_KIND_LABELS) as IncidentKind[]).map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))} data-testid="incident-kind" />
+      </Form.Item>
+      <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
+        <MinutePicker />
+      </Form.Item>
+      <Form.Item name="description" label="经过" rules={[{ required: true, whitespace: true, message: '请填写经过' }, { max: 1000 }]}>
+        <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 6 }} data-testid="incident-description" />
+      </Form.Item>
+    </FormModal>
   );
 }

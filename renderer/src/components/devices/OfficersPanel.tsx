@@ -1,9 +1,10 @@
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { OfficerDto, RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
+import { ListHeader } from '../ListHeader';
 import { OfficerModal } from './OfficerModal';
 
 /** 人员: the officers who wear recorders and hand footage over, known by name and badge number. */
@@ -68,20 +69,13 @@ export function OfficersPanel(props: { canEdit: boolean }) {
 
   return (
     <div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16 }}>
-        <Typography.Text type="secondary">佩戴记录仪、每日移交资料的执法人员。没有登录账户的人员也在此登记；有账户的人员与账户关联后，才能在记录表上签名。</Typography.Text>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-            刷新
+      <ListHeader intro="佩戴记录仪、每日移交资料的执法人员。没有登录账户的人员也在此登记；有账户的人员与账户关联后，才能在记录表上签名。" onRefresh={() => void load()} error={error}>
+        {props.canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增人员
           </Button>
-          {props.canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新增人员
-            </Button>
-          )}
-        </Space>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        )}
+      </ListHeader>
       <Table<OfficerDto>
         rowKey="id"
         size="middle"

@@ -1,11 +1,12 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined, ReloadOutlined, RollbackOutlined, ToolOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, HistoryOutlined, PlusOutlined, RollbackOutlined, ToolOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import type { OfficerDto, RecorderDto, RecorderStatus } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { RECORDER_STATUS_COLORS, RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
+import { ListHeader } from '../ListHeader';
 import { AssignModal } from './AssignModal';
 import { HistoryDrawer } from './HistoryDrawer';
 import { IncidentModal } from './IncidentModal';
@@ -101,21 +102,13 @@ export function RecordersPanel(props: { canEdit: boolean; canCare: boolean; extr
 
   return (
     <div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 16 }}>
-        <Typography.Text type="secondary">“谁使用、谁负责”（制度第十条）：每台记录仪在每个时段由谁领用，导入时据此确定资料归属。</Typography.Text>
-        <Space>
-          {props.extra}
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-            刷新
+      <ListHeader intro="“谁使用、谁负责”（制度第十条）：每台记录仪在每个时段由谁领用，导入时据此确定资料归属。" onRefresh={() => void load()} error={error} extra={props.extra}>
+        {props.canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            登记记录仪
           </Button>
-          {props.canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              登记记录仪
-            </Button>
-          )}
-        </Space>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        )}
+      </ListHeader>
       <Table<RecorderDto>
         rowKey="id"
         size="middle"

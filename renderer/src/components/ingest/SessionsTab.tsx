@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Spin, Table, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Space, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import type { IngestSessionDto, OfficerDto } from '../../../../main/api/dto';
 import { useIngestStore } from '../../stores/ingest';
+import { ListHeader } from '../ListHeader';
 import { SessionResultView, StatusTag } from './SessionResultView';
 import { formatTime } from '../../time';
 
@@ -66,13 +67,7 @@ export function SessionsTab() {
 
   return (
     <div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
-        <Typography.Text type="secondary">每次导入即一次移交登记：谁移交、谁接收、哪台记录仪、哪些文件。点击一行查看详情并生成交接登记表。</Typography.Text>
-        <Button icon={<ReloadOutlined />} onClick={() => void loadSessions()}>
-          刷新
-        </Button>
-      </div>
-      {sessionsError && <Alert type="error" showIcon title={sessionsError} style={{ marginBottom: 16 }} />}
+      <ListHeader intro="每次导入即一次移交登记：谁移交、谁接收、哪台记录仪、哪些文件。点击一行查看详情并生成交接登记表。" onRefresh={() => void loadSessions()} error={sessionsError} />
       <Spin spinning={detailLoading}>
         <Table<IngestSessionDto>
           rowKey="id"

@@ -1,18 +1,13 @@
 import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
+import type { OfficeDto } from '../../../../main/api/dto';
 import { useOfficeStore } from '../../stores/office';
 import { TIME_ZONE_OPTIONS } from '../../validation';
 import { rangeHint, rangeRules } from './rangeRules';
 import { useSubmit } from '../../hooks/useSubmit';
 
-interface OfficeValues {
-  name: string;
-  unitName: string;
-  timeZone: string;
-  idleMinutes: number;
-  retentionMonths: number;
-  caseRetentionMonths: number;
-}
+/** The settings this panel edits (office.update); the rest of the office is shown read-only. */
+type OfficeValues = Pick<OfficeDto, 'name' | 'unitName' | 'timeZone' | 'idleMinutes' | 'retentionMonths' | 'caseRetentionMonths'>;
 
 /** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
 export function OfficePanel() {

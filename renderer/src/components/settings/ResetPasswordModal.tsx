@@ -1,8 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import type { UserDto } from '../../../../main/api/dto';
 import { useUsersStore } from '../../stores/users';
 import { NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule } from '../../validation';
-import { useSubmit } from '../../hooks/useSubmit';
+import { FormModal } from '../FormModal';
 
 interface ResetValues {
   newPassword: string;
@@ -11,54 +11,41 @@ interface ResetValues {
 
 export function ResetPasswordModal(props: { user: UserDto | null; onClose(): void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<ResetValues>();
   const resetPassword = useUsersStore((s) => s.resetPassword);
-  const { busy, error, setError, run } = useSubmit();
   const { user } = props;
-
-  const close = () => {
-    setError(null);
-    props.onClose();
-  };
 
   const submit = async (v: ResetValues) => {
     if (!user) return;
-    await run(async () => {
-      await resetPassword(user.id, v.newPassword);
-      void message.success(user.disabled ? `已重置 ${user.displayName} 的密码并重新启用账户` : `已重置 ${user.displayName} 的密码`);
-      close();
-    });
+    await resetPassword(user.id, v.newPassword);
+    void message.success(user.disabled ? `已重置 ${user.displayName} 的密码并重新启用账户` : `已重置 ${user.displayName} 的密码`);
   };
 
   return (
-    <Modal
+    <FormModal<ResetValues>
       open={user !== null}
       title={user ? `重置密码：${user.displayName}（${user.login}）` : '重置密码'}
       okText="重置密码"
-      okButtonProps={{ danger: true }}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={close}
+      danger
       width={480}
-      destroyOnHidden
+      formKey={user?.id}
+      onSubmit={submit}
+      onClose={props.onClose}
+      intro={
+        <Alert
+          type="warning"
+          showIcon
+          title={user?.disabled ? '重置密码将重新启用该账户，并签发新的签名密钥和证书' : '重置后将为该用户签发新的签名密钥和证书'}
+          description="原证书随即吊销：此前的签名仍然有效，此后用旧密钥所作的签名一律无效。用户下次登录时必须修改此密码；该用户已登录的会话将被结束，锁定状态同时解除。"
+          style={{ marginBottom: 20 }}
+        />
+      }
     >
-      <Alert
-        type="warning"
-        showIcon
-        title={user?.disabled ? '重置密码将重新启用该账户，并签发新的签名密钥和证书' : '重置后将为该用户签发新的签名密钥和证书'}
-        description="原证书随即吊销：此前的签名仍然有效，此后用旧密钥所作的签名一律无效。用户下次登录时必须修改此密码；该用户已登录的会话将被结束，锁定状态同时解除。"
-        style={{ marginBottom: 20 }}
-      />
-      <Form<ResetValues> key={user?.id} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="newPassword" label="新的初始密码" rules={NEW_PASSWORD_RULES}>
-          <Input.Password autoFocus autoComplete="new-password" placeholder={PASSWORD_HINT} />
-        </Form.Item>
-        <Form.Item name="confirm" label="确认密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入密码' }, confirmRule('newPassword')]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-      {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+      <Form.Item name="newPassword" label="新的初始密码" rules={NEW_PASSWORD_RULES}>
+        <Input.Password autoFocus autoComplete="new-password" placeholder={PASSWORD_HINT} />
+      </Form.Item>
+      <Form.Item name="confirm" label="确认密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入密码' }, confirmRule('newPassword')]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,0 +1,52 @@
+import { Alert, DatePicker, Form, Modal, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { Key, ReactNode } from 'react';
+import { useSubmit } from '../hooks/useSubmit';
+
+/**
+ * A dialog around one form: OK (or Enter in a field, through the hidden submit button) runs `onSubmit`; the dialog
+ * closes when it succeeds and shows its failure below the form when it does not.
+ */
+export function FormModal<V>(props: {
+  open: boolean;
+  title: ReactNode;
+  okText: string;
+  /** OK shown as a danger button (the action cannot be undone). */
+  danger?: boolean;
+  width?: number;
+  /** The caller's form instance, when it fills the form itself; otherwise the dialog keeps its own. */
+  form?: FormInstance<V>;
+  /** A new key gives a new form: the dialog opened for another item starts from that item's values. */
+  formKey?: Key | null;
+  initialValues?: Partial<V>;
+  onSubmit(values: V): Promise<void>;
+  onClose(): void;
+  /** Shown above the form. */
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const [own] = Form.useForm<V>();
+  const form = props.form ?? own;
+  const { busy, error, setError, run } = useSubmit();
+  const close = () => (setError(null), props.onClose());
+  const finish = (values: V) =>
+    void run(async () => {
+      await props.onSubmit(values);
+      close();
+    });
+  return (
+    <Modal open={props.open} title={props.title} okText={props.okText} okButtonProps={{ danger: props.danger }} onOk={() => form.submit()} confirmLoading={busy} onCancel={close} width={props.width ?? 520} destroyOnHidden>
+      {props.intro}
+      <Form<V> key={props.formKey ?? undefined} form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={finish} initialValues={props.initialValues}>
+        {props.children}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
+
+/** A date and time to the minute, as the device records take them (送修, 返回, 领用, 丢失). */
+export function MinutePicker(props: { value?: Dayjs | null; onChange?(value: Dayjs | null): void }) {
+  return <DatePicker {...props} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} style={{ width: 220 }} />;
+}
