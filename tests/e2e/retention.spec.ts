@@ -53,6 +53,8 @@ async function openRetention(page: Page): Promise<void> {
 
 test('the chief sees what may be disposed of and why', async ({ page }) => {
   await loginAs(page, host.openUrl, CHIEF);
+  await expect(page.getByTestId('due-for-disposal')).toContainText('3 个原始文件已到保存期限');
+  await screen(page, 'dashboard-due-for-disposal');
   await openRetention(page);
   await expect(page.getByTestId('retention-policy')).toContainText('录制后 3 个月');
   await expect(page.getByText('已到期可销毁（3）')).toBeVisible();
