@@ -1,4 +1,5 @@
 import type { Session } from '../accounts';
+import { disposalNumber, localDay } from '../common';
 import { toAbsolute } from '../ingest';
 import { mediaContentType, THUMB_CONTENT_TYPE } from '../media';
 import type { ApiServices } from './context';
@@ -55,6 +56,13 @@ export async function handleMediaRequest(services: ApiServices, request: Request
   const db = services.archive.open().db;
   const media = loadMediaFacts(db, target.id);
   if (!media) return plainResponse(404, '资料不存在');
+
+  if (media.disposed) {
+    // Gone by a signed disposal, not lost: say so, and by which record. Before leave to view: there are no bytes to
+    // guard, and the library already shows every user the same fact.
+    const day = localDay(new Date(media.disposed.at), services.archive.office().timeZone);
+    return plainResponse(410, `该资料已于 ${day} 按销毁记录 ${disposalNumber(media.disposed.disposalId)} 销毁，原始文件已不存在，无法播放`);
+  }
 
   const now = services.clock.now();
   const preload = isPreloadRequest(request.url);

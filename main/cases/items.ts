@@ -1,5 +1,5 @@
 // Writing cases and what they hold; reading them is in ./cases.
-import type { Classification, CaseStatus } from '../common';
+import { AppError, disposalNumber, type Classification, type CaseStatus } from '../common';
 import type { Db } from '../store';
 
 export function caseNumberTaken(db: Db, number: string): boolean {
@@ -56,6 +56,11 @@ export function setCaseClassification(db: Db, id: number, classification: Classi
 
 /** Adds the media not yet in the case; returns those it added. */
 export function addCaseItems(db: Db, caseId: number, mediaIds: readonly number[], userId: number, now: Date): number[] {
+  // The store refuses it too (trigger); this names the file in words.
+  const disposed = db
+    .prepare('SELECT original_name, disposal_id FROM media WHERE disposal_id IS NOT NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1')
+    .get(JSON.stringify(mediaIds)) as { original_name: string; disposal_id: number } | undefined;
+  if (disposed) throw new AppError('MEDIA_DISPOSED', `视听资料“${disposed.original_name}”已按销毁记录 ${disposalNumber(disposed.disposal_id)} 销毁，不能加入案件`);
   const ins = db.prepare('INSERT OR IGNORE INTO case_items (case_id, media_id, added_by, added_at) VALUES (?, ?, ?, ?)');
   return mediaIds.filter((id) => ins.run(caseId, id, userId, now.toISOString()).changes === 1);
 }

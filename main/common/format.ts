@@ -46,3 +46,8 @@ export function formatDurationClock(seconds: number): string {
   const s = total % 60;
   return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
 }
+
+/** A disposal's number as its record and the screens show it: 'XH-0003'. */
+export function disposalNumber(id: number): string {
+  return `XH-${String(id).padStart(4, '0')}`;
+}

@@ -44,6 +44,6 @@ export {
   SUPERVISION_READERS,
 } from './roles';
 export * from './values';
-export { formatBytes, formatDuration, formatDurationClock, formatRate } from './format';
+export { disposalNumber, formatBytes, formatDuration, formatDurationClock, formatRate } from './format';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from './password-rule';

@@ -254,6 +254,11 @@ export const FINDING_KINDS = [
   'audit_chain',
   'failed_ingest',
   'weekly',
+  'device_check_failed',
+  'no_pre_use_check',
+  'device_repair',
+  'device_incident',
+  'keep_until',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
@@ -272,19 +277,27 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   audit_chain: '审计日志链',
   failed_ingest: '导入失败',
   weekly: '每周归档',
+  device_check_failed: '使用前检查不合格',
+  no_pre_use_check: '未做使用前检查',
+  device_repair: '设备维修',
+  device_incident: '设备丢失损坏',
+  keep_until: '到达保存期限',
 };
 
 /** The articles of the rules a finding concerns, in the order the check lists them. */
-export const RULE_ARTICLES = ['2', '4', '6', '8', '11', '11(1)', '11(2)', '11(4)', '12', '13', '14'] as const;
+export const RULE_ARTICLES = ['2', '4', '6', '8', '9', '10', '11', '11(1)', '11(2)', '11(3)', '11(4)', '12', '13', '14'] as const;
 export type RuleArticle = (typeof RULE_ARTICLES)[number];
 export const RULE_ARTICLE_LABELS: Record<RuleArticle, string> = {
   '2': '第二条 声音与图像同步摄录',
   '4': '第四条 使用前检查设备、调校时间',
   '6': '第六条 连续录制，不得间断',
   '8': '第八条 逐日存储，按日交由指定人员归档',
+  '9': '第九条 妥善保管维护，故障及时维修，严禁转借',
+  '10': '第十条 谁佩戴谁负责，丢失损坏按规定赔偿',
   '11': '第十一条 完整留存，不得删节修改',
   '11(1)': '第十一条第（一）项 每日工作结束时妥善存储',
   '11(2)': '第十一条第（二）项 每周五集中存储',
+  '11(3)': '第十一条第（三）项 一般保存不少于三个月',
   '11(4)': '第十一条第（四）项 作为证据的刻盘并填制记录表',
   '12': '第十二条 分级授权，经批准方可查阅',
   '13': '第十三条 公开使用经大队负责人批准',

@@ -20,6 +20,8 @@ export interface MediaFacts {
   recordingId: number | null;
   officerId: number | null;
   recorderId: number | null;
+  /** Disposed of after its retention (art. 11(3)): its bytes and every copy are gone. */
+  disposed: { disposalId: number; at: string } | null;
 }
 
 interface Row {
@@ -39,6 +41,8 @@ interface Row {
   recording_id: number | null;
   officer_id: number | null;
   recorder_id: number | null;
+  disposal_id: number | null;
+  disposed_at: string | null;
 }
 
 export function parseFlags(json: string): MediaFlag[] {
@@ -54,7 +58,7 @@ export function loadMediaFacts(db: Db, id: number): MediaFacts | null {
   const r = db
     .prepare(
       `SELECT id, sha256, size, stored_path, original_name, kind, container, video_codec, audio_codec, duration_sec, has_audio,
-              flags, classification, recording_id, officer_id, recorder_id
+              flags, classification, recording_id, officer_id, recorder_id, disposal_id, disposed_at
        FROM media WHERE id = ?`,
     )
     .get(id) as Row | undefined;
@@ -76,5 +80,6 @@ export function loadMediaFacts(db: Db, id: number): MediaFacts | null {
     recordingId: r.recording_id,
     officerId: r.officer_id,
     recorderId: r.recorder_id,
+    disposed: r.disposal_id !== null && r.disposed_at !== null ? { disposalId: r.disposal_id, at: r.disposed_at } : null,
   };
 }

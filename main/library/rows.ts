@@ -1,5 +1,5 @@
 import { needsProxy } from '../media';
-import type { Category, Classification, MediaKind } from '../common';
+import { disposalNumber, type Category, type Classification, type MediaKind } from '../common';
 import type { LibraryItemDto, OfficerRefDto } from './types';
 import { parseFlags } from './media-facts';
 import { thumbPossible } from './previews';
@@ -7,7 +7,7 @@ import { thumbPossible } from './previews';
 /** The columns of one library row; every query that lists media selects exactly these. */
 export const ITEM_COLUMNS = `m.id, m.kind, m.original_name, m.start_at, m.end_at, m.duration_sec, m.size, m.flags, m.category,
   m.key_mark, m.classification, m.recording_id, m.container, m.video_codec, m.audio_codec,
-  o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge, r.serial AS recorder_serial`;
+  o.id AS officer_id, o.name AS officer_name, o.badge_no AS officer_badge, r.serial AS recorder_serial, m.disposal_id, m.disposed_at`;
 export const ITEM_JOINS = 'LEFT JOIN officers o ON o.id = m.officer_id LEFT JOIN recorders r ON r.id = m.recorder_id';
 
 export interface ItemRow {
@@ -30,6 +30,8 @@ export interface ItemRow {
   officer_name: string | null;
   officer_badge: string | null;
   recorder_serial: string | null;
+  disposal_id: number | null;
+  disposed_at: string | null;
 }
 
 export function officerRef(id: number | null, name: string | null, badge: string | null): OfficerRefDto | null {
@@ -54,7 +56,9 @@ export function toItem(r: ItemRow): LibraryItemDto {
     keyMark: r.key_mark === 1,
     classification: r.classification,
     recordingId: r.recording_id,
-    hasThumb: thumbPossible(facts),
+    // A disposed original has no bytes left: no poster, nothing to play.
+    hasThumb: r.disposal_id === null && thumbPossible(facts),
     needsProxy: needsProxy(facts),
+    disposed: r.disposal_id !== null && r.disposed_at !== null ? { disposalId: r.disposal_id, number: disposalNumber(r.disposal_id), at: r.disposed_at } : null,
   };
 }

@@ -29,6 +29,8 @@ export interface LibraryItemDto {
   canView?: boolean;
   /** The player must use `/media/<id>/preview` (an H.264/AAC 预览副本), not the original. */
   needsProxy: boolean;
+  /** Disposed of after its retention (art. 11(3)): its bytes are gone, its row stays; the signed record's number and when. */
+  disposed: { disposalId: number; number: string; at: string } | null;
 }
 
 export interface LibraryPageDto {

@@ -1,6 +1,8 @@
 // The rows one day's check reads, loaded once; the sources that judge them are pure (sources/).
 import { walkAuditChain } from '../audit';
 import { addDays, dayStart, nextDay, type AccessType, type MediaFlag, type MediaKind } from '../common';
+import { deviceDay } from '../devices';
+import { footageReachingKeepUntil, type RetentionStatus } from '../retention';
 import type { Db } from '../store';
 import type { DayRows, MediaRow } from './types';
 
@@ -65,19 +67,17 @@ export function auditChainState(db: Db): DayRows['auditChain'] {
   return { entries: walk.entries.length, problems: walk.problems.length, firstProblem: walk.problems[0]?.message ?? null };
 }
 
-export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: Date; driftLimitSec?: number; auditChain?: DayRows['auditChain'] }): DayRows {
+/**
+ * `keepUntil`: the period's originals reaching their keep-until date (`footageReachingKeepUntil`), when the caller
+ * loads them once for many days; each day keeps those of its own day.
+ */
+export function loadDayRows(
+  db: Db,
+  args: { day: string; timeZone: string; now: Date; driftLimitSec?: number; auditChain?: DayRows['auditChain']; keepUntil?: readonly RetentionStatus[] },
+): DayRows {
   const from = dayStart(args.day, args.timeZone).toISOString();
+  const device = deviceDay(db, args.day, args.timeZone);
   const to = dayStart(nextDay(args.day), args.timeZone).toISOString();
-
-  const assignments = (
-    db
-      .prepare(
-        `SELECT a.recorder_id, r.serial, r.status, a.officer_id, o.name, o.badge_no, a.from_at, a.to_at
-         FROM recorder_assignments a JOIN recorders r ON r.id = a.recorder_id JOIN officers o ON o.id = a.officer_id
-         WHERE a.from_at < ? AND (a.to_at IS NULL OR a.to_at > ?) ORDER BY r.serial, a.from_at`,
-      )
-      .all(to, from) as { recorder_id: number; serial: string; status: string; officer_id: number; name: string; badge_no: string; from_at: string; to_at: string | null }[]
-  ).map((a) => ({ recorderId: a.recorder_id, serial: a.serial, recorderStatus: a.status, officerId: a.officer_id, officerName: a.name, badgeNo: a.badge_no, fromAt: a.from_at, toAt: a.to_at }));
 
   const sessions = (
     db
@@ -171,7 +171,7 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
     day: args.day,
     timeZone: args.timeZone,
     now: args.now,
-    assignments,
+    devices: { recorders: device.recorders, events: device.events },
     sessions,
     media,
     recordings,
@@ -182,6 +182,9 @@ export function loadDayRows(db: Db, args: { day: string; timeZone: string; now: 
     integrity: check ? { id: check.id, finishedAt: check.finished_at, checked: check.checked, missing: check.missing, changed: check.changed } : null,
     auditChain: args.auditChain ?? auditChainState(db),
     weekly,
+    keepUntil: (args.keepUntil ?? footageReachingKeepUntil(db, args.timeZone, args.day, args.day))
+      .filter((k) => k.keepUntil === args.day)
+      .map((k) => ({ mediaId: k.mediaId, name: k.originalName, recordedDay: k.recordedDay, serial: k.recorderSerial, officerName: k.officerName })),
     driftLimitSec: args.driftLimitSec ?? DRIFT_LIMIT_SEC,
   };
 }

@@ -3,6 +3,7 @@
 import { addDays, localDay, RULE_ARTICLES, type RuleArticle } from '../common';
 import type { Db } from '../store';
 import { findingsOf } from './check';
+import { footageReachingKeepUntil } from '../retention';
 import { auditChainState, loadDayRows } from './day-rows';
 import { periodCorrections } from './records';
 import type { DayRows, Finding } from './types';
@@ -165,9 +166,12 @@ export function reportOf(period: { from: string; to: string }, days: readonly Da
 /** `since`: the office's first day (its setup); earlier days of the period are not checked. */
 export function inspectionReport(db: Db, args: { from: string; to: string; timeZone: string; now: Date; since: string }): InspectionReport {
   const auditChain = auditChainState(db);
+  const first = args.from > args.since ? args.from : args.since;
+  // Read once for the period: the keep-until of every original (each day keeps its own).
+  const keepUntil = footageReachingKeepUntil(db, args.timeZone, first, args.to);
   const days: DayRows[] = [];
-  for (let d = args.from > args.since ? args.from : args.since; d <= args.to && days.length < REPORT_MAX_DAYS; d = addDays(d, 1)) {
-    days.push(loadDayRows(db, { day: d, timeZone: args.timeZone, now: args.now, auditChain }));
+  for (let d = first; d <= args.to && days.length < REPORT_MAX_DAYS; d = addDays(d, 1)) {
+    days.push(loadDayRows(db, { day: d, timeZone: args.timeZone, now: args.now, auditChain, keepUntil }));
   }
   const corrections = periodCorrections(db, args.from, args.to);
   return reportOf(args, days, { opened: corrections.length, closed: corrections.filter((c) => c.closedAt).length }, args.timeZone);

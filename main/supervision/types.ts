@@ -1,8 +1,9 @@
 import type { AccessType, FindingKind, MediaFlag, MediaKind, RuleArticle, Verdict } from '../common';
+import type { DeviceEvent, RecorderDay } from '../devices';
 
 /** A record a finding rests on; the 监督 page links each to where it is shown. */
 export interface RecordRef {
-  kind: 'media' | 'recording' | 'ingest' | 'recorder' | 'officer' | 'viewing' | 'access' | 'disc' | 'integrity' | 'weekly' | 'audit';
+  kind: 'media' | 'recording' | 'ingest' | 'recorder' | 'officer' | 'viewing' | 'access' | 'disc' | 'integrity' | 'weekly' | 'audit' | 'retention';
   id: number | string;
   /** How people name it, e.g. the file name or the recorder's serial. */
   label: string;
@@ -23,17 +24,6 @@ export interface Finding {
 }
 
 // -- The rows a day's sources read (loaded by day-rows.ts; the sources never touch the database) --
-
-export interface AssignmentRow {
-  recorderId: number;
-  serial: string;
-  recorderStatus: string;
-  officerId: number;
-  officerName: string;
-  badgeNo: string;
-  fromAt: string;
-  toAt: string | null;
-}
 
 export interface SessionRow {
   id: number;
@@ -130,6 +120,14 @@ export interface IntegrityRow {
   changed: number;
 }
 
+export interface KeepUntilRow {
+  mediaId: number;
+  name: string;
+  recordedDay: string;
+  serial: string | null;
+  officerName: string | null;
+}
+
 export interface WeeklyRow {
   id: number;
   createdAt: string;
@@ -141,8 +139,12 @@ export interface DayRows {
   timeZone: string;
   /** The check's own "now": what could not have happened yet is not a finding. */
   now: Date;
-  /** Recorders worn on the day (assignments overlapping it). */
-  assignments: AssignmentRow[];
+  /**
+   * The device side of the day (`deviceDay`, main/devices): every recorder known by then with whether it was in
+   * service that day (from its repair and loss records, not today's status), its wearers, pre-use check and dockings;
+   * and the day's failed checks, repairs, losses and damage.
+   */
+  devices: { recorders: RecorderDay[]; events: DeviceEvent[] };
   /** Ingest sessions started on the day. */
   sessions: SessionRow[];
   /** Media recorded on the day, and media handed over on the day whatever day they were recorded. */
@@ -159,6 +161,8 @@ export interface DayRows {
   auditChain: { entries: number; problems: number; firstProblem: string | null };
   /** Weekly consolidations of the day's ISO week. */
   weekly: WeeklyRow[];
+  /** Originals whose keep-until day is the checked day (art. 11(3)), not disposed and not held indefinitely. */
+  keepUntil: KeepUntilRow[];
   /** |drift| above this many seconds at docking is a finding (art. 4). */
   driftLimitSec: number;
 }

@@ -53,6 +53,8 @@ async function openRetention(page: Page): Promise<void> {
 
 test('the chief sees what may be disposed of and why', async ({ page }) => {
   await loginAs(page, host.openUrl, CHIEF);
+  await expect(page.getByTestId('due-for-disposal')).toContainText('3 个原始文件已到保存期限');
+  await screen(page, 'dashboard-due-for-disposal');
   await openRetention(page);
   await expect(page.getByTestId('retention-policy')).toContainText('录制后 3 个月');
   await expect(page.getByText('已到期可销毁（3）')).toBeVisible();
@@ -110,4 +112,18 @@ test('the custodian asks, the chief approves, the custodian carries it out and t
   await expect(page.getByTestId('integrity-report')).toContainText('缺失 0');
   await expect(page.getByTestId('integrity-report')).toContainText('校验 2 个文件');
   await screen(page, 'retention-integrity');
+
+  // 资料库 keeps the disposed file's row: 已销毁 with its record instead of 播放; opening it shows the record, no player.
+  await nav(page).getByRole('menuitem', { name: '资料库' }).click();
+  await page.getByText('按文件', { exact: true }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(3);
+  const disposed = page.getByTestId('library-row').filter({ has: page.getByTestId('library-disposed') });
+  await expect(disposed).toHaveCount(1);
+  await expect(disposed.getByTestId('library-disposed')).toHaveText(/^已销毁XH-0001 2024-09-\d{2}$/);
+  await expect(disposed.getByRole('button', { name: /播放/ })).toHaveCount(0);
+  await screen(page, 'library-disposed');
+  await disposed.click();
+  await expect(page.getByTestId('player-disposed')).toContainText('按销毁记录 XH-0001 销毁');
+  await expect(page.getByTestId('player-stage')).toHaveCount(0);
+  await screen(page, 'library-disposed-opened');
 });

@@ -1,4 +1,4 @@
-import { AppError, localDay } from '../../common';
+import { AppError, disposalNumber, localDay } from '../../common';
 import { asPem, certificateFingerprint } from '../../crypto';
 import { disposalRecord } from '../../forms';
 import { hashFile, toAbsolute } from '../../ingest';
@@ -184,7 +184,7 @@ export const retentionHandlers: Pick<HandlerTable, RetentionMethods> = {
       unitName: office.unitName,
       timeZone: office.timeZone,
       generatedAt: now,
-      documentId: `XH-${String(d.id).padStart(4, '0')}`,
+      documentId: disposalNumber(d.id),
       reason: d.reason,
       requestedBy: d.requestedBy,
       requestedAt: new Date(d.requestedAt),

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Session } from '../../accounts';
-import { AppError, SIGNATURE_ROLES } from '../../common';
+import { AppError, disposalNumber, SIGNATURE_ROLES } from '../../common';
 import { stageBag, type BagItem } from '../bag';
 import { buildDiscImage } from '../build-image';
 import { MEDIA, planDiscs, type DiscPlan, type MediaType, type PlanItem } from '../plan';
@@ -28,10 +28,19 @@ export interface DiscItem extends PlanItem {
 export function planItems(db: Db, caseId: number): DiscItem[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.size, m.sha256, m.stored_path, m.recording_id FROM case_items ci JOIN media m ON m.id = ci.media_id
+      `SELECT m.id, m.size, m.sha256, m.stored_path, m.recording_id, m.original_name, m.disposal_id FROM case_items ci JOIN media m ON m.id = ci.media_id
        WHERE ci.case_id = ? ORDER BY m.start_at, m.id`,
     )
-    .all(caseId) as { id: number; size: number; sha256: string; stored_path: string; recording_id: number | null }[];
+    .all(caseId) as { id: number; size: number; sha256: string; stored_path: string; recording_id: number | null; original_name: string; disposal_id: number | null }[];
+  // A disposed original has no bytes left (art. 11(3)): a disc would miss it, so it is named before anything is staged.
+  const disposed = rows.find((r): r is typeof r & { disposal_id: number } => r.disposal_id !== null);
+  if (disposed) {
+    throw new AppError(
+      'MEDIA_DISPOSED',
+      `视听资料“${disposed.original_name}”已按销毁记录 ${disposalNumber(disposed.disposal_id)} 销毁，原始文件已不存在，不能刻盘`,
+      `case ${caseId}: media ${disposed.id} disposed by disposal ${disposed.disposal_id}`,
+    );
+  }
   return rows.map((r) => ({
     id: String(r.id),
     mediaId: r.id,

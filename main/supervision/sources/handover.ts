@@ -3,24 +3,18 @@ import { dayStart, localDay, nextDay } from '../../common';
 import type { DayRows, Finding, MediaRow } from '../types';
 import { formatLateness, mediaRef, recorderRef, sessionRef, timeOf } from './shared';
 
-interface RecorderDay {
+interface RecorderWorn {
   recorderId: number;
   serial: string;
   wearers: string[];
-  status: string;
 }
 
-/** The recorders in service that were assigned on the day, with their wearers. */
-function recordersWorn(rows: DayRows): RecorderDay[] {
-  const byId = new Map<number, RecorderDay>();
-  for (const a of rows.assignments) {
-    if (a.recorderStatus !== 'in_service') continue;
-    const r = byId.get(a.recorderId) ?? { recorderId: a.recorderId, serial: a.serial, wearers: [], status: a.recorderStatus };
-    const who = `${a.officerName}（${a.badgeNo}）`;
-    if (!r.wearers.includes(who)) r.wearers.push(who);
-    byId.set(a.recorderId, r);
-  }
-  return [...byId.values()].sort((a, b) => a.serial.localeCompare(b.serial));
+/** The recorders in service that day (by their records, not today's status) that someone wore, with their wearers. */
+function recordersWorn(rows: DayRows): RecorderWorn[] {
+  return rows.devices.recorders
+    .filter((r) => r.inService && r.wearers.length > 0)
+    .map((r) => ({ recorderId: r.recorderId, serial: r.serial, wearers: [...new Set(r.wearers.map((w) => `${w.name}（${w.badgeNo}）`))] }))
+    .sort((a, b) => a.serial.localeCompare(b.serial));
 }
 
 const sessionDay = (rows: DayRows, iso: string): string => localDay(new Date(iso), rows.timeZone);

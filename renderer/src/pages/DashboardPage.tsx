@@ -8,6 +8,7 @@ import { api } from '../api';
 import { PendingApprovalsCard } from '../components/access';
 import { BackupStatusCard } from '../components/backup';
 import { OpenCorrectionsCard } from '../components/supervision';
+import { DueForDisposalCard } from '../components/retention/DueForDisposalCard';
 import { RoleTags } from '../components/RoleTags';
 import { ROLE_HINTS, sortRoles } from '../labels';
 import { SECTION_ICONS, SECTION_ORDER, sectionLabel } from '../navigation';
@@ -67,6 +68,7 @@ export function DashboardPage() {
       {runsWeekly && <FridayReminder troubled={troubled} />}
       <BackupStatusCard />
       <OpenCorrectionsCard />
+      <DueForDisposalCard />
 
       <Row gutter={[20, 20]}>
         {/* Only cards with real figures that concern this role (issue 11 item 6): a card a role cannot fill is absent. */}

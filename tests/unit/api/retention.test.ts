@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { chmod, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../main/api';
+import { handleMediaRequest, type Client } from '../../../main/api';
 import { opensslCmsVerify } from '../../support/cms';
 import { tempDir } from '../../support/services';
 import { BACKUP_MANIFEST } from '../../../main/backup';
@@ -27,6 +27,8 @@ describe('retention and disposal (art. 11(3))', () => {
   }
   const storedPath = (id: number) =>
     (m.t.services.archive.open().db.prepare('SELECT stored_path FROM media WHERE id = ?').get(id) as { stored_path: string }).stored_path;
+  const nameOf = (id: number) =>
+    (m.t.services.archive.open().db.prepare('SELECT original_name FROM media WHERE id = ?').get(id) as { original_name: string }).original_name;
   const abs = (id: number) => path.join(m.t.root, ...storedPath(id).split('/'));
   const code = async (c: Client, method: string, input: unknown) => {
     const r = await m.t.raw(c, method, input);
@@ -160,6 +162,32 @@ describe('retention and disposal (art. 11(3))', () => {
     expect((await m.t.call(m.custodian, 'disposals.execute', { id: req.id })).executedAt).toBe(done.executedAt);
   });
 
+  it('the library shows a disposed original as 已销毁 with its record, the media route answers 410 in Chinese, a disc with it is refused', async () => {
+    const executedAt = (m.t.services.archive.open().db.prepare("SELECT executed_at FROM disposals WHERE id = 1").get() as { executed_at: string }).executed_at;
+    const page = await m.t.call(m.chief, 'library.search', { limit: 200 });
+    const row = page.items.find((i) => i.id === first)!;
+    expect(row.disposed).toEqual({ disposalId: 1, number: 'XH-0001', at: executedAt });
+    // No poster and nothing to play: the bytes are gone.
+    expect(row.hasThumb).toBe(false);
+    expect(page.items.find((i) => i.id === young)!.disposed).toBeNull();
+    expect((await m.t.call(m.chief, 'media.get', { id: second })).disposed).toMatchObject({ number: 'XH-0001' });
+
+    for (const suffix of ['', '/preview', '/thumb']) {
+      const r = await handleMediaRequest(m.t.services, new Request(`http://127.0.0.1/media/${first}${suffix}`), m.sessionOf(m.chief));
+      expect(r.status).toBe(410);
+      expect(await r.text()).toMatch(/^该资料已于 \d{4}-\d{2}-\d{2} 按销毁记录 XH-0001 销毁，原始文件已不存在，无法播放$/);
+    }
+    // Not a viewing: nothing was shown.
+    const viewings = m.t.services.archive.open().db.prepare('SELECT COUNT(*) AS n FROM viewings WHERE media_id = ?').get(first) as { n: number };
+    expect(viewings.n).toBe(0);
+
+    // Nor does it join a case (the store refuses it too), named in words rather than an internal error.
+    const c = await m.t.call(m.custodian, 'cases.create', { number: 'ZF-2024-9', title: '旧案补刻' });
+    const added = await m.t.raw(m.custodian, 'cases.addItems', { caseId: c.id, mediaIds: [young, first] });
+    expect(added.ok ? 'ok' : added.error.code).toBe('MEDIA_DISPOSED');
+    expect(added.ok ? '' : added.error.message).toBe(`视听资料“${nameOf(first)}”已按销毁记录 XH-0001 销毁，不能加入案件`);
+  });
+
   it('a backup after the disposal leaves the disposed originals out and still checks whole', async () => {
     const target = tempDir('ew-target-');
     const targetSourceId = m.t.services.sources.addFolder(target).id;
@@ -228,6 +256,22 @@ describe('retention and disposal (art. 11(3))', () => {
     const originals = (JSON.parse(r.stdout) as { originals: { problems: { kind: string; path: string }[] } }).originals;
     expect(originals.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'disposal_record', path: 'forms/销毁记录-0001.docx' })]));
     expect(r.code).toBe(1);
+  });
+
+  it('a closed case whose footage was disposed of after the case retention cannot be put on a disc: the file is named', async () => {
+    // ZF-2024-7 was closed with six months of case retention: its file is kept until 2025-02-28, then disposed of.
+    m.t.clock.current = new Date('2025-03-01T02:00:00Z');
+    await relogin();
+    const req = await m.t.call(m.custodian, 'disposals.request', { mediaIds: [inCase], reason: '结案后保存期满' });
+    await m.t.call(boss, 'disposals.decide', { id: req.id, approve: true, itemsFingerprint: req.itemsSha256 });
+    const done = await m.t.call(m.custodian, 'disposals.execute', { id: req.id });
+    const number = `XH-${String(done.id).padStart(4, '0')}`;
+    const caseId = (m.t.services.archive.open().db.prepare("SELECT id FROM cases WHERE number = 'ZF-2024-7'").get() as { id: number }).id;
+    for (const mediaType of ['DVD-R', 'BD-R'] as const) {
+      const plan = await m.t.raw(m.custodian, 'discs.plan', { caseId, mediaType });
+      expect(plan.ok ? 'ok' : plan.error.code).toBe('MEDIA_DISPOSED');
+      expect(plan.ok ? '' : plan.error.message).toBe(`视听资料“${nameOf(inCase)}”已按销毁记录 ${number} 销毁，原始文件已不存在，不能刻盘`);
+    }
   });
 });
 

@@ -211,7 +211,9 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     expect(r.corrections).toEqual({ opened: 1, closed: 1 });
     expect(r.calendar).toEqual([{ day: MONDAY, recorded: 2, sameDay: 1 }, { day: TUESDAY, recorded: 0, sameDay: 0 }]);
     const followed = Object.fromEntries(r.articles.map((a) => [a.article, a.followed]));
-    expect(followed).toEqual({ '2': false, '4': false, '6': false, '8': false, '11': false, '11(1)': false, '11(2)': true, '11(4)': true, '12': false, '13': true, '14': true });
+    expect(followed).toEqual({
+      '2': false, '4': false, '6': false, '8': false, '9': true, '10': true, '11': false, '11(1)': false, '11(2)': true, '11(3)': true, '11(4)': true, '12': false, '13': true, '14': true,
+    });
     // The late handover shows on both days but is one finding.
     expect(r.articles.find((a) => a.article === '11(1)')!.problems).toHaveLength(1);
     expect(r.articles.find((a) => a.article === '8')!.problems.map((p) => p.day)).toEqual([MONDAY, TUESDAY]);
@@ -227,5 +229,40 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     expect(xml).toContain('执法记录仪使用情况检查报告');
     expect(xml).toContain('第十二条 分级授权，经批准方可查阅');
     expect(xml).toContain('1/1 天');
+  });
+
+  it('device care through the API: a failed pre-use check, a recorder worn unchecked, a repair sent and returned (art. 4, 9)', async () => {
+    const WEDNESDAY = '2026-11-18';
+    await w.moveTo(local(18, 8, 40));
+    const recorders = await w.t.call(w.keeper, 'recorders.list', {});
+    const idOf = (serial: string) => recorders.find((r) => r.serial === serial)!.id;
+    // A is checked before use and found with a flat battery; B goes out with no check recorded.
+    await w.t.call(w.keeper, 'devices.recordChecks', { day: WEDNESDAY, entries: [{ recorderId: idOf(SERIAL_A), noFault: true, battery: false, storage: true, clock: true, note: '电池无法充满' }] });
+    await w.moveTo(local(18, 10, 0));
+    const repair = await w.t.call(w.keeper, 'devices.sendRepair', { recorderId: idOf(SERIAL_B), fault: '按键失灵', repairer: '厂家售后' });
+    await w.moveTo(local(18, 16, 0));
+    await w.t.call(w.keeper, 'devices.returnRepair', { repairId: repair.id, result: 'repaired' });
+
+    // Still Wednesday: the missing check is not judged yet; the events are.
+    const running = await w.t.call(w.chief, 'supervision.day', { day: WEDNESDAY });
+    expect(kinds(running).some((k) => k.startsWith('no_pre_use_check@'))).toBe(false);
+
+    await w.moveTo(local(19, 8, 30));
+    const c = await w.t.call(w.chief, 'supervision.day', { day: WEDNESDAY });
+    const failed = only(c, 'device_check_failed');
+    expect(failed).toMatchObject({ article: '4', problem: true, title: `${SERIAL_A} 使用前检查不合格：电量充足` });
+    expect(failed.detail).toBe('检查于 08:40；电池无法充满');
+    expect(failed.refs).toEqual([{ kind: 'recorder', id: idOf(SERIAL_A), label: SERIAL_A }]);
+    const unchecked = only(c, 'no_pre_use_check');
+    expect(unchecked).toMatchObject({ article: '4', problem: true, key: `no_pre_use_check:recorder:${idOf(SERIAL_B)}` });
+    expect(unchecked.detail).toContain('李四');
+    const repairs = c.findings.filter((f) => f.kind === 'device_repair');
+    expect(repairs.map((f) => [f.key, f.article, f.problem, f.title])).toEqual([
+      [`device_repair:repair:${repair.id}:sent`, '9', false, `${SERIAL_B} 送修：按键失灵`],
+      [`device_repair:repair:${repair.id}:returned`, '9', false, `${SERIAL_B} 维修返回：已修复`],
+    ]);
+    // The same events on the recorder's own day only: Tuesday has none.
+    const tuesday = await w.t.call(w.chief, 'supervision.day', { day: TUESDAY });
+    expect(kinds(tuesday).filter((k) => /^(device_|no_pre_use)/.test(k))).toEqual([`no_pre_use_check@4!`, `no_pre_use_check@4!`]);
   });
 });

@@ -1,5 +1,6 @@
 // The finding sources are pure functions over a day's rows: each is checked here on rows written by hand.
 import { describe, expect, it } from 'vitest';
+import type { DeviceEvent, OfficerId, RecorderDay, RecorderId } from '../../../main/devices';
 import { findingsOf, formatLateness, sources, type DayRows, type FindingSource } from '../../../main/supervision';
 
 const TZ = 'Asia/Shanghai';
@@ -8,7 +9,7 @@ function rows(over: Partial<DayRows> = {}): DayRows {
     day: '2026-11-20',
     timeZone: TZ,
     now: new Date('2026-11-23T01:00:00Z'),
-    assignments: [],
+    devices: { recorders: [], events: [] },
     sessions: [],
     media: [],
     recordings: [],
@@ -19,10 +20,15 @@ function rows(over: Partial<DayRows> = {}): DayRows {
     integrity: { id: 4, finishedAt: '2026-11-20T09:00:00Z', checked: 10, missing: 0, changed: 0 },
     auditChain: { entries: 10, problems: 0, firstProblem: null },
     weekly: [],
+    keepUntil: [],
     driftLimitSec: 60,
     ...over,
   };
 }
+const recorderDay = (over: Partial<RecorderDay> = {}): RecorderDay => ({
+  recorderId: 1 as RecorderId, serial: 'R1', inService: true, check: null, dockings: [],
+  wearers: [{ officerId: 1 as OfficerId, name: '张三', badgeNo: '1', fromAt: '2026-11-19T16:00:00Z', toAt: '2026-11-20T16:00:00Z' }], ...over,
+});
 const session = (id: number, over: Partial<DayRows['sessions'][number]> = {}): DayRows['sessions'][number] => ({
   id, startedAt: '2026-11-20T10:00:00Z', finishedAt: '2026-11-20T10:05:00Z', status: 'completed', recorderId: 1, serial: 'R1', handedOverBy: 1, officerName: '张三',
   filesStored: 2, filesFailed: 0, error: null, clockDriftSec: null, clockDriftBasis: null, ...over,
@@ -48,13 +54,74 @@ describe('finding sources (pure)', () => {
     expect(found[1]!.title).toContain('快 1 小时');
   });
 
-  it('recorder days: a day not over yet is not judged; docked vs not docked', () => {
-    const assignments = [{ recorderId: 1, serial: 'R1', recorderStatus: 'in_service', officerId: 1, officerName: '张三', badgeNo: '1', fromAt: '2026-11-01T00:00:00Z', toAt: null }];
-    expect(sources.recorderDays(rows({ assignments, now: new Date('2026-11-20T12:00:00Z') }))).toEqual([]);
-    expect(sources.recorderDays(rows({ assignments }))[0]).toMatchObject({ kind: 'not_docked', article: '8', problem: true });
-    expect(sources.recorderDays(rows({ assignments, sessions: [session(7)] }))[0]).toMatchObject({ kind: 'handover_same_day', problem: false });
-    // A recorder under repair is not expected to be docked.
-    expect(sources.recorderDays(rows({ assignments: [{ ...assignments[0]!, recorderStatus: 'repair' }] }))).toEqual([]);
+  it('recorder days: a day not over yet is not judged; docked vs not docked; a recorder out of service that day is not expected', () => {
+    const worn = recorderDay();
+    expect(sources.recorderDays(rows({ devices: { recorders: [worn], events: [] }, now: new Date('2026-11-20T12:00:00Z') }))).toEqual([]);
+    const notDocked = sources.recorderDays(rows({ devices: { recorders: [worn], events: [] } }))[0]!;
+    expect(notDocked).toMatchObject({ kind: 'not_docked', article: '8', problem: true, title: 'R1 佩戴人 张三（1），当日领用但未交接' });
+    expect(sources.recorderDays(rows({ devices: { recorders: [worn], events: [] }, sessions: [session(7)] }))[0]).toMatchObject({ kind: 'handover_same_day', problem: false });
+    // Under repair all that day (by its records, whatever its status now): not expected to be docked.
+    expect(sources.recorderDays(rows({ devices: { recorders: [{ ...worn, inService: false }], events: [] } }))).toEqual([]);
+    // In service but worn by nobody: nothing to hand over.
+    expect(sources.recorderDays(rows({ devices: { recorders: [{ ...worn, wearers: [] }], events: [] } }))).toEqual([]);
+  });
+
+  it('pre-use checks (art. 4): a failed check names the points wanting; a worn recorder with no check is a problem once the day is over', () => {
+    const failed: DeviceEvent = { kind: 'check_failed', article: 4, recorderId: 1 as RecorderId, serial: 'R1', checkId: 31, failed: ['battery', 'clock'], note: '电池鼓包', at: '2026-11-20T00:30:00Z' };
+    expect(sources.failedChecks(rows({ devices: { recorders: [], events: [failed] } }))).toEqual([
+      {
+        key: 'device_check_failed:check:31',
+        kind: 'device_check_failed',
+        article: '4',
+        problem: true,
+        title: 'R1 使用前检查不合格：电量充足、时间已校准',
+        detail: '检查于 08:30；电池鼓包',
+        refs: [{ kind: 'recorder', id: 1, label: 'R1' }],
+      },
+    ]);
+    const unchecked = recorderDay();
+    const checked = recorderDay({ recorderId: 2 as RecorderId, serial: 'R2', check: { id: 5, recorderId: 2 as RecorderId, serial: 'R2', day: '2026-11-20', items: { noFault: true, battery: true, storage: true, clock: true }, failed: [], note: null, checkedAt: '2026-11-20T00:10:00Z', checkedBy: '周保管' } });
+    const idle = recorderDay({ recorderId: 3 as RecorderId, serial: 'R3', wearers: [] });
+    const repairing = recorderDay({ recorderId: 4 as RecorderId, serial: 'R4', inService: false });
+    const devices = { recorders: [unchecked, checked, idle, repairing], events: [] };
+    expect(sources.missingChecks(rows({ devices })).map((f) => [f.key, f.article, f.problem, f.detail])).toEqual([['no_pre_use_check:recorder:1', '4', true, '佩戴人 张三（1）']]);
+    expect(sources.missingChecks(rows({ devices, now: new Date('2026-11-20T12:00:00Z') }))).toEqual([]);
+  });
+
+  it('repairs (art. 9) and loss or damage (art. 10): each event one finding, beyond repair and any incident a problem', () => {
+    const events: DeviceEvent[] = [
+      { kind: 'repair_sent', article: 9, recorderId: 1 as RecorderId, serial: 'R1', repairId: 7, fault: '无法开机', at: '2026-11-20T01:00:00Z' },
+      { kind: 'repair_returned', article: 9, recorderId: 2 as RecorderId, serial: 'R2', repairId: 6, result: 'repaired', at: '2026-11-20T02:00:00Z' },
+      { kind: 'repair_returned', article: 9, recorderId: 3 as RecorderId, serial: 'R3', repairId: 5, result: 'unrepairable', at: '2026-11-20T03:00:00Z' },
+      { kind: 'lost', article: 10, recorderId: 4 as RecorderId, serial: 'R4', incidentId: 2, officer: { id: 9 as OfficerId, name: '李四', badgeNo: '9' }, description: '巡查时遗失', decision: 'compensate', at: '2026-11-20T04:00:00Z' },
+      { kind: 'damaged', article: 10, recorderId: 5 as RecorderId, serial: 'R5', incidentId: 3, officer: null, description: '屏幕碎裂', decision: null, at: '2026-11-20T05:00:00Z' },
+    ];
+    const r = rows({ devices: { recorders: [], events } });
+    expect(sources.repairs(r).map((f) => [f.key, f.article, f.problem, f.title])).toEqual([
+      ['device_repair:repair:7:sent', '9', false, 'R1 送修：无法开机'],
+      ['device_repair:repair:6:returned', '9', false, 'R2 维修返回：已修复'],
+      ['device_repair:repair:5:returned', '9', true, 'R3 维修返回：无法修复'],
+    ]);
+    const found = sources.incidents(r);
+    expect(found.map((f) => [f.key, f.article, f.problem, f.title])).toEqual([
+      ['device_incident:incident:2', '10', true, 'R4 丢失（佩戴人 李四）'],
+      ['device_incident:incident:3', '10', true, 'R5 损坏'],
+    ]);
+    expect(found[0]!.detail).toBe('巡查时遗失；赔偿决定：按规定赔偿（12:00）');
+    expect(found[0]!.refs).toEqual([{ kind: 'recorder', id: 4, label: 'R4' }, { kind: 'officer', id: 9, label: '李四' }]);
+    expect(found[1]!.detail).toContain('尚未作出赔偿决定');
+    // Failed checks are not repairs and vice versa.
+    expect(sources.failedChecks(r)).toEqual([]);
+  });
+
+  it('keep-until (art. 11(3)): one finding for the day, naming the files and the 到期资料 list; none when nothing reaches it', () => {
+    expect(sources.keepUntil(rows())).toEqual([]);
+    const keep = (mediaId: number, recordedDay: string) => ({ mediaId, name: `f${mediaId}.mp4`, recordedDay, serial: 'R1', officerName: '张三' });
+    const found = sources.keepUntil(rows({ keepUntil: [keep(3, '2026-08-20'), keep(4, '2026-08-19'), keep(5, '2026-08-20')] }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ key: 'keep_until:day:2026-11-20', kind: 'keep_until', article: '11(3)', problem: false, title: '3 个原始文件当日到达保存期限' });
+    expect(found[0]!.detail).toContain('录制于 2026-08-19、2026-08-20');
+    expect(found[0]!.refs.map((x) => `${x.kind}:${x.id}`)).toEqual(['retention:2026-11-20', 'media:3', 'media:4', 'media:5']);
   });
 
   it('failed ingests and integrity problems are problems of art. 11(1) and 11', () => {

@@ -4,7 +4,7 @@ import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { LibraryItemDto } from '../../../../main/api/dto';
 import { MEDIA_KIND_LABELS } from '../../labels';
 import { useLibraryStore, type LibrarySort } from '../../stores/library';
-import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
+import { CategoryText, DisposedTag, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
 
@@ -38,7 +38,10 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
       width: 180,
       fixed: 'right',
       // Refused here (no leave to view): ask for it on the spot, for what was refused.
-      render: (_v, r) => (
+      render: (_v, r) =>
+        r.disposed ? (
+          <DisposedTag item={r} />
+        ) : (
         <Space size={0}>
           <Button
             size="small"
@@ -54,7 +57,7 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
           </Button>
           {r.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(r)} />}
         </Space>
-      ),
+        ),
     },
   ];
 

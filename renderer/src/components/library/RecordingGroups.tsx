@@ -6,7 +6,7 @@ import type { RecordingDto, RecordingGroupDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useLibraryStore } from '../../stores/library';
-import { CategoryText, Flags, formatBytes, formatDuration, officerText, when } from './columns';
+import { CategoryText, DisposedTag, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
 import { continuityText } from '../player/timeline';
@@ -89,9 +89,13 @@ export function RecordingGroups(props: {
       fixed: 'right',
       render: (_v, g) => (
         <Space direction="vertical" size={0} align="start">
-          <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
-            播放
-          </Button>
+          {g.first.disposed ? (
+            <DisposedTag item={g.first} />
+          ) : (
+            <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => props.onOpen(g.first.id)}>
+              播放
+            </Button>
+          )}
           {g.recordingId !== null && (
             <Button
               size="small"

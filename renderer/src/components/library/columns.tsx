@@ -42,3 +42,19 @@ export function CategoryText(props: { item: Pick<LibraryItemDto, 'category'> }) 
 }
 
 export { formatBytes, formatDuration, MEDIA_KIND_LABELS };
+
+/** A disposed original (art. 11(3)): its record's number and day instead of playing; the row stays. */
+export function DisposedTag(props: { item: Pick<LibraryItemDto, 'disposed'> }) {
+  const d = props.item.disposed;
+  if (!d) return null;
+  return (
+    <Tooltip title={`已按销毁记录 ${d.number} 于 ${formatTime(d.at)} 销毁，原始文件已不存在，不能播放`}>
+      <span data-testid="library-disposed">
+        <Tag color="default">已销毁</Tag>
+        <span style={{ fontSize: 12 }}>
+          {d.number} {formatTime(d.at, 'YYYY-MM-DD')}
+        </span>
+      </span>
+    </Tooltip>
+  );
+}

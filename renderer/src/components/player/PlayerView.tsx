@@ -1,4 +1,5 @@
-import { LockOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
+import { formatTime } from '../../time';
 import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { RequestAccessButton, requestScopeFor } from '../access';
@@ -49,6 +50,25 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
           </span>
         }
         extra={playback.item && <RequestAccessButton type="primary" scope={requestScopeFor(playback.item)} />}
+      />
+    );
+  }
+  if (playback.phase === 'disposed') {
+    const { detail } = playback;
+    return (
+      <Result
+        icon={<DeleteOutlined style={{ fontSize: 64, color: '#8c8c8c' }} />}
+        title="已销毁"
+        subTitle={
+          <span data-testid="player-disposed">
+            {detail.originalName} 已于 {formatTime(detail.disposed?.at ?? '')} 按销毁记录 {detail.disposed?.number} 销毁（《执法记录仪使用管理制度》第十一条第（三）项），原始文件已不存在，不能播放。
+          </span>
+        }
+        extra={
+          <Typography.Text type="secondary" className="ew-mono" style={{ fontSize: 12 }}>
+            SHA-256：{detail.sha256}
+          </Typography.Text>
+        }
       />
     );
   }

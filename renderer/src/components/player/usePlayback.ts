@@ -11,6 +11,8 @@ export type Playback =
   | { phase: 'error'; message: string }
   /** Making 预览副本 for what Chromium cannot play; `fraction` 0..1 over all of them. */
   | { phase: 'preparing'; detail: MediaDetailDto; fraction: number }
+  /** Disposed of after its retention (art. 11(3)): its record stays, there is nothing to play. */
+  | { phase: 'disposed'; detail: MediaDetailDto }
   | { phase: 'ready'; detail: MediaDetailDto; recording: RecordingDto | null; timeline: Timeline; unavailable: number[] };
 
 /**
@@ -29,6 +31,10 @@ export function usePlayback(mediaId: number): Playback {
       setState({ phase: 'loading' });
       const detail = await api.media.get({ id: mediaId });
       refused = detail;
+      if (detail.disposed) {
+        if (live) setState({ phase: 'disposed', detail });
+        return;
+      }
       const recording = detail.recordingId !== null ? await api.library.recording({ id: detail.recordingId }) : null;
       const segments = recording?.segments ?? [
         { mediaId: detail.id, originalName: detail.originalName, startAt: detail.startAt, endAt: detail.endAt, durationSec: detail.durationSec, needsProxy: detail.needsProxy },

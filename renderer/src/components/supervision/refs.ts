@@ -13,4 +13,5 @@ export const REF_PLACES: Record<RecordRefDto['kind'], [SectionId, string?]> = {
   integrity: ['ingest', 'integrity'],
   weekly: ['ingest', 'weekly'],
   audit: ['audit'],
+  retention: ['retention'],
 };
