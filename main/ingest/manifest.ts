@@ -117,14 +117,16 @@ export async function writeDayManifest(
   day: string,
   sign: (content: Buffer) => Buffer,
 ): Promise<ManifestWritten> {
-  const entries = dayManifestEntries(db, day);
+  // One read of the day's rows serves both files: the manifest's lines are the custody record's paths and hashes.
+  const record = dayCustody(db, day);
+  const entries = record.files.map((f) => ({ sha256: f.sha256, relToDay: f.relToDay }));
   const text = Buffer.from(manifestText(entries), 'utf8');
   const dir = toAbsolute(archiveRoot, dayRelDir(day));
   await mkdir(dir, { recursive: true });
   const tmpDir = path.join(archiveRoot, '.incoming');
   await writeFileAtomic(path.join(dir, MANIFEST_NAME), text, tmpDir);
   await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text), tmpDir);
-  const custody = Buffer.from(`${JSON.stringify(dayCustody(db, day), null, 1)}\n`, 'utf8');
+  const custody = Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
   await writeFileAtomic(path.join(dir, CUSTODY_NAME), custody, tmpDir);
   await writeFileAtomic(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(custody), tmpDir);
   return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };
