@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Modal, type FormInstance } from 'antd';
+import { Alert, DatePicker, Form, Modal, Select, type FormInstance, type SelectProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Key, ReactNode } from 'react';
 import { useSubmit } from '../hooks/useSubmit';
@@ -49,4 +49,10 @@ export function FormModal<V>(props: {
 /** A date and time to the minute, as the device records take them (送修, 返回, 领用, 丢失). */
 export function MinutePicker(props: { value?: Dayjs | null; onChange?(value: Dayjs | null): void }) {
   return <DatePicker {...props} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} style={{ width: 220 }} />;
+}
+
+/** A searchable choice of people (by id); one that cannot be picked is greyed, with why after its name. */
+export function PeopleSelect(props: Omit<SelectProps<number>, 'options'> & { people: { id: number; label: string; why: string | null }[] }) {
+  const { people, ...select } = props;
+  return <Select showSearch={{ optionFilterProp: 'label' }} {...select} options={people.map((p) => ({ value: p.id, label: p.why ? `${p.label} · ${p.why}` : p.label, disabled: p.why !== null }))} />;
 }

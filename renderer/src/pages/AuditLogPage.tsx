@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, auditActionLabel } from '../l
 import { useAuditStore, type AuditFilters } from '../stores/audit';
 import { formatTime, pickedDayRange } from '../time';
 import { FilterBar } from '../components/FilterBar';
+import { DataTable, serverPages } from '../components/DataTable';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -98,23 +99,7 @@ export function AuditLogPage() {
           </Form.Item>
         </FilterBar>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
-        <Table<AuditEntryDto>
-          rowKey="seq"
-          size="middle"
-          loading={s.loading}
-          columns={columns}
-          dataSource={s.entries}
-          data-testid="audit-table"
-          pagination={{
-            current: s.page,
-            pageSize: s.pageSize,
-            total: s.total,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => void s.setPage(page, pageSize),
-          }}
-        />
+        <DataTable<AuditEntryDto> rowKey="seq" size="middle" loading={s.loading} columns={columns} rows={s.entries} data-testid="audit-table" pagination={{ ...serverPages(s, '条'), showSizeChanger: true, pageSizeOptions: [20, 50, 100] }} />
       </Card>
     </div>
   );

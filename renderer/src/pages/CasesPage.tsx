@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { CaseStatus, CaseSummaryDto } from '../../../main/api/dto';
@@ -15,6 +15,7 @@ import { useCasesStore } from '../stores/cases';
 import { formatTime } from '../time';
 import { useCan } from '../hooks/useCan';
 import { FilterBar } from '../components/FilterBar';
+import { DataTable, serverPages } from '../components/DataTable';
 
 
 const columns: ColumnsType<CaseSummaryDto> = [
@@ -75,23 +76,7 @@ export function CasesPage() {
           </Form.Item>
         </FilterBar>
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
-        <Table<CaseSummaryDto>
-          rowKey="id"
-          size="middle"
-          loading={s.loading}
-          columns={columns}
-          dataSource={s.cases}
-          data-testid="cases-table"
-          onRow={(c) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('a')) && navigate('cases', String(c.id)), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: '暂无案件' }}
-          pagination={{
-            current: s.page,
-            pageSize: s.pageSize,
-            total: s.total,
-            showTotal: (t) => `共 ${t} 件`,
-            onChange: (page, pageSize) => void s.setPage(page, pageSize),
-          }}
-        />
+        <DataTable<CaseSummaryDto> rowKey="id" size="middle" loading={s.loading} columns={columns} rows={s.cases} data-testid="cases-table" onPick={(c) => navigate('cases', String(c.id))} empty="暂无案件" pagination={serverPages(s, '件')} />
       </Card>
       {creating && (
         <CreateCaseModal

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntryDto, ChainReportDto } from '../../../main/api/dto';
 import { api } from '../api';
+import { pageTurner } from './paging';
 import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
@@ -91,10 +92,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
     await get().load();
   },
 
-  async setPage(page, pageSize) {
-    set({ page: pageSize === get().pageSize ? page : 1, pageSize });
-    await get().load();
-  },
+  setPage: pageTurner(set, get),
 
   async verify() {
     await tracked(set, { busy: 'verifying', error: 'verifyError' }, async () => set({ report: await api.audit.verify() }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CaseDetailDto, CaseSummaryDto } from '../../../main/api/dto';
 import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
+import { pageTurner } from './paging';
 import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
@@ -54,10 +55,7 @@ export const useCasesStore = create<CasesState>()((set, get) => ({
     await get().load();
   },
 
-  async setPage(page, pageSize) {
-    set({ page: pageSize === get().pageSize ? page : 1, pageSize });
-    await get().load();
-  },
+  setPage: pageTurner(set, get),
 
   async loadDetail(id) {
     set({ detailError: null });

@@ -1,6 +1,6 @@
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccessRequestDto } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { useAccessStore } from '../../stores/access';
@@ -8,14 +8,23 @@ import { ACCESS_STATE_COLORS, ACCESS_STATE_LABELS, ACCESS_TYPE_LABELS } from './
 import { DecideModal } from './DecideModal';
 import { ScopeCell } from './ScopeCell';
 import { formatOptionalTime } from '../../time';
+import { DataTable } from '../DataTable';
 
 const time = (t: string | null) => formatOptionalTime(t);
 
-/** Requests with their state and validity; approve (where allowed, incl. one's own work viewing) and revoke from here. */
-export function RequestTable(props: { items: AccessRequestDto[]; loading: boolean; showRequester?: boolean; testId: string }) {
+/**
+ * One box of requests (mine, or those waiting for my decision), loaded when shown, with their state and validity and
+ * the load's error above them; approve (where allowed, incl. one's own work viewing) and revoke from here.
+ */
+export function RequestTable(props: { box: 'mine' | 'toDecide'; showRequester?: boolean; testId: string }) {
   const { message, modal } = App.useApp();
-  const revoke = useAccessStore((s) => s.revoke);
+  const { loading, error, revoke } = useAccessStore();
+  const page = useAccessStore((s) => s[props.box]);
+  const load = useAccessStore((s) => (props.box === 'mine' ? s.loadMine : s.loadToDecide));
   const [deciding, setDeciding] = useState<AccessRequestDto | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const columns: ColumnsType<AccessRequestDto> = [
     { title: '编号', dataIndex: 'id', width: 64, render: (id: number) => `#${id}` },
@@ -93,16 +102,8 @@ export function RequestTable(props: { items: AccessRequestDto[]; loading: boolea
 
   return (
     <>
-      <Table<AccessRequestDto>
-        data-testid={props.testId}
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={props.items}
-        loading={props.loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '暂无申请' }}
-      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <DataTable<AccessRequestDto> data-testid={props.testId} rowKey="id" size="middle" columns={columns} rows={page?.items ?? []} loading={loading && !page} pageSize={20} empty="暂无申请" />
       <DecideModal request={deciding} onClose={() => setDeciding(null)} />
     </>
   );

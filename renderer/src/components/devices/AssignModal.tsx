@@ -1,10 +1,10 @@
-import { App, Form, Select, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { fromPicker, pickerNow } from '../../time';
-import { FormModal, MinutePicker } from '../FormModal';
+import { FormModal, MinutePicker, PeopleSelect } from '../FormModal';
 
 interface Values {
   officerId?: number;
@@ -49,16 +49,11 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
       }
     >
       <Form.Item name="officerId" label="使用人" rules={[{ required: true, message: '请选择执法人员' }]}>
-        <Select
+        <PeopleSelect
           autoFocus
-          showSearch={{ optionFilterProp: 'label' }}
           placeholder="选择执法人员"
           data-testid="assign-officer"
-          options={officers.map((o) => {
-            const current = o.id === recorder?.currentOfficer?.id;
-            const why = current ? '当前使用人' : o.active ? null : '已停用';
-            return { value: o.id, label: `${o.name}（${o.badgeNo}）${why ? ` · ${why}` : ''}`, disabled: why !== null };
-          })}
+          people={officers.map((o) => ({ id: o.id, label: `${o.name}（${o.badgeNo}）`, why: o.id === recorder?.currentOfficer?.id ? '当前使用人' : o.active ? null : '已停用' }))}
         />
       </Form.Item>
       <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">

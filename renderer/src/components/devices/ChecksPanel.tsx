@@ -1,5 +1,5 @@
 import { CheckOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { CheckRowDto, CheckSheetDto, DockingDto } from '../../../../main/api/dto';
@@ -10,6 +10,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { CHECK_ITEM_LABELS, CHECK_ITEMS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { formatTime, officeToday, pickedDay, pickerDay } from '../../time';
+import { DataTable } from '../DataTable';
 
 /** A drift beyond this many seconds is shown in red: the clock needs setting (art. 4). */
 const DRIFT_WARN_SEC = 60;
@@ -215,16 +216,7 @@ export function ChecksPanel(props: { canRecord: boolean }) {
         </Space>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<CheckRowDto>
-        rowKey={(r) => r.recorder.id}
-        size="small"
-        loading={!sheet}
-        columns={columns}
-        dataSource={sheet?.rows ?? []}
-        pagination={false}
-        data-testid="checks-table"
-        locale={{ emptyText: '没有在用的记录仪' }}
-      />
+      <DataTable<CheckRowDto> rowKey={(r) => r.recorder.id} loading={!sheet} columns={columns} rows={sheet?.rows ?? []} data-testid="checks-table" empty="没有在用的记录仪" />
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import { AuditOutlined, FileImageOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { IncidentDto, IncidentStatementDto } from '../../../../main/api/dto';
 import type { CompensationDecision } from '../../../../main/common';
 import { api, isDesktop } from '../../api';
 import { errorMessage } from '../../errors';
 import { useCan } from '../../hooks/useCan';
+import { useLoaded } from '../../hooks/useLoaded';
 import { useSubmit } from '../../hooks/useSubmit';
 import { COMPENSATION_DECISION_LABELS, COMPENSATION_DECISIONS, INCIDENT_KIND_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { formatTime } from '../../time';
+import { DataTable } from '../DataTable';
+import { FormModal } from '../FormModal';
 import { formUrl } from '../GeneratedFile';
 import { toBase64 } from '../forms/ScanUpload';
 
@@ -41,23 +44,9 @@ export function IncidentsPanel() {
   const canDecide = useCan('devices.decideIncident');
   const canAttach = useCan('devices.attachStatement');
   const canOpen = useCan('devices.openStatement');
-  const [rows, setRows] = useState<IncidentDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, error } = useLoaded(() => api.devices.incidents({}), [careVersion]);
   const [deciding, setDeciding] = useState<IncidentDto | null>(null);
-  const [form] = Form.useForm<{ decision: CompensationDecision; note?: string }>();
-  const decide = useSubmit();
   const attach = useSubmit({ toast: true });
-
-  useEffect(() => {
-    let live = true;
-    api.devices.incidents({}).then(
-      (r) => live && setRows(r),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [careVersion]);
 
   const upload = (i: IncidentDto, file: File) => {
     if (file.size > MAX_BYTES) return void message.error('扫描件不能超过 10 MB');
@@ -68,14 +57,12 @@ export function IncidentsPanel() {
     });
   };
 
-  const submitDecision = (v: { decision: CompensationDecision; note?: string }) =>
-    decide.run(async () => {
-      if (!deciding) return;
-      await api.devices.decideIncident({ incidentId: deciding.id, decision: v.decision, note: v.note?.trim() || null });
-      touched();
-      setDeciding(null);
-      void message.success('赔偿决定已登记');
-    });
+  const submitDecision = async (v: { decision: CompensationDecision; note?: string }) => {
+    if (!deciding) return;
+    await api.devices.decideIncident({ incidentId: deciding.id, decision: v.decision, note: v.note?.trim() || null });
+    touched();
+    void message.success('赔偿决定已登记');
+  };
 
   const columns: ColumnsType<IncidentDto> = [
     { title: '记录仪编号', dataIndex: 'serial', width: 120, render: (s: string) => <span className="ew-mono">{s}</span> },
@@ -130,24 +117,30 @@ export function IncidentsPanel() {
     <div>
       <Typography.Paragraph type="secondary">“谁佩戴、谁负责”：因保管不善、使用不当造成丢失、损坏的，按规定赔偿；故意损坏的，原价赔偿并追究责任（制度第十条）。扫描件只读保存，仅保管员和大队负责人可查看。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<IncidentDto> rowKey="id" size="small" loading={!rows && !error} columns={columns} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="incidents-table" locale={{ emptyText: '尚无丢失或损坏记录' }} />
-      <Modal open={deciding !== null} title={deciding ? `赔偿决定：${deciding.serial}` : '赔偿决定'} okText="确认决定" onOk={() => form.submit()} confirmLoading={decide.busy} onCancel={() => (decide.setError(null), setDeciding(null))} destroyOnHidden width={520}>
-        {deciding && (
-          <Typography.Paragraph type="secondary">
-            {INCIDENT_KIND_LABELS[deciding.kind]}，佩戴人 {deciding.officer ? deciding.officer.name : '无'}：{deciding.description}。决定作出后不能更改。
-          </Typography.Paragraph>
-        )}
-        <Form form={form} layout="vertical" requiredMark={false} preserve={false} onFinish={(v) => void submitDecision(v)} initialValues={{ decision: 'compensate' }}>
-          <Form.Item name="decision" label="决定">
-            <Radio.Group options={COMPENSATION_DECISIONS.map((d) => ({ value: d, label: COMPENSATION_DECISION_LABELS[d] }))} />
-          </Form.Item>
-          <Form.Item name="note" label="说明" rules={[{ max: 500 }]}>
-            <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：按资产管理规定折价赔偿" />
-          </Form.Item>
-          <button type="submit" hidden aria-hidden />
-        </Form>
-        {decide.error && <Alert type="error" showIcon title={decide.error} />}
-      </Modal>
+      <DataTable<IncidentDto> rowKey="id" loading={!rows && !error} columns={columns} rows={rows ?? []} pageSize={20} data-testid="incidents-table" empty="尚无丢失或损坏记录" />
+      <FormModal<{ decision: CompensationDecision; note?: string }>
+        open={deciding !== null}
+        title={deciding ? `赔偿决定：${deciding.serial}` : '赔偿决定'}
+        okText="确认决定"
+        formKey={deciding?.id}
+        initialValues={{ decision: 'compensate' }}
+        onSubmit={submitDecision}
+        onClose={() => setDeciding(null)}
+        intro={
+          deciding && (
+            <Typography.Paragraph type="secondary">
+              {INCIDENT_KIND_LABELS[deciding.kind]}，佩戴人 {deciding.officer ? deciding.officer.name : '无'}：{deciding.description}。决定作出后不能更改。
+            </Typography.Paragraph>
+          )
+        }
+      >
+        <Form.Item name="decision" label="决定">
+          <Radio.Group options={COMPENSATION_DECISIONS.map((d) => ({ value: d, label: COMPENSATION_DECISION_LABELS[d] }))} />
+        </Form.Item>
+        <Form.Item name="note" label="说明" rules={[{ max: 500 }]}>
+          <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：按资产管理规定折价赔偿" />
+        </Form.Item>
+      </FormModal>
     </div>
   );
 }

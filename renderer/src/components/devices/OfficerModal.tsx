@@ -1,15 +1,23 @@
-import { App, Form, Input, Select, Switch } from 'antd';
+import { App, Form, Input, Switch } from 'antd';
 import { useEffect } from 'react';
-import type { OfficerDto } from '../../../../main/api/dto';
+import type { AccountRefDto, OfficerDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { NAME_RULES } from '../../validation';
-import { FormModal } from '../FormModal';
+import { FormModal, PeopleSelect } from '../FormModal';
 
 interface Values {
   name: string;
   badgeNo: string;
   active: boolean;
   userId: number | null;
+}
+
+/** Why an account cannot be linked to this officer, or null when it can. */
+function whyNotLinkable(a: AccountRefDto, officer: OfficerDto): string | null {
+  if (a.disabled) return '已停用';
+  if (a.officerId !== null && a.officerId !== officer.id) return '已关联其他人员';
+  if (a.badgeNo !== null && a.badgeNo.toLowerCase() !== officer.badgeNo.toLowerCase()) return `警号 ${a.badgeNo}`;
+  return null;
 }
 
 /** Add an officer (name and badge number; no login needed), or rename / deactivate one. */
@@ -61,18 +69,7 @@ export function OfficerModal(props: { open: boolean; officer: OfficerDto | null;
           label="登录账户"
           extra="关联后，此人用该账户登录即以本人员身份在记录表上签名。账户的警号须与人员警号一致（未填警号的账户将采用本人员的警号）。"
         >
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="未关联"
-            data-testid="officer-account-select"
-            options={accounts.map((a) => {
-              const elsewhere = a.officerId !== null && a.officerId !== officer.id;
-              const otherBadge = a.badgeNo !== null && a.badgeNo.toLowerCase() !== officer.badgeNo.toLowerCase();
-              const why = a.disabled ? '已停用' : elsewhere ? '已关联其他人员' : otherBadge ? `警号 ${a.badgeNo}` : null;
-              return { value: a.id, label: `${a.displayName}（${a.login}）${why ? ` · ${why}` : ''}`, disabled: a.disabled || elsewhere || otherBadge };
-            })}
-          />
+          <PeopleSelect allowClear placeholder="未关联" data-testid="officer-account-select" people={accounts.map((a) => ({ id: a.id, label: `${a.displayName}（${a.login}）`, why: whyNotLinkable(a, officer) }))} />
         </Form.Item>
       )}
       {editing && (

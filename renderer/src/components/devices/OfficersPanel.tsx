@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { OfficerDto, RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
+import { DataTable } from '../DataTable';
 import { ListHeader } from '../ListHeader';
 import { OfficerModal } from './OfficerModal';
 
@@ -76,16 +77,7 @@ export function OfficersPanel(props: { canEdit: boolean }) {
           </Button>
         )}
       </ListHeader>
-      <Table<OfficerDto>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={officers}
-        pagination={false}
-        data-testid="officers-table"
-        locale={{ emptyText: '尚未登记人员' }}
-      />
+      <DataTable<OfficerDto> rowKey="id" size="middle" loading={loading} columns={columns} rows={officers} data-testid="officers-table" empty="尚未登记人员" />
       <OfficerModal open={creating || editing !== null} officer={editing} onClose={() => (setCreating(false), setEditing(null))} />
     </div>
   );

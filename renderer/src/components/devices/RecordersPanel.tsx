@@ -1,11 +1,12 @@
 import { EditOutlined, HistoryOutlined, PlusOutlined, RollbackOutlined, ToolOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import type { OfficerDto, RecorderDto, RecorderStatus } from '../../../../main/api/dto';
 import { errorMessage } from '../../errors';
 import { RECORDER_STATUS_COLORS, RECORDER_STATUS_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
+import { DataTable } from '../DataTable';
 import { ListHeader } from '../ListHeader';
 import { AssignModal } from './AssignModal';
 import { HistoryDrawer } from './HistoryDrawer';
@@ -109,16 +110,7 @@ export function RecordersPanel(props: { canEdit: boolean; canCare: boolean; extr
           </Button>
         )}
       </ListHeader>
-      <Table<RecorderDto>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={recorders}
-        pagination={false}
-        data-testid="recorders-table"
-        locale={{ emptyText: '尚未登记记录仪' }}
-      />
+      <DataTable<RecorderDto> rowKey="id" size="middle" loading={loading} columns={columns} rows={recorders} data-testid="recorders-table" empty="尚未登记记录仪" />
       <RecorderModal open={creating || editing !== null} recorder={editing} onClose={() => (setCreating(false), setEditing(null))} />
       <AssignModal recorder={assigning} onClose={() => setAssigning(null)} />
       <HistoryDrawer recorder={historyOf} onClose={() => setHistoryOf(null)} />

@@ -1,32 +1,24 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RepairDto } from '../../../../main/api/dto';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
+import { useLoaded } from '../../hooks/useLoaded';
 import { REPAIR_RESULT_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { formatTime } from '../../time';
+import { DataTable } from '../DataTable';
 import { ReturnRepairModal } from './RepairModals';
+
+/** Open repairs first, then the latest sent. */
+const openFirst = (rows: RepairDto[]) => [...rows].sort((a, b) => Number(a.returnedAt !== null) - Number(b.returnedAt !== null) || b.sentAt.localeCompare(a.sentAt));
 
 /** 维修 (art. 9): every repair, open ones first; the keeper records the return. */
 export function RepairsPanel(props: { canRecord: boolean }) {
   const careVersion = useDevicesStore((s) => s.careVersion);
-  const [rows, setRows] = useState<RepairDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, error } = useLoaded(() => api.devices.repairs({}).then(openFirst), [careVersion]);
   const [returning, setReturning] = useState<RepairDto | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.devices.repairs({}).then(
-      (r) => live && setRows([...r].sort((a, b) => Number(a.returnedAt !== null) - Number(b.returnedAt !== null) || b.sentAt.localeCompare(a.sentAt))),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [careVersion]);
 
   const columns: ColumnsType<RepairDto> = [
     { title: '记录仪编号', dataIndex: 'serial', width: 130, render: (s: string) => <span className="ew-mono">{s}</span> },
@@ -58,7 +50,7 @@ export function RepairsPanel(props: { canRecord: boolean }) {
   return (
     <div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<RepairDto> rowKey="id" size="small" loading={!rows && !error} columns={columns} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="repairs-table" locale={{ emptyText: '尚无维修记录' }} />
+      <DataTable<RepairDto> rowKey="id" loading={!rows && !error} columns={columns} rows={rows ?? []} pageSize={20} data-testid="repairs-table" empty="尚无维修记录" />
       <ReturnRepairModal repair={returning} onClose={() => setReturning(null)} />
     </div>
   );

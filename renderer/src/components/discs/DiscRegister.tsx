@@ -1,10 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Modal, Table, Tag, Typography } from 'antd';
+import { Button, Modal, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { DiscSummaryDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { formatOptionalTime } from '../../time';
+import { DataTable } from '../DataTable';
 
 const at = (iso: string | null) => formatOptionalTime(iso);
 
@@ -30,14 +31,7 @@ export function DiscRegister(props: { discs: DiscSummaryDto[]; loading?: boolean
       key: 'label',
       width: 90,
       render: (_v, d) => (
-        <Button
-          size="small"
-          icon={<PrinterOutlined />}
-          onClick={(e) => {
-            e.stopPropagation();
-            setLabel(d);
-          }}
-        >
+        <Button size="small" icon={<PrinterOutlined />} onClick={() => setLabel(d)}>
           标签
         </Button>
       ),
@@ -45,17 +39,7 @@ export function DiscRegister(props: { discs: DiscSummaryDto[]; loading?: boolean
   ];
   return (
     <>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={props.loading}
-        columns={columns}
-        dataSource={props.discs}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '尚未制作证据光盘' }}
-        onRow={(d) => ({ onClick: () => props.onSelect?.(d), style: props.onSelect ? { cursor: 'pointer' } : undefined })}
-        data-testid="disc-register"
-      />
+      <DataTable rowKey="id" loading={props.loading} columns={columns} rows={props.discs} pageSize={20} empty="尚未制作证据光盘" onPick={props.onSelect} data-testid="disc-register" />
       <Modal title={`光盘标签 ${label?.id ?? ''}`} open={label !== null} onCancel={() => setLabel(null)} footer={null}>
         <Typography.Paragraph type="secondary">请将以下文字打印或书写在光盘盘面和光盘袋上。</Typography.Paragraph>
         <Typography.Paragraph copyable={{ text: label?.labelText ?? '' }}>

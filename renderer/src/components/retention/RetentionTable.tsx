@@ -1,9 +1,10 @@
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RetentionItemDto } from '../../../../main/api/dto';
 import { formatBytes } from '../../format';
 import { CLASSIFICATION_LABELS, KEEP_BASIS_LABELS } from '../../labels';
 import { formatTime } from '../../time';
+import { DataTable } from '../DataTable';
 
 /** Why an item is listed where it is: due since its keep-until day, or what keeps it. */
 function whyText(r: RetentionItemDto): string {
@@ -58,14 +59,13 @@ export function RetentionTable(props: {
   onSelect?: ((ids: number[]) => void) | undefined;
 }) {
   return (
-    <Table<RetentionItemDto>
+    <DataTable<RetentionItemDto>
       rowKey="mediaId"
-      size="small"
       loading={props.loading}
       columns={COLUMNS}
-      dataSource={props.items}
+      rows={props.items}
       pagination={{ pageSize: 50, showSizeChanger: false }}
-      locale={{ emptyText: '没有资料' }}
+      empty="没有资料"
       {...(props.onSelect
         ? {
             rowSelection: {

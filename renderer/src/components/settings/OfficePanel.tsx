@@ -9,6 +9,15 @@ import { useSubmit } from '../../hooks/useSubmit';
 /** The settings this panel edits (office.update); the rest of the office is shown read-only. */
 type OfficeValues = Pick<OfficeDto, 'name' | 'unitName' | 'timeZone' | 'idleMinutes' | 'retentionMonths' | 'caseRetentionMonths'>;
 
+/** A whole number of `unit` within limits: the limits first in the hint, then what the setting does. */
+function WholeNumberItem(props: { name: keyof OfficeValues; label: string; min: number; max: number; unit: string; why: string }) {
+  return (
+    <Form.Item name={props.name} label={props.label} rules={rangeRules(props.min, props.max, props.unit)} extra={`${rangeHint(props.min, props.max, props.unit)}。${props.why}`}>
+      <InputNumber precision={0} suffix={props.unit} style={{ width: 160 }} />
+    </Form.Item>
+  );
+}
+
 /** 单位设置: names, time zone and idle logout; the archive folder and CA fingerprint read-only. */
 export function OfficePanel() {
   const { busy, error, run } = useSubmit();
@@ -54,25 +63,9 @@ export function OfficePanel() {
         <Form.Item name="timeZone" label="时区" rules={[{ required: true, message: '请选择时区' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONE_OPTIONS} />
         </Form.Item>
-        <Form.Item name="idleMinutes" label="无操作自动退出" rules={rangeRules(1, 480, '分钟')} extra={`超过此时间无操作，将自动退出登录（${rangeHint(1, 480, '分钟')}）。`}>
-          <InputNumber precision={0} suffix="分钟" style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="retentionMonths"
-          label="资料保存期限"
-          rules={rangeRules(3, 600, '个月')}
-          extra={`${rangeHint(3, 600, '个月')}。入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。延长对已入库的资料同样生效，缩短只影响此后入库的资料（到期资料页）。`}
-        >
-          <InputNumber precision={0} suffix="个月" style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="caseRetentionMonths"
-          label="案件资料结案后保存"
-          rules={rangeRules(0, 600, '个月')}
-          extra={`${rangeHint(0, 600, '个月')}。属于案件的资料在案件办理中一律保存；结案后再保存此期限，到期后方可申请销毁。`}
-        >
-          <InputNumber precision={0} suffix="个月" style={{ width: 160 }} />
-        </Form.Item>
+        <WholeNumberItem name="idleMinutes" label="无操作自动退出" min={1} max={480} unit="分钟" why="超过此时间无操作，将自动退出登录。" />
+        <WholeNumberItem name="retentionMonths" label="资料保存期限" min={3} max={600} unit="个月" why="入库时按录制日期加此期限确定保存截止日，不少于 3 个月（制度第十一条第三款）；作为证据的资料随案件保存。延长对已入库的资料同样生效，缩短只影响此后入库的资料（到期资料页）。" />
+        <WholeNumberItem name="caseRetentionMonths" label="案件资料结案后保存" min={0} max={600} unit="个月" why="属于案件的资料在案件办理中一律保存；结案后再保存此期限，到期后方可申请销毁。" />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form.Item label=" " colon={false}>
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -1,11 +1,11 @@
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { Alert, App, Form, Input, Switch } from 'antd';
 import type { UserDto } from '../../../../main/api/dto';
 import type { Role } from '../../../../main/common/roles';
 import { useSessionStore } from '../../stores/session';
 import { useUsersStore } from '../../stores/users';
 import { NAME_RULES } from '../../validation';
 import { ROLE_RULES, RoleCheckboxes } from './RoleCheckboxes';
-import { useSubmit } from '../../hooks/useSubmit';
+import { FormModal } from '../FormModal';
 
 interface EditValues {
   displayName: string;
@@ -16,74 +16,52 @@ interface EditValues {
 
 export function UserEditModal(props: { user: UserDto | null; onClose(): void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<EditValues>();
   const update = useUsersStore((s) => s.update);
-  const { busy, error, setError, run } = useSubmit();
   const { user } = props;
   // Nobody changes his own roles: another admin has to (the API refuses it too).
   const self = useSessionStore((s) => s.session?.login) === user?.login;
 
-  const close = () => {
-    setError(null);
-    props.onClose();
-  };
-
   const submit = async (v: EditValues) => {
     if (!user) return;
-    await run(async () => {
-      await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, ...(self ? {} : { roles: v.roles }), disabled: v.disabled });
-      void message.success('已保存');
-      close();
-    });
+    await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, ...(self ? {} : { roles: v.roles }), disabled: v.disabled });
+    void message.success('已保存');
   };
 
   return (
-    <Modal
+    <FormModal<EditValues>
       open={user !== null}
       title={user ? `修改用户：${user.login}` : '修改用户'}
       okText="保存"
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={close}
       width={600}
-      destroyOnHidden
+      formKey={user?.id}
+      initialValues={user ? { displayName: user.displayName, badgeNo: user.badgeNo, roles: user.roles, disabled: user.disabled } : undefined}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<EditValues>
-        key={user?.id}
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void submit(v)}
-        preserve={false}
-        initialValues={user ? { displayName: user.displayName, badgeNo: user.badgeNo, roles: user.roles, disabled: user.disabled } : undefined}
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+        <Form.Item name="displayName" label="姓名" rules={NAME_RULES}>
+          <Input autoFocus autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ max: 32, message: '不超过 32 个字符' }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      </div>
+      <Form.Item name="roles" label="角色" rules={self ? [] : ROLE_RULES} extra={self ? '不能修改本人的角色，请由另一位管理员办理。' : undefined}>
+        <RoleCheckboxes disabled={self} />
+      </Form.Item>
+      <Form.Item
+        name="disabled"
+        label="停用账户"
+        valuePropName="checked"
+        extra={
+          user?.disabled
+            ? '已停用的账户，其证书已吊销。重新启用请使用“重置密码”：将签发新的密钥和证书。'
+            : '停用后该用户不能登录，已登录的会话立即结束，其证书随即吊销；停用前的历史记录和签名保留。'
+        }
       >
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="displayName" label="姓名" rules={NAME_RULES}>
-            <Input autoFocus autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="badgeNo" label="警号（执法证号）" rules={[{ max: 32, message: '不超过 32 个字符' }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-        </div>
-        <Form.Item name="roles" label="角色" rules={self ? [] : ROLE_RULES} extra={self ? '不能修改本人的角色，请由另一位管理员办理。' : undefined}>
-          <RoleCheckboxes disabled={self} />
-        </Form.Item>
-        <Form.Item
-          name="disabled"
-          label="停用账户"
-          valuePropName="checked"
-          extra={
-            user?.disabled
-              ? '已停用的账户，其证书已吊销。重新启用请使用“重置密码”：将签发新的密钥和证书。'
-              : '停用后该用户不能登录，已登录的会话立即结束，其证书随即吊销；停用前的历史记录和签名保留。'
-          }
-        >
-          <Switch checkedChildren="停用" unCheckedChildren="正常" disabled={user?.disabled} />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-      <Alert type="info" showIcon title="修改角色后，该用户需重新登录才能获得新的权限。" style={{ marginBottom: error ? 12 : 0 }} />
-      {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+        <Switch checkedChildren="停用" unCheckedChildren="正常" disabled={user?.disabled} />
+      </Form.Item>
+      <Alert type="info" showIcon title="修改角色后，该用户需重新登录才能获得新的权限。" style={{ marginBottom: 12 }} />
+    </FormModal>
   );
 }
