@@ -16,8 +16,9 @@ const num = (n: number): string => (Math.round(n * 10000) / 10000).toFixed(4).re
 const even = (n: number): number => Math.max(2, 2 * Math.ceil(n / 2));
 
 /**
- * The box that hides a segment: as wide and high as the larger of its two ends, centred where the rectangle is, so it
- * holds the interpolated rectangle at every moment (a box that also changed size would need a filter per frame).
+ * The box that hides a segment: as wide and high as the larger of its two ends (plus 4 px for the even rounding of its
+ * corner), centred where the rectangle is, so it holds the interpolated rectangle at every moment (a box that also
+ * changed size would need a filter per frame).
  */
 export interface MaskBox {
   w: number;
@@ -28,8 +29,8 @@ export interface MaskBox {
 }
 
 export function maskBox(seg: Segment, frame: FrameSize, offset: number): MaskBox {
-  const w = Math.min(even(Math.max(seg.a.w, seg.b.w)), frame.width - (frame.width % 2));
-  const h = Math.min(even(Math.max(seg.a.h, seg.b.h)), frame.height - (frame.height % 2));
+  const w = Math.min(even(Math.max(seg.a.w, seg.b.w)) + 4, frame.width - (frame.width % 2));
+  const h = Math.min(even(Math.max(seg.a.h, seg.b.h)) + 4, frame.height - (frame.height % 2));
   const centre = (r: Rect, axis: 'x' | 'y') => (axis === 'x' ? r.x + r.w / 2 : r.y + r.h / 2);
   const axisExpr = (axis: 'x' | 'y', size: number, limit: number): string => {
     const c0 = centre(seg.a, axis);
