@@ -110,7 +110,7 @@ export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
 };
 
 /** The sections of the app frame, in the order the office works; a session lists those its user sees. */
-export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'retention', 'audit', 'settings'] as const;
+export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'publicCopies', 'devices', 'supervision', 'retention', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */

@@ -62,6 +62,10 @@ export {
   RETENTION_VIEWS,
   RULE_ARTICLE_LABELS,
   VERDICT_LABELS,
+  REGION_KINDS,
+  REGION_KIND_LABELS,
+  MASK_STYLES,
+  MASK_STYLE_LABELS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -96,6 +100,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   discs: '刻盘',
   forms: '记录表',
   approvals: '查阅审批',
+  publicCopies: '公开副本',
   devices: '设备',
   supervision: '监督',
   retention: '到期资料',

@@ -46,9 +46,9 @@ beforeAll(async () => {
   requestId = await approved(o, 'public');
   const { jobId } = await o.t.call(o.chief, 'publicCopies.render', { requestId, mediaId: o.mediaId, operations: OPS });
   await o.t.services.jobs.get(`public-copy:${jobId}`)?.done;
-  [copy] = await o.t.call(o.chief, 'publicCopies.list');
+  copy = (await o.t.call(o.chief, 'publicCopies.list'))[0]!;
   dir = o.t.services.archive.open().paths.publicCopies;
-  if (process.env.EVIDENCE_KEEP_PROVENANCE) copyFileSync(path.join(o.t.services.archive.open().paths.forms, copy!.docxFile), path.join(process.env.EVIDENCE_KEEP_PROVENANCE, copy!.docxFile));
+  if (process.env.EVIDENCE_KEEP_PROVENANCE) copyFileSync(path.join(o.t.services.archive.open().paths.forms, copy.docxFile), path.join(process.env.EVIDENCE_KEEP_PROVENANCE, copy.docxFile));
 }, 120_000);
 afterAll(() => o?.t.cleanup());
 
