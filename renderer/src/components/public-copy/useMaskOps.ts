@@ -12,10 +12,6 @@ export function useMaskOps(durationSec: number) {
   const [ops, setOps] = useState<CopyOperations>({ range: { from: 0, to: durationSec }, regions: [], mute: [] });
   const [selected, setSelected] = useState<number | null>(null);
 
-  const reset = useCallback((duration: number) => {
-    setOps({ range: { from: 0, to: duration }, regions: [], mute: [] });
-    setSelected(null);
-  }, []);
   const addRegion = useCallback(
     (t: number, rect: Rect) => {
       setOps((o) => {
@@ -39,7 +35,7 @@ export function useMaskOps(durationSec: number) {
   const setRange = useCallback((range: TimeRange) => setOps((o) => ({ ...o, range })), []);
   const addMute = useCallback((m: TimeRange) => setOps((o) => ({ ...o, mute: [...o.mute, m] })), []);
   const removeMute = useCallback((index: number) => setOps((o) => ({ ...o, mute: o.mute.filter((_, i) => i !== index) })), []);
-  return { ops, selected, setSelected, reset, addRegion, setKeyFrame, updateRegion, removeRegion, setRange, addMute, removeMute };
+  return { ops, selected, setSelected, addRegion, setKeyFrame, updateRegion, removeRegion, setRange, addMute, removeMute };
 }
 
 export type MaskOps = ReturnType<typeof useMaskOps>;
