@@ -15,15 +15,8 @@ interface RequestRow {
   validUntil: string;
 }
 
-interface ItemRow {
-  mediaId: number;
-  originalName: string;
-  startAt: string;
-  durationSec: number | null;
-  width: number | null;
-  height: number | null;
-  hasAudio: number;
-}
+/** The item's row as SQLite gives it (has_audio as 0/1). */
+type ItemRow = Omit<PublicSourceItemDto, 'hasAudio' | 'refusal'> & { hasAudio: number };
 
 export function publicSources(db: Db, maker: Maker, now: Date): PublicSourceDto[] {
   const at = now.toISOString();

@@ -75,7 +75,7 @@ test('the chief marks a moving face, a mute range, renders the copy and hands it
   await loginAs(page, host.openUrl, CHIEF);
   await nav(page).getByRole('menuitem', { name: '公开副本' }).click();
   await page.getByTestId('public-source').click();
-  await page.getByRole('option', { name: /新闻通稿配发现场视频/ }).click();
+  await page.locator('.ant-select-item-option', { hasText: '新闻通稿配发现场视频' }).click();
   await expect.poll(() => page.getByTestId('mask-video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
 
   // Key frame 1 at 0.5 s: drawn; key frame 2 at 2.5 s: the same rectangle moved right and down.
