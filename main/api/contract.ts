@@ -42,7 +42,11 @@ import {
   INCIDENT_KINDS,
   INCIDENT_READERS,
   REPAIR_RESULTS,
+  MASK_STYLES,
+  PUBLIC_COPY_PEOPLE,
+  REGION_KINDS,
 } from '../common';
+import type { CopyProgressDto, PublicCopyDto, PublicSourceDto } from '../public-copy';
 import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
 import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
 import type { BackupGenerationsDto, RebuildDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
@@ -160,6 +164,30 @@ const librarySearch = z
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+
+/** A public-use copy's operations (main/public-copy): seconds on the original's timeline, pixels of its frame. */
+const seconds = z.number().min(0).max(86_400);
+const pixels = z.number().min(0).max(16_384);
+const timeRange = z.object({ from: seconds, to: seconds }).strict();
+const copyOperations = z
+  .object({
+    range: timeRange,
+    regions: z
+      .array(
+        z
+          .object({
+            kind: z.enum(REGION_KINDS),
+            style: z.enum(MASK_STYLES),
+            from: seconds,
+            to: seconds,
+            keyFrames: z.array(z.object({ t: seconds, x: pixels, y: pixels, w: pixels, h: pixels }).strict()).min(1).max(500),
+          })
+          .strict(),
+      )
+      .max(50),
+    mute: z.array(timeRange).max(50),
   })
   .strict();
 
@@ -675,6 +703,29 @@ export const methods = {
   'supervision.report': method<InspectionReportDto>()(SUPERVISION_READERS, z.object({ from: day, to: day }).strict()),
   /** The same as a DOCX signed by the chief (a .p7s beside it). */
   'supervision.reportDocx': method<GeneratedFileDto & { signatureFile: string }>()(SUPERVISORS, z.object({ from: day, to: day }).strict()),
+
+  // -- Public-use copies (公开使用副本, art. 3, 13): the chief or whom the approval names; never of classified footage --
+  /** The 公开使用 approvals in force the caller may make copies under, with their items and any refusal. */
+  'publicCopies.sources': method<PublicSourceDto[]>()(PUBLIC_COPY_PEOPLE, none),
+  /** Starts rendering one copy (progress as 'publicCopies.progress'); one render at a time. */
+  'publicCopies.render': method<{ jobId: string }>()(PUBLIC_COPY_PEOPLE, z.object({ requestId: id, mediaId: id, operations: copyOperations }).strict()),
+  'publicCopies.cancel': method<null>()(PUBLIC_COPY_PEOPLE, z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict()),
+  /** The copies, on their own list (never among the evidence): all for the chief, else those of one's approvals. */
+  'publicCopies.list': method<PublicCopyDto[]>()(PUBLIC_COPY_PEOPLE, none),
+  /** Copies the copy with its signed provenance into a folder outside the archive; recorded and audited. */
+  'publicCopies.handOut': method<PublicCopyDto>()(
+    PUBLIC_COPY_PEOPLE,
+    z
+      .object({
+        id,
+        folder: z.string().trim().min(1, '请填写目标文件夹').max(1000),
+        recipient: longText(100).min(1, '请填写接收单位或接收人'),
+        reason: longText(500).min(1, '请填写用途'),
+      })
+      .strict(),
+  ),
+  /** The printed provenance record (DOCX) of a copy. */
+  'publicCopies.provenanceDocx': method<GeneratedFileDto>()(PUBLIC_COPY_PEOPLE, z.object({ id }).strict()),
 } as const;
 
 export type Methods = typeof methods;
@@ -697,6 +748,7 @@ export const events = {
   'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
   'media.previewProgress': event<PreviewProgressDto>(),
   'discs.progress': event<DiscProgressDto>(),
+  'publicCopies.progress': event<CopyProgressDto>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -33,6 +33,7 @@ const KINDS: readonly { method: MethodName; name: RegExp; contentType: string }[
   { method: 'supervision.docx', name: /^daily-check-\d{4}-\d{2}-\d{2}\.json\.p7s$/, contentType: 'application/pkcs7-signature' },
   { method: 'supervision.report', name: /^检查报告-\d{8}-\d{8}\.docx$/, contentType: DOCX },
   { method: 'supervision.report', name: /^检查报告-\d{8}-\d{8}\.docx\.p7s$/, contentType: 'application/pkcs7-signature' },
+  { method: 'publicCopies.provenanceDocx', name: /^公开副本来源记录-\d{4,15}\.docx$/, contentType: DOCX },
 ];
 
 export interface GeneratedDocument {

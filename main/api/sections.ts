@@ -1,4 +1,4 @@
-import { ADMINS, APPROVERS, AUDITORS, CASE_READERS, CUSTODY_READERS, DISC_PEOPLE, RETENTION_READERS, type Role } from '../common';
+import { ADMINS, APPROVERS, AUDITORS, CASE_READERS, CUSTODY_READERS, DISC_PEOPLE, PUBLIC_COPY_PEOPLE, RETENTION_READERS, type Role } from '../common';
 import { SECTIONS, type SectionId } from './dto';
 
 /** Which roles see which section of the frame. The API refuses the methods behind them anyway. */
@@ -10,6 +10,7 @@ const SECTION_ROLES: Record<SectionId, readonly Role[] | 'all'> = {
   discs: DISC_PEOPLE,
   forms: DISC_PEOPLE,
   approvals: 'all',
+  publicCopies: PUBLIC_COPY_PEOPLE,
   devices: CUSTODY_READERS,
   supervision: APPROVERS,
   retention: RETENTION_READERS,

@@ -42,8 +42,10 @@ export {
   RETENTION_DECIDERS,
   SUPERVISORS,
   SUPERVISION_READERS,
+  PUBLIC_COPY_PEOPLE,
 } from './roles';
 export * from './values';
 export { disposalNumber, formatBytes, formatDuration, formatDurationClock, formatRate } from './format';
 export { UNSAFE_CHAR, WINDOWS_FORBIDDEN, hasUnsafeChar, escapeUnsafe, neutralName, fitName, splitExtension, utf8Bytes, utf16Units, type NameMeasure } from './file-names';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from './password-rule';
+export { rectAt, regionActive, regionSegments, withKeyFrame, type CopyOperations, type FrameSize, type KeyFrame, type Rect, type Region, type Segment, type TimeRange } from './mask-motion';

@@ -58,3 +58,9 @@ export function conflictingRoles(roles: readonly Role[]): Role[] {
 export const SUPERVISORS: readonly Role[] = ['chief'];
 /** Who reads the daily check: the chief and the township leader. */
 export const SUPERVISION_READERS: readonly Role[] = APPROVERS;
+
+/**
+ * Public-use copies (art. 3, 13): whoever an approved 公开使用 request may name, and the chief; the handlers narrow it
+ * to the chief and the people the approval names (main/public-copy). Never the admin (accounts only).
+ */
+export const PUBLIC_COPY_PEOPLE: readonly Role[] = ['officer', 'custodian', 'chief', 'township_leader'];

@@ -110,7 +110,7 @@ export const DISC_MEDIA_LABELS: Record<DiscMediaType, string> = {
 };
 
 /** The sections of the app frame, in the order the office works; a session lists those its user sees. */
-export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'devices', 'supervision', 'retention', 'audit', 'settings'] as const;
+export const SECTIONS = ['dashboard', 'ingest', 'library', 'cases', 'discs', 'forms', 'approvals', 'publicCopies', 'devices', 'supervision', 'retention', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Why the backup card turns red (issue 16): no good drill for 35 days, the target unseen for 7, or short of space. */
@@ -308,3 +308,12 @@ export const RULE_ARTICLE_LABELS: Record<RuleArticle, string> = {
 export const VERDICTS = ['normal', 'needs_correction'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const VERDICT_LABELS: Record<Verdict, string> = { normal: '正常', needs_correction: '需纠正' };
+
+/** What a masked rectangle of a public-use copy hides (rules art. 3, 13). */
+export const REGION_KINDS = ['face', 'plate', 'other'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+export const REGION_KIND_LABELS: Record<RegionKind, string> = { face: '人脸', plate: '车牌', other: '其他' };
+/** How a masked rectangle is hidden. */
+export const MASK_STYLES = ['blur', 'pixelate'] as const;
+export type MaskStyle = (typeof MASK_STYLES)[number];
+export const MASK_STYLE_LABELS: Record<MaskStyle, string> = { blur: '模糊', pixelate: '马赛克' };

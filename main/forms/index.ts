@@ -59,3 +59,4 @@ export { deviceRegister, DEVICE_REGISTER_TITLE, type DeviceRegisterData, type De
 export { disposalRecord, DISPOSAL_RECORD_TITLE, type DisposalRecordData, type DisposalRecordFile } from './disposal-record';
 export { dailyCheckForm, DAILY_CHECK_TITLE, type DailyCheckData, type DailyCheckFinding, type DailyCheckCorrection } from './daily-check';
 export { inspectionReportForm, INSPECTION_TITLE, type InspectionReportData } from './inspection-report';
+export { publicCopyProvenance, PUBLIC_COPY_TITLE, type PublicCopyProvenanceData } from './public-copy-provenance';

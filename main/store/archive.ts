@@ -7,6 +7,8 @@ export interface ArchivePaths {
   db: string;
   originals: string;
   derived: string;
+  /** Public-use copies (公开使用副本) and their signed provenance: never evidence, never originals. */
+  publicCopies: string;
   discs: string;
   forms: string;
   certs: string;
@@ -23,6 +25,7 @@ export function archivePaths(root: string): ArchivePaths {
     db: path.join(r, 'evidence.db'),
     originals: path.join(r, 'originals'),
     derived: path.join(r, 'derived'),
+    publicCopies: path.join(r, 'derived', 'public'),
     discs: path.join(r, 'discs'),
     forms: path.join(r, 'forms'),
     certs: path.join(r, 'certs'),

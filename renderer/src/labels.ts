@@ -62,6 +62,10 @@ export {
   RETENTION_VIEWS,
   RULE_ARTICLE_LABELS,
   VERDICT_LABELS,
+  REGION_KINDS,
+  REGION_KIND_LABELS,
+  MASK_STYLES,
+  MASK_STYLE_LABELS,
 } from '../../main/common';
 
 export const ROLE_COLORS: Record<Role, string> = {
@@ -96,6 +100,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   discs: '刻盘',
   forms: '记录表',
   approvals: '查阅审批',
+  publicCopies: '公开副本',
   devices: '设备',
   supervision: '监督',
   retention: '到期资料',
@@ -197,6 +202,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'form.daily_check': '生成日常检查记录',
   'form.inspection_report': '生成检查报告',
   'backup.rebuild': '由备份文件重建档案库',
+  'public_copy.make': '制作公开使用副本',
+  'public_copy.cancel': '取消制作公开使用副本',
+  'public_copy.fail': '公开使用副本制作失败',
+  'public_copy.hand_out': '交付公开使用副本',
+  'form.public_copy_provenance': '获取公开副本来源记录',
 };
 
 /** Groups for the action filter (the API filters by prefix). */
@@ -463,6 +473,13 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   rebuilt: '重建',
   signedAt: '签名时间',
   unrecovered: '未能恢复',
+  destination: '交付位置',
+  handOutId: '交付记录',
+  muteRanges: '静音区间数',
+  provenanceSha256: '来源记录 SHA-256',
+  recipient: '接收单位或接收人',
+  regions: '遮挡区域数',
+  sourceSha256: '原始文件 SHA-256',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {

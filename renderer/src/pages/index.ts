@@ -12,6 +12,7 @@ import { LibraryPage } from './LibraryPage';
 import { SettingsPage } from './SettingsPage';
 import { SupervisionPage } from './SupervisionPage';
 import { RetentionPage } from './RetentionPage';
+import { PublicCopiesPage } from './PublicCopiesPage';
 
 /** One page component per section of the frame. */
 export const SECTION_PAGES: Record<SectionId, ComponentType> = {
@@ -22,6 +23,7 @@ export const SECTION_PAGES: Record<SectionId, ComponentType> = {
   discs: DiscsPage,
   forms: FormsPage,
   approvals: ApprovalsPage,
+  publicCopies: PublicCopiesPage,
   devices: DevicesPage,
   supervision: SupervisionPage,
   retention: RetentionPage,

@@ -185,6 +185,13 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'supervision.docx': ['chief', 'township_leader'],
   'supervision.report': ['chief', 'township_leader'],
   'supervision.reportDocx': ['chief'],
+  // Public-use copies (art. 3, 13): the chief, or whom the approval names (any role but the admin); the handlers narrow it.
+  'publicCopies.sources': CASE_READ,
+  'publicCopies.render': CASE_READ,
+  'publicCopies.cancel': CASE_READ,
+  'publicCopies.list': CASE_READ,
+  'publicCopies.handOut': CASE_READ,
+  'publicCopies.provenanceDocx': CASE_READ,
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */

@@ -1,0 +1,72 @@
+import type { CopyOperations } from '../common';
+
+/** One copy as the list shows it. */
+export interface PublicCopyDto {
+  id: number;
+  /** 'GK-0003'. */
+  number: string;
+  mediaId: number;
+  originalName: string;
+  requestId: number;
+  /** The approval's number as burned into the label, e.g. 'SQ-0012'. */
+  approvalNumber: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  sourceSha256: string;
+  madeBy: string;
+  madeAt: string;
+  operations: CopyOperations;
+  label: string;
+  provenanceFile: string;
+  provenanceSha256: string;
+  /** The printed record in forms/. */
+  docxFile: string;
+  handOuts: HandOutDto[];
+}
+
+export interface HandOutDto {
+  id: number;
+  recipient: string;
+  reason: string;
+  /** The folder it was copied into. */
+  destination: string;
+  by: string;
+  at: string;
+}
+
+/** One item of an approval, as the editor offers it: whether a copy may be made of it and, if not, why. */
+export interface PublicSourceItemDto {
+  mediaId: number;
+  originalName: string;
+  startAt: string;
+  durationSec: number | null;
+  width: number | null;
+  height: number | null;
+  hasAudio: boolean;
+  /** Null when a copy may be made; else the refusal (classified, not a video, disposed…). */
+  refusal: string | null;
+}
+
+/** An approved 公开使用 request in force that the caller may make copies under. */
+export interface PublicSourceDto {
+  requestId: number;
+  approvalNumber: string;
+  reason: string;
+  requestedBy: string;
+  decidedBy: string;
+  validUntil: string;
+  items: PublicSourceItemDto[];
+}
+
+/** A render's progress ('publicCopies.progress'). */
+export interface CopyProgressDto {
+  jobId: string;
+  /** 0..1 */
+  fraction: number;
+  done: boolean;
+  /** Set when it failed or was cancelled. */
+  error: string | null;
+  /** Set when the copy was made. */
+  copyId: number | null;
+}
