@@ -21,6 +21,7 @@ import { weeklyHandlers } from './weekly';
 import { dashboardHandlers } from './dashboard';
 import { retentionHandlers } from './retention';
 import { supervisionHandlers } from './supervision';
+import { multicamHandlers } from './multicam';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -46,4 +47,5 @@ export const handlers: HandlerTable = {
   ...backupHandlers,
   ...retentionHandlers,
   ...supervisionHandlers,
+  ...multicamHandlers,
 };
