@@ -2,6 +2,7 @@ import { Modal } from 'antd';
 import { useEffect } from 'react';
 import { usePlayerStore } from '../../stores/player';
 import { PlayerView } from './PlayerView';
+import { MulticamModal } from '../multicam/MulticamModal';
 
 /** The player over the page that opened it (资料库, 案件); closes when the route changes. */
 export function PlayerModal() {
@@ -14,6 +15,7 @@ export function PlayerModal() {
   }, [mediaId, close]);
 
   return (
+    <>
     <Modal
       title="播放"
       open={mediaId !== null}
@@ -27,5 +29,8 @@ export function PlayerModal() {
     >
       {mediaId !== null && <PlayerView key={mediaId} mediaId={mediaId} onChanged={changed} />}
     </Modal>
+    {/* 多机位同步, opened from the player (MulticamButton), over the same page. */}
+    <MulticamModal />
+    </>
   );
 }
