@@ -8,7 +8,7 @@ import { deviceInfoFile, recorderClip } from '../fixtures/recorder-clips';
 /** Frames per second of every clip: one frame is 40 ms, the most two players may differ. */
 export const SCENE_FPS = 25;
 /** The flash lasts this many frames; the beep as long. */
-export const FLASH_FRAMES = 5;
+export const FLASH_FRAMES = 8;
 /** A black square in the top-left corner of every frame, except while the flash whitens the whole picture: read it. */
 export const PROBE_BOX = { x: 8, y: 8, size: 48 };
 

@@ -1,5 +1,5 @@
 import { Modal } from 'antd';
-import { useEffect } from 'react';
+import { useCloseOnRouteChange } from '../../hooks/useCloseOnRouteChange';
 import { useMulticamStore } from '../../stores/multicam';
 import { MulticamView } from './MulticamView';
 
@@ -7,11 +7,7 @@ import { MulticamView } from './MulticamView';
 export function MulticamModal() {
   const { recordingId, close } = useMulticamStore();
 
-  useEffect(() => {
-    if (recordingId === null) return;
-    window.addEventListener('hashchange', close);
-    return () => window.removeEventListener('hashchange', close);
-  }, [recordingId, close]);
+  useCloseOnRouteChange(recordingId !== null, close);
 
   return (
     <Modal title="多机位同步" open={recordingId !== null} onCancel={close} footer={null} width="min(1600px, 98vw)" style={{ top: 16 }} destroyOnHidden data-testid="multicam">

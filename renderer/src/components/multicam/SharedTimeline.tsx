@@ -1,5 +1,5 @@
-import { useRef, type PointerEvent } from 'react';
 import { formatTime } from '../../time';
+import { seekSliderProps } from '../player/seekSlider';
 import type { SharedAxis } from './axis';
 import { cameraName } from './labels';
 
@@ -12,35 +12,14 @@ const LABEL_PX = 28;
  */
 export function SharedTimeline(props: { axis: SharedAxis; position: number; onSeek(position: number): void }) {
   const { axis, position } = props;
-  const ref = useRef<HTMLDivElement>(null);
   const span = Math.max(axis.span, 0.001);
   const pct = (sec: number) => `${Math.min(100, Math.max(0, (sec / span) * 100))}%`;
-  const at = (e: PointerEvent<HTMLDivElement>) => {
-    const box = ref.current?.getBoundingClientRect();
-    return box && box.width > LABEL_PX ? ((e.clientX - box.left - LABEL_PX) / (box.width - LABEL_PX)) * span : 0;
-  };
   const clock = (sec: number) => formatTime(axis.startMs + sec * 1000, 'HH:mm:ss');
   return (
     <div className="ew-mc-timeline">
       <div
-        ref={ref}
         className="ew-mc-rows"
-        role="slider"
-        tabIndex={0}
-        aria-label="多机位时间轴（校正后的实际时间）"
-        aria-valuemin={0}
-        aria-valuemax={Math.round(span)}
-        aria-valuenow={Math.round(position)}
-        aria-valuetext={clock(position)}
-        data-testid="multicam-timeline"
-        onPointerDown={(e) => {
-          if (e.button !== 0) return;
-          e.currentTarget.setPointerCapture(e.pointerId);
-          props.onSeek(at(e));
-        }}
-        onPointerMove={(e) => {
-          if (e.currentTarget.hasPointerCapture(e.pointerId)) props.onSeek(at(e));
-        }}
+        {...seekSliderProps({ label: '多机位时间轴（校正后的实际时间）', span, position, valueText: clock(position), testId: 'multicam-timeline', insetPx: LABEL_PX, onSeek: props.onSeek })}
       >
         {axis.cameras.map((c, i) => (
           <div key={c.camera.recording.id} className="ew-mc-row" title={cameraName(c.camera)} data-testid="multicam-row">

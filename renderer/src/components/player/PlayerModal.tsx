@@ -1,5 +1,5 @@
 import { Modal } from 'antd';
-import { useEffect } from 'react';
+import { useCloseOnRouteChange } from '../../hooks/useCloseOnRouteChange';
 import { usePlayerStore } from '../../stores/player';
 import { PlayerView } from './PlayerView';
 import { MulticamModal } from '../multicam/MulticamModal';
@@ -8,11 +8,7 @@ import { MulticamModal } from '../multicam/MulticamModal';
 export function PlayerModal() {
   const { mediaId, close, changed } = usePlayerStore();
 
-  useEffect(() => {
-    if (mediaId === null) return;
-    window.addEventListener('hashchange', close);
-    return () => window.removeEventListener('hashchange', close);
-  }, [mediaId, close]);
+  useCloseOnRouteChange(mediaId !== null, close);
 
   return (
     <>
