@@ -49,6 +49,7 @@ import {
 import type { CopyProgressDto, PublicCopyDto, PublicSourceDto } from '../public-copy';
 import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
 import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
+import type { MulticamDto } from './dto';
 import type { BackupGenerationsDto, RebuildDto, BackupRunDto, BackupStatusDto, DiscDto, DrillDto, RestoreDto, DiscPlanDto, DiscProgressDto, DiscSummaryDto, DriveDto, RecordFormDto, RecordFormSummaryDto } from './dto';
 import type {
   AccessPageDto,
@@ -726,6 +727,21 @@ export const methods = {
   ),
   /** The printed provenance record (DOCX) of a copy. */
   'publicCopies.provenanceDocx': method<GeneratedFileDto>()(PUBLIC_COPY_PEOPLE, z.object({ id }).strict()),
+  // -- 多机位同步 (issue 15 item 1): metadata only; each camera's bytes come from the media route, leave checked there --
+  /** The recording and those of other cameras that overlap it on the true clock (drift at docking, hand corrections), or share its case. */
+  'multicam.cameras': method<MulticamDto>()('any', z.object({ recordingId: id }).strict()),
+  /** A hand correction of one camera's start on the shared axis, with its reason; recorded and audited, never overwritten. */
+  'multicam.adjust': method<MulticamDto>()(
+    ANNOTATORS,
+    z
+      .object({
+        anchorRecordingId: id,
+        recordingId: id,
+        seconds: z.number().finite().min(-3600, '校正不能超过 1 小时').max(3600, '校正不能超过 1 小时'),
+        reason: longText(200).min(1, '请填写校正理由'),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Methods = typeof methods;

@@ -24,6 +24,7 @@ import type {
 export type { AccessScopeKind, AccessState, AccessType, BackupAlert, CaseStatus, Category, Classification, DiscMediaType, IngestStatus, MediaFlag, MediaKind, NeverInFiles, RecorderStatus, RecordFormState, SignatureRole };
 export type { OfficerRefDto, LibraryItemDto, LibraryPageDto, RecordingGroupDto, RecordingGroupPageDto, RecordingSegmentDto, RecordingDto, BookmarkDto, MediaDetailDto } from '../library';
 export type { CaseSummaryDto, CaseItemDto, CaseDetailDto, CasePageDto } from '../cases';
+export type { MulticamDto, MulticamCameraDto } from '../multicam';
 export type { RetentionItemDto, RetentionPageDto, HoldDto, DisposalDto, DisposalDetailDto } from '../retention';
 export type { UserRefDto, AccessScopeDto, AccessItemDto, AccessRequestDto, AccessRequestDetailDto, AccessPageDto, AccessRuleDto, AccessPolicyDto, ViewingRowDto, RegisterPageDto } from '../access';
 export type { RecordFormFileDto, RecordFormFieldsDto, RecordFormSignatureDto, RecordFormSummaryDto, RecordFormDto, DiscPlanDto, DiscFileDto, DiscReadbackFileDto, DiscReadbackDto, DiscSummaryDto, DiscDto, DriveDto } from '../disc';

@@ -22,6 +22,7 @@ import { dashboardHandlers } from './dashboard';
 import { retentionHandlers } from './retention';
 import { supervisionHandlers } from './supervision';
 import { publicCopyHandlers } from './public-copies';
+import { multicamHandlers } from './multicam';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
@@ -48,4 +49,5 @@ export const handlers: HandlerTable = {
   ...retentionHandlers,
   ...supervisionHandlers,
   ...publicCopyHandlers,
+  ...multicamHandlers,
 };

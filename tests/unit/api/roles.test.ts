@@ -109,6 +109,9 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'media.get': 'any',
   // Reports that a segment is on screen; leave is checked again inside (authorizeView).
   'media.viewed': 'any',
+  // 多机位同步: anyone finds the cameras (leave is checked per camera); a hand correction by those who annotate footage.
+  'multicam.cameras': 'any',
+  'multicam.adjust': ANNOTATE,
   'media.update': ANNOTATE,
   'media.updateRecording': ANNOTATE,
   'media.preparePreview': 'any',

@@ -40,7 +40,7 @@ function editable(t: EventTarget | null): boolean {
 }
 
 /** No native controls, no download or remote-playback menu, no picture-in-picture, no context menu. */
-const MEDIA_PROPS = {
+export const MEDIA_PROPS = {
   'data-testid': 'player-media',
   'data-active': 'false',
   'data-segment-index': '-1',

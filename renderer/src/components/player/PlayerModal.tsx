@@ -1,19 +1,17 @@
 import { Modal } from 'antd';
-import { useEffect } from 'react';
+import { useCloseOnRouteChange } from '../../hooks/useCloseOnRouteChange';
 import { usePlayerStore } from '../../stores/player';
 import { PlayerView } from './PlayerView';
+import { MulticamModal } from '../multicam/MulticamModal';
 
 /** The player over the page that opened it (资料库, 案件); closes when the route changes. */
 export function PlayerModal() {
   const { mediaId, close, changed } = usePlayerStore();
 
-  useEffect(() => {
-    if (mediaId === null) return;
-    window.addEventListener('hashchange', close);
-    return () => window.removeEventListener('hashchange', close);
-  }, [mediaId, close]);
+  useCloseOnRouteChange(mediaId !== null, close);
 
   return (
+    <>
     <Modal
       title="播放"
       open={mediaId !== null}
@@ -27,5 +25,8 @@ export function PlayerModal() {
     >
       {mediaId !== null && <PlayerView key={mediaId} mediaId={mediaId} onChanged={changed} />}
     </Modal>
+    {/* 多机位同步, opened from the player (MulticamButton), over the same page. */}
+    <MulticamModal />
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { mediaUrl } from './mediaUrl';
 import type { EngineState, SegmentEngine } from './engine';
 import type { TimelineMark } from './TimelineBar';
 import { usePlayback } from './usePlayback';
+import { MulticamButton } from '../multicam/MulticamButton';
 import './player.css';
 
 const noMenu = (e: MouseEvent) => e.preventDefault();
@@ -118,6 +119,11 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             快捷键：{SHORTCUTS_HELP}
           </Typography.Text>
+        )}
+        {recording && detail.kind === 'video' && (
+          <div>
+            <MulticamButton recordingId={recording.id} />
+          </div>
         )}
       </div>
       <MediaPanel

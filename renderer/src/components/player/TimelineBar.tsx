@@ -1,6 +1,6 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { continuityText, type Timeline } from './timeline';
 import { formatTime } from '../../time';
+import { seekSliderProps } from './seekSlider';
 
 export interface TimelineMark {
   position: number;
@@ -23,47 +23,14 @@ export function TimelineBar(props: {
   onSeek: (position: number) => void;
 }) {
   const { timeline: t, position } = props;
-  const ref = useRef<HTMLDivElement>(null);
   const span = Math.max(t.span, 0.001);
   const pct = (sec: number) => `${Math.min(100, Math.max(0, (sec / span) * 100))}%`;
-
-  const at = (e: PointerEvent<HTMLDivElement>) => {
-    const box = ref.current?.getBoundingClientRect();
-    if (!box || box.width === 0) return 0;
-    return ((e.clientX - box.left) / box.width) * span;
-  };
-  const down = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0) return;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    props.onSeek(at(e));
-  };
-  const move = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) props.onSeek(at(e));
-  };
-  const key = (e: KeyboardEvent<HTMLDivElement>) => {
-    // ← → are the player's own shortcuts (±5 s); Home/End here.
-    if (e.key === 'Home') props.onSeek(0);
-    else if (e.key === 'End') props.onSeek(span);
-    else return;
-    e.preventDefault();
-  };
 
   return (
     <div className="ew-timeline">
       <div
-        ref={ref}
         className="ew-timeline-track"
-        role="slider"
-        tabIndex={0}
-        aria-label="播放进度（录制时间轴）"
-        aria-valuemin={0}
-        aria-valuemax={Math.round(span)}
-        aria-valuenow={Math.round(position)}
-        aria-valuetext={clock(t.startMs + position * 1000)}
-        data-testid="timeline"
-        onPointerDown={down}
-        onPointerMove={move}
-        onKeyDown={key}
+        {...seekSliderProps({ label: '播放进度（录制时间轴）', span, position, valueText: clock(t.startMs + position * 1000), testId: 'timeline', onSeek: props.onSeek })}
       >
         {t.segments.map((s) => (
           <div

@@ -69,6 +69,17 @@ export class SegmentEngine {
     return this.state;
   }
 
+  /** The element on screen and the index of the segment it holds (-1: none), for a caller that keeps several engines in step. */
+  get shown(): { el: HTMLMediaElement; segmentIndex: number } {
+    return { el: this.el, segmentIndex: this.slotSeg[this.active] };
+  }
+
+  /** Plays the element on screen at `factor` × the chosen speed for a moment (sync nudges); the chosen speed is kept. */
+  nudge(factor: number): void {
+    const rate = this.state.rate * factor;
+    if (Math.abs(this.el.playbackRate - rate) > 1e-4) this.el.playbackRate = rate;
+  }
+
   private get el(): HTMLMediaElement {
     return this.els[this.active];
   }

@@ -1,0 +1,221 @@
+import type { SegmentEngine } from '../player/engine';
+import { axisPosition, coverageAt, spread, type AxisCamera } from './axis';
+import { HARD_SYNC_SEC, MasterClock, nudgeFactor } from './clock';
+
+/** After a seek, a start or a camera coming into view, its first second is not counted in the measured drift. */
+export const SETTLE_MS = 1000;
+/** A paused player further than this from the clock is seeked (half a frame at 25 fps). */
+const PAUSED_TOLERANCE_SEC = 0.02;
+
+export interface SyncCamera {
+  axis: AxisCamera;
+  /** null: no leave to view, nothing is loaded or played. */
+  engine: SegmentEngine | null;
+}
+
+export interface SyncState {
+  position: number;
+  playing: boolean;
+  ended: boolean;
+  /** Some player in view waits for data: the clock is held. */
+  waiting: boolean;
+  rate: number;
+  /** Per camera: it has footage at the position. */
+  covered: boolean[];
+  /** Between the players in view, now and the most since the last play or seek (ms); null before a measurement. */
+  driftMs: number | null;
+  maxDriftMs: number | null;
+  /** Measurements taken since the last play or seek. */
+  samples: number;
+}
+
+const READY = 3; // HTMLMediaElement.HAVE_FUTURE_DATA
+
+/**
+ * Keeps several players on one wall-clock axis. A master clock (MasterClock) says where the axis is; on every
+ * animation frame each camera with footage there is compared with it: far off → seeked, a little off → its speed
+ * nudged (nudgeFactor), so that the players stay within a frame of each other while playing. A camera with no footage
+ * at the position (before its start, in a gap, after its end) is paused. The spread of the players' positions is
+ * measured on every frame (except in the first second after a seek, start or a camera coming into view) and reported.
+ */
+export class MultiSync {
+  private readonly clock = new MasterClock();
+  private playing = false;
+  private ended = false;
+  private raf = 0;
+  private lastEmit = 0;
+  private readonly settleUntil: number[];
+  private readonly wasCovered: boolean[];
+  private maxDrift: number | null = null;
+  private lastDrift: number | null = null;
+  private samples = 0;
+  private waiting = false;
+
+  constructor(
+    private readonly cams: readonly SyncCamera[],
+    private readonly span: number,
+    private readonly onState: (s: SyncState) => void,
+  ) {
+    this.settleUntil = cams.map(() => 0);
+    this.wasCovered = cams.map(() => false);
+    const t = performance.now();
+    // Each loads its first segment paused; the loop moves it to the clock.
+    for (const c of cams) c.engine?.start(0, false);
+    this.clock.set(0, t);
+    this.loop();
+  }
+
+  get state(): SyncState {
+    const pos = this.clock.now(performance.now());
+    return {
+      position: pos,
+      playing: this.playing,
+      ended: this.ended,
+      waiting: this.waiting,
+      rate: this.clock.rate,
+      covered: this.cams.map((c) => coverageAt(c.axis, pos) !== null),
+      driftMs: this.lastDrift === null ? null : this.lastDrift * 1000,
+      maxDriftMs: this.maxDrift === null ? null : this.maxDrift * 1000,
+      samples: this.samples,
+    };
+  }
+
+  private resetMeasure(t: number): void {
+    this.maxDrift = null;
+    this.lastDrift = null;
+    this.samples = 0;
+    this.settleUntil.fill(t + SETTLE_MS);
+  }
+
+  play(): void {
+    const t = performance.now();
+    if (this.ended || this.clock.now(t) >= this.span) this.clock.set(0, t);
+    this.ended = false;
+    this.playing = true;
+    this.resetMeasure(t);
+    this.clock.run(t);
+    this.tick();
+  }
+
+  pause(): void {
+    const t = performance.now();
+    this.playing = false;
+    this.clock.hold(t);
+    for (const c of this.cams) c.engine?.pause();
+    this.tick();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  seek(position: number): void {
+    const t = performance.now();
+    this.clock.set(Math.min(Math.max(0, position), this.span), t);
+    this.ended = false;
+    this.resetMeasure(t);
+    for (const c of this.cams) {
+      const cov = coverageAt(c.axis, this.clock.now(t));
+      if (c.engine && cov) c.engine.seek(axisPosition(c.axis, cov.segmentIndex, cov.time) - c.axis.offset, this.playing);
+      else c.engine?.pause();
+    }
+    this.tick();
+  }
+
+  setRate(rate: number): void {
+    const t = performance.now();
+    this.clock.setRate(rate, t);
+    for (const c of this.cams) c.engine?.setRate(rate);
+    this.resetMeasure(t);
+    this.tick();
+  }
+
+  /** Only this camera is heard (null: none). */
+  setSound(index: number | null): void {
+    this.cams.forEach((c, i) => c.engine?.setMuted(i !== index));
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = -1;
+  }
+
+  private loop(): void {
+    if (this.raf === -1) return;
+    this.tick();
+    this.raf = requestAnimationFrame(() => this.loop());
+  }
+
+  /** One step of the sync loop; also called at once after every command. */
+  private tick(): void {
+    if (this.raf === -1) return;
+    const t = performance.now();
+    let pos = this.clock.now(t);
+    if (this.playing && pos >= this.span) {
+      this.clock.hold(t);
+      this.clock.set(this.span, t);
+      pos = this.span;
+      this.playing = false;
+      this.ended = true;
+      for (const c of this.cams) c.engine?.pause();
+    }
+    const views = this.cams.map((c, i) => {
+      const cov = coverageAt(c.axis, pos);
+      if (cov && !this.wasCovered[i]) this.settleUntil[i] = t + SETTLE_MS;
+      this.wasCovered[i] = cov !== null;
+      const shown = c.engine?.shown;
+      const ready = !shown || !cov || (!shown.el.seeking && shown.el.readyState >= READY);
+      return { c, i, cov, ready };
+    });
+    // A player in view waits for data: hold the clock and the others until it can go on.
+    const waiting = views.some((v) => !v.ready);
+    this.waiting = waiting;
+    if (this.playing && waiting) {
+      this.clock.hold(t);
+      for (const v of views) if (v.ready) v.c.engine?.pause();
+    } else if (this.playing) {
+      this.clock.run(t);
+    }
+    const positions: number[] = [];
+    for (const { c, i, cov, ready } of views) {
+      const engine = c.engine;
+      if (!engine || !ready) continue;
+      const { el, segmentIndex } = engine.shown;
+      if (!cov) {
+        if (!el.paused) engine.pause();
+        continue;
+      }
+      const local = axisPosition(c.axis, cov.segmentIndex, cov.time) - c.axis.offset;
+      const err = segmentIndex === cov.segmentIndex ? el.currentTime - cov.time : Infinity;
+      if (!this.playing || waiting) {
+        if (!el.paused) engine.pause();
+        if (Math.abs(err) > PAUSED_TOLERANCE_SEC) engine.seek(local, false);
+        continue;
+      }
+      if (Math.abs(err) > HARD_SYNC_SEC) {
+        engine.seek(local, true);
+        this.settleUntil[i] = t + SETTLE_MS;
+        continue;
+      }
+      if (el.paused) {
+        if (engine.current.ended || Math.abs(err) > PAUSED_TOLERANCE_SEC) engine.seek(local, true);
+        else engine.play();
+        this.settleUntil[i] = t + SETTLE_MS;
+        continue;
+      }
+      engine.nudge(nudgeFactor(err));
+      if (t >= this.settleUntil[i]!) positions.push(axisPosition(c.axis, segmentIndex, el.currentTime));
+    }
+    if (this.playing && !waiting && positions.length >= 2) {
+      const d = spread(positions);
+      this.lastDrift = d;
+      this.maxDrift = Math.max(this.maxDrift ?? 0, d);
+      this.samples++;
+    }
+    if (t - this.lastEmit >= 100 || !this.playing) {
+      this.lastEmit = t;
+      this.onState(this.state);
+    }
+  }
+}

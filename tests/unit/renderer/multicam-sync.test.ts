@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { MulticamCameraDto } from '../../../main/api/dto';
+import { axisPosition, buildAxis, coverageAt, spread } from '../../../renderer/src/components/multicam/axis';
+import { MasterClock, MAX_NUDGE, nudgeFactor } from '../../../renderer/src/components/multicam/clock';
+
+const T0 = Date.UTC(2024, 4, 20, 1, 30, 0);
+const iso = (sec: number) => new Date(T0 + sec * 1000).toISOString();
+
+/** A camera whose recorder stamped its segments at these seconds after T0, placed with `shiftSec`. */
+function camera(id: number, segments: [number, number][], shiftSec: number): MulticamCameraDto {
+  return {
+    recording: {
+      id,
+      recorderSerial: `R${id}`,
+      officer: null,
+      startAt: iso(segments[0]![0]),
+      endAt: iso(segments[segments.length - 1]![1]),
+      segments: segments.map(([a, b], i) => ({
+        mediaId: id * 10 + i,
+        originalName: `${id}-${i}.MP4`,
+        startAt: iso(a),
+        endAt: iso(b),
+        durationSec: b - a,
+        size: 1,
+        videoCodec: 'h264',
+        audioCodec: 'aac',
+        needsProxy: false,
+        flags: [],
+      })),
+      gaps: [],
+      overlaps: [],
+      totalDurationSec: 0,
+      totalSize: 0,
+    },
+    relation: 'overlap',
+    cases: [],
+    drift: { seconds: -shiftSec, basis: 'info_file_time', measuredAt: null },
+    adjustment: null,
+    shiftSec,
+    correctedStartAt: iso(segments[0]![0] + shiftSec),
+    correctedEndAt: iso(segments[segments.length - 1]![1] + shiftSec),
+    overlapSec: 0,
+    preselected: true,
+    canView: true,
+    denied: null,
+  };
+}
+
+describe('the shared axis', () => {
+  // A: 0–10 s. C: stamped 13–23 s by a clock 7 s ahead → 6–16 s. B: 2–6 s, a gap, 8–12 s.
+  const axis = buildAxis([camera(1, [[0, 10]], 0), camera(3, [[13, 23]], -7), camera(2, [[2, 6], [8, 12]], 0)]);
+  const [a, c, b] = axis.cameras as [(typeof axis.cameras)[0], (typeof axis.cameras)[0], (typeof axis.cameras)[0]];
+
+  it('starts at the earliest corrected start and spans to the latest corrected end', () => {
+    expect(axis.startMs).toBe(T0);
+    expect(axis.span).toBe(16);
+    expect([a.offset, c.offset, b.offset]).toEqual([0, 6, 2]);
+  });
+
+  it('the same true instant is the same axis position in every camera (an event at 5 s)', () => {
+    expect(coverageAt(a, 5)).toEqual({ segmentIndex: 0, time: 5 });
+    expect(coverageAt(b, 5)).toEqual({ segmentIndex: 0, time: 3 });
+    expect(coverageAt(c, 6.5)).toEqual({ segmentIndex: 0, time: 0.5 });
+    expect(axisPosition(c, 0, 0.5)).toBe(6.5);
+    expect(axisPosition(b, 1, 1)).toBe(9);
+  });
+
+  it('has no footage before a camera starts, in its gaps and after it ends', () => {
+    expect(coverageAt(c, 5.9)).toBeNull();
+    expect(coverageAt(b, 7)).toBeNull();
+    expect(coverageAt(b, 8)).toEqual({ segmentIndex: 1, time: 0 });
+    expect(coverageAt(a, 10)).toBeNull();
+  });
+
+  it('measures the spread of positions that should agree', () => {
+    expect(spread([5, 5.03, 4.99])).toBeCloseTo(0.04, 10);
+    expect(spread([5])).toBe(0);
+  });
+});
+
+describe('the sync clock and its nudges', () => {
+  it('runs at the chosen speed, holds still while held, and keeps its place across a speed change', () => {
+    const clock = new MasterClock();
+    clock.set(3, 1000);
+    expect(clock.now(5000)).toBe(3);
+    clock.run(1000);
+    expect(clock.now(2000)).toBe(4);
+    clock.hold(2000);
+    expect(clock.now(9000)).toBe(4);
+    clock.run(9000);
+    clock.setRate(2, 9500);
+    expect(clock.now(9500)).toBe(4.5);
+    expect(clock.now(10500)).toBe(6.5);
+  });
+
+  it('slows a player that is ahead, speeds one that is behind, within ±8 %, and leaves one in step alone', () => {
+    expect(nudgeFactor(0.001)).toBe(1);
+    expect(nudgeFactor(0.02)).toBeCloseTo(0.96, 10);
+    expect(nudgeFactor(-0.02)).toBeCloseTo(1.04, 10);
+    expect(nudgeFactor(0.2)).toBeCloseTo(1 - MAX_NUDGE, 10);
+    expect(nudgeFactor(-0.2)).toBeCloseTo(1 + MAX_NUDGE, 10);
+  });
+});
