@@ -16,6 +16,7 @@ import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
 import { signerFor } from '../signing';
+import { claimSource } from './ingest-claims';
 import { officeSetting } from '../../store';
 
 type IngestMethods =
@@ -57,12 +58,27 @@ function throttle(fn: (p: IngestProgress) => void, ms = 250): (p: IngestProgress
   };
 }
 
+/**
+ * Starts one source's session; several run at once (one per source and recorder, see ingest-claims.ts). The claim
+ * is taken before the first await, so two quick clicks on one source cannot both pass.
+ */
 async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionId: number }> {
-  const { services, session, input, now, db, tx } = ctx;
+  const { services } = ctx;
   requireTool('ffprobe'); // a clear refusal up front rather than every file failing
-  const source = mustSource(services, input.sourceId);
-  const jobKey = `ingest-source:${source.id}`;
-  if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');
+  const source = mustSource(services, ctx.input.sourceId);
+  const release = claimSource(services, source, ctx.input.recorderSerial);
+  try {
+    const { sessionId, done } = await launchIngest(ctx, source);
+    void done.catch(() => undefined).finally(release);
+    return { sessionId };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source): Promise<{ sessionId: number; done: Promise<unknown> }> {
+  const { services, session, input, now, db, tx } = ctx;
   const scan = selectForIngest(await kindsByContent(await scanSource(source.path)), input.keepOther);
   if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', NOTHING_TO_INGEST);
   const store = services.archive.open();
@@ -121,16 +137,12 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
     .catch((e: unknown) => {
       services.log.error('ingest job failed', { error: e instanceof Error ? e.stack : String(e) });
       throw e;
-    })
-    .finally(() => {
-      services.jobs.delete(jobKey);
     });
   const job = { controller, done };
-  services.jobs.set(jobKey, job);
   const sessionId = await Promise.race([idReady, done.then(() => idReady)]);
   services.jobs.set(`ingest:${sessionId}`, job);
   void done.catch(() => undefined).finally(() => services.jobs.delete(`ingest:${sessionId}`));
-  return { sessionId };
+  return { sessionId, done };
 }
 
 export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
