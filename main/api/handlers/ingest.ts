@@ -68,16 +68,15 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
   const source = mustSource(services, ctx.input.sourceId);
   const release = claimSource(services, source, ctx.input.recorderSerial);
   try {
-    const { sessionId, done } = await launchIngest(ctx, source);
-    void done.catch(() => undefined).finally(release);
-    return { sessionId };
+    return await launchIngest(ctx, source, release);
   } catch (e) {
     release();
     throw e;
   }
 }
 
-async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source): Promise<{ sessionId: number; done: Promise<unknown> }> {
+/** Scans, registers what the custodian confirmed and runs the session; the claim is released as the run ends, before its finish is announced. */
+async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source, release: () => void): Promise<{ sessionId: number }> {
   const { services, session, input, now, db, tx } = ctx;
   const scan = selectForIngest(await kindsByContent(await scanSource(source.path)), input.keepOther);
   if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', NOTHING_TO_INGEST);
@@ -130,6 +129,7 @@ async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source): P
       signal: controller.signal,
     },
   )
+    .finally(release)
     .then((r) => {
       services.host.emit?.('all', 'ingest.finished', { sessionId: r.sessionId, status: r.status, message: r.message });
       return r;
@@ -142,7 +142,7 @@ async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source): P
   const sessionId = await Promise.race([idReady, done.then(() => idReady)]);
   services.jobs.set(`ingest:${sessionId}`, job);
   void done.catch(() => undefined).finally(() => services.jobs.delete(`ingest:${sessionId}`));
-  return { sessionId, done };
+  return { sessionId };
 }
 
 export const ingestHandlers: Pick<HandlerTable, IngestMethods> = {
