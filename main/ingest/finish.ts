@@ -4,7 +4,7 @@ import type { Db, Store } from '../store';
 import { hashFile } from './copy-hash';
 import { estimateDrift } from './drift';
 import { toAbsolute } from './layout';
-import { writeDayManifest } from './manifest';
+import { refreshDayRecords } from './manifest';
 import { regroupRecordings } from './recordings';
 import type { IngestDeps, IngestPlan, IngestResult } from './run';
 import { closeIngestSession, type IngestSessionId } from './session-rows';
@@ -21,23 +21,25 @@ export interface FilesDone {
 }
 
 /**
- * After the files: recordings regrouped, day manifests rewritten and signed, the recorder's clock drift estimated,
- * the source cleared if asked and everything verifies, and the session closed with its audit entry.
+ * After the files: recordings regrouped, day manifests rewritten and signed (in turns with other sessions of the
+ * same day, see refreshDayRecords), the recorder's clock drift estimated, the source cleared if asked and
+ * everything verifies, and the session closed with its audit entry. `tmpDir`: the session's own folder.
  */
-export async function finishIngest(plan: IngestPlan, deps: IngestDeps, sessionId: IngestSessionId, startedAt: Date, tally: IngestTally, files: FilesDone): Promise<IngestResult> {
+export async function finishIngest(
+  plan: IngestPlan,
+  deps: IngestDeps,
+  sessionId: IngestSessionId,
+  startedAt: Date,
+  tally: IngestTally,
+  files: FilesDone,
+  tmpDir: string,
+): Promise<IngestResult> {
   const { db } = deps.store;
   let { status, message } = files;
   regroupTouched(db, tally);
   for (const day of [...files.days].sort()) {
     try {
-      const m = await writeDayManifest(deps.store.paths.root, db, day, deps.sign);
-      db.transaction(() => {
-        db.prepare(
-          `INSERT INTO day_manifests (day, files, sha256, signer_id, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(day) DO UPDATE SET files = excluded.files, sha256 = excluded.sha256, signer_id = excluded.signer_id, updated_at = excluded.updated_at`,
-        ).run(day, m.files, m.sha256, plan.receivedBy, deps.now().toISOString());
-        deps.audit(db, 'manifest.write', `day:${day}`, { files: m.files, sha256: m.sha256 });
-      })();
+      refreshDayRecords(db, day, { archiveRoot: deps.store.paths.root, tmpDir, sign: deps.sign, signerId: plan.receivedBy, at: deps.now(), audit: deps.audit });
     } catch (e) {
       deps.log.error('day manifest write failed', { day, error: String(e) });
       status = status === 'completed' ? 'failed' : status;

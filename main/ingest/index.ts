@@ -16,11 +16,13 @@ export {
 export { kindsByContent, selectForIngest } from './scan-kinds';
 export { runIngest, assertFits, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
+export { sessionDir, sessionLive } from './session-dir';
 export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
 export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope, type DisposedOriginal } from './integrity';
 export {
   writeDayManifest,
+  refreshDayRecords,
   manifestText,
   dayManifestEntries,
   dayCustody,

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic, writeFileAtomicSync } from './atomic';
 import { dayRelDir, toAbsolute } from './layout';
+import type { IngestAudit } from './session-rows';
 
 export const MANIFEST_NAME = 'manifest-sha256.txt';
 export const SIGNATURE_NAME = 'manifest-sha256.txt.p7s';
@@ -106,10 +108,19 @@ export interface ManifestWritten {
   sha256: string;
 }
 
+/** A day's two records as the rows say now: the manifest text and the custody record, each still to be signed. */
+function dayRecordContents(db: Db, day: string): { manifest: Buffer; custody: Buffer; written: ManifestWritten } {
+  // One read of the day's rows serves both files: the manifest's lines are the custody record's paths and hashes.
+  const record = dayCustody(db, day);
+  const entries = record.files.map((f) => ({ sha256: f.sha256, relToDay: f.relToDay }));
+  const manifest = Buffer.from(manifestText(entries), 'utf8');
+  const custody = Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+  return { manifest, custody, written: { day, files: entries.length, sha256: createHash('sha256').update(manifest).digest('hex') } };
+}
+
 /**
  * Rewrites a day's manifest and its custody record, each with its CMS signature, from the store, each file
- * atomically. Called whenever
- * the day gains files; the database row records which version is current.
+ * atomically, into the day folder under `archiveRoot` (the archive, or a backup's staging copy).
  */
 export async function writeDayManifest(
   archiveRoot: string,
@@ -117,17 +128,50 @@ export async function writeDayManifest(
   day: string,
   sign: (content: Buffer) => Buffer,
 ): Promise<ManifestWritten> {
-  // One read of the day's rows serves both files: the manifest's lines are the custody record's paths and hashes.
-  const record = dayCustody(db, day);
-  const entries = record.files.map((f) => ({ sha256: f.sha256, relToDay: f.relToDay }));
-  const text = Buffer.from(manifestText(entries), 'utf8');
+  const { manifest, custody, written } = dayRecordContents(db, day);
   const dir = toAbsolute(archiveRoot, dayRelDir(day));
   await mkdir(dir, { recursive: true });
   const tmpDir = path.join(archiveRoot, '.incoming');
-  await writeFileAtomic(path.join(dir, MANIFEST_NAME), text, tmpDir);
-  await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text), tmpDir);
-  const custody = Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+  await writeFileAtomic(path.join(dir, MANIFEST_NAME), manifest, tmpDir);
+  await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(manifest), tmpDir);
   await writeFileAtomic(path.join(dir, CUSTODY_NAME), custody, tmpDir);
   await writeFileAtomic(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(custody), tmpDir);
-  return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };
+  return written;
+}
+
+export interface DayRecordsRefresh {
+  archiveRoot: string;
+  /** The writer's own temporary folder (an ingest session's under `.incoming/`), on the archive's file system. */
+  tmpDir: string;
+  sign: (content: Buffer) => Buffer;
+  signerId: number;
+  at: Date;
+  audit: IngestAudit;
+}
+
+/**
+ * A day's manifest and custody record rewritten from the rows and recorded as its current version, all inside one
+ * IMMEDIATE transaction. Writers of the same day, in this process or another, take turns: each reads the rows
+ * committed before its turn, and a session writes its days only after its last file is registered, so the last
+ * writer's files list every session's originals of that day. Nothing awaits inside, so no other session's
+ * statement can slip between the read and the write.
+ */
+export function refreshDayRecords(db: Db, day: string, r: DayRecordsRefresh): ManifestWritten {
+  return db
+    .transaction(() => {
+      const { manifest, custody, written } = dayRecordContents(db, day);
+      const dir = toAbsolute(r.archiveRoot, dayRelDir(day));
+      mkdirSync(dir, { recursive: true });
+      writeFileAtomicSync(path.join(dir, MANIFEST_NAME), manifest, r.tmpDir);
+      writeFileAtomicSync(path.join(dir, SIGNATURE_NAME), r.sign(manifest), r.tmpDir);
+      writeFileAtomicSync(path.join(dir, CUSTODY_NAME), custody, r.tmpDir);
+      writeFileAtomicSync(path.join(dir, CUSTODY_SIGNATURE_NAME), r.sign(custody), r.tmpDir);
+      db.prepare(
+        `INSERT INTO day_manifests (day, files, sha256, signer_id, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(day) DO UPDATE SET files = excluded.files, sha256 = excluded.sha256, signer_id = excluded.signer_id, updated_at = excluded.updated_at`,
+      ).run(day, written.files, written.sha256, r.signerId, r.at.toISOString());
+      r.audit(db, 'manifest.write', `day:${day}`, { files: written.files, sha256: written.sha256 });
+      return written;
+    })
+    .immediate();
 }

@@ -7,9 +7,11 @@ import type { Store } from '../store';
 import type { CommitStep } from './commit';
 import type { DriftEstimate } from './drift';
 import { finishIngest, type FilesDone } from './finish';
+import { inFolderTurn } from './folder-turns';
 import { ingestFile, prepareLookups } from './ingest-file';
 import type { ScanResult } from './scan';
 import { insertIngestItem, openIngestSession, type IngestAudit, type IngestSessionId } from './session-rows';
+import { claimSessionDir, releaseSessionDir, sessionDir } from './session-dir';
 import { IngestTally } from './tally';
 import { toIngestError } from './errors';
 
@@ -72,6 +74,8 @@ export interface IngestDeps {
   probeTimeoutMs?: number;
   /** Test seam: after each commit step and after the row is registered. */
   onStep?: (step: CommitStep | 'registered', relPath: string) => void;
+  /** Test seam: awaited before each file; the concurrency tests hold a session here while another goes on. */
+  beforeFile?: (relPath: string) => Promise<void>;
 }
 
 /** Refuses to start what cannot fit (with a margin for the database and manifests). */
@@ -95,24 +99,37 @@ const CANCELLED = '导入已取消；已保存的文件保留在档案中，再�
 export async function runIngest(plan: IngestPlan, deps: IngestDeps): Promise<IngestResult> {
   const startedAt = deps.now();
   const originals = plan.scan.originals;
-  const sessionId = openIngestSession(deps.store.db, plan, startedAt, deps.audit);
-  deps.onStarted?.(sessionId);
-  const tally = new IngestTally(
-    sessionId,
-    originals.length,
-    originals.reduce((s, o) => s + o.size, 0),
-    deps.onProgress,
-  );
-  const files = await ingestFiles(plan, deps, sessionId, startedAt, tally);
-  return finishIngest(plan, deps, sessionId, startedAt, tally, files);
+  const { db, paths } = deps.store;
+  // The row and the session's own folder under .incoming/ together: crash recovery in another process sees both or neither.
+  const sessionId = db.transaction(() => {
+    const id = openIngestSession(db, plan, startedAt, deps.audit);
+    claimSessionDir(paths.incoming, id);
+    return id;
+  }).immediate();
+  try {
+    deps.onStarted?.(sessionId);
+    const tally = new IngestTally(
+      sessionId,
+      originals.length,
+      originals.reduce((s, o) => s + o.size, 0),
+      deps.onProgress,
+    );
+    const incoming = sessionDir(paths.incoming, sessionId);
+    const files = await ingestFiles(plan, deps, sessionId, startedAt, tally, incoming);
+    return await finishIngest(plan, deps, sessionId, startedAt, tally, files, incoming);
+  } finally {
+    releaseSessionDir(paths.incoming, sessionId);
+  }
 }
 
 /** The per-file loop: a failed file is recorded and the run goes on, except when going on cannot help. */
-async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: IngestSessionId, startedAt: Date, tally: IngestTally): Promise<FilesDone> {
+async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: IngestSessionId, startedAt: Date, tally: IngestTally, incoming: string): Promise<FilesDone> {
   const { db } = deps.store;
   const done: FilesDone = { status: 'completed', message: null, days: new Set(), newestRecorderTime: undefined };
+  const recorderLabel = plan.recorder?.serial ?? `未识别设备_${plan.sourceLabel}`;
   const ctx = {
-    store: deps.store,
+    // The same store, but partial copies go to the session's own folder.
+    store: { ...deps.store, paths: { ...deps.store.paths, incoming } },
     lookups: prepareLookups(db),
     sessionId,
     recorder: plan.recorder,
@@ -120,7 +137,7 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
     dockedAt: startedAt,
     timeZone: plan.timeZone,
     retentionMonths: plan.retentionMonths,
-    recorderLabel: plan.recorder?.serial ?? `未识别设备_${plan.sourceLabel}`,
+    recorderLabel,
     audit: deps.audit,
     now: deps.now,
     signal: deps.signal,
@@ -129,9 +146,10 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
   };
   for (const c of plan.scan.originals) {
     if (deps.signal?.aborted) return { ...done, status: 'cancelled', message: CANCELLED };
+    await deps.beforeFile?.(c.relPath);
     tally.progress(c.relPath);
     try {
-      const file = await ingestFile(c, { ...ctx, onBytes: (copied) => tally.progress(c.relPath, copied) });
+      const file = await inFolderTurn(`${deps.store.paths.root}\n${recorderLabel}`, () => ingestFile(c, { ...ctx, onBytes: (copied) => tally.progress(c.relPath, copied) }));
       tally.add(file.outcome, c.size);
       if (file.day) done.days.add(file.day);
       if (file.recorderTime && (!done.newestRecorderTime || file.recorderTime > done.newestRecorderTime)) done.newestRecorderTime = file.recorderTime;

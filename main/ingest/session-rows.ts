@@ -80,9 +80,10 @@ export function closeIngestSession(db: Db, sessionId: IngestSessionId, at: Date,
   })();
 }
 
-/** After a crash, a session still marked running was interrupted; its stored files stay registered. */
-export function markInterruptedSessions(db: Db): number {
-  return db
-    .prepare("UPDATE ingest_sessions SET status = 'interrupted', error = COALESCE(error, '程序意外退出，导入中断；再次导入会跳过已保存的文件') WHERE status = 'running'")
-    .run().changes;
+/** After a crash, these sessions still marked running were interrupted; their stored files stay registered. */
+export function markInterruptedSessions(db: Db, ids: readonly number[]): number {
+  const mark = db.prepare(
+    "UPDATE ingest_sessions SET status = 'interrupted', error = COALESCE(error, '程序意外退出，导入中断；再次导入会跳过已保存的文件') WHERE id = ? AND status = 'running'",
+  );
+  return ids.reduce((n, id) => n + mark.run(id).changes, 0);
 }

@@ -9,6 +9,7 @@ import { benchIso } from './iso';
 import { benchLibrary } from './library';
 import { benchPlayer } from './player';
 import { benchProbe } from './probe';
+import { benchDocking } from './docking';
 import type { BenchRow as Row } from './row';
 
 
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   player: () => benchPlayer(),
   crypto: () => benchCrypto(),
   probe: () => benchProbe(),
+  docking: () => benchDocking(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

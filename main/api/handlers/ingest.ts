@@ -16,6 +16,7 @@ import { type CallContext, type HandlerTable } from '../handler';
 import { auditAs } from '../../audit';
 import type { ApiServices } from '../context';
 import { signerFor } from '../signing';
+import { claimSource } from './ingest-claims';
 import { officeSetting } from '../../store';
 
 type IngestMethods =
@@ -57,12 +58,26 @@ function throttle(fn: (p: IngestProgress) => void, ms = 250): (p: IngestProgress
   };
 }
 
+/**
+ * Starts one source's session; several run at once (one per source and recorder, see ingest-claims.ts). The claim
+ * is taken before the first await, so two quick clicks on one source cannot both pass.
+ */
 async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionId: number }> {
-  const { services, session, input, now, db, tx } = ctx;
+  const { services } = ctx;
   requireTool('ffprobe'); // a clear refusal up front rather than every file failing
-  const source = mustSource(services, input.sourceId);
-  const jobKey = `ingest-source:${source.id}`;
-  if (services.jobs.has(jobKey)) throw new AppError('INGEST_RUNNING', '该来源正在导入中，请等待完成或先取消');
+  const source = mustSource(services, ctx.input.sourceId);
+  const release = claimSource(services, source, ctx.input.recorderSerial);
+  try {
+    return await launchIngest(ctx, source, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** Scans, registers what the custodian confirmed and runs the session; the claim is released as the run ends, before its finish is announced. */
+async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source, release: () => void): Promise<{ sessionId: number }> {
+  const { services, session, input, now, db, tx } = ctx;
   const scan = selectForIngest(await kindsByContent(await scanSource(source.path)), input.keepOther);
   if (!scan.originals.length) throw new AppError('NOTHING_TO_INGEST', NOTHING_TO_INGEST);
   const store = services.archive.open();
@@ -114,6 +129,7 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
       signal: controller.signal,
     },
   )
+    .finally(release)
     .then((r) => {
       services.host.emit?.('all', 'ingest.finished', { sessionId: r.sessionId, status: r.status, message: r.message });
       return r;
@@ -121,12 +137,8 @@ async function startIngest(ctx: CallContext<'ingest.start'>): Promise<{ sessionI
     .catch((e: unknown) => {
       services.log.error('ingest job failed', { error: e instanceof Error ? e.stack : String(e) });
       throw e;
-    })
-    .finally(() => {
-      services.jobs.delete(jobKey);
     });
   const job = { controller, done };
-  services.jobs.set(jobKey, job);
   const sessionId = await Promise.race([idReady, done.then(() => idReady)]);
   services.jobs.set(`ingest:${sessionId}`, job);
   void done.catch(() => undefined).finally(() => services.jobs.delete(`ingest:${sessionId}`));

@@ -6,8 +6,19 @@ import { errorCode, errorMessage, isHandledGlobally } from '../errors';
 import { tracked } from './tracked';
 import { onSignedOut } from './session';
 
-/** Where the 采集 tab is: picking a source, looking at its scan, copying, or reading the result. */
-export type IngestStep = 'sources' | 'scan' | 'progress' | 'result';
+/** Where the 采集 tab's form is: picking a source, looking at its scan, or reading a finished session. */
+export type IngestStep = 'sources' | 'scan' | 'result';
+
+/** One running (or just finished) session's lane above the form: several sources ingest at once. */
+export interface IngestLane {
+  sessionId: number;
+  sourceId: string | null;
+  sourceLabel: string;
+  progress: IngestProgressDto | null;
+  cancelling: boolean;
+  /** Set when the session is over: its result is one click away. */
+  finished: IngestSessionDetailDto['status'] | null;
+}
 
 export type StartInput = Omit<MethodInput<'ingest.start'>, 'sourceId' | 'keepOther'>;
 
@@ -28,9 +39,7 @@ interface IngestState {
 
   starting: boolean;
   startError: string | null;
-  sessionId: number | null;
-  progress: IngestProgressDto | null;
-  cancelling: boolean;
+  lanes: IngestLane[];
   result: IngestSessionDetailDto | null;
   resultError: string | null;
 
@@ -47,9 +56,13 @@ interface IngestState {
   rescan(): Promise<void>;
   backToSources(): void;
   setKeepOther(relPaths: string[]): void;
+  /** Starts the scanned source's session as a new lane; the form goes back to the sources for the next one. */
   start(input: StartInput): Promise<void>;
-  cancel(): Promise<void>;
-  /** After a reload or a return to the page: show an ingest that is still running. */
+  cancel(sessionId: number): Promise<void>;
+  /** Shows a finished lane's result in the form (and takes the lane away). */
+  openResult(sessionId: number): Promise<void>;
+  dismissLane(sessionId: number): void;
+  /** After a reload or a return to the page: a lane for every ingest that is still running. */
   resume(): Promise<void>;
   loadSessions(limit?: number): Promise<void>;
   openSession(id: number): Promise<void>;
@@ -70,9 +83,7 @@ const initial = {
   keepOther: [],
   starting: false,
   startError: null,
-  sessionId: null,
-  progress: null,
-  cancelling: false,
+  lanes: [] as IngestLane[],
   result: null,
   resultError: null,
   sessions: [],
@@ -83,47 +94,61 @@ const initial = {
   detailLoading: false,
 };
 
-/** The live ingest's event subscriptions and status poll; one at a time. */
-let stopWatching: (() => void) | null = null;
+/** Each live lane's event subscriptions and status poll, by session. */
+const watching = new Map<number, () => void>();
+
+function stopWatching(sessionId?: number): void {
+  for (const [id, stop] of watching) {
+    if (sessionId !== undefined && id !== sessionId) continue;
+    stop();
+    watching.delete(id);
+  }
+}
 
 export const useIngestStore = create<IngestState>()((set, get) => {
-  const finish = async (sessionId: number) => {
-    if (get().sessionId !== sessionId || get().step !== 'progress') return;
-    stopWatching?.();
-    stopWatching = null;
-    try {
-      const result = await api.ingest.session({ id: sessionId });
-      set({ result, step: 'result', cancelling: false, resultError: null });
-    } catch (e) {
-      set({ step: 'result', cancelling: false, resultError: isHandledGlobally(e) ? null : errorMessage(e) });
-    }
+  const updateLane = (sessionId: number, change: Partial<IngestLane>) =>
+    set({ lanes: get().lanes.map((l) => (l.sessionId === sessionId ? { ...l, ...change } : l)) });
+
+  /** A lane's session is over: shown in the form when the form is idle, else its lane offers the result. */
+  const finish = async (sessionId: number, status: IngestSessionDetailDto['status']) => {
+    const lane = get().lanes.find((l) => l.sessionId === sessionId);
+    if (!lane || lane.finished) return;
+    stopWatching(sessionId);
+    updateLane(sessionId, { finished: status, cancelling: false });
+    if (get().step === 'sources') await get().openResult(sessionId);
   };
 
   /**
    * Progress comes as push events; the finish is also noticed by polling the session, so a
-   * missed event (a reconnecting event stream) never leaves the screen spinning.
+   * missed event (a reconnecting event stream) never leaves a lane spinning.
    */
   const watch = (sessionId: number) => {
-    stopWatching?.();
+    stopWatching(sessionId);
     const offProgress = api.on('ingest.progress', (p) => {
-      if (p.sessionId === get().sessionId && get().step === 'progress') set({ progress: p });
+      if (p.sessionId === sessionId) updateLane(sessionId, { progress: p });
     });
     const offFinished = api.on('ingest.finished', (p) => {
-      if (p.sessionId === get().sessionId) void finish(p.sessionId);
+      if (p.sessionId === sessionId) void finish(sessionId, p.status);
     });
     const timer = window.setInterval(() => {
       api.ingest.session({ id: sessionId }).then(
         (s) => {
-          if (s.status !== 'running') void finish(sessionId);
+          if (s.status !== 'running') void finish(sessionId, s.status);
         },
         () => undefined,
       );
     }, 2000);
-    stopWatching = () => {
+    watching.set(sessionId, () => {
       offProgress();
       offFinished();
       window.clearInterval(timer);
-    };
+    });
+  };
+
+  const addLane = (lane: Omit<IngestLane, 'progress' | 'cancelling' | 'finished'>) => {
+    if (get().lanes.some((l) => l.sessionId === lane.sessionId)) return;
+    set({ lanes: [...get().lanes, { ...lane, progress: null, cancelling: false, finished: null }] });
+    watch(lane.sessionId);
   };
 
   return {
@@ -164,9 +189,7 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     backToSources() {
-      stopWatching?.();
-      stopWatching = null;
-      set({ step: 'sources', sourceId: null, scan: null, scanError: null, startError: null, sessionId: null, progress: null, result: null, resultError: null });
+      set({ step: 'sources', sourceId: null, scan: null, scanError: null, startError: null, result: null, resultError: null });
       void get().loadSources();
     },
 
@@ -175,36 +198,45 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     async start(input) {
-      const sourceId = get().sourceId;
+      const { sourceId, scan } = get();
       if (!sourceId) return;
       await tracked(set, { busy: 'starting', error: 'startError' }, async () => {
         const { sessionId } = await api.ingest.start({ ...input, sourceId, keepOther: get().keepOther });
-        set({ sessionId, progress: null, result: null, resultError: null, step: 'progress' });
-        watch(sessionId);
+        addLane({ sessionId, sourceId, sourceLabel: scan?.sourceLabel ?? sourceId });
+        get().backToSources();
       });
     },
 
-    async cancel() {
-      const id = get().sessionId;
-      if (!id) return;
-      set({ cancelling: true });
+    async cancel(sessionId) {
+      updateLane(sessionId, { cancelling: true });
       try {
-        await api.ingest.cancel({ sessionId: id });
+        await api.ingest.cancel({ sessionId });
       } catch (e) {
-        // Already over: the watch shows the result.
-        if (errorCode(e) === 'NOT_RUNNING') void finish(id);
-        else set({ cancelling: false });
+        // Already over: the lane's poll notices it within seconds.
+        if (errorCode(e) !== 'NOT_RUNNING') updateLane(sessionId, { cancelling: false });
       }
     },
 
-    async resume() {
-      if (get().step !== 'sources') return;
+    async openResult(sessionId) {
+      const lane = get().lanes.find((l) => l.sessionId === sessionId);
+      set({ lanes: get().lanes.filter((l) => l.sessionId !== sessionId), step: 'result', sourceId: lane?.sourceId ?? null, scan: null, result: null, resultError: null });
       try {
-        const [latest] = await api.ingest.sessions({ limit: 1, offset: 0 });
-        if (latest?.status === 'running' && get().step === 'sources') {
-          set({ sessionId: latest.id, step: 'progress', progress: null });
-          watch(latest.id);
-        }
+        const result = await api.ingest.session({ id: sessionId });
+        set({ result });
+      } catch (e) {
+        set({ resultError: isHandledGlobally(e) ? null : errorMessage(e) });
+      }
+    },
+
+    dismissLane(sessionId) {
+      stopWatching(sessionId);
+      set({ lanes: get().lanes.filter((l) => l.sessionId !== sessionId) });
+    },
+
+    async resume() {
+      try {
+        const recent = await api.ingest.sessions({ limit: 20, offset: 0 });
+        for (const s of recent) if (s.status === 'running') addLane({ sessionId: s.id, sourceId: null, sourceLabel: s.sourceLabel });
       } catch {
         // Nothing to resume.
       }
@@ -226,8 +258,7 @@ export const useIngestStore = create<IngestState>()((set, get) => {
     },
 
     reset() {
-      stopWatching?.();
-      stopWatching = null;
+      stopWatching();
       set(initial);
     },
   };

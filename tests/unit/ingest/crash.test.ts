@@ -103,7 +103,8 @@ describe('ingest survives a crash between any two steps', () => {
     expect(child.stdout).toContain(`CRASH at ${c.step} #${c.n}`);
 
     const incoming = path.join(archive, '.incoming');
-    const parts = () => readdirSync(incoming).filter((f) => f.endsWith('.part'));
+    // A session's partial copies are in its own folder under .incoming/.
+    const parts = () => walk(incoming).filter((f) => f.endsWith('.part'));
     expect(parts().length, 'a .part left by the crash').toBe(c.partLeft ? 1 : 0);
     const originals = path.join(archive, 'originals');
     const isManifest = (f: string) => DAY_RECORD_NAMES.includes(path.basename(f));

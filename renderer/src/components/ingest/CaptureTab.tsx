@@ -2,26 +2,35 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space } from 'antd';
 import { useEffect } from 'react';
 import { useIngestStore } from '../../stores/ingest';
-import { ProgressView } from './ProgressView';
+import { IngestLanes } from './ProgressView';
 import { ScanView } from './ScanView';
 import { SessionResultView } from './SessionResultView';
 import { SourcesPanel } from './SourcesPanel';
 
-/** 采集: source → scan and attribution → progress → result with flags and the handover sheet. */
+/**
+ * 采集: a lane for each source ingesting now, and below it the form: source → scan and attribution → start (the
+ * form comes back for the next source) → a finished session's result with flags and the handover sheet.
+ */
 export function CaptureTab() {
-  const { step, result, resultError, sourceId, backToSources, scanSource, resume } = useIngestStore();
-
+  const resume = useIngestStore((s) => s.resume);
   useEffect(() => {
     void resume();
   }, [resume]);
+  return (
+    <div>
+      <IngestLanes />
+      <CaptureForm />
+    </div>
+  );
+}
 
+function CaptureForm() {
+  const { step, result, resultError, sourceId, backToSources, scanSource } = useIngestStore();
   switch (step) {
     case 'sources':
       return <SourcesPanel />;
     case 'scan':
       return <ScanView />;
-    case 'progress':
-      return <ProgressView />;
     case 'result':
       return (
         <div>
