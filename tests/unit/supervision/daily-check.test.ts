@@ -70,6 +70,9 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
 
   it('shows Tuesday\'s handover as late, the viewing with its approval and the refused attempt', async () => {
     const c = await w.t.call(w.chief, 'supervision.day', { day: TUESDAY });
+    // A stayed with 张三 but was not taken out on Tuesday (no check, nothing recorded, not docked): not 领用未交接.
+    expect(kinds(c).some((k) => k.startsWith('not_docked@'))).toBe(false);
+    expect(only(c, 'handover_same_day').title).toContain(SERIAL_B);
     expect(only(c, 'late_handover').key).toBe((await w.t.call(w.chief, 'supervision.day', { day: MONDAY })).findings.find((f) => f.kind === 'late_handover')!.key);
     const v = only(c, 'viewing');
     expect(v).toMatchObject({ article: '12', problem: false });
@@ -201,9 +204,10 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     expect(zhang.durationSec).toBeLessThan(13);
     expect(zhang.mediaIds).toHaveLength(4);
     expect(r.officers.find((o) => o.name === '李四')).toMatchObject({ files: 1, noAudio: 0, daysRecorded: 1, daysHandedOverSameDay: 0, sameDayRate: 0 });
-    // A: docked Monday, not Tuesday, clock fast at its docking; B: not docked Monday, docked Tuesday morning.
+    // A: docked Monday, clock fast at its docking, unused on Tuesday (not a day 领用未交接); B: not docked Monday,
+    // docked Tuesday morning.
     expect(r.recorders.map((x) => [x.serial, x.files, x.daysDocked, x.daysNotDocked, x.clockDrift])).toEqual([
-      [SERIAL_A, 4, 1, 1, 1],
+      [SERIAL_A, 4, 1, 0, 1],
       [SERIAL_B, 1, 1, 1, 0],
     ]);
     expect(r.viewers).toEqual([{ viewer: '张三', viewings: 1, onApproval: 1 }]);
@@ -216,7 +220,7 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     });
     // The late handover shows on both days but is one finding.
     expect(r.articles.find((a) => a.article === '11(1)')!.problems).toHaveLength(1);
-    expect(r.articles.find((a) => a.article === '8')!.problems.map((p) => p.day)).toEqual([MONDAY, TUESDAY]);
+    expect(r.articles.find((a) => a.article === '8')!.problems.map((p) => p.day)).toEqual([MONDAY]);
 
     await expect(w.t.call(w.leader, 'supervision.reportDocx', { from: MONDAY, to: TUESDAY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.t.call(w.leader, 'supervision.report', { from: TUESDAY, to: MONDAY })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
