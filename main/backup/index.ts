@@ -10,3 +10,4 @@ export { backupAlerts, neededBytes, DRILL_MAX_DAYS, TARGET_MAX_DAYS, type Backup
 export { freeBytes, databaseBytes } from './space';
 export { drillRecord, drillRecordBytes, drillRecordName, type DrillRecord } from './drill-record';
 export { planRebuild, stageRebuild, registerRebuilt, recordRebuiltManifest, neverInFiles, NEVER_IN_FILES_TEXT, type RebuildPlan, type RebuiltOriginal, type Unrecovered } from './rebuild';
+export { backfillCustody, daysWithoutCustody, type CustodyBackfilled } from './custody-backfill';

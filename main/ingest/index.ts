@@ -24,6 +24,7 @@ export {
   manifestText,
   dayManifestEntries,
   dayCustody,
+  custodyRecordBytes,
   MANIFEST_NAME,
   SIGNATURE_NAME,
   CUSTODY_NAME,

@@ -100,6 +100,9 @@ export function dayCustody(db: Db, day: string): CustodyRecord {
   return { day, files };
 }
 
+/** The custody record as written and signed: the same bytes at ingest and when a backup writes a missing one. */
+export const custodyRecordBytes = (record: CustodyRecord): Buffer => Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+
 export interface ManifestWritten {
   day: string;
   files: number;
@@ -126,7 +129,7 @@ export async function writeDayManifest(
   const tmpDir = path.join(archiveRoot, '.incoming');
   await writeFileAtomic(path.join(dir, MANIFEST_NAME), text, tmpDir);
   await writeFileAtomic(path.join(dir, SIGNATURE_NAME), sign(text), tmpDir);
-  const custody = Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+  const custody = custodyRecordBytes(record);
   await writeFileAtomic(path.join(dir, CUSTODY_NAME), custody, tmpDir);
   await writeFileAtomic(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(custody), tmpDir);
   return { day, files: entries.length, sha256: createHash('sha256').update(text).digest('hex') };

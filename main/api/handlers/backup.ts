@@ -3,8 +3,10 @@ import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../a
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
+  backfillCustody,
   backupAlerts,
   BackupAlarm,
+  daysWithoutCustody,
   databaseBytes,
   discardRestore,
   drillRecord,
@@ -63,6 +65,10 @@ export async function backupTo(
   }
   const store = services.archive.open();
   const office = services.archive.office();
+  const sign = signerFor(services, session);
+  // Days from before custody records get theirs now, signed by the custodian, so the backup carries them.
+  const backfilled = await backfillCustody(store.paths.root, store.db, daysWithoutCustody(store.paths.root, store.db), sign);
+  if (backfilled.length) tx(() => backfilled.forEach((b) => audit('manifest.custody', `day:${b.day}`, { files: b.files, sha256: b.sha256 })));
   try {
     const r = await runBackup({
       archiveRoot: store.paths.root,
@@ -71,7 +77,7 @@ export async function backupTo(
       now,
       timeZone: office.timeZone,
       unitName: office.unitName,
-      sign: signerFor(services, session),
+      sign,
       ...(onFile ? { onFile } : {}),
     });
     return { target: `${target.label}（${target.path}）`, ...r };
