@@ -2,18 +2,20 @@
 // day manifests and seal files alone — every signature checked first — re-registering each original with its hash,
 // recorder, day and ingest time as the files record them, and saying what it could not recover instead of inventing
 // it. The chain starts with the rebuild entry naming what it was built from, and `verify` passes.
-import { chmodSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RebuildReportDto } from '../../../main/api/dto';
-import { SNAPSHOT_NAME } from '../../../main/backup';
+import { SNAPSHOT_NAME, stagingFor } from '../../../main/backup';
 import { openStoreReadOnly } from '../../../main/store';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments, writeRandomFile } from '../../fixtures/recorder-volume';
+import { archiveFiles, spawnCrashChild, treeHashes } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, type TestApi } from '../../support/services';
 import { runInProcess } from '../cli/run-cli';
 
 const RECORDED = new Date('2026-03-10T01:00:00Z');
+const CRASH_CHILD = path.resolve('tests/support/crash-rebuild.ts');
 
 describe('restore --rebuild from the files alone', () => {
   let t: TestApi;
@@ -135,6 +137,41 @@ describe('restore --rebuild from the files alone', () => {
       writeFileSync(file, saved);
     }
   }, 120_000);
+
+  it('a SIGKILL during a rebuild leaves no half archive and the backup as it was; the rerun succeeds and verify passes', async () => {
+    const root = path.join(tempDir('ew-rebuild-crash-'), 'archive');
+    const backupBefore = treeHashes(target);
+    for (const step of ['original', 'staged', 'registered', 'signed']) {
+      const child = await spawnCrashChild(CRASH_CHILD, { archive: root, other: target, step, at: t.clock.now(), login: 'rebuilder', password: 'rebuild-pass-1' });
+      expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
+      expect(child.stdout).toContain(`CRASH at ${step}`);
+      // Nothing of the rebuild is in the archive folder; what was built stays beside it, never placed.
+      expect(archiveFiles(root)).toEqual([]);
+      expect(existsSync(stagingFor(root))).toBe(true);
+      expect(treeHashes(target)).toEqual(backupBefore);
+    }
+
+    // The rerun throws the leftover away and rebuilds from the checked files.
+    const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], {
+      clock: t.clock,
+      vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
+      services: { keyPairs: testKeyPairs() },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as RebuildReportDto).originals).toHaveLength(registered.length);
+    expect(existsSync(stagingFor(root))).toBe(false);
+    expect(treeHashes(target)).toEqual(backupBefore);
+    const store = openStoreReadOnly(root);
+    try {
+      // One rebuild entry, at the head of the chain: the killed runs' entries went with their staging folders.
+      expect(store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'backup.rebuild'").get()).toEqual({ n: 1 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: registered.length });
+    } finally {
+      store.close();
+    }
+    const verify = await runInProcess(['verify', '--archive', root], { clock: t.clock });
+    expect(verify.code, `${verify.stdout}${verify.stderr}`).toBe(0);
+  }, 400_000);
 
   it('refuses a backup none of whose generations has a signature that checks', async () => {
     const sig = path.join(target, 'evidence-backup', 'generations', generation, 'backup-manifest-sha256.txt.p7s');
