@@ -210,7 +210,18 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
       [SERIAL_A, 4, 1, 0, 1],
       [SERIAL_B, 1, 1, 1, 0],
     ]);
-    expect(r.viewers).toEqual([{ viewer: '张三', viewings: 1, onApproval: 1 }]);
+    // Every figure carries the records it counts (the page opens them when the figure is clicked).
+    expect(zhang.refs.files.map((x) => x.id).sort()).toEqual([...zhang.mediaIds].sort());
+    expect(zhang.refs.noAudio).toEqual([expect.objectContaining({ kind: 'media', label: w.noSoundName })]);
+    expect(zhang.refs.gaps).toHaveLength(zhang.gaps);
+    expect(zhang.refs.daysHandedOverSameDay.map((x) => x.kind)).toEqual(['ingest']);
+    const b = r.recorders.find((x) => x.serial === SERIAL_B)!;
+    expect(b.refs.daysNotDocked.map((x) => x.kind)).toContain('media');
+    expect(b.refs.files).toHaveLength(b.files);
+    expect(r.recorders.find((x) => x.serial === SERIAL_A)!.refs.clockDrift.map((x) => x.kind)).toEqual(['ingest']);
+    expect(r.viewers.map(({ refs, ...v }) => [v, refs.viewings.map((x) => x.kind), refs.onApproval.map((x) => x.kind)])).toEqual([[{ viewer: '张三', viewings: 1, onApproval: 1 }, ['viewing'], ['access']]]);
+    expect(r.discRefs).toEqual([]);
+    expect(r.correctionList).toEqual([expect.objectContaining({ day: MONDAY, assignee: '李四', closed: true })]);
     expect(r.discs).toBe(0);
     expect(r.corrections).toEqual({ opened: 1, closed: 1 });
     expect(r.calendar).toEqual([{ day: MONDAY, recorded: 2, sameDay: 1 }, { day: TUESDAY, recorded: 0, sameDay: 0 }]);
