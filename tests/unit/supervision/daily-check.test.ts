@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DailyCheckDto } from '../../../main/api';
 import { opensslCmsVerify } from '../../support/cms';
 import { runInProcess } from '../cli/run-cli';
-import { unzipEntry } from '../forms/docx-read';
+import { docxBlocks, unzipEntry } from '../forms/docx-read';
+import { docxToPdf, onPaperCheck, pdfInfo, pdfPageTexts, pdfToolsMissing, proofPngs } from '../forms/proof';
 import { FRIDAY, local, MONDAY, SERIAL_A, SERIAL_B, TUESDAY, makeWeek, type Week } from './week-fixture';
+
+const PROOF_DIR = fileURLToPath(new URL('../../../test-results/forms', import.meta.url));
 
 const kinds = (c: DailyCheckDto) => c.findings.map((f) => `${f.kind}@${f.article}${f.problem ? '!' : ''}`);
 const only = (c: DailyCheckDto, kind: string) => {
@@ -280,4 +284,19 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     const tuesday = await w.t.call(w.chief, 'supervision.day', { day: TUESDAY });
     expect(kinds(tuesday).filter((k) => /^(device_|no_pre_use)/.test(k))).toEqual([`no_pre_use_check@4!`, `no_pre_use_check@4!`]);
   });
+
+  it.skipIf(pdfToolsMissing() !== null)('the daily check record and the inspection report print through LibreOffice whole: every paragraph and cell on A4 paper', () => {
+    const forms = path.join(w.t.root, 'forms');
+    const files = { 'daily-check-record': readFileSync(path.join(forms, '日常检查记录-20261116.docx')), 'inspection-report': readFileSync(path.join(forms, '检查报告-20261116-20261117.docx')) };
+    const pdfs = docxToPdf(files, PROOF_DIR);
+    for (const [name, docx] of Object.entries(files)) {
+      const pdf = pdfs[name]!;
+      const check = onPaperCheck(docxBlocks(unzipEntry(docx, 'word/document.xml')!.toString('utf8')), pdfPageTexts(pdf));
+      expect(check.checked, name).toBeGreaterThan(30);
+      expect(check.missing, name).toEqual([]);
+      const info = pdfInfo(pdf);
+      expect([info.width, info.height].sort(), name).toEqual([595, 842]);
+      proofPngs(pdf, PROOF_DIR);
+    }
+  }, 240_000);
 });
