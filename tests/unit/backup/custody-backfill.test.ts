@@ -10,9 +10,9 @@ import { openStoreReadOnly } from '../../../main/store';
 import { opensslCmsVerify } from '../../support/cms';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, type TestApi } from '../../support/services';
+import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
 import type { Client } from '../../../main/api';
-import { runInProcess } from '../cli/run-cli';
+import { runRebuild } from './rebuild-run';
 
 const RECORDED = new Date('2026-03-10T01:00:00Z');
 const DAY = '2026-03-10';
@@ -65,11 +65,7 @@ describe('custody records backfilled by the backup', () => {
     t.services.archive.close();
     rmSync(t.root, { recursive: true, force: true });
     const root = path.join(tempDir('ew-backfill-rebuilt-'), 'archive');
-    const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], {
-      clock: t.clock,
-      vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
-      services: { keyPairs: testKeyPairs() },
-    });
+    const run = await runRebuild(target, root, t.clock);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as RebuildReportDto;
     expect(report.unrecovered).toEqual([]);
