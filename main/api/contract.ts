@@ -762,6 +762,8 @@ export const events = {
   'ingest.finished': event<{ sessionId: number; status: IngestSessionDto['status']; message: string | null }>(),
   'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
   'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
+  /** A restore from backup on the machine being set up: files checked, then originals copied (told to the restoring window only). */
+  'backup.restoreProgress': event<{ phase: 'check' | 'copy'; done: number; total: number; bytes: number }>(),
   'media.previewProgress': event<PreviewProgressDto>(),
   'discs.progress': event<DiscProgressDto>(),
   'publicCopies.progress': event<CopyProgressDto>(),

@@ -64,7 +64,7 @@ export async function checkGeneration(
   backupDir: string,
   generation: string,
   /** `presentOnly`: originals are only looked for, not hashed (listing generations; a restore hashes every one). */
-  opts: { at?: Date; signal?: AbortSignal; originals?: 'hashed' | 'presentOnly' } = {},
+  opts: { at?: Date; signal?: AbortSignal; originals?: 'hashed' | 'presentOnly'; onFile?: (done: number, total: number, bytes: number) => void } = {},
 ): Promise<GenerationCheck> {
   const bp = backupPaths(backupDir);
   const folder = path.join(bp.generations, generation);
@@ -89,10 +89,12 @@ export async function checkGeneration(
     return result;
   }
   result.lines = lines;
+  let done = 0;
   for (const l of lines) {
     const abs = path.resolve(folder, l.relPath);
     if (!abs.startsWith(bp.root + path.sep)) {
       result.problems.push({ path: l.relPath, kind: 'outside' });
+      opts.onFile?.(++done, lines.length, 0);
       continue;
     }
     const quick = opts.originals === 'presentOnly' && l.relPath.startsWith(`${BACKUP_ROOT_FROM_GENERATION}/`);
@@ -101,6 +103,7 @@ export async function checkGeneration(
       : await hashFile(abs, opts.signal).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
     if (h === null) result.problems.push({ path: l.relPath, kind: 'missing' });
     else if (h !== l.sha256) result.problems.push({ path: l.relPath, kind: 'changed' });
+    if (opts.onFile) opts.onFile(++done, lines.length, h === null ? 0 : (await stat(abs)).size);
   }
   if (lines.some((l) => l.relPath === BACKUP_INFO) && !result.problems.some((p) => p.path === BACKUP_INFO)) {
     result.info = JSON.parse(await readFile(path.join(folder, BACKUP_INFO), 'utf8')) as BackupInfo;

@@ -240,12 +240,16 @@ const sum = (os: readonly RebuiltOriginal[]) => os.reduce((n, o) => n + o.size, 
  * read-only), and in `certs/previous/` the old office CA, the day manifests with their old signatures and the seal
  * files, kept as they were (the new store's manifests are signed again under the new CA).
  */
-export async function stageRebuild(plan: RebuildPlan, backupDir: string, staging: string): Promise<void> {
+/** The points a rebuild passes; the crash test kills the process at each. */
+export type RebuildStep = 'original' | 'staged' | 'registered' | 'signed';
+
+export async function stageRebuild(plan: RebuildPlan, backupDir: string, staging: string, onStep?: (step: RebuildStep) => void): Promise<void> {
   const bp = backupPaths(backupDir);
   const paths = ensureArchiveLayout(staging);
   for (const o of plan.originals) {
     const { sha256 } = await commitOriginal({ sourcePath: toAbsolute(bp.root, o.storedPath), incomingDir: paths.incoming, finalPath: toAbsolute(staging, o.storedPath) });
     if (sha256 !== o.sha256) throw new AppError('RESTORE_FAILED', `重建时原始文件与日清单不符：${o.storedPath}`);
+    onStep?.('original');
   }
   const previous = path.join(paths.certs, 'previous');
   await mkdir(previous, { recursive: true });

@@ -36,6 +36,15 @@ export class BackupUntrusted extends AppError {
   }
 }
 
+/** How far a restore is: files (and their bytes) of the generation checked against its manifest, then originals copied. */
+export interface RestoreProgress {
+  phase: 'check' | 'copy';
+  done: number;
+  total: number;
+  /** Bytes of the files done so far in this phase. */
+  bytes: number;
+}
+
 /** The points a restore passes; the crash test kills the process at each. */
 export type RestoreStep = 'original' | 'staged' | 'audited';
 
@@ -60,9 +69,13 @@ export async function stageRestore(a: {
   onStep?: (step: RestoreStep) => void;
   /** Told when a staging folder left by an interrupted restore is thrown away. */
   onLeftover?: (staging: string) => void;
+  /** Told after each file checked and each original copied. */
+  onProgress?: (p: RestoreProgress) => void;
 }): Promise<{ staging: string; report: RestoreReport }> {
   const generation = a.checked?.generation ?? (await pickGeneration(a.backupDir, a.generation));
-  const check = a.checked ?? (await checkGeneration(a.backupDir, generation, { at: a.at }));
+  let checkedBytes = 0;
+  const onFile = a.onProgress && ((done: number, total: number, bytes: number) => a.onProgress?.({ phase: 'check', done, total, bytes: (checkedBytes += bytes) }));
+  const check = a.checked ?? (await checkGeneration(a.backupDir, generation, { at: a.at, ...(onFile ? { onFile } : {}) }));
   if (!check.ok || !check.info || !check.manifestSha256) throw new BackupUntrusted(check.problems.length ? check.problems : [{ path: 'backup-info.json', kind: 'missing' }]);
   assertRestorable(a.archiveRoot);
 
@@ -85,10 +98,12 @@ export async function stageRestore(a: {
   files += dm.files.length;
   const prefix = `${BACKUP_ROOT_FROM_GENERATION}/`;
   const originals = check.lines.filter((l) => l.relPath.startsWith(prefix));
-  for (const o of originals) {
+  let copiedBytes = 0;
+  for (const [i, o] of originals.entries()) {
     const stored = o.relPath.slice(prefix.length);
-    const { sha256 } = await commitOriginal({ sourcePath: path.resolve(folder, o.relPath), incomingDir: paths.incoming, finalPath: toAbsolute(staging, stored) });
+    const { sha256, size } = await commitOriginal({ sourcePath: path.resolve(folder, o.relPath), incomingDir: paths.incoming, finalPath: toAbsolute(staging, stored) });
     if (sha256 !== o.sha256) throw new AppError('RESTORE_FAILED', `恢复的原始文件与备份清单不符：${stored}`);
+    a.onProgress?.({ phase: 'copy', done: i + 1, total: originals.length, bytes: (copiedBytes += size) });
     a.onStep?.('original');
   }
   a.onStep?.('staged');

@@ -26,6 +26,7 @@ export {
   manifestText,
   dayManifestEntries,
   dayCustody,
+  custodyRecordBytes,
   MANIFEST_NAME,
   SIGNATURE_NAME,
   CUSTODY_NAME,

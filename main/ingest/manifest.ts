@@ -102,6 +102,9 @@ export function dayCustody(db: Db, day: string): CustodyRecord {
   return { day, files };
 }
 
+/** The custody record as written and signed: the same bytes at ingest and when a backup writes a missing one. */
+export const custodyRecordBytes = (record: CustodyRecord): Buffer => Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+
 export interface ManifestWritten {
   day: string;
   files: number;
@@ -114,7 +117,7 @@ function dayRecordContents(db: Db, day: string): { manifest: Buffer; custody: Bu
   const record = dayCustody(db, day);
   const entries = record.files.map((f) => ({ sha256: f.sha256, relToDay: f.relToDay }));
   const manifest = Buffer.from(manifestText(entries), 'utf8');
-  const custody = Buffer.from(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+  const custody = custodyRecordBytes(record);
   return { manifest, custody, written: { day, files: entries.length, sha256: createHash('sha256').update(manifest).digest('hex') } };
 }
 

@@ -134,6 +134,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'media.duplicate': '重复文件',
   'media.ingest_failed': '入库失败',
   'manifest.write': '写入日清单',
+  'manifest.custody': '补写日保管记录',
   'integrity.check': '完整性校验',
   'weekly.consolidate': '每周归档',
   'form.handover_sheet': '生成交接登记表',

@@ -169,3 +169,43 @@ test('the inspection report: per article, a calendar of handovers, per officer a
   await expect(page.getByTestId('generated-file')).toContainText('.docx.p7s');
   await screen(page, 'supervision-report');
 });
+
+test('every figure of the inspection report opens the records it counts; a day of the calendar opens its check', async ({ page }) => {
+  await openSupervision(page);
+  await page.getByRole('tab', { name: '检查报告' }).click();
+  await page.getByRole('button', { name: '统计' }).click();
+  await expect(page.getByTestId('officer-bars')).toBeVisible();
+  await expect(page.getByTestId('officer-bar-张三')).toContainText('4 个文件，有问题 2 个');
+
+  // 张三's file without sound: the figure opens that one file, which links to the library.
+  await page.getByTestId('report-officers').getByRole('button', { name: '张三 无声音的文件：1' }).click();
+  const drawer = page.getByRole('dialog', { name: '张三 无声音的文件' });
+  await expect(drawer).toContainText('共 1 项');
+  await expect(drawer.locator('[data-testid^="ref-media:"]')).toHaveCount(1);
+  await screen(page, 'supervision-report-figure');
+  await drawer.getByRole('button', { name: '关闭' }).or(drawer.getByLabel('Close')).first().click();
+
+  // B8C0099999 not docked on Monday: the records behind that day.
+  await page.getByRole('button', { name: 'B8C0099999 领用未交接的记录：1' }).click();
+  await expect(page.getByRole('dialog', { name: 'B8C0099999 领用未交接的记录' }).locator('[data-testid^="ref-"]')).not.toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // The corrections of the period, each opening its day's check.
+  await page.getByRole('button', { name: '期间布置的纠正：1' }).click();
+  await page.getByRole('dialog', { name: '期间布置的纠正' }).getByRole('button', { name: '2026-11-16' }).click();
+  await expect(page.getByRole('tab', { name: '日常检查' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('article-8')).toContainText('B8C0099999');
+
+  // A day of the calendar opens its check too; a media link goes to the library.
+  await page.getByRole('tab', { name: '检查报告' }).click();
+  await page.getByRole('button', { name: '统计' }).click();
+  await page.getByLabel('2026-11-17 录制 0 人 当日交接 0 人').click();
+  await expect(page.getByRole('tab', { name: '日常检查' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('检查日期')).toHaveValue('2026-11-17');
+  await expect(page.getByTestId('finding-late_handover')).toBeVisible();
+  await page.getByRole('tab', { name: '检查报告' }).click();
+  await page.getByRole('button', { name: '统计' }).click();
+  await page.getByTestId('report-officers').getByRole('button', { name: '张三 录制的文件：4' }).click();
+  await page.getByRole('dialog', { name: '张三 录制的文件' }).locator('[data-testid^="ref-media:"]').first().click();
+  await expect(page).toHaveURL(/#\/library/);
+});

@@ -1,6 +1,10 @@
-// What the crash children (crash-backup.ts, crash-restore.ts) and their tests share: the child's arguments, its
-// services, the SIGKILL at a named step, and, on the test's side, running a child and reading how it ended.
+// What the crash children (crash-backup.ts, crash-restore.ts, crash-rebuild.ts) and their tests share: the child's
+// arguments, its services, the SIGKILL at a named step, and, on the test's side, running a child, reading how it
+// ended and looking at what it left.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServices, dispatch, type ApiServices, type Client } from '../../main/api';
 import type { Session } from '../../main/accounts';
@@ -57,12 +61,36 @@ export interface ChildEnd {
   stderr: string;
 }
 
+function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { VITEST: _vitest, ...rest } = env;
+  return rest;
+}
+
 /** The test's side: runs a crash child to its end (a kill is not an error here) with the password in its environment. */
 export async function spawnCrashChild(script: string, args: { archive: string; other: string; step: string; at: Date; login: string; password: string }): Promise<ChildEnd> {
   return promisify(execFile)(process.execPath, ['--import', 'tsx', script, args.archive, args.other, args.step, args.at.toISOString(), args.login], {
-    env: { ...process.env, EVIDENCE_PASSWORD: args.password },
+    // Not a vitest process: it cannot reach the run's shared fixtures (a rebuild makes its keys itself).
+    env: { ...withoutVitest(process.env), EVIDENCE_PASSWORD: args.password },
   }).then(
     (x) => ({ signal: null, stdout: x.stdout, stderr: x.stderr }),
     (e: ChildEnd) => ({ signal: e.signal, stdout: e.stdout, stderr: e.stderr }),
   );
+}
+
+/** Files in an archive folder beyond the empty layout a first start makes (its database and logs). */
+export function archiveFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => !/^evidence\.db(-wal|-shm)?$/.test(f) && !f.startsWith(`logs${path.sep}`));
+}
+
+/** Every file under `dir` with its SHA-256, sorted by path: to show a folder is as it was. */
+export function treeHashes(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .map((f) => `${createHash('sha256').update(readFileSync(f)).digest('hex')}  ${path.relative(dir, f)}`)
+    .sort();
 }

@@ -3,8 +3,10 @@ import { auditAs, queryAudit, type AuditDetails, type AuditEntry } from '../../a
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
+  backfillCustody,
   backupAlerts,
   BackupAlarm,
+  daysWithoutCustody,
   databaseBytes,
   discardRestore,
   drillRecord,
@@ -24,6 +26,7 @@ import {
   stageRebuild,
   stagingFor,
   type RebuildPlan,
+  type RebuildStep,
   type RestoreStep,
 } from '../../backup';
 import { certificateInfo, signDetached, type Pem } from '../../crypto';
@@ -63,6 +66,10 @@ export async function backupTo(
   }
   const store = services.archive.open();
   const office = services.archive.office();
+  const sign = signerFor(services, session);
+  // Days from before custody records get theirs now, signed by the custodian, so the backup carries them.
+  const backfilled = await backfillCustody(store.paths.root, store.db, daysWithoutCustody(store.paths.root, store.db), sign);
+  if (backfilled.length) tx(() => backfilled.forEach((b) => audit('manifest.custody', `day:${b.day}`, { files: b.files, sha256: b.sha256 })));
   try {
     const r = await runBackup({
       archiveRoot: store.paths.root,
@@ -71,7 +78,7 @@ export async function backupTo(
       now,
       timeZone: office.timeZone,
       unitName: office.unitName,
-      sign: signerFor(services, session),
+      sign,
       ...(onFile ? { onFile } : {}),
     });
     return { target: `${target.label}（${target.path}）`, ...r };
@@ -228,6 +235,7 @@ export async function restoreArchive(
     at: now,
     ...(onStep ? { onStep } : {}),
     onLeftover: (dir) => services.log.warn('an interrupted restore left its staging folder; it is rebuilt from the backup', { staging: dir }),
+    onProgress: (p) => services.host.emit?.(client, 'backup.restoreProgress', p),
   });
   try {
     const store = openStore(staging, services.clock);
@@ -271,7 +279,14 @@ export async function restoreArchive(
  * day manifest's hash and the old chain's last sealed head; the day manifests are signed again by the new admin, and
  * the old CA, day-manifest signatures and seal files are kept as they were in `certs/previous/`.
  */
-export async function rebuildArchive(services: ApiServices, client: Client, input: MethodParsedInput<'backup.rebuild'>, now: Date): Promise<RebuildDto> {
+export async function rebuildArchive(
+  services: ApiServices,
+  client: Client,
+  input: MethodParsedInput<'backup.rebuild'>,
+  now: Date,
+  /** The crash test's seam: a SIGKILL at each step leaves no half archive and the backup as it was. */
+  onStep?: (step: RebuildStep) => void,
+): Promise<RebuildDto> {
   if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份重建');
   const source = services.sources.get(input.sourceId);
   if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
@@ -281,7 +296,8 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
   const staging = stagingFor(root);
   await rm(staging, { recursive: true, force: true });
   try {
-    await stageRebuild(plan, source.path, staging);
+    await stageRebuild(plan, source.path, staging, onStep);
+    onStep?.('staged');
 
     const prepared = await prepareOffice(
       { officeName: plan.unitName, unitName: plan.unitName, timeZone: plan.timeZone, users: [{ ...input.admin, badgeNo: null, roles: ['admin', 'custodian'], mustChangePassword: false }] },
@@ -306,6 +322,7 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
         });
         return registerRebuilt(store.db, plan, input.admin.login, now);
       })();
+      onStep?.('registered');
       writeCaFile(store.paths.certs, prepared.caCertPem);
       const outcome = await checkLogin(store.db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
       if (!outcome.ok) throw outcome.error;
@@ -320,6 +337,7 @@ export async function rebuildArchive(services: ApiServices, client: Client, inpu
     } finally {
       store.close();
     }
+    onStep?.('signed');
   } catch (e) {
     await discardRestore(staging);
     throw e;

@@ -7,13 +7,21 @@ interface RecorderWorn {
   recorderId: number;
   serial: string;
   wearers: string[];
+  /** Taken out that day: its assignment began that day or it had its pre-use check that day. */
+  issued: boolean;
 }
 
 /** The recorders in service that day (by their records, not today's status) that someone wore, with their wearers. */
 function recordersWorn(rows: DayRows): RecorderWorn[] {
+  const dayBegins = dayStart(rows.day, rows.timeZone).getTime();
   return rows.devices.recorders
     .filter((r) => r.inService && r.wearers.length > 0)
-    .map((r) => ({ recorderId: r.recorderId, serial: r.serial, wearers: [...new Set(r.wearers.map((w) => `${w.name}（${w.badgeNo}）`))] }))
+    .map((r) => ({
+      recorderId: r.recorderId,
+      serial: r.serial,
+      wearers: [...new Set(r.wearers.map((w) => `${w.name}（${w.badgeNo}）`))],
+      issued: r.check !== null || r.wearers.some((w) => new Date(w.fromAt).getTime() > dayBegins),
+    }))
     .sort((a, b) => a.serial.localeCompare(b.serial));
 }
 
@@ -21,18 +29,21 @@ const sessionDay = (rows: DayRows, iso: string): string => localDay(new Date(iso
 
 /**
  * One finding per recorder worn on the day: handed over that day (a record the chief confirms), or not docked at all
- * that day (art. 8). A day still running is not judged: its handover may come this evening.
+ * that day (art. 8). An assignment runs for weeks, so a recorder counts as out that day only when it was issued or
+ * checked that day, recorded footage that day or was docked; one that lay unused (a day off) has nothing to hand over.
+ * A day still running is not judged: its handover may come this evening.
  */
 export const recorderDays = (rows: DayRows): Finding[] => {
   const today = localDay(rows.now, rows.timeZone);
   if (rows.day >= today) return [];
-  return recordersWorn(rows).map((r): Finding => {
+  return recordersWorn(rows).flatMap((r): Finding[] => {
     const docked = rows.sessions.filter((s) => s.recorderId === r.recorderId && s.status === 'completed');
     const recorded = rows.media.filter((m) => m.recorderId === r.recorderId && m.day === rows.day);
+    if (!r.issued && !docked.length && !recorded.length) return [];
     const refs = [recorderRef(r.recorderId, r.serial), ...docked.map((s) => sessionRef(s.id))];
     if (docked.length) {
       const files = docked.reduce((n, s) => n + s.filesStored, 0);
-      return {
+      return [{
         key: `handover_same_day:recorder:${r.recorderId}`,
         kind: 'handover_same_day',
         article: '8',
@@ -40,9 +51,9 @@ export const recorderDays = (rows: DayRows): Finding[] => {
         title: `${r.serial} 佩戴人 ${r.wearers.join('、')}，当日已交接`,
         detail: `交接 ${docked.length} 次（${docked.map((s) => timeOf(rows, s.startedAt)).join('、')}），存入 ${files} 个文件；当日录制 ${recorded.length} 个文件`,
         refs,
-      };
+      }];
     }
-    return {
+    return [{
       key: `not_docked:recorder:${r.recorderId}`,
       kind: 'not_docked',
       article: '8',
@@ -50,7 +61,7 @@ export const recorderDays = (rows: DayRows): Finding[] => {
       title: `${r.serial} 佩戴人 ${r.wearers.join('、')}，当日领用但未交接`,
       detail: recorded.length ? `当日录制的 ${recorded.length} 个文件在之后才交接` : '当日没有该设备的交接记录',
       refs: [...refs, ...recorded.slice(0, 10).map(mediaRef)],
-    };
+    }];
   });
 };
 

@@ -2,18 +2,21 @@
 // day manifests and seal files alone — every signature checked first — re-registering each original with its hash,
 // recorder, day and ingest time as the files record them, and saying what it could not recover instead of inventing
 // it. The chain starts with the rebuild entry naming what it was built from, and `verify` passes.
-import { chmodSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RebuildReportDto } from '../../../main/api/dto';
-import { SNAPSHOT_NAME } from '../../../main/backup';
+import { SNAPSHOT_NAME, stagingFor } from '../../../main/backup';
 import { openStoreReadOnly } from '../../../main/store';
 import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments, writeRandomFile } from '../../fixtures/recorder-volume';
+import { archiveFiles, spawnCrashChild, treeHashes } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, testKeyPairs, type TestApi } from '../../support/services';
+import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
 import { runInProcess } from '../cli/run-cli';
+import { REBUILD_PASSWORD, runRebuild } from './rebuild-run';
 
 const RECORDED = new Date('2026-03-10T01:00:00Z');
+const CRASH_CHILD = path.resolve('tests/support/crash-rebuild.ts');
 
 describe('restore --rebuild from the files alone', () => {
   let t: TestApi;
@@ -65,8 +68,7 @@ describe('restore --rebuild from the files alone', () => {
   it('re-registers every original with its hash, officer, recorder, day and start, says what it could not recover, and verify passes', async () => {
     const root = path.join(tempDir('ew-rebuilt-'), 'archive');
     const clock = t.clock;
-    const vars = { EVIDENCE_PASSWORD: 'rebuild-pass-1' };
-    const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], { clock, vars, services: { keyPairs: testKeyPairs() } });
+    const run = await runRebuild(target, root, clock);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as RebuildReportDto & { archive: string };
     expect(report.trustedGeneration).toBe(generation);
@@ -79,7 +81,7 @@ describe('restore --rebuild from the files alone', () => {
     expect(report.latestSeal).toMatchObject({ day: '2026-03-10' });
 
     // Printed for a person: each original, and what was not recovered.
-    const text = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', path.join(tempDir('ew-rebuilt-text-'), 'archive'), '--user', 'rebuilder', '--name', '赵重建'], { clock, vars, services: { keyPairs: testKeyPairs() } });
+    const text = await runRebuild(target, path.join(tempDir('ew-rebuilt-text-'), 'archive'), clock, { json: false });
     expect(text.code, text.stderr).toBe(0);
     for (const r of registered) expect(text.stdout).toContain(`original ${r.stored_path} sha256 ${r.sha256} recorder ${r.serial} day ${r.day}`);
     expect(text.stdout).toContain(`NOT RECOVERED [original_unlisted] originals/2026/03/10/${FIXTURE_SERIAL}/STRAY.MP4`);
@@ -115,11 +117,7 @@ describe('restore --rebuild from the files alone', () => {
     writeFileSync(file, saved.toString('utf8').replace('张三', '李四'));
     try {
       const root = path.join(tempDir('ew-rebuilt-custody-'), 'archive');
-      const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建', '--json'], {
-        clock: t.clock,
-        vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
-        services: { keyPairs: testKeyPairs() },
-      });
+      const run = await runRebuild(target, root, t.clock);
       expect(run.code, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout) as RebuildReportDto;
       expect(report.unrecovered).toContainEqual({ kind: 'custody_record', path: 'originals/2026/03/10/custody.json' });
@@ -136,6 +134,37 @@ describe('restore --rebuild from the files alone', () => {
     }
   }, 120_000);
 
+  it('a SIGKILL during a rebuild leaves no half archive and the backup as it was; the rerun succeeds and verify passes', async () => {
+    const root = path.join(tempDir('ew-rebuild-crash-'), 'archive');
+    const backupBefore = treeHashes(target);
+    for (const step of ['original', 'staged', 'registered', 'signed']) {
+      const child = await spawnCrashChild(CRASH_CHILD, { archive: root, other: target, step, at: t.clock.now(), login: 'rebuilder', password: REBUILD_PASSWORD });
+      expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
+      expect(child.stdout).toContain(`CRASH at ${step}`);
+      // Nothing of the rebuild is in the archive folder; what was built stays beside it, never placed.
+      expect(archiveFiles(root)).toEqual([]);
+      expect(existsSync(stagingFor(root))).toBe(true);
+      expect(treeHashes(target)).toEqual(backupBefore);
+    }
+
+    // The rerun throws the leftover away and rebuilds from the checked files.
+    const run = await runRebuild(target, root, t.clock);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as RebuildReportDto).originals).toHaveLength(registered.length);
+    expect(existsSync(stagingFor(root))).toBe(false);
+    expect(treeHashes(target)).toEqual(backupBefore);
+    const store = openStoreReadOnly(root);
+    try {
+      // One rebuild entry, at the head of the chain: the killed runs' entries went with their staging folders.
+      expect(store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'backup.rebuild'").get()).toEqual({ n: 1 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: registered.length });
+    } finally {
+      store.close();
+    }
+    const verify = await runInProcess(['verify', '--archive', root], { clock: t.clock });
+    expect(verify.code, `${verify.stdout}${verify.stderr}`).toBe(0);
+  }, 400_000);
+
   it('refuses a backup none of whose generations has a signature that checks', async () => {
     const sig = path.join(target, 'evidence-backup', 'generations', generation, 'backup-manifest-sha256.txt.p7s');
     const saved = readFileSync(sig);
@@ -143,11 +172,7 @@ describe('restore --rebuild from the files alone', () => {
     writeFileSync(sig, Buffer.from('forged'));
     try {
       const root = path.join(tempDir('ew-rebuilt-bad-'), 'archive');
-      const run = await runInProcess(['restore', '--rebuild', '--from', target, '--archive', root, '--user', 'rebuilder', '--name', '赵重建'], {
-        clock: t.clock,
-        vars: { EVIDENCE_PASSWORD: 'rebuild-pass-1' },
-        services: { keyPairs: testKeyPairs() },
-      });
+      const run = await runRebuild(target, root, t.clock, { json: false });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('BACKUP_UNTRUSTED');
     } finally {

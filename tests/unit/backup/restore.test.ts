@@ -3,14 +3,14 @@
 // the viewing register, cases, forms and disc register come back identical, people log in with their passwords
 // and can sign, the chain continues with the restore entry, and `verify` passes. What the backup does not hold is
 // reported, not silently lost.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, dispatch, type ApiServices, type Client, type MethodName, type MethodOutput } from '../../../main/api';
-import { stagingFor } from '../../../main/backup';
+import { parseBackupManifest, stagingFor, type RestoreProgress } from '../../../main/backup';
 import { silentLogger } from '../../../main/log';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
-import { spawnCrashChild } from '../../support/crash-child';
+import { archiveFiles, spawnCrashChild } from '../../support/crash-child';
 import { ingestAndWait } from '../../support/ingest';
 import { TEST_COSTS, TestClock, tempDir, testKeyPairs } from '../../support/services';
 import { viewStatus } from '../api/access-fixture';
@@ -21,15 +21,6 @@ const PASSWORDS: Record<string, string> = { custodian: 'custodian-pass-2', offic
 const LOGINS: Record<string, string> = { custodian: 'wangbg', officer: 'zhangsan', chief: 'chief', admin: 'admin', leader: 'xiangzhang' };
 
 const CRASH_CHILD = path.resolve('tests/support/crash-restore.ts');
-
-/** Files in an archive folder beyond the empty layout a first start makes (its database and logs). */
-function archiveFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((f) => !/^evidence\.db(-wal|-shm)?$/.test(f) && !f.startsWith(`logs${path.sep}`));
-}
 
 /** The API on a given archive root with a clock of its own. */
 function servicesAt(root: string, clock: TestClock): { services: ApiServices; call: <M extends MethodName>(c: Client, m: M, input?: unknown) => Promise<MethodOutput<M>> } {
@@ -118,8 +109,27 @@ describe('restore onto a new machine', () => {
     expect(refused.ok).toBe(false);
     expect(api.services.archive.isSetUp()).toBe(false);
 
+    // The wizard's progress bar hears the restore's own progress, told to the restoring client only.
+    const heard: { to: string; progress: RestoreProgress }[] = [];
+    api.services.host.emit = (to, event, payload) => {
+      if (event === 'backup.restoreProgress') heard.push({ to: to === 'all' ? 'all' : to.id, progress: payload as RestoreProgress });
+    };
     const r = await api.call(custodian, 'backup.restore', { sourceId, generation: gen1.generation, login: 'wangbg', password: PASSWORDS.custodian });
     expect(r.session.login).toBe('wangbg');
+    const genFolder = path.join(target, 'evidence-backup', 'generations', gen1.generation);
+    const lines = parseBackupManifest(readFileSync(path.join(genFolder, 'backup-manifest-sha256.txt'), 'utf8'))!;
+    const sizeOf = (ls: typeof lines) => ls.reduce((n, l) => n + statSync(path.resolve(genFolder, l.relPath)).size, 0);
+    const originals = lines.filter((l) => l.relPath.startsWith('../../originals/'));
+    expect(originals.length).toBeGreaterThan(0);
+    expect(heard.every((h) => h.to === 'custodian')).toBe(true);
+    const check = heard.filter((h) => h.progress.phase === 'check').map((h) => h.progress);
+    const copy = heard.filter((h) => h.progress.phase === 'copy').map((h) => h.progress);
+    // Every file of the generation checked, one by one, then every original copied: counts and bytes as on disk.
+    expect(check.map((p) => p.done)).toEqual(lines.map((_l, i) => i + 1));
+    expect(check.at(-1)).toEqual({ phase: 'check', done: lines.length, total: lines.length, bytes: sizeOf(lines) });
+    expect(copy.map((p) => p.done)).toEqual(originals.map((_l, i) => i + 1));
+    expect(copy.at(-1)).toEqual({ phase: 'copy', done: originals.length, total: originals.length, bytes: sizeOf(originals) });
+    expect(heard.findIndex((h) => h.progress.phase === 'copy')).toBe(check.length);
     expect(r.report).toMatchObject({ generation: gen1.generation, manifestSha256: gen1.manifestSha256, signedBy: '王保管' });
     expect(r.report.notHeld.newerGenerations).toEqual([gen2]);
     expect(r.report.notHeld.originalsNotInGeneration).toEqual([extraStored]);

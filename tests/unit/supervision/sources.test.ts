@@ -55,7 +55,8 @@ describe('finding sources (pure)', () => {
   });
 
   it('recorder days: a day not over yet is not judged; docked vs not docked; a recorder out of service that day is not expected', () => {
-    const worn = recorderDay();
+    const check = { id: 5, recorderId: 1 as RecorderId, serial: 'R1', day: '2026-11-20', items: { noFault: true, battery: true, storage: true, clock: true }, failed: [], note: null, checkedAt: '2026-11-20T00:10:00Z', checkedBy: '周保管' };
+    const worn = recorderDay({ check });
     expect(sources.recorderDays(rows({ devices: { recorders: [worn], events: [] }, now: new Date('2026-11-20T12:00:00Z') }))).toEqual([]);
     const notDocked = sources.recorderDays(rows({ devices: { recorders: [worn], events: [] } }))[0]!;
     expect(notDocked).toMatchObject({ kind: 'not_docked', article: '8', problem: true, title: 'R1 佩戴人 张三（1），当日领用但未交接' });
@@ -64,6 +65,22 @@ describe('finding sources (pure)', () => {
     expect(sources.recorderDays(rows({ devices: { recorders: [{ ...worn, inService: false }], events: [] } }))).toEqual([]);
     // In service but worn by nobody: nothing to hand over.
     expect(sources.recorderDays(rows({ devices: { recorders: [{ ...worn, wearers: [] }], events: [] } }))).toEqual([]);
+  });
+
+  it('recorder days: a recorder kept by its wearer but not taken out that day (a day off) is not 领用未交接', () => {
+    // Assigned since last week (the wearer's span is the whole day), no check, nothing recorded, not docked.
+    const dayOff = recorderDay();
+    expect(sources.recorderDays(rows({ devices: { recorders: [dayOff], events: [] } }))).toEqual([]);
+    // Any sign it went out makes it expected to be handed over: issued that morning, footage of the day, a docking.
+    const issued = recorderDay({ wearers: [{ ...dayOff.wearers[0]!, fromAt: '2026-11-20T00:30:00Z' }] });
+    expect(sources.recorderDays(rows({ devices: { recorders: [issued], events: [] } })).map((f) => f.kind)).toEqual(['not_docked']);
+    const media: DayRows['media'][number] = {
+      id: 40, name: 'late.mp4', kind: 'video', day: '2026-11-20', startAt: '2026-11-20T02:00:00Z', endAt: '2026-11-20T02:10:00Z', hasAudio: true, flags: [],
+      recorderId: 1, serial: 'R1', officerId: 1, officerName: '张三', recordingId: null, durationSec: 600, sessionId: 9, sessionStartedAt: '2026-11-21T01:00:00Z',
+    };
+    const recorded = sources.recorderDays(rows({ devices: { recorders: [dayOff], events: [] }, media: [media] }));
+    expect(recorded.map((f) => [f.kind, f.detail])).toEqual([['not_docked', '当日录制的 1 个文件在之后才交接']]);
+    expect(sources.recorderDays(rows({ devices: { recorders: [dayOff], events: [] }, sessions: [session(7)] })).map((f) => f.kind)).toEqual(['handover_same_day']);
   });
 
   it('pre-use checks (art. 4): a failed check names the points wanting; a worn recorder with no check is a problem once the day is over', () => {

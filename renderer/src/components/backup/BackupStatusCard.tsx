@@ -93,9 +93,13 @@ function BackupStatus() {
               loading={doing === 'backup'}
               onClick={() =>
                 run(async () => {
-                  const r = await api.backup.run({ targetSourceId: targetId! });
-                  void message.success(r.verified ? `备份完成：${r.generation}` : `备份完成但有问题：${r.problems.length} 项`);
-                  setVersion((v) => v + 1);
+                  try {
+                    const r = await api.backup.run({ targetSourceId: targetId! });
+                    void message.success(r.verified ? `备份完成：${r.generation}` : `备份完成但有问题：${r.problems.length} 项`);
+                  } finally {
+                    // A refused backup may have raised the database alarm: the card shows it at once.
+                    setVersion((v) => v + 1);
+                  }
                 }, 'backup')
               }
             >

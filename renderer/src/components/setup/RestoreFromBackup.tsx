@@ -1,7 +1,9 @@
 import { CheckCircleOutlined, CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Form, Input, Progress, Radio, Result, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { EventPayload } from '../../../../main/api/contract';
 import type { BackupGenerationsDto, RestoreReportDto } from '../../../../main/api/dto';
+import { formatBytes } from '../../../../main/common';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useSessionStore } from '../../stores/session';
@@ -9,6 +11,7 @@ import { formatOptionalTime } from '../../time';
 import { FolderPickerModal } from '../ingest/FolderPickerModal';
 
 type Generation = BackupGenerationsDto['generations'][number];
+type RestoreProgress = EventPayload<'backup.restoreProgress'>;
 
 const browseBackup = (path: string | null) => api.backup.browse({ path });
 
@@ -27,6 +30,9 @@ export function RestoreFromBackup(props: { onBack(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RestoreReportDto | null>(null);
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
+  // Listening from the start: the event stream is open before the restore begins telling how far it is.
+  useEffect(() => api.on('backup.restoreProgress', setProgress), []);
 
   const pickedPath = async (path: string) => {
     setError(null);
@@ -41,6 +47,7 @@ export function RestoreFromBackup(props: { onBack(): void }) {
     if (!found || !generation) return;
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
       const r = await api.backup.restore({ sourceId: found.sourceId, generation, login: v.login, password: v.password });
       setReport(r.report);
@@ -55,7 +62,7 @@ export function RestoreFromBackup(props: { onBack(): void }) {
   return (
     <div data-testid="restore-from-backup">
       <Steps current={step} size="small" style={{ marginBottom: 24 }} items={[{ title: '选择备份' }, { title: '选择备份代次并恢复' }, { title: '恢复结果' }]} />
-      {busy && <RestoringPanel />}
+      {busy && <RestoringPanel progress={progress} />}
       {!busy && report && <RestoreResult report={report} onDone={() => void logout()} />}
       {/* Hidden, not unmounted, while restoring: a refused restore keeps what was typed. */}
       {!report && (
@@ -187,20 +194,25 @@ function RestoreResult(props: { report: RestoreReportDto; onDone(): void }) {
   );
 }
 
-/** Checking every hash and copying the originals takes a while; show that something is happening and what. */
-function RestoringPanel() {
-  const [percent, setPercent] = useState(5);
-  useEffect(() => {
-    const t = window.setInterval(() => setPercent((p) => (p < 90 ? p + 2 : p < 97 ? p + 0.5 : p)), 300);
-    return () => window.clearInterval(t);
-  }, []);
+/** What the restore has done, as it tells it: first every file of the generation checked, then the originals copied. */
+function RestoringPanel(props: { progress: RestoreProgress | null }) {
+  const p = props.progress;
+  // Checking reads every file once, copying reads and writes the originals: each is half of the bar.
+  const percent = p ? (p.phase === 'check' ? 0 : 50) + (p.total ? (50 * p.done) / p.total : 50) : 0;
   return (
     <div style={{ textAlign: 'center', padding: '48px 24px', minHeight: 240 }} data-testid="restore-progress">
       <CloudDownloadOutlined style={{ fontSize: 40, color: '#1f4e8c' }} />
       <Typography.Title level={4} style={{ marginTop: 16 }}>
         正在核对备份并恢复档案库…
       </Typography.Title>
-      <Progress percent={Math.round(percent)} status="active" showInfo={false} style={{ maxWidth: 420, margin: '16px auto' }} />
+      <Progress percent={Math.floor(percent)} status="active" style={{ maxWidth: 420, margin: '16px auto' }} />
+      <Typography.Paragraph data-testid="restore-progress-text">
+        {!p
+          ? '正在读取备份清单和签名…'
+          : p.phase === 'check'
+            ? `正在核对哈希值：${p.done} / ${p.total} 个文件（${formatBytes(p.bytes)}）`
+            : `正在复制原始文件：${p.done} / ${p.total} 个（${formatBytes(p.bytes)}）`}
+      </Typography.Paragraph>
       <Typography.Text type="secondary">先核对每个文件的哈希值和签名，再复制原始文件和数据库；请勿关闭程序或拔出备份盘</Typography.Text>
     </div>
   );

@@ -6,11 +6,9 @@ import { FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, RULE_ARTICLES, VERDICT_LABELS
 import { api } from '../../api';
 import { useCan } from '../../hooks/useCan';
 import { useSubmit } from '../../hooks/useSubmit';
-import { navigate } from '../../router';
-import { useSessionStore } from '../../stores/session';
 import { useSupervisionStore } from '../../stores/supervision';
 import { OpenCorrectionModal } from './CorrectionModals';
-import { REF_PLACES } from './refs';
+import { RefLinks } from './RefLinks';
 
 /** The day's findings under their articles, each with its records, the chief's mark and its corrections. */
 export function FindingList(props: { check: DailyCheckDto }) {
@@ -56,7 +54,6 @@ function ArticleGroup(props: { article: RuleArticle; findings: CheckedFindingDto
 function FindingRow(props: { finding: CheckedFindingDto; day: string; signed: boolean; onCorrect: () => void }) {
   const f = props.finding;
   const marks = useCan('supervision.mark');
-  const sections = useSessionStore((s) => s.session?.sections ?? []);
   const replace = useSupervisionStore((s) => s.replace);
   const { busy, run } = useSubmit({ toast: true });
   const [note, setNote] = useState(f.mark?.note ?? '');
@@ -73,19 +70,7 @@ function FindingRow(props: { finding: CheckedFindingDto; day: string; signed: bo
         <div style={{ color: '#5b6475', margin: '4px 0 0 22px' }}>{f.detail}</div>
         {f.refs.length > 0 && (
           <div style={{ margin: '4px 0 0 16px' }}>
-            {f.refs.map((r) => {
-              const [section, sub] = REF_PLACES[r.kind];
-              const can = sections.includes(section);
-              return can ? (
-                <Button key={`${r.kind}:${r.id}`} type="link" size="small" onClick={() => navigate(section, sub)} title={`${r.kind} #${r.id}`}>
-                  {r.label}
-                </Button>
-              ) : (
-                <Typography.Text key={`${r.kind}:${r.id}`} type="secondary" style={{ marginInline: 8, fontSize: 13 }}>
-                  {r.label}
-                </Typography.Text>
-              );
-            })}
+            <RefLinks refs={f.refs} />
           </div>
         )}
         {f.corrections.map((c) => (
