@@ -4,10 +4,11 @@
  * dispatcher (session, zod, SQL, DTOs, leave-to-view per row); p95 of RUNS runs against 20 ms.
  *
  * The generated archive (tests/support/library-rows.ts) is kept in test-results/bench-cache/ and
- * reused while its size, seed and schema version match: the first run spends minutes writing it,
+ * reused while its size, seed and migrations match: the first run spends minutes writing it,
  * later runs start at once. Only the library rows: `npm run bench -- library`;
  * a smaller archive: `BENCH_LIBRARY_MEDIA=100000 npm run bench -- library` (or `npx tsx tests/bench/library.ts`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +23,7 @@ const TARGET_MS = 20;
 const SEED = 14;
 
 type Search = MethodInput<'library.search'>;
-type Saved = Omit<GeneratedLibrary, 'notes'> & { n: number; seed: number; schema: number };
+type Saved = Omit<GeneratedLibrary, 'notes'> & { n: number; seed: number; schema: string };
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,7 +34,8 @@ function p95(xs: number[]): number {
 async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
   const root = path.resolve('test-results', 'bench-cache', `library-${n}`);
   const marker = path.join(root, 'generated.json');
-  const schema = MIGRATIONS.at(-1)!.version;
+  // Any change to any migration (an index added) makes a new archive.
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).digest('hex');
   const saved = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as Saved) : null;
   const fresh = !saved || saved.n !== n || saved.seed !== SEED || saved.schema !== schema;
   if (fresh) rmSync(root, { recursive: true, force: true });

@@ -32,6 +32,7 @@ describe('migration 0014 library free text: FTS5 trigram indexes, their triggers
       expect(() => db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run(), table).not.toThrow();
     }
     // Keyset paging by duration walks this index (no duration sorts as -1).
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('media_duration', 'media_duration_key')").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('media_duration', 'media_duration_key', 'media_kind', 'media_key_mark') ORDER BY name").pluck().all()).toEqual(['media_duration_key', 'media_key_mark', 'media_kind']);
+    expect(db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM media WHERE kind = 'audio'").all()).toMatchObject([{ detail: expect.stringContaining('media_kind') }]);
   });
 });
