@@ -165,6 +165,8 @@ const librarySearch = z
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** Keyset paging (library.search): the `next` of the page before; offset is then not used. */
+    after: z.object({ key: z.union([z.string().max(40), z.number()]), id }).strict().optional(),
   })
   .strict();
 
@@ -455,7 +457,7 @@ export const methods = {
   // -- Library (资料库): metadata only; bytes come from the media handler, never from here --
   'library.search': method<LibraryPageDto>()('any', librarySearch),
   /** 按录制分组 paged on the server: one row per recording or lone file, filtered and sorted like library.search. */
-  'library.recordings': method<RecordingGroupPageDto>()('any', librarySearch),
+  'library.recordings': method<RecordingGroupPageDto>()('any', librarySearch.omit({ after: true })),
   'library.recording': method<RecordingDto>()('any', z.object({ id }).strict()),
 
   // -- Media metadata (never the original) --

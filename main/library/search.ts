@@ -2,6 +2,7 @@ import type { Db } from '../store';
 import type { Category, Classification, MediaFlag, MediaKind } from '../common';
 import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
+import { textMatch } from './text-match';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
 export interface LibraryQuery {
@@ -23,13 +24,19 @@ export interface LibraryQuery {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Keyset paging: the rows after this one in the query's order (offset is then not used). */
+  after?: LibraryCursor;
 }
 
-const SORT_COLUMN = { startAt: 'm.start_at', size: 'm.size', durationSec: 'm.duration_sec' } as const;
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Where a page ended: the last row's sort key (start, size, or duration with -1 for none) and id. */
+export interface LibraryCursor {
+  key: string | number;
+  id: number;
 }
+
+// The sort keys are never NULL (a missing duration sorts as -1, below every duration): keyset paging
+// compares them by value. Each walks its index (0003, 0014) with the id as the last column.
+const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m.duration_sec, -1)' } as const;
 
 /**
  * Builds the WHERE clause of a library query. Each filter maps to one indexed column (0003's
@@ -80,39 +87,48 @@ export function whereClause(q: LibraryQuery, opts: { rangeBySortIndex?: boolean 
     where.push('m.id IN (SELECT media_id FROM case_items WHERE case_id = :caseId)');
     params.caseId = q.caseId;
   }
-  if (q.text !== undefined) {
-    // LIKE rather than FTS5: names and notes are short, Chinese has no word breaks for unicode61,
-    // and the trigram tokenizer cannot find two-character names such as 张三.
-    // The matching ids are collected once, from the narrow name index and the notes table.
-    where.push(
-      `m.id IN (SELECT id FROM media WHERE original_name LIKE :text ESCAPE '\\' UNION ALL SELECT media_id FROM media_notes WHERE text LIKE :text ESCAPE '\\')`,
-    );
-    params.text = likePattern(q.text);
-  }
+  if (q.text !== undefined) where.push(textMatch(q.text, params));
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** One page of the library and the total count of matches. */
+/**
+ * One page of the library; the total count of matches comes with the first page only (no `after`):
+ * a later page keeps the count it was given, so a deep page costs one index seek, not a count.
+ */
 export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
+  const key = SORT_KEY[q.sort];
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, m.id ${dir}`;
-  const select = (inner: string) => `SELECT ${ITEM_COLUMNS} FROM (${inner}) p JOIN media m ON m.id = p.id ${ITEM_JOINS} ${order}`;
-
-  if (q.text !== undefined) {
-    // Free text has to look at every name anyway: one pass gives both the count and the page.
-    const { sql, params } = whereClause(q);
-    const ids = db.prepare(`SELECT m.id FROM media m ${sql} ${order}`).pluck().all(params) as number[];
-    const pageIds = ids.slice(q.offset, q.offset + q.limit);
-    const rows = db.prepare(select('SELECT value AS id FROM json_each(:ids)')).all({ ids: JSON.stringify(pageIds) }) as ItemRow[];
-    return { total: ids.length, items: rows.map(toItem) };
-  }
-
+  const order = `ORDER BY ${key} ${dir}, m.id ${dir}`;
   const { sql, params } = whereClause(q);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM media m ${sql}`).get(params) as { n: number }).n;
+  const total = q.after ? null : (db.prepare(`SELECT COUNT(*) AS n FROM media m ${sql}`).get(params) as { n: number }).n;
+  // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
+  // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(q, { rangeBySortIndex: true });
-  // Ids first (sorted from an index, only the key and id carried), then the page's columns for those few rows.
+  const ids = q.after ? pageAfter(db, q, page, q.after) : (db.prepare(`SELECT m.id FROM media m ${page.sql} ${order} LIMIT :limit OFFSET :offset`).pluck().all({ ...page.params, limit: q.limit, offset: q.offset }) as number[]);
+  // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
-    .prepare(select(`SELECT m.id FROM media m ${page.sql} ${order} LIMIT :limit OFFSET :offset`))
-    .all({ ...page.params, limit: q.limit, offset: q.offset }) as ItemRow[];
-  return { total, items: rows.map(toItem) };
+    .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
+    .all({ ids: JSON.stringify(ids) }) as (ItemRow & { sort_key: string | number })[];
+  const last = rows.at(-1);
+  const next = last && rows.length === q.limit ? { key: last.sort_key, id: last.id } : null;
+  return { total, items: rows.map(toItem), next };
+}
+
+/**
+ * The ids after `after` in the query's order. Two seeks, each an index range: the rows that tie on
+ * the key with a greater (or smaller) id, then the rows beyond the key; SQLite cannot seek a row
+ * value over an expression index, and durations tie often (segments are cut at fixed lengths).
+ */
+function pageAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record<string, unknown> }, after: LibraryCursor): number[] {
+  const key = SORT_KEY[q.sort];
+  const [dir, beyond] = q.order === 'asc' ? ['ASC', '>'] : ['DESC', '<'];
+  const and = where.sql ? `${where.sql} AND` : 'WHERE';
+  const arm = (cond: string, order: string) => `SELECT * FROM (SELECT m.id, ${key} AS k FROM media m ${and} ${cond} ORDER BY ${order} LIMIT :limit)`;
+  return db
+    .prepare(
+      `SELECT id FROM (${arm(`${key} = :afterKey AND m.id ${beyond} :afterId`, `m.id ${dir}`)} UNION ALL ${arm(`${key} ${beyond} :afterKey`, `${key} ${dir}, m.id ${dir}`)})
+       ORDER BY k ${dir}, id ${dir} LIMIT :limit`,
+    )
+    .pluck()
+    .all({ ...where.params, afterKey: after.key, afterId: after.id, limit: q.limit }) as number[];
 }

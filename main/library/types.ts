@@ -1,5 +1,6 @@
 // What the library returns (the API hands these to the renderer as they are).
 import type { Category, Classification, MediaFlag, MediaKind, StartRule } from '../common';
+import type { LibraryCursor } from './search';
 
 export interface OfficerRefDto {
   id: number;
@@ -34,8 +35,11 @@ export interface LibraryItemDto {
 }
 
 export interface LibraryPageDto {
-  total: number;
+  /** Matches in all; null on a page asked for with `after` (the first page's count stands). */
+  total: number | null;
   items: LibraryItemDto[];
+  /** Pass as `after` for the page that follows; null on the last page. */
+  next: LibraryCursor | null;
 }
 
 /** 按录制分组: one recording (all its segments) or one lone file. */

@@ -1,60 +1,157 @@
 /**
- * Library query benchmark: each filter of `library.search` through the real dispatcher (session,
- * zod, SQL, DTOs) on 100 000 synthetic media; p95 of RUNS runs against the 50 ms target of issue 4.
- * Run: `npx tsx tests/bench/library.ts` or `npm run bench -- library`.
+ * The library at a million media (issue 14 item 1): every filter and sort of `library.search`, alone
+ * and combined, free text, a deep page (offset and cursor) and 按录制分组, each through the real
+ * dispatcher (session, zod, SQL, DTOs, leave-to-view per row); p95 of RUNS runs against 20 ms.
+ *
+ * The generated archive (tests/support/library-rows.ts) is kept in test-results/bench-cache/ and
+ * reused while its size, seed and migrations match: the first run spends minutes writing it,
+ * later runs start at once. Only the library rows: `npm run bench -- library`;
+ * a smaller archive: `BENCH_LIBRARY_MEDIA=100000 npm run bench -- library` (or `npx tsx tests/bench/library.ts`).
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MethodInput } from '../../main/api';
-import { makeTestApi, setUpOffice } from '../support/services';
-import { insertSynthetic } from '../unit/library/synthetic';
-import type { BenchRow } from './iso';
+import type { Client, MethodInput } from '../../main/api';
+import { MIGRATIONS } from '../../main/store';
+import { generateLibrary, type GeneratedLibrary } from '../support/library-rows';
+import { OFFICE_SETUP, TEST_COSTS, testApiAt, type TestApi } from '../support/services';
+import type { BenchRow } from './row';
 
-const RUNS = 40;
-const TARGET_MS = 50;
+const RUNS = 30;
+const TARGET_MS = 20;
+const SEED = 14;
+
+type Search = MethodInput<'library.search'>;
+type Saved = Omit<GeneratedLibrary, 'notes'> & { n: number; seed: number; schema: string };
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 }
 
-export async function benchLibrary(): Promise<BenchRow[]> {
-  const t = makeTestApi();
+/** The cached archive for `n` media, made (office set up, rows generated, ANALYZE) when missing or stale. */
+async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
+  const root = path.resolve('test-results', 'bench-cache', `library-${n}`);
+  const marker = path.join(root, 'generated.json');
+  // Any change to any migration (an index added) makes a new archive.
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).digest('hex');
+  const saved = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as Saved) : null;
+  const fresh = !saved || saved.n !== n || saved.seed !== SEED || saved.schema !== schema;
+  if (fresh) rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const t = testApiAt(root, { costs: TEST_COSTS });
+  const admin = t.client('admin');
+  if (!fresh) {
+    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    console.log(`library: reusing ${n} generated media in ${root}`);
+    return { t, admin, lib: saved };
+  }
+  await t.call(admin, 'setup.initialize', OFFICE_SETUP);
+  const db = t.services.archive.open().db;
+  const t0 = performance.now();
+  const { notes, ...made } = generateLibrary(db, n, SEED);
+  console.log(`library: ${notes.size} notes`);
+  db.exec('ANALYZE');
+  console.log(`library: generated ${n} media (${made.recordings} recordings, ${made.cases.length} cases) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const lib: Saved = { ...made, n, seed: SEED, schema };
+  writeFileSync(marker, JSON.stringify(lib));
+  return { t, admin, lib };
+}
+
+/** The queries, each named as the row prints it. */
+function queries(lib: Saved): [string, Search][] {
+  const officer = lib.officers[2]!.id;
+  const recorder = lib.recorders[5]!.id;
+  const bigCase = [...lib.cases].sort((a, b) => b.mediaIds.length - a.mediaIds.length)[0]!;
+  const year = lib.lastStart.slice(0, 4);
+  const twoWeeks = { from: `${year}-03-01T00:00:00+08:00`, to: `${year}-03-15T00:00:00+08:00` };
+  const oneYear = { from: `${Number(year) - 1}-01-01T00:00:00+08:00`, to: `${year}-01-01T00:00:00+08:00` };
+  const single: [string, Search][] = [
+    ['no filter, newest first', {}],
+    ['date range (2 weeks)', twoWeeks],
+    ['date range (1 year)', oneYear],
+    ['from only (last year on)', { from: oneYear.from }],
+    ['officer', { officerId: officer }],
+    ['recorder', { recorderId: recorder }],
+    ['category', { category: 'coercive' }],
+    ['no category', { category: 'none' }],
+    ['key mark', { keyMark: true }],
+    ['not key-marked', { keyMark: false }],
+    ['classification (rare)', { classification: 'state_secret' }],
+    ['classification (common)', { classification: 'normal' }],
+    ['flags (any of 2)', { flags: ['truncated', 'clock_suspect'] }],
+    ['kind (audio)', { kind: 'audio' }],
+    ['case (largest)', { caseId: bigCase.id }],
+    ['recording', { recordingId: Math.max(1, Math.floor(lib.recordings / 2)) }],
+  ];
+  const sorts: [string, Search][] = (['startAt', 'size', 'durationSec'] as const).flatMap((sort) =>
+    (['asc', 'desc'] as const).map((order): [string, Search] => [`sort ${sort} ${order}`, { sort, order }]),
+  );
+  const combined: [string, Search][] = [
+    ['officer + category + from', { officerId: officer, category: 'inspection', from: oneYear.from }],
+    ['recorder + kind + 1 year, by size', { recorderId: recorder, kind: 'video', ...oneYear, sort: 'size' }],
+    ['classification + flags, by duration asc', { classification: 'privacy', flags: ['no_audio', 'truncated'], sort: 'durationSec', order: 'asc' }],
+    ['2 weeks, by size desc', { ...twoWeeks, sort: 'size' }],
+    ['1 year, by duration desc', { ...oneYear, sort: 'durationSec' }],
+    ['officer + key mark + no category', { officerId: officer, keyMark: true, category: 'none' }],
+    ['category + kind, by size asc', { category: 'evidence', kind: 'video', sort: 'size', order: 'asc' }],
+  ];
+  const text: [string, Search][] = [
+    ['text: file name piece', { text: lib.recorders[3]!.serial.slice(3) + '_2025' }],
+    ['text: note phrase', { text: '拒绝配合' }],
+    ['text: case number', { text: bigCase.number }],
+    ['text: case title piece', { text: '殴打他人' }],
+    ['text: officer name (3 chars)', { text: lib.officers.find((o) => [...o.name].length === 3)!.name }],
+    ['text: officer name (2 chars, short path)', { text: '张三' }],
+    ['text + date range', { text: '拒绝配合', ...oneYear }],
+    ['text + officer, by size', { text: '在场', officerId: officer, sort: 'size' }],
+  ];
+  return [...single, ...sorts, ...combined, ...text];
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const w = performance.now();
+  await run();
+  // A query far over target is measured fewer times: the row says it misses either way.
+  const runs = performance.now() - w > 20 * TARGET_MS ? 5 : RUNS;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await run();
+    times.push(performance.now() - s);
+  }
+  return p95(times);
+}
+
+const row = (name: string, ours: number, extra = ''): BenchRow => ({
+  name,
+  ours,
+  peer: TARGET_MS,
+  unit: 'ms p95',
+  ratio: ours / TARGET_MS,
+  note: `${ours <= TARGET_MS ? 'under target' : 'OVER target'}${extra}; shared machine, noisy`,
+});
+
+export async function benchLibrary(n = Number(process.env.BENCH_LIBRARY_MEDIA ?? 1_000_000)): Promise<BenchRow[]> {
+  const { t, admin, lib } = await archiveOf(n);
   try {
-    const admin = await setUpOffice(t);
-    const t0 = performance.now();
-    const lib = insertSynthetic(t.services.archive.open().db);
-    console.log(`inserted ${lib.media.length} media in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const [caseId] = [...lib.cases.keys()];
-    const queries: [string, MethodInput<'library.search'>][] = [
-      ['no filter, newest first', {}],
-      ['date range (2 weeks)', { from: '2025-03-01T00:00:00+08:00', to: '2025-03-15T00:00:00+08:00' }],
-      ['date range (1 year) by size', { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', sort: 'size' }],
-      ['officer', { officerId: lib.officers[7]! }],
-      ['recorder', { recorderId: lib.recorders[11]! }],
-      ['category', { category: 'coercive' }],
-      ['no category', { category: 'none' }],
-      ['key mark', { keyMark: true }],
-      ['classification', { classification: 'state_secret' }],
-      ['flags (any of 2)', { flags: ['truncated', 'clock_suspect'] }],
-      ['case', { caseId: caseId! }],
-      ['free text (name)', { text: '询问笔录' }],
-      ['free text (note)', { text: '拒绝配合' }],
-      ['officer + category + from', { officerId: lib.officers[3]!, category: 'inspection', from: '2025-01-01T00:00:00Z' }],
-      ['sort by duration asc', { sort: 'durationSec', order: 'asc' }],
-      ['deep page (offset 20 000)', { offset: 20_000 }],
-    ];
     const rows: BenchRow[] = [];
-    for (const [name, q] of queries) {
-      const times: number[] = [];
-      await t.call(admin, 'library.search', { ...q, limit: 100 });
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        await t.call(admin, 'library.search', { ...q, limit: 100 });
-        times.push(performance.now() - s);
-      }
-      const ours = p95(times);
-      rows.push({ name: `search: ${name}`, ours, peer: TARGET_MS, unit: 'ms p95', ratio: ours / TARGET_MS, note: ours <= TARGET_MS ? 'under target' : 'OVER target' });
+    const at = `${Math.round(n / 1000)}k`;
+    for (const [name, q] of queries(lib)) {
+      rows.push(row(`${at} search: ${name}`, await timed(() => t.call(admin, 'library.search', { ...q, limit: 100 }))));
     }
+    // Deep page: by offset (what a jump to a page never reached costs) and by cursor (what paging on costs).
+    const deep = Math.floor(n / 2);
+    rows.push(row(`${at} deep page: offset ${deep}`, await timed(() => t.call(admin, 'library.search', { limit: 100, offset: deep })), ', offset'));
+    const before = await t.call(admin, 'library.search', { limit: 100, offset: deep - 100 });
+    rows.push(row(`${at} deep page: cursor at ${deep}`, await timed(() => t.call(admin, 'library.search', { limit: 100, after: before.next! }))));
+    const bySize = await t.call(admin, 'library.search', { limit: 100, offset: deep - 100, sort: 'durationSec' });
+    rows.push(row(`${at} deep page: cursor at ${deep}, by duration`, await timed(() => t.call(admin, 'library.search', { limit: 100, sort: 'durationSec', after: bySize.next! }))));
+    // 按录制分组 on the server.
+    rows.push(row(`${at} groups: officer, newest first`, await timed(() => t.call(admin, 'library.recordings', { limit: 100, officerId: lib.officers[2]!.id }))));
+    rows.push(row(`${at} groups: 2 weeks`, await timed(() => t.call(admin, 'library.recordings', { limit: 100, from: `${lib.lastStart.slice(0, 4)}-03-01T00:00:00+08:00`, to: `${lib.lastStart.slice(0, 4)}-03-15T00:00:00+08:00` }))));
+    rows.push(row(`${at} groups: no filter`, await timed(() => t.call(admin, 'library.recordings', { limit: 100 }))));
     return rows;
   } finally {
     t.cleanup();
@@ -62,5 +159,5 @@ export async function benchLibrary(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const r of await benchLibrary()) console.log(`${r.name.padEnd(44)} ${r.ours.toFixed(2).padStart(8)} ${r.unit}  (target ${r.peer} ms)  ${r.note}`);
+  for (const r of await benchLibrary()) console.log(`${r.name.padEnd(56)} ${r.ours.toFixed(2).padStart(9)} ${r.unit}  (target ${r.peer} ms)  ${r.note}`);
 }

@@ -5,7 +5,8 @@ import { api } from '../api';
 import { errorMessage, isHandledGlobally } from '../errors';
 import { onSignedOut } from './session';
 
-export type LibraryQuery = Omit<MethodInput<'library.search'>, 'limit' | 'offset' | 'sort' | 'order'>;
+export type LibraryQuery = Omit<MethodInput<'library.search'>, 'limit' | 'offset' | 'sort' | 'order' | 'after'>;
+type LibraryCursor = NonNullable<MethodInput<'library.search'>['after']>;
 export type LibrarySort = NonNullable<MethodInput<'library.search'>['sort']>;
 
 interface LibraryState {
@@ -23,6 +24,8 @@ interface LibraryState {
   /** 按录制分组: segments of one recording shown together, with their gaps. */
   grouped: boolean;
   selected: number[];
+  /** page number → the cursor that pages to it (the `next` of the page before), for these filters, sort and page size. */
+  cursors: Record<number, LibraryCursor>;
 
   load(): Promise<void>;
   setFilters(filters: LibraryQuery): Promise<void>;
@@ -46,16 +49,21 @@ const initial = {
   error: null,
   grouped: false,
   selected: [],
+  cursors: {},
 };
 
 let seq = 0;
 
-/** One page of the library at a time (limit/offset): at 100 000 media the list is never loaded whole. */
+/**
+ * One page of the library at a time: at a million media the list is never loaded whole. The flat list
+ * pages by cursor (keyset) to any page it has a cursor for, the next one above all, so a deep page
+ * costs what the first does; a jump to a page never reached goes by offset. Groups page by offset.
+ */
 export const useLibraryStore = create<LibraryState>()((set, get) => ({
   ...initial,
 
   async load() {
-    const { filters, sort, order, page, pageSize, grouped } = get();
+    const { filters, sort, order, page, pageSize, grouped, cursors } = get();
     const mine = ++seq;
     set({ loading: true, error: null });
     try {
@@ -64,8 +72,16 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
         const res = await api.library.recordings(query);
         if (mine === seq) set({ groups: res.groups, items: [], total: res.total });
       } else {
-        const res = await api.library.search(query);
-        if (mine === seq) set({ items: res.items, groups: [], total: res.total });
+        const after = page > 1 ? cursors[page] : undefined;
+        const res = await api.library.search(after ? { ...query, after } : query);
+        if (mine === seq) {
+          set((st) => ({
+            items: res.items,
+            groups: [],
+            total: res.total ?? st.total,
+            cursors: res.next ? { ...st.cursors, [page + 1]: res.next } : st.cursors,
+          }));
+        }
       }
     } catch (e) {
       if (mine === seq && !isHandledGlobally(e)) set({ error: errorMessage(e) });
@@ -75,23 +91,24 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   },
 
   async setFilters(filters) {
-    set({ filters, page: 1, selected: [] });
+    set({ filters, page: 1, selected: [], cursors: {} });
     await get().load();
   },
 
   async setSort(sort, order) {
-    set({ sort, order, page: 1 });
+    set({ sort, order, page: 1, cursors: {} });
     await get().load();
   },
 
   async setPage(page, pageSize) {
-    set({ page: pageSize === get().pageSize ? page : 1, pageSize });
+    const same = pageSize === get().pageSize;
+    set({ page: same ? page : 1, pageSize, ...(same ? {} : { cursors: {} }) });
     await get().load();
   },
 
   async setGrouped(grouped) {
     // Groups and files are paged apart: start again at page 1.
-    set({ grouped, page: 1, selected: [] });
+    set({ grouped, page: 1, selected: [], cursors: {} });
     await get().load();
   },
 

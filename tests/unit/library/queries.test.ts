@@ -5,13 +5,13 @@ import { officeWithSyntheticLibrary, type SynthLibrary, type SynthMedia } from '
 
 type Query = MethodInput<'library.search'>;
 
-/** Library queries at 100 000 media: every filter against an expectation computed in JS from the generated rows. */
-describe('library.search on 100 000 media', () => {
+/** Library queries at 20 000 media: every filter against an expectation computed in JS from the generated rows (scale is the bench's). */
+describe('library.search on 20 000 media', () => {
   let t: TestApi;
   let admin: Client;
   let lib: SynthLibrary;
 
-  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary()), 120_000);
+  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary(20_000)), 120_000);
   afterAll(() => t.cleanup());
 
   const cmp = (by: 'startAt' | 'size' | 'durationSec', dir: 'asc' | 'desc') => (a: SynthMedia, b: SynthMedia) => {
@@ -32,8 +32,8 @@ describe('library.search on 100 000 media', () => {
   }
 
   it('generated a realistic mix', () => {
-    expect(lib.media).toHaveLength(100_000);
-    expect(lib.media.filter((m) => m.flags.length).length).toBeGreaterThan(1000);
+    expect(lib.media).toHaveLength(20_000);
+    expect(lib.media.filter((m) => m.flags.length).length).toBeGreaterThan(200);
   });
 
   it('no filter: everything, newest first', async () => {

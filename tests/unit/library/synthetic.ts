@@ -2,6 +2,7 @@
 // for checking library queries and measuring them. Deterministic, so a failure can be reproduced.
 import type { Db } from '../../../main/store';
 import { makeOfficeApi } from '../../support/services';
+import { seededRandom as rng } from '../../support/library-rows';
 
 export const CATS = ['inspection', 'coercive', 'evidence', 'investigation', 'minor', 'sensitive', 'uncooperative', 'other'] as const;
 export const CLASSES = ['normal', 'privacy', 'business_secret', 'state_secret'] as const;
@@ -31,18 +32,6 @@ export interface SynthLibrary {
   recorders: number[];
   /** case id → media ids */
   cases: Map<number, Set<number>>;
-}
-
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
