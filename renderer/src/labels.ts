@@ -130,6 +130,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'media.ingest_failed': '入库失败',
   'manifest.write': '写入日清单',
   'integrity.check': '完整性校验',
+  'integrity.cancel': '取消完整性校验',
   'weekly.consolidate': '每周归档',
   'form.handover_sheet': '生成交接登记表',
   'officer.create': '新增人员',
