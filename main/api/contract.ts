@@ -453,6 +453,8 @@ export const methods = {
     CUSTODY_READERS,
     z.object({ fromDay: day.optional(), toDay: day.optional() }).strict(),
   ),
+  /** Stops the caller's running check; it answers with what it had checked (`cancelled`). */
+  'integrity.cancel': method<null>()(CUSTODY_READERS, none),
 
   // -- Library (资料库): metadata only; bytes come from the media handler, never from here --
   'library.search': method<LibraryPageDto>()('any', librarySearch),
@@ -762,7 +764,7 @@ export const events = {
   'session.ended': event<{ reason: 'idle' | 'disabled' }>(),
   'ingest.progress': event<IngestProgressDto>(),
   'ingest.finished': event<{ sessionId: number; status: IngestSessionDto['status']; message: string | null }>(),
-  'integrity.progress': event<{ done: number; total: number; bytes: number }>(),
+  'integrity.progress': event<{ done: number; total: number; bytes: number; totalBytes: number }>(),
   'weekly.progress': event<{ step: 'integrity' | 'backup' | 'report'; done: number; total: number }>(),
   /** A restore from backup on the machine being set up: files checked, then originals copied (told to the restoring window only). */
   'backup.restoreProgress': event<{ phase: 'check' | 'copy'; done: number; total: number; bytes: number }>(),

@@ -1,5 +1,5 @@
 import { localDay } from '../common';
-import { GENESIS_HASH, walkAuditChain, type AuditEntry } from './audit';
+import { GENESIS_HASH, scanAuditChain } from './chain-walk';
 import type { Db } from '../store';
 import { readSealFile, sealFileDays } from './seal-files';
 import { isLateSeal, listSeals, parseSealBody, sealHash, unsealedRuns, type SealVerifier, type StoredSeal } from './seals';
@@ -68,17 +68,36 @@ export interface VerifyChainOptions extends ChainAnchors {
 /** Successful logins in time order with their day: each one sealed every earlier day. */
 class Logins {
   private readonly list: { seq: number; at: Date; day: string }[];
-  constructor(entries: AuditEntry[], timeZone: string) {
-    this.list = entries
-      .filter((e) => e.action === 'session.login')
+  /** The latest day of any login up to each index: it only grows, so it can be searched by halves. */
+  private readonly reach: string[];
+  constructor(logins: readonly { seq: number; at: string }[], timeZone: string) {
+    this.list = logins
       .map((e) => ({ seq: e.seq, at: new Date(e.at), day: localDay(new Date(e.at), timeZone) }))
       .sort((a, b) => a.at.getTime() - b.at.getTime());
+    let max = '';
+    this.reach = this.list.map((l) => (max = l.day > max ? l.day : max));
   }
 
   /** The first login on a day after `day`, which had to seal it. */
   firstAfter(day: string): { seq: number; at: Date; day: string } | undefined {
-    return this.list.find((l) => l.day > day);
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.reach[mid] ?? '') > day) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.list[lo];
   }
+}
+
+/** What the checks after the walk need of the rows, gathered in the one pass over them. */
+interface ChainFacts {
+  /** The hash of each row a seal or an anchor names (absent: no such row). */
+  named: Map<number, string>;
+  logins: { seq: number; at: string }[];
+  /** Rows after the last seal, which the next seals must cover. */
+  unsealed: { seq: number; at: string; hash: string }[];
 }
 
 const short = (h: string) => `${h.slice(0, 16)}…`;
@@ -89,24 +108,30 @@ const short = (h: string) => `${h.slice(0, 16)}…`;
  * sealed once a later login could seal it; a day nobody could seal yet is a warning.
  */
 export function verifyAuditChain(db: Db, opts: VerifyChainOptions): ChainReport {
-  const walk = walkAuditChain(db);
+  const seals = listSeals(db);
+  const lastSealed = seals.at(-1)?.headSeq ?? 0;
+  const facts: ChainFacts = { named: new Map(), logins: [], unsealed: [] };
+  const wanted = new Set([...seals.map((s) => s.headSeq), ...(opts.anchors ?? []).map((a) => a.seq)]);
+  const walk = scanAuditChain(db, (seq, at, action, hash) => {
+    if (wanted.has(seq)) facts.named.set(seq, hash);
+    if (action === 'session.login') facts.logins.push({ seq, at });
+    if (seq > lastSealed) facts.unsealed.push({ seq, at, hash });
+  });
   const problems: ChainProblem[] = [...walk.problems];
   const warnings: ChainWarning[] = [];
-  const rows = new Map<number, AuditEntry>(walk.entries.map((e) => [e.seq, e]));
-  const logins = new Logins(walk.entries, opts.timeZone);
-  const seals = listSeals(db);
+  const logins = new Logins(facts.logins, opts.timeZone);
 
-  checkSeals(seals, rows, logins, opts, problems, warnings);
-  checkUnsealed(walk.entries, seals.at(-1), logins, opts, problems, warnings);
+  checkSeals(seals, facts.named, logins, opts, problems, warnings);
+  checkUnsealed(facts.unsealed, seals.at(-1), logins, opts, problems, warnings);
   checkSealFiles(seals, opts, problems);
 
   for (const a of opts.anchors ?? []) {
-    const row = rows.get(a.seq);
-    if (row?.hash !== a.hash.toLowerCase()) {
+    const hash = facts.named.get(a.seq);
+    if (hash !== a.hash.toLowerCase()) {
       problems.push({
         seq: a.seq,
         kind: 'anchor_mismatch',
-        message: row ? `row ${a.seq} has hash ${short(row.hash)}, not ${short(a.hash)} as the anchor says` : `row ${a.seq} named by the anchor is missing`,
+        message: hash ? `row ${a.seq} has hash ${short(hash)}, not ${short(a.hash)} as the anchor says` : `row ${a.seq} named by the anchor is missing`,
       });
     }
   }
@@ -115,13 +140,12 @@ export function verifyAuditChain(db: Db, opts: VerifyChainOptions): ChainReport 
     if (!sealHashes.has(h.toLowerCase())) problems.push({ seq: 0, kind: 'anchor_mismatch', message: `no seal has the anchored hash ${short(h)}` });
   }
 
-  const head = walk.entries.at(-1);
   const last = seals.at(-1);
   return {
     ok: problems.length === 0,
-    entries: walk.entries.length,
-    headSeq: head?.seq ?? 0,
-    headHash: head?.hash ?? GENESIS_HASH,
+    entries: walk.rows,
+    headSeq: walk.head?.seq ?? 0,
+    headHash: walk.head?.hash ?? GENESIS_HASH,
     sealedDays: seals.length,
     latestSeal: last ? { day: last.day, hash: sealHash(last.content) } : null,
     problems,
@@ -132,7 +156,7 @@ export function verifyAuditChain(db: Db, opts: VerifyChainOptions): ChainReport 
 /** Each seal: its head row, its signature, its columns against its signed bytes, its link to the one before, its timing. */
 function checkSeals(
   seals: StoredSeal[],
-  rows: Map<number, AuditEntry>,
+  named: Map<number, string>,
   logins: Logins,
   opts: VerifyChainOptions,
   problems: ChainProblem[],
@@ -145,8 +169,7 @@ function checkSeals(
   let legacy = 0;
   for (const s of seals) {
     const seq = s.headSeq;
-    const head = rows.get(s.headSeq);
-    if (head?.hash !== s.headHash) {
+    if (named.get(s.headSeq) !== s.headHash) {
       problems.push({ seq, kind: 'seal_missing_row', message: `the sealed head of ${s.day} (row ${s.headSeq}) is missing or changed` });
     }
     const check = opts.verifySeal(s.content, s.signature);
@@ -203,7 +226,7 @@ function checkSeals(
 
 /** Rows after the last seal: a past day among them must have been sealed by any later login. */
 function checkUnsealed(
-  entries: AuditEntry[],
+  unsealed: { seq: number; at: string; hash: string }[],
   last: StoredSeal | undefined,
   logins: Logins,
   opts: VerifyChainOptions,
@@ -211,7 +234,7 @@ function checkUnsealed(
   warnings: ChainWarning[],
 ): void {
   const today = localDay(opts.now, opts.timeZone);
-  for (const run of unsealedRuns(entries, opts.timeZone, last).filter((r) => r.day < today)) {
+  for (const run of unsealedRuns(unsealed, opts.timeZone, last).filter((r) => r.day < today)) {
     const due = logins.firstAfter(run.day);
     const rows = `${run.rows} row(s) (${run.firstSeq}..${run.headSeq})`;
     if (due) {

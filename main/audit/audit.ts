@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { Db } from '../store';
 import type { AuditSeq, Sha256Hex, UserId } from '../store';
+import { canonicalText, entryHash, GENESIS_HASH, parseDetails, scanAuditChain, type LinkProblem } from './chain-walk';
 
-export const GENESIS_HASH = '0'.repeat(64) as Sha256Hex;
+export { GENESIS_HASH };
 
 export type AuditDetails = Record<string, unknown>;
 
@@ -43,31 +42,8 @@ export interface AuditRow {
   hash: string;
 }
 
-/**
- * The hashed form of an entry. The sequence number is left out on purpose: order is carried by
- * prev_hash alone, so a renumbered row shows up as out of order rather than as an edit.
- */
-function entryHash(prevHash: string, e: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): Sha256Hex {
-  const body = canonicalize({
-    at: e.at,
-    actorId: e.actorId,
-    actorLogin: e.actorLogin,
-    action: e.action,
-    target: e.target,
-    details: e.details,
-  });
-  return createHash('sha256')
-    .update(prevHash + (body ?? ''))
-    .digest('hex') as Sha256Hex;
-}
-
 function toEntry(r: AuditRow): AuditEntry {
-  let details: AuditDetails;
-  try {
-    details = JSON.parse(r.details) as AuditDetails;
-  } catch {
-    details = { unparsable: r.details };
-  }
+  const details: AuditDetails = parseDetails(r.details);
   return {
     seq: r.seq as AuditSeq,
     at: r.at,
@@ -95,12 +71,14 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
     target: input.target,
     details: input.details ?? {},
   };
-  const hash = entryHash(prevHash, body);
+  // Stored as hashed (canonical JSON), so that verify can check the row without parsing it.
+  const details = canonicalText(body.details);
+  const hash = entryHash(prevHash, body, details);
   const seq = (last?.seq ?? 0) + 1;
   db.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_login, action, target, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(seq, body.at, body.actorId, body.actorLogin, body.action, body.target, JSON.stringify(body.details), prevHash, hash);
+  ).run(seq, body.at, body.actorId, body.actorLogin, body.action, body.target, details, prevHash, hash);
   return { ...body, seq: seq as AuditSeq, prevHash, hash };
 }
 
@@ -143,41 +121,13 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; entries: Aud
 export interface ChainWalk {
   /** Every row as stored, in seq order. */
   entries: AuditEntry[];
-  problems: { seq: number; kind: 'edited' | 'deleted' | 'inserted' | 'reordered' | 'seq_gap'; message: string }[];
+  problems: LinkProblem[];
 }
 
 /** Walks the whole chain; every broken link and every hole in the numbering is named with the row where it shows. */
 export function walkAuditChain(db: Db): ChainWalk {
-  const problems: ChainWalk['problems'] = [];
-  const hashes = new Map<string, number>();
-  let prev: AuditEntry | null = null;
-  const all = (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).map(toEntry);
-  for (const e of all) hashes.set(e.hash, e.seq);
-
-  for (const e of all) {
-    const expectedPrev = prev?.hash ?? GENESIS_HASH;
-    const selfConsistent = entryHash(e.prevHash, e) === e.hash;
-    if (!selfConsistent) {
-      problems.push({ seq: e.seq, kind: 'edited', message: `row ${e.seq} was edited: its content no longer matches its hash` });
-    } else if (e.prevHash !== expectedPrev) {
-      const gap = prev ? e.seq - prev.seq - 1 : e.seq - 1;
-      const linkedTo = hashes.get(e.prevHash);
-      if (linkedTo !== undefined) {
-        problems.push({ seq: e.seq, kind: 'reordered', message: `row ${e.seq} is out of order: it follows row ${linkedTo} in the chain` });
-      } else if (gap > 0) {
-        problems.push({ seq: e.seq, kind: 'deleted', message: `${gap} row(s) before row ${e.seq} were deleted` });
-      } else {
-        problems.push({ seq: e.seq, kind: 'inserted', message: `row ${e.seq} does not link to row ${prev?.seq ?? 0}: a row was inserted or replaced` });
-      }
-    } else if (e.seq !== (prev?.seq ?? 0) + 1) {
-      // The links hold but the numbers jump: rows were renumbered (or deleted and the chain rebuilt).
-      const from = (prev?.seq ?? 0) + 1;
-      const missing = from === e.seq - 1 ? `row ${from} is` : `rows ${from}..${e.seq - 1} are`;
-      problems.push({ seq: e.seq, kind: 'seq_gap', message: `the numbering jumps from ${from - 1} to ${e.seq}: ${missing} missing although the links hold` });
-    }
-    prev = e;
-  }
-  return { entries: all, problems };
+  const entries = (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).map(toEntry);
+  return { entries, problems: scanAuditChain(db).problems };
 }
 
 /** Who did it: the logged-in user (a session fits), or null for the program itself and anonymous callers. */

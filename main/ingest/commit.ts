@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pump, readAndHash, type Sha256 } from './copy-hash';
+import { followAndHash, pump, type Sha256 } from './copy-hash';
 import { ingestError, toIngestError } from './errors';
 import { errnoOf } from '../common';
 
@@ -129,6 +129,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
 
   const partPath = path.join(incomingDir, randomBytes(12).toString('hex') + PART_SUFFIX);
   let dst: FileHandle | undefined;
+  let readBack: ReturnType<typeof followAndHash> | undefined;
   let placed = false;
   try {
     const before = await src.stat().catch((e: unknown) => { throw toIngestError(e, 'source', sourcePath); });
@@ -141,6 +142,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       throw toIngestError(e, 'target', partPath);
     }
     const out = dst;
+    if (verify) readBack = followAndHash(partPath, { ...(signal ? { signal } : {}), ...(opts.bufferSize ? { bufferSize: opts.bufferSize } : {}) });
     const write = async (buf: Buffer, length: number, position: number): Promise<void> => {
       let off = 0;
       try {
@@ -156,10 +158,11 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     const pumpOpts: Parameters<typeof pump>[1] = { label: sourcePath, write };
     if (signal) pumpOpts.signal = signal;
     if (opts.bufferSize) pumpOpts.bufferSize = opts.bufferSize;
-    if (opts.onBytes) {
-      const cb = opts.onBytes;
-      pumpOpts.onChunk = (done) => cb(done, total);
-    }
+    pumpOpts.onChunk = (done) => {
+      opts.onBytes?.(done, total);
+      // Written and awaited: the read-back may hash it now.
+      readBack?.written(done);
+    };
     const copied = await pump(src, pumpOpts);
 
     // Unlike a pulled cable, a deleted or rewritten source still reads fine through our open handle on POSIX.
@@ -177,8 +180,9 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
     opts.onStep?.('copied');
 
-    if (verify) {
-      const stored = await readAndHash(partPath, 'target', signal, opts.bufferSize);
+    if (readBack) {
+      readBack.end(copied.bytes);
+      const stored = await readBack.result;
       if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
         throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
       }
@@ -206,6 +210,8 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     }
     return { sha256: copied.sha256, size: copied.bytes };
   } catch (e) {
+    readBack?.abort();
+    await readBack?.result.catch(() => undefined);
     if (dst) await dst.close().catch(() => undefined);
     // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
     if (!placed) await removeQuietly(partPath);

@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import { ingestError, toIngestError } from './errors';
-import { AppError } from '../common';
+import { hashOnWorker, WorkerHashAborted, WorkerHashError, type WorkerHashJob } from './hash-worker';
+import type { AppError } from '../common';
 
 /** Lower-case hex SHA-256 of a file's bytes. */
 export type Sha256 = string & { __brand: 'Sha256' };
@@ -75,25 +75,48 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
   return { sha256: hash.digest('hex') as Sha256, bytes: position };
 }
 
-/** Streaming SHA-256 of a file, with the same reader as the ingest copy (used by integrity checks). */
-export async function hashFile(path: string, signal?: AbortSignal, bufferSize?: number): Promise<Sha256> {
-  return (await readAndHash(path, 'source', signal, bufferSize)).sha256;
+export interface HashFileOptions {
+  signal?: AbortSignal;
+  bufferSize?: number;
+  /** Bytes hashed so far, after each chunk. */
+  onBytes?: (bytes: number) => void;
 }
 
-/** SHA-256 and length of a file as the ingest copy reads it; failing to open it is the `side`'s I/O error. */
-export async function readAndHash(path: string, side: 'source' | 'target', signal?: AbortSignal, bufferSize?: number): Promise<PumpResult> {
-  let fh: FileHandle;
+/** Streaming SHA-256 of a file, read ahead and hashed on the worker thread (integrity checks, duplicates, backup). */
+export async function hashFile(path: string, signal?: AbortSignal, bufferSize?: number): Promise<Sha256> {
+  return (await readAndHash(path, 'source', { ...(signal ? { signal } : {}), ...(bufferSize ? { bufferSize } : {}) })).sha256;
+}
+
+/** SHA-256 and length of a file, hashed on the worker thread; failing to read it is the `side`'s I/O error. */
+export function readAndHash(path: string, side: 'source' | 'target', opts: HashFileOptions = {}): Promise<PumpResult> {
+  if (opts.signal?.aborted) return Promise.reject(abortError(path));
+  return settle(hashOnWorker(path, { bufferSize: opts.bufferSize ?? DEFAULT_BUFFER_SIZE, ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) }), path, side, opts.signal);
+}
+
+/**
+ * Follows a file while it is being written and hashes it on the worker: the ingest's read-back runs alongside
+ * the copy (on the other core) instead of after it. Each byte is read only after its write has completed.
+ */
+export function followAndHash(path: string, opts: { signal?: AbortSignal; bufferSize?: number }): { result: Promise<PumpResult>; written(upTo: number): void; end(size: number): void; abort(): void } {
+  const job = hashOnWorker(path, { bufferSize: opts.bufferSize ?? DEFAULT_BUFFER_SIZE, follow: true });
+  const result = settle(job, path, 'target', opts.signal);
+  // A caller that gives up on the copy may never await this.
+  result.catch(() => undefined);
+  return { result, written: (upTo) => job.advance(upTo, false), end: (size) => job.advance(size, true), abort: job.abort };
+}
+
+/** The worker's answer as the ingest's result or AppError; an abort signal stops the worker's job. */
+async function settle(job: WorkerHashJob, path: string, side: 'source' | 'target', signal: AbortSignal | undefined): Promise<PumpResult> {
+  if (signal?.aborted) job.abort();
+  const onAbort = () => job.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    fh = await open(path, 'r');
+    const r = await job.result;
+    return { sha256: r.sha256 as Sha256, bytes: r.bytes };
   } catch (e) {
-    throw toIngestError(e, side, path);
-  }
-  try {
-    const opts: PumpOptions = { label: path };
-    if (signal) opts.signal = signal;
-    if (bufferSize) opts.bufferSize = bufferSize;
-    return await pump(fh, opts);
+    if (e instanceof WorkerHashAborted) throw abortError(path);
+    throw toIngestError(e instanceof WorkerHashError ? Object.assign(new Error(e.message), { code: e.code }) : e, side, path);
   } finally {
-    await fh.close();
+    signal?.removeEventListener('abort', onAbort);
   }
 }

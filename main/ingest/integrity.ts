@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntegrityProblemKind } from '../common';
 import type { Db } from '../store';
-import { hashFile } from './copy-hash';
+import { readAndHash } from './copy-hash';
+import { isIngestError } from './errors';
 import { dayRelDir, toAbsolute } from './layout';
 import { DAY_RECORD_NAMES, dayManifestEntries, manifestText, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
 
@@ -46,9 +47,12 @@ export interface IntegrityReport {
   manifestProblems: number;
   /** Disposed originals, each with its record; never counted as missing. */
   disposed: DisposedOriginal[];
+  /** Stopped on request before the end: only `checked` originals were re-hashed, and nothing else was looked at. */
+  cancelled: boolean;
   ok: boolean;
   problems: IntegrityProblem[];
 }
+
 
 function inScope(day: string, s: IntegrityScope): boolean {
   return (!s.fromDay || day >= s.fromDay) && (!s.toDay || day <= s.toDay);
@@ -100,7 +104,9 @@ export async function checkIntegrity(
     verifySignature?: (content: Buffer, signature: Buffer) => { ok: boolean; reason?: string };
     /** The archive's forms/ folder, where disposal records are kept (default `<root>/forms`). */
     formsDir?: string;
-    onProgress?: (done: number, total: number, bytes: number) => void;
+    /** Originals done of all in scope and bytes re-hashed of all theirs: after each original and each chunk hashed. */
+    onProgress?: (done: number, total: number, bytes: number, totalBytes: number) => void;
+    /** Cancels the check: it stops at once and reports what it had checked (`cancelled`). */
     signal?: AbortSignal;
   } = {},
 ): Promise<IntegrityReport> {
@@ -127,7 +133,14 @@ export async function checkIntegrity(
   const formsDir = opts.formsDir ?? path.join(root, 'forms');
   let bytes = 0;
   let done = 0;
+  let cancelled = false;
+  const totalBytes = rows.reduce((n, r) => n + (r.disposal_id === null ? r.size : 0), 0);
+  const progress = (fileBytes: number) => opts.onProgress?.(done, rows.length, bytes + fileBytes, totalBytes);
   for (const r of rows) {
+    if (opts.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
     const abs = toAbsolute(root, r.stored_path);
     const st = await stat(abs).catch(() => null);
     if (r.disposal_id !== null && r.record_file && r.record_sha256 && r.signature_file && r.disposed_at) {
@@ -136,14 +149,25 @@ export async function checkIntegrity(
     } else if (!st) {
       problems.push({ kind: 'missing', path: r.stored_path, mediaId: r.id, expected: r.sha256, message: `原始文件缺失（档案中找不到）：${r.stored_path}` });
     } else {
-      const actual = await hashFile(abs, opts.signal);
+      let actual: string;
+      try {
+        actual = (await readAndHash(abs, 'source', { ...(opts.signal ? { signal: opts.signal } : {}), onBytes: progress })).sha256;
+      } catch (e) {
+        if (opts.signal?.aborted && isIngestError(e) && e.code === 'ABORTED') {
+          cancelled = true;
+          break;
+        }
+        throw e;
+      }
       bytes += st.size;
       if (actual !== r.sha256 || st.size !== r.size) {
         problems.push({ kind: 'changed', path: r.stored_path, mediaId: r.id, expected: r.sha256, actual, message: `原始文件已被改动（SHA-256 与入库时不同）：${r.stored_path}` });
       }
     }
-    opts.onProgress?.(++done, rows.length, bytes);
+    done++;
+    progress(0);
   }
+  if (cancelled) return report(scope, done - disposed.length, bytes, disposed, problems, true);
 
   // Days present on disk or in the store within scope.
   const registered = new Set((db.prepare('SELECT stored_path FROM media').all() as { stored_path: string }[]).map((r) => r.stored_path));
@@ -179,18 +203,23 @@ export async function checkIntegrity(
     }
   }
 
+  return report(scope, rows.length - disposed.length, bytes, disposed, problems, false);
+}
+
+function report(scope: IntegrityScope, checked: number, bytes: number, disposed: DisposedOriginal[], problems: IntegrityProblem[], cancelled: boolean): IntegrityReport {
   const count = (k: IntegrityProblem['kind']) => problems.filter((p) => p.kind === k).length;
   return {
     scope,
     // Re-hashed originals; disposed ones are listed apart.
-    checked: rows.length - disposed.length,
+    checked,
     bytes,
     missing: count('missing'),
     changed: count('changed'),
     extra: count('extra'),
     manifestProblems: count('manifest'),
     disposed,
-    ok: problems.length === 0,
+    cancelled,
+    ok: !cancelled && problems.length === 0,
     problems,
   };
 }

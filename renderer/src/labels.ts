@@ -136,6 +136,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'manifest.write': '写入日清单',
   'manifest.custody': '补写日保管记录',
   'integrity.check': '完整性校验',
+  'integrity.cancel': '取消完整性校验',
   'weekly.consolidate': '每周归档',
   'form.handover_sheet': '生成交接登记表',
   'officer.create': '新增人员',

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each a ratio against a peer tool on the same data.
- * `npm run bench -- ingest` (or `iso`, `crypto`, `probe`, …) runs one. Results also go to test-results/bench.json.
+ * `npm run bench -- ingest` (or `iso`, `crypto`, `probe`, …) runs one; name several to run those
+ * (`npm run bench -- integrity audit`). Results also go to test-results/bench.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchCrypto } from './crypto';
@@ -11,6 +12,8 @@ import { benchPlayer } from './player';
 import { benchProbe } from './probe';
 import { benchDocking } from './docking';
 import type { BenchRow as Row } from './row';
+import { benchAudit } from './audit';
+import { benchIntegrity } from './integrity';
 
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
@@ -21,6 +24,8 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   crypto: () => benchCrypto(),
   probe: () => benchProbe(),
   docking: () => benchDocking(),
+  integrity: () => benchIntegrity(),
+  audit: () => benchAudit(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

@@ -32,6 +32,8 @@ interface WeeklyState {
   loadPreview(): Promise<void>;
   runWeekly(backupSourceId: string | null): Promise<void>;
   check(range: { fromDay?: string; toDay?: string }): Promise<void>;
+  /** Stops the running check; `check` then ends with the partial report. */
+  cancelCheck(): Promise<void>;
   reset(): void;
 }
 
@@ -91,6 +93,14 @@ export const useWeeklyStore = create<WeeklyState>()((set, get) => ({
     } finally {
       off();
       set({ checking: false, checkProgress: null });
+    }
+  },
+
+  async cancelCheck() {
+    try {
+      await api.integrity.cancel();
+    } catch (e) {
+      if (!isHandledGlobally(e)) set({ checkError: errorMessage(e) });
     }
   },
 

@@ -101,6 +101,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   // tests/unit/api/generated-files.test.ts).
   'forms.open': 'any',
   'integrity.check': OVERSEE,
+  'integrity.cancel': OVERSEE,
 
   // Metadata only; viewing the footage itself needs leave (art. 12), checked by the media handler.
   'library.search': 'any',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { migrate, openDatabase, type Db, type UserId } from '../../../main/store';
@@ -89,6 +91,26 @@ describe('audit chain', () => {
     const r = verify(db);
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([expect.objectContaining({ seq, kind: 'seq_gap', message: expect.stringMatching(message) })]);
+  });
+
+  it('stores details as they are hashed (canonical JSON), so verify checks them without parsing', () => {
+    const r = db.prepare('SELECT details FROM audit_log WHERE seq = 2').get() as { details: string };
+    expect(r.details).toBe(canonicalize(JSON.parse(r.details)));
+  });
+
+  it('rows written before details were stored canonically still verify, and an edit of one is still found', () => {
+    const prev = db.prepare('SELECT hash FROM audit_log WHERE seq = 6').get() as { hash: string };
+    const at = new Date(Date.UTC(2026, 10, 20, 2)).toISOString();
+    // As appendAudit used to write it: the hash over canonical JSON, the details as JSON.stringify gave them (keys unsorted).
+    const details = { z: 1, a: '旧格式' };
+    const body = canonicalize({ at, actorId: 1, actorLogin: 'admin', action: 'test.legacy', target: null, details });
+    const hash = createHash('sha256').update(prev.hash + body).digest('hex');
+    db.prepare('INSERT INTO audit_log (seq, at, actor_id, actor_login, action, target, details, prev_hash, hash) VALUES (7, ?, 1, ?, ?, NULL, ?, ?, ?)').run(
+      at, 'admin', 'test.legacy', JSON.stringify(details), prev.hash, hash,
+    );
+    expect(verify(db)).toMatchObject({ ok: true, entries: 7, problems: [] });
+    tamper(db, `UPDATE audit_log SET details = '{"z":2,"a":"旧格式"}' WHERE seq = 7`);
+    expect(verify(db).problems).toEqual([expect.objectContaining({ seq: 7, kind: 'edited' })]);
   });
 
   it('the database itself refuses to change or delete an audit entry', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,6 +149,36 @@ describe('commitOriginal', () => {
     } finally {
       execFileSync('umount', [mnt]);
     }
+  });
+});
+
+describe('the read-back that follows the copy', () => {
+  it('a byte of the stored copy changed after it was written: VERIFY_MISMATCH, nothing placed, no partial left', async () => {
+    const finalPath = path.join(dir, 'archive', 'originals', 'flip', 'big.MP4');
+    let flipped = false;
+    // Synchronous, inside onBytes, which runs before the read-back is told the chunk is written.
+    const flipStored = (): void => {
+      const part = readdirSync(incoming).find((n) => n.endsWith('.part'));
+      const fd = openSync(path.join(incoming, part ?? 'none'), 'r+');
+      const b = Buffer.alloc(1);
+      readSync(fd, b, 0, 1, 1000);
+      b[0] = b[0]! ^ 0xff;
+      writeSync(fd, b, 0, 1, 1000);
+      closeSync(fd);
+    };
+    await expectCode(
+      commitOriginal({
+        sourcePath: big, incomingDir: incoming, finalPath, bufferSize: 1024 * 1024,
+        onBytes: () => {
+          if (!flipped) flipStored();
+          flipped = true;
+        },
+      }),
+      'VERIFY_MISMATCH',
+    );
+    expect(flipped).toBe(true);
+    expect(existsSync(finalPath)).toBe(false);
+    expect(await parts(incoming)).toEqual([]);
   });
 });
 

@@ -35,7 +35,7 @@ export function IntegrityReportView(props: { report: IntegrityReportDto; compact
         {r.ok ? <CheckCircleFilled style={{ color: '#389e0d', fontSize: 24 }} /> : <CloseCircleFilled style={{ color: '#cf1322', fontSize: 24 }} />}
         <div>
           <div style={{ fontSize: 16, fontWeight: 500 }} data-testid="integrity-verdict">
-            {r.ok ? '完整性校验通过' : '完整性校验发现问题'}
+            {r.cancelled ? `校验已取消：只校验了 ${r.checked} 个文件，结果不完整` : r.ok ? '完整性校验通过' : '完整性校验发现问题'}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             范围：{scopeText(r.scope)}；校验 {r.checked} 个文件（{formatBytes(r.bytes)}）；{formatTime(r.checkedAt, 'YYYY-MM-DD HH:mm:ss')}

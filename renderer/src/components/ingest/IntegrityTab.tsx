@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useWeeklyStore } from '../../stores/weekly';
 import { IntegrityReportView } from './IntegrityReportView';
 import { pickedDay } from '../../time';
+import { formatBytes } from '../../format';
 
 interface Values {
   scope: 'all' | 'range';
@@ -13,7 +14,7 @@ interface Values {
 
 /** 完整性校验: re-hash a day range or everything and list what is missing, changed or extra. */
 export function IntegrityTab() {
-  const { checking, checkProgress: p, report, checkError, check } = useWeeklyStore();
+  const { checking, checkProgress: p, report, checkError, check, cancelCheck } = useWeeklyStore();
   const [form] = Form.useForm<Values>();
   const [scope, setScope] = useState<Values['scope']>('all');
 
@@ -49,8 +50,13 @@ export function IntegrityTab() {
         </Form>
         {checking && (
           <div style={{ marginTop: 16 }}>
-            <Progress percent={p && p.total ? Math.floor((p.done / p.total) * 100) : 0} status="active" />
-            <Typography.Text type="secondary">{p ? `已校验 ${p.done} / ${p.total} 个文件` : '正在准备…'}</Typography.Text>
+            <Progress percent={p && p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 100) : 0} status="active" />
+            <Typography.Text type="secondary">
+              {p ? `已校验 ${p.done} / ${p.total} 个文件，${formatBytes(p.bytes)} / ${formatBytes(p.totalBytes)}` : '正在准备…'}
+            </Typography.Text>
+            <Button size="small" style={{ marginLeft: 12 }} onClick={() => void cancelCheck()} data-testid="integrity-cancel">
+              取消校验
+            </Button>
           </div>
         )}
       </Card>
