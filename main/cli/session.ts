@@ -2,6 +2,7 @@ import { createServices, dispatch, type ApiServices, type Client, type HostCapab
 import { AppError } from '../common';
 import { createConsoleLogger } from '../log';
 import { println, type CliEnv } from './env';
+import { readPassword } from './password';
 
 /** A CLI run is one API client: it logs in like anyone else and gets the same refusals. */
 export class CliSession {
@@ -24,5 +25,18 @@ export class CliSession {
 
   close(): void {
     this.services.archive.close();
+  }
+}
+
+/** Runs fn through the API as that user (his password from EVIDENCE_PASSWORD or the terminal), then logs out and closes. */
+export async function asUser<T>(archive: string, login: string, env: CliEnv, fn: (cli: CliSession) => Promise<T>): Promise<T> {
+  const cli = new CliSession(archive, env);
+  try {
+    await cli.call('session.login', { login, password: await readPassword(`password for ${login}: `, env) });
+    const result = await fn(cli);
+    await cli.call('session.logout', {});
+    return result;
+  } finally {
+    cli.close();
   }
 }

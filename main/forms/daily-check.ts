@@ -1,19 +1,7 @@
 // 执法记录仪使用日常检查记录 — the chief's daily check (rules art. 15): every finding of the day under its article,
 // his mark, the corrections he ordered, and his signature (the electronic one's fingerprint printed, a line to sign
 // by hand). Landscape, because finding, records and mark side by side do not fit a portrait page.
-import {
-  buildDocument,
-  centered,
-  dataTable,
-  heading,
-  para,
-  signatureLines,
-  SIZE,
-  spacer,
-  type CellContent,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, centered, dataTable, heading, para, signatureLines, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
 import { formatDateTimeCompact, formatDay } from './format';
 
 export const DAILY_CHECK_TITLE = '执法记录仪使用日常检查记录';
@@ -90,30 +78,23 @@ export async function dailyCheckForm(data: DailyCheckData): Promise<Buffer> {
   });
   const correctionRows: CellContent[][] = data.corrections.map((c) => [String(c.id), c.finding, c.assignee, c.action, formatDay(c.dueDay), c.state]);
   const sig = data.signature;
-  return buildDocument({
-    title: DAILY_CHECK_TITLE,
-    orientation: 'landscape',
-    meta: data,
-    idPrefix: 'RJ',
-    subtitle: `单位：${data.unitName}\u3000\u3000检查日期：${formatDay(data.day)}`,
-    subtitleShare: 0.75,
-    children: [
-      para(`共 ${data.findings.length} 项，其中问题 ${problems} 项。依据《执法记录仪使用管理制度》第十五条，大队主要负责人对本单位执法记录仪使用情况进行日常检查，对发现的问题及时纠正。`, {
-        size: SIZE.xiaoWu,
-        before: 80,
-      }),
-      ...(sections.length ? sections : [para('本日无检查事项。', { size: SIZE.wu, before: 120 })]),
-      heading('纠正措施'),
-      dataTable(CORRECTION_COLUMNS, correctionRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本日未布置纠正措施', keepLastRows: 1 }),
-      spacer(120),
-      para(
-        sig
-          ? `电子签名：${sig.signer} 于 ${formatDateTimeCompact(sig.signedAt, data.timeZone)} 签名（CMS，文件 ${sig.fileName}.p7s；内容 SHA-256 ${sig.contentSha256}）`
-          : '本记录尚未经大队负责人电子签名。',
-        { size: SIZE.xiaoWu, keepNext: true },
-      ),
-      spacer(80),
-      signatureLines([{ label: '大队负责人（签名）', ...(data.chiefName ? { printedName: data.chiefName } : {}) }], 'landscape'),
-    ],
-  });
+  const subtitle = `单位：${data.unitName}\u3000\u3000检查日期：${formatDay(data.day)}`;
+  return buildDocument({ title: DAILY_CHECK_TITLE, orientation: 'landscape', meta: data, idPrefix: 'RJ', subtitle }, [
+    para(`共 ${data.findings.length} 项，其中问题 ${problems} 项。依据《执法记录仪使用管理制度》第十五条，大队主要负责人对本单位执法记录仪使用情况进行日常检查，对发现的问题及时纠正。`, {
+      size: SIZE.xiaoWu,
+      before: 80,
+    }),
+    ...(sections.length ? sections : [para('本日无检查事项。', { size: SIZE.wu, before: 120 })]),
+    heading('纠正措施'),
+    dataTable(CORRECTION_COLUMNS, correctionRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本日未布置纠正措施', keepLastRows: 1 }),
+    spacer(120),
+    para(
+      sig
+        ? `电子签名：${sig.signer} 于 ${formatDateTimeCompact(sig.signedAt, data.timeZone)} 签名（CMS，文件 ${sig.fileName}.p7s；内容 SHA-256 ${sig.contentSha256}）`
+        : '本记录尚未经大队负责人电子签名。',
+      { size: SIZE.xiaoWu, keepNext: true },
+    ),
+    spacer(80),
+    signatureLines([{ label: '大队负责人（签名）', ...(data.chiefName ? { printedName: data.chiefName } : {}) }], 'landscape'),
+  ]);
 }

@@ -77,25 +77,18 @@ export async function deviceRegister(data: DeviceRegisterData): Promise<Buffer> 
   const historyRows: CellContent[][] = events.map((e) => [{ text: e.serial, font: 'mono', align: 'center' }, time(e.at), e.what, e.detail, e.by ?? '—']);
   const count = (s: RecorderStatus) => data.recorders.filter((r) => r.status === s).length;
   const keeper = data.keeper ? `${data.keeper.name}（${formatDateTimeCompact(data.keeper.since, tz).slice(0, 10)} 起）` : '未指定';
-  return buildDocument({
-    title: DEVICE_REGISTER_TITLE,
-    orientation: 'landscape',
-    meta: data,
-    idPrefix: 'SB',
-    subtitle: `单位：${data.unitName}\u3000\u3000保管人：${keeper}`,
-    subtitleShare: 0.75,
-    children: [
-      spacer(80),
-      dataTable(REGISTER_COLUMNS, registerRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '尚未登记记录仪' }),
-      para(
-        `共登记记录仪 ${data.recorders.length} 台：在用 ${count('in_service')} 台，维修 ${count('repair')} 台，丢失 ${count('lost')} 台，报废 ${count('retired')} 台。` +
-          '记录仪严禁转借其他单位和个人使用（制度第九条），实行“谁佩戴、谁负责”（制度第十条）。',
-        { size: SIZE.xiaoWu, before: 80 },
-      ),
-      heading('使用、检查、维修及丢失损坏记录'),
-      dataTable(HISTORY_COLUMNS, historyRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '尚无记录', keepLastRows: 1 }),
-      spacer(160),
-      signatureLines([{ label: '保管人（签名）', ...(data.keeper ? { printedName: data.keeper.name } : {}) }, { label: '大队负责人（签名）' }], 'landscape'),
-    ],
-  });
+  const subtitle = `单位：${data.unitName}\u3000\u3000保管人：${keeper}`;
+  return buildDocument({ title: DEVICE_REGISTER_TITLE, orientation: 'landscape', meta: data, idPrefix: 'SB', subtitle }, [
+    spacer(80),
+    dataTable(REGISTER_COLUMNS, registerRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '尚未登记记录仪' }),
+    para(
+      `共登记记录仪 ${data.recorders.length} 台：在用 ${count('in_service')} 台，维修 ${count('repair')} 台，丢失 ${count('lost')} 台，报废 ${count('retired')} 台。` +
+        '记录仪严禁转借其他单位和个人使用（制度第九条），实行“谁佩戴、谁负责”（制度第十条）。',
+      { size: SIZE.xiaoWu, before: 80 },
+    ),
+    heading('使用、检查、维修及丢失损坏记录'),
+    dataTable(HISTORY_COLUMNS, historyRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '尚无记录', keepLastRows: 1 }),
+    spacer(160),
+    signatureLines([{ label: '保管人（签名）', ...(data.keeper ? { printedName: data.keeper.name } : {}) }, { label: '大队负责人（签名）' }], 'landscape'),
+  ]);
 }

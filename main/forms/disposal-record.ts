@@ -2,24 +2,7 @@
 // who approved, who carried it out, and every file destroyed with its SHA-256. The executor signs the DOCX itself
 // (CMS, detached), so `openssl cms -verify` checks the very file that is printed and filed.
 import { formatBytes } from '../common';
-import {
-  buildDocument,
-  centered,
-  columnWidths,
-  contentWidth,
-  dataTable,
-  fieldTable,
-  hashCell,
-  heading,
-  para,
-  run,
-  signatureBoxes,
-  SIZE,
-  spacer,
-  type CellContent,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, centered, closingWithFingerprint, columnWidths, contentWidth, dataTable, fieldTable, hashCell, heading, signatureBoxes, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
 import { formatDate, formatDateTime, formatDateTimeCompact } from './format';
 
 export interface DisposalRecordFile {
@@ -72,58 +55,39 @@ export async function disposalRecord(data: DisposalRecordData): Promise<Buffer> 
     hashCell(f.sha256),
   ]);
   const totalBytes = data.files.reduce((s, f) => s + f.bytes, 0);
-  return buildDocument({
-    title: DISPOSAL_RECORD_TITLE,
-    orientation: 'portrait',
-    meta: data,
-    idPrefix: 'XH',
-    children: [
-      spacer(80),
-      fieldTable(
+  return buildDocument({ title: DISPOSAL_RECORD_TITLE, orientation: 'portrait', meta: data, idPrefix: 'XH' }, [
+    spacer(80),
+    fieldTable(
+      [
+        [{ label: '销毁事由', value: data.reason, span: 3 }],
         [
-          [{ label: '销毁事由', value: data.reason, span: 3 }],
-          [
-            { label: '申请人', value: data.requestedBy },
-            { label: '申请时间', value: formatDateTime(data.requestedAt, tz) },
-          ],
-          [
-            { label: '批准人', value: data.approvedBy },
-            { label: '批准时间', value: formatDateTime(data.approvedAt, tz) },
-          ],
-          [
-            { label: '执行人', value: data.executedBy },
-            { label: '执行时间', value: formatDateTime(data.executedAt, tz) },
-          ],
-          [
-            { label: '文件数', value: `${data.files.length} 个` },
-            { label: '合计大小', value: formatBytes(totalBytes) },
-          ],
+          { label: '申请人', value: data.requestedBy },
+          { label: '申请时间', value: formatDateTime(data.requestedAt, tz) },
         ],
-        grid,
-        { minRowHeight: 520 },
-      ),
-      heading(`销毁文件清单（共 ${data.files.length} 个）`),
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件' }),
-      para(
-        `以上视听资料均已超过保存期限（不少于三个月；属于案件的，结案后另按案件保存期限保存），不属于办理中的案件，未被保留，不涉密，经批准于${formatDate(data.executedAt, tz)}销毁。` +
-          '原始文件已从档案库删除；其登记信息、SHA-256 校验值、当日清单及审批记录永久保留。',
-        { font: 'fangsong', size: SIZE.xiaoWu + 1, before: 100, after: 100, keepNext: true },
-      ),
-      para('本记录文件由执行人以电子签名（CMS）签署，签名文件与本文件同名加 .p7s；本单位根证书 SHA-256 指纹：', {
-        font: 'fangsong',
-        size: SIZE.xiaoWu + 1,
-        keepNext: true,
-      }),
-      para([run(data.caFingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
-      signatureBoxes(
         [
-          { label: '申请人签名', weight: 1 },
-          { label: '批准人签名', weight: 1 },
-          { label: '执行人签名', weight: 1 },
+          { label: '批准人', value: data.approvedBy },
+          { label: '批准时间', value: formatDateTime(data.approvedAt, tz) },
         ],
-        'portrait',
-        3,
-      ),
-    ],
-  });
+        [
+          { label: '执行人', value: data.executedBy },
+          { label: '执行时间', value: formatDateTime(data.executedAt, tz) },
+        ],
+        [
+          { label: '文件数', value: `${data.files.length} 个` },
+          { label: '合计大小', value: formatBytes(totalBytes) },
+        ],
+      ],
+      grid,
+      { minRowHeight: 520 },
+    ),
+    heading(`销毁文件清单（共 ${data.files.length} 个）`),
+    dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件' }),
+    ...closingWithFingerprint(
+      `以上视听资料均已超过保存期限（不少于三个月；属于案件的，结案后另按案件保存期限保存），不属于办理中的案件，未被保留，不涉密，经批准于${formatDate(data.executedAt, tz)}销毁。` +
+        '原始文件已从档案库删除；其登记信息、SHA-256 校验值、当日清单及审批记录永久保留。',
+      '本记录文件由执行人以电子签名（CMS）签署，签名文件与本文件同名加 .p7s；本单位根证书 SHA-256 指纹：',
+      data.caFingerprint,
+    ),
+    signatureBoxes([{ label: '申请人签名' }, { label: '批准人签名' }, { label: '执行人签名' }], 'portrait', 3),
+  ]);
 }

@@ -384,6 +384,20 @@ export function signatureLines(lines: readonly SignatureLine[], orientation: Ori
   });
 }
 
+/**
+ * A signed form's closing words (仿宋), then the sentence naming the office's root certificate and its SHA-256
+ * fingerprint on one Courier line, all kept with the signature boxes that follow.
+ */
+export function closingWithFingerprint(statement: string, fingerprintLead: string, fingerprint: string): Paragraph[] {
+  const text = { font: 'fangsong', size: SIZE.xiaoWu + 1, keepNext: true } as const;
+  return [
+    para(statement, { ...text, before: 100, after: 100 }),
+    para(fingerprintLead, text),
+    // One line of Courier at 7.5pt: 95 characters fit the portrait text width.
+    para([run(fingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
+  ];
+}
+
 export interface SignatureBox {
   /** Heading inside the box, e.g. '执法人员签名' or '单位（盖章）'. */
   label: string;
@@ -455,6 +469,7 @@ export function contentId(prefix: string, data: unknown): string {
   return `${prefix}-${digest.slice(0, 8).toUpperCase()}`;
 }
 
+/** The head of a form: its title, page, document id and the line under the title. */
 export interface DocumentSpec {
   title: string;
   orientation: Orientation;
@@ -463,10 +478,6 @@ export interface DocumentSpec {
   idPrefix: string;
   /** Left of the line under the title (default the unit: '单位：…'); the document id stands on its right. */
   subtitle?: string;
-  /** Share of the width the subtitle takes (default 0.6). */
-  subtitleShare?: number;
-  /** The form's body, below its title and subtitle line. */
-  children: readonly (Paragraph | Table)[];
 }
 
 function footer(spec: DocumentSpec, documentId: string): Footer {
@@ -490,7 +501,7 @@ function footer(spec: DocumentSpec, documentId: string): Footer {
 }
 
 /** Packs a form into a .docx: its title, the subtitle line with the document id, then its body. Only zipping is async. */
-export async function buildDocument(spec: DocumentSpec): Promise<Buffer> {
+export async function buildDocument(spec: DocumentSpec, body: readonly (Paragraph | Table)[]): Promise<Buffer> {
   const documentId = spec.meta.documentId ?? contentId(spec.idPrefix, spec.meta);
   const doc = new Document({
     title: spec.title,
@@ -519,9 +530,10 @@ export async function buildDocument(spec: DocumentSpec): Promise<Buffer> {
         footers: { default: footer(spec, documentId) },
         children: [
           title(spec.title),
-          subtitleRow(spec.subtitle ?? `单位：${spec.meta.unitName}`, `编号：${documentId}`, spec.orientation, spec.subtitleShare),
+          // A landscape line has room for the unit and the period or day; the id keeps the rest.
+          subtitleRow(spec.subtitle ?? `单位：${spec.meta.unitName}`, `编号：${documentId}`, spec.orientation, spec.orientation === 'landscape' ? 0.75 : 0.6),
           spacer(80),
-          ...spec.children,
+          ...body,
         ],
       },
     ],

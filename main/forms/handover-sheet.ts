@@ -1,18 +1,6 @@
 // 执法记录仪视听资料交接登记表 — the daily handover record of rules art. 8: one ingest session, who
 // handed over, who received, what was stored.
-import {
-  buildDocument,
-  centered,
-  cm,
-  dataTable,
-  FIELD_GRID,
-  fieldTable,
-  para,
-  signatureLines,
-  SIZE,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, centered, cm, dataTable, FIELD_GRID, fieldTable, para, signatureLines, SIZE, type Column, type FormMeta } from './docx-kit';
 import { formatBytes, formatDurationClock, localDay } from '../common';
 import { fileListCells, fileListColumns, fileListHeading, type ListedFile } from './file-list';
 import { flagLabel, formatClockDrift, formatDateTime, type FileFlag } from './format';
@@ -98,31 +86,25 @@ export async function handoverSheet(data: HandoverSheetData): Promise<Buffer> {
   );
   const rows = data.files.map((f, i) => [...fileListCells(f, i, tz), flagsText(f.flags)]);
 
-  return buildDocument({
-    title: HANDOVER_TITLE,
-    orientation: 'portrait',
-    meta: data,
-    idPrefix: 'JJ',
-    subtitle: `交接批次号：${data.sessionNo}`,
-    children: [
-      fields,
-      fileListHeading(data.files.length),
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件', keepLastRows: 2 }),
-      para('注：标记栏“重复”指该文件此前已归档，本次未重复存储；时长、开始时间以文件元数据为准。SHA-256 为接收时计算的文件校验值。', {
-        size: SIZE.xiaoWu,
-        before: 80,
-        keepNext: true,
-      }),
-      para('经核对，上述视听资料已按日完整移交，并由接收人归档保存。', { size: SIZE.xiaoSi, keepNext: true, before: cm(0.3), after: 60 }),
-      signatureLines(
-        [
-          { label: '移交人（签名）', printedName: data.handedOverBy.name },
-          { label: '接收人（签名）', printedName: data.receivedBy.name },
-        ],
-        'portrait',
-      ),
-    ],
-  });
+  const subtitle = `交接批次号：${data.sessionNo}`;
+  return buildDocument({ title: HANDOVER_TITLE, orientation: 'portrait', meta: data, idPrefix: 'JJ', subtitle }, [
+    fields,
+    fileListHeading(data.files.length),
+    dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '本次交接无文件', keepLastRows: 2 }),
+    para('注：标记栏“重复”指该文件此前已归档，本次未重复存储；时长、开始时间以文件元数据为准。SHA-256 为接收时计算的文件校验值。', {
+      size: SIZE.xiaoWu,
+      before: 80,
+      keepNext: true,
+    }),
+    para('经核对，上述视听资料已按日完整移交，并由接收人归档保存。', { size: SIZE.xiaoSi, keepNext: true, before: cm(0.3), after: 60 }),
+    signatureLines(
+      [
+        { label: '移交人（签名）', printedName: data.handedOverBy.name },
+        { label: '接收人（签名）', printedName: data.receivedBy.name },
+      ],
+      'portrait',
+    ),
+  ]);
 }
 
 function clockDriftText(driftSec: number | null): string {

@@ -54,7 +54,7 @@ export {
   type ViewingEntry,
   type ViewingType,
 } from './viewing-register';
-export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile } from './record-form';
+export { recordForm, brandModel, RECORD_FORM_TITLE, type RecordFormData, type RecordFormFile, type RecordingFacts } from './record-form';
 export { deviceRegister, DEVICE_REGISTER_TITLE, type DeviceRegisterData, type DeviceRegisterRecorder, type DeviceRegisterEvent } from './device-register';
 export { disposalRecord, DISPOSAL_RECORD_TITLE, type DisposalRecordData, type DisposalRecordFile } from './disposal-record';
 export { dailyCheckForm, DAILY_CHECK_TITLE, type DailyCheckData, type DailyCheckFinding, type DailyCheckCorrection } from './daily-check';

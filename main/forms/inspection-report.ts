@@ -1,19 +1,7 @@
 // 执法记录仪使用情况检查报告 — for the inspection of the brigade (rules art. 16–17): per officer and per recorder
 // figures for a period, and per article whether it was followed with the findings behind each answer. Signed by the
 // chief (a CMS file beside the DOCX); landscape for the wide tables.
-import {
-  buildDocument,
-  centered,
-  dataTable,
-  heading,
-  para,
-  signatureLines,
-  SIZE,
-  spacer,
-  type CellContent,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, centered, dataTable, heading, para, signatureLines, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
 import { formatDurationClock } from '../common';
 import { formatDay } from './format';
 
@@ -70,26 +58,19 @@ export async function inspectionReportForm(data: InspectionReportData): Promise<
   ]);
   const views = data.viewers.reduce((n, v) => n + v.viewings, 0);
   const onApproval = data.viewers.reduce((n, v) => n + v.onApproval, 0);
-  return buildDocument({
-    title: INSPECTION_TITLE,
-    orientation: 'landscape',
-    meta: data,
-    idPrefix: 'JC',
-    subtitle: `单位：${data.unitName}\u3000\u3000检查期间：${formatDay(data.from)} 至 ${formatDay(data.to)}`,
-    subtitleShare: 0.75,
-    children: [
-      para(
-        `本期间查阅 ${views} 次（经审批 ${onApproval} 次），刻录证据光盘 ${data.discs} 张；日常检查布置纠正 ${data.corrections.opened} 项，已完成 ${data.corrections.closed} 项。`,
-        { size: SIZE.xiaoWu, before: 80 },
-      ),
-      heading('一、各条款执行情况'),
-      dataTable(ARTICLE_COLUMNS, articleRows, 'landscape', { size: SIZE.xiaoWu }),
-      heading('二、执法人员'),
-      dataTable(OFFICER_COLUMNS, officerRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无录制' }),
-      heading('三、执法记录仪'),
-      dataTable(RECORDER_COLUMNS, recorderRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无记录', keepLastRows: 1 }),
-      spacer(160),
-      signatureLines([{ label: '大队负责人（签名）', printedName: data.preparedBy }, { label: '检查人（签名）' }], 'landscape'),
-    ],
-  });
+  const subtitle = `单位：${data.unitName}\u3000\u3000检查期间：${formatDay(data.from)} 至 ${formatDay(data.to)}`;
+  return buildDocument({ title: INSPECTION_TITLE, orientation: 'landscape', meta: data, idPrefix: 'JC', subtitle }, [
+    para(
+      `本期间查阅 ${views} 次（经审批 ${onApproval} 次），刻录证据光盘 ${data.discs} 张；日常检查布置纠正 ${data.corrections.opened} 项，已完成 ${data.corrections.closed} 项。`,
+      { size: SIZE.xiaoWu, before: 80 },
+    ),
+    heading('一、各条款执行情况'),
+    dataTable(ARTICLE_COLUMNS, articleRows, 'landscape', { size: SIZE.xiaoWu }),
+    heading('二、执法人员'),
+    dataTable(OFFICER_COLUMNS, officerRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无录制' }),
+    heading('三、执法记录仪'),
+    dataTable(RECORDER_COLUMNS, recorderRows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无记录', keepLastRows: 1 }),
+    spacer(160),
+    signatureLines([{ label: '大队负责人（签名）', printedName: data.preparedBy }, { label: '检查人（签名）' }], 'landscape'),
+  ]);
 }

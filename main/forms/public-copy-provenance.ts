@@ -37,7 +37,7 @@ export async function publicCopyProvenance(data: PublicCopyProvenanceData): Prom
     orientation: 'portrait',
     meta: data,
     idPrefix: 'GK',
-    children: [
+  }, [
       spacer(80),
       fieldTable(
         [
@@ -76,6 +76,5 @@ export async function publicCopyProvenance(data: PublicCopyProvenanceData): Prom
       para(`来源记录 ${data.recordFile} 由制作人以电子签名（CMS）签署，签名文件为同名加 .p7s；本单位根证书 SHA-256 指纹：`, { font: 'fangsong', size: SIZE.xiaoWu + 1, keepNext: true }),
       para([run(data.caFingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
       signatureBoxes([{ label: '制作人签名', weight: 1 }, { label: '大队负责人签名', weight: 1 }], 'portrait', 3),
-    ],
-  });
+  ]);
 }

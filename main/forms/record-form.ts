@@ -2,18 +2,7 @@
 // disc: what was recorded, by whom, where, on which device, with each file's SHA-256, then the officers'
 // and chief's signatures and the unit seal.
 import { formatBytes, formatDurationClock } from '../common';
-import {
-  buildDocument,
-  dataTable,
-  FIELD_GRID,
-  fieldTable,
-  para,
-  run,
-  signatureBoxes,
-  SIZE,
-  spacer,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, closingWithFingerprint, dataTable, FIELD_GRID, fieldTable, para, signatureBoxes, SIZE, spacer, type FormMeta } from './docx-kit';
 import { fileListCells, fileListColumns, fileListHeading, type ListedFile } from './file-list';
 import { formatDateTime } from './format';
 
@@ -21,15 +10,10 @@ export interface RecordFormFile extends ListedFile {
   sha256: string;
 }
 
-export interface RecordFormData extends FormMeta {
-  caseName: string;
-  caseNo: string;
-  /** Law-enforcement officers of the case (执法人员). */
-  officers: readonly string[];
+/** The recording as the form prints it, the same in the signed fields of the disc workflow. */
+export interface RecordingFacts {
   /** The person who operated the camera (摄录人). */
   cameraOperator: string;
-  recordingStart: Date;
-  recordingEnd: Date;
   place: string;
   recorderBrand: string;
   recorderModel: string;
@@ -37,6 +21,15 @@ export interface RecordFormData extends FormMeta {
   format: string;
   totalDurationSec: number;
   totalBytes: number;
+}
+
+export interface RecordFormData extends FormMeta, RecordingFacts {
+  caseName: string;
+  caseNo: string;
+  /** Law-enforcement officers of the case (执法人员). */
+  officers: readonly string[];
+  recordingStart: Date;
+  recordingEnd: Date;
   /** Disc label as the caller numbers it, e.g. '2026-001 第1张/共2张'. */
   discLabel: string;
   files: readonly RecordFormFile[];
@@ -74,66 +67,44 @@ export async function recordForm(data: RecordFormData): Promise<Buffer> {
       ? data.electronicSignatures.map((line, i) => para(`${i === 0 ? '电子签名：' : '\u3000\u3000\u3000\u3000\u3000'}${line}`, { font: 'fangsong', size: SIZE.xiaoWu + 1 }))
       : [para('电子签名：无', { font: 'fangsong', size: SIZE.xiaoWu + 1 })];
 
-  return buildDocument({
-    title: RECORD_FORM_TITLE,
-    orientation: 'portrait',
-    meta: data,
-    idPrefix: 'JL',
-    children: [
-      fieldTable(
+  return buildDocument({ title: RECORD_FORM_TITLE, orientation: 'portrait', meta: data, idPrefix: 'JL' }, [
+    fieldTable(
+      [
+        [{ label: '案件名称', value: data.caseName, span: 3 }],
         [
-          [{ label: '案件名称', value: data.caseName, span: 3 }],
-          [
-            { label: '案号', value: data.caseNo },
-            { label: '光盘编号', value: data.discLabel },
-          ],
-          [{ label: '执法人员', value: data.officers.join('、'), span: 3 }],
-          [
-            { label: '摄录人', value: data.cameraOperator },
-            { label: '记录仪品牌型号', value: brandModel(data.recorderBrand, data.recorderModel) },
-          ],
-          [
-            { label: '录制开始时间', value: formatDateTime(data.recordingStart, tz) },
-            { label: '录制结束时间', value: formatDateTime(data.recordingEnd, tz) },
-          ],
-          [{ label: '录制地点', value: data.place, span: 3 }],
-          [
-            { label: '文件格式', value: data.format },
-            { label: '时长及大小', value: `${formatDurationClock(data.totalDurationSec)}，${formatBytes(data.totalBytes)}` },
-          ],
-          ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
+          { label: '案号', value: data.caseNo },
+          { label: '光盘编号', value: data.discLabel },
         ],
-        FIELD_GRID,
-        { minRowHeight: 560 },
-      ),
-      fileListHeading(data.files.length),
-      // The table goes with the closing text and the signature and seal boxes: never a page of boxes alone. Word keeps
-      // the last rows; LibreOffice keeps a table with what follows only as a whole (the list may then start on page 2).
-      dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件', keepLastRows: rows.length }),
-      para('以上视听资料为执法记录仪原始记录，未经删节、修改，已刻录光盘存储；SHA-256 校验值可用于核对光盘内文件。', {
-        font: 'fangsong',
-        size: SIZE.xiaoWu + 1,
-        before: 100,
-        after: 100,
-        keepNext: true,
-      }),
-      para('本单位根证书 SHA-256 指纹（光盘上 certs/office-ca.pem 的指纹须与此及本单位另行公布的指纹一致，光盘清单签名方可采信）：', {
-        font: 'fangsong',
-        size: SIZE.xiaoWu + 1,
-        keepNext: true,
-      }),
-      // One line of Courier at 7.5pt: 95 characters fit the portrait text width.
-      para([run(data.caFingerprint, { font: 'mono', size: SIZE.liu })], { after: 100, keepNext: true }),
-      signatureBoxes(
+        [{ label: '执法人员', value: data.officers.join('、'), span: 3 }],
         [
-          { label: '执法人员签名', weight: 1 },
-          { label: '大队负责人签名', weight: 1 },
-          { label: '单位（盖章）', body: [data.unitName], weight: 1.3 },
+          { label: '摄录人', value: data.cameraOperator },
+          { label: '记录仪品牌型号', value: brandModel(data.recorderBrand, data.recorderModel) },
         ],
-        'portrait',
-      ),
-      spacer(80),
-      ...esig,
-    ],
-  });
+        [
+          { label: '录制开始时间', value: formatDateTime(data.recordingStart, tz) },
+          { label: '录制结束时间', value: formatDateTime(data.recordingEnd, tz) },
+        ],
+        [{ label: '录制地点', value: data.place, span: 3 }],
+        [
+          { label: '文件格式', value: data.format },
+          { label: '时长及大小', value: `${formatDurationClock(data.totalDurationSec)}，${formatBytes(data.totalBytes)}` },
+        ],
+        ...(data.remarks ? [[{ label: '备注', value: data.remarks, span: 3 }]] : []),
+      ],
+      FIELD_GRID,
+      { minRowHeight: 560 },
+    ),
+    fileListHeading(data.files.length),
+    // The table goes with the closing text and the signature and seal boxes: never a page of boxes alone. Word keeps
+    // the last rows; LibreOffice keeps a table with what follows only as a whole (the list may then start on page 2).
+    dataTable(FILE_COLUMNS, rows, 'portrait', { emptyText: '无文件', keepLastRows: rows.length }),
+    ...closingWithFingerprint(
+      '以上视听资料为执法记录仪原始记录，未经删节、修改，已刻录光盘存储；SHA-256 校验值可用于核对光盘内文件。',
+      '本单位根证书 SHA-256 指纹（光盘上 certs/office-ca.pem 的指纹须与此及本单位另行公布的指纹一致，光盘清单签名方可采信）：',
+      data.caFingerprint,
+    ),
+    signatureBoxes([{ label: '执法人员签名' }, { label: '大队负责人签名' }, { label: '单位（盖章）', body: [data.unitName], weight: 1.3 }], 'portrait'),
+    spacer(80),
+    ...esig,
+  ]);
 }

@@ -1,17 +1,6 @@
 // 执法记录仪视听资料查阅登记表 — the keeper's register of rules art. 14: who viewed what, why, on whose
 // approval and when. Landscape, because eight columns of Chinese text do not fit a portrait page.
-import {
-  buildDocument,
-  centered,
-  dataTable,
-  para,
-  signatureLines,
-  SIZE,
-  spacer,
-  type CellContent,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
+import { buildDocument, centered, dataTable, para, signatureLines, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
 import { ACCESS_TYPE_LABELS, type AccessType } from '../common';
 import { formatDateTimeCompact, formatDay } from './format';
 
@@ -71,28 +60,21 @@ export async function viewingRegister(data: ViewingRegisterData): Promise<Buffer
     time(e.startedAt),
     e.endedAt ? time(e.endedAt) : '未结束',
   ]);
-  return buildDocument({
-    title: VIEWING_TITLE,
-    orientation: 'landscape',
-    meta: data,
-    idPrefix: 'CY',
-    subtitle: `单位：${data.unitName}\u3000\u3000登记期间：${formatDay(data.periodFrom)} 至 ${formatDay(data.periodTo)}`,
-    subtitleShare: 0.75,
-    children: [
-      dataTable(COLUMNS, rows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无查阅记录' }),
-      para(`本期间共登记查阅 ${data.entries.length} 次。办案查阅须经乡主管领导批准，公开使用须经大队负责人批准。`, {
-        size: SIZE.xiaoWu,
-        before: 80,
-        keepNext: true,
-      }),
-      spacer(120),
-      signatureLines(
-        [
-          { label: '保管员（签名）', ...(data.keeperName ? { printedName: data.keeperName } : {}) },
-          ...(data.exportedBy ? [{ label: `导出人（${data.exportedBy.role}，签名）`, printedName: data.exportedBy.name }] : []),
-        ],
-        'landscape',
-      ),
-    ],
-  });
+  const subtitle = `单位：${data.unitName}\u3000\u3000登记期间：${formatDay(data.periodFrom)} 至 ${formatDay(data.periodTo)}`;
+  return buildDocument({ title: VIEWING_TITLE, orientation: 'landscape', meta: data, idPrefix: 'CY', subtitle }, [
+    dataTable(COLUMNS, rows, 'landscape', { size: SIZE.xiaoWu, emptyText: '本期间无查阅记录' }),
+    para(`本期间共登记查阅 ${data.entries.length} 次。办案查阅须经乡主管领导批准，公开使用须经大队负责人批准。`, {
+      size: SIZE.xiaoWu,
+      before: 80,
+      keepNext: true,
+    }),
+    spacer(120),
+    signatureLines(
+      [
+        { label: '保管员（签名）', ...(data.keeperName ? { printedName: data.keeperName } : {}) },
+        ...(data.exportedBy ? [{ label: `导出人（${data.exportedBy.role}，签名）`, printedName: data.exportedBy.name }] : []),
+      ],
+      'landscape',
+    ),
+  ]);
 }

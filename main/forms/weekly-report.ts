@@ -1,30 +1,8 @@
 // 执法记录仪视听资料每周归档报告 — the Friday consolidation of rules art. 11(2): who handed over on
 // which day, what each recorder produced, what was flagged, whether the archive is intact and backed up.
 import { formatBytes, formatDurationClock, HANDOVER_MARK_LABELS, INTEGRITY_PROBLEM_LABELS, type HandoverMark, type IntegrityProblemKind } from '../common';
-import {
-  buildDocument,
-  centered,
-  dataTable,
-  FIELD_GRID,
-  fieldTable,
-  heading,
-  para,
-  signatureLines,
-  SIZE,
-  spacer,
-  type CellContent,
-  type Column,
-  type FormMeta,
-} from './docx-kit';
-import {
-  FLAG_ORDER,
-  flagLabel,
-  formatDateTime,
-  formatDateTimeCompact,
-  formatMonthDay,
-  weekdayLabel,
-  type FileFlag,
-} from './format';
+import { buildDocument, centered, dataTable, FIELD_GRID, fieldTable, heading, para, signatureLines, SIZE, spacer, type CellContent, type Column, type FormMeta } from './docx-kit';
+import { FLAG_ORDER, flagLabel, formatDateTime, formatDateTimeCompact, formatMonthDay, weekdayLabel, type FileFlag } from './format';
 
 /** What the weekly report lists of a fixity check: 'manifest' problems are not printed. */
 export type WeeklyProblemKind = Exclude<IntegrityProblemKind, 'manifest'>;
@@ -296,50 +274,44 @@ export async function weeklyReport(data: WeeklyReportData): Promise<Buffer> {
     : [];
 
   const label = weekLabel(data);
-  return buildDocument({
-    title: WEEKLY_TITLE,
-    orientation: 'portrait',
-    meta: data,
-    idPrefix: 'ZB',
-    children: [
-      fieldTable(
+  return buildDocument({ title: WEEKLY_TITLE, orientation: 'portrait', meta: data, idPrefix: 'ZB' }, [
+    fieldTable(
+      [
+        [{ label: '归档周次', value: label, span: 3 }],
         [
-          [{ label: '归档周次', value: label, span: 3 }],
-          [
-            { label: '交接次数', value: data.handoverSessions !== undefined ? `${data.handoverSessions} 次` : `${doneCount} 人次` },
-            { label: '缺交', value: missingCount > 0 ? `${missingCount} 人次` : '无' },
-          ],
-          [
-            { label: '文件总数', value: `${totals.files} 个` },
-            { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDurationClock(totals.durationSec)}` },
-          ],
+          { label: '交接次数', value: data.handoverSessions !== undefined ? `${data.handoverSessions} 次` : `${doneCount} 人次` },
+          { label: '缺交', value: missingCount > 0 ? `${missingCount} 人次` : '无' },
         ],
-        FIELD_GRID,
-      ),
-      heading('一、每日交接情况'),
-      dataTable(gridColumns, gridRows, 'portrait', { size: SIZE.xiaoWu, emptyText: '本周无执法人员记录' }),
-      para('注：✓ 已交接；— 当日无录制或非工作日；缺 当日有录制但未交接。', { size: SIZE.xiaoWu, before: 60 }),
-      heading('二、记录仪汇总'),
-      dataTable(recorderColumns, recorderRows, 'portrait', { emptyText: '本周无记录仪交接' }),
-      heading('三、本周标记'),
-      para(flagSummary, { font: 'fangsong', size: SIZE.xiaoSi, after: 80, keepNext: flagRows.length > 0 }),
-      ...(flagRows.length > 0 ? [dataTable(flagColumns, flagRows, 'portrait')] : []),
-      heading('四、完整性校验'),
-      ...integrityChildren,
-      heading('五、备份'),
-      ...backupChildren,
-      ...(anchor ? [heading('六、审计链核对值'), ...anchorChildren] : []),
-      ...(data.remarks ? [heading(anchor ? '七、其他说明' : '六、其他说明'), para(data.remarks, { font: 'fangsong', size: SIZE.xiaoSi })] : []),
-      spacer(200),
-      signatureLines(
         [
-          { label: '整理人（保管员）', printedName: data.preparedBy.name },
-          { label: '审核人（大队负责人）', printedName: data.reviewedBy?.name },
+          { label: '文件总数', value: `${totals.files} 个` },
+          { label: '总大小 / 时长', value: `${formatBytes(totals.bytes)}，${formatDurationClock(totals.durationSec)}` },
         ],
-        'portrait',
-      ),
-    ],
-  });
+      ],
+      FIELD_GRID,
+    ),
+    heading('一、每日交接情况'),
+    dataTable(gridColumns, gridRows, 'portrait', { size: SIZE.xiaoWu, emptyText: '本周无执法人员记录' }),
+    para('注：✓ 已交接；— 当日无录制或非工作日；缺 当日有录制但未交接。', { size: SIZE.xiaoWu, before: 60 }),
+    heading('二、记录仪汇总'),
+    dataTable(recorderColumns, recorderRows, 'portrait', { emptyText: '本周无记录仪交接' }),
+    heading('三、本周标记'),
+    para(flagSummary, { font: 'fangsong', size: SIZE.xiaoSi, after: 80, keepNext: flagRows.length > 0 }),
+    ...(flagRows.length > 0 ? [dataTable(flagColumns, flagRows, 'portrait')] : []),
+    heading('四、完整性校验'),
+    ...integrityChildren,
+    heading('五、备份'),
+    ...backupChildren,
+    ...(anchor ? [heading('六、审计链核对值'), ...anchorChildren] : []),
+    ...(data.remarks ? [heading(anchor ? '七、其他说明' : '六、其他说明'), para(data.remarks, { font: 'fangsong', size: SIZE.xiaoSi })] : []),
+    spacer(200),
+    signatureLines(
+      [
+        { label: '整理人（保管员）', printedName: data.preparedBy.name },
+        { label: '审核人（大队负责人）', printedName: data.reviewedBy?.name },
+      ],
+      'portrait',
+    ),
+  ]);
 }
 
 function integrityConclusion(i: WeeklyIntegrity): string {

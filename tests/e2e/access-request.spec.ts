@@ -2,10 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Client, MethodName } from '../../main/api';
 import { callApi } from './support/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL } from '../fixtures/recorder-volume';
-import type { TestHost } from './support/host';
-import { hostWithRecorderDay } from './support/recorder-day';
+import { recorderDaySpec } from './support/recorder-day';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs, nav } from './support/session';
+import { loginAs, nav } from './support/session';
 
 /**
  * 申请查阅 where the refusal is met (issue 11): from the player's refusal screen and from the case page, the request
@@ -16,15 +15,13 @@ const CUSTODIAN = { login: 'qianbg', name: '钱保管', password: 'Keeper-pass-2
 const START = new Date('2026-03-02T01:30:00Z');
 const CASE = { number: '青执（2026）第 031 号', title: '某店铺占道经营案' };
 
-test.describe.configure({ mode: 'serial' });
-
-let host: TestHost;
-let closeDay: (() => Promise<void>) | undefined;
-let recordingId: number;
+const day = recorderDaySpec(START, OFFICER, [
+  [OFFICER, ['officer']],
+  [CUSTODIAN, ['custodian']],
+]);
 let caseId: number;
-let firstSegment: string;
 
-const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
+const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(day.host.services, client, method, input);
 
 /** The officer's own requests, read through the API. */
 async function myRequests(): Promise<{ scope: { kind: string; id: number }; type: string; reason: string; state: string }[]> {
@@ -36,28 +33,10 @@ async function myRequests(): Promise<{ scope: { kind: string; id: number }; type
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  let admin: Client;
-  let mediaIds: number[];
-  ({ host, admin, mediaIds, close: closeDay } = await hostWithRecorderDay(START, OFFICER, [
-    [OFFICER, ['officer']],
-    [CUSTODIAN, ['custodian']],
-  ]));
-  const first = (await call(admin, 'media.get', { id: mediaIds[0]! })) as { recordingId: number; originalName: string };
-  recordingId = first.recordingId;
-  firstSegment = first.originalName;
   const custodian: Client = { id: 'e2e-custodian', sessionId: null };
   await call(custodian, 'session.login', { login: CUSTODIAN.login, password: CUSTODIAN.password });
   caseId = ((await call(custodian, 'cases.create', CASE)) as { id: number }).id;
-  await call(custodian, 'cases.addItems', { caseId, mediaIds });
-});
-
-test.afterAll(() => closeDay?.());
-
-// The player's refused media request (403) is logged by the browser.
-expectQuietConsole(() => /Failed to load resource.*403/);
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: new Date(START.getTime() + 3_600_000) });
+  await call(custodian, 'cases.addItems', { caseId, mediaIds: day.mediaIds });
 });
 
 /** Fills the open request form as 办案查阅 with `reason` and submits it. */
@@ -70,9 +49,9 @@ async function submit(page: Page, reason: string) {
 }
 
 test('申请查阅 on the player’s refusal screen asks for the refused recording', async ({ page }) => {
-  await loginAs(page, host.openUrl, OFFICER);
+  await loginAs(page, day.host.openUrl, OFFICER);
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();
-  await page.getByTestId('library-row').filter({ hasText: firstSegment }).click();
+  await page.getByTestId('library-row').filter({ hasText: day.first.originalName }).click();
   const player = page.getByRole('dialog', { name: '播放' });
   await expect(player.getByText('需要查阅申请').first()).toBeVisible();
   await screen(page, 'access-request-player-refused');
@@ -82,11 +61,11 @@ test('申请查阅 on the player’s refusal screen asks for the refused recordi
   await screen(page, 'access-request-player-form');
   const reason = '核对占道经营现场录像（播放器）';
   await submit(page, reason);
-  expect(await myRequests()).toContainEqual(expect.objectContaining({ scope: expect.objectContaining({ kind: 'recording', id: recordingId }), type: 'case', reason, state: 'pending' }));
+  expect(await myRequests()).toContainEqual(expect.objectContaining({ scope: expect.objectContaining({ kind: 'recording', id: day.first.recordingId }), type: 'case', reason, state: 'pending' }));
 });
 
 test('申请查阅 on the case page asks for the case’s evidence', async ({ page }) => {
-  await loginAs(page, host.openUrl, OFFICER);
+  await loginAs(page, day.host.openUrl, OFFICER);
   await nav(page).getByRole('menuitem', { name: '案件' }).click();
   await page.getByRole('link', { name: CASE.number }).click();
   await page.getByTestId('request-access').click();

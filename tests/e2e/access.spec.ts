@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Client, MethodName } from '../../main/api';
-import { callApi } from './support/api';
 import { FIXTURE_BADGE, FIXTURE_SERIAL } from '../fixtures/recorder-volume';
-import type { TestHost } from './support/host';
 import { callFromPage } from './support/page-api';
-import { hostWithRecorderDay } from './support/recorder-day';
+import { recorderDaySpec } from './support/recorder-day';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs as login, nav, type Person } from './support/session';
+import { loginAs as login, nav, type Person } from './support/session';
 
 /**
  * Viewing only with leave (issue 5): an officer asks for case viewing (办案查阅) of a recording, the
@@ -18,39 +15,16 @@ const LEADER = { login: 'zhouxiang', name: '周乡长', password: 'Leader-pass-2
 const REASON = '查办青山路占道经营案，核对现场执法录像';
 const START = new Date('2026-03-02T01:30:00Z');
 
-test.describe.configure({ mode: 'serial' });
-
-let host: TestHost;
-let closeDay: (() => Promise<void>) | undefined;
-let recordingId: number;
-let mediaId: number;
+// A refused media request (403) is what the first test checks for; the frame lets the browser's log of it pass.
+const day = recorderDaySpec(START, OFFICER, [
+  [OFFICER, ['officer']],
+  [LEADER, ['township_leader']],
+]);
 let requestId: number;
-
-const call = (client: Client, method: MethodName, input: unknown): Promise<unknown> => callApi(host.services, client, method, input);
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  let admin: Client;
-  let mediaIds: number[];
-  ({ host, admin, mediaIds, close: closeDay } = await hostWithRecorderDay(START, OFFICER, [
-    [OFFICER, ['officer']],
-    [LEADER, ['township_leader']],
-  ]));
-  mediaId = mediaIds[0]!;
-  recordingId = ((await call(admin, 'media.get', { id: mediaId })) as { recordingId: number }).recordingId;
-});
-
-test.afterAll(() => closeDay?.());
-
-// A refused media request (403) is what the first test checks for; the browser logs it.
-expectQuietConsole(() => /Failed to load resource.*403/);
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: new Date(START.getTime() + 3_600_000) });
-});
 
 /** Logs `u` in and opens 查阅审批. */
 async function loginAs(page: Page, u: Person) {
-  await login(page, host.openUrl, u);
+  await login(page, day.host.openUrl, u);
   await nav(page).getByRole('menuitem', { name: '查阅审批' }).click();
 }
 
@@ -62,8 +36,8 @@ const mediaStatus = async (page: Page, id: number) =>
   page.evaluate(async (url) => (await fetch(url, { headers: { Range: 'bytes=0-1023' } })).status, await playerUrl(page, id));
 
 test('an officer refused in the library asks for leave on the row, with the recording filled in', async ({ page }) => {
-  await login(page, host.openUrl, OFFICER);
-  expect(await mediaStatus(page, mediaId)).toBe(403);
+  await login(page, day.host.openUrl, OFFICER);
+  expect(await mediaStatus(page, day.first.id)).toBe(403);
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();
   const row = page.getByTestId('library-row').first();
   await expect(row.getByTestId('request-access')).toBeVisible();
@@ -82,7 +56,7 @@ test('an officer refused in the library asks for leave on the row, with the reco
   await expect(mine).toContainText('办案查阅');
   await expect(mine).toContainText(`2026-03-02 09:30–`);
   await expect(mine).toContainText(`${OFFICER.name}（警号 ${FIXTURE_BADGE}）`);
-  await expect(mine).not.toContainText(`录像 #${recordingId}`);
+  await expect(mine).not.toContainText(`录像 #${day.first.recordingId}`);
   await expect(mine).toContainText('待审批');
   requestId = Number((await mine.locator('td').first().innerText()).replace('#', ''));
   expect(requestId).toBeGreaterThan(0);
@@ -119,9 +93,9 @@ test('the officer plays the recording within the validity window', async ({ page
   const row = page.getByTestId('my-requests').locator('tbody tr').first();
   await expect(row).toContainText('已批准');
   await expect(row).toContainText(LEADER.name);
-  expect(await mediaStatus(page, mediaId)).toBe(206);
+  expect(await mediaStatus(page, day.first.id)).toBe(206);
   // The media element loads it as a player would (Range requests through the same handler).
-  const url = await playerUrl(page, mediaId);
+  const url = await playerUrl(page, day.first.id);
   const loaded = await page.evaluate(
     (src) =>
       new Promise<string>((resolve) => {
@@ -138,7 +112,7 @@ test('the officer plays the recording within the validity window', async ({ page
   expect(loaded).toMatch(/^duration \d/);
   // The same URL opened as a page of its own (a tab whose video could be saved) is refused.
   const tab = await page.context().newPage();
-  expect((await tab.goto(`${host.url}${url}`))?.status()).toBe(403);
+  expect((await tab.goto(`${day.host.url}${url}`))?.status()).toBe(403);
   await tab.close();
 });
 

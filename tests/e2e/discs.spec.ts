@@ -7,7 +7,7 @@ import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { makeSegments } from '../fixtures/recorder-volume';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs as login, nav, type Person } from './support/session';
+import { expectQuietConsole, pinPageClock, loginAs as login, nav, type Person } from './support/session';
 
 /**
  * From a case to a burned, read-back evidence disc: the officer fills in the place and signs the record form,
@@ -78,9 +78,7 @@ test.afterAll(async () => {
 });
 
 expectQuietConsole();
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: NOW });
-});
+pinPageClock(NOW);
 
 const loginAs = (page: Page, who: Person) => login(page, host.openUrl, who);
 

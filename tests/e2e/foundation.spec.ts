@@ -4,7 +4,7 @@ import { startTestHost, type TestHost } from './support/host';
 import { callFromPage } from './support/page-api';
 import { ADMIN, CHIEF } from './support/api';
 import { screen } from './support/screens';
-import { expectQuietConsole, fillLogin, logout, nav } from './support/session';
+import { expectQuietConsole, fillLogin, loginAs, logout, nav } from './support/session';
 
 /**
  * The foundation workflow on a fresh archive: first-run setup, the admin creates an officer, the
@@ -92,9 +92,7 @@ test('first-run setup creates the office and logs the admin in', async ({ page }
 
 test('the admin creates an officer account', async ({ page }) => {
   // Each test has its own browser context, so its own client and session.
-  await open(page);
-  await login(page, ADMIN.login, ADMIN.password);
-  await expect(page.getByTestId('greeting')).toContainText(ADMIN.name);
+  await loginAs(page, host.openUrl, ADMIN);
   await nav(page).getByRole('menuitem', { name: '系统设置' }).click();
   await expect(page.getByRole('tab', { name: '用户管理' })).toBeVisible();
   await expect(page.getByRole('cell', { name: ADMIN.login })).toBeVisible();
@@ -225,9 +223,7 @@ test('the officer changes the initial password and sees only the officer section
 });
 
 test('the admin reads the audit log and the chain verifies', async ({ page }) => {
-  await open(page);
-  await login(page, ADMIN.login, ADMIN.password);
-  await expect(page.getByTestId('greeting')).toContainText(ADMIN.name);
+  await loginAs(page, host.openUrl, ADMIN);
   await nav(page).getByRole('menuitem', { name: '审计日志' }).click();
   const table = page.locator('.ant-table');
   for (const action of ['初始化', '新建用户', '登录失败', '修改密码', '越权访问被拒绝']) {
@@ -253,9 +249,7 @@ test('the admin reads the audit log and the chain verifies', async ({ page }) =>
 });
 
 test('the chief sees the last chain check; after the idle time the next call returns to login', async ({ page }) => {
-  await open(page);
-  await login(page, CHIEF.login, CHIEF.password);
-  await expect(page.getByTestId('greeting')).toContainText(CHIEF.name);
+  await loginAs(page, host.openUrl, CHIEF);
   await expect(nav(page).getByRole('menuitem', { name: '监督' })).toBeVisible();
   await expect(nav(page).getByRole('menuitem', { name: '审计日志' })).toBeVisible();
   await expect(nav(page).getByRole('menuitem', { name: '系统设置' })).toHaveCount(0);

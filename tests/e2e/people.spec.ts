@@ -7,7 +7,7 @@ import { FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixtures/recorder-v
 import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs, logout, nav, type Person } from './support/session';
+import { expectQuietConsole, pinPageClock, loginAs, logout, nav, type Person } from './support/session';
 
 /**
  * A clerk's first week (issue 11 items 1, 6, 7): a person is one thing (the account with a badge is the officer
@@ -65,9 +65,7 @@ test.afterAll(async () => {
 });
 
 expectQuietConsole();
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: NOW });
-});
+pinPageClock(NOW);
 
 /** Denied calls in the audit log so far (越权访问被拒绝): each is a button or a list the UI should not have tried. */
 async function deniedRows(): Promise<string[]> {

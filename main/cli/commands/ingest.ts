@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { EventPayload, HostCapabilities, IngestItemDto, IngestSessionDetailDto } from '../../api';
 import { AppError, formatBytes } from '../../common';
-import { archiveHasDatabase } from '../../store';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { requireArchive } from '../archive';
+import { EXIT_OK, EXIT_PROBLEMS, FLAG, STRING, UsageError, parseArchiveArgs, requireOption } from '../args';
 import { println, type CliEnv, type Writer } from '../env';
 import { text } from '../escape';
 import { readPassword } from '../password';
@@ -73,22 +72,10 @@ function printTable(out: Writer, d: IngestSessionDetailDto, source: string): voi
  * manifests. Recorder and officer come from the options or else from what the scan read on the volume.
  */
 export async function ingestCommand(argv: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      archive: { type: 'string' },
-      source: { type: 'string' },
-      user: { type: 'string' },
-      officer: { type: 'string' },
-      recorder: { type: 'string' },
-      'new-recorder': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const archive = requireOption(values, 'archive');
+  const { archive, values } = parseArchiveArgs(argv, { source: STRING, user: STRING, officer: STRING, recorder: STRING, 'new-recorder': FLAG });
   const sourceDir = path.resolve(requireOption(values, 'source'));
   const user = requireOption(values, 'user');
-  if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
+  requireArchive(archive);
   if (!statSync(sourceDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`source folder not found: ${sourceDir}`);
   const json = values.json;
   const say = (line: string) => {

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { EXIT_OK, requireOption } from '../args';
+import { EXIT_OK, parseArchiveArgs, STRING, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
 import { text } from '../escape';
 import { readPassword } from '../password';
@@ -9,19 +8,7 @@ export const initUsage = 'init --archive DIR --office NAME --admin LOGIN [--unit
 
 /** Sets an archive up without a window; the first account is admin and custodian. */
 export async function initCommand(argv: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      archive: { type: 'string' },
-      office: { type: 'string' },
-      unit: { type: 'string' },
-      admin: { type: 'string' },
-      name: { type: 'string' },
-      tz: { type: 'string', default: 'Asia/Shanghai' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const archive = requireOption(values, 'archive');
+  const { archive, values } = parseArchiveArgs(argv, { office: STRING, unit: STRING, admin: STRING, name: STRING, tz: { type: 'string', default: 'Asia/Shanghai' } });
   const office = requireOption(values, 'office');
   const admin = requireOption(values, 'admin');
   const password = await readPassword(`password for ${admin}: `, env);

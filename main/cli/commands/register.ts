@@ -1,13 +1,10 @@
-import { parseArgs } from 'node:util';
 import { dayBounds, registerEntries, type ViewingRowDto } from '../../api';
 import { ACCESS_TYPE_LABELS, formatInstant } from '../../common';
-import { archiveHasDatabase } from '../../store';
-import { withArchive } from '../archive';
-import { EXIT_OK, UsageError, requireOption } from '../args';
+import { requireArchive, withArchive } from '../archive';
+import { EXIT_OK, UsageError, parseArchiveArgs, STRING, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
 import { esc, text } from '../escape';
-import { readPassword } from '../password';
-import { CliSession } from '../session';
+import { asUser } from '../session';
 
 export const registerUsage = 'register --archive DIR --from YYYY-MM-DD --to YYYY-MM-DD [--user LOGIN] [--json]';
 
@@ -19,34 +16,26 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * (who must be a keeper or an approver) and is refused like anyone else.
  */
 export async function registerCommand(argv: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { archive: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  const archive = requireOption(values, 'archive');
+  const { archive, values } = parseArchiveArgs(argv, { from: STRING, to: STRING, user: STRING });
   const from = requireOption(values, 'from');
   const to = requireOption(values, 'to');
   for (const d of [from, to]) if (!DAY.test(d) || Number.isNaN(Date.parse(d))) throw new UsageError(`not a date: ${d} (use YYYY-MM-DD)`);
   if (from > to) throw new UsageError('--from is after --to');
-  if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
+  requireArchive(archive);
 
   let rows: ViewingRowDto[];
   let timeZone: string;
   if (values.user) {
-    const cli = new CliSession(archive, env);
-    try {
-      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
-      timeZone = (await cli.call('office.get', {})).timeZone;
-      rows = [];
+    [timeZone, rows] = await asUser(archive, values.user, env, async (cli) => {
+      const zone = (await cli.call('office.get', {})).timeZone;
+      const all: ViewingRowDto[] = [];
       for (let offset = 0; ; offset += 500) {
         const page = await cli.call('register.list', { from, to, limit: 500, offset });
-        rows.push(...page.items);
-        if (rows.length >= page.total || !page.items.length) break;
+        all.push(...page.items);
+        if (all.length >= page.total || !page.items.length) break;
       }
-      await cli.call('session.logout', {});
-    } finally {
-      cli.close();
-    }
+      return [zone, all] as const;
+    });
   } else {
     [timeZone, rows] = await withArchive(archive, env, (store, office) => [office.timeZone, registerEntries(store.db, dayBounds(from, to, office.timeZone))] as const);
   }

@@ -1,12 +1,10 @@
-import { parseArgs } from 'node:util';
 import { dailyCheck, type DailyCheckDto } from '../../api';
 import { FINDING_KIND_LABELS, RULE_ARTICLE_LABELS, VERDICT_LABELS } from '../../common';
 import { withArchive } from '../archive';
-import { EXIT_OK, UsageError, requireOption } from '../args';
+import { EXIT_OK, UsageError, parseArchiveArgs, STRING, requireOption } from '../args';
 import { println, type CliEnv } from '../env';
 import { esc, text } from '../escape';
-import { readPassword } from '../password';
-import { CliSession } from '../session';
+import { asUser } from '../session';
 
 export const supervisionUsage = 'supervision --archive DIR --date YYYY-MM-DD [--user LOGIN] [--json]';
 
@@ -18,24 +16,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * it goes through the API as that user (the chief or the township leader) and is refused like anyone else.
  */
 export async function supervisionCommand(argv: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { archive: { type: 'string' }, date: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  const archive = requireOption(values, 'archive');
+  const { archive, values } = parseArchiveArgs(argv, { date: STRING, user: STRING });
   const day = requireOption(values, 'date');
   if (!DAY.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`not a date: ${day} (use YYYY-MM-DD)`);
 
   let check: DailyCheckDto;
   if (values.user) {
-    const cli = new CliSession(archive, env);
-    try {
-      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
-      check = await cli.call('supervision.day', { day });
-      await cli.call('session.logout', {});
-    } finally {
-      cli.close();
-    }
+    check = await asUser(archive, values.user, env, (cli) => cli.call('supervision.day', { day }));
   } else {
     check = await withArchive(archive, env, (store, office) => dailyCheck(store.db, { day, timeZone: office.timeZone, now: env.clock.now() }));
   }

@@ -1,16 +1,13 @@
-import { parseArgs } from 'node:util';
 import { revocationAwareVerifier } from '../../accounts';
 import { formatBytes } from '../../common';
 import type { Pem } from '../../crypto';
 import { checkIntegrity, type IntegrityReport } from '../../ingest';
-import { archiveHasDatabase } from '../../store';
 import { verifyAuditChain, type ChainAnchors } from '../../audit';
-import { withArchive } from '../archive';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, requireOption } from '../args';
+import { requireArchive, withArchive } from '../archive';
+import { EXIT_OK, EXIT_PROBLEMS, STRING, UsageError, parseArchiveArgs } from '../args';
 import { println, type CliEnv } from '../env';
 import { text } from '../escape';
-import { readPassword } from '../password';
-import { CliSession } from '../session';
+import { asUser } from '../session';
 
 export const verifyUsage = 'verify --archive DIR [--user LOGIN] [--anchor SEQ:HASH]... [--anchor-seal HASH]... [--json]';
 
@@ -37,32 +34,14 @@ export function parseAnchors(anchor: string[] = [], anchorSeal: string[] = []): 
  * through the API as that user and the integrity check is itself audited; without it, it only reads.
  */
 export async function verifyCommand(argv: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      archive: { type: 'string' },
-      user: { type: 'string' },
-      anchor: { type: 'string', multiple: true },
-      'anchor-seal': { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const archive = requireOption(values, 'archive');
+  const { archive, values } = parseArchiveArgs(argv, { user: STRING, anchor: { type: 'string', multiple: true }, 'anchor-seal': { type: 'string', multiple: true } });
   const anchors = parseAnchors(values.anchor, values['anchor-seal']);
-  if (!archiveHasDatabase(archive)) throw new UsageError(`no archive at ${archive} (evidence.db not found)`);
+  requireArchive(archive);
 
   let report;
   let originals: IntegrityReport;
   if (values.user) {
-    const cli = new CliSession(archive, env);
-    try {
-      await cli.call('session.login', { login: values.user, password: await readPassword(`password for ${values.user}: `, env) });
-      originals = await cli.call('integrity.check', {});
-      report = await cli.call('audit.verify', anchors);
-      await cli.call('session.logout', {});
-    } finally {
-      cli.close();
-    }
+    [originals, report] = await asUser(archive, values.user, env, async (cli) => [await cli.call('integrity.check', {}), await cli.call('audit.verify', anchors)] as const);
   } else {
     [report, originals] = await withArchive(archive, env, async (store, office) => {
       const verifier = revocationAwareVerifier(store.db, office.caCertPem as Pem);

@@ -28,12 +28,8 @@ export interface DiscRow {
   readback: string | null;
 }
 
-interface JoinedRow extends DiscRow {
-  case_number: string;
-  case_title: string;
-  built_name: string;
-  burned_name: string | null;
-}
+/** A register row as SELECT reads it: the summary's names, with the read-back flag and the label as stored. */
+type SummaryRow = Omit<DiscSummaryDto, 'readbackOk' | 'labelText'> & { readbackOk: number | null; label: string };
 
 export interface StoredLabel {
   organization: string;
@@ -47,7 +43,9 @@ export interface StoredLabel {
   day: string;
 }
 
-const SELECT = `SELECT d.*, c.number AS case_number, c.title AS case_title, ub.display_name AS built_name, uu.display_name AS burned_name
+const SELECT = `SELECT d.id, d.case_id AS caseId, c.number AS caseNumber, c.title AS caseTitle, d.record_form_id AS recordFormId,
+    d.disc_index AS discIndex, d.disc_count AS discCount, d.media_type AS mediaType, d.image_bytes AS imageBytes, ub.display_name AS builtBy,
+    d.built_at AS builtAt, uu.display_name AS burnedBy, d.burned_at AS burnedAt, d.drive, d.readback_ok AS readbackOk, d.readback_at AS readbackAt, d.label
   FROM discs d JOIN cases c ON c.id = d.case_id JOIN users ub ON ub.id = d.built_by LEFT JOIN users uu ON uu.id = d.burned_by`;
 
 /** What goes on the disc face: office, case, disc i of N, date. */
@@ -66,26 +64,8 @@ export function makeLabel(args: Omit<StoredLabel, 'day'> & { at: Date; timeZone:
   return { ...rest, day: localDay(at, timeZone) };
 }
 
-function summary(r: JoinedRow): DiscSummaryDto {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    caseNumber: r.case_number,
-    caseTitle: r.case_title,
-    recordFormId: r.record_form_id,
-    discIndex: r.disc_index,
-    discCount: r.disc_count,
-    mediaType: r.media_type,
-    imageBytes: r.image_bytes,
-    builtBy: r.built_name,
-    builtAt: r.built_at,
-    burnedBy: r.burned_name,
-    burnedAt: r.burned_at,
-    drive: r.drive,
-    readbackOk: r.readback_ok === null ? null : r.readback_ok === 1,
-    readbackAt: r.readback_at,
-    labelText: labelText(JSON.parse(r.label) as StoredLabel),
-  };
+function summary({ readbackOk, label, ...facts }: SummaryRow): DiscSummaryDto {
+  return { ...facts, readbackOk: readbackOk === null ? null : readbackOk === 1, labelText: labelText(JSON.parse(label) as StoredLabel) };
 }
 
 export function findDisc(db: Db, id: string): DiscRow {
@@ -99,18 +79,19 @@ export function listDiscs(db: Db, caseId?: number): DiscSummaryDto[] {
     caseId === undefined
       ? db.prepare(`${SELECT} ORDER BY d.built_at DESC, d.id DESC LIMIT 500`).all()
       : db.prepare(`${SELECT} WHERE d.case_id = ? ORDER BY d.disc_index`).all(caseId)
-  ) as JoinedRow[];
+  ) as SummaryRow[];
   return rows.map(summary);
 }
 
 export function loadDisc(db: Db, id: string): DiscDto {
-  const r = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as JoinedRow | undefined;
+  const r = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', '光盘不存在');
+  const d = findDisc(db, id);
   return {
     ...summary(r),
-    files: JSON.parse(r.contents) as DiscFileDto[],
-    manifestSha256: r.manifest_sha256,
-    readback: r.readback ? (JSON.parse(r.readback) as DiscReadbackDto) : null,
+    files: JSON.parse(d.contents) as DiscFileDto[],
+    manifestSha256: d.manifest_sha256,
+    readback: d.readback ? (JSON.parse(d.readback) as DiscReadbackDto) : null,
   };
 }
 

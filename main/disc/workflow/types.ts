@@ -1,6 +1,7 @@
 // What the disc workflow returns: record forms and discs (the API hands these to the renderer as they are).
 import type { UserRefDto } from '../../access';
 import type { DiscMediaType, RecordFormState, SignatureRole } from '../../common';
+import type { RecordingFacts } from '../../forms';
 
 export interface RecordFormFileDto {
   mediaId: number;
@@ -12,20 +13,13 @@ export interface RecordFormFileDto {
 }
 
 /** Everything printed on the form; the signatures cover exactly this (with the case id), as canonical JSON. */
-export interface RecordFormFieldsDto {
+export interface RecordFormFieldsDto extends RecordingFacts {
   caseNumber: string;
   caseTitle: string;
   discNo: string;
   officers: string[];
-  cameraOperator: string;
   recordingStart: string;
   recordingEnd: string;
-  place: string;
-  recorderBrand: string;
-  recorderModel: string;
-  format: string;
-  totalDurationSec: number;
-  totalBytes: number;
   files: RecordFormFileDto[];
   remarks: string;
 }

@@ -49,6 +49,13 @@ export function expectQuietConsole(allow: () => RegExp | null = () => null): voi
   });
 }
 
+/** Each page of the calling spec starts with the browser's clock at `at`, the day the host's services see. */
+export function pinPageClock(at: Date): void {
+  test.beforeEach(async ({ page }) => {
+    await page.clock.install({ time: at });
+  });
+}
+
 /** Logs out through the user menu, back to the login page. */
 export async function logout(page: Page): Promise<void> {
   const loginHeading = page.getByRole('heading', { name: '用户登录' });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { Client } from '../../../main/api';
 import { makeTestApi, setUpOffice, type TestApi } from '../../support/services';
 
@@ -26,6 +27,16 @@ export async function careOffice(): Promise<CareOffice> {
   const a = await t.call(keeper, 'recorders.create', { serial: 'DSJ-A01', brand: '执法通', model: 'A8' });
   const b = await t.call(keeper, 'recorders.create', { serial: 'DSJ-B02', brand: '执法通', model: 'A8' });
   return { t, admin, chief, keeper, keeperUserId: u.id, officerId: officer.id, recorders: { a: a.id, b: b.id } };
+}
+
+/** A fresh care office for each test of the calling describe, cleaned up after it; its fields are set when a test runs. */
+export function careOfficePerTest(): CareOffice {
+  const o = {} as CareOffice;
+  beforeEach(async () => {
+    Object.assign(o, await careOffice());
+  }, 60_000);
+  afterEach(() => o.t.cleanup());
+  return o;
 }
 
 /** The audit rows of an action, oldest first, with their details parsed. */

@@ -1,22 +1,18 @@
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorizeDocument, generatedDocument } from '../../../main/api/form-route';
-import { auditRows, careOffice, TINY_PNG, type CareOffice } from './care-support';
+import { auditRows, careOfficePerTest, TINY_PNG } from './care-support';
 
 // Device care at the API (issue 12 item 3, rules art. 4, 7, 9, 10), on a real archive: what each record changes,
 // what it refuses, and that each change leaves its audit row.
 describe('device care', () => {
-  let o: CareOffice;
+  const o = careOfficePerTest();
   const db = () => o.t.services.archive.open().db;
   const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
   const message = async (p: Promise<unknown>) => p.then(() => '', (e: Error) => e.message);
 
-  beforeEach(async () => {
-    o = await careOffice();
-  }, 60_000);
-  afterEach(() => o.t.cleanup());
 
   it('the chief designates a custodian as keeper (art. 7); it shows on the register and each change is audited', async () => {
     const { t, chief, keeper, admin } = o;

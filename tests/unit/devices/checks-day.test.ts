@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceDay } from '../../../main/devices';
-import { auditRows, careOffice, type CareOffice } from './care-support';
+import { auditRows, careOfficePerTest } from './care-support';
 
 const ok = { noFault: true, battery: true, storage: true, clock: true };
 
 // Pre-use checks (art. 4) and the device side of an office day, which the daily check (art. 15) reads.
 describe('pre-use checks and deviceDay', () => {
-  let o: CareOffice;
+  const o = careOfficePerTest();
   const db = () => o.t.services.archive.open().db;
   /** A docking (ingest session) of a recorder with the drift measured then. */
   const dock = (recorderId: number, at: string, drift: number | null) =>
@@ -17,10 +17,6 @@ describe('pre-use checks and deviceDay', () => {
       )
       .run(at, at, recorderId, drift, drift === null ? null : 'info_file_time');
 
-  beforeEach(async () => {
-    o = await careOffice();
-  }, 60_000);
-  afterEach(() => o.t.cleanup());
 
   it('records several recorders in one go, shows the drift of each docking beside them, and audits a re-check with what it replaced', async () => {
     const { t, keeper, chief, recorders } = o;
