@@ -37,3 +37,14 @@ export function errorFamily<C extends string>(userMessages: Record<C, string>): 
 export function errnoOf(e: unknown): string | undefined {
   return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 }
+
+/** Awaits a file operation: true when it ran, false when its file was not there (ENOENT); other errors go on. */
+export async function unlessMissing(op: Promise<unknown>): Promise<boolean> {
+  try {
+    await op;
+    return true;
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return false;
+    throw e;
+  }
+}

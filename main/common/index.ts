@@ -16,7 +16,7 @@ export {
   type Clock,
   type LocalDateTime,
 } from './time';
-export { AppError, isAppError, errorFamily, errnoOf, type ErrorFamily } from './errors';
+export { AppError, isAppError, errorFamily, errnoOf, unlessMissing, type ErrorFamily } from './errors';
 export { discError, isDiscError, isoError, isIsoError, type DiscErrorCode, type IsoErrorCode } from './disc-errors';
 export {
   ADMIN_EXCLUDES,

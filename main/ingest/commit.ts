@@ -5,7 +5,7 @@ import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from '
 import path from 'node:path';
 import { followAndHash, pump, type Sha256 } from './copy-hash';
 import { ingestError, toIngestError } from './errors';
-import { errnoOf } from '../common';
+import { errnoOf, unlessMissing } from '../common';
 
 export const PART_SUFFIX = '.part';
 
@@ -64,14 +64,8 @@ async function removeQuietly(file: string, mayChmod = true): Promise<void> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return false;
-    throw e;
-  }
+function exists(p: string): Promise<boolean> {
+  return unlessMissing(lstat(p));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Removing a disposed original's bytes, after its disposal is committed: the original and every derived copy
 // (preview, still, thumbnail), which are the same footage. The row, hash and day manifest stay.
 import { chmod, unlink } from 'node:fs/promises';
-import { errnoOf } from '../common';
+import { unlessMissing } from '../common';
 import { toAbsolute } from '../ingest';
 import { derivedPaths } from '../media';
 import type { ArchivePaths } from '../store';
@@ -9,13 +9,7 @@ import type { ArchivePaths } from '../store';
 async function removeFile(file: string): Promise<boolean> {
   // Originals are read-only (0444); Windows refuses to unlink a read-only file.
   await chmod(file, 0o644).catch(() => undefined);
-  try {
-    await unlink(file);
-    return true;
-  } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return false;
-    throw e;
-  }
+  return unlessMissing(unlink(file));
 }
 
 /** Removes the bytes of one disposed original; true when the original's file was there to remove. */

@@ -215,6 +215,18 @@ export const backupHandlers: Pick<HandlerTable, 'backup.run' | 'backup.restore' 
   'backup.restore': async ({ services, client, input, now }) => restoreArchive(services, client, input, now),
 };
 
+/**
+ * What restore and rebuild both start with: only onto a machine with no archive yet, from a backup place still
+ * plugged in; the (empty) archive is closed so the staged one can take its place.
+ */
+function takeBackupSource(services: ApiServices, sourceId: string, verb: '恢复' | '重建'): { source: { path: string }; root: string } {
+  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', `本工作站已有档案库，不能再从备份${verb}`);
+  const source = services.sources.get(sourceId);
+  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
+  services.archive.close();
+  return { source, root: services.archive.root };
+}
+
 /** `backup.restore`; `onStep` is the crash test's seam (a SIGKILL at each step leaves no half archive). */
 export async function restoreArchive(
   services: ApiServices,
@@ -223,11 +235,7 @@ export async function restoreArchive(
   now: Date,
   onStep?: (step: RestoreStep) => void,
 ): Promise<RestoreDto> {
-  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份恢复');
-  const source = services.sources.get(input.sourceId);
-  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
-  services.archive.close();
-  const root = services.archive.root;
+  const { source, root } = takeBackupSource(services, input.sourceId, '恢复');
   const { staging, report } = await stageRestore({
     backupDir: source.path,
     ...(input.generation ? { generation: input.generation } : {}),
@@ -287,11 +295,7 @@ export async function rebuildArchive(
   /** The crash test's seam: a SIGKILL at each step leaves no half archive and the backup as it was. */
   onStep?: (step: RebuildStep) => void,
 ): Promise<RebuildDto> {
-  if (services.archive.isSetUp()) throw new AppError('ALREADY_SET_UP', '本工作站已有档案库，不能再从备份重建');
-  const source = services.sources.get(input.sourceId);
-  if (!source) throw new AppError('SOURCE_NOT_FOUND', '未找到备份所在位置：移动硬盘可能已拔出');
-  services.archive.close();
-  const root = services.archive.root;
+  const { source, root } = takeBackupSource(services, input.sourceId, '重建');
   const plan = await planRebuild(source.path, now);
   const staging = stagingFor(root);
   await rm(staging, { recursive: true, force: true });

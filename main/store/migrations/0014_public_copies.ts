@@ -6,6 +6,15 @@ import type { Migration } from './migration';
  * copy. A copy is never evidence: it has no media row and nothing of the evidence tables points to it. Neither a
  * copy's row nor a hand-out ever changes or goes.
  */
+/** Triggers that refuse any change to or deletion of a row of `table`. */
+function fixedForever(table: string, oneRow: string, rows: string): string {
+  return `
+    CREATE TRIGGER ${table}_fixed BEFORE UPDATE ON ${table}
+    BEGIN SELECT RAISE(ABORT, '${oneRow} never changes'); END;
+    CREATE TRIGGER ${table}_never_deleted BEFORE DELETE ON ${table}
+    BEGIN SELECT RAISE(ABORT, '${rows} are never deleted'); END;`;
+}
+
 export const migration0014: Migration = {
   version: 14,
   name: 'public_copies',
@@ -29,10 +38,7 @@ export const migration0014: Migration = {
       made_at           TEXT NOT NULL
     );
     CREATE INDEX public_copies_media ON public_copies(media_id);
-    CREATE TRIGGER public_copies_fixed BEFORE UPDATE ON public_copies
-    BEGIN SELECT RAISE(ABORT, 'a public copy record never changes'); END;
-    CREATE TRIGGER public_copies_never_deleted BEFORE DELETE ON public_copies
-    BEGIN SELECT RAISE(ABORT, 'public copy records are never deleted'); END;
+${fixedForever('public_copies', 'a public copy record', 'public copy records')}
 
     CREATE TABLE public_copy_handouts (
       id          INTEGER PRIMARY KEY,
@@ -45,9 +51,6 @@ export const migration0014: Migration = {
       handed_at   TEXT NOT NULL
     );
     CREATE INDEX public_copy_handouts_copy ON public_copy_handouts(copy_id);
-    CREATE TRIGGER public_copy_handouts_fixed BEFORE UPDATE ON public_copy_handouts
-    BEGIN SELECT RAISE(ABORT, 'a hand-out record never changes'); END;
-    CREATE TRIGGER public_copy_handouts_never_deleted BEFORE DELETE ON public_copy_handouts
-    BEGIN SELECT RAISE(ABORT, 'hand-out records are never deleted'); END;
+${fixedForever('public_copy_handouts', 'a hand-out record', 'hand-out records')}
   `,
 };

@@ -8,6 +8,27 @@ import type { Migration } from './migration';
  * inside the transaction of the change: a rolled-back change leaves no index row behind.
  * Media rows are never deleted and their names never change (0002), so their index only inserts.
  */
+/**
+ * The insert, update and delete triggers that keep external-content FTS index `index` in step with `table`
+ * (rowid = `key`). FTS5 forgets a row only when told its old values, hence the 'delete' row before each change.
+ */
+function syncTriggers(index: string, table: string, key: string, columns: readonly string[]): string {
+  const cols = columns.join(', ');
+  const values = (row: 'new' | 'old'): string => [key, ...columns].map((c) => `${row}.${c}`).join(', ');
+  const add = `INSERT INTO ${index} (rowid, ${cols}) VALUES (${values('new')});`;
+  const remove = `INSERT INTO ${index} (${index}, rowid, ${cols}) VALUES ('delete', ${values('old')});`;
+  return `
+    CREATE TRIGGER ${index}_ins AFTER INSERT ON ${table}
+    BEGIN ${add} END;
+    CREATE TRIGGER ${index}_upd AFTER UPDATE OF ${cols}, ${key} ON ${table}
+    BEGIN
+      ${remove}
+      ${add}
+    END;
+    CREATE TRIGGER ${index}_del AFTER DELETE ON ${table}
+    BEGIN ${remove} END;`;
+}
+
 export const migration0016: Migration = {
   version: 16,
   name: 'library_text',
@@ -20,35 +41,9 @@ export const migration0016: Migration = {
     CREATE TRIGGER media_name_text_ins AFTER INSERT ON media
     BEGIN INSERT INTO media_name_text (rowid, original_name) VALUES (new.id, new.original_name); END;
 
-    CREATE TRIGGER media_note_text_ins AFTER INSERT ON media_notes
-    BEGIN INSERT INTO media_note_text (rowid, text) VALUES (new.media_id, new.text); END;
-    CREATE TRIGGER media_note_text_upd AFTER UPDATE OF text, media_id ON media_notes
-    BEGIN
-      INSERT INTO media_note_text (media_note_text, rowid, text) VALUES ('delete', old.media_id, old.text);
-      INSERT INTO media_note_text (rowid, text) VALUES (new.media_id, new.text);
-    END;
-    CREATE TRIGGER media_note_text_del AFTER DELETE ON media_notes
-    BEGIN INSERT INTO media_note_text (media_note_text, rowid, text) VALUES ('delete', old.media_id, old.text); END;
-
-    CREATE TRIGGER case_text_ins AFTER INSERT ON cases
-    BEGIN INSERT INTO case_text (rowid, number, title) VALUES (new.id, new.number, new.title); END;
-    CREATE TRIGGER case_text_upd AFTER UPDATE OF number, title, id ON cases
-    BEGIN
-      INSERT INTO case_text (case_text, rowid, number, title) VALUES ('delete', old.id, old.number, old.title);
-      INSERT INTO case_text (rowid, number, title) VALUES (new.id, new.number, new.title);
-    END;
-    CREATE TRIGGER case_text_del AFTER DELETE ON cases
-    BEGIN INSERT INTO case_text (case_text, rowid, number, title) VALUES ('delete', old.id, old.number, old.title); END;
-
-    CREATE TRIGGER officer_text_ins AFTER INSERT ON officers
-    BEGIN INSERT INTO officer_text (rowid, name, badge_no) VALUES (new.id, new.name, new.badge_no); END;
-    CREATE TRIGGER officer_text_upd AFTER UPDATE OF name, badge_no, id ON officers
-    BEGIN
-      INSERT INTO officer_text (officer_text, rowid, name, badge_no) VALUES ('delete', old.id, old.name, old.badge_no);
-      INSERT INTO officer_text (rowid, name, badge_no) VALUES (new.id, new.name, new.badge_no);
-    END;
-    CREATE TRIGGER officer_text_del AFTER DELETE ON officers
-    BEGIN INSERT INTO officer_text (officer_text, rowid, name, badge_no) VALUES ('delete', old.id, old.name, old.badge_no); END;
+${syncTriggers('media_note_text', 'media_notes', 'media_id', ['text'])}
+${syncTriggers('case_text', 'cases', 'id', ['number', 'title'])}
+${syncTriggers('officer_text', 'officers', 'id', ['name', 'badge_no'])}
 
     -- The rows that were there before this migration.
     INSERT INTO media_name_text (media_name_text) VALUES ('rebuild');

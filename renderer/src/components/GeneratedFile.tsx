@@ -1,5 +1,6 @@
 import { DownloadOutlined, FileWordOutlined, FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import type { GeneratedFileDto } from '../../../main/api/dto';
 import { api, hostLink, isDesktop } from '../api';
 import { errorMessage } from '../errors';
@@ -28,12 +29,12 @@ export async function openGeneratedFile(fileName: string): Promise<void> {
 }
 
 /** A generated document: its name and SHA-256, with a link (browser) or an open button (desktop). */
-export function GeneratedFileView(props: { file: GeneratedFileDto; signatureFile?: string; label?: string }) {
+export function GeneratedFileView(props: { file: GeneratedFileDto; signatureFile?: string; label?: string; style?: CSSProperties }) {
   const { message } = App.useApp();
   const { file, signatureFile } = props;
   const open = (name: string) => openGeneratedFile(name).catch((e: unknown) => void message.error(errorMessage(e)));
   return (
-    <div data-testid="generated-file" style={{ lineHeight: 1.9 }}>
+    <div data-testid="generated-file" style={{ lineHeight: 1.9, ...props.style }}>
       <Space size={8} wrap>
         <FileWordOutlined style={{ color: '#1f4e8c', fontSize: 16 }} />
         {isDesktop ? (

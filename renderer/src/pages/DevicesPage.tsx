@@ -47,11 +47,7 @@ export function DevicesPage() {
       <PageHeader title="设备" description="执法记录仪登记、领用、使用前检查、维修和丢失损坏；佩戴记录仪的执法人员。所有修改均记入审计日志。" />
       <Card styles={{ body: { paddingTop: 12 } }}>
         <KeeperBar />
-        {printed && (
-          <div style={{ marginBottom: 12 }}>
-            <GeneratedFileView file={printed} />
-          </div>
-        )}
+        {printed && <GeneratedFileView file={printed} style={{ marginBottom: 12 }} />}
         <Tabs
           activeKey={tab}
           onChange={(k) => navigate('devices', k === 'recorders' ? undefined : k)}

@@ -1,11 +1,12 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, PlusCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Progress, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Progress, Select, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { CenterScreen } from '../components/CenterScreen';
 import { RestoreFromBackup } from '../components/setup';
 import { errorMessage } from '../errors';
 import { useSessionStore } from '../stores/session';
 import { LOGIN_RULES, NAME_RULES, NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule, TIME_ZONE_OPTIONS } from '../validation';
+import { FactSheet } from '../components/FactSheet';
 
 interface AccountValues {
   login: string;
@@ -202,11 +203,8 @@ function NewOfficeWizard(props: { onBack(): void }) {
         {current === 'confirm' && (
           <>
             <StepIntro text="请核对以下信息。点击“完成初始化”后，程序将生成单位根证书和两个账户的签名密钥。" />
-            <Descriptions
-              bordered
-              size="small"
-              column={1}
-              styles={{ label: { width: 180 } }}
+            <FactSheet
+              labelWidth={180}
               items={[
                 { key: 'officeName', label: '单位全称', children: v.officeName },
                 { key: 'unitName', label: '印章单位名称', children: v.unitName },

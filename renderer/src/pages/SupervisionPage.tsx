@@ -121,11 +121,7 @@ function DailyCheckPanel() {
                 </Space>
               </Space>
             </div>
-            {file && (
-              <div style={{ marginTop: 12 }}>
-                <GeneratedFileView file={file} {...(check.signature ? { signatureFile: `daily-check-${check.day}.json.p7s` } : {})} />
-              </div>
-            )}
+            {file && <GeneratedFileView file={file} {...(check.signature ? { signatureFile: `daily-check-${check.day}.json.p7s` } : {})} style={{ marginTop: 12 }} />}
           </Card>
           <Spin spinning={loading}>
             <FindingList check={check} />

@@ -111,11 +111,7 @@ export function RegisterPanel() {
           导出登记表
         </Button>
       </Space>
-      {file && (
-        <div style={{ marginBottom: 12 }}>
-          <GeneratedFileView file={file} label="下载查阅登记表" />
-        </div>
-      )}
+      {file && <GeneratedFileView file={file} label="下载查阅登记表" style={{ marginBottom: 12 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Table<ViewingRowDto>
         data-testid="register-table"

@@ -145,11 +145,7 @@ export function RecordFormView(props: { form: RecordFormDto; onChange: (f: Recor
         {!f.canSign && f.signRefusal && !locked && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sign-refusal" title={`不能签名：${f.signRefusal}`} />
         )}
-        {docx && (
-          <div style={{ marginBottom: 12 }}>
-            <GeneratedFileView file={docx} label="下载" />
-          </div>
-        )}
+        {docx && <GeneratedFileView file={docx} label="下载" style={{ marginBottom: 12 }} />}
         <Descriptions size="small" bordered column={2} labelStyle={{ width: 150, whiteSpace: 'nowrap' }}>
           <Descriptions.Item label="案件名称">{f.fields.caseTitle}</Descriptions.Item>
           <Descriptions.Item label="案号">{f.fields.caseNumber}</Descriptions.Item>

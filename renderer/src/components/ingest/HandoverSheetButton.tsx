@@ -24,11 +24,7 @@ export function HandoverSheetButton(props: { sessionId: number }) {
       <Button type="primary" icon={<FileTextOutlined />} loading={busy} onClick={() => void generate()}>
         生成交接登记表
       </Button>
-      {file && (
-        <div style={{ marginTop: 10 }}>
-          <GeneratedFileView file={file} label="交接登记表" />
-        </div>
-      )}
+      {file && <GeneratedFileView file={file} label="交接登记表" style={{ marginTop: 10 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 10 }} />}
     </div>
   );

@@ -1,7 +1,7 @@
 import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
 import { formatTime } from '../../time';
 import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { RequestAccessButton, requestScopeFor } from '../access';
 import { MediaPanel } from './MediaPanel';
 import { MediaStage, SHORTCUTS_HELP } from './MediaStage';
@@ -42,14 +42,11 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
   }
   if (playback.phase === 'denied') {
     return (
-      <Result
+      <NoPlayback
         icon={<LockOutlined style={{ fontSize: 64, color: '#cf1322' }} />}
         title="需要查阅申请"
-        subTitle={
-          <span data-testid="view-denied">
-            {playback.message}（《执法记录仪使用管理制度》第十二条、第十四条）。{playback.item ? '可在此直接提出查阅申请，批准后即可查看。' : '请在“查阅审批”中提出查阅申请。'}
-          </span>
-        }
+        testId="view-denied"
+        reason={`${playback.message}（《执法记录仪使用管理制度》第十二条、第十四条）。${playback.item ? '可在此直接提出查阅申请，批准后即可查看。' : '请在“查阅审批”中提出查阅申请。'}`}
         extra={playback.item && <RequestAccessButton type="primary" scope={requestScopeFor(playback.item)} />}
       />
     );
@@ -57,14 +54,11 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
   if (playback.phase === 'disposed') {
     const { detail } = playback;
     return (
-      <Result
+      <NoPlayback
         icon={<DeleteOutlined style={{ fontSize: 64, color: '#8c8c8c' }} />}
         title="已销毁"
-        subTitle={
-          <span data-testid="player-disposed">
-            {detail.originalName} 已于 {formatTime(detail.disposed?.at ?? '')} 按销毁记录 {detail.disposed?.number} 销毁（《执法记录仪使用管理制度》第十一条第（三）项），原始文件已不存在，不能播放。
-          </span>
-        }
+        testId="player-disposed"
+        reason={`${detail.originalName} 已于 ${formatTime(detail.disposed?.at ?? '')} 按销毁记录 ${detail.disposed?.number ?? ''} 销毁（《执法记录仪使用管理制度》第十一条第（三）项），原始文件已不存在，不能播放。`}
         extra={
           <Typography.Text type="secondary" className="ew-mono" style={{ fontSize: 12 }}>
             SHA-256：{detail.sha256}
@@ -138,4 +132,9 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
       />
     </div>
   );
+}
+
+/** Why no footage is shown (no grant, disposed): a large icon, a title and the reason with its rule. */
+function NoPlayback(props: { icon: ReactNode; title: string; testId: string; reason: string; extra: ReactNode }) {
+  return <Result icon={props.icon} title={props.title} subTitle={<span data-testid={props.testId}>{props.reason}</span>} extra={props.extra} />;
 }

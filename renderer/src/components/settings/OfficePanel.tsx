@@ -1,10 +1,11 @@
-import { Alert, App, Button, Descriptions, Divider, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Divider, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { OfficeDto } from '../../../../main/api/dto';
 import { useOfficeStore } from '../../stores/office';
 import { TIME_ZONE_OPTIONS } from '../../validation';
 import { rangeHint, rangeRules } from './rangeRules';
 import { useSubmit } from '../../hooks/useSubmit';
+import { FactSheet } from '../FactSheet';
 
 /** The settings this panel edits (office.update); the rest of the office is shown read-only. */
 type OfficeValues = Pick<OfficeDto, 'name' | 'unitName' | 'timeZone' | 'idleMinutes' | 'retentionMonths' | 'caseRetentionMonths'>;
@@ -74,11 +75,8 @@ export function OfficePanel() {
         </Form.Item>
       </Form>
       <Divider titlePlacement="start">只读信息</Divider>
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        styles={{ label: { width: 150 } }}
+      <FactSheet
+        labelWidth={150}
         items={[
           { key: 'archive', label: '档案库位置', children: <span className="ew-mono">{office.archiveRoot}</span> },
           {

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloudDownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, Input, Progress, Radio, Result, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Progress, Radio, Result, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../../main/api/contract';
 import type { BackupGenerationsDto, RestoreReportDto } from '../../../../main/api/dto';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../errors';
 import { useSessionStore } from '../../stores/session';
 import { formatOptionalTime } from '../../time';
 import { FolderPickerModal } from '../ingest/FolderPickerModal';
+import { FactSheet } from '../FactSheet';
 
 type Generation = BackupGenerationsDto['generations'][number];
 type RestoreProgress = EventPayload<'backup.restoreProgress'>;
@@ -157,11 +158,8 @@ function RestoreResult(props: { report: RestoreReportDto; onDone(): void }) {
   return (
     <div data-testid="restore-result">
       <Result status="success" icon={<CheckCircleOutlined />} title="档案库已从备份恢复" subTitle="备份中每个文件的哈希值和签名均已核对；恢复已记入审计日志。" style={{ padding: '8px 0 16px' }} />
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        styles={{ label: { width: 160 } }}
+      <FactSheet
+        labelWidth={160}
         items={[
           { key: 'g', label: '备份代次', children: <span className="ew-mono">{r.generation}</span> },
           { key: 't', label: '备份时间', children: formatOptionalTime(r.takenAt) },
