@@ -2,21 +2,19 @@
 // killed run leaves the previous generation intact; a failed database check stops it as an alarm.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { backupOffice } from './backup-office';
 import { assertDatabaseSound, backupAlerts, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
-import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { spawnCrashChild } from '../../support/crash-child';
-import { ingestAndWait } from '../../support/ingest';
 import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir } from '../../support/services';
 import { officeSuite } from '../../support/office-suite';
 
 const CHILD = path.resolve('tests/support/crash-backup.ts');
-const RECORDED = new Date('2026-03-10T01:00:00Z');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Scratch folders a drill left behind (it must leave none). */
@@ -28,24 +26,7 @@ function sha256sumCheck(cwd: string): { ok: boolean; out: string } {
 }
 
 describe('a complete backup generation', () => {
-  const office = officeSuite(async () => {
-    const t = makeTestApi();
-    t.clock.current = new Date('2026-03-10T02:00:00Z');
-    const admin = await setUpOffice(t);
-    const source = tempDir('ew-src-');
-    const media = path.join(source, 'DCIM', '100MEDIA');
-    await makeSegments(media, 2, 2, RECORDED);
-    await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 100_000);
-    utimesSync(path.join(media, 'Z_EXTRA.DAT'), RECORDED, RECORDED);
-    const sourceId = t.services.sources.addFolder(source).id;
-    await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三', keepOther: ['DCIM/100MEDIA/Z_EXTRA.DAT'] });
-    // The next day: the login seals the ingest day, so there is a seal file to back up.
-    t.clock.advance(24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    const target = tempDir('ew-target-');
-    const targetId = t.services.sources.addFolder(target).id;
-    return { t, admin, target, targetId };
-  }, 120_000);
+  const office = officeSuite(() => backupOffice('ew-', { extraBytes: 100_000 }));
 
   it('holds the snapshot, originals, seals and certificates, and checks with sha256sum -c and openssl cms -verify alone', async () => {
     const r = await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });

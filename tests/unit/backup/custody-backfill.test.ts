@@ -3,37 +3,31 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backupOffice } from './backup-office';
 import type { RebuildReportDto } from '../../../main/api/dto';
 import { daysWithoutCustody } from '../../../main/backup';
 import { CUSTODY_NAME, CUSTODY_SIGNATURE_NAME } from '../../../main/ingest';
 import { openStoreReadOnly } from '../../../main/store';
 import { opensslCmsVerify } from '../../support/cms';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments } from '../../fixtures/recorder-volume';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir } from '../../support/services';
+import { FIXTURE_BADGE } from '../../fixtures/recorder-volume';
+import { tempDir } from '../../support/services';
 import { officeSuite } from '../../support/office-suite';
 import { runRebuild } from './rebuild-run';
 
-const RECORDED = new Date('2026-03-10T01:00:00Z');
 const DAY = '2026-03-10';
 
 describe('custody records backfilled by the backup', () => {
   const office = officeSuite(async () => {
-    const t = makeTestApi();
-    t.clock.current = new Date('2026-03-10T02:00:00Z');
-    const admin = await setUpOffice(t);
-    const source = tempDir('ew-backfill-src-');
-    await makeSegments(path.join(source, 'DCIM', '100MEDIA'), 2, 2, RECORDED);
-    await ingestAndWait(t, admin, { sourceId: t.services.sources.addFolder(source).id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三' });
-    // The archive as it was before custody records: the day folder has its signed manifest only.
-    const dayDir = path.join(t.root, 'originals', '2026', '03', '10');
-    rmSync(path.join(dayDir, CUSTODY_NAME));
-    rmSync(path.join(dayDir, CUSTODY_SIGNATURE_NAME));
-    t.clock.advance(24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    const target = tempDir('ew-backfill-target-');
-    const targetId = t.services.sources.addFolder(target).id;
-    return { t, admin, dayDir, target, targetId };
+    let dayDir = '';
+    const base = await backupOffice('ew-backfill-', {
+      // The archive as it was before custody records: the day folder has its signed manifest only.
+      beforeSeal: (t) => {
+        dayDir = path.join(t.root, 'originals', '2026', '03', '10');
+        rmSync(path.join(dayDir, CUSTODY_NAME));
+        rmSync(path.join(dayDir, CUSTODY_SIGNATURE_NAME));
+      },
+    });
+    return { ...base, dayDir };
   }, 180_000);
 
   it('the backup writes the missing record from the store, signed so that openssl verifies it, audited once', async () => {
