@@ -55,6 +55,14 @@ export interface TestApi {
   cleanup(): void;
 }
 
+/** A fixture office with its set-up admin, the chief and a township leader logged in. */
+export interface OfficeWithLeaders {
+  t: TestApi;
+  admin: Client;
+  chief: Client;
+  leader: Client;
+}
+
 /**
  * `realKeys`: generate every key pair as the program does, for tests of setup and key handling themselves;
  * `costs`: the tests of key and password protection themselves pass the real ones (REAL_SECRET_COSTS).

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { officeSuite } from '../../support/office-suite';
 import { localDay } from '../../../main/common';
 import { formatDateTimeCompact } from '../../../main/forms';
 import { docxBlocks, docxPart, paragraphsIn, tableStartingWith } from '../forms/docx-read';
 import { docxToPdf, onPaperCheck, pagesWith, pdfPageTexts, pdfToolsMissing, proofPngs, squash } from '../forms/proof';
 import { approve, grant, userWith, viewStatus } from './access-fixture';
-import { makeMediaArchive, type MediaArchive } from './media-fixture';
+import { makeMediaArchive } from './media-fixture';
 
 const OFFICE_TZ = 'Asia/Shanghai'; // the test office's time zone (OFFICE_SETUP)
 const pdfMissing = pdfToolsMissing();
@@ -14,42 +15,40 @@ if (pdfMissing) console.log(`viewing register: PDF check skipped — ${pdfMissin
 
 /** The viewing register (查阅登记, art. 14): rows written by playback, read by the keeper, printed as DOCX. */
 describe('viewing register', () => {
-  let a: MediaArchive;
-  let day: string;
   let docx: Buffer;
-  beforeAll(async () => {
-    a = await makeMediaArchive();
-    const leader = await userWith(a.t, a.custodian, 'leader', ['township_leader'], '周乡长');
-    const seg = a.mediaIdOf('segment', 0);
-    const recordingId = (await a.t.call(a.custodian, 'media.get', { id: seg })).recordingId!;
-    const req = await a.t.call(a.officer, 'access.request', { type: 'case', scope: { kind: 'recording', id: recordingId }, reason: '查办占道经营案，核对现场录像' });
-    await approve(a.t, leader.client, req.id);
-    await grant(a.t, a.chief, a.chief, 'work', { kind: 'media', id: a.mediaIdOf('photo') });
-    expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
-    expect(await viewStatus(a.t, a.officer, seg)).toBe(206);
-    expect(await viewStatus(a.t, a.chief, a.mediaIdOf('photo'))).toBe(206);
-    day = localDay(a.t.clock.now(), OFFICE_TZ); // the register's periods are office days
+  const a = officeSuite(async () => {
+    const archive = await makeMediaArchive();
+    const leader = await userWith(archive.t, archive.custodian, 'leader', ['township_leader'], '周乡长');
+    const seg = archive.mediaIdOf('segment', 0);
+    const recordingId = (await archive.t.call(archive.custodian, 'media.get', { id: seg })).recordingId!;
+    const req = await archive.t.call(archive.officer, 'access.request', { type: 'case', scope: { kind: 'recording', id: recordingId }, reason: '查办占道经营案，核对现场录像' });
+    await approve(archive.t, leader.client, req.id);
+    await grant(archive.t, archive.chief, archive.chief, 'work', { kind: 'media', id: archive.mediaIdOf('photo') });
+    expect(await viewStatus(archive.t, archive.officer, seg)).toBe(206);
+    expect(await viewStatus(archive.t, archive.officer, seg)).toBe(206);
+    expect(await viewStatus(archive.t, archive.chief, archive.mediaIdOf('photo'))).toBe(206);
+    const day = localDay(archive.t.clock.now(), OFFICE_TZ); // the register's periods are office days
+    return { ...archive, day };
   }, 180_000);
-  afterAll(() => a.t.cleanup());
 
   it('one row per viewing session, with the request type, reason and approver', async () => {
-    const page = await a.t.call(a.custodian, 'register.list', { from: day, to: day });
+    const page = await a.t.call(a.custodian, 'register.list', { from: a.day, to: a.day });
     expect(page.total).toBe(2);
     expect(page.items[0]).toMatchObject({ viewer: { login: 'officer1' }, requestType: 'case', reason: '查办占道经营案，核对现场录像', approver: { login: 'leader', displayName: '周乡长' } });
     expect(page.items[1]).toMatchObject({ viewer: { login: 'chief' }, requestType: 'work', approver: { login: 'chief' } });
     expect((await a.t.call(a.custodian, 'register.list', { from: '2000-01-01', to: '2000-01-02' })).total).toBe(0);
-    expect(await a.t.raw(a.custodian, 'register.list', { from: day, to: '2000-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await a.t.raw(a.custodian, 'register.list', { from: a.day, to: '2000-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('prints the 查阅登记表 for a period, audited: one row per viewing session in the DOCX', async () => {
-    const file = await a.t.call(a.custodian, 'register.docx', { from: day, to: day });
-    expect(file.fileName).toBe(`查阅登记表-${day.replaceAll('-', '')}-${day.replaceAll('-', '')}.docx`);
+    const file = await a.t.call(a.custodian, 'register.docx', { from: a.day, to: a.day });
+    expect(file.fileName).toBe(`查阅登记表-${a.day.replaceAll('-', '')}-${a.day.replaceAll('-', '')}.docx`);
     docx = readFileSync(path.join(a.t.root, 'forms', file.fileName));
     const audit = await a.t.call(a.custodian, 'audit.list', { action: 'form.viewing_register' });
     expect(audit.entries[0]!.details).toMatchObject({ rows: 2, sha256: file.sha256 });
     const blocks = docxBlocks(docxPart(docx));
     expect(paragraphsIn(blocks)[0]).toBe('执法记录仪视听资料查阅登记表');
-    const page = await a.t.call(a.custodian, 'register.list', { from: day, to: day });
+    const page = await a.t.call(a.custodian, 'register.list', { from: a.day, to: a.day });
     const table = tableStartingWith(blocks, '序号', '查阅人');
     expect(table[0]).toEqual(['序号', '查阅人', '查阅对象', '查阅类型', '事由', '批准人', '开始时间', '结束时间']);
     expect(table).toHaveLength(1 + page.items.length);

@@ -100,6 +100,12 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
     return openOffice(root, at(3));
   }
 
+  /** A copy and the anchors its last paper report printed: the chain head and the latest seal. */
+  function copyWithAnchors(): { o: Office; head: NonNullable<ReturnType<typeof auditHead>>; sealHash: string } {
+    const o = copy();
+    return { o, head: auditHead(o.db)!, sealHash: verifyOffline(o).latestSeal!.hash };
+  }
+
   beforeAll(async () => {
     // Day 1 (2026-11-20): setup and two accounts. Days 2 and 3: the chief and the admin log in and work.
     const t = makeTestApi();
@@ -263,9 +269,7 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
   }, 60_000);
 
   it('an insider who also deletes the later logins and the seal files is left with late seals, and the paper anchor catches him', async () => {
-    const o = copy();
-    const head = auditHead(o.db)!;
-    const latestSeal = verifyOffline(o).latestSeal!;
+    const { o, head, sealHash } = copyWithAnchors();
     rewriteChain(o.db, (r) => !isLisiCreated(r) && r.action !== 'session.login');
     for (const f of readdirSync(sealsDir(o))) rmSync(path.join(sealsDir(o), f));
     // With no login left in the log, unsealed days look like days nobody logged in since: warnings only.
@@ -282,19 +286,17 @@ describe('audit seals survive an edited database (issue 10, item 2)', () => {
       expect.stringContaining('2026-11-21'),
     ]);
     // The values printed on last week's signed paper report no longer match.
-    const anchored = verifyOffline(o, { anchors: [{ seq: head.seq, hash: head.hash }], sealAnchors: [latestSeal.hash] });
+    const anchored = verifyOffline(o, { anchors: [{ seq: head.seq, hash: head.hash }], sealAnchors: [sealHash] });
     expect(anchored.ok).toBe(false);
     expect(kinds(anchored)).toEqual(['anchor_mismatch', 'anchor_mismatch']);
     o.services.archive.close();
   }, 60_000);
 
   it('anchors from the paper report verify on the untouched archive, through the API too', async () => {
-    const o = copy();
-    const head = auditHead(o.db)!;
-    const seal = verifyOffline(o).latestSeal!;
-    expect(verifyOffline(o, { anchors: [head], sealAnchors: [seal.hash] }).ok).toBe(true);
+    const { o, head, sealHash } = copyWithAnchors();
+    expect(verifyOffline(o, { anchors: [head], sealAnchors: [sealHash] }).ok).toBe(true);
     const chief = await login(o, 'chief');
-    expect((await o.call(chief, 'audit.verify', { anchors: [head], sealAnchors: [seal.hash] })).ok).toBe(true);
+    expect((await o.call(chief, 'audit.verify', { anchors: [head], sealAnchors: [sealHash] })).ok).toBe(true);
     const wrong = await o.call(chief, 'audit.verify', { anchors: [{ seq: head.seq, hash: 'f'.repeat(64) }] });
     expect(wrong.problems.map((p) => p.kind)).toEqual(['anchor_mismatch']);
     o.services.archive.close();

@@ -3,18 +3,11 @@ import path from 'node:path';
 import type { Client } from '../../../main/api';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeTestApi, setUpOffice, tempDir, type OfficeWithLeaders, type TestApi } from '../../support/services';
 
-export const BADGE = '310115';
-export const SERIAL = 'R-DISC01';
-
-export interface DiscWorld {
-  t: TestApi;
-  admin: Client;
+export interface DiscWorld extends OfficeWithLeaders {
   officer: Client;
   custodian: Client;
-  chief: Client;
-  leader: Client;
   caseId: number;
   mediaIds: number[];
   sha256s: string[];
@@ -26,6 +19,9 @@ async function loginAs(t: TestApi, id: string, login: string, password: string):
   if (s.mustChangePassword) await t.call(c, 'session.changePassword', { oldPassword: password, newPassword: `${password}-2` });
   return c;
 }
+
+export const BADGE = '310115';
+export const SERIAL = 'R-DISC01';
 
 export async function makeDiscWorld(): Promise<DiscWorld> {
   const t = makeTestApi();

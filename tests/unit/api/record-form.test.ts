@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { officeSuite } from '../../support/office-suite';
 import { formatBytes, formatDurationClock } from '../../../main/common';
 import { formatDateTime } from '../../../main/forms';
 import { docxBlocks, docxPart, fieldsOf, paragraphsIn, tableStartingWith } from '../forms/docx-read';
@@ -20,14 +21,9 @@ function cmsVerify(w: DiscWorld, sig: string, content: string): CmsVerifyResult 
 }
 
 describe('record form (记录表): auto-fill, signatures, voiding, DOCX, scan', () => {
-  let w: DiscWorld;
+  const w = officeSuite(makeDiscWorld, 180_000);
   let formId: number;
   let docxFile: string;
-
-  beforeAll(async () => {
-    w = await makeDiscWorld();
-  }, 180_000);
-  afterAll(() => w.t.cleanup());
 
   it('drafts a form filled from the store, with the next disc number', async () => {
     const f = await w.t.call(w.officer, 'forms.recordDraft', { caseId: w.caseId });

@@ -19,6 +19,8 @@ const ANNOTATE: Role[] = ['officer', 'custodian', 'chief'];
 const CASE_READ: Role[] = ['officer', 'custodian', 'chief', 'township_leader'];
 const DISC_WORK: Role[] = ['officer', 'custodian', 'chief'];
 const REGISTER: Role[] = ['custodian', 'chief', 'township_leader'];
+/** Recorder volumes and the scan of one: the admin sets sources up but does not receive footage. */
+const SOURCES: Role[] = ['custodian', 'admin'];
 
 const WHO_MAY_CALL: Record<MethodName, Who> = {
   'setup.status': 'public',
@@ -75,11 +77,11 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
 
   // Daily handover to the designated keeper (art. 8, 11(1)).
   // RULES: the admin does not receive footage; only the custodian needs the sources and the scan.
-  'sources.list': ['custodian', 'admin'],
-  'sources.pickFolder': ['custodian', 'admin'],
-  'sources.browse': ['custodian', 'admin'],
-  'sources.addFolder': ['custodian', 'admin'],
-  'ingest.scan': ['custodian', 'admin'],
+  'sources.list': SOURCES,
+  'sources.pickFolder': SOURCES,
+  'sources.browse': SOURCES,
+  'sources.addFolder': SOURCES,
+  'ingest.scan': SOURCES,
   'ingest.start': ['custodian'],
   'ingest.cancel': ['custodian'],
   'ingest.sessions': OVERSEE,

@@ -2,21 +2,19 @@
 // killed run leaves the previous generation intact; a failed database check stops it as an alarm.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../main/api';
+import { describe, expect, it } from 'vitest';
+import { backupOffice } from './backup-office';
 import { assertDatabaseSound, backupAlerts, BackupAlarm, BACKUP_MANIFEST, BACKUP_SIGNATURE, generationsToKeep, SNAPSHOT_NAME } from '../../../main/backup';
-import { makeSegments, writeRandomFile, FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { opensslCmsVerify } from '../../support/cms';
 import { spawnCrashChild } from '../../support/crash-child';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir } from '../../support/services';
+import { officeSuite } from '../../support/office-suite';
 
 const CHILD = path.resolve('tests/support/crash-backup.ts');
-const RECORDED = new Date('2026-03-10T01:00:00Z');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Scratch folders a drill left behind (it must leave none). */
@@ -28,47 +26,25 @@ function sha256sumCheck(cwd: string): { ok: boolean; out: string } {
 }
 
 describe('a complete backup generation', () => {
-  let t: TestApi;
-  let admin: Client;
-  let target: string;
-  let targetId: string;
-
-  beforeAll(async () => {
-    t = makeTestApi();
-    t.clock.current = new Date('2026-03-10T02:00:00Z');
-    admin = await setUpOffice(t);
-    const source = tempDir('ew-src-');
-    const media = path.join(source, 'DCIM', '100MEDIA');
-    await makeSegments(media, 2, 2, RECORDED);
-    await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 100_000);
-    utimesSync(path.join(media, 'Z_EXTRA.DAT'), RECORDED, RECORDED);
-    const sourceId = t.services.sources.addFolder(source).id;
-    await ingestAndWait(t, admin, { sourceId, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三', keepOther: ['DCIM/100MEDIA/Z_EXTRA.DAT'] });
-    // The next day: the login seals the ingest day, so there is a seal file to back up.
-    t.clock.advance(24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    target = tempDir('ew-target-');
-    targetId = t.services.sources.addFolder(target).id;
-  }, 120_000);
-  afterAll(() => t.cleanup());
+  const office = officeSuite(() => backupOffice('ew-', { extraBytes: 100_000 }));
 
   it('holds the snapshot, originals, seals and certificates, and checks with sha256sum -c and openssl cms -verify alone', async () => {
-    const r = await t.call(admin, 'backup.run', { targetSourceId: targetId });
+    const r = await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });
     expect(r.verified).toBe(true);
     expect(r.problems).toEqual([]);
     expect(r.filesCopied).toBe(3);
     expect(r.generation).toBe('2026-03-11T100000'); // the office's local time of the test clock
     const folder = r.folder;
-    expect(path.dirname(folder)).toBe(path.join(target, 'evidence-backup', 'generations'));
+    expect(path.dirname(folder)).toBe(path.join(office.target, 'evidence-backup', 'generations'));
 
     const check = sha256sumCheck(folder);
     expect(check.ok, check.out).toBe(true);
-    const cms = opensslCmsVerify({ signature: BACKUP_SIGNATURE, content: BACKUP_MANIFEST, caFile: path.join(folder, 'certs', 'office-ca.pem'), at: t.clock.now(), cwd: folder });
+    const cms = opensslCmsVerify({ signature: BACKUP_SIGNATURE, content: BACKUP_MANIFEST, caFile: path.join(folder, 'certs', 'office-ca.pem'), at: office.t.clock.now(), cwd: folder });
     expect(cms.ok, cms.out).toBe(true);
     expect(sha(path.join(folder, BACKUP_MANIFEST))).toBe(r.manifestSha256);
 
     const manifest = readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8');
-    const { db } = t.services.archive.open();
+    const { db } = office.t.services.archive.open();
     const media = db.prepare('SELECT sha256, stored_path FROM media').all() as { sha256: string; stored_path: string }[];
     expect(media).toHaveLength(3);
     for (const m of media) expect(manifest).toContain(`${m.sha256}  ../../${m.stored_path}\n`);
@@ -87,7 +63,7 @@ describe('a complete backup generation', () => {
     }
     expect(readdirSync(folder).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'))).toEqual([]);
 
-    const entry = (await t.call(admin, 'audit.list', { action: 'backup.run' })).entries[0]!;
+    const entry = (await office.t.call(office.admin, 'audit.list', { action: 'backup.run' })).entries[0]!;
     expect(entry.target).toBe(`backup:${r.generation}`);
     expect(entry.details).toMatchObject({ generation: r.generation, manifestSha256: r.manifestSha256, verified: true });
 
@@ -105,67 +81,67 @@ describe('a complete backup generation', () => {
   });
 
   it('a second generation copies no original again; a SIGKILL during a backup leaves the earlier generations as they were', async () => {
-    t.clock.advance(7 * 24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    const second = await t.call(admin, 'backup.run', { targetSourceId: targetId });
+    office.t.clock.advance(7 * 24 * 3600_000);
+    await office.t.call(office.admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    const second = await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });
     expect(second).toMatchObject({ filesCopied: 0, filesAlreadyThere: 3, verified: true });
-    const generations = path.join(target, 'evidence-backup', 'generations');
+    const generations = path.join(office.target, 'evidence-backup', 'generations');
     const before = readdirSync(generations).sort();
     expect(before).toHaveLength(2);
     const hashesBefore = before.map((g) => sha(path.join(generations, g, BACKUP_MANIFEST)));
 
-    t.services.archive.close();
+    office.t.services.archive.close();
     for (const step of ['snapshot', 'files', 'signed']) {
-      t.clock.advance(3600_000);
-      const child = await spawnCrashChild(CHILD, { archive: t.root, other: target, step, at: t.clock.now(), login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+      office.t.clock.advance(3600_000);
+      const child = await spawnCrashChild(CHILD, { archive: office.t.root, other: office.target, step, at: office.t.clock.now(), login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
       expect(child.signal, `child did not crash: ${child.stdout}${child.stderr}`).toBe('SIGKILL');
       expect(child.stdout).toContain(`CRASH at ${step}`);
       expect(readdirSync(generations).sort()).toEqual(before);
       expect(before.map((g) => sha(path.join(generations, g, BACKUP_MANIFEST)))).toEqual(hashesBefore);
       for (const g of before) expect(sha256sumCheck(path.join(generations, g)).ok).toBe(true);
-      expect(readdirSync(path.join(target, 'evidence-backup', '.incoming')).some((f) => f.endsWith('.partial'))).toBe(true);
+      expect(readdirSync(path.join(office.target, 'evidence-backup', '.incoming')).some((f) => f.endsWith('.partial'))).toBe(true);
     }
 
     // The next run starts clean and completes.
-    t.clock.advance(3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    const third = await t.call(admin, 'backup.run', { targetSourceId: targetId });
+    office.t.clock.advance(3600_000);
+    await office.t.call(office.admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    const third = await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });
     expect(third.verified).toBe(true);
     // Two in one week: the keeping rule keeps the week's newest only.
     expect(third.removed).toEqual([second.generation]);
     expect(readdirSync(generations).sort()).toEqual([before[0], third.generation]);
-    expect(readdirSync(path.join(target, 'evidence-backup', '.incoming')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(readdirSync(path.join(office.target, 'evidence-backup', '.incoming')).filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(sha256sumCheck(third.folder).ok).toBe(true);
   }, 120_000);
 
   it('the drill restores the newest generation, checks it end to end and is audited; a flipped byte in the snapshot or an original is found and named', async () => {
-    const status0 = await t.call(admin, 'backup.status', { targetSourceId: targetId });
+    const status0 = await office.t.call(office.admin, 'backup.status', { targetSourceId: office.targetId });
     expect(status0.lastGoodDrillAt).toBeNull();
     expect(status0.alerts).toContain('drill_overdue');
     expect(status0.alerts).not.toContain('target_unseen');
     expect(typeof status0.freeBytes).toBe('number');
 
     const leftBefore = tmpLeftovers();
-    const good = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    const good = await office.t.call(office.admin, 'backup.drill', { targetSourceId: office.targetId });
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
     expect(good.filesChecked).toBeGreaterThan(3);
     // The result is a record signed by the custodian who ran it, checkable with openssl alone, and audited.
-    const forms = t.services.archive.open().paths.forms;
+    const forms = office.t.services.archive.open().paths.forms;
     expect(good.signedBy).toBe(OFFICE_SETUP.admin.displayName);
     const record = JSON.parse(readFileSync(path.join(forms, good.recordFile), 'utf8')) as Record<string, unknown>;
     expect(record).toMatchObject({ format: 'evidence-backup-drill/1', ok: true, generation: good.generation, by: { login: OFFICE_SETUP.admin.login } });
-    const signed = opensslCmsVerify({ signature: `${good.recordFile}.p7s`, content: good.recordFile, caFile: path.join(t.services.archive.open().paths.certs, 'office-ca.pem'), at: t.clock.now(), cwd: forms });
+    const signed = opensslCmsVerify({ signature: `${good.recordFile}.p7s`, content: good.recordFile, caFile: path.join(office.t.services.archive.open().paths.certs, 'office-ca.pem'), at: office.t.clock.now(), cwd: forms });
     expect(signed.ok, signed.out).toBe(true);
-    const goodEntry = (await t.call(admin, 'audit.list', { action: 'backup.drill' })).entries[0]!;
+    const goodEntry = (await office.t.call(office.admin, 'audit.list', { action: 'backup.drill' })).entries[0]!;
     expect(goodEntry.details).toMatchObject({ ok: true, recordFile: good.recordFile, recordSha256: sha(path.join(forms, good.recordFile)), signatureSha256: sha(path.join(forms, `${good.recordFile}.p7s`)) });
-    const status1 = await t.call(admin, 'backup.status', {});
-    expect(status1.lastGoodDrillAt).toBe(t.clock.now().toISOString());
+    const status1 = await office.t.call(office.admin, 'backup.status', {});
+    expect(status1.lastGoodDrillAt).toBe(office.t.clock.now().toISOString());
     expect(status1.lastDrill).toMatchObject({ ok: true, generation: good.generation });
-    expect(status1.alerts).toEqual([]); // no target named: free space unknown, not short
+    expect(status1.alerts).toEqual([]); // no office.target named: free space unknown, not short
     expect(tmpLeftovers()).toEqual(leftBefore);
 
-    const generations = path.join(target, 'evidence-backup', 'generations');
+    const generations = path.join(office.target, 'evidence-backup', 'generations');
     const newest = path.join(generations, good.generation!);
     const flip = (file: string) => {
       chmodSync(file, 0o644);
@@ -174,33 +150,33 @@ describe('a complete backup generation', () => {
       writeFileSync(file, b);
     };
     flip(path.join(newest, SNAPSHOT_NAME));
-    const badSnap = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    const badSnap = await office.t.call(office.admin, 'backup.drill', { targetSourceId: office.targetId });
     expect(badSnap.ok).toBe(false);
     expect(badSnap.problems).toEqual([`changed: ${SNAPSHOT_NAME}`]);
     flip(path.join(newest, SNAPSHOT_NAME));
 
-    const { db } = t.services.archive.open();
+    const { db } = office.t.services.archive.open();
     const stored = (db.prepare('SELECT stored_path FROM media ORDER BY stored_path LIMIT 1').get() as { stored_path: string }).stored_path;
-    flip(path.join(target, 'evidence-backup', stored));
-    const badOriginal = await t.call(admin, 'backup.drill', { targetSourceId: targetId });
+    flip(path.join(office.target, 'evidence-backup', stored));
+    const badOriginal = await office.t.call(office.admin, 'backup.drill', { targetSourceId: office.targetId });
     expect(badOriginal.ok).toBe(false);
     expect(badOriginal.problems).toEqual([`changed: ../../${stored}`]);
-    flip(path.join(target, 'evidence-backup', stored));
+    flip(path.join(office.target, 'evidence-backup', stored));
 
-    const drills = (await t.call(admin, 'audit.list', { action: 'backup.drill' })).entries;
+    const drills = (await office.t.call(office.admin, 'audit.list', { action: 'backup.drill' })).entries;
     expect(drills.map((e) => e.details.ok)).toEqual([false, false, true]);
     expect(drills[0]!.details.problems).toEqual([`changed: ../../${stored}`]);
     // The last good drill still counts.
-    expect((await t.call(admin, 'backup.status', {})).lastGoodDrillAt).toBe(status1.lastGoodDrillAt);
+    expect((await office.t.call(office.admin, 'backup.status', {})).lastGoodDrillAt).toBe(status1.lastGoodDrillAt);
 
     // 36 office days later with no drill and no backup: red for both.
-    t.clock.advance(36 * 24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    expect((await t.call(admin, 'backup.status', {})).alerts).toEqual(['drill_overdue', 'target_unseen']);
+    office.t.clock.advance(36 * 24 * 3600_000);
+    await office.t.call(office.admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
+    expect((await office.t.call(office.admin, 'backup.status', {})).alerts).toEqual(['drill_overdue', 'target_unseen']);
   }, 120_000);
 
   it('refuses another role', async () => {
-    const r = await t.raw(t.client('nobody'), 'backup.run', { targetSourceId: targetId });
+    const r = await office.t.raw(office.t.client('nobody'), 'backup.run', { targetSourceId: office.targetId });
     expect(r.ok).toBe(false);
   });
 });

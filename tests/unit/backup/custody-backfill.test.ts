@@ -2,70 +2,58 @@
 // from the store's rows and signed by the custodian, so a rebuild from that backup names the officers again.
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { backupOffice } from './backup-office';
 import type { RebuildReportDto } from '../../../main/api/dto';
 import { daysWithoutCustody } from '../../../main/backup';
 import { CUSTODY_NAME, CUSTODY_SIGNATURE_NAME } from '../../../main/ingest';
 import { openStoreReadOnly } from '../../../main/store';
 import { opensslCmsVerify } from '../../support/cms';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments } from '../../fixtures/recorder-volume';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
-import type { Client } from '../../../main/api';
+import { FIXTURE_BADGE } from '../../fixtures/recorder-volume';
+import { tempDir } from '../../support/services';
+import { officeSuite } from '../../support/office-suite';
 import { runRebuild } from './rebuild-run';
 
-const RECORDED = new Date('2026-03-10T01:00:00Z');
 const DAY = '2026-03-10';
 
 describe('custody records backfilled by the backup', () => {
-  let t: TestApi;
-  let admin: Client;
-  let dayDir: string;
-  let target: string;
-  let targetId: string;
-
-  beforeAll(async () => {
-    t = makeTestApi();
-    t.clock.current = new Date('2026-03-10T02:00:00Z');
-    admin = await setUpOffice(t);
-    const source = tempDir('ew-backfill-src-');
-    await makeSegments(path.join(source, 'DCIM', '100MEDIA'), 2, 2, RECORDED);
-    await ingestAndWait(t, admin, { sourceId: t.services.sources.addFolder(source).id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三' });
-    // The archive as it was before custody records: the day folder has its signed manifest only.
-    dayDir = path.join(t.root, 'originals', '2026', '03', '10');
-    rmSync(path.join(dayDir, CUSTODY_NAME));
-    rmSync(path.join(dayDir, CUSTODY_SIGNATURE_NAME));
-    t.clock.advance(24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    target = tempDir('ew-backfill-target-');
-    targetId = t.services.sources.addFolder(target).id;
+  const office = officeSuite(async () => {
+    let dayDir = '';
+    const base = await backupOffice('ew-backfill-', {
+      // The archive as it was before custody records: the day folder has its signed manifest only.
+      beforeSeal: (t) => {
+        dayDir = path.join(t.root, 'originals', '2026', '03', '10');
+        rmSync(path.join(dayDir, CUSTODY_NAME));
+        rmSync(path.join(dayDir, CUSTODY_SIGNATURE_NAME));
+      },
+    });
+    return { ...base, dayDir };
   }, 180_000);
-  afterAll(() => t.cleanup());
 
   it('the backup writes the missing record from the store, signed so that openssl verifies it, audited once', async () => {
-    const { db } = t.services.archive.open();
-    expect(daysWithoutCustody(t.root, db)).toEqual([DAY]);
-    await t.call(admin, 'backup.run', { targetSourceId: targetId });
+    const { db } = office.t.services.archive.open();
+    expect(daysWithoutCustody(office.t.root, db)).toEqual([DAY]);
+    await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });
 
-    expect(daysWithoutCustody(t.root, db)).toEqual([]);
-    const cms = opensslCmsVerify({ signature: CUSTODY_SIGNATURE_NAME, content: CUSTODY_NAME, caFile: path.join(t.root, 'certs', 'office-ca.pem'), at: t.clock.now(), cwd: dayDir });
+    expect(daysWithoutCustody(office.t.root, db)).toEqual([]);
+    const cms = opensslCmsVerify({ signature: CUSTODY_SIGNATURE_NAME, content: CUSTODY_NAME, caFile: path.join(office.t.root, 'certs', 'office-ca.pem'), at: office.t.clock.now(), cwd: office.dayDir });
     expect(cms.ok, cms.out).toBe(true);
     // The backup's pool holds it beside the originals, as the archive does.
-    expect(existsSync(path.join(target, 'evidence-backup', 'originals', '2026', '03', '10', CUSTODY_NAME))).toBe(true);
-    const entries = (await t.call(admin, 'audit.list', { action: 'manifest.custody' })).entries;
+    expect(existsSync(path.join(office.target, 'evidence-backup', 'originals', '2026', '03', '10', CUSTODY_NAME))).toBe(true);
+    const entries = (await office.t.call(office.admin, 'audit.list', { action: 'manifest.custody' })).entries;
     expect(entries.map((e) => [e.target, e.details.files])).toEqual([[`day:${DAY}`, 2]]);
 
     // The next backup finds nothing to write.
-    t.clock.advance(60_000);
-    await t.call(admin, 'backup.run', { targetSourceId: targetId });
-    expect((await t.call(admin, 'audit.list', { action: 'manifest.custody' })).entries).toHaveLength(1);
+    office.t.clock.advance(60_000);
+    await office.t.call(office.admin, 'backup.run', { targetSourceId: office.targetId });
+    expect((await office.t.call(office.admin, 'audit.list', { action: 'manifest.custody' })).entries).toHaveLength(1);
   }, 120_000);
 
   it('a rebuild from that backup, the archive lost, recovers the officers', async () => {
-    t.services.archive.close();
-    rmSync(t.root, { recursive: true, force: true });
+    office.t.services.archive.close();
+    rmSync(office.t.root, { recursive: true, force: true });
     const root = path.join(tempDir('ew-backfill-rebuilt-'), 'archive');
-    const run = await runRebuild(target, root, t.clock);
+    const run = await runRebuild(office.target, root, office.t.clock);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as RebuildReportDto;
     expect(report.unrecovered).toEqual([]);

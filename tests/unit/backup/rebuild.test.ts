@@ -2,20 +2,19 @@
 // day manifests and seal files alone — every signature checked first — re-registering each original with its hash,
 // recorder, day and ingest time as the files record them, and saying what it could not recover instead of inventing
 // it. The chain starts with the rebuild entry naming what it was built from, and `verify` passes.
-import { chmodSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupOffice } from './backup-office';
 import type { RebuildReportDto } from '../../../main/api/dto';
 import { SNAPSHOT_NAME, stagingFor } from '../../../main/backup';
 import { openStoreReadOnly } from '../../../main/store';
-import { FIXTURE_BADGE, FIXTURE_SERIAL, makeSegments, writeRandomFile } from '../../fixtures/recorder-volume';
+import { FIXTURE_BADGE, FIXTURE_SERIAL } from '../../fixtures/recorder-volume';
 import { archiveFiles, spawnCrashChild, treeHashes } from '../../support/crash-child';
-import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { OFFICE_SETUP, tempDir, type TestApi } from '../../support/services';
 import { runInProcess } from '../cli/run-cli';
 import { REBUILD_PASSWORD, runRebuild } from './rebuild-run';
 
-const RECORDED = new Date('2026-03-10T01:00:00Z');
 const CRASH_CHILD = path.resolve('tests/support/crash-rebuild.ts');
 
 describe('restore --rebuild from the files alone', () => {
@@ -27,20 +26,9 @@ describe('restore --rebuild from the files alone', () => {
   let custody: { badge_no: string | null; original_name: string; start_at: string | null; start_source: string }[];
 
   beforeAll(async () => {
-    t = makeTestApi();
-    t.clock.current = new Date('2026-03-10T02:00:00Z');
-    const admin = await setUpOffice(t);
-    const source = tempDir('ew-rebuild-src-');
-    const media = path.join(source, 'DCIM', '100MEDIA');
-    await makeSegments(media, 2, 2, RECORDED);
-    await writeRandomFile(path.join(media, 'Z_EXTRA.DAT'), 50_000);
-    utimesSync(path.join(media, 'Z_EXTRA.DAT'), RECORDED, RECORDED);
-    await ingestAndWait(t, admin, { sourceId: t.services.sources.addFolder(source).id, recorderSerial: FIXTURE_SERIAL, officerBadge: FIXTURE_BADGE, officerName: '张三', keepOther: ['DCIM/100MEDIA/Z_EXTRA.DAT'] });
-    // The next day: the login seals the ingest day, so the backup holds a seal file.
-    t.clock.advance(24 * 3600_000);
-    await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
-    target = tempDir('ew-rebuild-target-');
-    generation = (await t.call(admin, 'backup.run', { targetSourceId: t.services.sources.addFolder(target).id })).generation;
+    const office = await backupOffice('ew-rebuild-', { extraBytes: 50_000 });
+    ({ t, target } = office);
+    generation = (await t.call(office.admin, 'backup.run', { targetSourceId: office.targetId })).generation;
     registered = t.services.archive
       .open()
       .db.prepare('SELECT m.sha256, m.stored_path, m.day, r.serial FROM media m JOIN recorders r ON r.id = m.recorder_id ORDER BY m.stored_path')

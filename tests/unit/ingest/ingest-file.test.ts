@@ -1,27 +1,23 @@
 // ingestFile alone: one source file into a real archive, by the commit protocol, registered in one transaction.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, openIngestSession, prepareLookups, scanSource, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
 import { appendAudit } from '../../../main/audit';
-import type { Store, UserId } from '../../../main/store';
-import { makeTestApi, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import type { UserId } from '../../../main/store';
+import { makeTestApi, setUpOffice, tempDir } from '../../support/services';
+import { officeSuite } from '../../support/office-suite';
 
 const TZ = 'Asia/Shanghai';
 
 describe('ingestFile', () => {
-  let t: TestApi;
-  let store: Store;
-  let volume: string;
-  let userId: number;
   const docked = new Date('2026-11-20T10:00:00Z');
-
-  beforeAll(async () => {
-    t = makeTestApi();
+  const office = officeSuite(async () => {
+    const t = makeTestApi();
     await setUpOffice(t);
-    store = t.services.archive.open();
-    userId = (store.db.prepare("SELECT id FROM users WHERE login = 'admin'").get() as { id: number }).id;
-    volume = tempDir('ew-vol-');
+    const store = t.services.archive.open();
+    const userId = (store.db.prepare("SELECT id FROM users WHERE login = 'admin'").get() as { id: number }).id;
+    const volume = tempDir('ew-vol-');
     mkdirSync(path.join(volume, 'DCIM'));
     const mtime = new Date('2026-11-20T01:05:00Z');
     for (const [name, text] of [
@@ -33,19 +29,19 @@ describe('ingestFile', () => {
       writeFileSync(path.join(volume, 'DCIM', name), text);
       utimesSync(path.join(volume, 'DCIM', name), mtime, mtime);
     }
+    return { t, store, volume, userId };
   });
-  afterAll(() => t.cleanup());
 
   async function context(): Promise<{ ctx: FileContext; files: Map<string, CandidateOriginal> }> {
-    const scan = await scanSource(volume);
-    const plan: IngestPlan = { sourceLabel: 'E:', scan, recorder: null, officer: null, receivedBy: userId, timeZone: TZ, retentionMonths: 6, clearSource: false };
-    const audit: FileContext['audit'] = (db, action, target, details) => appendAudit(db, { at: t.clock.now(), actorId: userId as UserId, actorLogin: 'admin', action, target, details });
-    const sessionId = openIngestSession(store.db, plan, docked, audit);
-    const ctx: FileContext = { store, lookups: prepareLookups(store.db), sessionId, recorder: null, officer: null, dockedAt: docked, timeZone: TZ, retentionMonths: 6, recorderLabel: '未识别设备_E', audit, now: () => t.clock.now() };
+    const scan = await scanSource(office.volume);
+    const plan: IngestPlan = { sourceLabel: 'E:', scan, recorder: null, officer: null, receivedBy: office.userId, timeZone: TZ, retentionMonths: 6, clearSource: false };
+    const audit: FileContext['audit'] = (db, action, target, details) => appendAudit(db, { at: office.t.clock.now(), actorId: office.userId as UserId, actorLogin: 'admin', action, target, details });
+    const sessionId = openIngestSession(office.store.db, plan, docked, audit);
+    const ctx: FileContext = { store: office.store, lookups: prepareLookups(office.store.db), sessionId, recorder: null, officer: null, dockedAt: docked, timeZone: TZ, retentionMonths: 6, recorderLabel: '未识别设备_E', audit, now: () => office.t.clock.now() };
     return { ctx, files: new Map(scan.originals.map((o) => [o.name, o])) };
   }
   const auditActions = (sessionTarget: string) =>
-    (store.db.prepare("SELECT action FROM audit_log WHERE details LIKE ? ORDER BY seq").all(`%"session":${sessionTarget}%`) as { action: string }[]).map((r) => r.action);
+    (office.store.db.prepare("SELECT action FROM audit_log WHERE details LIKE ? ORDER BY seq").all(`%"session":${sessionTarget}%`) as { action: string }[]).map((r) => r.action);
 
   it('stores a new file read-only with the same bytes, and registers media, item and audit entry together', async () => {
     const { ctx, files } = await context();
@@ -54,20 +50,20 @@ describe('ingestFile', () => {
     expect(done.outcome.outcome).toBe('stored');
     if (done.outcome.outcome !== 'stored') return;
     expect(done.day).toBe('2026-11-20');
-    const abs = toAbsolute(store.paths.root, done.outcome.storedPath);
+    const abs = toAbsolute(office.store.paths.root, done.outcome.storedPath);
     expect(readFileSync(abs, 'utf8')).toBe('first clip bytes');
     expect(statSync(abs).mode & 0o222).toBe(0);
-    expect(store.db.prepare('SELECT outcome, media_id FROM ingest_items WHERE session_id = ?').all(ctx.sessionId)).toEqual([{ outcome: 'stored', media_id: done.outcome.mediaId }]);
-    expect(store.db.prepare('SELECT files_stored FROM ingest_sessions WHERE id = ?').get(ctx.sessionId)).toEqual({ files_stored: 1 });
+    expect(office.store.db.prepare('SELECT outcome, media_id FROM ingest_items WHERE session_id = ?').all(ctx.sessionId)).toEqual([{ outcome: 'stored', media_id: done.outcome.mediaId }]);
+    expect(office.store.db.prepare('SELECT files_stored FROM ingest_sessions WHERE id = ?').get(ctx.sessionId)).toEqual({ files_stored: 1 });
     expect(auditActions(String(ctx.sessionId))).toEqual(['media.ingest']);
   });
 
   it('the same bytes under another name are a duplicate: no second copy is kept', async () => {
     const { ctx, files } = await context();
-    const first = store.db.prepare("SELECT id, stored_path FROM media WHERE original_name = 'DSJ-A8_20261120090000_0001.MP4'").get() as { id: number; stored_path: string };
+    const first = office.store.db.prepare("SELECT id, stored_path FROM media WHERE original_name = 'DSJ-A8_20261120090000_0001.MP4'").get() as { id: number; stored_path: string };
     const done = await ingestFile(files.get('DSJ-A8_20261120092000_0003.MP4')!, ctx);
     expect(done.outcome).toMatchObject({ outcome: 'duplicate', mediaId: first.id, storedPath: first.stored_path });
-    expect(existsSync(path.join(path.dirname(toAbsolute(store.paths.root, first.stored_path)), 'DSJ-A8_20261120092000_0003.MP4'))).toBe(false);
+    expect(existsSync(path.join(path.dirname(toAbsolute(office.store.paths.root, first.stored_path)), 'DSJ-A8_20261120092000_0003.MP4'))).toBe(false);
     expect(auditActions(String(ctx.sessionId))).toEqual(['media.duplicate']);
   });
 
@@ -75,13 +71,13 @@ describe('ingestFile', () => {
     const { ctx, files } = await context();
     const done = await ingestFile(files.get('DSJ-A8_20261120090000_0001.MP4')!, ctx);
     expect(done.outcome.outcome).toBe('duplicate');
-    expect((store.db.prepare('SELECT COUNT(*) AS n FROM media').get() as { n: number }).n).toBe(1);
+    expect((office.store.db.prepare('SELECT COUNT(*) AS n FROM media').get() as { n: number }).n).toBe(1);
   });
 
   it('a file a crash left in place but unregistered is adopted, not copied again', async () => {
     const { ctx, files } = await context();
     const c = files.get('DSJ-A8_20261120093000_0004.MP4')!;
-    const placed = toAbsolute(store.paths.root, 'originals/2026/11/20/未识别设备_E/DSJ-A8_20261120093000_0004.MP4');
+    const placed = toAbsolute(office.store.paths.root, 'originals/2026/11/20/未识别设备_E/DSJ-A8_20261120093000_0004.MP4');
     mkdirSync(path.dirname(placed), { recursive: true });
     copyFileSync(c.path, placed);
     chmodSync(placed, 0o644);

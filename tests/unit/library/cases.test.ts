@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { officeSuite } from '../../support/office-suite';
 import type { AuditEntryDto } from '../../../main/api';
-import { makeMediaArchive, type MediaArchive } from '../api/media-fixture';
+import { makeMediaArchive } from '../api/media-fixture';
 
 describe('cases, metadata and recordings on ingested media', () => {
-  let a: MediaArchive;
-  let recordingId: number;
-  let segIds: number[];
-  /** The officer record of the fixture's recorder, linked to officer1's account: he handles the cases here. */
-  let handlerOfficerId: number;
-
-  beforeAll(async () => {
-    a = await makeMediaArchive();
-    segIds = [0, 1, 2].map((i) => a.mediaIdOf('segment', i));
-    recordingId = (await a.t.call(a.custodian, 'media.get', { id: segIds[0]! })).recordingId!;
-    handlerOfficerId = (await a.t.call(a.custodian, 'officers.list')).find((o) => o.badgeNo === a.vol.badge)!.id;
-    const officerUser = (await a.t.call(a.custodian, 'users.list')).find((u) => u.login === 'officer1')!;
-    await a.t.call(a.custodian, 'officers.update', { id: handlerOfficerId, userId: officerUser.id });
+  const a = officeSuite(async () => {
+    const archive = await makeMediaArchive();
+    const segIds = [0, 1, 2].map((i) => archive.mediaIdOf('segment', i));
+    const recordingId = (await archive.t.call(archive.custodian, 'media.get', { id: segIds[0]! })).recordingId!;
+    // The officer record of the fixture's recorder, linked to officer1's account: he handles the cases here.
+    const handlerOfficerId = (await archive.t.call(archive.custodian, 'officers.list')).find((o) => o.badgeNo === archive.vol.badge)!.id;
+    const officerUser = (await archive.t.call(archive.custodian, 'users.list')).find((u) => u.login === 'officer1')!;
+    await archive.t.call(archive.custodian, 'officers.update', { id: handlerOfficerId, userId: officerUser.id });
+    return { ...archive, recordingId, segIds, handlerOfficerId };
   }, 180_000);
-  afterAll(() => a.t.cleanup());
 
   const lastAudit = async (action: string): Promise<AuditEntryDto> => {
     const page = await a.t.call(a.chief, 'audit.list', { action, limit: 1 });
@@ -25,8 +21,8 @@ describe('cases, metadata and recordings on ingested media', () => {
   };
 
   it('library.recording lists the segments in order with codecs, proxy need and gaps', async () => {
-    const rec = await a.t.call(a.officer, 'library.recording', { id: recordingId });
-    expect(rec.segments.map((s) => s.mediaId)).toEqual(segIds);
+    const rec = await a.t.call(a.officer, 'library.recording', { id: a.recordingId });
+    expect(rec.segments.map((s) => s.mediaId)).toEqual(a.segIds);
     expect(rec.segments.every((s) => s.videoCodec === 'h264' && !s.needsProxy)).toBe(true);
     expect(rec.gaps).toEqual([]);
     expect(rec.recorderSerial).toBe(a.vol.serial);
@@ -38,11 +34,11 @@ describe('cases, metadata and recordings on ingested media', () => {
   });
 
   it('creates a case, adds a recording, totals duration and size, keeps the media with the case', async () => {
-    const created = await a.t.call(a.officer, 'cases.create', { number: '镇综执罚〔2026〕12号', title: '占道经营', handlerOfficerId, description: '现场检查' });
-    expect(created).toMatchObject({ status: 'open', itemCount: 0, totalSize: 0, createdBy: '赵警员', handler: { id: handlerOfficerId } });
-    const withItems = await a.t.call(a.officer, 'cases.addItems', { caseId: created.id, recordingId });
-    expect(withItems.items.map((i) => i.mediaId)).toEqual(segIds);
-    const details = await Promise.all(segIds.map((id) => a.t.call(a.custodian, 'media.get', { id })));
+    const created = await a.t.call(a.officer, 'cases.create', { number: '镇综执罚〔2026〕12号', title: '占道经营', handlerOfficerId: a.handlerOfficerId, description: '现场检查' });
+    expect(created).toMatchObject({ status: 'open', itemCount: 0, totalSize: 0, createdBy: '赵警员', handler: { id: a.handlerOfficerId } });
+    const withItems = await a.t.call(a.officer, 'cases.addItems', { caseId: created.id, recordingId: a.recordingId });
+    expect(withItems.items.map((i) => i.mediaId)).toEqual(a.segIds);
+    const details = await Promise.all(a.segIds.map((id) => a.t.call(a.custodian, 'media.get', { id })));
     expect(withItems.totalSize).toBe(details.reduce((s, d) => s + d.size, 0));
     expect(withItems.totalDurationSec).toBeCloseTo(details.reduce((s, d) => s + (d.durationSec ?? 0), 0), 6);
     for (const d of details) {
@@ -51,36 +47,36 @@ describe('cases, metadata and recordings on ingested media', () => {
       expect(d.cases.map((c) => c.id)).toEqual([created.id]);
     }
     // Adding again changes nothing; the library finds the case's media.
-    expect((await a.t.call(a.officer, 'cases.addItems', { caseId: created.id, mediaIds: segIds })).itemCount).toBe(3);
-    expect((await a.t.call(a.officer, 'library.search', { caseId: created.id })).items.map((i) => i.id).sort()).toEqual([...segIds].sort());
+    expect((await a.t.call(a.officer, 'cases.addItems', { caseId: created.id, mediaIds: a.segIds })).itemCount).toBe(3);
+    expect((await a.t.call(a.officer, 'library.search', { caseId: created.id })).items.map((i) => i.id).sort()).toEqual([...a.segIds].sort());
     const audit = await lastAudit('case.add_items');
-    expect(audit.details).toMatchObject({ recordingId, after: { mediaIds: segIds } });
+    expect(audit.details).toMatchObject({ recordingId: a.recordingId, after: { mediaIds: a.segIds } });
 
     // Closing: kept at least until the closing date plus the retention period.
     const closed = await a.t.call(a.chief, 'cases.update', { id: created.id, status: 'closed' });
     expect(closed.closedAt).toBe(a.t.clock.now().toISOString());
-    const after = await a.t.call(a.custodian, 'media.get', { id: segIds[0]! });
+    const after = await a.t.call(a.custodian, 'media.get', { id: a.segIds[0]! });
     expect(after.heldByCase).toBe(false);
     expect(after.effectiveRetentionUntil! > after.retentionUntil).toBe(true);
-    expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: created.id, mediaIds: [segIds[0]!] })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
+    expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: created.id, mediaIds: [a.segIds[0]!] })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
     expect((await lastAudit('case.update')).details).toMatchObject({ before: { status: 'open' }, after: { status: 'closed' } });
   });
 
   it('refuses a duplicate case number, unknown media, and both or neither of mediaIds/recordingId', async () => {
-    await a.t.call(a.officer, 'cases.create', { number: 'A-1', title: '甲', handlerOfficerId });
+    await a.t.call(a.officer, 'cases.create', { number: 'A-1', title: '甲', handlerOfficerId: a.handlerOfficerId });
     expect(await a.t.raw(a.officer, 'cases.create', { number: 'a-1', title: '乙' })).toMatchObject({ ok: false, error: { code: 'CASE_NUMBER_TAKEN' } });
     const c = (await a.t.call(a.officer, 'cases.list', { text: 'A-1' })).cases[0]!;
     expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [99_999] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [1], recordingId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await a.t.raw(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [1], recordingId: a.recordingId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('removes an item, audited with the old value', async () => {
     const c = (await a.t.call(a.officer, 'cases.list', { text: 'A-1' })).cases[0]!;
-    await a.t.call(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [segIds[0]!, segIds[1]!] });
-    const after = await a.t.call(a.officer, 'cases.removeItem', { caseId: c.id, mediaId: segIds[0]! });
-    expect(after.items.map((i) => i.mediaId)).toEqual([segIds[1]]);
-    expect((await lastAudit('case.remove_item')).details).toMatchObject({ before: { mediaId: segIds[0] }, after: null });
+    await a.t.call(a.officer, 'cases.addItems', { caseId: c.id, mediaIds: [a.segIds[0]!, a.segIds[1]!] });
+    const after = await a.t.call(a.officer, 'cases.removeItem', { caseId: c.id, mediaId: a.segIds[0]! });
+    expect(after.items.map((i) => i.mediaId)).toEqual([a.segIds[1]]);
+    expect((await lastAudit('case.remove_item')).details).toMatchObject({ before: { mediaId: a.segIds[0] }, after: null });
   });
 
   it('the township leader reads cases but cannot change them', async () => {
@@ -120,7 +116,7 @@ describe('cases, metadata and recordings on ingested media', () => {
   });
 
   it('bookmarks: add, list in time order, remove; each audited', async () => {
-    const id = segIds[1]!;
+    const id = a.segIds[1]!;
     const b2 = await a.t.call(a.officer, 'bookmarks.add', { mediaId: id, offsetSec: 2.5, label: '出示证件' });
     const b1 = await a.t.call(a.custodian, 'bookmarks.add', { mediaId: id, offsetSec: 0.5, label: '开始告知' });
     expect((await a.t.call(a.chief, 'bookmarks.list', { mediaId: id })).map((b) => b.id)).toEqual([b1.id, b2.id]);
@@ -133,7 +129,7 @@ describe('cases, metadata and recordings on ingested media', () => {
 
   it('the originals themselves cannot be changed through SQL either', () => {
     const db = a.t.services.archive.open().db;
-    expect(() => db.prepare('UPDATE media SET sha256 = ? WHERE id = ?').run('0'.repeat(64), segIds[0])).toThrow(/never change/);
-    expect(() => db.prepare('DELETE FROM media WHERE id = ?').run(segIds[0])).toThrow(/never deleted/);
+    expect(() => db.prepare('UPDATE media SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.segIds[0])).toThrow(/never change/);
+    expect(() => db.prepare('DELETE FROM media WHERE id = ?').run(a.segIds[0])).toThrow(/never deleted/);
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, MethodInput } from '../../../main/api';
-import type { TestApi } from '../../support/services';
-import { officeWithSyntheticLibrary, type SynthLibrary, type SynthMedia } from './synthetic';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../main/api';
+import { officeSuite } from '../../support/office-suite';
+import { officeWithSyntheticLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.recordings'>;
 
@@ -15,19 +15,14 @@ interface Expected {
 
 /** 按录制分组 paged on the server: groups against an expectation computed in JS from the generated rows. */
 describe('library.recordings (按录制分组) on 3 000 media', () => {
-  let t: TestApi;
-  let admin: Client;
-  let lib: SynthLibrary;
-
-  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary(3000)), 120_000);
-  afterAll(() => t.cleanup());
+  const office = officeSuite(() => officeWithSyntheticLibrary(3000));
 
   /** Groups holding any media that `keep` accepts, each with all its segments, sorted as the server sorts them. */
   function expectedGroups(keep: (m: SynthMedia) => boolean, sort: 'startAt' | 'size' | 'durationSec', order: 'asc' | 'desc'): Expected[] {
     const keyOf = (m: SynthMedia) => (m.recordingId !== null ? `r${m.recordingId}` : `m${m.id}`);
-    const hit = new Set(lib.media.filter(keep).map(keyOf));
+    const hit = new Set(office.lib.media.filter(keep).map(keyOf));
     const byKey = new Map<string, SynthMedia[]>();
-    for (const m of lib.media) if (hit.has(keyOf(m))) byKey.set(keyOf(m), [...(byKey.get(keyOf(m)) ?? []), m]);
+    for (const m of office.lib.media) if (hit.has(keyOf(m))) byKey.set(keyOf(m), [...(byKey.get(keyOf(m)) ?? []), m]);
     const groups = [...byKey.entries()].map(([key, ms]) => {
       const segs = [...ms].sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : a.id - b.id));
       return {
@@ -52,7 +47,7 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
     const got: Expected[] = [];
     let total: number | undefined;
     for (let offset = 0; ; offset += 500) {
-      const page = await t.call(admin, 'library.recordings', { ...query, limit: 500, offset });
+      const page = await office.t.call(office.admin, 'library.recordings', { ...query, limit: 500, offset });
       total = page.total;
       got.push(
         ...page.groups.map((g) => ({ key: g.key, segmentIds: g.segmentIds, startAt: g.startAt, size: g.size, durationSec: Math.round(g.durationSec * 10) / 10 })),
@@ -67,12 +62,12 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
   it('a recording split over two flat pages is one group with all its segments; total counts groups', async () => {
     // The flat list, 100 a page: find a recording whose segments fall on different pages.
     const pageOf = new Map<number, number>();
-    for (let p = 0; p * 100 < lib.media.length; p++) {
-      const flat = await t.call(admin, 'library.search', { limit: 100, offset: p * 100 });
+    for (let p = 0; p * 100 < office.lib.media.length; p++) {
+      const flat = await office.t.call(office.admin, 'library.search', { limit: 100, offset: p * 100 });
       for (const i of flat.items) pageOf.set(i.id, p);
     }
-    const split = [...new Set(lib.media.map((m) => m.recordingId).filter((r): r is number => r !== null))].find((rid) => {
-      const pages = new Set(lib.media.filter((m) => m.recordingId === rid).map((m) => pageOf.get(m.id)));
+    const split = [...new Set(office.lib.media.map((m) => m.recordingId).filter((r): r is number => r !== null))].find((rid) => {
+      const pages = new Set(office.lib.media.filter((m) => m.recordingId === rid).map((m) => pageOf.get(m.id)));
       return pages.size > 1;
     });
     expect(split).toBeDefined();
@@ -80,17 +75,17 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
     const { total, got } = await allPages({});
     const expected = round(expectedGroups(() => true, 'startAt', 'desc'));
     expect(total).toBe(expected.length);
-    expect(total).toBeLessThan(lib.media.length);
+    expect(total).toBeLessThan(office.lib.media.length);
     expect(got).toEqual(expected);
     const group = got.filter((g) => g.key === `r${split}`);
     expect(group).toHaveLength(1);
     expect([...group[0]!.segmentIds].sort((a, b) => a - b)).toEqual(
-      lib.media.filter((m) => m.recordingId === split).map((m) => m.id).sort((a, b) => a - b),
+      office.lib.media.filter((m) => m.recordingId === split).map((m) => m.id).sort((a, b) => a - b),
     );
   });
 
   it('filters like the flat list (a group is in when any segment matches) and sorts by the group’s totals', async () => {
-    const officerId = lib.officers[3]!;
+    const officerId = office.lib.officers[3]!;
     const a = await allPages({ officerId, sort: 'durationSec', order: 'asc' });
     const ea = round(expectedGroups((m) => m.officerId === officerId, 'durationSec', 'asc'));
     expect(a.total).toBe(ea.length);
@@ -103,13 +98,13 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
   });
 
   it('a group shows its first segment (with canView), the union of its flags and a page at a time', async () => {
-    const page = await t.call(admin, 'library.recordings', { limit: 20, offset: 20 });
+    const page = await office.t.call(office.admin, 'library.recordings', { limit: 20, offset: 20 });
     expect(page.groups).toHaveLength(20);
     expect(page.groups.map((g) => g.key)).toEqual(round(expectedGroups(() => true, 'startAt', 'desc')).slice(20, 40).map((g) => g.key));
     for (const g of page.groups) {
       expect(g.first.id).toBe(g.segmentIds[0]);
       expect(typeof g.first.canView).toBe('boolean');
-      const flags = new Set(lib.media.filter((m) => g.segmentIds.includes(m.id)).flatMap((m) => m.flags));
+      const flags = new Set(office.lib.media.filter((m) => g.segmentIds.includes(m.id)).flatMap((m) => m.flags));
       expect([...g.flags].sort()).toEqual([...flags].sort());
     }
   });

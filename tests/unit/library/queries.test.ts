@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, LibraryItemDto, MethodInput } from '../../../main/api';
-import type { TestApi } from '../../support/services';
-import { officeWithSyntheticLibrary, type SynthLibrary, type SynthMedia } from './synthetic';
+import { describe, expect, it } from 'vitest';
+import type { LibraryItemDto, MethodInput } from '../../../main/api';
+import { officeSuite } from '../../support/office-suite';
+import { officeWithSyntheticLibrary, type SynthMedia } from './synthetic';
 
 type Query = MethodInput<'library.search'>;
 
 /** Library queries at 20 000 media: every filter against an expectation computed in JS from the generated rows (scale is the bench's). */
 describe('library.search on 20 000 media', () => {
-  let t: TestApi;
-  let admin: Client;
-  let lib: SynthLibrary;
-
-  beforeAll(async () => ({ t, admin, lib } = await officeWithSyntheticLibrary(20_000)), 120_000);
-  afterAll(() => t.cleanup());
+  const office = officeSuite(() => officeWithSyntheticLibrary(20_000));
 
   const cmp = (by: 'startAt' | 'size' | 'durationSec', dir: 'asc' | 'desc') => (a: SynthMedia, b: SynthMedia) => {
     const va = a[by] ?? -Infinity;
@@ -24,16 +19,16 @@ describe('library.search on 20 000 media', () => {
   async function check(name: string, query: Query, keep: (m: SynthMedia) => boolean) {
     const sort = query.sort ?? 'startAt';
     const order = query.order ?? 'desc';
-    const expected = lib.media.filter(keep).sort(cmp(sort, order));
-    const page = await t.call(admin, 'library.search', { ...query, limit: 500 });
+    const expected = office.lib.media.filter(keep).sort(cmp(sort, order));
+    const page = await office.t.call(office.admin, 'library.search', { ...query, limit: 500 });
     expect(page.total, name).toBe(expected.length);
     expect(page.items.map((i: LibraryItemDto) => i.id), name).toEqual(expected.slice(0, 500).map((m) => m.id));
     return { expected, page };
   }
 
   it('generated a realistic mix', () => {
-    expect(lib.media).toHaveLength(20_000);
-    expect(lib.media.filter((m) => m.flags.length).length).toBeGreaterThan(200);
+    expect(office.lib.media).toHaveLength(20_000);
+    expect(office.lib.media.filter((m) => m.flags.length).length).toBeGreaterThan(200);
   });
 
   it('no filter: everything, newest first', async () => {
@@ -48,9 +43,9 @@ describe('library.search on 20 000 media', () => {
   });
 
   it('officer, recorder', async () => {
-    const officerId = lib.officers[7]!;
+    const officerId = office.lib.officers[7]!;
     await check('officer', { officerId }, (m) => m.officerId === officerId);
-    const recorderId = lib.recorders[11]!;
+    const recorderId = office.lib.recorders[11]!;
     await check('recorder', { recorderId }, (m) => m.recorderId === recorderId);
   });
 
@@ -67,9 +62,9 @@ describe('library.search on 20 000 media', () => {
   });
 
   it('case and recording', async () => {
-    const [caseId, items] = [...lib.cases.entries()][3]!;
+    const [caseId, items] = [...office.lib.cases.entries()][3]!;
     await check('case', { caseId }, (m) => items.has(m.id));
-    const recordingId = lib.media.find((m) => m.recordingId !== null && m.id > 5000)!.recordingId!;
+    const recordingId = office.lib.media.find((m) => m.recordingId !== null && m.id > 5000)!.recordingId!;
     await check('recording', { recordingId }, (m) => m.recordingId === recordingId);
   });
 
@@ -82,7 +77,7 @@ describe('library.search on 20 000 media', () => {
   });
 
   it('combined filters', async () => {
-    const officerId = lib.officers[3]!;
+    const officerId = office.lib.officers[3]!;
     const from = '2025-01-01T00:00:00Z';
     await check('officer + category + from', { officerId, category: 'inspection', from }, (m) => m.officerId === officerId && m.category === 'inspection' && m.startAt >= new Date(from).toISOString());
     await check('kind + classification', { kind: 'audio', classification: 'privacy' }, (m) => m.kind === 'audio' && m.classification === 'privacy');
@@ -97,22 +92,22 @@ describe('library.search on 20 000 media', () => {
   });
 
   it('pages with limit and offset', async () => {
-    const expected = lib.media.filter((m) => m.category === 'evidence').sort(cmp('size', 'desc'));
-    const page = await t.call(admin, 'library.search', { category: 'evidence', sort: 'size', limit: 50, offset: 1000 });
+    const expected = office.lib.media.filter((m) => m.category === 'evidence').sort(cmp('size', 'desc'));
+    const page = await office.t.call(office.admin, 'library.search', { category: 'evidence', sort: 'size', limit: 50, offset: 1000 });
     expect(page.items.map((i) => i.id)).toEqual(expected.slice(1000, 1050).map((m) => m.id));
   });
 
   it('returns the row fields the table shows', async () => {
-    const page = await t.call(admin, 'library.search', { limit: 1, recorderId: lib.recorders[0]! });
+    const page = await office.t.call(office.admin, 'library.search', { limit: 1, recorderId: office.lib.recorders[0]! });
     const item = page.items[0]!;
-    const m = lib.media.find((x) => x.id === item.id)!;
+    const m = office.lib.media.find((x) => x.id === item.id)!;
     expect(item).toMatchObject({ kind: m.kind, originalName: m.originalName, startAt: m.startAt, size: m.size, durationSec: m.durationSec, recorderSerial: 'SYN000000', flags: m.flags, category: m.category, keyMark: m.keyMark, classification: m.classification, recordingId: m.recordingId });
     if (m.officerId !== null) expect(item.officer).toMatchObject({ id: m.officerId, name: expect.any(String), badgeNo: expect.stringMatching(/^S\d{5}$/) });
   });
 
   it('refuses a limit over 500 and unknown filters', async () => {
-    expect(await t.raw(admin, 'library.search', { limit: 501 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await t.raw(admin, 'library.search', { sql: '1=1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await t.raw(admin, 'library.search', { flags: ['deleted'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await office.t.raw(office.admin, 'library.search', { limit: 501 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await office.t.raw(office.admin, 'library.search', { sql: '1=1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await office.t.raw(office.admin, 'library.search', { flags: ['deleted'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../main/api';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/store';
 import { setNote } from '../../../main/library';
-import { makeOfficeApi, type TestApi } from '../../support/services';
-import { generateLibrary, type GeneratedLibrary } from '../../support/library-rows';
+import { makeOfficeApi } from '../../support/services';
+import { officeSuite } from '../../support/office-suite';
+import { generateLibrary } from '../../support/library-rows';
 
 /** What free text may find in one media row, read with plain SQL (no FTS) for an independent expectation. */
 interface Searchable {
@@ -33,24 +33,19 @@ function expectIndexesInStep(db: Db): void {
 }
 
 describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
-  let t: TestApi;
-  let admin: Client;
-  let db: Db;
-  let lib: GeneratedLibrary;
-
-  beforeAll(async () => {
-    ({ t, admin } = await makeOfficeApi());
-    db = t.services.archive.open().db;
-    lib = generateLibrary(db, 3000);
+  const office = officeSuite(async () => {
+    const { t, admin } = await makeOfficeApi();
+    const db = t.services.archive.open().db;
+    const lib = generateLibrary(db, 3000);
+    return { t, admin, db, lib };
   }, 120_000);
-  afterAll(() => t.cleanup());
 
   /** Every match, all pages, as ids in ascending order. */
   async function found(text: string): Promise<number[]> {
-    const page = await t.call(admin, 'library.search', { text, limit: 500, sort: 'startAt', order: 'asc' });
+    const page = await office.t.call(office.admin, 'library.search', { text, limit: 500, sort: 'startAt', order: 'asc' });
     const ids = page.items.map((i) => i.id);
     for (let next = page.next; next; ) {
-      const more = await t.call(admin, 'library.search', { text, limit: 500, sort: 'startAt', order: 'asc', after: next });
+      const more = await office.t.call(office.admin, 'library.search', { text, limit: 500, sort: 'startAt', order: 'asc', after: next });
       ids.push(...more.items.map((i) => i.id));
       next = more.next;
     }
@@ -59,7 +54,7 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
   }
 
   const expected = (keep: (s: Searchable) => boolean) =>
-    searchable(db)
+    searchable(office.db)
       .filter(keep)
       .map((s) => s.id)
       .sort((a, b) => a - b);
@@ -67,13 +62,13 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
     [s.name, s.note, s.officer, s.badge, s.cases].some((v) => v?.toLowerCase().includes(text.toLowerCase()) ?? false);
 
   it('generated a brigade’s mix: recordings of segments, 5 % in cases, notes on 10 %', () => {
-    expect(lib.media).toBe(3000);
-    expect(lib.recordings).toBeGreaterThan(300);
-    const inCases = new Set(lib.cases.flatMap((c) => c.mediaIds)).size;
+    expect(office.lib.media).toBe(3000);
+    expect(office.lib.recordings).toBeGreaterThan(300);
+    const inCases = new Set(office.lib.cases.flatMap((c) => c.mediaIds)).size;
     expect(inCases / 3000).toBeGreaterThan(0.01);
     expect(inCases / 3000).toBeLessThan(0.15);
-    expect(lib.notes.size / 3000).toBeGreaterThan(0.07);
-    expect(lib.notes.size / 3000).toBeLessThan(0.13);
+    expect(office.lib.notes.size / 3000).toBeGreaterThan(0.07);
+    expect(office.lib.notes.size / 3000).toBeLessThan(0.13);
   });
 
   it('finds Chinese substrings: a three-character officer name, part of a case title, part of a note', async () => {
@@ -95,44 +90,44 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
   });
 
   it('finds part of a file name or a case number, either case, and takes the text literally', async () => {
-    const name = searchable(db)[1234]!.name;
+    const name = searchable(office.db)[1234]!.name;
     const piece = name.slice(3, 17).toLowerCase();
     expect(await found(piece)).toEqual(expected(has(piece)));
-    const number = lib.cases[2]!.number;
+    const number = office.lib.cases[2]!.number;
     expect(await found(number.slice(2))).toEqual(expected(has(number.slice(2))));
     expect(await found('"盗窃" OR 张*')).toEqual([]);
     expect(await found('%_%')).toEqual([]);
   });
 
   it('keeps the indexes in step on insert, update and delete of notes, cases and officers, and on new media', async () => {
-    const mediaId = lib.cases[0]!.mediaIds[0]!;
+    const mediaId = office.lib.cases[0]!.mediaIds[0]!;
     const at = new Date('2026-11-28T00:00:00Z');
-    setNote(db, mediaId, '嫌疑人驾驶白色面包车', 1, at);
+    setNote(office.db, mediaId, '嫌疑人驾驶白色面包车', 1, at);
     expect(await found('白色面包车')).toEqual([mediaId]);
-    setNote(db, mediaId, '嫌疑人驾驶红色轿车', 1, at);
+    setNote(office.db, mediaId, '嫌疑人驾驶红色轿车', 1, at);
     expect(await found('白色面包车')).toEqual([]);
     expect(await found('红色轿车')).toEqual([mediaId]);
-    setNote(db, mediaId, null, 1, at);
+    setNote(office.db, mediaId, null, 1, at);
     expect(await found('红色轿车')).toEqual([]);
 
-    db.prepare("UPDATE cases SET title = '欧阳某某诈骗案' WHERE id = ?").run(lib.cases[0]!.id);
-    expect(await found('欧阳某某')).toEqual([...lib.cases[0]!.mediaIds].sort((a, b) => a - b));
-    expect(await found(lib.cases[0]!.title)).toEqual(expected(has(lib.cases[0]!.title)));
+    office.db.prepare("UPDATE cases SET title = '欧阳某某诈骗案' WHERE id = ?").run(office.lib.cases[0]!.id);
+    expect(await found('欧阳某某')).toEqual([...office.lib.cases[0]!.mediaIds].sort((a, b) => a - b));
+    expect(await found(office.lib.cases[0]!.title)).toEqual(expected(has(office.lib.cases[0]!.title)));
 
-    const officer = lib.officers.find((o) => o.name === '刘德明')!;
+    const officer = office.lib.officers.find((o) => o.name === '刘德明')!;
     const his = expected((s) => s.officer === '刘德明');
-    db.prepare("UPDATE officers SET name = '司马光明' WHERE id = ?").run(officer.id);
+    office.db.prepare("UPDATE officers SET name = '司马光明' WHERE id = ?").run(officer.id);
     expect(await found('司马光明')).toEqual(his);
     expect(await found('刘德明')).toEqual(expected(has('刘德明')));
-    const loner = Number(db.prepare("INSERT INTO officers (name, badge_no, created_at) VALUES ('诸葛亮亮', 'Z99999', 't')").run().lastInsertRowid);
+    const loner = Number(office.db.prepare("INSERT INTO officers (name, badge_no, created_at) VALUES ('诸葛亮亮', 'Z99999', 't')").run().lastInsertRowid);
     expect(await found('诸葛亮亮')).toEqual([]);
-    db.prepare('DELETE FROM officers WHERE id = ?').run(loner);
-    expect(db.prepare(`SELECT count(*) FROM officer_text WHERE officer_text MATCH '"诸葛亮"'`).pluck().get()).toBe(0);
+    office.db.prepare('DELETE FROM officers WHERE id = ?').run(loner);
+    expect(office.db.prepare(`SELECT count(*) FROM officer_text WHERE officer_text MATCH '"诸葛亮"'`).pluck().get()).toBe(0);
 
     // A new original (its name never changes and it is never deleted: 0002's triggers).
-    const session = db.prepare('SELECT id FROM ingest_sessions LIMIT 1').pluck().get() as number;
+    const session = office.db.prepare('SELECT id FROM ingest_sessions LIMIT 1').pluck().get() as number;
     const added = Number(
-      db
+      office.db
         .prepare(
           `INSERT INTO media (sha256, size, stored_path, original_name, original_path, kind, ingest_session_id, start_at, start_source, day, has_audio, retention_until, created_at)
            VALUES (?, 1, 'originals/x.bin', '现场照片_甲乙丙.JPG', 'DCIM/x.JPG', 'photo', ?, '2025-01-01T00:00:00.000Z', 'file_name', '2025-01-01', 0, '2099-01-01', 't')`,
@@ -140,26 +135,26 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
         .run('f'.repeat(64), session).lastInsertRowid,
     );
     expect(await found('甲乙丙')).toEqual([added]);
-    expectIndexesInStep(db);
+    expectIndexesInStep(office.db);
   });
 
   it('a change rolled back leaves no index row behind', async () => {
-    const mediaId = lib.cases[1]!.mediaIds[0]!;
-    const officer = lib.officers.find((o) => o.name === '王五')!;
+    const mediaId = office.lib.cases[1]!.mediaIds[0]!;
+    const officer = office.lib.officers.find((o) => o.name === '王五')!;
     expect(() =>
-      db.transaction(() => {
-        setNote(db, mediaId, '回滚的备注内容', 1, new Date('2026-11-28T00:00:00Z'));
-        db.prepare("UPDATE officers SET name = '回滚的姓名' WHERE id = ?").run(officer.id);
-        db.prepare("UPDATE cases SET title = '回滚的案件' WHERE id = ?").run(lib.cases[1]!.id);
-        expect(db.prepare(`SELECT count(*) FROM media_note_text WHERE media_note_text MATCH '"回滚的"'`).pluck().get()).toBe(1);
+      office.db.transaction(() => {
+        setNote(office.db, mediaId, '回滚的备注内容', 1, new Date('2026-11-28T00:00:00Z'));
+        office.db.prepare("UPDATE officers SET name = '回滚的姓名' WHERE id = ?").run(officer.id);
+        office.db.prepare("UPDATE cases SET title = '回滚的案件' WHERE id = ?").run(office.lib.cases[1]!.id);
+        expect(office.db.prepare(`SELECT count(*) FROM media_note_text WHERE media_note_text MATCH '"回滚的"'`).pluck().get()).toBe(1);
         throw new Error('rolled back');
       })(),
     ).toThrow('rolled back');
     for (const table of ['media_note_text', 'officer_text', 'case_text']) {
-      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH '"回滚的"'`).pluck().get(), table).toBe(0);
+      expect(office.db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH '"回滚的"'`).pluck().get(), table).toBe(0);
     }
     expect(await found('回滚的')).toEqual([]);
     expect(await found('王五')).toEqual(expected(has('王五')));
-    expectIndexesInStep(db);
+    expectIndexesInStep(office.db);
   });
 });

@@ -20,3 +20,11 @@ export function databaseBefore(version: number): Db {
   migrate(db, APPLIED_AT, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.version === version)));
   return db;
 }
+
+/** A database at migration `version`, applied once as `expectAppliesOnce` checks, with user 1 for the rows that name one. */
+export function appliedWithUser(version: number): Db {
+  const db = databaseBefore(version);
+  expectAppliesOnce(db, version);
+  db.prepare("INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'c', 'C', 'x', 'x', 'x', 't', 't')").run();
+  return db;
+}

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBefore, expectAppliesOnce } from './migration-support';
+import { appliedWithUser } from './migration-support';
 
 describe('migration 0013 the daily check: marks, corrections, signatures', () => {
   it('applies once; a closed correction and a signed day never change', () => {
-    const db = databaseBefore(13);
-    expectAppliesOnce(db, 13);
-    db.prepare("INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'c', 'C', 'x', 'x', 'x', 't', 't')").run();
+    const db = appliedWithUser(13);
     db.prepare("INSERT INTO supervision_marks (day, finding_key, verdict, marked_by, marked_at) VALUES ('2026-11-20', 'k', 'normal', 1, 't')").run();
     db.prepare(
       "INSERT INTO supervision_corrections (id, day, finding_key, article, finding, assignee, action, due_day, opened_by, opened_at) VALUES (1, '2026-11-20', 'k', '8', 'f', '张三', '补交', '2026-11-21', 1, 't')",

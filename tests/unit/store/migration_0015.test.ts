@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBefore, expectAppliesOnce } from './migration-support';
+import { appliedWithUser } from './migration-support';
 
 describe('migration 0015 multi-camera offset corrections', () => {
   it('applies once; a correction is kept as written, never changed or deleted, and needs a reason', () => {
-    const db = databaseBefore(15);
-    expectAppliesOnce(db, 15);
-    db.prepare("INSERT INTO users (id, login, display_name, password_hash, private_key_enc, cert_pem, created_at, updated_at) VALUES (1, 'c', 'C', 'x', 'x', 'x', 't', 't')").run();
+    const db = appliedWithUser(15);
     db.prepare("INSERT INTO recordings (id, start_at, end_at, segments) VALUES (1, 'a', 'b', 1)").run();
     db.prepare("INSERT INTO multicam_adjustments (recording_id, seconds, reason, set_by, set_at) VALUES (1, 0.4, '闪光对齐', 1, 't')").run();
     expect(() => db.prepare("INSERT INTO multicam_adjustments (recording_id, seconds, reason, set_by, set_at) VALUES (1, 0.4, ' ', 1, 't')").run()).toThrow(/CHECK/);

@@ -10,7 +10,7 @@ import { deviceInfoFile, recorderClip } from '../../fixtures/recorder-clips';
 import { makeSegments } from '../../fixtures/recorder-volume';
 import { approve } from '../api/access-fixture';
 import { ingestAndWait } from '../../support/ingest';
-import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type TestApi } from '../../support/services';
+import { makeTestApi, OFFICE_SETUP, setUpOffice, tempDir, type OfficeWithLeaders, type TestApi } from '../../support/services';
 
 export const TZ = 'Asia/Shanghai';
 export const MONDAY = '2026-11-16';
@@ -22,12 +22,8 @@ export const SERIAL_B = 'B8C0099999';
 export const BADGE_A = '310115';
 export const BADGE_B = '310116';
 
-export interface Week {
-  t: TestApi;
-  admin: Client;
+export interface Week extends OfficeWithLeaders {
   keeper: Client;
-  chief: Client;
-  leader: Client;
   zhang: Client;
   li: Client;
   noSoundName: string;
