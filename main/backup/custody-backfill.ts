@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CUSTODY_NAME, CUSTODY_SIGNATURE_NAME, custodyRecordBytes, dayCustody, dayRelDir, MANIFEST_NAME, toAbsolute, writeFileAtomic } from '../ingest';
+import { CUSTODY_NAME, CUSTODY_SIGNATURE_NAME, custodyRecordBytes, dayCustody, dayRelDir, MANIFEST_NAME, toAbsolute, writeFileAtomicSync } from '../ingest';
 import type { Db } from '../store';
 
 export interface CustodyBackfilled {
@@ -20,25 +20,34 @@ export interface CustodyBackfilled {
  */
 export function daysWithoutCustody(archiveRoot: string, db: Db): string[] {
   const days = (db.prepare('SELECT day FROM day_manifests ORDER BY day').all() as { day: string }[]).map((d) => d.day);
-  return days.filter((day) => {
-    const dir = toAbsolute(archiveRoot, dayRelDir(day));
-    const has = (name: string) => existsSync(path.join(dir, name));
-    return has(MANIFEST_NAME) && !(has(CUSTODY_NAME) && has(CUSTODY_SIGNATURE_NAME));
-  });
+  return days.filter((day) => lacksCustody(archiveRoot, day));
 }
 
-/** Writes each day's custody record from the store (as ingest would have) with `sign`'s signature, each file atomically. */
-export async function backfillCustody(archiveRoot: string, db: Db, days: readonly string[], sign: (content: Buffer) => Buffer): Promise<CustodyBackfilled[]> {
+function lacksCustody(archiveRoot: string, day: string): boolean {
+  const dir = toAbsolute(archiveRoot, dayRelDir(day));
+  const has = (name: string) => existsSync(path.join(dir, name));
+  return has(MANIFEST_NAME) && !(has(CUSTODY_NAME) && has(CUSTODY_SIGNATURE_NAME));
+}
+
+/**
+ * Writes each day's custody record from the store (as ingest would have) with `sign`'s signature, each file
+ * atomically. Each day is read and written inside one IMMEDIATE transaction, so it takes turns with an ingest session
+ * rewriting the same day's records (`refreshDayRecords`) and never writes a record older than the rows.
+ */
+export function backfillCustody(archiveRoot: string, db: Db, days: readonly string[], sign: (content: Buffer) => Buffer): CustodyBackfilled[] {
+  const tmpDir = path.join(archiveRoot, '.incoming');
   const written: CustodyBackfilled[] = [];
   for (const day of days) {
-    const record = dayCustody(db, day);
-    if (!record.files.length) continue;
-    const bytes = custodyRecordBytes(record);
-    const dir = toAbsolute(archiveRoot, dayRelDir(day));
-    const tmpDir = path.join(archiveRoot, '.incoming');
-    await writeFileAtomic(path.join(dir, CUSTODY_NAME), bytes, tmpDir);
-    await writeFileAtomic(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(bytes), tmpDir);
-    written.push({ day, files: record.files.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    db.transaction(() => {
+      if (!lacksCustody(archiveRoot, day)) return;
+      const record = dayCustody(db, day);
+      if (!record.files.length) return;
+      const bytes = custodyRecordBytes(record);
+      const dir = toAbsolute(archiveRoot, dayRelDir(day));
+      writeFileAtomicSync(path.join(dir, CUSTODY_NAME), bytes, tmpDir);
+      writeFileAtomicSync(path.join(dir, CUSTODY_SIGNATURE_NAME), sign(bytes), tmpDir);
+      written.push({ day, files: record.files.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }).immediate();
   }
   return written;
 }

@@ -39,7 +39,7 @@ export { groupSegments, regroupRecordings, CONTINUATION_TOLERANCE_SEC, type Segm
 export { retentionUntil, MIN_RETENTION_MONTHS } from './retention';
 export { estimateDrift, type DriftEstimate } from './drift';
 export { storedRelPath, dayRelDir, safeSegment, toAbsolute, SEGMENT_MAX_BYTES } from './layout';
-export { writeFileAtomic, TMP_SUFFIX } from './atomic';
+export { writeFileAtomic, writeFileAtomicSync, TMP_SUFFIX } from './atomic';
 export { isoWeekOf, isConsolidationDay, type IsoWeek } from './week';
 export { recoverAfterCrash } from './recover';
 export { isArchiveFolder, refuseArchive, type FolderUse } from './archive-folder';

@@ -68,7 +68,7 @@ export async function backupTo(
   const office = services.archive.office();
   const sign = signerFor(services, session);
   // Days from before custody records get theirs now, signed by the custodian, so the backup carries them.
-  const backfilled = await backfillCustody(store.paths.root, store.db, daysWithoutCustody(store.paths.root, store.db), sign);
+  const backfilled = backfillCustody(store.paths.root, store.db, daysWithoutCustody(store.paths.root, store.db), sign);
   if (backfilled.length) tx(() => backfilled.forEach((b) => audit('manifest.custody', `day:${b.day}`, { files: b.files, sha256: b.sha256 })));
   try {
     const r = await runBackup({
