@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { AppError } from '../../common';
+import { isWithin, overlaps } from '../../devices';
 import type { ApiServices } from '../context';
 
 /**
@@ -14,27 +14,15 @@ interface Claim {
 
 const claimsOf = new WeakMap<ApiServices, Set<Claim>>();
 
-const norm = (p: string): string => {
-  const r = path.resolve(p);
-  return process.platform === 'win32' ? r.toLowerCase() : r;
-};
-
-/** Pure: one folder is the other or inside it. */
-export function foldersOverlap(a: string, b: string): boolean {
-  const [x, y] = [norm(a), norm(b)];
-  const inside = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
-  return inside(x, y) || inside(y, x);
-}
-
 /** Claims the source and recorder for a new session, or refuses with the session that holds them; returns the release. */
 export function claimSource(services: ApiServices, source: { path: string; label: string }, recorderSerial: string | null): () => void {
   let claims = claimsOf.get(services);
   if (!claims) claimsOf.set(services, (claims = new Set()));
   for (const c of claims) {
-    if (foldersOverlap(c.path, source.path)) {
+    if (overlaps(c.path, source.path)) {
       throw new AppError(
         'INGEST_RUNNING',
-        norm(c.path) === norm(source.path)
+        isWithin(c.path, source.path) && isWithin(source.path, c.path)
           ? `来源“${source.label}”正在导入中：同一来源一次只能有一个导入，请等待完成或先取消`
           : `来源“${source.label}”与正在导入的来源“${c.label}”是同一设备上的文件夹，请等待那次导入完成或先取消`,
         `source ${source.path} overlaps running ingest of ${c.path}`,
