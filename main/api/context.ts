@@ -95,6 +95,8 @@ export interface ApiServices {
   costs: SecretCosts;
   /** Makes the office CA's and each user's key pair. */
   keyPairs: KeyPairSource;
+  /** Test seam: awaited before each file an ingest copies, by source label (the e2e test of two sources at once). */
+  ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
 }
 
 export interface ServicesArgs {
@@ -109,6 +111,7 @@ export interface ServicesArgs {
   costs?: SecretCosts;
   /** Tests hand out pre-generated key pairs here; the program always generates fresh ones. */
   keyPairs?: KeyPairSource;
+  ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
 }
 
 export function createServices(args: ServicesArgs): ApiServices {
@@ -126,6 +129,7 @@ export function createServices(args: ServicesArgs): ApiServices {
     jobs: new Map(),
     costs: args.costs ?? REAL_SECRET_COSTS,
     keyPairs: args.keyPairs ?? generateKeyPair,
+    ingestBeforeFile: args.ingestBeforeFile,
   };
 }
 

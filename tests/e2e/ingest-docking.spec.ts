@@ -11,12 +11,12 @@ import { expectQuietConsole, loginAs } from './support/session';
 /**
  * Several recorders docked at once (issue 14 item 3): the custodian starts one source, the form comes back while it
  * copies, he starts a second; two lanes run side by side, each ends in its own session with its own handover sheet.
- * The sources are big enough (hundreds of MiB, copied, fsynced and re-read) that the first still runs when the
- * second starts, like the 1 GiB of the cancel test in ingest.spec.ts.
+ * Each source is held before its second file until both lanes have been seen running: on a fast disk the first
+ * source would otherwise be done before the second is started (CI saw 768 MiB copied in that time).
  */
 const DOCKED = new Date('2024-05-20T10:00:00Z');
 const SOURCES = [
-  { name: '记录仪甲', files: 2, mib: 384 },
+  { name: '记录仪甲', files: 2, mib: 96 },
   { name: '记录仪乙', files: 2, mib: 64 },
 ];
 
@@ -27,6 +27,8 @@ const OFFICERS = [
 
 let host: TestHost;
 let work: string;
+let releaseSecondFiles!: () => void;
+const secondFiles = new Promise<void>((resolve) => (releaseSecondFiles = resolve));
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -36,7 +38,10 @@ test.beforeAll(async () => {
     await mkdir(dir);
     for (let i = 1; i <= s.files; i++) await writeRandomFile(path.join(dir, `VID_20240520_0${i}0000.mp4`), s.mib * 1024 * 1024);
   }
-  host = await startTestHost({ startAt: DOCKED });
+  host = await startTestHost({
+    startAt: DOCKED,
+    ingestBeforeFile: (_source, relPath) => (relPath.endsWith('_020000.mp4') ? secondFiles : Promise.resolve()),
+  });
   for (const s of SOURCES) host.services.sources.addFolder(path.join(work, s.name));
   const admin = { id: 'e2e-setup', sessionId: null };
   await setUpOfficeVia(host.services, admin, { admin: ADMIN, chief: CHIEF }, { timeZone: 'Asia/Shanghai' });
@@ -44,6 +49,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  releaseSecondFiles();
   await host?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
@@ -76,6 +82,7 @@ test('two sources ingest at once, each in its own lane and session', async ({ pa
   await expect(page.getByTestId('ingest-lanes')).toContainText('2 个来源正在同时导入');
   await screen(page, 'ingest-two-lanes');
   await expect(lane('记录仪乙')).toBeVisible();
+  releaseSecondFiles();
 
   // Both end; the one that ends while the form is idle opens in it, the other offers its result in its lane.
   await expect(page.getByTestId('ingest-status')).toHaveText('导入完成', { timeout: 180_000 });

@@ -127,6 +127,7 @@ async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source, re
       onProgress: throttle((p) => emit('ingest.progress', p)),
       onStarted: started,
       signal: controller.signal,
+      beforeFile: services.ingestBeforeFile && ((rel) => services.ingestBeforeFile!(source.label, rel)),
     },
   )
     .finally(release)

@@ -25,6 +25,8 @@ export interface TestHostOptions {
   startAt?: Date;
   /** Where the folder picker may look (default: nowhere, so no test sees this machine's folders). */
   browseRoots?: string[];
+  /** Awaited before each file an ingest copies: a test holds a source here to keep it running. */
+  ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
   const sources = new SourceRegistry([], () => [], () => opts.browseRoots ?? []);
   // Test keys and secret costs as in the unit suite: the real ones have their own unit tests, and each login at
   // the real cost would add about a second of CPU to every spec.
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS });
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS, ingestBeforeFile: opts.ingestBeforeFile });
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
   return {
     openUrl: host.openUrl,
