@@ -3,6 +3,7 @@ import type { Category, Classification, MediaFlag, MediaKind } from '../common';
 import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
+import { cachedCount } from './count-cache';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
 export interface LibraryQuery {
@@ -100,7 +101,7 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const order = `ORDER BY ${key} ${dir}, m.id ${dir}`;
   const { sql, params } = whereClause(q);
-  const total = q.after ? null : (db.prepare(`SELECT COUNT(*) AS n FROM media m ${sql}`).get(params) as { n: number }).n;
+  const total = q.after ? null : cachedCount(db, `SELECT COUNT(*) FROM media m ${sql}`, params);
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(q, { rangeBySortIndex: true });
