@@ -19,7 +19,7 @@ interface GroupRow {
  * pages; groups are sorted by their first start, total size or total duration, and total counts groups.
  */
 export function searchRecordingGroups(db: Db, q: LibraryQuery): RecordingGroupPageDto {
-  const { total, page } = unfiltered(q) && q.sort === 'startAt' ? allGroupsByStart(db, q) : matchingGroups(db, q);
+  const { total, page } = unfiltered(db, q) && q.sort === 'startAt' ? allGroupsByStart(db, q) : matchingGroups(db, q);
   // Every segment of the page's recordings and the page's lone files, in play order.
   const rids = page.filter((g) => g.rid !== null).map((g) => g.rid);
   const mids = page.filter((g) => g.mid !== null).map((g) => g.mid);
@@ -55,11 +55,11 @@ export function searchRecordingGroups(db: Db, q: LibraryQuery): RecordingGroupPa
   return { total, groups: out };
 }
 
-const unfiltered = (q: LibraryQuery): boolean => whereClause(q).sql === '';
+const unfiltered = (db: Db, q: LibraryQuery): boolean => whereClause(db, q).sql === '';
 
 /** The groups that hold a match, aggregated from the matching media, then sorted and paged. */
 function matchingGroups(db: Db, q: LibraryQuery): { total: number; page: GroupRow[] } {
-  const { sql, params } = whereClause(q);
+  const { sql, params } = whereClause(db, q);
   const groups = `WITH hit AS (SELECT m.id, m.recording_id FROM media m ${sql}),
     g AS (
       SELECT m.recording_id AS rid, NULL AS mid, MIN(m.start_at) AS start_at, SUM(m.size) AS size, SUM(COALESCE(m.duration_sec, 0)) AS dur
@@ -79,7 +79,8 @@ function matchingGroups(db: Db, q: LibraryQuery): { total: number; page: GroupRo
  * Without a filter every recording and every lone file is a group: pages come from the recordings' own
  * start (a recording starts with its first segment: recordings are rebuilt from their media, whose start
  * never changes) merged with the lone files', each read from its index no further than the page's end,
- * instead of aggregating a million media. The same order as matchingGroups: start, then recording, then file.
+ * instead of aggregating a million media (`+`: the lone files are walked by start, not gathered by recording_id
+ * and sorted). The same order as matchingGroups: start, then recording, then file.
  */
 function allGroupsByStart(db: Db, q: LibraryQuery): { total: number; page: GroupRow[] } {
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
@@ -88,7 +89,7 @@ function allGroupsByStart(db: Db, q: LibraryQuery): { total: number; page: Group
       `SELECT rid, mid FROM (
          SELECT * FROM (SELECT id AS rid, NULL AS mid, start_at FROM recordings ORDER BY start_at ${dir}, id ${dir} LIMIT :end)
          UNION ALL
-         SELECT * FROM (SELECT NULL AS rid, id AS mid, start_at FROM media WHERE recording_id IS NULL ORDER BY start_at ${dir}, id ${dir} LIMIT :end))
+         SELECT * FROM (SELECT NULL AS rid, id AS mid, start_at FROM media WHERE +recording_id IS NULL ORDER BY start_at ${dir}, id ${dir} LIMIT :end))
        ORDER BY start_at ${dir}, COALESCE(rid, 0) ${dir}, COALESCE(mid, 0) ${dir} LIMIT :limit OFFSET :offset`,
     )
     .all({ end: q.offset + q.limit, limit: q.limit, offset: q.offset }) as GroupRow[];
