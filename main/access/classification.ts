@@ -15,13 +15,21 @@ export const isClassified = (c: Classification): boolean => c !== 'normal';
 
 /** A media item is as secret as itself and every case that holds it. */
 export function mediaClassification(db: Db, mediaId: number): Classification {
+  return mediaClassifications(db, [mediaId]).get(mediaId) ?? 'normal';
+}
+
+/** mediaClassification for many media in one query (a library page): media id → classification. */
+export function mediaClassifications(db: Db, mediaIds: readonly number[]): Map<number, Classification> {
   const rows = db
     .prepare(
-      `SELECT classification AS c FROM media WHERE id = ?
-       UNION SELECT c.classification FROM case_items ci JOIN cases c ON c.id = ci.case_id WHERE ci.media_id = ?`,
+      `WITH ids AS (SELECT value AS id FROM json_each(?))
+       SELECT m.id, m.classification AS c FROM media m WHERE m.id IN ids
+       UNION ALL SELECT ci.media_id, c.classification FROM case_items ci JOIN cases c ON c.id = ci.case_id WHERE ci.media_id IN ids`,
     )
-    .all(mediaId, mediaId) as { c: Classification }[];
-  return highest(rows.map((r) => r.c));
+    .all(JSON.stringify(mediaIds)) as { id: number; c: Classification }[];
+  const out = new Map<number, Classification>();
+  for (const r of rows) out.set(r.id, highest([out.get(r.id) ?? 'normal', r.c]));
+  return out;
 }
 
 export interface Scope {

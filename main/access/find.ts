@@ -21,17 +21,28 @@ export interface GrantRow {
  * is the policy's business, not this query's.
  */
 export function grantsCovering(db: Db, mediaId: number, now: Date): GrantRow[] {
+  return grantsCoveringEach(db, [mediaId], now).get(mediaId) ?? [];
+}
+
+/** grantsCovering for many media in one query (a library page): media id → its grants, newest decision first. */
+export function grantsCoveringEach(db: Db, mediaIds: readonly number[], now: Date): Map<number, GrantRow[]> {
   const at = now.toISOString();
   const rows = db
     .prepare(
-      `SELECT r.id, r.type, r.reason, r.requested_by AS requestedBy, r.decided_by AS decidedBy, r.valid_from AS validFrom, r.valid_until AS validUntil,
+      `SELECT i.media_id AS mediaId, r.id, r.type, r.reason, r.requested_by AS requestedBy, r.decided_by AS decidedBy, r.valid_from AS validFrom, r.valid_until AS validUntil,
               (SELECT json_group_array(user_id) FROM access_request_users WHERE request_id = r.id) AS named
        FROM access_request_items i JOIN access_requests r ON r.id = i.request_id
-       WHERE i.media_id = :mediaId AND r.status = 'approved' AND r.valid_from <= :at AND r.valid_until > :at
+       WHERE i.media_id IN (SELECT value FROM json_each(:ids)) AND r.status = 'approved' AND r.valid_from <= :at AND r.valid_until > :at
        ORDER BY r.decided_at DESC, r.id DESC`,
     )
-    .all({ at, mediaId }) as (Omit<GrantRow, 'named'> & { named: string })[];
-  return rows.map((r) => ({ ...r, named: JSON.parse(r.named) as number[] }));
+    .all({ at, ids: JSON.stringify(mediaIds) }) as (Omit<GrantRow, 'named'> & { mediaId: number; named: string })[];
+  const out = new Map<number, GrantRow[]>();
+  for (const { mediaId, named, ...g } of rows) {
+    const list = out.get(mediaId) ?? [];
+    list.push({ ...g, named: JSON.parse(named) as number[] });
+    out.set(mediaId, list);
+  }
+  return out;
 }
 
 /** The users an approval names (for classified items). */

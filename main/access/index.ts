@@ -1,12 +1,13 @@
 // Leave to view (rules art. 3, 12-14): access requests, approvals and their item sets, the grants they become,
 // the view policy (authorizeView) and the viewing register.
-export { CLASSIFICATIONS, CLASSIFICATION_LABELS, highest, isClassified, mediaClassification, scopeMediaIds, describeScope, type Scope } from './classification';
-export { grantsCovering, namedUsers, type GrantRow } from './find';
+export { CLASSIFICATIONS, CLASSIFICATION_LABELS, highest, isClassified, mediaClassification, mediaClassifications, scopeMediaIds, describeScope, type Scope } from './classification';
+export { grantsCovering, grantsCoveringEach, namedUsers, type GrantRow } from './find';
 export { approvedMediaIds, describeItems, itemsFingerprint, recordApprovedMedia, requestMediaIds, wasApproved } from './items';
 export { isSelfApproved, loadRequest, listRequests, requestState, toRequestDetailDto, toRequestDto, type RequestRow, type ListQuery } from './requests';
 export { listRegister, registerEntries, dayBounds, requestCaseNumber, type RegisterQuery } from './register';
 export {
   authorizeView,
+  authorizeViewEach,
   canApprove,
   canRevoke,
   grantAdmits,

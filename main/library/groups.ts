@@ -3,6 +3,7 @@ import type { MediaFlag } from '../common';
 import type { RecordingGroupPageDto, RecordingGroupDto } from './types';
 import { whereClause, type LibraryQuery } from './search';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
+import { cachedCount } from './count-cache';
 
 /** Sort keys of a group: its first start, its total size, its total duration. */
 const GROUP_SORT = { startAt: 'start_at', size: 'size', durationSec: 'dur' } as const;
@@ -18,20 +19,7 @@ interface GroupRow {
  * pages; groups are sorted by their first start, total size or total duration, and total counts groups.
  */
 export function searchRecordingGroups(db: Db, q: LibraryQuery): RecordingGroupPageDto {
-  const { sql, params } = whereClause(q);
-  const groups = `WITH hit AS (SELECT m.id, m.recording_id FROM media m ${sql}),
-    g AS (
-      SELECT m.recording_id AS rid, NULL AS mid, MIN(m.start_at) AS start_at, SUM(m.size) AS size, SUM(COALESCE(m.duration_sec, 0)) AS dur
-        FROM media m WHERE m.recording_id IN (SELECT recording_id FROM hit WHERE recording_id IS NOT NULL) GROUP BY m.recording_id
-      UNION ALL
-      SELECT NULL, m.id, m.start_at, m.size, COALESCE(m.duration_sec, 0) FROM media m WHERE m.id IN (SELECT id FROM hit WHERE recording_id IS NULL)
-    )`;
-  const total = (db.prepare(`${groups} SELECT COUNT(*) AS n FROM g`).get(params) as { n: number }).n;
-  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  const page = db
-    .prepare(`${groups} SELECT rid, mid FROM g ORDER BY ${GROUP_SORT[q.sort]} ${dir}, start_at ${dir}, COALESCE(rid, 0) ${dir}, COALESCE(mid, 0) ${dir} LIMIT :limit OFFSET :offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as GroupRow[];
-
+  const { total, page } = unfiltered(db, q) && q.sort === 'startAt' ? allGroupsByStart(db, q) : matchingGroups(db, q);
   // Every segment of the page's recordings and the page's lone files, in play order.
   const rids = page.filter((g) => g.rid !== null).map((g) => g.rid);
   const mids = page.filter((g) => g.mid !== null).map((g) => g.mid);
@@ -65,4 +53,46 @@ export function searchRecordingGroups(db: Db, q: LibraryQuery): RecordingGroupPa
     };
   });
   return { total, groups: out };
+}
+
+const unfiltered = (db: Db, q: LibraryQuery): boolean => whereClause(db, q).sql === '';
+
+/** The groups that hold a match, aggregated from the matching media, then sorted and paged. */
+function matchingGroups(db: Db, q: LibraryQuery): { total: number; page: GroupRow[] } {
+  const { sql, params } = whereClause(db, q);
+  const groups = `WITH hit AS (SELECT m.id, m.recording_id FROM media m ${sql}),
+    g AS (
+      SELECT m.recording_id AS rid, NULL AS mid, MIN(m.start_at) AS start_at, SUM(m.size) AS size, SUM(COALESCE(m.duration_sec, 0)) AS dur
+        FROM media m WHERE m.recording_id IN (SELECT recording_id FROM hit WHERE recording_id IS NOT NULL) GROUP BY m.recording_id
+      UNION ALL
+      SELECT NULL, m.id, m.start_at, m.size, COALESCE(m.duration_sec, 0) FROM media m WHERE m.id IN (SELECT id FROM hit WHERE recording_id IS NULL)
+    )`;
+  const total = cachedCount(db, `${groups} SELECT COUNT(*) AS n FROM g`, params);
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const page = db
+    .prepare(`${groups} SELECT rid, mid FROM g ORDER BY ${GROUP_SORT[q.sort]} ${dir}, start_at ${dir}, COALESCE(rid, 0) ${dir}, COALESCE(mid, 0) ${dir} LIMIT :limit OFFSET :offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as GroupRow[];
+  return { total, page };
+}
+
+/**
+ * Without a filter every recording and every lone file is a group: pages come from the recordings' own
+ * start (a recording starts with its first segment: recordings are rebuilt from their media, whose start
+ * never changes) merged with the lone files', each read from its index no further than the page's end,
+ * instead of aggregating a million media (`+`: the lone files are walked by start, not gathered by recording_id
+ * and sorted). The same order as matchingGroups: start, then recording, then file.
+ */
+function allGroupsByStart(db: Db, q: LibraryQuery): { total: number; page: GroupRow[] } {
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const page = db
+    .prepare(
+      `SELECT rid, mid FROM (
+         SELECT * FROM (SELECT id AS rid, NULL AS mid, start_at FROM recordings ORDER BY start_at ${dir}, id ${dir} LIMIT :end)
+         UNION ALL
+         SELECT * FROM (SELECT NULL AS rid, id AS mid, start_at FROM media WHERE +recording_id IS NULL ORDER BY start_at ${dir}, id ${dir} LIMIT :end))
+       ORDER BY start_at ${dir}, COALESCE(rid, 0) ${dir}, COALESCE(mid, 0) ${dir} LIMIT :limit OFFSET :offset`,
+    )
+    .all({ end: q.offset + q.limit, limit: q.limit, offset: q.offset }) as GroupRow[];
+  const total = cachedCount(db, 'SELECT (SELECT COUNT(*) FROM recordings) + (SELECT COUNT(*) FROM media WHERE recording_id IS NULL)', {});
+  return { total, page };
 }

@@ -1,3 +1,6 @@
+import type { Db } from '../store';
+import { cachedCount } from './count-cache';
+
 /**
  * Free text of the library: file names, notes, case numbers and titles, officer names and badges.
  * Three characters or more go through the FTS5 trigram indexes of migration 0014 (any substring,
@@ -6,20 +9,32 @@
  * (officers, cases, notes); file names are left out there, since a one- or two-character piece of
  * a recorder's file name (a digit, "MP") matches most of the archive and would scan a million names.
  */
-export function textMatch(text: string, params: Record<string, unknown>): string {
-  if ([...text].length >= 3) {
+export function textMatch(db: Db, text: string, params: Record<string, unknown>): string {
+  const long = [...text].length >= 3;
+  let others: string;
+  let officers: number[];
+  if (long) {
     // One quoted phrase: the text is taken literally, never as FTS5 query syntax.
     params.fts = `"${text.replaceAll('"', '""')}"`;
-    return `m.id IN (
-      SELECT rowid FROM media_name_text WHERE media_name_text MATCH :fts
+    others = `SELECT rowid FROM media_name_text WHERE media_name_text MATCH :fts
       UNION SELECT rowid FROM media_note_text WHERE media_note_text MATCH :fts
-      UNION SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)
-      UNION SELECT mo.id FROM media mo WHERE mo.officer_id IN (SELECT rowid FROM officer_text WHERE officer_text MATCH :fts))`;
+      UNION SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)`;
+    officers = db.prepare('SELECT rowid FROM officer_text WHERE officer_text MATCH ?').pluck().all(params.fts) as number[];
+  } else {
+    params.like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (column: string) => `${column} LIKE :like ESCAPE '\\'`;
+    others = `SELECT media_id FROM media_notes WHERE ${like('text')}
+      UNION SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT id FROM cases WHERE ${like('number')} OR ${like('title')})`;
+    officers = db.prepare(`SELECT id FROM officers WHERE ${like('name')} OR ${like('badge_no')}`).pluck().all({ like: params.like }) as number[];
   }
-  params.like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = (column: string) => `${column} LIKE :like ESCAPE '\\'`;
-  return `m.id IN (
-      SELECT media_id FROM media_notes WHERE ${like('text')}
-      UNION SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT id FROM cases WHERE ${like('number')} OR ${like('title')})
-      UNION SELECT mo.id FROM media mo WHERE mo.officer_id IN (SELECT id FROM officers WHERE ${like('name')} OR ${like('badge_no')}))`;
+  if (!officers.length) return `m.id IN (${others})`;
+  params.textOfficers = JSON.stringify(officers);
+  // An officer's footage is tens of thousands of rows: gathering them into a set and sorting it costs
+  // far more than walking the sort order until a page is found, which a share of 1 % or more keeps short.
+  // A sparse match is gathered: walking the whole order for it would read every media row.
+  const theirs = cachedCount(db, 'SELECT COUNT(*) FROM media WHERE officer_id IN (SELECT value FROM json_each(:o))', { o: params.textOfficers });
+  const dense = theirs * 100 >= cachedCount(db, 'SELECT COUNT(*) FROM media', {});
+  return dense
+    ? `(m.id IN (${others}) OR m.officer_id IN (SELECT value FROM json_each(:textOfficers)))`
+    : `m.id IN (${others} UNION SELECT mo.id FROM media mo WHERE mo.officer_id IN (SELECT value FROM json_each(:textOfficers)))`;
 }

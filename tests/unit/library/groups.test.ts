@@ -84,6 +84,13 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
     );
   });
 
+  it('without a filter, oldest first too: every recording and lone file once, in the order of their first start', async () => {
+    const { total, got } = await allPages({ order: 'asc' });
+    const expected = round(expectedGroups(() => true, 'startAt', 'asc'));
+    expect(total).toBe(expected.length);
+    expect(got).toEqual(expected);
+  });
+
   it('filters like the flat list (a group is in when any segment matches) and sorts by the group’s totals', async () => {
     const officerId = office.lib.officers[3]!;
     const a = await allPages({ officerId, sort: 'durationSec', order: 'asc' });

@@ -125,6 +125,9 @@ export function insertSynthetic(db: Db, count = 100_000, seed = 20261120): Synth
       for (const m of items) addItem.run(caseId, m, now);
       cases.set(caseId, items);
     }
+    // As ingest's regrouping leaves them: a recording spans its segments (their starts here are random).
+    db.exec(`UPDATE recordings SET start_at = (SELECT MIN(start_at) FROM media WHERE recording_id = recordings.id),
+      end_at = (SELECT MAX(COALESCE(end_at, start_at)) FROM media WHERE recording_id = recordings.id)`);
   })();
   return { media, officers, recorders, cases };
 }

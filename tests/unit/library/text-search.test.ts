@@ -121,6 +121,11 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
     expect(await found('刘德明')).toEqual(expected(has('刘德明')));
     const loner = Number(office.db.prepare("INSERT INTO officers (name, badge_no, created_at) VALUES ('诸葛亮亮', 'Z99999', 't')").run().lastInsertRowid);
     expect(await found('诸葛亮亮')).toEqual([]);
+    // An officer with hardly any footage (under 1 %): his media are gathered, not walked for, with the notes that name him.
+    setNote(office.db, mediaId, '诸葛亮亮在场', 1, at);
+    expect(await found('诸葛亮亮')).toEqual([mediaId]);
+    expect(await found('G00003')).toEqual(expected(has('G00003')));
+    setNote(office.db, mediaId, null, 1, at);
     office.db.prepare('DELETE FROM officers WHERE id = ?').run(loner);
     expect(office.db.prepare(`SELECT count(*) FROM officer_text WHERE officer_text MATCH '"诸葛亮"'`).pluck().get()).toBe(0);
 
