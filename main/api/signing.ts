@@ -1,5 +1,5 @@
 import { revocationAwareVerifier, type Session } from '../accounts';
-import { signDetached, type Pem, type SignatureCheck } from '../crypto';
+import { signDetached, verifyDetachedQuick, type Pem, type SignatureCheck } from '../crypto';
 import type { ApiServices } from './context';
 
 /** CMS-signs as the logged-in user, with the office CA in the chain. */
@@ -13,4 +13,9 @@ export function signerFor(services: ApiServices, s: Session): (content: Buffer) 
 /** Checks a signature against the office CA; a signer's signatures from his certificate's revocation on are refused. */
 export function officeVerifier(services: ApiServices): (content: Buffer, signatureDer: Buffer) => SignatureCheck {
   return revocationAwareVerifier(services.archive.open().db, services.archive.office().caCertPem as Pem);
+}
+
+/** officeVerifier for the audit chain's day seals: node:crypto for our own signer's shape, PKI.js for the rest. */
+export function officeSealVerifier(services: ApiServices): (content: Buffer, signatureDer: Buffer) => SignatureCheck {
+  return revocationAwareVerifier(services.archive.open().db, services.archive.office().caCertPem as Pem, verifyDetachedQuick);
 }

@@ -1,5 +1,6 @@
 import { localDay } from '../common';
-import { GENESIS_HASH, scanAuditChain } from './chain-walk';
+import { walkWithFacts } from './chain-parallel';
+import { GENESIS_HASH } from './chain-walk';
 import type { Db } from '../store';
 import { readSealFile, sealFileDays } from './seal-files';
 import { isLateSeal, listSeals, parseSealBody, sealHash, unsealedRuns, type SealVerifier, type StoredSeal } from './seals';
@@ -63,6 +64,8 @@ export interface VerifyChainOptions extends ChainAnchors {
   /** The archive's `seals/` folder. */
   sealsDir: string;
   verifySeal: SealVerifier;
+  /** Worker threads for the walk; by default one per core for a long chain (chain-parallel.ts), 1 for none. */
+  threads?: number;
 }
 
 /** Successful logins in time order with their day: each one sealed every earlier day. */
@@ -91,15 +94,6 @@ class Logins {
   }
 }
 
-/** What the checks after the walk need of the rows, gathered in the one pass over them. */
-interface ChainFacts {
-  /** The hash of each row a seal or an anchor names (absent: no such row). */
-  named: Map<number, string>;
-  logins: { seq: number; at: string }[];
-  /** Rows after the last seal, which the next seals must cover. */
-  unsealed: { seq: number; at: string; hash: string }[];
-}
-
 const short = (h: string) => `${h.slice(0, 16)}…`;
 
 /**
@@ -110,13 +104,8 @@ const short = (h: string) => `${h.slice(0, 16)}…`;
 export function verifyAuditChain(db: Db, opts: VerifyChainOptions): ChainReport {
   const seals = listSeals(db);
   const lastSealed = seals.at(-1)?.headSeq ?? 0;
-  const facts: ChainFacts = { named: new Map(), logins: [], unsealed: [] };
-  const wanted = new Set([...seals.map((s) => s.headSeq), ...(opts.anchors ?? []).map((a) => a.seq)]);
-  const walk = scanAuditChain(db, (seq, at, action, hash) => {
-    if (wanted.has(seq)) facts.named.set(seq, hash);
-    if (action === 'session.login') facts.logins.push({ seq, at });
-    if (seq > lastSealed) facts.unsealed.push({ seq, at, hash });
-  });
+  const named = new Set([...seals.map((s) => s.headSeq), ...(opts.anchors ?? []).map((a) => a.seq)]);
+  const { walk, facts } = walkWithFacts(db, { named, afterSeq: lastSealed }, opts.threads);
   const problems: ChainProblem[] = [...walk.problems];
   const warnings: ChainWarning[] = [];
   const logins = new Logins(facts.logins, opts.timeZone);

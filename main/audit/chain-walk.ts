@@ -60,7 +60,7 @@ export interface ChainScan {
 }
 
 /** A link that does not hold, named once the whole chain is known (was its prev_hash some other row's hash?). */
-interface BrokenLink {
+export interface BrokenLink {
   seq: number;
   prevHash: string;
   gap: number;
@@ -68,6 +68,25 @@ interface BrokenLink {
 }
 
 type RawRow = [seq: number, at: string, actorId: number | null, actorLogin: string | null, action: string, target: string | null, details: string, prevHash: string, hash: string];
+const ROW_COLUMNS = 'seq, at, actor_id, actor_login, action, target, details, prev_hash, hash';
+
+/** Does the row's hash cover exactly what the program would have hashed for it (canonical details, or older JSON)? */
+function selfConsistent(r: RawRow): boolean {
+  const f: HashedFields = { at: r[1], actorId: r[2], actorLogin: r[3], action: r[4], target: r[5] };
+  return entryHash(r[7], f, r[6]) === r[8] || entryHash(r[7], f, canonicalText(parseDetails(r[6]))) === r[8];
+}
+
+/** The rows whose text SQL could not vouch for (chain-parallel.ts): which of them are edited, by the check above. */
+export function editedAmong(db: Db, seqs: readonly number[]): Set<number> {
+  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE seq = ?`).raw(true);
+  return new Set(seqs.filter((seq) => !selfConsistent(row.get(seq) as RawRow)));
+}
+
+/**
+ * The text `hashedText` makes, made by SQLite for a row stored canonically (json_quote writes strings as
+ * JSON.stringify does); a row where it does not give the stored hash is decided by `editedAmong`.
+ */
+export const HASHED_TEXT_SQL = `prev_hash || '{"action":' || json_quote(action) || ',"actorId":' || json_quote(actor_id) || ',"actorLogin":' || json_quote(actor_login) || ',"at":' || json_quote(at) || ',"details":' || details || ',"target":' || json_quote(target) || '}'`;
 
 /**
  * Walks the chain once in seq order; every broken link and every hole in the numbering is named with the row
@@ -81,22 +100,17 @@ export function scanAuditChain(db: Db, visit?: RowVisitor): ChainScan {
   let prevSeq = 0;
   let prevHash: string = GENESIS_HASH;
   let rows = 0;
-  const stmt = db.prepare('SELECT seq, at, actor_id, actor_login, action, target, details, prev_hash, hash FROM audit_log ORDER BY seq').raw(true);
+  const stmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq`).raw(true);
   for (const raw of stmt.iterate()) {
     const r = raw as RawRow;
     const seq = r[0];
     const stored = r[8];
-    const f: HashedFields = { at: r[1], actorId: r[2], actorLogin: r[3], action: r[4], target: r[5] };
-    const selfConsistent = entryHash(r[7], f, r[6]) === stored || entryHash(r[7], f, canonicalText(parseDetails(r[6]))) === stored;
-    if (!selfConsistent) {
-      problems.push({ seq, kind: 'edited', message: `row ${seq} was edited: its content no longer matches its hash` });
+    if (!selfConsistent(r)) {
+      problems.push(editedRow(seq));
     } else if (r[7] !== prevHash) {
       broken.push({ seq, prevHash: r[7], gap: seq - prevSeq - 1, prevSeq });
     } else if (seq !== prevSeq + 1) {
-      // The links hold but the numbers jump: rows were renumbered (or deleted and the chain rebuilt).
-      const from = prevSeq + 1;
-      const missing = from === seq - 1 ? `row ${from} is` : `rows ${from}..${seq - 1} are`;
-      problems.push({ seq, kind: 'seq_gap', message: `the numbering jumps from ${from - 1} to ${seq}: ${missing} missing although the links hold` });
+      problems.push(seqGap(seq, prevSeq));
     }
     visit?.(seq, r[1], r[4], stored);
     prevSeq = seq;
@@ -107,8 +121,17 @@ export function scanAuditChain(db: Db, visit?: RowVisitor): ChainScan {
   return { rows, head: rows ? { seq: prevSeq, hash: prevHash as Sha256Hex } : null, problems };
 }
 
+export const editedRow = (seq: number): LinkProblem => ({ seq, kind: 'edited', message: `row ${seq} was edited: its content no longer matches its hash` });
+
+/** The links hold but the numbers jump: rows were renumbered (or deleted and the chain rebuilt). */
+export function seqGap(seq: number, prevSeq: number): LinkProblem {
+  const from = prevSeq + 1;
+  const missing = from === seq - 1 ? `row ${from} is` : `rows ${from}..${seq - 1} are`;
+  return { seq, kind: 'seq_gap', message: `the numbering jumps from ${from - 1} to ${seq}: ${missing} missing although the links hold` };
+}
+
 /** Only when links broke: which row (the last of that hash; `hash` is UNIQUE, so an indexed look-up) each points to. */
-function nameBrokenLinks(db: Db, broken: BrokenLink[], problems: LinkProblem[]): void {
+export function nameBrokenLinks(db: Db, broken: BrokenLink[], problems: LinkProblem[]): void {
   const rowOf = db.prepare('SELECT MAX(seq) AS seq FROM audit_log WHERE hash = ?');
   for (const b of broken) {
     const linkedTo = (rowOf.get(b.prevHash) as { seq: number | null }).seq;

@@ -40,14 +40,18 @@ export function verifyDetached(args: VerifyArgs): SignatureCheck {
   const r = verifyCmsSync({ content: args.content, signature: args.signatureDer, caDer, ...(args.at ? { at: args.at } : {}) });
   const check: SignatureCheck = { ok: r.ok, ...(r.reason ? { reason: r.reason } : {}) };
   if (r.signer) check.signer = { ...r.signer, commonName: r.signer.commonName ?? '' };
-  if (r.signerDer) {
-    check.signerFingerprintSha256 = createHash('sha256').update(r.signerDer).digest('hex');
-    try {
-      check.signerSerialHex = new X509Certificate(r.signerDer).serialNumber.toLowerCase().replace(/^0+(?=.)/, '');
-    } catch {
-      // Reported without a serial: PKI.js read it, OpenSSL may be stricter about a damaged certificate.
-    }
-  }
+  if (r.signerDer) Object.assign(check, signerIds(r.signerDer));
   if (r.signingTime) check.signingTime = r.signingTime;
   return check;
+}
+
+/** The signer certificate's fingerprint and serial, as a SignatureCheck reports them. */
+export function signerIds(signerDer: Uint8Array): Pick<SignatureCheck, 'signerFingerprintSha256' | 'signerSerialHex'> {
+  const ids: Pick<SignatureCheck, 'signerFingerprintSha256' | 'signerSerialHex'> = { signerFingerprintSha256: createHash('sha256').update(signerDer).digest('hex') };
+  try {
+    ids.signerSerialHex = new X509Certificate(signerDer).serialNumber.toLowerCase().replace(/^0+(?=.)/, '');
+  } catch {
+    // Reported without a serial: PKI.js read it, OpenSSL may be stricter about a damaged certificate.
+  }
+  return ids;
 }

@@ -14,6 +14,7 @@ export {
 } from './certificates';
 export { signDetached } from './cms-sign';
 export { verifyDetached, type SignatureCheck, type VerifyArgs } from './cms-verify';
+export { verifyDetachedQuick } from './cms-quick';
 /** The same check as a browser script (defines EvCms), for the disc's verify.html. */
 export { CMS_CORE_JS } from './cms-bundle.generated';
 export { hashPassword, verifyPassword, dummyPasswordHash, PASSWORD_SCRYPT_N } from './passwords';

@@ -95,7 +95,8 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
  * On any failure the .part is removed and an ingest AppError is thrown.
  *
  * Two deliberate changes to the order in DESIGN.md, same guarantees:
- * - One fsync, after verify and chmod, instead of one before verify and one after. Nothing is placed or
+ * - One fsync, after the copy and chmod and alongside the verify's tail, instead of one before verify and one
+ *   after; placing waits for both. Nothing is placed or
  *   registered before it, so a crash in between leaves only a .part either way, and a write-back error still
  *   surfaces before placing; an fsync is a journal commit on ext4/NTFS, so one per file is the cheaper choice.
  *   (The verify re-read is served from the page cache in both orders: it proves the bytes the OS holds for
@@ -124,6 +125,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
   const partPath = path.join(incomingDir, randomBytes(12).toString('hex') + PART_SUFFIX);
   let dst: FileHandle | undefined;
   let readBack: ReturnType<typeof followAndHash> | undefined;
+  let flushed: Promise<void> | undefined;
   let placed = false;
   try {
     const before = await src.stat().catch((e: unknown) => { throw toIngestError(e, 'source', sourcePath); });
@@ -174,6 +176,14 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
     opts.onStep?.('copied');
 
+    // The flush to disk runs while the read-back hashes the copy's last chunks (the other core): neither needs
+    // the other, and nothing is placed before both are done. A copy that then fails the comparison is removed.
+    const out2 = dst;
+    flushed = (async () => {
+      await out2.chmod(0o444);
+      await out2.sync();
+    })();
+    flushed.catch(() => undefined);
     if (readBack) {
       readBack.end(copied.bytes);
       const stored = await readBack.result;
@@ -184,8 +194,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     }
 
     try {
-      await dst.chmod(0o444);
-      await dst.sync();
+      await flushed;
       await dst.close();
       dst = undefined;
       opts.onStep?.('synced');
@@ -206,6 +215,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
   } catch (e) {
     readBack?.abort();
     await readBack?.result.catch(() => undefined);
+    await flushed?.catch(() => undefined);
     if (dst) await dst.close().catch(() => undefined);
     // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
     if (!placed) await removeQuietly(partPath);

@@ -1,4 +1,4 @@
-import { officeVerifier } from '../signing';
+import { officeSealVerifier } from '../signing';
 import { describeAuditTarget, detailRefs, displayNameOf, queryAudit, verifyAuditChain } from '../../audit';
 import type { HandlerTable } from '../handler';
 
@@ -28,7 +28,7 @@ export const auditHandlers: Pick<HandlerTable, 'audit.list' | 'audit.verify'> = 
       timeZone: services.archive.office().timeZone,
       now,
       sealsDir: store.paths.seals,
-      verifySeal: officeVerifier(services),
+      verifySeal: officeSealVerifier(services),
       ...(input.anchors ? { anchors: input.anchors } : {}),
       ...(input.sealAnchors ? { sealAnchors: input.sealAnchors } : {}),
     });

@@ -1,6 +1,6 @@
 import { revocationAwareVerifier } from '../../accounts';
 import { formatBytes } from '../../common';
-import type { Pem } from '../../crypto';
+import { verifyDetachedQuick, type Pem } from '../../crypto';
 import { checkIntegrity, type IntegrityReport } from '../../ingest';
 import { verifyAuditChain, type ChainAnchors } from '../../audit';
 import { requireArchive, withArchive } from '../archive';
@@ -45,7 +45,8 @@ export async function verifyCommand(argv: string[], env: CliEnv): Promise<number
   } else {
     [report, originals] = await withArchive(archive, env, async (store, office) => {
       const verifier = revocationAwareVerifier(store.db, office.caCertPem as Pem);
-      const chain = verifyAuditChain(store.db, { timeZone: office.timeZone, now: env.clock.now(), sealsDir: store.paths.seals, verifySeal: verifier, ...anchors });
+      const sealVerifier = revocationAwareVerifier(store.db, office.caCertPem as Pem, verifyDetachedQuick);
+      const chain = verifyAuditChain(store.db, { timeZone: office.timeZone, now: env.clock.now(), sealsDir: store.paths.seals, verifySeal: sealVerifier, ...anchors });
       return [chain, await checkIntegrity(store.paths.root, store.db, {}, { verifySignature: verifier })] as const;
     });
   }
