@@ -729,6 +729,20 @@ export const methods = {
       })
       .strict(),
   ),
+  /** Burners a copy may be handed out with (the evidence discs' list, for the copies' people). */
+  'publicCopies.drives': method<DriveDto[]>()(PUBLIC_COPY_PEOPLE, none),
+  /** Burns the copy with its signed provenance on a 公开使用副本光盘 (never an evidence disc), reads it back; recorded and audited. */
+  'publicCopies.handOutDisc': method<PublicCopyDto>()(
+    PUBLIC_COPY_PEOPLE,
+    z
+      .object({
+        id,
+        driveId: z.string().min(1).max(500),
+        recipient: longText(100).min(1, '请填写接收单位或接收人'),
+        reason: longText(500).min(1, '请填写用途'),
+      })
+      .strict(),
+  ),
   /** The printed provenance record (DOCX) of a copy. */
   'publicCopies.provenanceDocx': method<GeneratedFileDto>()(PUBLIC_COPY_PEOPLE, z.object({ id }).strict()),
   // -- 多机位同步 (issue 15 item 1): metadata only; each camera's bytes come from the media route, leave checked there --
