@@ -62,7 +62,7 @@ async function handOutDisc(ctx: CallContext<'publicCopies.handOutDisc'>) {
     ).catch((e: unknown) => Promise.reject(failed(e)));
     await burner.burn(image, drive).catch((e: unknown) => Promise.reject(failed(e)));
     const checked = await readBackDisc(drive.id, disc.files).catch((e: unknown) => Promise.reject(failed(e)));
-    const destination = `公开使用副本光盘 ${disc.jolietVolumeId}（${`${drive.vendor} ${drive.product}`.trim()}，${drive.id}）`;
+    const destination = `光盘“${disc.jolietVolumeId}”（${`${drive.vendor} ${drive.product}`.trim()}，${drive.id}）`;
     return recordHandOut(ctx, c, destination, { volumeId: disc.volumeId, imageSha256: disc.imageSha256, readBack: checked });
   } finally {
     await rm(work, { recursive: true, force: true });

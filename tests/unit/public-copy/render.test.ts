@@ -161,7 +161,7 @@ describe.skipIf(noLabelFont)('a public-use copy handed out on a disc', () => {
   it('burns a 公开使用副本光盘 in the drive, reads it back, records and audits it; the disc is in no evidence register', async () => {
     const drive = (await o.t.call(o.chief, 'publicCopies.drives')).find((d) => d.pseudo)!;
     const after = await o.t.call(o.chief, 'publicCopies.handOutDisc', { id: copy.id, driveId: drive.id, recipient: '县政府办公室', reason: '政务公开' });
-    expect(after.handOuts.at(-1)).toMatchObject({ medium: 'disc', volumeId: 'PUBLIC_COPY_GK_0001_NOT_EVIDENCE', readBack: 'ok', recipient: '县政府办公室', by: '李队长', destination: expect.stringContaining(`公开使用副本光盘 公开使用副本 GK-0001（xorriso stdio，stdio:${pseudo}）`) });
+    expect(after.handOuts.at(-1)).toMatchObject({ medium: 'disc', volumeId: 'PUBLIC_COPY_GK_0001_NOT_EVIDENCE', readBack: 'ok', recipient: '县政府办公室', by: '李队长', destination: `光盘“公开使用副本 GK-0001”（xorriso stdio，stdio:${pseudo}）` });
     expect(after.handOuts[0]).toMatchObject({ medium: 'folder', volumeId: null, readBack: null });
 
     // What was burned: the copy bit for bit, and a provenance openssl verifies with the CA on the disc itself.
