@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN } from './support/api';
-import { startMulticamHost, type MulticamHost } from './support/multicam-host';
+import { multicamHostForFile } from './support/multicam-host';
 import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs, nav } from './support/session';
@@ -10,18 +10,7 @@ import { expectQuietConsole, loginAs, nav } from './support/session';
  * evidence list each open the same dialog over their page, without going through the player first.
  */
 test.describe.configure({ mode: 'serial' });
-
-let host: MulticamHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  host = await startMulticamHost();
-});
-
-test.afterAll(async () => {
-  await host?.close();
-});
-
+const scene = multicamHostForFile(test);
 expectQuietConsole();
 
 async function expectMulticamOpen(page: Page): Promise<void> {
@@ -39,6 +28,7 @@ async function closeMulticam(page: Page): Promise<void> {
 
 test('a library row and a recording group open 多机位同步 from their actions', async ({ page }) => {
   test.setTimeout(90_000);
+  const host = scene();
   await loginAs(page, host.openUrl, ADMIN);
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();
   const name = host.recordings[0]!.clip.name;
@@ -59,6 +49,7 @@ test('a library row and a recording group open 多机位同步 from their action
 
 test("a case's evidence list opens 多机位同步 for an item", async ({ page }) => {
   test.setTimeout(90_000);
+  const host = scene();
   await loginAs(page, host.openUrl, ADMIN);
   const created = await callFromPage(page, 'cases.create', { number: '青执〔2026〕31号', title: '多机位现场处置' });
   expect(created.result.ok, JSON.stringify(created.result.error)).toBe(true);

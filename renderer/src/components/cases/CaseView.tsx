@@ -54,7 +54,7 @@ export function CaseView(props: { caseId: number }) {
     {
       title: '操作',
       key: 'ops',
-      width: 236,
+      width: 252,
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0}>
@@ -125,7 +125,7 @@ export function CaseView(props: { caseId: number }) {
             </Descriptions>
           </Card>
           <Card title="证据清单" extra={<Typography.Text type="secondary">在“资料库”中选择资料或整段录制，点“加入案件”。案件中的资料随案件保存。</Typography.Text>}>
-            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1224 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
+            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1240 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
           </Card>
         </>
       )}
