@@ -193,6 +193,12 @@ const copyOperations = z
     mute: z.array(timeRange).max(50),
   })
   .strict();
+/** Who a public-use copy is handed out to and why, whatever it goes out on. */
+const copyHandOut = {
+  id,
+  recipient: longText(100).min(1, '请填写接收单位或接收人'),
+  reason: longText(500).min(1, '请填写用途'),
+};
 
 export const methods = {
   // -- Setup (first run only) --
@@ -718,17 +724,11 @@ export const methods = {
   /** The copies, on their own list (never among the evidence): all for the chief, else those of one's approvals. */
   'publicCopies.list': method<PublicCopyDto[]>()(PUBLIC_COPY_PEOPLE, none),
   /** Copies the copy with its signed provenance into a folder outside the archive; recorded and audited. */
-  'publicCopies.handOut': method<PublicCopyDto>()(
-    PUBLIC_COPY_PEOPLE,
-    z
-      .object({
-        id,
-        folder: z.string().trim().min(1, '请填写目标文件夹').max(1000),
-        recipient: longText(100).min(1, '请填写接收单位或接收人'),
-        reason: longText(500).min(1, '请填写用途'),
-      })
-      .strict(),
-  ),
+  'publicCopies.handOut': method<PublicCopyDto>()(PUBLIC_COPY_PEOPLE, z.object({ ...copyHandOut, folder: z.string().trim().min(1, '请填写目标文件夹').max(1000) }).strict()),
+  /** Burners a copy may be handed out with (the evidence discs' list, for the copies' people). */
+  'publicCopies.drives': method<DriveDto[]>()(PUBLIC_COPY_PEOPLE, none),
+  /** Burns the copy with its signed provenance on a 公开使用副本光盘 (never an evidence disc), reads it back; recorded and audited. */
+  'publicCopies.handOutDisc': method<PublicCopyDto>()(PUBLIC_COPY_PEOPLE, z.object({ ...copyHandOut, driveId: z.string().min(1).max(500) }).strict()),
   /** The printed provenance record (DOCX) of a copy. */
   'publicCopies.provenanceDocx': method<GeneratedFileDto>()(PUBLIC_COPY_PEOPLE, z.object({ id }).strict()),
   // -- 多机位同步 (issue 15 item 1): metadata only; each camera's bytes come from the media route, leave checked there --

@@ -64,7 +64,7 @@ const SELECT = `SELECT pc.id, pc.media_id AS mediaId, m.original_name AS origina
 function handOuts(db: Db, copyId: number): HandOutDto[] {
   return db
     .prepare(
-      `SELECT h.id, h.recipient, h.reason, h.destination, u.display_name AS by, h.handed_at AS at
+      `SELECT h.id, h.medium, h.recipient, h.reason, h.destination, h.volume_id AS volumeId, h.read_back AS readBack, u.display_name AS by, h.handed_at AS at
        FROM public_copy_handouts h JOIN users u ON u.id = h.handed_by WHERE h.copy_id = ? ORDER BY h.id`,
     )
     .all(copyId) as HandOutDto[];
@@ -85,12 +85,28 @@ export function findCopy(db: Db, id: number): (PublicCopyDto & { madeById: numbe
   return r ? { ...toDto(db, r), madeById: r.madeById } : null;
 }
 
-export function insertHandOut(db: Db, h: { copyId: number; recipient: string; reason: string; destination: string; sha256: string; by: number; at: Date }): number {
+/** What a disc hand-out adds: the volume it was burned under, the image's hash, whether the disc was read back. */
+export interface DiscHandOut {
+  volumeId: string;
+  imageSha256: string;
+  readBack: 'ok' | 'unavailable';
+}
+
+export function insertHandOut(db: Db, h: { copyId: number; recipient: string; reason: string; destination: string; sha256: string; by: number; at: Date; disc?: DiscHandOut }): number {
   return Number(
     db
-      .prepare('INSERT INTO public_copy_handouts (copy_id, recipient, reason, destination, sha256, handed_by, handed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(h.copyId, h.recipient, h.reason, h.destination, h.sha256, h.by, h.at.toISOString()).lastInsertRowid,
+      .prepare(
+        `INSERT INTO public_copy_handouts (copy_id, medium, recipient, reason, destination, sha256, handed_by, handed_at, volume_id, image_sha256, read_back)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(h.copyId, h.disc ? 'disc' : 'folder', h.recipient, h.reason, h.destination, h.sha256, h.by, h.at.toISOString(), h.disc?.volumeId ?? null, h.disc?.imageSha256 ?? null, h.disc?.readBack ?? null)
+      .lastInsertRowid,
   );
+}
+
+/** How many times a copy was handed out on a disc: numbers each disc's staging folder. */
+export function discHandOutCount(db: Db, copyId: number): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM public_copy_handouts WHERE copy_id = ? AND medium = 'disc'").get(copyId) as { n: number }).n;
 }
 
 /** The frame size ingest probed, or null when it did not. */

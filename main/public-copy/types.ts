@@ -27,10 +27,16 @@ export interface PublicCopyDto {
 
 export interface HandOutDto {
   id: number;
+  /** Into a folder, or burned on a public-use copy disc (公开使用副本光盘, never an evidence disc). */
+  medium: 'folder' | 'disc';
   recipient: string;
   reason: string;
-  /** The folder it was copied into. */
+  /** The folder it was copied into, or the drive the disc was burned in. */
   destination: string;
+  /** A disc's volume id, e.g. 'PUBLIC_COPY_GK_0003_NOT_EVIDENCE'; null for a folder. */
+  volumeId: string | null;
+  /** A disc's read-back: every file compared with its hash ('ok'), or not possible on this system; null for a folder. */
+  readBack: 'ok' | 'unavailable' | null;
   by: string;
   at: string;
 }

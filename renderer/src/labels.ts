@@ -209,6 +209,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'public_copy.cancel': '取消制作公开使用副本',
   'public_copy.fail': '公开使用副本制作失败',
   'public_copy.hand_out': '交付公开使用副本',
+  'public_copy.start': '开始制作公开使用副本',
+  'public_copy.hand_out_disc': '刻录公开使用副本光盘交付（非证据光盘）',
+  'public_copy.disc_failed': '公开使用副本光盘刻录失败',
   'form.public_copy_provenance': '获取公开副本来源记录',
 };
 
@@ -485,6 +488,11 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   recipient: '接收单位或接收人',
   regions: '遮挡区域数',
   sourceSha256: '原始文件 SHA-256',
+  jobId: '任务编号',
+  durationSec: '时长（秒）',
+  volumeId: '光盘卷标',
+  imageSha256: '光盘映像 SHA-256',
+  readBack: '已回读核验',
 };
 
 export const DETAIL_VALUE_LABELS: Record<string, string> = {

@@ -23,6 +23,8 @@ let closeDay: (() => Promise<void>) | undefined;
 let mediaId: number;
 let requestId: number;
 let out: string;
+let pseudo: string;
+const pseudoBefore = process.env.EVIDENCE_PSEUDO_DRIVE;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -40,9 +42,14 @@ test.beforeAll(async () => {
   const ids = users.filter((u) => u.login === CHIEF.login || u.login === OFFICER.login).map((u) => u.id);
   await callApi(host.services, chief, 'access.decide', { id: requestId, approve: true, itemsFingerprint: shown.itemsFingerprint, namedUserIds: ids });
   out = await mkdtemp(path.join(tmpdir(), 'ew-e2e-handout-'));
+  // xorriso's stdio: pseudo-drive, a file that takes the burn like a blank disc.
+  pseudo = path.join(out, 'pseudo-disc.iso');
+  process.env.EVIDENCE_PSEUDO_DRIVE = pseudo;
 });
 
 test.afterAll(async () => {
+  if (pseudoBefore === undefined) delete process.env.EVIDENCE_PSEUDO_DRIVE;
+  else process.env.EVIDENCE_PSEUDO_DRIVE = pseudoBefore;
   await closeDay?.();
   if (out) await rm(out, { recursive: true, force: true });
 });
@@ -116,4 +123,29 @@ test('the chief marks a moving face, a mute range, renders the copy and hands it
   await expect(list).toContainText('交付给 县融媒体中心（新闻通稿）');
   expect((await readdir(path.join(out, 'GK-0001'))).sort()).toEqual(['GK-0001.mp4', 'GK-0001.provenance.json', 'GK-0001.provenance.json.p7s']);
   await screen(page, 'public-copy-list');
+});
+
+test('the chief hands the copy out on a 公开使用副本光盘, never an evidence disc, read back and recorded', async ({ page }) => {
+  test.setTimeout(60_000);
+  await loginAs(page, host.openUrl, CHIEF);
+  await nav(page).getByRole('menuitem', { name: '公开副本' }).click();
+  const list = page.getByTestId('public-copies');
+  await list.getByRole('button', { name: '交付' }).click();
+  const dialog = page.getByRole('dialog', { name: /交付公开使用副本 GK-0001/ });
+  await dialog.getByText('刻录公开使用副本光盘').click();
+  await expect(dialog).toContainText('刻录“公开使用副本光盘”，不是证据光盘');
+  await dialog.getByTestId('handout-drive').click();
+  await page.locator('.ant-select-item-option', { hasText: '模拟刻录机' }).click();
+  await dialog.getByLabel('接收单位或接收人').fill('县政府办公室');
+  await dialog.getByLabel('用途').fill('政务公开');
+  await screen(page, 'public-copy-handout-disc');
+  await dialog.getByRole('button', { name: '刻录并交付' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await list.getByRole('button', { name: /展开|Expand row/ }).first().click();
+  await expect(list).toContainText('公开使用副本光盘 · 非证据');
+  await expect(list).toContainText('交付给 县政府办公室（政务公开）');
+  await expect(list).toContainText('PUBLIC_COPY_GK_0001_NOT_EVIDENCE');
+  await expect(list).toContainText('已回读核验');
+  expect((await readdir(out)).includes('pseudo-disc.iso')).toBe(true);
+  await screen(page, 'public-copy-handed-out-disc');
 });

@@ -22,6 +22,7 @@ import { dashboardHandlers } from './dashboard';
 import { retentionHandlers } from './retention';
 import { supervisionHandlers } from './supervision';
 import { publicCopyHandlers } from './public-copies';
+import { publicCopyDiscHandlers } from './public-copy-disc';
 import { multicamHandlers } from './multicam';
 
 /** Every method of the contract has exactly one handler; the type makes a missing one a compile error. */
@@ -49,5 +50,6 @@ export const handlers: HandlerTable = {
   ...retentionHandlers,
   ...supervisionHandlers,
   ...publicCopyHandlers,
+  ...publicCopyDiscHandlers,
   ...multicamHandlers,
 };

@@ -29,10 +29,11 @@ import {
   publicSources,
   requirePublicSource,
   type CopyProgressDto,
+  type DiscHandOut,
   type PublicCopyDto,
 } from '../../public-copy';
 import type { ApiServices } from '../context';
-import type { HandlerTable } from '../handler';
+import type { CallContext, HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { saveForm } from './forms';
 
@@ -42,7 +43,7 @@ const JOB = 'public-copy:';
 /** The chief and the township leader see every copy; others those of the approvals that name them. */
 const SEES_ALL = ['chief', 'township_leader'] as const;
 
-const maker = (s: Session) => ({ userId: s.userId, roles: s.roles });
+export const maker = (s: Session) => ({ userId: s.userId, roles: s.roles });
 
 function visible(services: ApiServices, s: Session, c: Pick<PublicCopyDto, 'requestId'>): boolean {
   return s.roles.some((r) => (SEES_ALL as readonly string[]).includes(r)) || approvalPeople(services.archive.open().db, c.requestId).includes(s.userId);
@@ -95,6 +96,17 @@ function startRender(services: ApiServices, session: Session, input: { requestId
   const controller = new AbortController();
   const emit = (p: Omit<CopyProgressDto, 'jobId'>) => services.host.emit?.('all', 'publicCopies.progress', { jobId, ...p });
   const facts = approvalFacts(db, grant.id);
+  // The start is on the record before any byte is read: a render that never ends (power cut) still shows who began it.
+  db.transaction(() =>
+    auditAs(db, session, now, 'public_copy.start', `media:${media.id}`, {
+      jobId,
+      requestId: grant.id,
+      sourceSha256: media.sha256,
+      durationSec: input.operations.range.to - input.operations.range.from,
+      regions: input.operations.regions.length,
+      muteRanges: input.operations.mute.length,
+    }),
+  )();
   const done = (async () => {
     const made = await makeCopy(
       {
@@ -169,6 +181,32 @@ function startRender(services: ApiServices, session: Session, input: { requestId
   return jobId;
 }
 
+type HandOutContext = CallContext<'publicCopies.handOut' | 'publicCopies.handOutDisc'>;
+
+/** The copy a hand-out is of: visible to the caller, its approval still in force and naming the caller, its file intact. */
+export async function handOutSource(ctx: HandOutContext): Promise<PublicCopyDto> {
+  const { services, session, input, db, now } = ctx;
+  const c = copyFor(services, session, input.id);
+  // Handing out is the approval's use: it must still be in force and name the caller, and the item still not classified.
+  requirePublicSource(db(), c.requestId, c.mediaId, maker(session), now);
+  const actual = await hashFile(path.join(services.archive.open().paths.publicCopies, c.fileName)).catch(() => null);
+  if (actual !== c.sha256) throw new AppError('PUBLIC_COPY_INTEGRITY', `副本${actual === null ? '缺失' : '与来源记录的哈希值不一致'}，不能交付`);
+  return c;
+}
+
+/** Registers a hand-out and audits it in one transaction; the copy as it is now listed. */
+export function recordHandOut(ctx: HandOutContext, c: PublicCopyDto, destination: string, disc?: DiscHandOut): PublicCopyDto {
+  const { services, session, input, db, tx, audit, now } = ctx;
+  tx(() => {
+    const handOutId = insertHandOut(db(), { copyId: c.id, recipient: input.recipient, reason: input.reason, destination, sha256: c.sha256, by: session.userId, at: now, disc });
+    const details = { handOutId, recipient: input.recipient, reason: input.reason, destination, sha256: c.sha256 };
+    if (disc) audit('public_copy.hand_out_disc', `public_copy:${c.id}`, { ...details, volumeId: disc.volumeId, imageSha256: disc.imageSha256, readBack: disc.readBack === 'ok' });
+    else audit('public_copy.hand_out', `public_copy:${c.id}`, details);
+  });
+  const { madeById: _m, ...dto } = copyFor(services, session, c.id);
+  return dto;
+}
+
 /** The files a hand-out writes: the copy with its provenance and signature, so the receiver can check it. */
 async function handOutFiles(services: ApiServices, c: PublicCopyDto, folder: string): Promise<string> {
   const root = services.archive.open().paths;
@@ -176,9 +214,6 @@ async function handOutFiles(services: ApiServices, c: PublicCopyDto, folder: str
   if (overlaps(folder, root.root)) throw new AppError('HANDOUT_FOLDER', '不能交付到档案库内的文件夹');
   const st = await stat(folder).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('HANDOUT_FOLDER', '目标文件夹不存在');
-  const src = path.join(root.publicCopies, c.fileName);
-  const actual = await hashFile(src).catch(() => null);
-  if (actual !== c.sha256) throw new AppError('PUBLIC_COPY_INTEGRITY', `副本${actual === null ? '缺失' : '与来源记录的哈希值不一致'}，不能交付`);
   const dest = path.join(folder, c.number);
   await mkdir(dest);
   for (const f of [c.fileName, c.provenanceFile, `${c.provenanceFile}.p7s`]) await copyFile(path.join(root.publicCopies, f), path.join(dest, f), constants.COPYFILE_EXCL);
@@ -203,17 +238,9 @@ export const publicCopyHandlers: Pick<HandlerTable, PublicCopyMethods> = {
 
   'publicCopies.list': ({ services, db, session }) => listCopies(db()).filter((c) => visible(services, session, c)),
 
-  'publicCopies.handOut': async ({ services, session, input, db, tx, audit, now }) => {
-    const c = copyFor(services, session, input.id);
-    // Handing out is the approval's use: it must still be in force and name the caller, and the item still not classified.
-    requirePublicSource(db(), c.requestId, c.mediaId, maker(session), now);
-    const dest = await handOutFiles(services, c, input.folder);
-    tx(() => {
-      const handOutId = insertHandOut(db(), { copyId: c.id, recipient: input.recipient, reason: input.reason, destination: dest, sha256: c.sha256, by: session.userId, at: now });
-      audit('public_copy.hand_out', `public_copy:${c.id}`, { handOutId, recipient: input.recipient, reason: input.reason, destination: dest, sha256: c.sha256 });
-    });
-    const { madeById: _m, ...dto } = copyFor(services, session, c.id);
-    return dto;
+  'publicCopies.handOut': async (ctx) => {
+    const c = await handOutSource(ctx);
+    return recordHandOut(ctx, c, await handOutFiles(ctx.services, c, ctx.input.folder));
   },
 
   'publicCopies.provenanceDocx': async ({ services, session, input, tx, audit }) => {

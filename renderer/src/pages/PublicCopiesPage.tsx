@@ -39,7 +39,7 @@ export function PublicCopiesPage() {
         {sources && <MaskEditor sources={sources} onMade={refresh} />}
       </Card>
       <Card title="副本清单">
-        <ListHeader intro="每份副本附有签名的来源记录（原始文件与副本的 SHA-256、批准、全部处理操作与命令）。交付即复制到指定文件夹并登记。" onRefresh={refresh} error={error} />
+        <ListHeader intro="每份副本附有签名的来源记录（原始文件与副本的 SHA-256、批准、全部处理操作与命令）。交付即复制到指定文件夹，或刻录为“公开使用副本光盘”（不是证据光盘），并登记。" onRefresh={refresh} error={error} />
         <CopiesList copies={copies} onChanged={refresh} />
       </Card>
     </div>

@@ -97,3 +97,19 @@ export async function startMulticamHost(): Promise<MulticamHost> {
     },
   };
 }
+
+/**
+ * One scene host for a whole serial spec file: started before its tests (it films and ingests four clips), closed
+ * after. The returned function gives the host to each test.
+ */
+export function multicamHostForFile(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void; setTimeout(ms: number): void }): () => MulticamHost {
+  let host: MulticamHost | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    host = await startMulticamHost();
+  });
+  test.afterAll(async () => {
+    await host?.close();
+  });
+  return () => host!;
+}

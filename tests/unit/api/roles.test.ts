@@ -198,6 +198,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'publicCopies.list': CASE_READ,
   'publicCopies.handOut': CASE_READ,
   'publicCopies.provenanceDocx': CASE_READ,
+  'publicCopies.drives': CASE_READ,
+  'publicCopies.handOutDisc': CASE_READ,
 };
 
 /** The methods the table lets a holder of `roles` call, sorted. */

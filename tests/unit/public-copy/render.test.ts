@@ -2,7 +2,8 @@
 // is as it was, the label is burned in, the muted range is silent, the provenance verifies with openssl and names
 // the right hashes, the original is untouched; handing out is recorded.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,11 +129,54 @@ describe.skipIf(noLabelFont)('a public-use copy rendered from a clip with a movi
     expect(after.handOuts).toEqual([expect.objectContaining({ recipient: '县融媒体中心', reason: '新闻通稿', by: '李队长', destination: path.join(folder, 'GK-0001') })]);
     for (const f of ['GK-0001.mp4', 'GK-0001.provenance.json', 'GK-0001.provenance.json.p7s']) expect(existsSync(path.join(folder, 'GK-0001', f))).toBe(true);
     expect(sha(path.join(folder, 'GK-0001', 'GK-0001.mp4'))).toBe(copy.sha256);
-    const audit = o.t.services.archive.open().db.prepare("SELECT action, target FROM audit_log WHERE action LIKE 'public_copy.%' ORDER BY seq").all();
-    expect(audit).toEqual([
+    const audit = o.t.services.archive.open().db.prepare("SELECT action, target, details FROM audit_log WHERE action LIKE 'public_copy.%' ORDER BY seq").all() as { action: string; target: string; details: string }[];
+    // The render's start is on the record before its end, with what it was started on.
+    expect(audit.map(({ action, target }) => ({ action, target }))).toEqual([
+      { action: 'public_copy.start', target: `media:${o.mediaId}` },
       { action: 'public_copy.make', target: 'public_copy:1' },
       { action: 'public_copy.hand_out', target: 'public_copy:1' },
     ]);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ requestId, sourceSha256: o.sha256, durationSec: 3, regions: 1, muteRanges: 1, jobId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     await expect(o.t.call(o.chief, 'publicCopies.handOut', { id: copy.id, folder: o.t.root, recipient: 'x', reason: 'y' })).rejects.toMatchObject({ code: 'HANDOUT_FOLDER' });
+  });
+});
+
+describe.skipIf(noLabelFont)('a public-use copy handed out on a disc', () => {
+  const before = process.env.EVIDENCE_PSEUDO_DRIVE;
+  let pseudo: string;
+  beforeAll(() => {
+    pseudo = path.join(mkdtempSync(path.join(tmpdir(), 'ew-pc-pseudo-')), 'disc.iso');
+    process.env.EVIDENCE_PSEUDO_DRIVE = pseudo;
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.EVIDENCE_PSEUDO_DRIVE;
+    else process.env.EVIDENCE_PSEUDO_DRIVE = before;
+  });
+
+  it('refuses a drive that is not in the list, recording nothing', async () => {
+    await expect(o.t.call(o.chief, 'publicCopies.handOutDisc', { id: copy.id, driveId: 'stdio:/tmp/elsewhere.iso', recipient: '县政府办公室', reason: '政务公开' })).rejects.toMatchObject({ code: 'DRIVE_NOT_FOUND' });
+    expect((await o.t.call(o.chief, 'publicCopies.list'))[0]!.handOuts.filter((h) => h.medium === 'disc')).toEqual([]);
+  });
+
+  it('burns a 公开使用副本光盘 in the drive, reads it back, records and audits it; the disc is in no evidence register', async () => {
+    const drive = (await o.t.call(o.chief, 'publicCopies.drives')).find((d) => d.pseudo)!;
+    const after = await o.t.call(o.chief, 'publicCopies.handOutDisc', { id: copy.id, driveId: drive.id, recipient: '县政府办公室', reason: '政务公开' });
+    expect(after.handOuts.at(-1)).toMatchObject({ medium: 'disc', volumeId: 'PUBLIC_COPY_GK_0001_NOT_EVIDENCE', readBack: 'ok', recipient: '县政府办公室', by: '李队长', destination: `光盘“公开使用副本 GK-0001”（xorriso stdio，stdio:${pseudo}）` });
+    expect(after.handOuts[0]).toMatchObject({ medium: 'folder', volumeId: null, readBack: null });
+
+    // What was burned: the copy bit for bit, and a provenance openssl verifies with the CA on the disc itself.
+    const out = mkdtempSync(path.join(tmpdir(), 'ew-pc-burned-'));
+    const r = spawnSync('bsdtar', ['-xf', pseudo, '-C', out], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(sha(path.join(out, 'GK-0001', 'GK-0001.mp4'))).toBe(copy.sha256);
+    const content = path.join(out, 'GK-0001', 'GK-0001.provenance.json');
+    expect(opensslCmsVerify({ signature: `${content}.p7s`, content, caFile: path.join(out, 'certs', 'office-ca.pem'), at: o.t.clock.now() }).ok).toBe(true);
+    expect(readFileSync(path.join(out, '公开使用副本-非证据光盘.txt'), 'utf8')).toContain('不是证据光盘');
+
+    const db = o.t.services.archive.open().db;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM discs').get()).toEqual({ n: 0 });
+    expect(readdirSync(path.join(dir, 'discs'))).toEqual([]);
+    const row = db.prepare("SELECT details FROM audit_log WHERE action = 'public_copy.hand_out_disc'").get() as { details: string };
+    expect(JSON.parse(row.details)).toMatchObject({ volumeId: 'PUBLIC_COPY_GK_0001_NOT_EVIDENCE', readBack: true, sha256: copy.sha256, imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/), recipient: '县政府办公室' });
   });
 });

@@ -7,6 +7,7 @@ import { useLibraryStore, type LibrarySort } from '../../stores/library';
 import { CategoryText, DisposedTag, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
+import { MulticamLink } from '../multicam/MulticamLink';
 
 const SORTABLE = new Set<string>(['startAt', 'size', 'durationSec']);
 
@@ -35,7 +36,7 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
     {
       title: '操作',
       key: 'open',
-      width: 180,
+      width: 260,
       fixed: 'right',
       // Refused here (no leave to view): ask for it on the spot, for what was refused.
       render: (_v, r) =>
@@ -56,6 +57,7 @@ export function LibraryTable(props: { onOpen: (item: LibraryItemDto) => void; th
             {timed(r) ? '播放' : '查看'}
           </Button>
           {r.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(r)} />}
+          {r.canView !== false && r.kind === 'video' && r.recordingId !== null && <MulticamLink recordingId={r.recordingId} name={r.originalName} />}
         </Space>
         ),
     },

@@ -9,6 +9,7 @@ import { useLibraryStore } from '../../stores/library';
 import { CategoryText, DisposedTag, Flags, formatBytes, formatDuration, officerText, when } from './columns';
 import { Thumb } from './Thumb';
 import { RequestAccessButton, requestScopeFor } from '../access';
+import { MulticamLink } from '../multicam/MulticamLink';
 import { continuityText } from '../player/timeline';
 
 /** A recording's segments in order with the interruptions between them (rules art. 6). */
@@ -107,6 +108,7 @@ export function RecordingGroups(props: {
             </Button>
           )}
           {g.first.canView === false && <RequestAccessButton size="small" type="link" scope={requestScopeFor(g.first)} />}
+          {g.first.canView !== false && g.first.kind === 'video' && g.recordingId !== null && <MulticamLink recordingId={g.recordingId} name={g.first.originalName} />}
         </Space>
       ),
     },

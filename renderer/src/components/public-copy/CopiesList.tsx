@@ -1,16 +1,16 @@
-import { Button, Descriptions, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { GeneratedFileDto } from '../../../../main/api/dto';
-import type { PublicCopyDto } from '../../../../main/public-copy';
+import type { HandOutDto, PublicCopyDto } from '../../../../main/public-copy';
 import { api } from '../../api';
 import { formatBytes } from '../../format';
 import { useCan } from '../../hooks/useCan';
 import { useSubmit } from '../../hooks/useSubmit';
 import { MASK_STYLE_LABELS, REGION_KIND_LABELS } from '../../labels';
 import { formatTime } from '../../time';
-import { FormModal } from '../FormModal';
 import { GeneratedFileView } from '../GeneratedFile';
+import { HandOutModal } from './HandOutModal';
 
 const s = (t: number) => `${t.toFixed(2)}s`;
 
@@ -49,16 +49,23 @@ function Provenance(props: { copy: PublicCopyDto }) {
         </div>
       </Descriptions.Item>
       <Descriptions.Item label="交付记录">
-        {c.handOuts.length ? c.handOuts.map((h) => <div key={h.id}>{`${formatTime(h.at)} ${h.by} 交付给 ${h.recipient}（${h.reason}）→ ${h.destination}`}</div>) : '尚未交付'}
+        {c.handOuts.length ? c.handOuts.map((h) => <HandOutLine key={h.id} h={h} />) : '尚未交付'}
       </Descriptions.Item>
     </Descriptions>
   );
 }
 
-interface HandOutValues {
-  folder: string;
-  recipient: string;
-  reason: string;
+/** One hand-out: a disc says it is a public-use copy disc (not evidence), its volume and whether it was read back. */
+function HandOutLine({ h }: { h: HandOutDto }) {
+  const text = `${formatTime(h.at)} ${h.by} 交付给 ${h.recipient}（${h.reason}）→ ${h.destination}`;
+  if (h.medium === 'folder') return <div>{text}</div>;
+  return (
+    <div>
+      <Tag color="orange">公开使用副本光盘 · 非证据</Tag>
+      {text}，卷标 <Typography.Text code>{h.volumeId}</Typography.Text>
+      {h.readBack === 'ok' ? '，已回读核验' : '，本机不能回读，请接收方用光盘上的 SHA256SUMS.txt 核验'}
+    </div>
+  );
 }
 
 /** 公开使用副本清单: on their own, never among the evidence; each with its provenance and hand-outs. */
@@ -85,28 +92,7 @@ export function CopiesList(props: { copies: PublicCopyDto[]; onChanged(): void }
         expandable={{ expandedRowRender: (c) => <Provenance copy={c} /> }}
         data-testid="public-copies"
       />
-      <FormModal<HandOutValues>
-        open={handing !== null}
-        formKey={handing?.id ?? null}
-        title={`交付公开使用副本 ${handing?.number ?? ''}`}
-        okText="交付"
-        intro="副本连同签名的来源记录复制到指定文件夹；交付将登记并写入审计日志。"
-        onClose={() => setHanding(null)}
-        onSubmit={async (v) => {
-          await api.publicCopies.handOut({ id: handing!.id, ...v });
-          props.onChanged();
-        }}
-      >
-        <Form.Item name="folder" label="目标文件夹（完整路径）" rules={[{ required: true, message: '请填写目标文件夹' }]}>
-          <Input placeholder="例如 E:\\公开发布" />
-        </Form.Item>
-        <Form.Item name="recipient" label="接收单位或接收人" rules={[{ required: true, message: '请填写接收单位或接收人' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="reason" label="用途" rules={[{ required: true, message: '请填写用途' }]}>
-          <Input.TextArea maxLength={500} rows={2} />
-        </Form.Item>
-      </FormModal>
+      <HandOutModal copy={handing} onClose={() => setHanding(null)} onDone={props.onChanged} />
     </>
   );
 }
