@@ -11,7 +11,7 @@ export interface OpenMarks {
   apiCalls: number;
   /** The element in play got its `src`. */
   src: number | null;
-  /** The first media request's response began (its headers arrived). */
+  /** The shown segment's first media response began (its headers arrived); null when no request of it had ended yet. */
   mediaResponse: number | null;
   meta: number | null;
   /** The first frame presented (the measure). */
@@ -41,7 +41,8 @@ export const OPEN_PROBE = `(() => {
         const rel = (x) => (x === null ? null : x - t0);
         const res = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.startTime <= frame);
         const api = res.filter((e) => e.name.includes('/api/'));
-        const media = res.filter((e) => e.name.includes('/media/') && e.responseStart > 0);
+        // The shown segment's own requests (a preload of the next one carries purpose=preload).
+        const media = res.filter((e) => e.name.includes('/media/') && !e.name.includes('purpose=preload') && e.responseStart > 0);
         resolve({
           apiFirstStart: api.length ? Math.min(...api.map((e) => e.startTime)) - t0 : null,
           apiLastEnd: api.length ? Math.max(...api.map((e) => e.responseEnd)) - t0 : null,
