@@ -67,6 +67,7 @@ import type {
   MediaDetailDto,
   PreviewProgressDto,
   PreviewStatusDto,
+  PlayerOpenDto,
   RecordingDto,
   AssignmentDto,
   AuditPage,
@@ -491,6 +492,8 @@ export const methods = {
   ),
   /** Starts making the preview proxy now (progress as 'media.previewProgress'); the media handler also makes it on first request. */
   'media.preparePreview': method<PreviewStatusDto>()('any', z.object({ id }).strict()),
+  /** The player opens an item: details, recording, segments, leave and preview status in one call (no bytes). */
+  'media.open': method<PlayerOpenDto>()('any', z.object({ id }).strict()),
   /**
    * The player shows a segment it fetched as a preload (`?purpose=preload`, no register row): leave is checked
    * again and the viewing registered at this moment (查阅登记), or the open row extended while it keeps playing.

@@ -2,6 +2,7 @@ import type { CustodyStatus, IngestProgress, IntegrityReport } from '../ingest';
 import type { UserSummary } from '../accounts';
 import type { ChainProblemKind, ChainWarningKind } from '../audit';
 import type { BackupResult, GenerationSummary, RebuildPlan, RestoreReport } from '../backup';
+import type { MediaDetailDto, RecordingDto } from '../library';
 // The value unions the DTOs carry, under their one name (defined with their values in main/common/values.ts).
 import type {
   Role,
@@ -229,6 +230,21 @@ export interface PreviewStatusDto {
   /** False when the original cannot be previewed at all (unreadable, zero bytes, not media). */
   available: boolean;
   ready: boolean;
+}
+
+/**
+ * What the player needs to open one item, in one call (issue 14: the first frame must not wait on several round
+ * trips): the item, its recording, every segment's details in order, and each segment's leave and preview status.
+ */
+export interface PlayerOpenDto {
+  detail: MediaDetailDto;
+  recording: RecordingDto | null;
+  /** The recording's segments in order (or just the item); empty when the item was disposed of. */
+  segments: MediaDetailDto[];
+  /** One per segment, in order; empty when leave was refused or the item was disposed of. */
+  previews: PreviewStatusDto[];
+  /** Leave to view was refused for a segment (the player offers a 查阅申请 for the item). */
+  refused: { code: string; message: string } | null;
 }
 
 export interface PreviewProgressDto {

@@ -1,26 +1,104 @@
 /**
- * Player benchmark (issue 4): in Chromium against the browser host, the time from opening a fixture
- * recording in the player (the click on its library row) to its first frame, and seek time
- * (currentTime set → `seeked`) on the element in play; median and p95 against the 300 ms target.
+ * Player benchmark (issue 14 item 2): in Chromium against the browser host,
+ * - open: the click on a library row → the first frame presented by the player (`requestVideoFrameCallback`),
+ *   median ≤ 100 ms and p95 ≤ 200 ms over 30 opens; each open is also split into phases (API calls, `src` set,
+ *   metadata, frame) so a missed target names its cause;
+ * - seek: `currentTime` set → `seeked` on the element in play, p95 ≤ 100 ms over 30 seeks;
+ * - segment switch: how long the picture stands still at a switch beyond the recording's own frames, p95 ≤ 40 ms
+ *   (one frame at 25 fps) over 20 switches.
  * Needs the renderer built (`npx vite build`). Run: `npx tsx tests/bench/player.ts` or `npm run bench -- player`.
  */
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { PEOPLE, startLibraryHost } from '../e2e/support/library';
 import { withProjectFonts } from '../support/fonts';
 import type { BenchRow } from './row';
+import { OPEN_PROBE, SWITCH_PROBE, type OpenMarks } from './player-probes';
 
-const OPENS = 10;
+const OPENS = 30;
 const SEEKS = 30;
-const TARGET_MS = 300;
+const SWITCHES = 20;
+const SEGMENT_SEC = 10;
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(s.length * q) - 1))] ?? NaN;
 }
 
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+function row(name: string, xs: number[], q: number, target: number, extra = ''): BenchRow {
+  const ours = quantile(xs, q);
+  const label = q === 0.5 ? 'median' : `p${Math.round(q * 100)}`;
+  return { name, ours, peer: target, unit: 'ms', ratio: ours / target, note: `${label} of ${xs.length}; target ≤ ${target} ms${extra}` };
+}
+
+/** Where an open's time went, as medians over all opens (ms after the click). */
+function phases(opens: OpenMarks[]): string {
+  const at = (pick: (m: OpenMarks) => number | null) => {
+    const xs = opens.map(pick).filter((x): x is number => x !== null);
+    return xs.length ? median(xs).toFixed(0) : '-';
+  };
+  return (
+    `api ${at((m) => m.apiFirstStart)}→${at((m) => m.apiLastEnd)} (${at((m) => m.apiCalls)} calls), ` +
+    `src ${at((m) => m.src)}, media response ${at((m) => m.mediaResponse)}, metadata ${at((m) => m.meta)}, frame ${at((m) => m.frame)}`
+  );
+}
+
+async function openAll(page: Page, name: string): Promise<OpenMarks[]> {
+  const target = page.getByTestId('library-row').filter({ hasText: name });
+  await target.waitFor();
+  const out: OpenMarks[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    await page.evaluate(OPEN_PROBE);
+    await target.click();
+    out.push(await page.evaluate<OpenMarks>('window.__open'));
+    if (i < OPENS - 1) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: '播放' }).waitFor({ state: 'hidden' });
+    }
+  }
+  return out;
+}
+
+/** Seeks inside the playing segment at spread positions, paused, as a user scrubbing. */
+async function seekAll(page: Page): Promise<number[]> {
+  return page.evaluate<number[]>(`(async () => {
+    const v = document.querySelector('video[data-active="true"]');
+    v.pause();
+    const out = [];
+    for (let i = 0; i < ${SEEKS}; i++) {
+      const target = (((i * 7919) % 97) / 97) * Math.max(0.5, v.duration - 0.5);
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        v.addEventListener('seeked', () => resolve(), { once: true });
+        v.currentTime = target;
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  })()`);
+}
+
+/**
+ * Plays across the switches 1→2 and 2→3 by turns: seeks with the arrow keys to near a segment's end (the
+ * player's own seek, so it may take the preloaded element), then waits for the switch the probe measures.
+ */
+async function switchAll(page: Page): Promise<{ stalls: number[]; gaps: number[] }> {
+  const stalls: number[] = [];
+  const gaps: number[] = [];
+  await page.evaluate(SWITCH_PROBE);
+  for (let i = 0; i < SWITCHES; i++) {
+    const from = i % 2; // segment index playing before the switch
+    const r = await page.evaluate<{ stall: number; gap: number }>(`window.__switchOnce(${from}, ${SEGMENT_SEC})`);
+    stalls.push(r.stall);
+    gaps.push(r.gap);
+  }
+  return { stalls, gaps };
+}
+
 export async function benchPlayer(): Promise<BenchRow[]> {
-  const host = await startLibraryHost({ secondsEach: 10 });
+  const host = await startLibraryHost({ secondsEach: SEGMENT_SEC });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     env: withProjectFonts(),
@@ -34,63 +112,25 @@ export async function benchPlayer(): Promise<BenchRow[]> {
     await page.getByLabel('密码').press('Enter');
     await page.getByTestId('greeting').waitFor();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '资料库' }).click();
-    const row = page.getByTestId('library-row').filter({ hasText: host.segments[0]!.name });
-    await row.waitFor();
 
-    const opens: number[] = [];
-    for (let i = 0; i < OPENS; i++) {
-      // t0 at the click itself (capture phase); t1 at the first frame presented by the element in play.
-      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-      await page.evaluate(`(() => {
-        window.__t1 = new Promise((resolve) => {
-          document.addEventListener('click', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
-          const look = () => {
-            const v = document.querySelector('video[data-active="true"][src]');
-            if (v) v.requestVideoFrameCallback(() => resolve(performance.now()));
-            else requestAnimationFrame(look);
-          };
-          requestAnimationFrame(look);
-        });
-      })()`);
-      await row.click();
-      const ms = await page.evaluate<number>('window.__t1.then((t1) => t1 - (window.__t0 ?? t1))');
-      opens.push(ms);
-      if (i < OPENS - 1) {
-        await page.keyboard.press('Escape');
-        await page.getByRole('dialog', { name: '播放' }).waitFor({ state: 'hidden' });
-      }
-    }
-
-    // Seeks inside the playing segment (10 s) at spread positions, paused, as a user scrubbing.
+    const opens = await openAll(page, host.segments[0]!.name);
     await page.keyboard.press('Space');
-    const seeks = await page.evaluate<number[]>(`(async () => {
-      const v = document.querySelector('video[data-active="true"]');
-      v.pause();
-      const out = [];
-      for (let i = 0; i < ${SEEKS}; i++) {
-        const target = (((i * 7919) % 97) / 97) * Math.max(0.5, v.duration - 0.5);
-        const t0 = performance.now();
-        await new Promise((resolve) => {
-          v.addEventListener('seeked', () => resolve(), { once: true });
-          v.currentTime = target;
-        });
-        out.push(performance.now() - t0);
-      }
-      return out;
-    })()`);
+    const seeks = await seekAll(page);
+    const { stalls, gaps } = await switchAll(page);
 
-    const row_ = (name: string, xs: number[], q: number, label: string): BenchRow => {
-      const ours = quantile(xs, q);
-      return { name, ours, peer: TARGET_MS, unit: 'ms', ratio: ours / TARGET_MS, note: `${label} of ${xs.length}; target ${TARGET_MS} ms` };
-    };
+    const firstFrames = opens.map((m) => m.frame);
+    const where = `; median phases (ms after click): ${phases(opens)}`;
     const rows = [
-      row_('open recording → first frame (median)', opens, 0.5, 'median'),
-      row_('open recording → first frame (p95)', opens, 0.95, 'p95'),
-      row_('seek → seeked (median)', seeks, 0.5, 'median'),
-      row_('seek → seeked (p95)', seeks, 0.95, 'p95'),
+      row('open recording → first frame (median)', firstFrames, 0.5, 100, where),
+      row('open recording → first frame (p95)', firstFrames, 0.95, 200),
+      row('seek → seeked (median)', seeks, 0.5, 100),
+      row('seek → seeked (p95)', seeks, 0.95, 100),
+      row('segment switch stall (p95)', stalls, 0.95, 40, `; stall = first frame of next − end of last frame of previous; raw frame gap median ${median(gaps).toFixed(0)} ms`),
     ];
-    console.log(`opens (ms): ${opens.map((x) => x.toFixed(0)).join(' ')}`);
-    for (const r of rows) console.log(`${r.name.padEnd(42)} ${r.ours.toFixed(1).padStart(8)} ms`);
+    console.log(`opens (ms): ${firstFrames.map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`open phases (median ms after click): ${phases(opens)}`);
+    console.log(`switch stalls (ms): ${stalls.map((x) => x.toFixed(0)).join(' ')}`);
+    for (const r of rows) console.log(`${r.name.padEnd(42)} ${r.ours.toFixed(1).padStart(8)} ms  (target ${r.peer})`);
     return rows;
   } finally {
     await browser.close();

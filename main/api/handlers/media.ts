@@ -1,13 +1,13 @@
 import { AppError } from '../../common';
 import { canPreview, needsProxy } from '../../media';
 import type { CallContext, HandlerTable } from '../handler';
-import { addBookmark, ensurePreview, findBookmark, listBookmarks, loadMediaDetail, loadMediaFacts, mediaExists, previewReady, recordingSegmentIds, removeBookmark, setCategory, setKeyMark, setNote } from '../../library';
+import { addBookmark, ensurePreview, findBookmark, listBookmarks, loadMediaDetail, loadMediaFacts, loadRecording, mediaExists, previewReady, recordingSegmentIds, removeBookmark, setCategory, setKeyMark, setNote, type MediaFacts } from '../../library';
 import { previewWork } from '../preview-work';
 import { authorizeView, recordViewing } from '../../access';
 import { officeSetting } from '../../store';
-import type { Category } from '../dto';
+import type { Category, PlayerOpenDto, PreviewStatusDto } from '../dto';
 
-type MediaMethods = 'media.get' | 'media.update' | 'media.updateRecording' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
+type MediaMethods = 'media.get' | 'media.open' | 'media.update' | 'media.updateRecording' | 'media.preparePreview' | 'media.viewed' | 'bookmarks.list' | 'bookmarks.add' | 'bookmarks.remove';
 
 function detail(ctx: CallContext<MediaMethods>, id: number) {
   return loadMediaDetail(ctx.db(), id, Number(officeSetting(ctx.db(), 'retention_months')));
@@ -15,6 +15,38 @@ function detail(ctx: CallContext<MediaMethods>, id: number) {
 
 function mustExist(ctx: CallContext<MediaMethods>, id: number): void {
   if (!mediaExists(ctx.db(), id)) throw new AppError('NOT_FOUND', '资料不存在');
+}
+
+/** Whether it can be previewed and its proxy is ready; starts making a missing proxy in the background. */
+function previewStatus(ctx: CallContext<MediaMethods>, media: MediaFacts): PreviewStatusDto {
+  const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services.archive.open(), media) };
+  if (status.available && !status.ready) {
+    // Runs in the background; progress goes out as 'media.previewProgress'. Failures are logged there.
+    ensurePreview(previewWork(ctx.services), media).catch(() => undefined);
+  }
+  return status;
+}
+
+/**
+ * Everything the player needs before its first request for bytes, in one round trip. Leave is checked for every
+ * segment as media.preparePreview does; a refusal is an answer (with the item's details), not an error.
+ */
+function openForPlayer(ctx: CallContext<MediaMethods>, id: number): PlayerOpenDto {
+  const first = detail(ctx, id);
+  if (first.disposed) return { detail: first, recording: null, segments: [], previews: [], refused: null };
+  const db = ctx.db();
+  const recording = first.recordingId !== null ? loadRecording(db, first.recordingId) : null;
+  const ids = recording ? recording.segments.map((s) => s.mediaId) : [first.id];
+  const facts: MediaFacts[] = [];
+  for (const segId of ids) {
+    const media = loadMediaFacts(db, segId);
+    if (!media) throw new AppError('NOT_FOUND', '资料不存在');
+    const decision = authorizeView(db, ctx.session, media, ctx.now);
+    if (!decision.allowed) return { detail: first, recording, segments: [], previews: [], refused: { code: decision.code, message: decision.message } };
+    facts.push(media);
+  }
+  const segments = ids.map((segId) => (segId === first.id ? first : detail(ctx, segId)));
+  return { detail: first, recording, segments, previews: facts.map((m) => previewStatus(ctx, m)), refused: null };
 }
 
 interface MediaPatch {
@@ -49,6 +81,8 @@ function updateMedia(ctx: CallContext<MediaMethods>, id: number, patch: MediaPat
 export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
   'media.get': (ctx) => detail(ctx, ctx.input.id),
 
+  'media.open': (ctx) => openForPlayer(ctx, ctx.input.id),
+
   'media.update': (ctx) =>
     ctx.tx(() => {
       const { id, ...patch } = ctx.input;
@@ -69,12 +103,7 @@ export const mediaHandlers: Pick<HandlerTable, MediaMethods> = {
     if (!media) throw new AppError('NOT_FOUND', '资料不存在');
     const decision = authorizeView(ctx.db(), ctx.session, media, ctx.now);
     if (!decision.allowed) throw new AppError('FORBIDDEN', decision.message, `view refused: ${decision.code}`);
-    const status = { mediaId: media.id, needsProxy: needsProxy(media), available: canPreview(media), ready: previewReady(ctx.services.archive.open(), media) };
-    if (status.available && !status.ready) {
-      // Runs in the background; progress goes out as 'media.previewProgress'. Failures are logged there.
-      ensurePreview(previewWork(ctx.services), media).catch(() => undefined);
-    }
-    return status;
+    return previewStatus(ctx, media);
   },
 
   /** The player shows a segment it preloaded: checked again, then registered (or the open row extended) at this moment. */

@@ -118,6 +118,8 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
   'media.update': ANNOTATE,
   'media.updateRecording': ANNOTATE,
   'media.preparePreview': 'any',
+  // The player's one opening call; leave is checked inside per segment.
+  'media.open': 'any',
   'bookmarks.list': 'any',
   'bookmarks.add': ANNOTATE,
   'bookmarks.remove': ANNOTATE,

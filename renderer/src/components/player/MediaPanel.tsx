@@ -23,6 +23,8 @@ function hms(sec: number): string {
  */
 export function MediaPanel(props: {
   first: MediaDetailDto;
+  /** Every segment's details as the player opened them (media.open): none is fetched again. */
+  segments: MediaDetailDto[];
   recording: RecordingDto | null;
   timeline: Timeline;
   segmentIndex: number;
@@ -34,7 +36,7 @@ export function MediaPanel(props: {
 }) {
   const { message } = App.useApp();
   const { timeline, recording, onBookmarks, onChanged } = props;
-  const [details, setDetails] = useState<Map<number, MediaDetailDto>>(() => new Map([[props.first.id, props.first]]));
+  const [details, setDetails] = useState<Map<number, MediaDetailDto>>(() => new Map([props.first, ...props.segments].map((d) => [d.id, d])));
   /** Notes being edited (null: showing the saved notes). */
   const [draft, setDraft] = useState<string | null>(null);
   const [label, setLabel] = useState('');
@@ -60,17 +62,22 @@ export function MediaPanel(props: {
   }, []);
   const reload = useCallback(async (ids: number[]) => merge(await Promise.all(ids.map((id) => api.media.get({ id })))), [merge]);
 
-  // Details (bookmarks, notes, cases) of every segment: the timeline shows all bookmarks.
+  // Details (bookmarks, notes, cases) of every segment: the timeline shows all bookmarks. Those the player opened
+  // with are here already; the first frame's request must not queue behind calls for the same facts.
+  const opened = props.segments;
   useEffect(() => {
     let live = true;
-    Promise.all(timeline.segments.map((s) => api.media.get({ id: s.mediaId }))).then(
+    const have = new Set(opened.map((d) => d.id));
+    const missing = timeline.segments.filter((s) => !have.has(s.mediaId));
+    if (missing.length === 0) return;
+    Promise.all(missing.map((s) => api.media.get({ id: s.mediaId }))).then(
       (got) => live && merge(got),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [timeline, merge]);
+  }, [timeline, opened, merge]);
 
   const notes = draft ?? d?.notes?.text ?? '';
   const notesDirty = draft !== null;

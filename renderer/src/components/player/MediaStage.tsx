@@ -11,7 +11,7 @@ import {
   CustomerServiceOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Select, Slider, Space, Spin, Tag, Tooltip } from 'antd';
-import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 import { mediaUrl } from './mediaUrl';
@@ -68,15 +68,18 @@ export function MediaStage(props: {
   marks: TimelineMark[];
   engineRef: MutableRefObject<SegmentEngine | null>;
   onState: (s: EngineState) => void;
+  /** The first segment's first frame is decoded (or it failed): what waited for it may render now. */
+  onFirstFrame?: () => void;
 }) {
-  const { timeline, kind, proxied, onState, engineRef } = props;
+  const { timeline, kind, proxied, onState, engineRef, onFirstFrame } = props;
   const stageRef = useRef<HTMLDivElement>(null);
   const aRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const bRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const [s, setS] = useState<EngineState | null>(null);
   const [full, setFull] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the first request for bytes goes out before the browser paints, not after.
+  useLayoutEffect(() => {
     const a = aRef.current;
     const b = bRef.current;
     if (!a || !b) return;
@@ -98,12 +101,21 @@ export function MediaStage(props: {
     );
     engineRef.current = engine;
     engine.start(0, true);
+    const first = () => {
+      a.removeEventListener('loadeddata', first);
+      a.removeEventListener('error', first);
+      onFirstFrame?.();
+    };
+    a.addEventListener('loadeddata', first);
+    a.addEventListener('error', first);
     stageRef.current?.focus({ preventScroll: true });
     return () => {
+      a.removeEventListener('loadeddata', first);
+      a.removeEventListener('error', first);
       engine.destroy();
       if (engineRef.current === engine) engineRef.current = null;
     };
-  }, [timeline, proxied, onState, engineRef]);
+  }, [timeline, proxied, onState, engineRef, onFirstFrame]);
 
   useEffect(() => {
     const onFull = () => setFull(document.fullscreenElement === stageRef.current && stageRef.current !== null);

@@ -20,6 +20,9 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
   const engineRef = useRef<SegmentEngine | null>(null);
   const [pos, setPos] = useState<{ segmentIndex: number; currentTime: number }>({ segmentIndex: 0, currentTime: 0 });
   const [marks, setMarks] = useState<TimelineMark[]>([]);
+  // The side panel renders after the first frame is decoded: its render must not delay the first request for bytes.
+  const [framed, setFramed] = useState(false);
+  const onFirstFrame = useCallback(() => setFramed(true), []);
 
   // The panel needs the segment and time only to a tenth of a second.
   const onState = useCallback((s: EngineState) => {
@@ -82,6 +85,7 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
 
   const { detail, timeline, recording } = playback;
   const seek = (p: number) => engineRef.current?.seek(p);
+  const playable = (detail.kind === 'video' || detail.kind === 'audio') && playback.unavailable.length < timeline.segments.length;
   let stage;
   if (detail.kind === 'photo') {
     stage = (
@@ -94,8 +98,8 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
         <img src={mediaUrl(detail.id, detail.needsProxy ? 'preview' : 'original')} alt={detail.originalName} draggable={false} onContextMenu={noMenu} data-testid="player-photo" />
       </div>
     );
-  } else if ((detail.kind === 'video' || detail.kind === 'audio') && playback.unavailable.length < timeline.segments.length) {
-    stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} />;
+  } else if (playable && (detail.kind === 'video' || detail.kind === 'audio')) {
+    stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} onFirstFrame={onFirstFrame} />;
   } else if (detail.kind === 'other') {
     stage = <Alert type="info" showIcon data-testid="player-document" title="这是文档（不是音视频或照片），不播放；原始文件按原样保存，可在右侧查看其信息。" />;
   } else {
@@ -120,16 +124,21 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
           </div>
         )}
       </div>
-      <MediaPanel
-        first={detail}
-        recording={recording}
-        timeline={timeline}
-        segmentIndex={pos.segmentIndex}
-        currentTime={pos.currentTime}
-        onSeek={seek}
-        onBookmarks={setMarks}
-        onChanged={props.onChanged}
-      />
+      {playable && !framed ? (
+        <aside className="ew-player-side" aria-busy="true" />
+      ) : (
+        <MediaPanel
+          first={detail}
+          segments={playback.segments}
+          recording={recording}
+          timeline={timeline}
+          segmentIndex={pos.segmentIndex}
+          currentTime={pos.currentTime}
+          onSeek={seek}
+          onBookmarks={setMarks}
+          onChanged={props.onChanged}
+        />
+      )}
     </div>
   );
 }

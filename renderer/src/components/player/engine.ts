@@ -104,6 +104,7 @@ export class SegmentEngine {
     on('ended', () => {
       if (mine()) this.advance();
     });
+    if (el instanceof HTMLVideoElement) this.watchLastFrame(el, mine);
     on('play', () => mine() && this.patch({ playing: true, ended: false }));
     on('playing', () => mine() && this.patch({ waiting: false }));
     on('pause', () => mine() && !this.switching && this.patch({ playing: false }));
@@ -116,6 +117,23 @@ export class SegmentEngine {
   }
 
   private switching = false;
+  private destroyed = false;
+
+  /**
+   * Takes the preloaded next segment over when the last frame of the one in play is presented, not at `ended`:
+   * `ended` comes a frame later and then waits for its event, and every such millisecond the picture stands still.
+   * Where the sound runs longer than the picture the last frame comes earlier than this and `ended` switches.
+   */
+  private watchLastFrame(el: HTMLVideoElement, mine: () => boolean): void {
+    const onFrame: VideoFrameRequestCallback = (_now, frame) => {
+      if (this.destroyed) return;
+      const next = this.slotSeg[this.active] + 1;
+      const ready = this.slotSeg[this.other] === next && this.els[this.other].readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
+      if (mine() && this.state.playing && !el.paused && ready && Number.isFinite(el.duration) && frame.mediaTime >= el.duration - 1.5 * FRAME_SEC) this.advance();
+      el.requestVideoFrameCallback(onFrame);
+    };
+    el.requestVideoFrameCallback(onFrame);
+  }
 
   private patch(p: Partial<EngineState>): void {
     this.state = { ...this.state, ...p };
@@ -187,6 +205,24 @@ export class SegmentEngine {
     if (!preload && slot === this.active) this.lastShown = performance.now();
   }
 
+  /**
+   * Preloads the next segment once the one in play can play: until then its first frame has the disk, the
+   * connection and the decoder to itself.
+   */
+  private preloadOnceReady(): void {
+    const el = this.el;
+    if (el.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) {
+      this.preloadNext();
+      return;
+    }
+    const go = () => {
+      el.removeEventListener('canplay', go);
+      if (this.slotSeg[this.active] >= 0) this.preloadNext();
+    };
+    el.addEventListener('canplay', go);
+    this.cleanups.push(() => el.removeEventListener('canplay', go));
+  }
+
   private preloadNext(): void {
     const next = this.slotSeg[this.active] + 1;
     if (this.slotSeg[this.other] !== next) this.load(this.other, next < this.timeline.segments.length ? next : -1, 0, true);
@@ -208,7 +244,7 @@ export class SegmentEngine {
     if (!at) return;
     this.active = 0;
     this.load(0, at.segment.index, at.time);
-    this.preloadNext();
+    this.preloadOnceReady();
     this.patch({ segmentIndex: at.segment.index, currentTime: at.time, position: at.segment.offset + at.time, ended: false });
     if (autoplay) this.startPlay(this.el);
   }
@@ -283,7 +319,7 @@ export class SegmentEngine {
       this.load(this.active, idx, at.time);
       this.patch({ segmentIndex: idx, currentTime: at.time, position: at.segment.offset + at.time, ended: false, playing: play, error: null });
       if (play) this.startPlay(this.el);
-      this.preloadNext();
+      this.preloadOnceReady();
     }
   }
 
@@ -326,6 +362,7 @@ export class SegmentEngine {
   }
 
   destroy(): void {
+    this.destroyed = true;
     cancelAnimationFrame(this.raf);
     for (const c of this.cleanups) c();
     for (const el of this.els) {

@@ -13,11 +13,12 @@ export type Playback =
   | { phase: 'preparing'; detail: MediaDetailDto; fraction: number }
   /** Disposed of after its retention (art. 11(3)): its record stays, there is nothing to play. */
   | { phase: 'disposed'; detail: MediaDetailDto }
-  | { phase: 'ready'; detail: MediaDetailDto; recording: RecordingDto | null; timeline: Timeline; unavailable: number[] };
+  /** `segments`: every segment's details, in order, as the player opened them. */
+  | { phase: 'ready'; detail: MediaDetailDto; recording: RecordingDto | null; segments: MediaDetailDto[]; timeline: Timeline; unavailable: number[] };
 
 /**
- * Loads what the player needs for one media item: its details, its recording (all segments, in
- * order, with gaps), leave to view (the same check the media handler makes: refused → a 查阅申请
+ * Loads what the player needs for one media item in one call (media.open): its details, its recording (all
+ * segments, in order, with gaps), leave to view (the same check the media handler makes: refused → a 查阅申请
  * is needed), and preview proxies made first where the original cannot play in Chromium.
  */
 export function usePlayback(mediaId: number): Playback {
@@ -26,28 +27,29 @@ export function usePlayback(mediaId: number): Playback {
   useEffect(() => {
     let live = true;
     const offs: (() => void)[] = [];
-    let refused: MediaDetailDto | null = null;
     const run = async () => {
       setState({ phase: 'loading' });
-      const detail = await api.media.get({ id: mediaId });
-      refused = detail;
+      const opened = await api.media.open({ id: mediaId });
+      if (!live) return;
+      const { detail, recording } = opened;
       if (detail.disposed) {
-        if (live) setState({ phase: 'disposed', detail });
+        setState({ phase: 'disposed', detail });
         return;
       }
-      const recording = detail.recordingId !== null ? await api.library.recording({ id: detail.recordingId }) : null;
+      if (opened.refused) {
+        setState({ phase: 'denied', message: opened.refused.message, item: detail });
+        return;
+      }
       const segments = recording?.segments ?? [
         { mediaId: detail.id, originalName: detail.originalName, startAt: detail.startAt, endAt: detail.endAt, durationSec: detail.durationSec, needsProxy: detail.needsProxy },
       ];
-      // Leave to view, and proxies: preparePreview asks the same authorizeView as the media handler.
-      const statuses = await Promise.all(segments.map((s) => api.media.preparePreview({ id: s.mediaId })));
-      if (!live) return;
+      const statuses = opened.previews;
       const waiting = new Map<number, number>();
       for (const st of statuses) if (st.available && !st.ready) waiting.set(st.mediaId, 0);
       const unavailable = statuses.filter((s) => !s.available).map((s) => s.mediaId);
       const finish = () => {
         if (!live) return;
-        setState({ phase: 'ready', detail, recording, timeline: buildTimeline(segments, recording?.gaps, recording?.overlaps), unavailable });
+        setState({ phase: 'ready', detail, recording, segments: opened.segments, timeline: buildTimeline(segments, recording?.gaps, recording?.overlaps), unavailable });
       };
       if (waiting.size === 0) {
         finish();
@@ -95,7 +97,7 @@ export function usePlayback(mediaId: number): Playback {
     run().catch((e: unknown) => {
       if (!live) return;
       const code = errorCode(e);
-      if (code === 'FORBIDDEN' || code === 'VIEW_NOT_GRANTED') setState({ phase: 'denied', message: errorMessage(e), item: refused });
+      if (code === 'FORBIDDEN' || code === 'VIEW_NOT_GRANTED') setState({ phase: 'denied', message: errorMessage(e), item: null });
       else setState({ phase: 'error', message: errorMessage(e) });
     });
     return () => {

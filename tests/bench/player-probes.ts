@@ -1,0 +1,121 @@
+/**
+ * The in-page halves of the player benchmark, as strings for `page.evaluate` (tsx would wrap named inner
+ * functions in a helper the page lacks). Times are `performance.now()` in the page.
+ */
+
+/** One open, in ms after the click; null where the page did not see that step. */
+export interface OpenMarks {
+  /** First API call started / last one before the first frame ended, and how many there were. */
+  apiFirstStart: number | null;
+  apiLastEnd: number | null;
+  apiCalls: number;
+  /** The element in play got its `src`. */
+  src: number | null;
+  /** The shown segment's first media response began (its headers arrived); null when no request of it had ended yet. */
+  mediaResponse: number | null;
+  meta: number | null;
+  /** The first frame presented (the measure). */
+  frame: number;
+}
+
+/**
+ * Arms `window.__open`: a promise of the OpenMarks of the next click. The click is taken in the capture phase; the
+ * element in play is found by a MutationObserver (no polling delay), its first frame by requestVideoFrameCallback.
+ */
+export const OPEN_PROBE = `(() => {
+  performance.clearResourceTimings();
+  const m = { t0: null, src: null, meta: null };
+  document.addEventListener('click', () => { m.t0 = performance.now(); }, { capture: true, once: true });
+  window.__open = new Promise((resolve) => {
+    let armed = false;
+    const check = () => {
+      const v = document.querySelector('video[data-active="true"][src]');
+      if (!v || armed) return;
+      armed = true;
+      obs.disconnect();
+      m.src = performance.now();
+      v.addEventListener('loadedmetadata', () => { m.meta = performance.now(); }, { once: true });
+      v.requestVideoFrameCallback(() => {
+        const frame = performance.now();
+        const t0 = m.t0 ?? frame;
+        const rel = (x) => (x === null ? null : x - t0);
+        const res = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.startTime <= frame);
+        const api = res.filter((e) => e.name.includes('/api/'));
+        // The shown segment's own requests (a preload of the next one carries purpose=preload).
+        const media = res.filter((e) => e.name.includes('/media/') && !e.name.includes('purpose=preload') && e.responseStart > 0);
+        resolve({
+          apiFirstStart: api.length ? Math.min(...api.map((e) => e.startTime)) - t0 : null,
+          apiLastEnd: api.length ? Math.max(...api.map((e) => e.responseEnd)) - t0 : null,
+          apiCalls: api.length,
+          src: rel(m.src),
+          mediaResponse: media.length ? Math.min(...media.map((e) => e.responseStart)) - t0 : null,
+          meta: rel(m.meta),
+          frame: frame - t0,
+        });
+      });
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'data-active'] });
+  });
+})()`;
+
+/**
+ * Defines `window.__switchOnce(from, segSec)`: with segment `from` in play (brought there first: from 0 after the
+ * recording's end by 重新播放), waits for the next segment's preload, jumps to half a second before the end, and
+ * resolves with the switch's stall: the first frame of the next segment (its presentation time less its media time)
+ * less the end of the previous one (its last frame's presentation time plus the media time left), and the raw gap
+ * between the two presented frames.
+ */
+export const SWITCH_PROBE = `(() => {
+  const active = () => document.querySelector('video[data-active="true"]');
+  const toggle = () => document.querySelector('[data-testid="play-toggle"]');
+  const until = (ok, what, ms = 8000) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const look = () => {
+      if (ok()) resolve();
+      else if (performance.now() - t0 > ms) reject(new Error('timed out: ' + what));
+      else setTimeout(look, 10);
+    };
+    look();
+  });
+  const playingAt = (i) => { const v = active(); return v && v.dataset.segmentIndex === String(i) && !v.paused && v.readyState >= 3; };
+  window.__switchOnce = async (from) => {
+    let v = active();
+    if (v.dataset.segmentIndex !== String(from)) {
+      if (from !== 0) throw new Error('switch probe: expected segment ' + from + ', at ' + v.dataset.segmentIndex);
+      v.currentTime = Math.max(0, v.duration - 0.1);
+      if (v.paused) toggle().click();
+      await until(() => toggle().getAttribute('aria-label') === '重新播放', 'recording end');
+      toggle().click();
+    } else if (v.paused) toggle().click();
+    await until(() => playingAt(from), 'playing segment ' + from);
+    v = active();
+    const next = [...document.querySelectorAll('video[data-slot]')].find((x) => x !== v);
+    await until(() => next.dataset.segmentIndex === String(from + 1) && next.readyState >= 2, 'preload of ' + (from + 1));
+    const log = [];
+    let live = true;
+    for (const el of [v, next]) {
+      const cb = (now, md) => {
+        if (!live) return;
+        log.push({ el, now, media: md.mediaTime, at: performance.now() });
+        el.requestVideoFrameCallback(cb);
+      };
+      el.requestVideoFrameCallback(cb);
+    }
+    let flip = null;
+    const obs = new MutationObserver(() => { if (flip === null && next.dataset.active === 'true') flip = performance.now(); });
+    obs.observe(next, { attributes: true, attributeFilter: ['data-active'] });
+    const rate = v.playbackRate;
+    const duration = v.duration;
+    v.currentTime = Math.max(0, duration - 0.5);
+    await until(() => flip !== null && log.filter((e) => e.el === next && e.at > flip).length >= 3, 'switch to ' + (from + 1));
+    live = false;
+    obs.disconnect();
+    const last = log.filter((e) => e.el === v && e.at <= flip).pop();
+    const first = log.find((e) => e.el === next && e.at > flip);
+    if (!last || !first) throw new Error('switch probe: no frames around the switch');
+    const endOfPrevious = last.now + ((duration - last.media) * 1000) / rate;
+    const startOfNext = first.now - (first.media * 1000) / rate;
+    return { stall: Math.max(0, startOfNext - endOfPrevious), gap: first.now - last.now };
+  };
+})()`;
