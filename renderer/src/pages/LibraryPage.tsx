@@ -8,6 +8,7 @@ import { RecordingGroups } from '../components/library/RecordingGroups';
 import { PageHeader } from '../components/PageHeader';
 import { PlayerModal } from '../components/player/PlayerModal';
 import '../components/player/player.css';
+import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../stores/library';
 import { usePlayerStore } from '../stores/player';
 import { useSessionStore } from '../stores/session';
@@ -28,7 +29,8 @@ function useTableHeight(): number {
 
 /** 资料库: find footage by date, officer, recorder, situation or case, and play it. */
 export function LibraryPage() {
-  const s = useLibraryStore();
+  // Not the rows: the list's blocks arrive as it scrolls and only the table draws them.
+  const s = useLibraryStore(useShallow(({ blocks: _rows, ...rest }) => rest));
   const { load } = s;
   const open = usePlayerStore((p) => p.open);
   const revision = usePlayerStore((p) => p.revision);

@@ -1,4 +1,4 @@
-import { Checkbox, Spin } from 'antd';
+import { Spin } from 'antd';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { extentPx, firstRowAt } from './rowWindow';
 import './scroll-table.css';
@@ -42,6 +42,11 @@ const HEADER_PX = 40;
 const SELECT_PX = 40;
 /** Rows drawn beyond the view's bottom, so a small scroll shows no gap before the next frame. */
 const OVERSCAN = 4;
+/**
+ * Rows are placed from an anchor row that moves only every ANCHOR_ROWS rows; in between a scroll moves just
+ * the layer that holds them (a transform, no layout), not each row.
+ */
+const ANCHOR_ROWS = 64;
 
 function cellStyle(c: { width: number; fixedRight?: boolean }): React.CSSProperties {
   return { width: c.width, flex: `0 0 ${c.width}px` };
@@ -58,7 +63,8 @@ const RowCells = memo(function RowCells<T extends { id: number }>(props: {
   return (
     <>
       <div className="ew-st-cell ew-st-select" style={{ width: SELECT_PX, flex: `0 0 ${SELECT_PX}px` }}>
-        <Checkbox checked={props.selected} onChange={(e) => props.onSelect(row.id, e.target.checked)} aria-label="选择" />
+        {/* A native box: antd's Checkbox costs more to mount than the rest of the row, and rows mount on every scroll. */}
+        <input type="checkbox" className="ew-st-check" checked={props.selected} onChange={(e) => props.onSelect(row.id, e.target.checked)} aria-label="选择" />
       </div>
       {props.columns.map((c) => (
         <div key={c.key} className={`ew-st-cell${c.fixedRight ? ' ew-st-fixed' : ''}${c.ellipsis ? ' ew-st-ellipsis' : ''}`} style={cellStyle(c)}>
@@ -81,6 +87,7 @@ export function ScrollTable<T extends { id: number }>(props: ScrollTableProps<T>
   const [scrollTop, setScrollTop] = useState(0);
   const first = firstRowAt(scrollTop, rowCount, rowPx, height);
   const top = Math.floor(first);
+  const anchor = top - (top % ANCHOR_ROWS);
   const shown = Math.min(rowCount - top, Math.ceil(height / rowPx) + OVERSCAN);
   const width = SELECT_PX + props.columns.reduce((n, c) => n + c.width, 0);
 
@@ -113,7 +120,7 @@ export function ScrollTable<T extends { id: number }>(props: ScrollTableProps<T>
         aria-rowindex={i + 2}
         tabIndex={row ? 0 : -1}
         data-testid={row ? props.rowTestId : undefined}
-        style={{ top: (i - top) * rowPx, height: rowPx, width }}
+        style={{ top: (i - anchor) * rowPx, height: rowPx, width }}
         onClick={(e) => onClick(e, row)}
         onKeyDown={(e) => onKey(e, row)}
       >
@@ -160,7 +167,9 @@ export function ScrollTable<T extends { id: number }>(props: ScrollTableProps<T>
           })}
         </div>
         <div className="ew-st-body" style={{ height, width, top: HEADER_PX }}>
-          <div style={{ transform: `translateY(${-(first - top) * rowPx}px)` }}>{rows}</div>
+          <div className="ew-st-layer" style={{ transform: `translateY(${(anchor - first) * rowPx}px)` }}>
+            {rows}
+          </div>
           {rowCount === 0 && <div className="ew-st-empty">{props.loading ? <Spin /> : props.empty}</div>}
         </div>
       </div>
