@@ -31,7 +31,7 @@ function p95(xs: number[]): number {
 }
 
 /** The cached archive for `n` media, made (office set up, rows generated, ANALYZE) when missing or stale. */
-async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
+export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
   const root = path.resolve('test-results', 'bench-cache', `library-${n}`);
   const marker = path.join(root, 'generated.json');
   // Any change to any migration (an index added) makes a new archive.

@@ -14,6 +14,7 @@ import { benchDocking } from './docking';
 import type { BenchRow as Row } from './row';
 import { benchAudit } from './audit';
 import { benchIntegrity } from './integrity';
+import { benchLibraryScroll } from './library-scroll';
 
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
@@ -26,6 +27,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   docking: () => benchDocking(),
   integrity: () => benchIntegrity(),
   audit: () => benchAudit(),
+  'library-scroll': () => benchLibraryScroll(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

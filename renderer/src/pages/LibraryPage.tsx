@@ -1,6 +1,6 @@
 import { FolderAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Pagination, Segmented, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AddToCaseModal, type AddTarget } from '../components/cases/AddToCaseModal';
 import { LibraryFilters } from '../components/library/LibraryFilters';
 import { LibraryTable } from '../components/library/LibraryTable';
@@ -8,6 +8,7 @@ import { RecordingGroups } from '../components/library/RecordingGroups';
 import { PageHeader } from '../components/PageHeader';
 import { PlayerModal } from '../components/player/PlayerModal';
 import '../components/player/player.css';
+import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../stores/library';
 import { usePlayerStore } from '../stores/player';
 import { useSessionStore } from '../stores/session';
@@ -28,7 +29,8 @@ function useTableHeight(): number {
 
 /** 资料库: find footage by date, officer, recorder, situation or case, and play it. */
 export function LibraryPage() {
-  const s = useLibraryStore();
+  // Not the rows: the list's blocks arrive as it scrolls and only the table draws them.
+  const s = useLibraryStore(useShallow(({ blocks: _rows, ...rest }) => rest));
   const { load } = s;
   const open = usePlayerStore((p) => p.open);
   const revision = usePlayerStore((p) => p.revision);
@@ -37,6 +39,8 @@ export function LibraryPage() {
   const canAdd = useCan('cases.addItems');
   const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
   const height = useTableHeight();
+  // Stable, so the table's rows are not all drawn again whenever the store changes.
+  const openItem = useCallback((item: { id: number }) => open(item.id), [open]);
 
   useEffect(() => {
     void load();
@@ -81,19 +85,22 @@ export function LibraryPage() {
         {s.grouped ? (
           <RecordingGroups thumbs={thumbs} onOpen={open} onAddRecording={(recordingId, label) => setAddTarget({ recordingId, label })} />
         ) : (
-          <LibraryTable thumbs={thumbs} height={height} onOpen={(item) => open(item.id)} />
+          <LibraryTable thumbs={thumbs} height={height} onOpen={openItem} />
         )}
-        <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 12 }}>
-          <Pagination
-            current={s.page}
-            pageSize={s.pageSize}
-            total={s.total}
-            showSizeChanger
-            pageSizeOptions={[50, 100, 200, 500]}
-            showTotal={(t) => `共 ${t} ${s.grouped ? '组' : '条'}`}
-            onChange={(page, pageSize) => void s.setPage(page, pageSize)}
-          />
-        </div>
+        {/* The flat list scrolls over every match; groups are paged. */}
+        {s.grouped && (
+          <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 12 }}>
+            <Pagination
+              current={s.page}
+              pageSize={s.pageSize}
+              total={s.total}
+              showSizeChanger
+              pageSizeOptions={[50, 100, 200, 500]}
+              showTotal={(t) => `共 ${t} 组`}
+              onChange={(page, pageSize) => void s.setPage(page, pageSize)}
+            />
+          </div>
+        )}
       </Card>
       <AddToCaseModal
         target={addTarget}

@@ -27,6 +27,8 @@ export interface TestHostOptions {
   browseRoots?: string[];
   /** Awaited before each file an ingest copies: a test holds a source here to keep it running. */
   ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
+  /** An archive that exists already (a benchmark's cached one), left in place on close; default: a fresh one. */
+  archiveRoot?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface TestHostOptions {
  * the renderer built by `vite build` into out/renderer.
  */
 export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHost> {
-  const archiveRoot = mkdtempSync(path.join(tmpdir(), 'ew-e2e-'));
+  const archiveRoot = opts.archiveRoot ?? mkdtempSync(path.join(tmpdir(), 'ew-e2e-'));
   let offset = opts.startAt ? opts.startAt.getTime() - Date.now() : 0;
   const clock = { now: () => new Date(Date.now() + offset) };
   // Sources are only what a test adds: not this machine's mounted drives or EVIDENCE_EXTRA_SOURCES.
@@ -56,7 +58,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
       await Promise.allSettled([...services.jobs.values()].map((j) => j.done));
       await host.close();
       services.archive.close();
-      rmSync(archiveRoot, { recursive: true, force: true });
+      if (!opts.archiveRoot) rmSync(archiveRoot, { recursive: true, force: true });
     },
   };
 }
