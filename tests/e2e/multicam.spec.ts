@@ -175,9 +175,9 @@ test('the flash shows in every camera within one frame once the clocks are corre
   expect(viewed.sort((x, y) => x - y)).toEqual([a.mediaId, b.mediaId, c.mediaId].sort((x, y) => x - y));
 });
 
-// Not yet held on a heavily loaded machine (load average 16–29 on 2 cores, seven sessions): measured max drift 1, 27, 41,
-// 66, 259 ms (and 338 ms before the beep-free rerun); spikes follow a player's decoder stalling while the page gets no
-// frame for up to 0.7 s. Remove fixme once it holds with two workers on CI.
+// Not yet held on a heavily loaded machine (load average 16–29 on 2 cores, seven sessions): the loop's measured max
+// drift in five runs was 1, 27, 41, 66 and 259 ms (338 ms in an earlier run of this test); the spikes follow a player
+// stalling while the page gets no animation frame for up to 0.7 s. Remove fixme once it holds with two workers on CI.
 test.fixme('the sync loop keeps the players within one frame of each other while playing', async ({ page }) => {
   await openMulticam(page);
   // A, B and C all have footage from 3 s to 10 s of the axis: play most of that stretch together.
