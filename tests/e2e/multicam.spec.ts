@@ -5,6 +5,7 @@ import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs, nav } from './support/session';
 import { FLASH_FRAMES, PROBE_BOX, SCENE_FPS } from '../support/multicam-clips';
+import { SETTLE_MS, SILENT_VOLUME } from '../../renderer/src/components/multicam/sync';
 
 /**
  * 多机位同步 against the real browser host: four recorders filmed one flash; recorder C's clock runs 7 s ahead and its
@@ -86,8 +87,11 @@ test('the flash shows in every camera within one frame once the clocks are corre
   await expect(page.locator('[data-testid="multicam-sound"][aria-pressed="true"]')).toHaveCount(1);
   await tile(b).getByTestId('multicam-sound').click();
   await expect(tile(b).getByTestId('multicam-sound')).toHaveAttribute('aria-pressed', 'true');
-  expect(await tile(a).locator('video').evaluateAll((vs) => vs.map((v) => (v as HTMLVideoElement).muted))).toEqual([true, true]);
-  expect(await tile(b).locator('video').evaluateAll((vs) => vs.map((v) => (v as HTMLVideoElement).muted))).toEqual([false, false]);
+  // The others play silently: a volume below 16-bit sound's last bit rather than muted (see SILENT_VOLUME).
+  const sound = (r: typeof a) => tile(r).locator('video').evaluateAll((vs) => vs.map((v) => ({ muted: (v as HTMLVideoElement).muted, volume: (v as HTMLVideoElement).volume })));
+  expect(await sound(a)).toEqual([{ muted: false, volume: SILENT_VOLUME }, { muted: false, volume: SILENT_VOLUME }]);
+  expect(await sound(b)).toEqual([{ muted: false, volume: 1 }, { muted: false, volume: 1 }]);
+  expect(SILENT_VOLUME).toBeLessThanOrEqual(2 ** -16);
 
   const axisStartMs = await page.evaluate(() => (window as unknown as { __multicam: Probe }).__multicam.axisStartMs);
   const flashPos = (SCENE_EVENT.getTime() - axisStartMs) / 1000;
@@ -157,10 +161,6 @@ test('the flash shows in every camera within one frame once the clocks are corre
   });
   const apart = Math.max(...onsets) - Math.min(...onsets);
   expect(apart, `flash shown ${JSON.stringify(shown)} (page clock ms, media s)`).toBeLessThanOrEqual(FRAME_MS);
-  // The sync loop's own measure of the spread while playing is reported, not asserted: it is not yet held under a frame
-  // on a loaded machine (CI measured 122 ms); the fixme test below keeps that requirement visible.
-  const state = await page.evaluate(() => (window as unknown as { __multicam: Probe }).__multicam.state());
-  test.info().annotations.push({ type: 'sync loop drift', description: `max ${state.maxDriftMs ?? '-'} ms over ${state.samples} samples` });
   await page.getByTestId('multicam-play').click();
 
   // D: no byte was asked for by the view, and asking serves none (403).
@@ -175,8 +175,59 @@ test('the flash shows in every camera within one frame once the clocks are corre
   expect(viewed.sort((x, y) => x - y)).toEqual([a.mediaId, b.mediaId, c.mediaId].sort((x, y) => x - y));
 });
 
-// Issue 15 asks the players to stay within one frame while playing; the sync loop does not hold that yet under load.
-test.fixme('the sync loop keeps the players within one frame of each other while playing (CI measured 122 ms)', () => {});
+// Not yet held on a heavily loaded machine (load average 16–29 on 2 cores, seven sessions): the loop's measured max
+// drift in five runs was 1, 27, 41, 66 and 259 ms (338 ms in an earlier run of this test); the spikes follow a player
+// stalling while the page gets no animation frame for up to 0.7 s. Remove fixme once it holds with two workers on CI.
+test.fixme('the sync loop keeps the players within one frame of each other while playing', async ({ page }) => {
+  await openMulticam(page);
+  // A, B and C all have footage from 3 s to 10 s of the axis: play most of that stretch together.
+  await page.evaluate(() => (window as unknown as { __multicam: Probe }).__multicam.seek(3.05));
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLVideoElement>('[data-can-view="true"] video[data-active="true"]')].every((v) => !v.seeking && v.readyState >= 3)))
+    .toBe(true);
+  // The test's own measure, beside the loop's: on every animation frame the axis positions of the three players, taken
+  // while all three play, from a second after the last of them (re)started (as the loop counts).
+  await page.evaluate(
+    ({ settleMs }) => {
+      const w = window as unknown as { __spread: { at: number; ms: number }[]; __multicam: Probe & { offsets: number[] } };
+      w.__spread = [];
+      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid="multicam-tile"]')];
+      const offsets = w.__multicam.offsets;
+      let startedAt = Infinity;
+      for (const v of document.querySelectorAll('[data-can-view="true"] video')) for (const ev of ['playing', 'seeked']) v.addEventListener(ev, () => (startedAt = performance.now()));
+      const sample = () => {
+        const now = performance.now();
+        const at: number[] = [];
+        tiles.forEach((tile, i) => {
+          const v = tile.querySelector<HTMLVideoElement>('video[data-active="true"]');
+          if (tile.dataset.canView === 'true' && v && !v.paused && !v.seeking && v.readyState >= 3) at.push(offsets[i]! + v.currentTime);
+        });
+        if (at.length === 3 && now >= startedAt + settleMs) w.__spread.push({ at: Math.min(...at), ms: (Math.max(...at) - Math.min(...at)) * 1000 });
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    },
+    { settleMs: SETTLE_MS },
+  );
+  await page.getByTestId('multicam-play').click();
+  // Read while still playing, near C's end (a click later might land after the end and start the axis again).
+  let state: ReturnType<Probe['state']> | null = null;
+  await expect
+    .poll(async () => (state = await page.evaluate(() => (window as unknown as { __multicam: Probe }).__multicam.state())).position, { timeout: 60_000 })
+    .toBeGreaterThan(9.6);
+  const own = await page.evaluate(() => (window as unknown as { __spread: { at: number; ms: number }[] }).__spread.filter((x) => x.at <= 9.6));
+  const ownMax = Math.max(...own.map((x) => x.ms));
+  const measuredSec = own.length ? own[own.length - 1]!.at - own[0]!.at : 0;
+  test.info().annotations.push({
+    type: 'drift while playing',
+    description: `sync loop: max ${state!.maxDriftMs?.toFixed(1) ?? '-'} ms over ${state!.samples} samples; test: max ${ownMax.toFixed(1)} ms over ${own.length} samples spanning ${measuredSec.toFixed(2)} s of the axis`,
+  });
+  console.log(`[multicam drift] ${test.info().annotations.at(-1)!.description}`);
+  expect(measuredSec, 'measured over seconds of playing').toBeGreaterThan(2);
+  expect(state!.samples).toBeGreaterThan(0);
+  expect(state!.maxDriftMs!, 'the sync loop\'s own measure').toBeLessThanOrEqual(FRAME_MS);
+  expect(ownMax, `the players' spread, sampled by the test: ${JSON.stringify(own.filter((x) => x.ms > FRAME_MS))}`).toBeLessThanOrEqual(FRAME_MS);
+});
 
 test('a hand correction of a camera is recorded with who, when, value and reason, and shown', async ({ page }) => {
   await openMulticam(page);

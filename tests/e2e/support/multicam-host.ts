@@ -41,12 +41,17 @@ export interface MulticamHost {
   close(): Promise<void>;
 }
 
-/** Waits until the services' clock is early in its second, so that a docking a moment later measures whole seconds. */
-async function earlyInSecond(services: ApiServices): Promise<Date> {
+/**
+ * Waits until the services' clock is half way through a second and returns the next whole second. A DEVICE.TXT showing
+ * that instant (whole seconds, as recorders write) is measured right (rounded to whole seconds) by a docking that starts
+ * up to about a second later: on a loaded machine the docking has been seen to start more than 0.4 s after the file.
+ */
+async function nextWholeSecond(services: ApiServices): Promise<Date> {
   for (;;) {
-    const now = services.clock.now();
-    if (now.getTime() % 1000 < 100) return now;
-    await new Promise((r) => setTimeout(r, 1000 - (now.getTime() % 1000) + 5));
+    const now = services.clock.now().getTime();
+    const into = now % 1000;
+    if (into >= 500 && into < 600) return new Date(now - into + 1000);
+    await new Promise((r) => setTimeout(r, (1500 - into) % 1000 + 5));
   }
 }
 
@@ -63,7 +68,7 @@ export async function startMulticamHost(): Promise<MulticamHost> {
   const recordings: SceneRecording[] = [];
   for (const clip of clips) {
     const sourceId = services.sources.addFolder(clip.volume).id;
-    const at = await earlyInSecond(services);
+    const at = await nextWholeSecond(services);
     await dockVolume(clip, at, TZ);
     const { sessionId } = await callApi(services, admin, 'ingest.start', {
       sourceId,

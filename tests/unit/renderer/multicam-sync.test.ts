@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MulticamCameraDto } from '../../../main/api/dto';
 import { axisPosition, buildAxis, coverageAt, spread } from '../../../renderer/src/components/multicam/axis';
-import { MasterClock, MAX_NUDGE, nudgeFactor } from '../../../renderer/src/components/multicam/clock';
+import { MasterClock, MAX_NUDGE, SpeedNudge } from '../../../renderer/src/components/multicam/clock';
 
 const T0 = Date.UTC(2024, 4, 20, 1, 30, 0);
 const iso = (sec: number) => new Date(T0 + sec * 1000).toISOString();
@@ -93,11 +93,38 @@ describe('the sync clock and its nudges', () => {
     expect(clock.now(10500)).toBe(6.5);
   });
 
-  it('slows a player that is ahead, speeds one that is behind, within ±8 %, and leaves one in step alone', () => {
-    expect(nudgeFactor(0.001)).toBe(1);
-    expect(nudgeFactor(0.02)).toBeCloseTo(0.96, 10);
-    expect(nudgeFactor(-0.02)).toBeCloseTo(1.04, 10);
-    expect(nudgeFactor(0.2)).toBeCloseTo(1 - MAX_NUDGE, 10);
-    expect(nudgeFactor(-0.2)).toBeCloseTo(1 + MAX_NUDGE, 10);
+  it('slows a player that is ahead, speeds one that is behind, within ±20 %, and leaves one in step alone', () => {
+    expect(new SpeedNudge().factor(0, 0.016)).toBe(1);
+    expect(new SpeedNudge().factor(0.02, 0.016)).toBeLessThan(1);
+    expect(new SpeedNudge().factor(-0.02, 0.016)).toBeGreaterThan(1);
+    expect(new SpeedNudge().factor(0.5, 0.016)).toBeCloseTo(1 - MAX_NUDGE, 10);
+    expect(new SpeedNudge().factor(-0.5, 0.016)).toBeCloseTo(1 + MAX_NUDGE, 10);
+  });
+
+  /** Players whose clocks run at `pace` × the speed they are given, each nudged towards their mean every `dtSec`. */
+  function simulate(pace: number[], start: number[], dtSec: number, seconds: number): number[] {
+    const nudges = pace.map(() => new SpeedNudge());
+    const pos = [...start];
+    const spreads: number[] = [];
+    for (let t = 0; t < seconds; t += dtSec) {
+      const mean = pos.reduce((a, b) => a + b, 0) / pos.length;
+      const speed = pos.map((p, i) => nudges[i]!.factor(p - mean, dtSec));
+      pos.forEach((_, i) => (pos[i]! += pace[i]! * speed[i]! * dtSec));
+      spreads.push(Math.max(...pos) - Math.min(...pos));
+    }
+    return spreads;
+  }
+
+  it('pulls players that started 60 ms apart within half a frame in a second', () => {
+    const spreads = simulate([1, 1, 1], [0.06, 0, 0.03], 0.016, 3);
+    expect(Math.max(...spreads.slice(Math.round(1 / 0.016)))).toBeLessThan(0.02);
+    expect(Math.max(...spreads.slice(Math.round(3 / 0.016)))).toBeLessThan(0.005);
+  });
+
+  it('learns a lasting lag: a player whose clock loses 15 % stays within a few milliseconds, even at 4 checks a second', () => {
+    for (const dt of [0.016, 0.25]) {
+      const spreads = simulate([1, 0.85, 1], [0, 0, 0], dt, 10);
+      expect(Math.max(...spreads.slice(Math.round(3 / dt))), `every ${dt} s`).toBeLessThan(0.01);
+    }
   });
 });

@@ -1,9 +1,15 @@
 import type { SegmentEngine } from '../player/engine';
 import { axisPosition, coverageAt, spread, type AxisCamera } from './axis';
-import { HARD_SYNC_SEC, MasterClock, nudgeFactor } from './clock';
+import { HARD_SYNC_SEC, MasterClock, SpeedNudge } from './clock';
 
 /** After a seek, a start or a camera coming into view, its first second is not counted in the measured drift. */
 export const SETTLE_MS = 1000;
+/**
+ * The volume of the cameras not heard: 2^-16, below the last bit of 16-bit sound, so they are silent. Not `muted`
+ * (nor volume 0): Chromium then clocks a player from a timer of its own, which on a loaded machine was measured losing
+ * 10–35 % of real time, while players with sound share the sound output's clock and stay together to the millisecond.
+ */
+export const SILENT_VOLUME = 2 ** -16;
 /** A paused player further than this from the clock is seeked (half a frame at 25 fps). */
 const PAUSED_TOLERANCE_SEC = 0.02;
 
@@ -33,10 +39,12 @@ const READY = 3; // HTMLMediaElement.HAVE_FUTURE_DATA
 
 /**
  * Keeps several players on one wall-clock axis. A master clock (MasterClock) says where the axis is; on every
- * animation frame each camera with footage there is compared with it: far off → seeked, a little off → its speed
- * nudged (nudgeFactor), so that the players stay within a frame of each other while playing. A camera with no footage
- * at the position (before its start, in a gap, after its end) is paused. The spread of the players' positions is
- * measured on every frame (except in the first second after a seek, start or a camera coming into view) and reported.
+ * animation frame each camera with footage there is compared with it: far off → seeked, paused → started. While they
+ * play, the clock follows the players (it is set to the mean of their positions) rather than the wall clock, and each
+ * player's speed is nudged towards that mean (SpeedNudge): on a loaded machine the players run slower than real time
+ * and unevenly, and no player is asked to keep up with a clock it cannot follow. A camera with no footage at the
+ * position (before its start, in a gap, after its end) is paused. The spread of the players' positions is measured on
+ * every frame (except in the first second after a seek, start or a camera coming into view) and reported.
  */
 export class MultiSync {
   private readonly clock = new MasterClock();
@@ -46,6 +54,8 @@ export class MultiSync {
   private lastEmit = 0;
   private readonly settleUntil: number[];
   private readonly wasCovered: boolean[];
+  private readonly nudges: SpeedNudge[];
+  private lastTick = 0;
   private maxDrift: number | null = null;
   private lastDrift: number | null = null;
   private samples = 0;
@@ -58,6 +68,7 @@ export class MultiSync {
   ) {
     this.settleUntil = cams.map(() => 0);
     this.wasCovered = cams.map(() => false);
+    this.nudges = cams.map(() => new SpeedNudge());
     const t = performance.now();
     // Each loads its first segment paused; the loop moves it to the clock.
     for (const c of cams) c.engine?.start(0, false);
@@ -131,9 +142,9 @@ export class MultiSync {
     this.tick();
   }
 
-  /** Only this camera is heard (null: none). */
+  /** Only this camera is heard (null: none); the others play silently (SILENT_VOLUME). */
   setSound(index: number | null): void {
-    this.cams.forEach((c, i) => c.engine?.setMuted(i !== index));
+    this.cams.forEach((c, i) => c.engine?.setVolume(i === index ? 1 : SILENT_VOLUME));
   }
 
   destroy(): void {
@@ -151,6 +162,8 @@ export class MultiSync {
   private tick(): void {
     if (this.raf === -1) return;
     const t = performance.now();
+    const dt = (t - this.lastTick) / 1000;
+    this.lastTick = t;
     let pos = this.clock.now(t);
     if (this.playing && pos >= this.span) {
       this.clock.hold(t);
@@ -168,16 +181,18 @@ export class MultiSync {
       const ready = !shown || !cov || (!shown.el.seeking && shown.el.readyState >= READY);
       return { c, i, cov, ready };
     });
-    // A player in view waits for data: hold the clock and the others until it can go on.
+    // A player in view waits for data: hold the clock and every player (the one waiting too, or it runs on alone as
+    // soon as its data comes) until all can go on together.
     const waiting = views.some((v) => !v.ready);
     this.waiting = waiting;
     if (this.playing && waiting) {
       this.clock.hold(t);
-      for (const v of views) if (v.ready) v.c.engine?.pause();
+      for (const v of views) v.c.engine?.pause();
     } else if (this.playing) {
       this.clock.run(t);
     }
-    const positions: number[] = [];
+    /** The players playing their footage at the position: where each is on the axis. */
+    const live: { i: number; engine: SegmentEngine; at: number }[] = [];
     for (const { c, i, cov, ready } of views) {
       const engine = c.engine;
       if (!engine || !ready) continue;
@@ -204,14 +219,20 @@ export class MultiSync {
         this.settleUntil[i] = t + SETTLE_MS;
         continue;
       }
-      engine.nudge(nudgeFactor(err));
-      if (t >= this.settleUntil[i]!) positions.push(axisPosition(c.axis, segmentIndex, el.currentTime));
+      live.push({ i, engine, at: axisPosition(c.axis, segmentIndex, el.currentTime) });
     }
-    if (this.playing && !waiting && positions.length >= 2) {
-      const d = spread(positions);
-      this.lastDrift = d;
-      this.maxDrift = Math.max(this.maxDrift ?? 0, d);
-      this.samples++;
+    if (this.playing && !waiting && live.length) {
+      // The clock follows the players; each is nudged towards where they are together.
+      const together = live.reduce((sum, l) => sum + l.at, 0) / live.length;
+      this.clock.set(together, t);
+      for (const l of live) l.engine.nudge(this.nudges[l.i]!.factor(l.at - together, dt));
+      const settled = live.filter((l) => t >= this.settleUntil[l.i]!).map((l) => l.at);
+      if (settled.length >= 2) {
+        const d = spread(settled);
+        this.lastDrift = d;
+        this.maxDrift = Math.max(this.maxDrift ?? 0, d);
+        this.samples++;
+      }
     }
     if (t - this.lastEmit >= 100 || !this.playing) {
       this.lastEmit = t;
