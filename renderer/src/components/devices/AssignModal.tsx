@@ -32,11 +32,7 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
   };
 
   return (
-    <ItemFormModal<RecorderDto, Values>
-      item={recorder}
-      title="领用记录仪"
-      name={(r) => r.serial}
-      okText="确认领用"
+    <ItemFormModal<RecorderDto, Values> item={recorder} title="领用记录仪" name={(r) => r.serial} okText="确认领用"
       initialValues={{ from: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}

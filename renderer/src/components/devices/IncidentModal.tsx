@@ -25,11 +25,7 @@ export function IncidentModal(props: { recorder: RecorderDto | null; onClose(): 
     void message.success(`已登记记录仪 ${i.serial} ${INCIDENT_KIND_LABELS[i.kind]}${i.officer ? `，佩戴人 ${i.officer.name}` : ''}`);
   };
   return (
-    <ItemFormModal<RecorderDto, Values>
-      item={props.recorder}
-      title="丢失/损坏登记"
-      name={(r) => r.serial}
-      okText="登记"
+    <ItemFormModal<RecorderDto, Values> item={props.recorder} title="丢失/损坏登记" name={(r) => r.serial} okText="登记"
       width={560}
       initialValues={{ kind: 'damaged', occurredAt: pickerNow() }}
       onSubmit={submit}

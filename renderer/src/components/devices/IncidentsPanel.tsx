@@ -108,11 +108,7 @@ export function IncidentsPanel() {
       <Typography.Paragraph type="secondary">“谁佩戴、谁负责”：因保管不善、使用不当造成丢失、损坏的，按规定赔偿；故意损坏的，原价赔偿并追究责任（制度第十条）。扫描件只读保存，仅保管员和大队负责人可查看。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <DataTable<IncidentDto> rowKey="id" loading={!rows && !error} columns={columns} rows={rows ?? []} pageSize={20} data-testid="incidents-table" empty="尚无丢失或损坏记录" />
-      <ItemFormModal<IncidentDto, { decision: CompensationDecision; note?: string }>
-        item={deciding}
-        title="赔偿决定"
-        name={(i) => i.serial}
-        okText="确认决定"
+      <ItemFormModal<IncidentDto, { decision: CompensationDecision; note?: string }> item={deciding} title="赔偿决定" name={(i) => i.serial} okText="确认决定"
         initialValues={{ decision: 'compensate' }}
         onSubmit={submitDecision}
         onClose={() => setDeciding(null)}

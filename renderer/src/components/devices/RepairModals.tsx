@@ -17,11 +17,7 @@ export function SendRepairModal(props: { recorder: RecorderDto | null; onClose()
     void message.success(`记录仪 ${recorder.serial} 已登记送修`);
   };
   return (
-    <ItemFormModal
-      item={recorder}
-      title="送修"
-      name={(r) => r.serial}
-      okText="登记送修"
+    <ItemFormModal item={recorder} title="送修" name={(r) => r.serial} okText="登记送修"
       initialValues={{ sentAt: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}
@@ -53,11 +49,7 @@ export function ReturnRepairModal(props: { repair: RepairDto | null; onClose(): 
     void message.success(`记录仪 ${repair.serial} 维修返回已登记`);
   };
   return (
-    <ItemFormModal
-      item={props.repair}
-      title="维修返回"
-      name={(r) => r.serial}
-      okText="登记返回"
+    <ItemFormModal item={props.repair} title="维修返回" name={(r) => r.serial} okText="登记返回"
       initialValues={{ result: 'repaired', returnedAt: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}

@@ -20,11 +20,7 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
   };
 
   return (
-    <ItemFormModal<UserDto, ResetValues>
-      item={user}
-      title="重置密码"
-      name={(u) => `${u.displayName}（${u.login}）`}
-      okText="重置密码"
+    <ItemFormModal<UserDto, ResetValues> item={user} title="重置密码" name={(u) => `${u.displayName}（${u.login}）`} okText="重置密码"
       danger
       width={480}
       onSubmit={submit}

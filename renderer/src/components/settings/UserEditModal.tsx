@@ -27,11 +27,7 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
   };
 
   return (
-    <ItemFormModal<UserDto, EditValues>
-      item={user}
-      title="修改用户"
-      name={(u) => u.login}
-      okText="保存"
+    <ItemFormModal<UserDto, EditValues> item={user} title="修改用户" name={(u) => u.login} okText="保存"
       width={600}
       initialValues={user ? { displayName: user.displayName, badgeNo: user.badgeNo, roles: user.roles, disabled: user.disabled } : undefined}
       onSubmit={submit}
