@@ -28,12 +28,24 @@ export class CliSession {
   }
 }
 
-/** Runs fn through the API as that user (his password from EVIDENCE_PASSWORD or the terminal), then logs out and closes. */
-export async function asUser<T>(archive: string, login: string, env: CliEnv, fn: (cli: CliSession) => Promise<T>): Promise<T> {
+/** How `asUser` starts the session: `session.login` with his password, or a method that logs him in itself. */
+export interface LogIn {
+  /** The terminal's prompt (default `password for LOGIN: `). */
+  prompt?: string;
+  /** The method fn calls logs him in with this password (`backup.restore`, `backup.rebuild`): no `session.login` first. */
+  byFn?: boolean;
+}
+
+/**
+ * Runs fn through the API as that user (his password from EVIDENCE_PASSWORD or the terminal, also given to fn), then
+ * logs out and closes.
+ */
+export async function asUser<T>(archive: string, login: string, env: CliEnv, fn: (cli: CliSession, password: string) => Promise<T>, how: LogIn = {}): Promise<T> {
   const cli = new CliSession(archive, env);
   try {
-    await cli.call('session.login', { login, password: await readPassword(`password for ${login}: `, env) });
-    const result = await fn(cli);
+    const password = await readPassword(how.prompt ?? `password for ${login}: `, env);
+    if (!how.byFn) await cli.call('session.login', { login, password });
+    const result = await fn(cli, password);
     await cli.call('session.logout', {});
     return result;
   } finally {

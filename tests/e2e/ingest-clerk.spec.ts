@@ -1,14 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { locateTools, zonedToUtc } from '../../main/media';
 import { makeSegments } from '../fixtures/recorder-volume';
-import { ADMIN, CHIEF, setUpOfficeVia } from './support/api';
-import { startTestHost, type TestHost } from './support/host';
+import { officeSpec } from './support/office-spec';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs, nav } from './support/session';
+import { nav } from './support/session';
 
 /**
  * Issue 11 (a clerk's first week), ingest side: the browser host's folder picker, a recorder whose info file is
@@ -22,15 +20,8 @@ const BADGE = '012345';
 const start = zonedToUtc({ y: 2026, m: 11, d: 23, hh: 9, mm: 0, ss: 0 }, TZ);
 const docked = zonedToUtc({ y: 2026, m: 11, d: 23, hh: 18, mm: 0, ss: 0 }, TZ);
 
-test.describe.configure({ mode: 'serial' });
-
-let host: TestHost;
-let work: string;
 let roots: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-clerk-'));
+officeSpec('clerk', async (work) => {
   roots = path.join(work, 'media');
   const rec = path.join(roots, 'ZFY');
   await makeSegments(path.join(rec, 'DCIM', '100MEDIA'), 2, 2, start, { serial: SERIAL, badge: BADGE, timeZone: TZ });
@@ -40,20 +31,8 @@ test.beforeAll(async () => {
   execFileSync(locateTools().ffmpeg!, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240', '-frames:v', '1', path.join(rec, 'PHOTO', 'IMG_0001.JPG')]);
   for (const f of ['DCIM/ZFYINFO.TXT', 'readme.txt', 'PHOTO/IMG_0001.JPG']) await utimes(path.join(rec, f), start, start);
   await mkdir(path.join(roots, '备份盘'));
-  host = await startTestHost({ startAt: docked, browseRoots: [roots] });
-  await setUpOfficeVia(host.services, { id: 'e2e-setup', sessionId: null }, { admin: ADMIN, chief: CHIEF }, { timeZone: TZ });
-});
-
-test.afterAll(async () => {
-  await host?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-expectQuietConsole(() => /UNKNOWN_RECORDER|BACKUP_ON_SOURCE|400|409|422/);
-test.beforeEach(async ({ page }) => {
-  await page.clock.install({ time: docked });
-  await loginAs(page, host.openUrl, ADMIN);
-});
+  return { host: { startAt: docked, browseRoots: [roots] }, timeZone: TZ };
+}, () => /UNKNOWN_RECORDER|BACKUP_ON_SOURCE|400|409|422/);
 
 test('the folder picker, 其他 files unselected, and an unknown recorder confirmed before it is registered', async ({ page }) => {
   await nav(page).getByRole('menuitem', { name: '采集导入' }).click();

@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, addUser, callApi, CHIEF, setUpOfficeVia } from './support/api';
+import { expect, test } from '@playwright/test';
+import { ADMIN, addUser, callApi } from './support/api';
 import { makeRecorderVolume, writeRandomFile, type FixtureVolume } from '../fixtures/recorder-volume';
-import { startTestHost, type TestHost } from './support/host';
+import { officeSpec } from './support/office-spec';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs, logout } from './support/session';
+import { loginAs, logout, nav } from './support/session';
 
 /**
  * The custodian's daily and weekly work on the fake recorder volume: register the recorder and
@@ -19,39 +18,13 @@ const OFFICER_NAME = '张三';
 const BRAND = '海康威视';
 const MODEL = 'DSJ-A8';
 
-test.describe.configure({ mode: 'serial' });
-
-let host: TestHost;
 let vol: FixtureVolume;
-let work: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-ingest-'));
+const spec = officeSpec('ingest', async (work) => {
   vol = await makeRecorderVolume(path.join(work, 'DSJ-A8'));
   await mkdir(path.join(work, '备份盘'));
-  host = await startTestHost({ startAt: vol.dockedAt });
-  host.services.sources.addFolder(vol.root);
-  host.services.sources.addFolder(path.join(work, '备份盘'));
-  // First-run setup through the API (the foundation spec covers the wizard); the admin is also custodian.
-  await setUpOfficeVia(host.services, { id: 'e2e-setup', sessionId: null }, { admin: ADMIN, chief: CHIEF }, { timeZone: vol.timeZone });
+  // The host starts, and each page's clock is set, on the day the recorder was docked.
+  return { host: { startAt: vol.dockedAt }, timeZone: vol.timeZone, sources: [vol.root, path.join(work, '备份盘')] };
 });
-
-test.afterAll(async () => {
-  await host?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-expectQuietConsole();
-test.beforeEach(async ({ page }) => {
-  // The browser's clock says the same day as the services' (the day the recorder was docked).
-  await page.clock.install({ time: vol.dockedAt });
-  await loginAs(page, host.openUrl, ADMIN);
-});
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: '主导航' });
-}
 
 function fileOf(role: FixtureVolume['files'][number]['role']): string {
   const f = vol.files.find((x) => x.role === role);
@@ -173,7 +146,7 @@ test('the custodian ingests the docked recorder and sees each flag on the right 
 });
 
 test('the sessions list shows the handover and opens its detail', async ({ page }) => {
-  await page.goto(`${host.url}/#/ingest/sessions`);
+  await page.goto(`${spec.host.url}/#/ingest/sessions`);
   const table = page.getByTestId('sessions-table');
   const row = table.getByRole('row', { name: new RegExp(vol.serial) });
   await expect(row).toContainText(OFFICER_NAME);
@@ -191,12 +164,12 @@ test('the sessions list shows the handover and opens its detail', async ({ page 
 // also keep the footage may open the handover sheet (ingest.handoverSheet) but not run the custodian's work.
 test('an admin who is not the custodian opens the handover sheet and is offered none of the custodian\'s work', async ({ page }) => {
   const admin = { id: 'e2e-admin', sessionId: null };
-  await callApi(host.services, admin, 'session.login', { login: ADMIN.login, password: ADMIN.password });
-  await addUser(host.services, admin, OTHER_ADMIN, ['admin']);
+  await callApi(spec.host.services, admin, 'session.login', { login: ADMIN.login, password: ADMIN.password });
+  await addUser(spec.host.services, admin, OTHER_ADMIN, ['admin']);
 
   await logout(page);
-  await loginAs(page, host.openUrl, OTHER_ADMIN);
-  await page.goto(`${host.url}/#/ingest/sessions`);
+  await loginAs(page, spec.host.openUrl, OTHER_ADMIN);
+  await page.goto(`${spec.host.url}/#/ingest/sessions`);
   await page.getByTestId('sessions-table').getByRole('row', { name: new RegExp(vol.serial) }).click();
   await expect(page.getByTestId('ingest-status')).toHaveText('导入完成');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成交接登记表' }).click()]);
@@ -263,10 +236,10 @@ test('the dashboard shows today\'s ingest and the audit log names the new action
 test('a long copy shows its progress and can be cancelled, keeping nothing half-stored', async ({ page }) => {
   test.setTimeout(180_000);
   // Big enough to watch: 1 GiB from a folder that is not a recorder (rules art. 18).
-  const big = path.join(work, '外来U盘');
+  const big = path.join(spec.work, '外来U盘');
   await mkdir(big);
   await writeRandomFile(path.join(big, 'VID_20240520_170000.mp4'), 1024 * 1024 * 1024);
-  host.services.sources.addFolder(big);
+  spec.host.services.sources.addFolder(big);
 
   await nav(page).getByRole('menuitem', { name: '采集导入' }).click();
   await page.getByRole('button', { name: '扫描 外来U盘' }).click();

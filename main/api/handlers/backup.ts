@@ -35,8 +35,8 @@ import { rm } from 'node:fs/promises';
 import { AppError, CUSTODY_KEEPERS } from '../../common';
 import { openStore, readOffice, type Db } from '../../store';
 import type { ApiServices, Client } from '../context';
-import type { MethodParsedInput } from '../contract';
-import type { BackupRunDto, BackupStatusDto, RebuildDto, RestoreDto } from '../dto';
+import type { MethodOutput, MethodParsedInput } from '../contract';
+import type { BackupRunDto, BackupStatusDto, SessionInfo } from '../dto';
 import type { HandlerTable } from '../handler';
 import { officeVerifier, signerFor } from '../signing';
 import { startSession } from './session';
@@ -227,14 +227,38 @@ function takeBackupSource(services: ApiServices, sourceId: string, verb: '恢复
   return { source, root: services.archive.root };
 }
 
-/** `backup.restore`; `onStep` is the crash test's seam (a SIGKILL at each step leaves no half archive). */
-export async function restoreArchive(
+/**
+ * Restore and rebuild: an archive made from a backup for `client`, who is logged in on it at the end. `onStep` is the
+ * crash tests' seam: a SIGKILL at each step leaves no half archive and the backup as it was.
+ */
+type FromBackup<M extends 'backup.restore' | 'backup.rebuild', Step> = (
   services: ApiServices,
   client: Client,
-  input: MethodParsedInput<'backup.restore'>,
+  input: MethodParsedInput<M>,
   now: Date,
-  onStep?: (step: RestoreStep) => void,
-): Promise<RestoreDto> {
+  onStep?: (step: Step) => void,
+) => Promise<MethodOutput<M>>;
+
+/**
+ * The end of both: the staged archive (closed: a folder with an open database in it cannot be renamed on Windows)
+ * moved into place, logged as `done`, opened, and the user logged in there.
+ */
+async function placeAndLogIn(
+  services: ApiServices,
+  client: Client,
+  placed: { staging: string; root: string; done: [message: string, details: Record<string, unknown>] },
+  login: { login: string; password: string },
+  now: Date,
+): Promise<SessionInfo> {
+  await placeRestore(placed.staging, placed.root);
+  services.log.info(...placed.done);
+  const outcome = await checkLogin(services.archive.open().db, login.login, login.password, now, services.archive.office().timeZone, { costs: services.costs });
+  if (!outcome.ok) throw outcome.error;
+  return startSession(services, client, outcome, now);
+}
+
+/** `backup.restore`. */
+export const restoreArchive: FromBackup<'backup.restore', RestoreStep> = async (services, client, input, now, onStep) => {
   const { source, root } = takeBackupSource(services, input.sourceId, '恢复');
   const { staging, report } = await stageRestore({
     backupDir: source.path,
@@ -272,12 +296,9 @@ export async function restoreArchive(
     throw e;
   }
   onStep?.('audited');
-  await placeRestore(staging, root);
-  services.log.info('archive restored from backup', { generation: report.generation, manifestSha256: report.manifestSha256 });
-  const outcome = await checkLogin(services.archive.open().db, input.login, input.password, now, services.archive.office().timeZone, { costs: services.costs });
-  if (!outcome.ok) throw outcome.error;
-  return { session: startSession(services, client, outcome, now), report };
-}
+  const done: [string, Record<string, unknown>] = ['archive restored from backup', { generation: report.generation, manifestSha256: report.manifestSha256 }];
+  return { session: await placeAndLogIn(services, client, { staging, root, done }, input, now), report };
+};
 
 /**
  * `backup.rebuild`: no usable snapshot, so the archive is built from what the backup's files alone vouch for
@@ -287,14 +308,7 @@ export async function restoreArchive(
  * day manifest's hash and the old chain's last sealed head; the day manifests are signed again by the new admin, and
  * the old CA, day-manifest signatures and seal files are kept as they were in `certs/previous/`.
  */
-export async function rebuildArchive(
-  services: ApiServices,
-  client: Client,
-  input: MethodParsedInput<'backup.rebuild'>,
-  now: Date,
-  /** The crash test's seam: a SIGKILL at each step leaves no half archive and the backup as it was. */
-  onStep?: (step: RebuildStep) => void,
-): Promise<RebuildDto> {
+export const rebuildArchive: FromBackup<'backup.rebuild', RebuildStep> = async (services, client, input, now, onStep) => {
   const { source, root } = takeBackupSource(services, input.sourceId, '重建');
   const plan = await planRebuild(source.path, now);
   const staging = stagingFor(root);
@@ -346,13 +360,10 @@ export async function rebuildArchive(
     await discardRestore(staging);
     throw e;
   }
-  // Closed first: a folder with an open database in it cannot be renamed everywhere (Windows).
-  await placeRestore(staging, root);
-  services.log.info('archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length });
-  const session = await checkLogin(services.archive.open().db, input.admin.login, input.admin.password, now, plan.timeZone, { costs: services.costs });
-  if (!session.ok) throw session.error;
-  return { session: startSession(services, client, session, now), report: { ...withoutCa(plan), neverInFiles: neverInFiles(plan) } };
-}
+  const done: [string, Record<string, unknown>] = ['archive rebuilt from backup files', { generation: plan.trustedGeneration, originals: plan.originals.length, unrecovered: plan.unrecovered.length }];
+  const session = await placeAndLogIn(services, client, { staging, root, done }, input.admin, now);
+  return { session, report: { ...withoutCa(plan), neverInFiles: neverInFiles(plan) } };
+};
 
 function withoutCa(plan: RebuildPlan): Omit<RebuildPlan, 'caCertPem'> {
   const { caCertPem: _ca, ...rest } = plan;

@@ -2,7 +2,7 @@
 import { CHECK_ITEM_LABELS, COMPENSATION_DECISION_LABELS, INCIDENT_KIND_LABELS, localDay, REPAIR_RESULT_LABELS } from '../../common';
 import type { DeviceEvent } from '../../devices';
 import type { DayRows, Finding } from '../types';
-import { recorderRef, timeOf } from './shared';
+import { recorderRef, timeOf, wentOut } from './shared';
 
 type EventOf<K extends DeviceEvent['kind']> = Extract<DeviceEvent, { kind: K }>;
 const eventsOf = <K extends DeviceEvent['kind']>(rows: DayRows, ...kinds: K[]): EventOf<K>[] =>
@@ -21,13 +21,14 @@ export const failedChecks = (rows: DayRows): Finding[] =>
   }));
 
 /**
- * Recorders in service and worn that day with no pre-use check recorded (art. 4). A day still running is not judged:
- * its check may still be entered.
+ * Recorders in service, worn and taken out that day (`wentOut`: issued, footage of the day or docked) with no pre-use
+ * check recorded (art. 4: the check comes before use; a recorder its wearer kept through a day off was not used). A day
+ * still running is not judged: its check may still be entered.
  */
 export const missingChecks = (rows: DayRows): Finding[] => {
   if (rows.day >= localDay(rows.now, rows.timeZone)) return [];
   return rows.devices.recorders
-    .filter((r) => r.inService && r.wearers.length > 0 && r.check === null)
+    .filter((r) => r.inService && r.wearers.length > 0 && r.check === null && wentOut(rows, r))
     .map((r) => ({
       key: `no_pre_use_check:recorder:${r.recorderId}`,
       kind: 'no_pre_use_check',

@@ -1,26 +1,25 @@
 // Art. 8 and 11(1): who wore which recorder on the day, whether its footage was handed over that day, and late handovers.
 import { dayStart, localDay, nextDay } from '../../common';
 import type { DayRows, Finding, MediaRow } from '../types';
-import { formatLateness, mediaRef, recorderRef, sessionRef, timeOf } from './shared';
+import { dockingsOf, formatLateness, mediaRef, recordedOn, recorderRef, sessionRef, timeOf, wentOut } from './shared';
 
 interface RecorderWorn {
   recorderId: number;
   serial: string;
   wearers: string[];
-  /** Taken out that day: its assignment began that day or it had its pre-use check that day. */
-  issued: boolean;
+  /** Taken out that day (`wentOut`). */
+  out: boolean;
 }
 
 /** The recorders in service that day (by their records, not today's status) that someone wore, with their wearers. */
 function recordersWorn(rows: DayRows): RecorderWorn[] {
-  const dayBegins = dayStart(rows.day, rows.timeZone).getTime();
   return rows.devices.recorders
     .filter((r) => r.inService && r.wearers.length > 0)
     .map((r) => ({
       recorderId: r.recorderId,
       serial: r.serial,
       wearers: [...new Set(r.wearers.map((w) => `${w.name}（${w.badgeNo}）`))],
-      issued: r.check !== null || r.wearers.some((w) => new Date(w.fromAt).getTime() > dayBegins),
+      out: wentOut(rows, r),
     }))
     .sort((a, b) => a.serial.localeCompare(b.serial));
 }
@@ -29,17 +28,17 @@ const sessionDay = (rows: DayRows, iso: string): string => localDay(new Date(iso
 
 /**
  * One finding per recorder worn on the day: handed over that day (a record the chief confirms), or not docked at all
- * that day (art. 8). An assignment runs for weeks, so a recorder counts as out that day only when it was issued or
- * checked that day, recorded footage that day or was docked; one that lay unused (a day off) has nothing to hand over.
+ * that day (art. 8). Only a recorder that went out that day (`wentOut`) is judged: one that lay unused (a day off) has
+ * nothing to hand over.
  * A day still running is not judged: its handover may come this evening.
  */
 export const recorderDays = (rows: DayRows): Finding[] => {
   const today = localDay(rows.now, rows.timeZone);
   if (rows.day >= today) return [];
   return recordersWorn(rows).flatMap((r): Finding[] => {
-    const docked = rows.sessions.filter((s) => s.recorderId === r.recorderId && s.status === 'completed');
-    const recorded = rows.media.filter((m) => m.recorderId === r.recorderId && m.day === rows.day);
-    if (!r.issued && !docked.length && !recorded.length) return [];
+    if (!r.out) return [];
+    const docked = dockingsOf(rows, r.recorderId);
+    const recorded = recordedOn(rows, r.recorderId);
     const refs = [recorderRef(r.recorderId, r.serial), ...docked.map((s) => sessionRef(s.id))];
     if (docked.length) {
       const files = docked.reduce((n, s) => n + s.filesStored, 0);

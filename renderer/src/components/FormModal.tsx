@@ -7,7 +7,7 @@ import { useSubmit } from '../hooks/useSubmit';
  * A dialog around one form: OK (or Enter in a field, through the hidden submit button) runs `onSubmit`; the dialog
  * closes when it succeeds and shows its failure below the form when it does not.
  */
-export function FormModal<V>(props: {
+export interface FormModalProps<V> {
   open: boolean;
   title: ReactNode;
   okText: string;
@@ -24,7 +24,9 @@ export function FormModal<V>(props: {
   /** Shown above the form. */
   intro?: ReactNode;
   children: ReactNode;
-}) {
+}
+
+export function FormModal<V>(props: FormModalProps<V>) {
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const { busy, error, setError, run } = useSubmit();
@@ -44,6 +46,17 @@ export function FormModal<V>(props: {
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>
   );
+}
+
+/**
+ * A FormModal for one item, open while `item` is set: the title names it (`送修：ZFY…`), each item starts its own form,
+ * and `onSubmit` gets the item with the values.
+ */
+export function ItemFormModal<T extends { id: Key }, V>(
+  props: Omit<FormModalProps<V>, 'open' | 'title' | 'formKey' | 'onSubmit'> & { item: T | null; title: string; name(item: T): string; onSubmit(item: T, values: V): Promise<void> },
+) {
+  const { item, title, name, onSubmit, ...rest } = props;
+  return <FormModal<V> {...rest} open={item !== null} title={item ? `${title}：${name(item)}` : title} formKey={item?.id} onSubmit={(v) => (item ? onSubmit(item, v) : Promise.resolve())} />;
 }
 
 /** A date and time to the minute, as the device records take them (送修, 返回, 领用, 丢失). */

@@ -1,7 +1,7 @@
 import { FolderAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Pagination, Segmented, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { AddToCaseModal, type AddTarget } from '../components/cases/AddToCaseModal';
+import { useAddToCase } from '../components/cases/AddToCaseModal';
 import { LibraryFilters } from '../components/library/LibraryFilters';
 import { LibraryTable } from '../components/library/LibraryTable';
 import { RecordingGroups } from '../components/library/RecordingGroups';
@@ -37,7 +37,10 @@ export function LibraryPage() {
   const roles = useSessionStore((x) => x.session?.roles) ?? [];
   const thumbs = roles.some((r) => THUMB_ROLES.has(r));
   const canAdd = useCan('cases.addItems');
-  const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
+  const addToCase = useAddToCase(() => {
+    s.setSelected([]);
+    void load();
+  });
   const height = useTableHeight();
   // Stable, so the table's rows are not all drawn again whenever the store changes.
   const openItem = useCallback((item: { id: number }) => open(item.id), [open]);
@@ -75,7 +78,7 @@ export function LibraryPage() {
               <Button
                 icon={<FolderAddOutlined />}
                 disabled={s.selected.length === 0}
-                onClick={() => setAddTarget({ mediaIds: s.selected, label: `将所选 ${s.selected.length} 条资料加入案件` })}
+                onClick={() => addToCase.open({ mediaIds: s.selected, label: `将所选 ${s.selected.length} 条资料加入案件` })}
               >
                 加入案件
               </Button>
@@ -83,7 +86,7 @@ export function LibraryPage() {
           )}
         </div>
         {s.grouped ? (
-          <RecordingGroups thumbs={thumbs} onOpen={open} onAddRecording={(recordingId, label) => setAddTarget({ recordingId, label })} />
+          <RecordingGroups thumbs={thumbs} onOpen={open} onAddRecording={(recordingId, label) => addToCase.open({ recordingId, label })} />
         ) : (
           <LibraryTable thumbs={thumbs} height={height} onOpen={openItem} />
         )}
@@ -102,14 +105,7 @@ export function LibraryPage() {
           </div>
         )}
       </Card>
-      <AddToCaseModal
-        target={addTarget}
-        onClose={() => setAddTarget(null)}
-        onAdded={() => {
-          s.setSelected([]);
-          void load();
-        }}
-      />
+      {addToCase.modal}
       <PlayerModal />
     </div>
   );

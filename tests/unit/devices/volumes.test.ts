@@ -6,15 +6,12 @@ import { tempDir } from '../../support/services';
 
 describe('removable volumes', () => {
   it('finds recorder-like mounts in /proc/mounts, with escaped spaces, and ignores system mounts', () => {
-    const text = [
-      '/dev/vda / ext4 rw,relatime 0 0',
-      'proc /proc proc rw 0 0',
-      '/dev/sdb1 /media/zhang/DSJ\\040A8 vfat rw,nosuid 0 0',
-      '/dev/sdc1 /run/media/li/执法仪 exfat rw 0 0',
-      '/dev/sdd1 /data/usb ntfs3 rw 0 0',
-      '/dev/vda2 /boot/efi vfat rw 0 0',
-      'tmpfs /run tmpfs rw 0 0',
-    ].join('\n');
+    // device, mount point (a space written \040 as the kernel does), file system; then the options and dump fields.
+    const mounts: [string, string, string][] = [
+      ['/dev/vda', '/', 'ext4'], ['proc', '/proc', 'proc'], ['/dev/sdb1', '/media/zhang/DSJ\\040A8', 'vfat'], ['/dev/sdc1', '/run/media/li/执法仪', 'exfat'],
+      ['/dev/sdd1', '/data/usb', 'ntfs3'], ['/dev/vda2', '/boot/efi', 'vfat'], ['tmpfs', '/run', 'tmpfs'],
+    ];
+    const text = mounts.map((m) => `${m.join(' ')} rw,nosuid 0 0`).join('\n');
     expect(parseLinuxMounts(text)).toEqual(['/media/zhang/DSJ A8', '/run/media/li/执法仪', '/data/usb']);
   });
 

@@ -255,7 +255,9 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
     await w.moveTo(local(18, 8, 40));
     const recorders = await w.t.call(w.keeper, 'recorders.list', {});
     const idOf = (serial: string) => recorders.find((r) => r.serial === serial)!.id;
-    // A is checked before use and found with a flat battery; B goes out with no check recorded.
+    // A is checked before use and found with a flat battery; B is issued again to 李四 and goes out with no check recorded.
+    const li = recorders.find((r) => r.serial === SERIAL_B)!.currentOfficer!;
+    await w.t.call(w.keeper, 'recorders.assign', { recorderId: idOf(SERIAL_B), officerId: li.id, from: local(18, 8, 35).toISOString() });
     await w.t.call(w.keeper, 'devices.recordChecks', { day: WEDNESDAY, entries: [{ recorderId: idOf(SERIAL_A), noFault: true, battery: false, storage: true, clock: true, note: '电池无法充满' }] });
     await w.moveTo(local(18, 10, 0));
     const repair = await w.t.call(w.keeper, 'devices.sendRepair', { recorderId: idOf(SERIAL_B), fault: '按键失灵', repairer: '厂家售后' });
@@ -280,9 +282,10 @@ describe('the daily check of a fixture week (rules art. 15)', () => {
       [`device_repair:repair:${repair.id}:sent`, '9', false, `${SERIAL_B} 送修：按键失灵`],
       [`device_repair:repair:${repair.id}:returned`, '9', false, `${SERIAL_B} 维修返回：已修复`],
     ]);
-    // The same events on the recorder's own day only: Tuesday has none.
+    // The same events on the recorder's own day only: Tuesday has none. On Tuesday A lay unused (a day off: no check
+    // due), while B was docked and so went out unchecked.
     const tuesday = await w.t.call(w.chief, 'supervision.day', { day: TUESDAY });
-    expect(kinds(tuesday).filter((k) => /^(device_|no_pre_use)/.test(k))).toEqual([`no_pre_use_check@4!`, `no_pre_use_check@4!`]);
+    expect(tuesday.findings.filter((f) => /^(device_|no_pre_use)/.test(f.kind)).map((f) => f.key)).toEqual([`no_pre_use_check:recorder:${idOf(SERIAL_B)}`]);
   });
 
   it.skipIf(pdfToolsMissing() !== null)('the daily check record and the inspection report print through LibreOffice whole: every paragraph and cell on A4 paper', () => {

@@ -96,13 +96,30 @@ describe('finding sources (pure)', () => {
         refs: [{ kind: 'recorder', id: 1, label: 'R1' }],
       },
     ]);
-    const unchecked = recorderDay();
+    // Issued that morning: it went out, so it needed its check.
+    const unchecked = recorderDay({ wearers: [{ ...recorderDay().wearers[0]!, fromAt: '2026-11-20T00:30:00Z' }] });
     const checked = recorderDay({ recorderId: 2 as RecorderId, serial: 'R2', check: { id: 5, recorderId: 2 as RecorderId, serial: 'R2', day: '2026-11-20', items: { noFault: true, battery: true, storage: true, clock: true }, failed: [], note: null, checkedAt: '2026-11-20T00:10:00Z', checkedBy: '周保管' } });
     const idle = recorderDay({ recorderId: 3 as RecorderId, serial: 'R3', wearers: [] });
     const repairing = recorderDay({ recorderId: 4 as RecorderId, serial: 'R4', inService: false });
     const devices = { recorders: [unchecked, checked, idle, repairing], events: [] };
     expect(sources.missingChecks(rows({ devices })).map((f) => [f.key, f.article, f.problem, f.detail])).toEqual([['no_pre_use_check:recorder:1', '4', true, '佩戴人 张三（1）']]);
     expect(sources.missingChecks(rows({ devices, now: new Date('2026-11-20T12:00:00Z') }))).toEqual([]);
+  });
+
+  it('pre-use checks (art. 4): a recorder its wearer kept through a day off needs no check; any sign of use makes it due', () => {
+    // Assigned since last week (the wearer's span is the whole day), not checked, nothing recorded, not docked.
+    const dayOff = recorderDay();
+    const keys = (r: DayRows) => sources.missingChecks(r).map((f) => f.key);
+    expect(keys(rows({ devices: { recorders: [dayOff], events: [] } }))).toEqual([]);
+    const media: DayRows['media'][number] = {
+      id: 41, name: 'patrol.mp4', kind: 'video', day: '2026-11-20', startAt: '2026-11-20T02:00:00Z', endAt: '2026-11-20T02:10:00Z', hasAudio: true, flags: [],
+      recorderId: 1, serial: 'R1', officerId: 1, officerName: '张三', recordingId: null, durationSec: 600, sessionId: 9, sessionStartedAt: '2026-11-21T01:00:00Z',
+    };
+    expect(keys(rows({ devices: { recorders: [dayOff], events: [] }, media: [media] }))).toEqual(['no_pre_use_check:recorder:1']);
+    // Footage of another day handed over on this one still shows the recorder was docked that day.
+    expect(keys(rows({ devices: { recorders: [dayOff], events: [] }, sessions: [session(7)] }))).toEqual(['no_pre_use_check:recorder:1']);
+    // A failed docking is no docking; footage of the day before is no use on this one.
+    expect(keys(rows({ devices: { recorders: [dayOff], events: [] }, sessions: [session(8, { status: 'failed' })], media: [{ ...media, day: '2026-11-19' }] }))).toEqual([]);
   });
 
   it('repairs (art. 9) and loss or damage (art. 10): each event one finding, beyond repair and any incident a problem', () => {

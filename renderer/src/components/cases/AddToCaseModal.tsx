@@ -1,5 +1,5 @@
 import { App, Alert, Form, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseSummaryDto } from '../../../../main/api/dto';
 import { api } from '../../api';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -10,6 +10,15 @@ export type AddTarget = { mediaIds: number[]; label: string } | { recordingId: n
 export function AddToCaseModal(props: { target: AddTarget | null; onClose: () => void; onAdded?: (caseId: number) => void }) {
   // Mounted afresh on each opening: no state carried over from the last one.
   return props.target ? <AddToCaseDialog {...props} target={props.target} /> : null;
+}
+
+/**
+ * The 加入案件 dialog with its state, for a page or panel that offers it: `open(target)` shows it, `modal` is placed once
+ * in the caller's tree, `onAdded` runs after the items are in the case.
+ */
+export function useAddToCase(onAdded: () => void): { open(target: AddTarget): void; modal: ReactNode } {
+  const [target, setTarget] = useState<AddTarget | null>(null);
+  return { open: setTarget, modal: <AddToCaseModal target={target} onClose={() => setTarget(null)} onAdded={onAdded} /> };
 }
 
 function AddToCaseDialog(props: { target: AddTarget; onClose: () => void; onAdded?: (caseId: number) => void }) {

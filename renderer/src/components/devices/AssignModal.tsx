@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import type { RecorderDto } from '../../../../main/api/dto';
 import { useDevicesStore } from '../../stores/devices';
 import { fromPicker, pickerNow } from '../../time';
-import { FormModal, MinutePicker, PeopleSelect } from '../FormModal';
+import { ItemFormModal, MinutePicker, PeopleSelect } from '../FormModal';
 
 interface Values {
   officerId?: number;
@@ -24,19 +24,15 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
     if (recorder) void loadOfficers().catch(() => undefined);
   }, [recorder, loadOfficers]);
 
-  const submit = async (v: Values) => {
+  const submit = async (recorder: RecorderDto, v: Values) => {
     const officerId = v.officerId;
-    if (!recorder || officerId === undefined) return;
+    if (officerId === undefined) return;
     const r = await assign({ recorderId: recorder.id, officerId, from: fromPicker(v.from) });
     void message.success(`记录仪 ${r.serial} 已由 ${r.currentOfficer?.name ?? ''} 领用`);
   };
 
   return (
-    <FormModal<Values>
-      open={recorder !== null}
-      title={recorder ? `领用记录仪：${recorder.serial}` : '领用记录仪'}
-      okText="确认领用"
-      formKey={recorder?.id}
+    <ItemFormModal<RecorderDto, Values> item={recorder} title="领用记录仪" name={(r) => r.serial} okText="确认领用"
       initialValues={{ from: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}
@@ -59,6 +55,6 @@ export function AssignModal(props: { recorder: RecorderDto | null; onClose(): vo
       <Form.Item name="from" label="起始时间" rules={[{ required: true, message: '请选择起始时间' }]} extra="此时间之后该记录仪录制的资料归属于该使用人。">
         <MinutePicker />
       </Form.Item>
-    </FormModal>
+    </ItemFormModal>
   );
 }

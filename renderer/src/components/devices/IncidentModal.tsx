@@ -5,7 +5,7 @@ import type { IncidentKind } from '../../../../main/common';
 import { INCIDENT_KIND_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { fromPicker, pickerNow } from '../../time';
-import { FormModal, MinutePicker } from '../FormModal';
+import { ItemFormModal, MinutePicker } from '../FormModal';
 
 interface Values {
   kind: IncidentKind;
@@ -20,17 +20,12 @@ interface Values {
 export function IncidentModal(props: { recorder: RecorderDto | null; onClose(): void }) {
   const { message } = App.useApp();
   const reportIncident = useDevicesStore((s) => s.reportIncident);
-  const { recorder } = props;
-  const submit = async (v: Values) => {
-    if (!recorder) return;
+  const submit = async (recorder: RecorderDto, v: Values) => {
     const i = await reportIncident({ recorderId: recorder.id, kind: v.kind, occurredAt: fromPicker(v.occurredAt), description: v.description.trim() });
     void message.success(`已登记记录仪 ${i.serial} ${INCIDENT_KIND_LABELS[i.kind]}${i.officer ? `，佩戴人 ${i.officer.name}` : ''}`);
   };
   return (
-    <FormModal<Values>
-      open={recorder !== null}
-      title={recorder ? `丢失/损坏登记：${recorder.serial}` : '丢失/损坏登记'}
-      okText="登记"
+    <ItemFormModal<RecorderDto, Values> item={props.recorder} title="丢失/损坏登记" name={(r) => r.serial} okText="登记"
       width={560}
       initialValues={{ kind: 'damaged', occurredAt: pickerNow() }}
       onSubmit={submit}
@@ -46,6 +41,6 @@ export function IncidentModal(props: { recorder: RecorderDto | null; onClose(): 
       <Form.Item name="description" label="经过" rules={[{ required: true, whitespace: true, message: '请填写经过' }, { max: 1000 }]}>
         <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 6 }} data-testid="incident-description" />
       </Form.Item>
-    </FormModal>
+    </ItemFormModal>
   );
 }

@@ -13,9 +13,10 @@ import { COMPENSATION_DECISION_LABELS, COMPENSATION_DECISIONS, INCIDENT_KIND_LAB
 import { useDevicesStore } from '../../stores/devices';
 import { formatTime } from '../../time';
 import { DataTable } from '../DataTable';
-import { FormModal } from '../FormModal';
+import { ItemFormModal } from '../FormModal';
 import { formUrl } from '../GeneratedFile';
 import { toBase64 } from '../forms/ScanUpload';
+import { OutcomeCell } from './OutcomeCell';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -57,9 +58,8 @@ export function IncidentsPanel() {
     });
   };
 
-  const submitDecision = async (v: { decision: CompensationDecision; note?: string }) => {
-    if (!deciding) return;
-    await api.devices.decideIncident({ incidentId: deciding.id, decision: v.decision, note: v.note?.trim() || null });
+  const submitDecision = async (incident: IncidentDto, v: { decision: CompensationDecision; note?: string }) => {
+    await api.devices.decideIncident({ incidentId: incident.id, decision: v.decision, note: v.note?.trim() || null });
     touched();
     void message.success('赔偿决定已登记');
   };
@@ -74,23 +74,13 @@ export function IncidentsPanel() {
       title: '赔偿决定',
       key: 'decision',
       width: 190,
-      render: (_v, i) =>
-        i.decision ? (
-          <div>
-            <Tag color={i.decision === 'no_compensation' ? 'default' : 'volcano'}>{COMPENSATION_DECISION_LABELS[i.decision]}</Tag>
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {i.decidedBy}{i.decisionNote ? `：${i.decisionNote}` : ''}
-              </Typography.Text>
-            </div>
-          </div>
-        ) : canDecide ? (
-          <Button size="small" icon={<AuditOutlined />} onClick={() => setDeciding(i)} data-testid={`decide-${i.id}`}>
-            作出决定
-          </Button>
-        ) : (
-          <Tag>待大队负责人决定</Tag>
-        ),
+      render: (_v, i) => (
+        <OutcomeCell
+          outcome={i.decision && { color: i.decision === 'no_compensation' ? 'default' : 'volcano', label: COMPENSATION_DECISION_LABELS[i.decision], note: `${i.decidedBy ?? ''}${i.decisionNote ? `：${i.decisionNote}` : ''}` }}
+          action={canDecide ? { icon: <AuditOutlined />, label: '作出决定', onClick: () => setDeciding(i), testId: `decide-${i.id}` } : null}
+          pending={<Tag>待大队负责人决定</Tag>}
+        />
+      ),
     },
     {
       title: '情况说明（扫描件）',
@@ -118,11 +108,7 @@ export function IncidentsPanel() {
       <Typography.Paragraph type="secondary">“谁佩戴、谁负责”：因保管不善、使用不当造成丢失、损坏的，按规定赔偿；故意损坏的，原价赔偿并追究责任（制度第十条）。扫描件只读保存，仅保管员和大队负责人可查看。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <DataTable<IncidentDto> rowKey="id" loading={!rows && !error} columns={columns} rows={rows ?? []} pageSize={20} data-testid="incidents-table" empty="尚无丢失或损坏记录" />
-      <FormModal<{ decision: CompensationDecision; note?: string }>
-        open={deciding !== null}
-        title={deciding ? `赔偿决定：${deciding.serial}` : '赔偿决定'}
-        okText="确认决定"
-        formKey={deciding?.id}
+      <ItemFormModal<IncidentDto, { decision: CompensationDecision; note?: string }> item={deciding} title="赔偿决定" name={(i) => i.serial} okText="确认决定"
         initialValues={{ decision: 'compensate' }}
         onSubmit={submitDecision}
         onClose={() => setDeciding(null)}
@@ -140,7 +126,7 @@ export function IncidentsPanel() {
         <Form.Item name="note" label="说明" rules={[{ max: 500 }]}>
           <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：按资产管理规定折价赔偿" />
         </Form.Item>
-      </FormModal>
+      </ItemFormModal>
     </div>
   );
 }

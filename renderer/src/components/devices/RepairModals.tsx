@@ -5,23 +5,19 @@ import type { RepairResult } from '../../../../main/common';
 import { REPAIR_RESULT_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { fromPicker, pickerNow } from '../../time';
-import { FormModal, MinutePicker } from '../FormModal';
+import { ItemFormModal, MinutePicker } from '../FormModal';
 
 /** 送修 (art. 9): the fault and where it goes; the recorder is given back and cannot be assigned until it returns. */
 export function SendRepairModal(props: { recorder: RecorderDto | null; onClose(): void }) {
   const { message } = App.useApp();
   const sendRepair = useDevicesStore((s) => s.sendRepair);
   const { recorder } = props;
-  const submit = async (v: { fault: string; repairer?: string; sentAt: Dayjs }) => {
-    if (!recorder) return;
+  const submit = async (recorder: RecorderDto, v: { fault: string; repairer?: string; sentAt: Dayjs }) => {
     await sendRepair({ recorderId: recorder.id, fault: v.fault.trim(), repairer: v.repairer?.trim() || null, sentAt: fromPicker(v.sentAt) });
     void message.success(`记录仪 ${recorder.serial} 已登记送修`);
   };
   return (
-    <FormModal
-      open={recorder !== null}
-      title={recorder ? `送修：${recorder.serial}` : '送修'}
-      okText="登记送修"
+    <ItemFormModal item={recorder} title="送修" name={(r) => r.serial} okText="登记送修"
       initialValues={{ sentAt: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}
@@ -40,7 +36,7 @@ export function SendRepairModal(props: { recorder: RecorderDto | null; onClose()
       <Form.Item name="sentAt" label="送修时间" rules={[{ required: true }]}>
         <MinutePicker />
       </Form.Item>
-    </FormModal>
+    </ItemFormModal>
   );
 }
 
@@ -48,17 +44,12 @@ export function SendRepairModal(props: { recorder: RecorderDto | null; onClose()
 export function ReturnRepairModal(props: { repair: RepairDto | null; onClose(): void }) {
   const { message } = App.useApp();
   const returnRepair = useDevicesStore((s) => s.returnRepair);
-  const { repair } = props;
-  const submit = async (v: { result: RepairResult; note?: string; returnedAt: Dayjs }) => {
-    if (!repair) return;
+  const submit = async (repair: RepairDto, v: { result: RepairResult; note?: string; returnedAt: Dayjs }) => {
     await returnRepair({ repairId: repair.id, result: v.result, note: v.note?.trim() || null, returnedAt: fromPicker(v.returnedAt) });
     void message.success(`记录仪 ${repair.serial} 维修返回已登记`);
   };
   return (
-    <FormModal
-      open={repair !== null}
-      title={repair ? `维修返回：${repair.serial}` : '维修返回'}
-      okText="登记返回"
+    <ItemFormModal item={props.repair} title="维修返回" name={(r) => r.serial} okText="登记返回"
       initialValues={{ result: 'repaired', returnedAt: pickerNow() }}
       onSubmit={submit}
       onClose={props.onClose}
@@ -72,6 +63,6 @@ export function ReturnRepairModal(props: { repair: RepairDto | null; onClose(): 
       <Form.Item name="returnedAt" label="返回时间" rules={[{ required: true }]}>
         <MinutePicker />
       </Form.Item>
-    </FormModal>
+    </ItemFormModal>
   );
 }

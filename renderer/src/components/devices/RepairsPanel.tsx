@@ -1,5 +1,5 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Alert, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { RepairDto } from '../../../../main/api/dto';
@@ -9,6 +9,7 @@ import { REPAIR_RESULT_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { formatTime } from '../../time';
 import { DataTable } from '../DataTable';
+import { OutcomeCell } from './OutcomeCell';
 import { ReturnRepairModal } from './RepairModals';
 
 /** Open repairs first, then the latest sent. */
@@ -31,19 +32,13 @@ export function RepairsPanel(props: { canRecord: boolean }) {
       title: '结果',
       key: 'result',
       width: 200,
-      render: (_v, p) =>
-        p.result ? (
-          <span>
-            <Tag color={p.result === 'repaired' ? 'green' : 'default'}>{REPAIR_RESULT_LABELS[p.result]}</Tag>
-            <Typography.Text type="secondary">{p.resultNote ?? ''}</Typography.Text>
-          </span>
-        ) : props.canRecord ? (
-          <Button size="small" icon={<RollbackOutlined />} onClick={() => setReturning(p)}>
-            登记返回
-          </Button>
-        ) : (
-          '—'
-        ),
+      render: (_v, p) => (
+        <OutcomeCell
+          outcome={p.result && { color: p.result === 'repaired' ? 'green' : 'default', label: REPAIR_RESULT_LABELS[p.result], note: p.resultNote ?? '' }}
+          action={props.canRecord ? { icon: <RollbackOutlined />, label: '登记返回', onClick: () => setReturning(p) } : null}
+          pending="—"
+        />
+      ),
     },
   ];
 

@@ -33,23 +33,8 @@ export function SessionsTab() {
       ),
     },
     { title: '状态', dataIndex: 'status', width: 90, render: (_v, s) => <StatusTag status={s.status} /> },
-    {
-      title: '',
-      key: 'open',
-      width: 70,
-      render: (_v, s) => (
-        <Button
-          type="link"
-          size="small"
-          onClick={(e) => {
-            e.stopPropagation();
-            void openSession(s.id);
-          }}
-        >
-          查看
-        </Button>
-      ),
-    },
+    // The row opens the session; the button only shows it can be clicked (its click is the row's).
+    { title: '', key: 'open', width: 70, render: () => <Button type="link" size="small">查看</Button> },
   ];
 
   if (detail) {

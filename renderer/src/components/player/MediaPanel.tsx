@@ -7,7 +7,7 @@ import { formatBytes, formatDuration } from '../../format';
 import { CATEGORIES, CATEGORY_LABELS, CLASSIFICATION_LABELS, MEDIA_FLAG_COLORS, MEDIA_FLAG_HINTS, MEDIA_FLAG_LABELS, START_RULE_LABELS, START_SOURCE_LABELS } from '../../labels';
 import { useCan } from '../../hooks/useCan';
 import { useSubmit } from '../../hooks/useSubmit';
-import { AddToCaseModal, type AddTarget } from '../cases/AddToCaseModal';
+import { useAddToCase } from '../cases/AddToCaseModal';
 import type { Timeline } from './timeline';
 import { formatTime } from '../../time';
 
@@ -48,7 +48,6 @@ export function MediaPanel(props: {
   // A recording changes as a whole, in one call; a lone item through its own method.
   const canDescribe = useCan(recording ? 'media.updateRecording' : 'media.update');
   const canClassify = useCan(recording ? 'media.classifyRecording' : 'media.classify');
-  const [addTarget, setAddTarget] = useState<AddTarget | null>(null);
 
   const seg = timeline.segments[props.segmentIndex] ?? timeline.segments[0];
   const d = seg ? (details.get(seg.mediaId) ?? null) : null;
@@ -94,6 +93,10 @@ export function MediaPanel(props: {
   }, [marksKey, onBookmarks]);
 
   const allIds = timeline.segments.map((s) => s.mediaId);
+  const addToCase = useAddToCase(() => {
+    void reload(allIds);
+    onChanged();
+  });
 
   /** 执法情形 and 重点标记 describe the whole recording: every segment gets them, in one transaction. */
   const updateAll = (patch: { category?: Category | null; keyMark?: boolean }, done: string) =>
@@ -328,7 +331,7 @@ export function MediaPanel(props: {
             size="small"
             icon={<FolderAddOutlined />}
             onClick={() =>
-              setAddTarget(
+              addToCase.open(
                 recording ? { recordingId: recording.id, label: `将${wholeLabel}加入案件` } : { mediaIds: [props.first.id], label: `将 ${props.first.originalName} 加入案件` },
               )
             }
@@ -350,14 +353,7 @@ export function MediaPanel(props: {
           ))
         )}
       </div>
-      <AddToCaseModal
-        target={addTarget}
-        onClose={() => setAddTarget(null)}
-        onAdded={() => {
-          void reload(allIds);
-          onChanged();
-        }}
-      />
+      {addToCase.modal}
     </aside>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input } from 'antd';
 import type { UserDto } from '../../../../main/api/dto';
 import { useUsersStore } from '../../stores/users';
 import { NEW_PASSWORD_RULES, PASSWORD_HINT, confirmRule } from '../../validation';
-import { FormModal } from '../FormModal';
+import { ItemFormModal } from '../FormModal';
 
 interface ResetValues {
   newPassword: string;
@@ -14,20 +14,15 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
   const resetPassword = useUsersStore((s) => s.resetPassword);
   const { user } = props;
 
-  const submit = async (v: ResetValues) => {
-    if (!user) return;
+  const submit = async (user: UserDto, v: ResetValues) => {
     await resetPassword(user.id, v.newPassword);
     void message.success(user.disabled ? `已重置 ${user.displayName} 的密码并重新启用账户` : `已重置 ${user.displayName} 的密码`);
   };
 
   return (
-    <FormModal<ResetValues>
-      open={user !== null}
-      title={user ? `重置密码：${user.displayName}（${user.login}）` : '重置密码'}
-      okText="重置密码"
+    <ItemFormModal<UserDto, ResetValues> item={user} title="重置密码" name={(u) => `${u.displayName}（${u.login}）`} okText="重置密码"
       danger
       width={480}
-      formKey={user?.id}
       onSubmit={submit}
       onClose={props.onClose}
       intro={
@@ -46,6 +41,6 @@ export function ResetPasswordModal(props: { user: UserDto | null; onClose(): voi
       <Form.Item name="confirm" label="确认密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入密码' }, confirmRule('newPassword')]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-    </FormModal>
+    </ItemFormModal>
   );
 }

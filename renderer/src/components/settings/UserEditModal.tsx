@@ -5,7 +5,7 @@ import { useSessionStore } from '../../stores/session';
 import { useUsersStore } from '../../stores/users';
 import { NAME_RULES } from '../../validation';
 import { ROLE_RULES, RoleCheckboxes } from './RoleCheckboxes';
-import { FormModal } from '../FormModal';
+import { ItemFormModal } from '../FormModal';
 
 interface EditValues {
   displayName: string;
@@ -21,19 +21,14 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
   // Nobody changes his own roles: another admin has to (the API refuses it too).
   const self = useSessionStore((s) => s.session?.login) === user?.login;
 
-  const submit = async (v: EditValues) => {
-    if (!user) return;
+  const submit = async (user: UserDto, v: EditValues) => {
     await update({ id: user.id, displayName: v.displayName.trim(), badgeNo: v.badgeNo?.trim() || null, ...(self ? {} : { roles: v.roles }), disabled: v.disabled });
     void message.success('已保存');
   };
 
   return (
-    <FormModal<EditValues>
-      open={user !== null}
-      title={user ? `修改用户：${user.login}` : '修改用户'}
-      okText="保存"
+    <ItemFormModal<UserDto, EditValues> item={user} title="修改用户" name={(u) => u.login} okText="保存"
       width={600}
-      formKey={user?.id}
       initialValues={user ? { displayName: user.displayName, badgeNo: user.badgeNo, roles: user.roles, disabled: user.disabled } : undefined}
       onSubmit={submit}
       onClose={props.onClose}
@@ -62,6 +57,6 @@ export function UserEditModal(props: { user: UserDto | null; onClose(): void }) 
         <Switch checkedChildren="停用" unCheckedChildren="正常" disabled={user?.disabled} />
       </Form.Item>
       <Alert type="info" showIcon title="修改角色后，该用户需重新登录才能获得新的权限。" style={{ marginBottom: 12 }} />
-    </FormModal>
+    </ItemFormModal>
   );
 }
