@@ -54,14 +54,14 @@ export function CaseView(props: { caseId: number }) {
     {
       title: '操作',
       key: 'ops',
-      width: 252,
+      width: 164,
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0}>
           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => open(r.mediaId)}>
             播放
           </Button>
-          {r.kind === 'video' && r.recordingId !== null && <MulticamLink recordingId={r.recordingId} name={r.originalName} />}
+          {r.kind === 'video' && r.recordingId !== null && <MulticamLink recordingId={r.recordingId} name={r.originalName} iconOnly />}
           {canRemove && (
             <Popconfirm title="移出案件？" description="只移出证据清单，原始文件不受影响。" okText="移出" cancelText="取消" onConfirm={() => void remove(r)}>
               <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={`移出 ${r.originalName}`}>
@@ -125,7 +125,7 @@ export function CaseView(props: { caseId: number }) {
             </Descriptions>
           </Card>
           <Card title="证据清单" extra={<Typography.Text type="secondary">在“资料库”中选择资料或整段录制，点“加入案件”。案件中的资料随案件保存。</Typography.Text>}>
-            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1240 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
+            <Table<CaseItemDto> rowKey="mediaId" size="small" columns={columns} dataSource={c.items} pagination={false} scroll={{ x: 1120 }} tableLayout="fixed" data-testid="case-items" locale={{ emptyText: '暂无证据' }} />
           </Card>
         </>
       )}

@@ -6,7 +6,7 @@ import { useMulticamStore } from '../../stores/multicam';
  * 多机位同步 from a row's actions (资料库, 按录制分组, a case's 证据清单): opens the dialog for the row's recording over
  * the page, as the player's button does. Each camera's bytes are still checked by the media route.
  */
-export function MulticamLink(props: { recordingId: number; name: string }) {
+export function MulticamLink(props: { recordingId: number; name: string; /** Icon only, where the row is narrow (a case's 证据清单). */ iconOnly?: boolean }) {
   const open = useMulticamStore((s) => s.open);
   return (
     <Button
@@ -21,7 +21,7 @@ export function MulticamLink(props: { recordingId: number; name: string }) {
         open(props.recordingId);
       }}
     >
-      多机位同步
+      {props.iconOnly ? null : '多机位同步'}
     </Button>
   );
 }
