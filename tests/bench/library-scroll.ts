@@ -11,11 +11,11 @@
  * `npx tsx tests/bench/library-scroll.ts`; a smaller archive with BENCH_LIBRARY_MEDIA=100000.
  */
 import { pathToFileURL } from 'node:url';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startTestHost } from '../e2e/support/host';
-import { withProjectFonts } from '../support/fonts';
 import { OFFICE_SETUP } from '../support/services';
 import { archiveOf } from './library';
+import { launchBenchBrowser, newBenchPage } from './browser';
 import type { BenchRow } from './row';
 
 const FRAME_MS = 1000 / 60;
@@ -117,14 +117,10 @@ export async function benchLibraryScroll(n = Number(process.env.BENCH_LIBRARY_ME
   const made = await archiveOf(n);
   made.t.cleanup();
   const host = await startTestHost({ archiveRoot: made.t.root });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    env: withProjectFonts(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchBenchBrowser();
   const at = `${Math.round(n / 1000)}k`;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await newBenchPage(browser);
     // At a million media the first log-in and the start page take their time on a loaded machine.
     page.setDefaultTimeout(600_000);
     const cdp = await page.context().newCDPSession(page);

@@ -9,9 +9,9 @@
  * Needs the renderer built (`npx vite build`). Run: `npx tsx tests/bench/player.ts` or `npm run bench -- player`.
  */
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PEOPLE, startLibraryHost } from '../e2e/support/library';
-import { withProjectFonts } from '../support/fonts';
+import { launchBenchBrowser, newBenchPage } from './browser';
 import type { BenchRow } from './row';
 import { OPEN_PROBE, SWITCH_PROBE, type OpenMarks } from './player-probes';
 
@@ -99,13 +99,9 @@ async function switchAll(page: Page): Promise<{ stalls: number[]; gaps: number[]
 
 export async function benchPlayer(): Promise<BenchRow[]> {
   const host = await startLibraryHost({ secondsEach: SEGMENT_SEC });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    env: withProjectFonts(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
-  });
+  const browser = await launchBenchBrowser(['--autoplay-policy=no-user-gesture-required']);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await newBenchPage(browser);
     await page.goto(host.openUrl);
     await page.getByLabel('登录名').fill(PEOPLE.admin.login);
     await page.getByLabel('密码').fill(PEOPLE.admin.password);
