@@ -46,7 +46,7 @@ import {
   PUBLIC_COPY_PEOPLE,
   REGION_KINDS,
 } from '../common';
-import type { CopyProgressDto, PublicCopyDto, PublicSourceDto } from '../public-copy';
+import type { CopyDiscProgressDto, CopyProgressDto, PublicCopyDto, PublicSourceDto } from '../public-copy';
 import type { DisposalDetailDto, DisposalDto, HoldDto, RetentionPageDto } from './dto';
 import type { DailyCheckDto, DailyCheckSignedDto, CorrectionDto, InspectionReportDto } from './dto';
 import type { MulticamDto } from './dto';
@@ -774,6 +774,7 @@ export const events = {
   'media.previewProgress': event<PreviewProgressDto>(),
   'discs.progress': event<DiscProgressDto>(),
   'publicCopies.progress': event<CopyProgressDto>(),
+  'publicCopies.discProgress': event<CopyDiscProgressDto>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../common';
-import { writeIso, type IsoSource } from '../disc';
+import { writeIso, type IsoProgress, type IsoSource } from '../disc';
 import { hashFile } from '../ingest';
 import { COPY_NOTE } from './provenance';
 
@@ -102,7 +102,8 @@ ${COPY_NOTE}
 const integrity = (message: string, log: string) => new AppError('PUBLIC_COPY_INTEGRITY', message, log);
 
 /** Writes the disc's image to `imagePath` and proves the copy went in with its registered hash. */
-export async function writeCopyDisc(input: CopyDiscInput, imagePath: string, signal?: AbortSignal): Promise<CopyDisc> {
+export async function writeCopyDisc(input: CopyDiscInput, imagePath: string, opts: { signal?: AbortSignal; onProgress?: (p: IsoProgress) => void } = {}): Promise<CopyDisc> {
+  const { signal } = opts;
   const c = input.copy;
   const staged = async (name: string, content: string): Promise<IsoSource> => {
     const diskPath = path.join(input.stagingDir, ...name.split('/'));
@@ -124,7 +125,7 @@ export async function writeCopyDisc(input: CopyDiscInput, imagePath: string, sig
     ...payload,
   ];
   const volume = copyDiscVolume(c.number);
-  const result = await writeIso(sources, imagePath, { ...volume, timestamp: input.madeAt, publisher: input.unitName, application: 'PUBLIC USE COPY - NOT EVIDENCE' }, undefined, signal);
+  const result = await writeIso(sources, imagePath, { ...volume, timestamp: input.madeAt, publisher: input.unitName, application: 'PUBLIC USE COPY - NOT EVIDENCE' }, opts.onProgress, signal);
   const video = result.files.find((f) => f.imagePath === payload[0]!.imagePath);
   if (video?.sha256 !== c.sha256) {
     throw integrity('副本写入光盘映像时与登记的哈希值不一致，已停止', `copy ${c.number} went into the disc image with sha256 ${video?.sha256 ?? 'none'}, registered ${c.sha256}`);

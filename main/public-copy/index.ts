@@ -10,4 +10,4 @@ export { COPY_NOTE, provenanceBytes, type ProvenanceRecord } from './provenance'
 export { approvalFacts, approvalPeople, findCopy, frameOf, insertCopy, insertHandOut, discHandOutCount, listCopies, nextCopyId, type DiscHandOut, type NewCopy } from './copies';
 export { copyDiscNotice, copyDiscVolume, writeCopyDisc, COPY_DISC_NOTICE, COPY_DISC_SUMS, type CopyDisc, type CopyDiscFile, type CopyDiscInput } from './disc';
 export { publicSources } from './sources';
-export type { CopyProgressDto, HandOutDto, PublicCopyDto, PublicSourceDto, PublicSourceItemDto } from './types';
+export type { CopyDiscProgressDto, CopyProgressDto, HandOutDto, PublicCopyDto, PublicSourceDto, PublicSourceItemDto } from './types';

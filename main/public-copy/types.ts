@@ -76,3 +76,13 @@ export interface CopyProgressDto {
   /** Set when the copy was made. */
   copyId: number | null;
 }
+
+/** Handing a copy out on a disc: writing the image, burning it, reading it back. */
+export interface CopyDiscProgressDto {
+  copyId: number;
+  step: 'image' | 'burn' | 'readback';
+  /** 0–100 of the step. */
+  percent: number;
+  /** The file being written or read back. */
+  current: string | null;
+}

@@ -23,21 +23,11 @@ import {
   recordReadback,
 } from '../../disc';
 import { ingestedHash } from '../../library';
-import type { DiscDto, DiscFileDto, DiscProgressDto, DiscReadbackDto } from '../dto';
-import type { CallContext, HandlerTable } from '../handler';
+import type { DiscDto, DiscFileDto, DiscReadbackDto } from '../dto';
+import type { HandlerTable } from '../handler';
+import { percentOf, progressTo } from './progress';
 
 type DiscMethods = 'discs.plan' | 'discs.build' | 'discs.drives' | 'discs.burn' | 'discs.verifyBurn' | 'discs.list' | 'discs.get';
-
-function progressTo(ctx: CallContext<'discs.build' | 'discs.burn' | 'discs.verifyBurn'>): (p: DiscProgressDto) => void {
-  let last = '';
-  return (p) => {
-    // One event per percent step and file is plenty for a progress bar.
-    const key = `${p.step}:${p.discId ?? ''}:${p.percent}:${p.current ?? ''}`;
-    if (key === last) return;
-    last = key;
-    ctx.services.host.emit?.(ctx.client, 'discs.progress', p);
-  };
-}
 
 /** Evidence discs: every step is audited, and each ends with a row in the disc register. */
 export const discHandlers: Pick<HandlerTable, DiscMethods> = {
@@ -54,7 +44,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
       now,
     );
     const indexes = input.discIndex !== undefined ? [input.discIndex] : plan.discs.map((d) => d.index);
-    const progress = progressTo(ctx);
+    const progress = progressTo(ctx, 'discs.progress');
     const built: DiscDto[] = [];
     for (const discIndex of indexes) {
       const discId = plan.discs[discIndex - 1] ? discIdFor(form.disc_no, discIndex, plan.discs.length) : null;
@@ -114,7 +104,7 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
     const burner = createBurner();
     const drive = await driveFor(input.driveId, burner);
     const image = path.join(services.archive.open().paths.root, ...disc.image_file.split('/'));
-    const progress = progressTo(ctx);
+    const progress = progressTo(ctx, 'discs.progress');
     try {
       await burner.burn(image, drive, { onProgress: (p) => progress({ caseId: disc.case_id, discId: disc.id, step: 'burn', percent: Math.round(p.percent), current: null }) });
     } catch (e) {
@@ -139,9 +129,9 @@ export const discHandlers: Pick<HandlerTable, DiscMethods> = {
       const m = ingestedHash(db(), f.mediaId)!;
       return { path: f.path, sha256: m.sha256, size: m.size };
     });
-    const progress = progressTo(ctx);
+    const progress = progressTo(ctx, 'discs.progress');
     const r = await readBack(readBackTarget(disc.drive), expected, {
-      onProgress: (p) => progress({ caseId: disc.case_id, discId: disc.id, step: 'readback', percent: p.totalBytes ? Math.floor((p.doneBytes / p.totalBytes) * 100) : 0, current: p.current }),
+      onProgress: (p) => progress({ caseId: disc.case_id, discId: disc.id, step: 'readback', percent: percentOf(p.doneBytes, p.totalBytes), current: p.current }),
     });
     const at = services.clock.now().toISOString();
     const result: DiscReadbackDto = {

@@ -10,12 +10,13 @@ import { createBurner } from '../../../native/burn';
 import { AppError, formatInstant, isAppError } from '../../common';
 import { asPem, certificateFingerprint } from '../../crypto';
 import { availableDrives, driveFor, readBack, readBackTarget } from '../../disc';
-import { writeCopyDisc, type CopyDiscFile, type DiscHandOut } from '../../public-copy';
+import { writeCopyDisc, type CopyDiscFile, type CopyDiscProgressDto, type DiscHandOut } from '../../public-copy';
 import type { CallContext, HandlerTable } from '../handler';
+import { percentOf, progressTo } from './progress';
 import { handOutSource, recordHandOut } from './public-copies';
 
 /** Reads the burned disc back and compares every file with the hash it went into the image with. */
-async function readBackDisc(driveId: string, files: readonly CopyDiscFile[]): Promise<DiscHandOut['readBack']> {
+async function readBackDisc(driveId: string, files: readonly CopyDiscFile[], onProgress: (p: { doneBytes: number; totalBytes: number; current: string }) => void): Promise<DiscHandOut['readBack']> {
   let target: string;
   try {
     target = readBackTarget(driveId);
@@ -24,7 +25,7 @@ async function readBackDisc(driveId: string, files: readonly CopyDiscFile[]): Pr
     if (isAppError(e) && e.code === 'NOT_AVAILABLE') return 'unavailable';
     throw e;
   }
-  const result = await readBack(target, files, { payloadPrefix: '' });
+  const result = await readBack(target, files, { payloadPrefix: '', onProgress });
   if (!result.ok) {
     const first = result.problems[0]!;
     throw new AppError('PUBLIC_COPY_DISC_READBACK', `光盘回读核验未通过（${first.path}：${first.message ?? first.status}），请换一张光盘重新交付`, `public copy disc read-back failed: ${JSON.stringify(result.problems)}`);
@@ -45,8 +46,11 @@ async function handOutDisc(ctx: CallContext<'publicCopies.handOutDisc'>) {
     tx(() => audit('public_copy.disc_failed', `public_copy:${c.id}`, { drive: drive.id, code: isAppError(e) ? e.code : 'UNKNOWN' }));
     return e;
   };
+  const emit = progressTo(ctx, 'publicCopies.discProgress');
+  const progress = (step: CopyDiscProgressDto['step'], percent: number, current: string | null = null) => emit({ copyId: c.id, step, percent, current });
   try {
     const image = path.join(work, `${c.number}.iso`);
+    progress('image', 0);
     const disc = await writeCopyDisc(
       {
         stagingDir: path.join(work, 'staging'),
@@ -59,9 +63,11 @@ async function handOutDisc(ctx: CallContext<'publicCopies.handOutDisc'>) {
         madeAtLocal: formatInstant(now, office.timeZone, 'YYYY-MM-DD HH:mm:ss'),
       },
       image,
+      { onProgress: (p) => progress('image', percentOf(p.bytesWritten, p.totalBytes), p.currentFile ?? null) },
     ).catch((e: unknown) => Promise.reject(failed(e)));
-    await burner.burn(image, drive).catch((e: unknown) => Promise.reject(failed(e)));
-    const checked = await readBackDisc(drive.id, disc.files).catch((e: unknown) => Promise.reject(failed(e)));
+    progress('burn', 0);
+    await burner.burn(image, drive, { onProgress: (p) => progress('burn', Math.round(p.percent)) }).catch((e: unknown) => Promise.reject(failed(e)));
+    const checked = await readBackDisc(drive.id, disc.files, (p) => progress('readback', percentOf(p.doneBytes, p.totalBytes), p.current)).catch((e: unknown) => Promise.reject(failed(e)));
     const destination = `光盘“${disc.jolietVolumeId}”（${`${drive.vendor} ${drive.product}`.trim()}，${drive.id}）`;
     return recordHandOut(ctx, c, destination, { volumeId: disc.volumeId, imageSha256: disc.imageSha256, readBack: checked });
   } finally {

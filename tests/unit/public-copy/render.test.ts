@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyOperations } from '../../../main/common';
-import { findLabelFont, type ProvenanceRecord, type PublicCopyDto } from '../../../main/public-copy';
+import { findLabelFont, type CopyDiscProgressDto, type ProvenanceRecord, type PublicCopyDto } from '../../../main/public-copy';
 import { opensslCmsVerify } from '../../support/cms';
 import { approved, boxAt, greyFrame, maxVolume, meanAbsDiff, officeWithPatternClip, variance, type CopyOffice } from './fixture';
 
@@ -160,7 +160,22 @@ describe.skipIf(noLabelFont)('a public-use copy handed out on a disc', () => {
 
   it('burns a 公开使用副本光盘 in the drive, reads it back, records and audits it; the disc is in no evidence register', async () => {
     const drive = (await o.t.call(o.chief, 'publicCopies.drives')).find((d) => d.pseudo)!;
+    // The dialog's progress bar hears each step (image, burn, read-back) for this copy, told to the chief alone.
+    const heard: { to: string; p: CopyDiscProgressDto }[] = [];
+    const host = o.t.services.host;
+    const { emit } = host;
+    host.emit = (to, event, payload) => {
+      if (event === 'publicCopies.discProgress') heard.push({ to: to === 'all' ? 'all' : to.id, p: payload as CopyDiscProgressDto });
+    };
     const after = await o.t.call(o.chief, 'publicCopies.handOutDisc', { id: copy.id, driveId: drive.id, recipient: '县政府办公室', reason: '政务公开' });
+    if (emit) host.emit = emit;
+    else delete host.emit;
+    expect(heard.every((h) => h.to === o.chief.id && h.p.copyId === copy.id)).toBe(true);
+    expect([...new Set(heard.map((h) => h.p.step))]).toEqual(['image', 'burn', 'readback']);
+    const last = (step: CopyDiscProgressDto['step']) => heard.filter((h) => h.p.step === step).at(-1)!.p;
+    expect(last('image').percent).toBe(100);
+    expect(last('readback').percent).toBe(100);
+    expect(heard.filter((h) => h.p.step === 'readback').map((h) => h.p.current)).toContain('GK-0001/GK-0001.mp4');
     expect(after.handOuts.at(-1)).toMatchObject({ medium: 'disc', volumeId: 'PUBLIC_COPY_GK_0001_NOT_EVIDENCE', readBack: 'ok', recipient: '县政府办公室', by: '李队长', destination: `光盘“公开使用副本 GK-0001”（xorriso stdio，stdio:${pseudo}）` });
     expect(after.handOuts[0]).toMatchObject({ medium: 'folder', volumeId: null, readBack: null });
 

@@ -1,10 +1,11 @@
-import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Progress, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DriveDto } from '../../../../main/api/dto';
-import type { PublicCopyDto } from '../../../../main/public-copy';
+import type { CopyDiscProgressDto, PublicCopyDto } from '../../../../main/public-copy';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useCan } from '../../hooks/useCan';
+import { STEP_LABELS } from '../discs/useDiscProgress';
 import { FormModal } from '../FormModal';
 
 interface HandOutValues {
@@ -38,6 +39,19 @@ function DriveField() {
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
     </>
+  );
+}
+
+/** Writing the image, burning and reading back take minutes: the step, its file and its percent, once the burn starts. */
+function DiscProgress(props: { copyId: number }) {
+  const [p, setP] = useState<CopyDiscProgressDto | null>(null);
+  useEffect(() => api.on('publicCopies.discProgress', (e) => e.copyId === props.copyId && setP(e)), [props.copyId]);
+  if (!p) return null;
+  return (
+    <div data-testid="handout-disc-progress">
+      <Typography.Text>{`${STEP_LABELS[p.step]}${p.current ? `：${p.current}` : ''}`}</Typography.Text>
+      <Progress percent={p.percent} status="active" />
+    </div>
   );
 }
 
@@ -102,6 +116,7 @@ export function HandOutModal(props: { copy: PublicCopyDto | null; onClose(): voi
       <Form.Item name="reason" label="用途" rules={[{ required: true, message: '请填写用途' }]}>
         <Input.TextArea maxLength={500} rows={2} />
       </Form.Item>
+      {medium === 'disc' && c && <DiscProgress copyId={c.id} />}
     </FormModal>
   );
 }
