@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { ingestError, toIngestError } from './errors';
+import { giveBack, takeBuffer } from './direct-io';
 import { hashOnWorker, WorkerHashAborted, WorkerHashError, type WorkerHashJob } from './hash-worker';
 import type { AppError } from '../common';
 
@@ -36,11 +37,12 @@ function abortError(label: string): AppError {
 /**
  * One sequential pass over `src` with two alternating buffers: while chunk N is hashed (synchronous, on this
  * thread) and written (libuv threadpool), chunk N+1 is already being read (threadpool). Memory is two buffers
- * whatever the file size; a buffer is refilled only after its write has finished.
+ * whatever the file size; a buffer is refilled only after its write has finished. The buffers are page-aligned
+ * (reused), so the write may go past the page cache (`direct-io.ts`).
  */
 export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResult> {
   const size = opts.bufferSize ?? DEFAULT_BUFFER_SIZE;
-  const bufs = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;
+  const bufs = [takeBuffer(size), takeBuffer(size)] as const;
   const hash: Hash = createHash('sha256');
   let position = 0;
   let idx = 0;
@@ -50,6 +52,7 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
       (e: unknown) => { throw toIngestError(e, 'source', opts.label); },
     );
   let pending: Promise<number> | null = read(0, 0);
+  let written: Promise<void> | undefined;
   try {
     for (;;) {
       const n: number = await pending;
@@ -58,19 +61,24 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
       if (opts.signal?.aborted) throw abortError(opts.label);
       const cur = bufs[idx as 0 | 1];
       pending = read(idx ^ 1, position + n);
-      const written = opts.write ? opts.write(cur, n, position) : undefined;
+      written = opts.write ? opts.write(cur, n, position) : undefined;
       // Keep a rejected write from surfacing as unhandled while we hash.
       written?.catch(() => undefined);
       hash.update(cur.subarray(0, n));
       if (written) await written;
+      written = undefined;
       position += n;
       idx ^= 1;
       opts.onChunk?.(position);
     }
   } catch (e) {
-    // Let the in-flight read finish before the caller closes the handle.
+    // Let the in-flight read and write finish before the caller closes the handles.
     if (pending) await pending.catch(() => undefined);
+    if (written) await written.catch(() => undefined);
     throw e;
+  } finally {
+    // No read or write is in flight any more.
+    bufs.forEach(giveBack);
   }
   return { sha256: hash.digest('hex') as Sha256, bytes: position };
 }
