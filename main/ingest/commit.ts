@@ -100,8 +100,8 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
  *   after; placing waits for both. Nothing is placed or
  *   registered before it, so a crash in between leaves only a .part either way, and a write-back error still
  *   surfaces before placing; an fsync is a journal commit on ext4/NTFS, so one per file is the cheaper choice.
- *   (The verify re-read is served from the page cache in both orders: it proves the bytes the OS holds for
- *   the file, not the platters.)
+ *   (Where the copy is written past the page cache (`direct-io.ts`, Linux) the re-read comes from the device;
+ *   elsewhere it is served from the page cache in both orders: it proves the bytes the OS holds for the file.)
  * - The file is made read-only before it is placed, so no writable original is ever visible at finalPath.
  */
 export async function commitOriginal(opts: CommitOptions): Promise<CommitResult> {

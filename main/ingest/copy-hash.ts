@@ -17,7 +17,7 @@ export const DEFAULT_BUFFER_SIZE = 4 * 1024 * 1024;
 export interface PumpOptions {
   bufferSize?: number;
   signal?: AbortSignal;
-  /** Called after each chunk is hashed (and written), with the running byte count. */
+  /** Called after each chunk is hashed and written (with all before it), with the running byte count. */
   onChunk?: (bytesDone: number) => void;
   /** Archive side: write the chunk at `position`. Resolves when all `length` bytes are written. */
   write?: (buf: Buffer, length: number, position: number) => Promise<void>;
@@ -34,47 +34,59 @@ function abortError(label: string): AppError {
   return ingestError('ABORTED', `aborted: ${label}`);
 }
 
+/** Buffers in the copy's ring: one being read, one being hashed and written, one whose write may still be going. */
+const RING = 3;
+
 /**
- * One sequential pass over `src` with two alternating buffers: while chunk N is hashed (synchronous, on this
- * thread) and written (libuv threadpool), chunk N+1 is already being read (threadpool). Memory is two buffers
- * whatever the file size; a buffer is refilled only after its write has finished. The buffers are page-aligned
- * (reused), so the write may go past the page cache (`direct-io.ts`).
+ * One sequential pass over `src` with a ring of buffers: while chunk N is hashed (synchronous, on this thread)
+ * and written (libuv threadpool), chunk N+1 is already being read and chunk N-1's write may still be going: a
+ * write that goes past the page cache (`direct-io.ts`) waits for the device. Memory is three buffers whatever the
+ * file size; a buffer is refilled only after its write has finished, and `onChunk` reports bytes in order, each
+ * only once it and everything before it is written.
  */
 export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResult> {
   const size = opts.bufferSize ?? DEFAULT_BUFFER_SIZE;
-  const bufs = [takeBuffer(size), takeBuffer(size)] as const;
+  const bufs = Array.from({ length: RING }, () => takeBuffer(size));
   const hash: Hash = createHash('sha256');
+  // The write (then report) of the chunk last held by each buffer; each waits for the one before it.
+  const writes: (Promise<void> | undefined)[] = new Array<Promise<void> | undefined>(RING);
+  let lastWrite: Promise<void> = Promise.resolve();
   let position = 0;
   let idx = 0;
   const read = (i: number, at: number): Promise<number> =>
-    src.read(bufs[i as 0 | 1], 0, size, at).then(
+    src.read(bufs[i]!, 0, size, at).then(
       (r) => r.bytesRead,
       (e: unknown) => { throw toIngestError(e, 'source', opts.label); },
     );
   let pending: Promise<number> | null = read(0, 0);
-  let written: Promise<void> | undefined;
   try {
     for (;;) {
       const n: number = await pending;
       pending = null;
       if (n === 0) break;
       if (opts.signal?.aborted) throw abortError(opts.label);
-      const cur = bufs[idx as 0 | 1];
-      pending = read(idx ^ 1, position + n);
-      written = opts.write ? opts.write(cur, n, position) : undefined;
-      // Keep a rejected write from surfacing as unhandled while we hash.
-      written?.catch(() => undefined);
+      const cur = bufs[idx]!;
+      const next = (idx + 1) % RING;
+      if (writes[next]) await writes[next];
+      pending = read(next, position + n);
+      const end = position + n;
+      if (opts.write) {
+        const written = opts.write(cur, n, position);
+        lastWrite = Promise.all([lastWrite, written]).then(() => opts.onChunk?.(end));
+        // Awaited before the buffer is reused or the pass ends; until then a rejection must not go unhandled.
+        lastWrite.catch(() => undefined);
+        writes[idx] = lastWrite;
+      }
       hash.update(cur.subarray(0, n));
-      if (written) await written;
-      written = undefined;
-      position += n;
-      idx ^= 1;
-      opts.onChunk?.(position);
+      if (!opts.write) opts.onChunk?.(end);
+      position = end;
+      idx = next;
     }
+    await lastWrite;
   } catch (e) {
-    // Let the in-flight read and write finish before the caller closes the handles.
+    // Let the in-flight read and writes finish before the caller closes the handles.
     if (pending) await pending.catch(() => undefined);
-    if (written) await written.catch(() => undefined);
+    await Promise.allSettled(writes);
     throw e;
   } finally {
     // No read or write is in flight any more.

@@ -6,25 +6,8 @@ import { Worker } from 'node:worker_threads';
 const WORKER_JS = String.raw`
 const { parentPort } = require('node:worker_threads');
 const { open } = require('node:fs/promises');
-const { constants } = require('node:fs');
 const { createHash } = require('node:crypto');
 const jobs = new Map();
-// Page-aligned buffers (WebAssembly memory is mapped page-aligned), kept for the next job: a read-back reads past
-// the page cache with them (O_DIRECT), see direct-io.ts.
-const ALIGN = 4096;
-const spare = [];
-function takeBuffer(size) {
-  const i = spare.findIndex((b) => b.length === size);
-  if (i >= 0) return spare.splice(i, 1)[0];
-  try {
-    const pages = Math.ceil(size / 65536);
-    const b = Buffer.from(new WebAssembly.Memory({ initial: pages, maximum: pages }).buffer, 0, size);
-    b.aligned = true;
-    return b;
-  } catch {
-    return Buffer.allocUnsafeSlow(size);
-  }
-}
 parentPort.on('message', (m) => {
   if (m.type === 'hash') { run(m); return; }
   const job = jobs.get(m.id);
@@ -37,14 +20,11 @@ async function run(m) {
   const job = { aborted: false, limit: 0, final: !m.follow, wake: () => {} };
   jobs.set(m.id, job);
   let fh;
-  let direct = null;
   let pending = null;
-  const size = m.bufferSize;
-  const bufs = [takeBuffer(size), takeBuffer(size)];
   try {
     fh = await open(m.path, 'r');
-    // The read-back reads the device, not what the write left in memory; refused (tmpfs, FUSE): the page cache.
-    if (m.follow && process.platform === 'linux' && bufs[0].aligned && size % ALIGN === 0) direct = await open(m.path, constants.O_RDONLY | constants.O_DIRECT).catch(() => null);
+    const size = m.bufferSize;
+    const bufs = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
     const hash = createHash('sha256');
     // Following a file being written: read only what the writer says is written, until it says the end.
     const room = async (at) => {
@@ -53,18 +33,7 @@ async function run(m) {
     };
     const read = async (i, at) => {
       const n = await room(at);
-      if (n === 0) return 0;
-      if (direct && at % ALIGN === 0) {
-        // A direct read's length is whole blocks; only the n bytes the writer has announced count.
-        const r = await direct.read(bufs[i], 0, Math.min(size, Math.ceil(n / ALIGN) * ALIGN), at).catch((e) => {
-          if (e && e.code === 'EINVAL') return null;
-          throw e;
-        });
-        if (r) return Math.min(n, r.bytesRead);
-        await direct.close().catch(() => undefined);
-        direct = null;
-      }
-      return (await fh.read(bufs[i], 0, n, at)).bytesRead;
+      return n === 0 ? 0 : (await fh.read(bufs[i], 0, n, at)).bytesRead;
     };
     let pos = 0;
     let idx = 0;
@@ -87,9 +56,7 @@ async function run(m) {
   } finally {
     jobs.delete(m.id);
     if (pending) await pending.catch(() => undefined);
-    if (direct) await direct.close().catch(() => undefined);
     if (fh) await fh.close().catch(() => undefined);
-    if (spare.length < 8) spare.push(...bufs);
   }
 }
 `;
