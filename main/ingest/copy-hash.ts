@@ -50,6 +50,8 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
   const hash: Hash = createHash('sha256');
   // The write (then report) of the chunk last held by each buffer; each waits for the one before it.
   const writes: (Promise<void> | undefined)[] = new Array<Promise<void> | undefined>(RING);
+  // The writes themselves, to wait for on failure (`writes` fails as soon as any earlier one does).
+  const raw: Promise<void>[] = [];
   let lastWrite: Promise<void> = Promise.resolve();
   let position = 0;
   let idx = 0;
@@ -72,6 +74,7 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
       const end = position + n;
       if (opts.write) {
         const written = opts.write(cur, n, position);
+        raw[idx] = written;
         lastWrite = Promise.all([lastWrite, written]).then(() => opts.onChunk?.(end));
         // Awaited before the buffer is reused or the pass ends; until then a rejection must not go unhandled.
         lastWrite.catch(() => undefined);
@@ -86,7 +89,7 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
   } catch (e) {
     // Let the in-flight read and writes finish before the caller closes the handles.
     if (pending) await pending.catch(() => undefined);
-    await Promise.allSettled(writes);
+    await Promise.allSettled(raw);
     throw e;
   } finally {
     // No read or write is in flight any more.

@@ -56,6 +56,8 @@ export interface ChunkWriter {
   write(buf: Buffer, length: number, position: number): Promise<void>;
   /** Closes the direct handle, if one was opened. */
   close(): Promise<void>;
+  /** Whether aligned chunks still go past the page cache (false once refused, or where never possible). */
+  readonly direct: boolean;
 }
 
 /**
@@ -89,5 +91,8 @@ export async function openChunkWriter(file: string, out: FileHandle): Promise<Ch
       await writeAll(out, buf, 0, length, position);
     },
     close: stopDirect,
+    get direct() {
+      return direct !== null;
+    },
   };
 }
