@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { followAndHash, pump, type Sha256 } from './copy-hash';
+import { openChunkWriter, type ChunkWriter } from './direct-io';
 import { ingestError, toIngestError } from './errors';
 import { errnoOf, unlessMissing } from '../common';
 
@@ -99,8 +100,8 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
  *   after; placing waits for both. Nothing is placed or
  *   registered before it, so a crash in between leaves only a .part either way, and a write-back error still
  *   surfaces before placing; an fsync is a journal commit on ext4/NTFS, so one per file is the cheaper choice.
- *   (The verify re-read is served from the page cache in both orders: it proves the bytes the OS holds for
- *   the file, not the platters.)
+ *   (Where the copy is written past the page cache (`direct-io.ts`, Linux) the re-read comes from the device;
+ *   elsewhere it is served from the page cache in both orders: it proves the bytes the OS holds for the file.)
  * - The file is made read-only before it is placed, so no writable original is ever visible at finalPath.
  */
 export async function commitOriginal(opts: CommitOptions): Promise<CommitResult> {
@@ -124,6 +125,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
 
   const partPath = path.join(incomingDir, randomBytes(12).toString('hex') + PART_SUFFIX);
   let dst: FileHandle | undefined;
+  let writer: ChunkWriter | undefined;
   let readBack: ReturnType<typeof followAndHash> | undefined;
   let flushed: Promise<void> | undefined;
   let placed = false;
@@ -137,19 +139,13 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     } catch (e) {
       throw toIngestError(e, 'target', partPath);
     }
-    const out = dst;
+    const out = await openChunkWriter(partPath, dst);
+    writer = out;
     if (verify) readBack = followAndHash(partPath, { ...(signal ? { signal } : {}), ...(opts.bufferSize ? { bufferSize: opts.bufferSize } : {}) });
-    const write = async (buf: Buffer, length: number, position: number): Promise<void> => {
-      let off = 0;
-      try {
-        while (off < length) {
-          const { bytesWritten } = await out.write(buf, off, length - off, position + off);
-          off += bytesWritten;
-        }
-      } catch (e) {
+    const write = (buf: Buffer, length: number, position: number): Promise<void> =>
+      out.write(buf, length, position).catch((e: unknown) => {
         throw toIngestError(e, 'target', partPath);
-      }
-    };
+      });
 
     const pumpOpts: Parameters<typeof pump>[1] = { label: sourcePath, write };
     if (signal) pumpOpts.signal = signal;
@@ -180,6 +176,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     // the other, and nothing is placed before both are done. A copy that then fails the comparison is removed.
     const out2 = dst;
     flushed = (async () => {
+      await writer?.close();
       await out2.chmod(0o444);
       await out2.sync();
     })();
@@ -216,6 +213,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
     readBack?.abort();
     await readBack?.result.catch(() => undefined);
     await flushed?.catch(() => undefined);
+    await writer?.close();
     if (dst) await dst.close().catch(() => undefined);
     // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
     if (!placed) await removeQuietly(partPath);

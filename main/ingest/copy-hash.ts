@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { ingestError, toIngestError } from './errors';
+import { giveBack, takeBuffer } from './direct-io';
 import { hashOnWorker, WorkerHashAborted, WorkerHashError, type WorkerHashJob } from './hash-worker';
 import type { AppError } from '../common';
 
@@ -16,7 +17,7 @@ export const DEFAULT_BUFFER_SIZE = 4 * 1024 * 1024;
 export interface PumpOptions {
   bufferSize?: number;
   signal?: AbortSignal;
-  /** Called after each chunk is hashed (and written), with the running byte count. */
+  /** Called after each chunk is hashed and written (with all before it), with the running byte count. */
   onChunk?: (bytesDone: number) => void;
   /** Archive side: write the chunk at `position`. Resolves when all `length` bytes are written. */
   write?: (buf: Buffer, length: number, position: number) => Promise<void>;
@@ -33,19 +34,29 @@ function abortError(label: string): AppError {
   return ingestError('ABORTED', `aborted: ${label}`);
 }
 
+/** Buffers in the copy's ring: one being read, one being hashed and written, one whose write may still be going. */
+const RING = 3;
+
 /**
- * One sequential pass over `src` with two alternating buffers: while chunk N is hashed (synchronous, on this
- * thread) and written (libuv threadpool), chunk N+1 is already being read (threadpool). Memory is two buffers
- * whatever the file size; a buffer is refilled only after its write has finished.
+ * One sequential pass over `src` with a ring of buffers: while chunk N is hashed (synchronous, on this thread)
+ * and written (libuv threadpool), chunk N+1 is already being read and chunk N-1's write may still be going: a
+ * write that goes past the page cache (`direct-io.ts`) waits for the device. Memory is three buffers whatever the
+ * file size; a buffer is refilled only after its write has finished, and `onChunk` reports bytes in order, each
+ * only once it and everything before it is written.
  */
 export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResult> {
   const size = opts.bufferSize ?? DEFAULT_BUFFER_SIZE;
-  const bufs = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;
+  const bufs = Array.from({ length: RING }, () => takeBuffer(size));
   const hash: Hash = createHash('sha256');
+  // The write (then report) of the chunk last held by each buffer; each waits for the one before it.
+  const writes: (Promise<void> | undefined)[] = new Array<Promise<void> | undefined>(RING);
+  // The writes themselves, to wait for on failure (`writes` fails as soon as any earlier one does).
+  const raw: Promise<void>[] = [];
+  let lastWrite: Promise<void> = Promise.resolve();
   let position = 0;
   let idx = 0;
   const read = (i: number, at: number): Promise<number> =>
-    src.read(bufs[i as 0 | 1], 0, size, at).then(
+    src.read(bufs[i]!, 0, size, at).then(
       (r) => r.bytesRead,
       (e: unknown) => { throw toIngestError(e, 'source', opts.label); },
     );
@@ -56,21 +67,33 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
       pending = null;
       if (n === 0) break;
       if (opts.signal?.aborted) throw abortError(opts.label);
-      const cur = bufs[idx as 0 | 1];
-      pending = read(idx ^ 1, position + n);
-      const written = opts.write ? opts.write(cur, n, position) : undefined;
-      // Keep a rejected write from surfacing as unhandled while we hash.
-      written?.catch(() => undefined);
+      const cur = bufs[idx]!;
+      const next = (idx + 1) % RING;
+      if (writes[next]) await writes[next];
+      pending = read(next, position + n);
+      const end = position + n;
+      if (opts.write) {
+        const written = opts.write(cur, n, position);
+        raw[idx] = written;
+        lastWrite = Promise.all([lastWrite, written]).then(() => opts.onChunk?.(end));
+        // Awaited before the buffer is reused or the pass ends; until then a rejection must not go unhandled.
+        lastWrite.catch(() => undefined);
+        writes[idx] = lastWrite;
+      }
       hash.update(cur.subarray(0, n));
-      if (written) await written;
-      position += n;
-      idx ^= 1;
-      opts.onChunk?.(position);
+      if (!opts.write) opts.onChunk?.(end);
+      position = end;
+      idx = next;
     }
+    await lastWrite;
   } catch (e) {
-    // Let the in-flight read finish before the caller closes the handle.
+    // Let the in-flight read and writes finish before the caller closes the handles.
     if (pending) await pending.catch(() => undefined);
+    await Promise.allSettled(raw);
     throw e;
+  } finally {
+    // No read or write is in flight any more.
+    bufs.forEach(giveBack);
   }
   return { sha256: hash.digest('hex') as Sha256, bytes: position };
 }
