@@ -106,17 +106,10 @@ function signedAttributes(attrs: Tlv): Map<string, Tlv> {
   return out;
 }
 
-let lastCa: { pem: string; der: Buffer; parsed?: ParsedCert } | undefined;
+let lastCa: { pem: string; der: Buffer } | undefined;
 function caDerOf(pem: string): Buffer {
   if (lastCa?.pem !== pem) lastCa = { pem, der: pemToDer(pem, 'CERTIFICATE') };
   return lastCa.der;
-}
-
-/** The CA read once per CA: every seal of a chain is checked against the same one. */
-function parsedCa(caDer: Buffer): ParsedCert {
-  if (lastCa?.der !== caDer) return parseCert(readWhole(caDer, TAG.sequence));
-  lastCa.parsed ??= parseCert(readWhole(caDer, TAG.sequence));
-  return lastCa.parsed;
 }
 
 const validAt = (c: ParsedCert, at: Date) => c.notBefore < at && at < c.notAfter;
@@ -152,7 +145,7 @@ function quickCheck(args: VerifyArgs, caDer: Buffer): SignatureCheck {
     signer = parseCert(c);
   }
   need(signer !== undefined && signer.issuer.equals(sidIssuer.whole) && signer.serial.equals(sidSerial.whole), 'signer certificate');
-  const ca = parsedCa(caDer);
+  const ca = parseCert(readWhole(caDer, TAG.sequence));
   need(signer.issuer.equals(ca.subject.whole), 'signer not issued by the CA');
 
   const found = signedAttributes(attrs);

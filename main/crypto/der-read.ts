@@ -1,17 +1,13 @@
-// Strict DER over asn1js, for the quick signature check (cms-quick.ts). asn1js reads BER and forgives (indefinite
-// and non-minimal lengths, a child running past its parent), so each node it reads is held to DER here: one-byte
-// tag, definite minimal length, children filling their parent exactly, nothing after the whole. Anything
-// unexpected throws DerShapeError. Tlvs are views into the input, never copies.
-import * as asn1js from 'asn1js';
+// A strict DER reader over a Buffer, for the quick signature check (cms-quick.ts): definite, minimal lengths
+// only, and a node's children fill it exactly. It reads without copying; anything unexpected throws.
 
 export class DerShapeError extends Error {}
 
-/** One TLV: its tag byte, the whole encoding and its contents (views into the input), and asn1js's node. */
+/** One TLV: its tag byte, the whole encoding and its contents (views into the input). */
 export interface Tlv {
   tag: number;
   whole: Buffer;
   body: Buffer;
-  node: asn1js.AsnType;
 }
 
 export const TAG = {
@@ -30,32 +26,31 @@ export const TAG = {
   boolean: 0x01,
 } as const;
 
-/** Bytes of a minimal DER header for a body of `length` bytes (one tag byte). */
-function derHeaderLength(length: number): number {
-  let bytes = 0;
-  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes++;
-  return length < 0x80 ? 2 : 2 + bytes;
-}
-
-/** The node as a Tlv over `buf` (which holds it at `offset`), held to DER. */
-function tlvOf(node: asn1js.AsnType, buf: Buffer, offset: number): Tlv {
-  const length = node.lenBlock.length;
-  const header = node.idBlock.blockLength + node.lenBlock.blockLength;
+/** The TLV at `offset`; multi-byte tags, indefinite and non-minimal lengths are refused. */
+export function readTlv(buf: Buffer, offset = 0): Tlv {
   const tag = buf[offset];
-  if (tag === undefined || (tag & 0x1f) === 0x1f || node.idBlock.blockLength !== 1) throw new DerShapeError('unexpected tag');
-  if (node.lenBlock.isIndefiniteForm) throw new DerShapeError('bad length');
-  if (header !== derHeaderLength(length)) throw new DerShapeError('non-minimal length');
-  if (offset + header + length > buf.length) throw new DerShapeError('length overruns');
-  return { tag, whole: buf.subarray(offset, offset + header + length), body: buf.subarray(offset + header, offset + header + length), node };
+  if (tag === undefined || (tag & 0x1f) === 0x1f) throw new DerShapeError('unexpected tag');
+  let at = offset + 1;
+  const first = buf[at++];
+  if (first === undefined || first === 0x80) throw new DerShapeError('bad length');
+  let length = first;
+  if (first > 0x80) {
+    const count = first & 0x7f;
+    if (count > 4 || at + count > buf.length) throw new DerShapeError('bad length');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + buf[at++]!;
+    // Minimal: no leading zero byte, and the long form only from 128 on.
+    if (buf[offset + 2] === 0 || length < 0x80) throw new DerShapeError('non-minimal length');
+  }
+  if (at + length > buf.length) throw new DerShapeError('length overruns');
+  return { tag, whole: buf.subarray(offset, at + length), body: buf.subarray(at, at + length) };
 }
 
 /** The one TLV that is all of `buf`. */
 export function readWhole(buf: Buffer, tag: number): Tlv {
-  const view = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  const parsed = asn1js.fromBER(view);
-  if (parsed.offset === -1 || parsed.result.error) throw new DerShapeError('not DER');
-  if (parsed.offset !== buf.length) throw new DerShapeError('trailing bytes');
-  return expectTag(tlvOf(parsed.result, buf, 0), tag);
+  const t = readTlv(buf);
+  if (t.whole.length !== buf.length) throw new DerShapeError('trailing bytes');
+  return expectTag(t, tag);
 }
 
 export function expectTag(t: Tlv | undefined, tag: number): Tlv {
@@ -65,27 +60,31 @@ export function expectTag(t: Tlv | undefined, tag: number): Tlv {
 
 /** The children of a constructed node, which must fill it exactly. */
 export function children(t: Tlv): Tlv[] {
-  if (!(t.tag & 0x20) || !(t.node instanceof asn1js.Constructed)) throw new DerShapeError('not constructed');
   const out: Tlv[] = [];
-  let at = 0;
-  for (const child of t.node.valueBlock.value) {
-    const c = tlvOf(child, t.body, at);
+  for (let at = 0; at < t.body.length; ) {
+    const c = readTlv(t.body, at);
     out.push(c);
     at += c.whole.length;
   }
-  if (at !== t.body.length) throw new DerShapeError('children do not fill their parent');
   return out;
 }
 
-/** Dotted text of an OBJECT IDENTIFIER (DER: no sub-identifier padded with 0x80). */
+/** Dotted text of an OBJECT IDENTIFIER. */
 export function oidText(t: Tlv | undefined): string {
-  const { body, node } = expectTag(t, TAG.oid);
+  const body = expectTag(t, TAG.oid).body;
   if (body.length === 0 || body[body.length - 1]! & 0x80) throw new DerShapeError('bad oid');
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === 0x80 && (i === 0 || !(body[i - 1]! & 0x80))) throw new DerShapeError('non-minimal oid');
+  const parts: number[] = [];
+  let value = 0;
+  for (const byte of body) {
+    if (value === 0 && byte === 0x80) throw new DerShapeError('non-minimal oid');
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
+      if (parts.length === 0) parts.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      else parts.push(value);
+      value = 0;
+    }
   }
-  if (!(node instanceof asn1js.ObjectIdentifier)) throw new DerShapeError('bad oid');
-  return node.valueBlock.toString();
+  return parts.join('.');
 }
 
 /** A small non-negative INTEGER (a version). */
