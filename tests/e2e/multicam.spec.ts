@@ -1,10 +1,15 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN } from './support/api';
 import { KNOWN_DRIFT_SEC, SCENE_EVENT, startMulticamHost, type MulticamHost } from './support/multicam-host';
+import { sampleShownSpread } from './support/multicam-probes';
 import { callFromPage } from './support/page-api';
 import { screen } from './support/screens';
 import { expectQuietConsole, loginAs, nav } from './support/session';
-import { FLASH_FRAMES, PROBE_BOX, SCENE_FPS } from '../support/multicam-clips';
+import { beepOnsetSec, FLASH_FRAMES, PROBE_BOX, SCENE_FPS } from '../support/multicam-clips';
+import { REGROUP_SEC } from '../../renderer/src/components/multicam/clock';
 import { SETTLE_MS, SILENT_VOLUME } from '../../renderer/src/components/multicam/sync';
 
 /**
@@ -33,7 +38,7 @@ expectQuietConsole(() => /Failed to load resource.*403/);
 const FRAME_MS = 40;
 
 interface Probe {
-  state(): { position: number; playing: boolean; maxDriftMs: number | null; samples: number };
+  state(): { position: number; playing: boolean; maxDriftMs: number | null; samples: number; stalls: number; regroups: number };
   seek(p: number): void;
   axisStartMs: number;
 }
@@ -163,6 +168,38 @@ test('the flash shows in every camera within one frame once the clocks are corre
   expect(apart, `flash shown ${JSON.stringify(shown)} (page clock ms, media s)`).toBeLessThanOrEqual(FRAME_MS);
   await page.getByTestId('multicam-play').click();
 
+  // The beep: in the sound of the very bytes each player was served (decoded by ffmpeg), where that player presented
+  // the flash, so on the shared axis within one frame for every camera. (Listening in the page instead routes the
+  // players' sound through an AudioContext, which on a loaded machine was measured holding one camera's sound back by
+  // 200 ms while the pictures stayed together; a media element keeps its own sound and picture together, so where the
+  // beep lies in the served sound is where the player plays it.)
+  const ticket0 = (await callFromPage(page, 'session.current')).ticket ?? '';
+  const work = await mkdtemp(path.join(tmpdir(), 'ew-e2e-mc-beep-'));
+  // Each camera's place on the axis, by recording id (the probe lists them in tile order).
+  const offsetOf = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll<HTMLElement>('[data-testid="multicam-tile"]')].map((t) => Number(t.dataset.recordingId));
+    const offsets = (window as unknown as { __multicam: { offsets: number[] } }).__multicam.offsets;
+    return Object.fromEntries(ids.map((id, i) => [id, offsets[i]!]));
+  });
+  const beepOnAxis: number[] = [];
+  for (const r of [a, b, c]) {
+    const served = await page.request.get(new URL(`/media/${r.mediaId}?ticket=${ticket0}`, page.url()).toString());
+    expect(served.status()).toBe(200);
+    const file = path.join(work, `${r.mediaId}.mp4`);
+    await writeFile(file, await served.body());
+    const onset = beepOnsetSec(file);
+    expect(onset, `camera ${r.recordingId}: a beep in the served sound`).not.toBeNull();
+    expect(Math.abs(onset! - r.clip.flashAtSec), `camera ${r.recordingId}: the beep at the flash's first frame`).toBeLessThanOrEqual(FRAME_MS / 1000);
+    // The flash frame the player presented lies within the beep.
+    const flashMedia = shown[String(r.recordingId)]!.media;
+    expect(flashMedia - onset!, `camera ${r.recordingId}: flash shown at ${flashMedia} s, beep from ${onset} s`).toBeGreaterThanOrEqual(-FRAME_MS / 1000);
+    expect(flashMedia - onset!).toBeLessThan(FLASH_FRAMES / SCENE_FPS);
+    beepOnAxis.push(offsetOf[r.recordingId]! + onset!);
+  }
+  await rm(work, { recursive: true, force: true });
+  test.info().annotations.push({ type: 'beep', description: `beep on the shared axis (s): ${beepOnAxis.map((x) => x.toFixed(4)).join(', ')}` });
+  expect((Math.max(...beepOnAxis) - Math.min(...beepOnAxis)) * 1000, 'the beep on the shared axis within one frame').toBeLessThanOrEqual(FRAME_MS);
+
   // D: no byte was asked for by the view, and asking serves none (403).
   expect(requested.filter((p) => p.startsWith(`/media/${d.mediaId}`))).toEqual([]);
   const ticket = (await callFromPage(page, 'session.current')).ticket ?? '';
@@ -175,9 +212,15 @@ test('the flash shows in every camera within one frame once the clocks are corre
   expect(viewed.sort((x, y) => x - y)).toEqual([a.mediaId, b.mediaId, c.mediaId].sort((x, y) => x - y));
 });
 
-// Not yet held on a heavily loaded machine (load average 16–29 on 2 cores, seven sessions): the loop's measured max
-// drift in five runs was 1, 27, 41, 66 and 259 ms (338 ms in an earlier run of this test); the spikes follow a player
-// stalling while the page gets no animation frame for up to 0.7 s. Remove fixme once it holds with two workers on CI.
+// The players are compared by the frames they present, while every one of them plays and is ready: a player that
+// stalls (waits for data, its sound output runs dry, or its pictures fall behind its clock) is not "in step" or "out
+// of step" but held, and the loop then holds the others and starts all together again (MultiSync's regroup); how
+// often that happened is reported.
+// Not yet held on a heavily loaded machine (load average 14–23 on 2 cores, six sessions, 2026-11-28): of four runs
+// with the regroup, two passed (loop max 0.4 ms; test max 0 ms over 5 samples), two failed: the loop's own measure
+// 41.3 and 63.4 ms with no stall seen (a regroup followed), and the presented frames compared in only 0–83 samples
+// (pictures 100–870 ms behind their players' clocks in 8–28 of the page's few frames). Remove fixme once it holds
+// five times with two workers.
 test.fixme('the sync loop keeps the players within one frame of each other while playing', async ({ page }) => {
   await openMulticam(page);
   // A, B and C all have footage from 3 s to 10 s of the axis: play most of that stretch together.
@@ -185,48 +228,35 @@ test.fixme('the sync loop keeps the players within one frame of each other while
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLVideoElement>('[data-can-view="true"] video[data-active="true"]')].every((v) => !v.seeking && v.readyState >= 3)))
     .toBe(true);
-  // The test's own measure, beside the loop's: on every animation frame the axis positions of the three players, taken
-  // while all three play, from a second after the last of them (re)started (as the loop counts).
-  await page.evaluate(
-    ({ settleMs }) => {
-      const w = window as unknown as { __spread: { at: number; ms: number }[]; __multicam: Probe & { offsets: number[] } };
-      w.__spread = [];
-      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid="multicam-tile"]')];
-      const offsets = w.__multicam.offsets;
-      let startedAt = Infinity;
-      for (const v of document.querySelectorAll('[data-can-view="true"] video')) for (const ev of ['playing', 'seeked']) v.addEventListener(ev, () => (startedAt = performance.now()));
-      const sample = () => {
-        const now = performance.now();
-        const at: number[] = [];
-        tiles.forEach((tile, i) => {
-          const v = tile.querySelector<HTMLVideoElement>('video[data-active="true"]');
-          if (tile.dataset.canView === 'true' && v && !v.paused && !v.seeking && v.readyState >= 3) at.push(offsets[i]! + v.currentTime);
-        });
-        if (at.length === 3 && now >= startedAt + settleMs) w.__spread.push({ at: Math.min(...at), ms: (Math.max(...at) - Math.min(...at)) * 1000 });
-        requestAnimationFrame(sample);
-      };
-      requestAnimationFrame(sample);
-    },
-    { settleMs: SETTLE_MS },
-  );
+  // The test's own measure, beside the loop's: from a second after the last stall, seek or (re)start, as the loop
+  // counts; a picture more than a frame behind its player's clock (and the few ms that clock moves within a task) is a
+  // stalled player.
+  await sampleShownSpread(page, SETTLE_MS, FRAME_MS + 10, REGROUP_SEC);
   await page.getByTestId('multicam-play').click();
   // Read while still playing, near C's end (a click later might land after the end and start the axis again).
   let state: ReturnType<Probe['state']> | null = null;
   await expect
     .poll(async () => (state = await page.evaluate(() => (window as unknown as { __multicam: Probe }).__multicam.state())).position, { timeout: 60_000 })
     .toBeGreaterThan(9.6);
-  const own = await page.evaluate(() => (window as unknown as { __spread: { at: number; ms: number }[] }).__spread.filter((x) => x.at <= 9.6));
+  const { own, skipped } = await page.evaluate(() => {
+    const w = window as unknown as { __spread: { at: number; ms: number }[]; __spreadSkipped: number };
+    return { own: w.__spread.filter((x) => x.at <= 9.6), skipped: w.__spreadSkipped };
+  });
   const ownMax = Math.max(...own.map((x) => x.ms));
   const measuredSec = own.length ? own[own.length - 1]!.at - own[0]!.at : 0;
   test.info().annotations.push({
     type: 'drift while playing',
-    description: `sync loop: max ${state!.maxDriftMs?.toFixed(1) ?? '-'} ms over ${state!.samples} samples; test: max ${ownMax.toFixed(1)} ms over ${own.length} samples spanning ${measuredSec.toFixed(2)} s of the axis`,
+    description:
+      `sync loop: max ${state!.maxDriftMs?.toFixed(1) ?? '-'} ms over ${state!.samples} samples, ${state!.stalls} stalls, ${state!.regroups} regroups; ` +
+      `test (presented frames): max ${ownMax.toFixed(1)} ms over ${own.length} samples spanning ${measuredSec.toFixed(2)} s of the axis, ${skipped} skipped for a picture behind its clock`,
   });
   console.log(`[multicam drift] ${test.info().annotations.at(-1)!.description}`);
   expect(measuredSec, 'measured over seconds of playing').toBeGreaterThan(2);
   expect(state!.samples).toBeGreaterThan(0);
   expect(state!.maxDriftMs!, 'the sync loop\'s own measure').toBeLessThanOrEqual(FRAME_MS);
-  expect(ownMax, `the players' spread, sampled by the test: ${JSON.stringify(own.filter((x) => x.ms > FRAME_MS))}`).toBeLessThanOrEqual(FRAME_MS);
+  // Presented frames lie on the clips' common 40 ms grid: "within one frame" is at most one frame apart.
+  const framesApart = (x: { ms: number }) => Math.round(x.ms / FRAME_MS);
+  expect(own.filter((x) => framesApart(x) > 1), 'the players\' presented frames, sampled by the test, more than a frame apart').toEqual([]);
 });
 
 test('a hand correction of a camera is recorded with who, when, value and reason, and shown', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The same scene seen by several body-worn cameras, for 多机位同步 (issue 15 item 1): each clip shows the scene with a
 // flash (white frames) and a beep at one true wall-clock instant; its start is stamped by its recorder's clock, one of
 // which runs a known number of seconds ahead. Generated at test time with ffmpeg; nothing is committed.
+import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deviceInfoFile, recorderClip } from '../fixtures/recorder-clips';
@@ -81,4 +82,20 @@ export async function makeScene(dir: string, cameras: SceneCamera[], eventAt: Da
 /** At docking: DEVICE.TXT showing the recorder's own clock now (true `now` + its drift), as the recorder writes it. */
 export async function dockVolume(clip: MadeSceneClip, now: Date, timeZone: string): Promise<void> {
   await deviceInfoFile(clip.volume, { serial: clip.camera.serial, badge: clip.camera.badge, clockNow: new Date(now.getTime() + clip.camera.driftSec * 1000), timeZone });
+}
+
+/**
+ * Seconds into a clip's sound at which its beep begins: the file's first audio stream decoded by ffmpeg (mono, 16 kHz
+ * float), the first sample at half the loudest (the beep is the only sound; half its level is past any encoder's
+ * smear before it). null when the clip is silent.
+ */
+export function beepOnsetSec(file: string): number | null {
+  const rate = 16000;
+  const r = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', String(rate), '-f', 'f32le', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`ffmpeg could not decode ${file}: ${r.stderr.toString()}`);
+  const pcm = new Float32Array(r.stdout.buffer, r.stdout.byteOffset, Math.floor(r.stdout.byteLength / 4));
+  let peak = 0;
+  for (const x of pcm) peak = Math.max(peak, Math.abs(x));
+  if (peak === 0) return null;
+  return pcm.findIndex((x) => Math.abs(x) >= peak / 2) / rate;
 }

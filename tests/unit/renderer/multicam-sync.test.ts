@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MulticamCameraDto } from '../../../main/api/dto';
 import { axisPosition, buildAxis, coverageAt, spread } from '../../../renderer/src/components/multicam/axis';
-import { MasterClock, MAX_NUDGE, SpeedNudge } from '../../../renderer/src/components/multicam/clock';
+import { HARD_SYNC_SEC, MasterClock, MAX_NUDGE, progressStalled, regroupPosition, REGROUP_SEC, SpeedNudge } from '../../../renderer/src/components/multicam/clock';
 
 const T0 = Date.UTC(2024, 4, 20, 1, 30, 0);
 const iso = (sec: number) => new Date(T0 + sec * 1000).toISOString();
@@ -126,5 +126,27 @@ describe('the sync clock and its nudges', () => {
       const spreads = simulate([1, 0.85, 1], [0, 0, 0], dt, 10);
       expect(Math.max(...spreads.slice(Math.round(3 / dt))), `every ${dt} s`).toBeLessThan(0.01);
     }
+  });
+
+  it('regroups on the slowest when settled players are more than a frame apart, or any are far apart; else nudges', () => {
+    const at = (...p: [number, boolean][]) => p.map(([a, settled]) => ({ at: a, settled }));
+    // Within a frame: nudged.
+    expect(regroupPosition(at([5, true], [5 + REGROUP_SEC - 0.001, true], [5.01, true]))).toBeNull();
+    // One left 300 ms behind by a stall: all go back to it.
+    expect(regroupPosition(at([5.3, true], [5, true], [5.31, true]))).toBe(5);
+    // Just (re)started players are nudged in, unless far off.
+    expect(regroupPosition(at([5.3, false], [5, true], [5.01, true]))).toBeNull();
+    expect(regroupPosition(at([5 + HARD_SYNC_SEC + 0.01, false], [5, true]))).toBe(5);
+    expect(regroupPosition(at([5, true]))).toBeNull();
+  });
+
+  it('tells a player that stood still between two looks from a page that was late for all of them', () => {
+    // 0.7 s without a look: every player moved 0.7 s at speed 1 (or as nudged): no stall.
+    expect(progressStalled([{ moved: 0.7, expected: 0.7 }, { moved: 0.84, expected: 0.84 }, { moved: 0.69, expected: 0.7 }])).toBe(false);
+    // One stood still for 200 ms of it: a stall, though nothing told.
+    expect(progressStalled([{ moved: 0.7, expected: 0.7 }, { moved: 0.5, expected: 0.7 }, { moved: 0.7, expected: 0.7 }])).toBe(true);
+    // The same for one that jumped ahead.
+    expect(progressStalled([{ moved: 0.7, expected: 0.7 }, { moved: 0.75, expected: 0.7 }])).toBe(true);
+    expect(progressStalled([{ moved: 0, expected: 0.7 }])).toBe(false);
   });
 });

@@ -124,7 +124,7 @@ export function SyncStage(props: { cameras: MulticamCameraDto[]; onAdjust(c: Mul
           {formatTime(axis.startMs + position * 1000, 'YYYY-MM-DD HH:mm:ss')}
         </span>
         <Select aria-label="播放速度" value={s?.rate ?? 1} style={{ width: 92 }} options={SPEEDS.map((v) => ({ value: v, label: `${v}×` }))} onChange={(v: number) => sync()?.setRate(v)} />
-        <Tooltip title="播放时各机位画面之间的最大时间差（每次播放或跳转后的第一秒不计）；超过一帧（40 毫秒）时自动微调播放速度或重新定位">
+        <Tooltip title="播放时各机位画面之间的最大时间差（每次播放、跳转或某机位卡顿后的第一秒不计）；小的偏差自动微调播放速度，超过一帧（40 毫秒）或某机位卡顿时各机位暂停、对齐到最慢的机位后一起继续">
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="multicam-drift-readout">
             同步偏差：当前 {ms(s?.driftMs ?? null)} · 最大 {ms(s?.maxDriftMs ?? null)}
           </Typography.Text>

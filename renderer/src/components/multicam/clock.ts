@@ -1,5 +1,9 @@
-/** Behind or ahead of the others by more than this, a player is seeked instead of nudged. */
+import { spread } from './axis';
+
+/** Players further apart than this, even in their first second, are regrouped instead of nudged. */
 export const HARD_SYNC_SEC = 0.5;
+/** Players past their first second further apart than this (one frame at 25 fps) are regrouped instead of nudged. */
+export const REGROUP_SEC = 0.04;
 /**
  * The most a nudge changes a player's speed (±20 %). Chromium keeps the pitch when the speed changes
  * (preservesPitch), so the one camera heard only sounds a little quicker or slower while it is pulled in.
@@ -79,4 +83,29 @@ export class SpeedNudge {
     const u = clamp(errSec * GAIN + this.bias, MAX_NUDGE);
     return Math.round((1 - u) / STEP) * STEP;
   }
+}
+
+/**
+ * Where the players should regroup (held, aligned on the slowest, started again together), or null to go on nudging.
+ * Nudges close a few frames in a second; a player that stalled while the page got no frame to notice it is left
+ * hundreds of milliseconds behind, which nudging would take seconds to close. Aligning on the slowest moves the
+ * others back into footage they have already buffered rather than the slow one ahead into footage it may not have.
+ */
+export function regroupPosition(live: readonly { at: number; settled: boolean }[]): number | null {
+  const all = live.map((l) => l.at);
+  const settled = live.filter((l) => l.settled).map((l) => l.at);
+  if (spread(all) <= HARD_SYNC_SEC && spread(settled) <= REGROUP_SEC) return null;
+  return Math.min(...all);
+}
+
+/**
+ * Whether some player stalled between two looks at them: its position moved more than a frame less (or more) than its
+ * speed says, compared with the others. A busy machine delays every player alike, and that is not a stall; one whose
+ * sound output ran dry for a moment stands still without telling (no `waiting` event), and that is.
+ * `moved`: axis seconds each player moved since the last look; `expected`: its playbackRate × the seconds between.
+ */
+export function progressStalled(steps: readonly { moved: number; expected: number }[]): boolean {
+  if (steps.length < 2) return false;
+  const behind = steps.map((s) => s.expected - s.moved);
+  return spread(behind) > REGROUP_SEC;
 }

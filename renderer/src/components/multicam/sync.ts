@@ -1,6 +1,6 @@
 import type { SegmentEngine } from '../player/engine';
 import { axisPosition, coverageAt, spread, type AxisCamera } from './axis';
-import { HARD_SYNC_SEC, MasterClock, SpeedNudge } from './clock';
+import { MasterClock, progressStalled, regroupPosition, SpeedNudge } from './clock';
 
 /** After a seek, a start or a camera coming into view, its first second is not counted in the measured drift. */
 export const SETTLE_MS = 1000;
@@ -33,18 +33,24 @@ export interface SyncState {
   maxDriftMs: number | null;
   /** Measurements taken since the last play or seek. */
   samples: number;
+  /** Since the last play or seek: players that stalled (waited for data while playing) and regroups of all players. */
+  stalls: number;
+  regroups: number;
 }
 
 const READY = 3; // HTMLMediaElement.HAVE_FUTURE_DATA
 
 /**
  * Keeps several players on one wall-clock axis. A master clock (MasterClock) says where the axis is; on every
- * animation frame each camera with footage there is compared with it: far off → seeked, paused → started. While they
+ * animation frame (and at once when a player stalls) each camera with footage there is compared with it. While they
  * play, the clock follows the players (it is set to the mean of their positions) rather than the wall clock, and each
  * player's speed is nudged towards that mean (SpeedNudge): on a loaded machine the players run slower than real time
- * and unevenly, and no player is asked to keep up with a clock it cannot follow. A camera with no footage at the
- * position (before its start, in a gap, after its end) is paused. The spread of the players' positions is measured on
- * every frame (except in the first second after a seek, start or a camera coming into view) and reported.
+ * and unevenly, and no player is asked to keep up with a clock it cannot follow. The clock waits for the slowest: while
+ * a player waits for data every player is held, and when players are found more than a frame apart (one stalled while
+ * the page got no frame to notice) they regroup: held, aligned on the slowest, and started together once all are
+ * ready. A camera with no footage at the position (before its start, in a gap, after its end) is paused. The spread of
+ * the players' positions is measured on every frame while all play and none stalled since the last frame (except in
+ * the first second after a seek, a start, a player resuming or a camera coming into view) and reported.
  */
 export class MultiSync {
   private readonly clock = new MasterClock();
@@ -60,6 +66,15 @@ export class MultiSync {
   private lastDrift: number | null = null;
   private samples = 0;
   private waiting = false;
+  /** Held until every player is aligned and ready, then all start together. */
+  private regrouping = false;
+  /** A player in view fired `waiting` since the last tick. */
+  private stallSeen = false;
+  private stalls = 0;
+  private regroups = 0;
+  private readonly watched = new WeakSet<HTMLMediaElement>();
+  /** Where each player was at the last tick, while it played on without being sought or started (else null). */
+  private readonly lastAt: (number | null)[];
 
   constructor(
     private readonly cams: readonly SyncCamera[],
@@ -69,6 +84,7 @@ export class MultiSync {
     this.settleUntil = cams.map(() => 0);
     this.wasCovered = cams.map(() => false);
     this.nudges = cams.map(() => new SpeedNudge());
+    this.lastAt = cams.map(() => null);
     const t = performance.now();
     // Each loads its first segment paused; the loop moves it to the clock.
     for (const c of cams) c.engine?.start(0, false);
@@ -88,6 +104,8 @@ export class MultiSync {
       driftMs: this.lastDrift === null ? null : this.lastDrift * 1000,
       maxDriftMs: this.maxDrift === null ? null : this.maxDrift * 1000,
       samples: this.samples,
+      stalls: this.stalls,
+      regroups: this.regroups,
     };
   }
 
@@ -95,6 +113,8 @@ export class MultiSync {
     this.maxDrift = null;
     this.lastDrift = null;
     this.samples = 0;
+    this.stalls = 0;
+    this.regroups = 0;
     this.settleUntil.fill(t + SETTLE_MS);
   }
 
@@ -152,6 +172,25 @@ export class MultiSync {
     this.raf = -1;
   }
 
+  /**
+   * A stall is acted on at once rather than at the next animation frame, which a busy page may not get for most of a
+   * second; a player resuming after one counts as (re)started.
+   */
+  private watch(el: HTMLMediaElement, i: number): void {
+    if (this.watched.has(el)) return;
+    this.watched.add(el);
+    const shown = () => this.cams[i]?.engine?.shown.el === el;
+    el.addEventListener('waiting', () => {
+      if (!shown() || !this.playing) return;
+      this.stallSeen = true;
+      this.stalls++;
+      this.tick();
+    });
+    el.addEventListener('playing', () => {
+      if (shown()) this.settleUntil[i] = performance.now() + SETTLE_MS;
+    });
+  }
+
   private loop(): void {
     if (this.raf === -1) return;
     this.tick();
@@ -174,6 +213,7 @@ export class MultiSync {
       for (const c of this.cams) c.engine?.pause();
     }
     const views = this.cams.map((c, i) => {
+      if (c.engine) this.watch(c.engine.shown.el, i);
       const cov = coverageAt(c.axis, pos);
       if (cov && !this.wasCovered[i]) this.settleUntil[i] = t + SETTLE_MS;
       this.wasCovered[i] = cov !== null;
@@ -185,14 +225,19 @@ export class MultiSync {
     // soon as its data comes) until all can go on together.
     const waiting = views.some((v) => !v.ready);
     this.waiting = waiting;
-    if (this.playing && waiting) {
+    const stalled = this.stallSeen;
+    this.stallSeen = false;
+    const hold = this.playing && (waiting || this.regrouping);
+    if (hold) {
       this.clock.hold(t);
       for (const v of views) v.c.engine?.pause();
     } else if (this.playing) {
       this.clock.run(t);
     }
+    /** Every player in view is ready and at the clock (when held). */
+    let aligned = !waiting;
     /** The players playing their footage at the position: where each is on the axis. */
-    const live: { i: number; engine: SegmentEngine; at: number }[] = [];
+    const live: { i: number; engine: SegmentEngine; at: number; settled: boolean; rate: number }[] = [];
     for (const { c, i, cov, ready } of views) {
       const engine = c.engine;
       if (!engine || !ready) continue;
@@ -203,12 +248,16 @@ export class MultiSync {
       }
       const local = axisPosition(c.axis, cov.segmentIndex, cov.time) - c.axis.offset;
       const err = segmentIndex === cov.segmentIndex ? el.currentTime - cov.time : Infinity;
-      if (!this.playing || waiting) {
+      if (!this.playing || hold) {
         if (!el.paused) engine.pause();
-        if (Math.abs(err) > PAUSED_TOLERANCE_SEC) engine.seek(local, false);
+        if (Math.abs(err) > PAUSED_TOLERANCE_SEC) {
+          engine.seek(local, false);
+          aligned = false;
+        }
         continue;
       }
-      if (Math.abs(err) > HARD_SYNC_SEC) {
+      if (!Number.isFinite(err)) {
+        // In another segment than the clock's (across a segment boundary): that one player is moved.
         engine.seek(local, true);
         this.settleUntil[i] = t + SETTLE_MS;
         continue;
@@ -219,19 +268,36 @@ export class MultiSync {
         this.settleUntil[i] = t + SETTLE_MS;
         continue;
       }
-      live.push({ i, engine, at: axisPosition(c.axis, segmentIndex, el.currentTime) });
+      live.push({ i, engine, at: axisPosition(c.axis, segmentIndex, el.currentTime), settled: t >= this.settleUntil[i]!, rate: el.playbackRate });
     }
-    if (this.playing && !waiting && live.length) {
-      // The clock follows the players; each is nudged towards where they are together.
-      const together = live.reduce((sum, l) => sum + l.at, 0) / live.length;
-      this.clock.set(together, t);
-      for (const l of live) l.engine.nudge(this.nudges[l.i]!.factor(l.at - together, dt));
-      const settled = live.filter((l) => t >= this.settleUntil[l.i]!).map((l) => l.at);
-      if (settled.length >= 2) {
+    // Regrouped: every player is ready at the held clock; the next tick starts them together.
+    if (this.regrouping && aligned) this.regrouping = false;
+    const prev = live.map((l) => this.lastAt[l.i]);
+    this.lastAt.fill(null);
+    if (this.playing && !hold && live.length) {
+      const steps = live.flatMap((l, k) => (prev[k] == null ? [] : [{ moved: l.at - prev[k], expected: l.rate * dt }]));
+      const silentStall = progressStalled(steps);
+      if (silentStall) this.stalls++;
+      const settled = live.filter((l) => l.settled).map((l) => l.at);
+      if (settled.length >= 2 && !stalled && !silentStall) {
         const d = spread(settled);
         this.lastDrift = d;
         this.maxDrift = Math.max(this.maxDrift ?? 0, d);
         this.samples++;
+      }
+      const regroupAt = regroupPosition(live);
+      if (regroupAt !== null) {
+        this.regrouping = true;
+        this.regroups++;
+        this.clock.set(regroupAt, t);
+        this.clock.hold(t);
+        for (const l of live) l.engine.pause();
+      } else {
+        for (const l of live) this.lastAt[l.i] = l.at;
+        // The clock follows the players; each is nudged towards where they are together.
+        const together = live.reduce((sum, l) => sum + l.at, 0) / live.length;
+        this.clock.set(together, t);
+        for (const l of live) l.engine.nudge(this.nudges[l.i]!.factor(l.at - together, dt));
       }
     }
     if (t - this.lastEmit >= 100 || !this.playing) {
