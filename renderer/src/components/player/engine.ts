@@ -247,8 +247,11 @@ export class SegmentEngine {
     });
   }
 
-  /** `preload`: fetched for later, not shown now (the handler registers no viewing for it). */
-  private load(slot: Slot, index: number, time = 0, preload = false): void {
+  /**
+   * `preload`: fetched for later, not shown now (the handler registers no viewing for it). `warm`: the element already
+   * fetches this segment as a preload (warmStart.ts): it keeps its source and the segment is reported shown now.
+   */
+  private load(slot: Slot, index: number, time = 0, preload = false, warm = false): void {
     if (this.preroll?.slot === slot) this.cancelPreroll();
     const seg = this.timeline.segments[index];
     const el = this.els[slot];
@@ -266,10 +269,15 @@ export class SegmentEngine {
     el.volume = this.state.volume;
     el.muted = this.state.muted;
     this.pendingTime[slot] = time > 0 ? time : null;
-    el.src = this.srcOf(seg, preload);
+    if (warm && time > 0 && el.readyState >= HTMLMediaElement.HAVE_METADATA) {
+      this.pendingTime[slot] = null;
+      el.currentTime = time;
+    }
+    if (!warm) el.src = this.srcOf(seg, preload);
     this.mark();
+    if (warm) this.reportShown();
     // Loaded straight onto the screen: the handler registers it as it loads; keep reporting while it plays.
-    if (!preload && slot === this.active) this.lastShown = performance.now();
+    else if (!preload && slot === this.active) this.lastShown = performance.now();
   }
 
   /**
@@ -305,12 +313,15 @@ export class SegmentEngine {
     });
   }
 
-  /** Loads the first segment (or the one at `position`) and plays it when `autoplay`. */
-  start(position = 0, autoplay = true): void {
+  /**
+   * Loads the first segment (or the one at `position`) and plays it when `autoplay`. `warmMediaId`: the first element
+   * already fetches that media as a preload (warmStart.ts); kept when it is the segment to show.
+   */
+  start(position = 0, autoplay = true, warmMediaId: number | null = null): void {
     const at = segmentAt(this.timeline, position);
     if (!at) return;
     this.active = 0;
-    this.load(0, at.segment.index, at.time);
+    this.load(0, at.segment.index, at.time, false, at.segment.mediaId === warmMediaId && this.els[0].hasAttribute('src'));
     this.preloadOnceReady();
     this.patch({ segmentIndex: at.segment.index, currentTime: at.time, position: at.segment.offset + at.time, ended: false });
     if (autoplay) this.startPlay(this.el);
