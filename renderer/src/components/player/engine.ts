@@ -275,9 +275,10 @@ export class SegmentEngine {
     }
     if (!warm) el.src = this.srcOf(seg, preload);
     this.mark();
-    if (warm) this.reportShown();
-    // Loaded straight onto the screen: the handler registers it as it loads; keep reporting while it plays.
-    else if (!preload && slot === this.active) this.lastShown = performance.now();
+    // Loaded straight onto the screen: the handler registers it as it loads, but Chromium may serve a URL it fetched
+    // before from its own media cache without asking (seen in the player bench): so it is reported shown here too
+    // (within the idle time that only extends the same viewing). A warm element was fetched as a preload.
+    if (warm || (!preload && slot === this.active)) this.reportShown();
   }
 
   /**
