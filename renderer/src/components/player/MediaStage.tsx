@@ -15,6 +15,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type Mut
 import { api } from '../../api';
 import { errorMessage, isHandledGlobally } from '../../errors';
 import { mediaUrl } from './mediaUrl';
+import { makeMediaElement, takeWarm } from './warmStart';
 import { SegmentEngine, spaceToggles, SPEEDS, type EngineState } from './engine';
 import { TimelineBar, type TimelineMark } from './TimelineBar';
 import type { Timeline } from './timeline';
@@ -39,7 +40,10 @@ function editable(t: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.getAttribute('role') === 'combobox';
 }
 
-/** No native controls, no download or remote-playback menu, no picture-in-picture, no context menu. */
+/**
+ * No native controls, no download or remote-playback menu, no picture-in-picture, no context menu: for media elements
+ * React renders (多机位同步's tiles); the player's own are made the same way by `makeMediaElement`.
+ */
 export const MEDIA_PROPS = {
   'data-testid': 'player-media',
   'data-active': 'false',
@@ -70,19 +74,27 @@ export function MediaStage(props: {
   onState: (s: EngineState) => void;
   /** The first segment's first frame is decoded (or it failed): what waited for it may render now. */
   onFirstFrame?: () => void;
+  /** Set once onFirstFrame was called: the timeline and controls render only then, not before the first request for bytes. */
+  framed?: boolean;
 }) {
   const { timeline, kind, proxied, onState, engineRef, onFirstFrame } = props;
   const stageRef = useRef<HTMLDivElement>(null);
-  const aRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
-  const bRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  // The media elements are made here, not by React: the first may be the one already fetching since the click.
+  const boxRef = useRef<HTMLDivElement>(null);
   const [s, setS] = useState<EngineState | null>(null);
   const [full, setFull] = useState(false);
 
   // A layout effect: the first request for bytes goes out before the browser paints, not after.
   useLayoutEffect(() => {
-    const a = aRef.current;
-    const b = bRef.current;
-    if (!a || !b) return;
+    const box = boxRef.current;
+    if (!box) return;
+    const firstId = timeline.segments[0]?.mediaId ?? null;
+    const warm = firstId !== null && !proxied.has(firstId) ? takeWarm(firstId, kind) : null;
+    const a = warm ?? makeMediaElement(kind);
+    const b = makeMediaElement(kind);
+    a.dataset.slot = '0';
+    b.dataset.slot = '1';
+    box.append(a, b);
     const variant = (id: number) => (proxied.has(id) ? 'preview' : 'original');
     const engine = new SegmentEngine(
       [a, b],
@@ -100,22 +112,30 @@ export function MediaStage(props: {
       },
     );
     engineRef.current = engine;
-    engine.start(0, true);
+    engine.start(0, true, warm ? firstId : null);
+    let raf = 0;
     const first = () => {
       a.removeEventListener('loadeddata', first);
       a.removeEventListener('error', first);
       onFirstFrame?.();
     };
-    a.addEventListener('loadeddata', first);
-    a.addEventListener('error', first);
+    // A warm element may have its first frame already: then after the next paint.
+    if (a.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) raf = requestAnimationFrame(() => (raf = requestAnimationFrame(first)));
+    else {
+      a.addEventListener('loadeddata', first);
+      a.addEventListener('error', first);
+    }
     stageRef.current?.focus({ preventScroll: true });
     return () => {
+      cancelAnimationFrame(raf);
       a.removeEventListener('loadeddata', first);
       a.removeEventListener('error', first);
       engine.destroy();
+      a.remove();
+      b.remove();
       if (engineRef.current === engine) engineRef.current = null;
     };
-  }, [timeline, proxied, onState, engineRef, onFirstFrame]);
+  }, [timeline, kind, proxied, onState, engineRef, onFirstFrame]);
 
   useEffect(() => {
     const onFull = () => setFull(document.fullscreenElement === stageRef.current && stageRef.current !== null);
@@ -187,17 +207,7 @@ export function MediaStage(props: {
         onClick={() => e.toggle()}
         style={kind === 'audio' ? { aspectRatio: 'auto', height: 180 } : undefined}
       >
-        {kind === 'video' ? (
-          <>
-            <video ref={aRef} data-slot={0} {...MEDIA_PROPS} />
-            <video ref={bRef} data-slot={1} {...MEDIA_PROPS} />
-          </>
-        ) : (
-          <>
-            <audio ref={aRef} data-slot={0} {...MEDIA_PROPS} />
-            <audio ref={bRef} data-slot={1} {...MEDIA_PROPS} />
-          </>
-        )}
+        <div className="ew-stage-media" ref={boxRef} />
         {kind === 'audio' && (
           <div className="ew-stage-audio" aria-hidden>
             <CustomerServiceOutlined />
@@ -227,58 +237,64 @@ export function MediaStage(props: {
         )}
       </div>
       {s?.error && <Alert type="error" showIcon title={s.error} />}
-      <TimelineBar timeline={timeline} position={s?.position ?? 0} activeIndex={s?.segmentIndex ?? 0} marks={props.marks} onSeek={(p) => e.seek(p)} />
-      <div className="ew-controls" role="toolbar" aria-label="播放控制">
-        <Tooltip title={s?.ended ? '重新播放（从头开始）' : '播放/暂停（空格）'}>
-          <Button
-            type="primary"
-            aria-label={s?.ended ? '重新播放' : s?.playing ? '暂停' : '播放'}
-            icon={s?.ended ? <ReloadOutlined /> : s?.playing ? <PauseOutlined /> : <CaretRightOutlined />}
-            onClick={() => e.toggle()}
-            data-testid="play-toggle"
-          />
-        </Tooltip>
-        <Tooltip title="上一帧（,）">
-          <Button aria-label="上一帧" icon={<StepBackwardOutlined />} onClick={() => e.step(-1)} />
-        </Tooltip>
-        <Tooltip title="下一帧（.）">
-          <Button aria-label="下一帧" icon={<StepForwardOutlined />} onClick={() => e.step(1)} />
-        </Tooltip>
-        <span className="ew-controls-clock" data-testid="player-position">
-          {hms(s?.position ?? 0)} / {hms(timeline.span)}
-        </span>
-        <Select
-          aria-label="播放速度"
-          size="middle"
-          value={s?.rate ?? 1}
-          style={{ width: 92 }}
-          options={SPEEDS.map((v) => ({ value: v, label: `${v}×` }))}
-          onChange={(v: number) => e.setRate(v)}
-        />
-        <Space size={4} style={{ marginLeft: 'auto' }}>
-          <Tooltip title="静音（M）">
-            <Button
-              aria-label={s?.muted ? '取消静音' : '静音'}
-              icon={s?.muted ? <MutedOutlined /> : <SoundOutlined />}
-              onClick={() => e.setMuted(!(s?.muted ?? false))}
-            />
-          </Tooltip>
-          <Slider
-            aria-label="音量"
-            min={0}
-            max={100}
-            value={s?.muted ? 0 : Math.round((s?.volume ?? 1) * 100)}
-            onChange={(v: number) => e.setVolume(v / 100)}
-            style={{ width: 96 }}
-            tooltip={{ formatter: (v) => `音量 ${v ?? 0}%` }}
-          />
-          {kind === 'video' && (
-            <Tooltip title="全屏（F）">
-              <Button aria-label={full ? '退出全屏' : '全屏'} icon={full ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggleFull} />
+      {props.framed === false ? (
+        <div className="ew-controls-pending" aria-busy="true" />
+      ) : (
+        <>
+          <TimelineBar timeline={timeline} position={s?.position ?? 0} activeIndex={s?.segmentIndex ?? 0} marks={props.marks} onSeek={(p) => e.seek(p)} />
+          <div className="ew-controls" role="toolbar" aria-label="播放控制">
+            <Tooltip title={s?.ended ? '重新播放（从头开始）' : '播放/暂停（空格）'}>
+              <Button
+                type="primary"
+                aria-label={s?.ended ? '重新播放' : s?.playing ? '暂停' : '播放'}
+                icon={s?.ended ? <ReloadOutlined /> : s?.playing ? <PauseOutlined /> : <CaretRightOutlined />}
+                onClick={() => e.toggle()}
+                data-testid="play-toggle"
+              />
             </Tooltip>
-          )}
-        </Space>
-      </div>
+            <Tooltip title="上一帧（,）">
+              <Button aria-label="上一帧" icon={<StepBackwardOutlined />} onClick={() => e.step(-1)} />
+            </Tooltip>
+            <Tooltip title="下一帧（.）">
+              <Button aria-label="下一帧" icon={<StepForwardOutlined />} onClick={() => e.step(1)} />
+            </Tooltip>
+            <span className="ew-controls-clock" data-testid="player-position">
+              {hms(s?.position ?? 0)} / {hms(timeline.span)}
+            </span>
+            <Select
+              aria-label="播放速度"
+              size="middle"
+              value={s?.rate ?? 1}
+              style={{ width: 92 }}
+              options={SPEEDS.map((v) => ({ value: v, label: `${v}×` }))}
+              onChange={(v: number) => e.setRate(v)}
+            />
+            <Space size={4} style={{ marginLeft: 'auto' }}>
+              <Tooltip title="静音（M）">
+                <Button
+                  aria-label={s?.muted ? '取消静音' : '静音'}
+                  icon={s?.muted ? <MutedOutlined /> : <SoundOutlined />}
+                  onClick={() => e.setMuted(!(s?.muted ?? false))}
+                />
+              </Tooltip>
+              <Slider
+                aria-label="音量"
+                min={0}
+                max={100}
+                value={s?.muted ? 0 : Math.round((s?.volume ?? 1) * 100)}
+                onChange={(v: number) => e.setVolume(v / 100)}
+                style={{ width: 96 }}
+                tooltip={{ formatter: (v) => `音量 ${v ?? 0}%` }}
+              />
+              {kind === 'video' && (
+                <Tooltip title="全屏（F）">
+                  <Button aria-label={full ? '退出全屏' : '全屏'} icon={full ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggleFull} />
+                </Tooltip>
+              )}
+            </Space>
+          </div>
+        </>
+      )}
     </>
   );
 }

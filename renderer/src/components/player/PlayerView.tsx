@@ -1,7 +1,7 @@
 import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
 import { formatTime } from '../../time';
 import { Alert, Progress, Result, Spin, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { RequestAccessButton, requestScopeFor } from '../access';
 import { MediaPanel } from './MediaPanel';
 import { MediaStage, SHORTCUTS_HELP } from './MediaStage';
@@ -9,6 +9,7 @@ import { mediaUrl } from './mediaUrl';
 import type { EngineState, SegmentEngine } from './engine';
 import type { TimelineMark } from './TimelineBar';
 import { usePlayback } from './usePlayback';
+import { dropWarm } from './warmStart';
 import { MulticamButton } from '../multicam/MulticamButton';
 import './player.css';
 
@@ -17,6 +18,11 @@ const noMenu = (e: MouseEvent) => e.preventDefault();
 /** The player for one media item: its whole recording as one timeline, and the panel beside it. */
 export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
   const playback = usePlayback(props.mediaId);
+  // Bytes started at the click (warmStart.ts) that the stage did not take: nothing to show them in.
+  useEffect(() => {
+    if (playback.phase !== 'loading' && playback.phase !== 'ready') dropWarm();
+  }, [playback.phase]);
+  useEffect(() => dropWarm, []);
   const engineRef = useRef<SegmentEngine | null>(null);
   const [pos, setPos] = useState<{ segmentIndex: number; currentTime: number }>({ segmentIndex: 0, currentTime: 0 });
   const [marks, setMarks] = useState<TimelineMark[]>([]);
@@ -99,7 +105,7 @@ export function PlayerView(props: { mediaId: number; onChanged: () => void }) {
       </div>
     );
   } else if (playable && (detail.kind === 'video' || detail.kind === 'audio')) {
-    stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} onFirstFrame={onFirstFrame} />;
+    stage = <MediaStage timeline={timeline} kind={detail.kind} proxied={proxied} marks={marks} engineRef={engineRef} onState={onState} onFirstFrame={onFirstFrame} framed={framed} />;
   } else if (detail.kind === 'other') {
     stage = <Alert type="info" showIcon data-testid="player-document" title="这是文档（不是音视频或照片），不播放；原始文件按原样保存，可在右侧查看其信息。" />;
   } else {

@@ -1,4 +1,5 @@
 import { segmentAt, type Timeline, type TimelineSegment } from './timeline';
+import { clockStart, frameInterval, pictureEndsAt, prerollAt, StartLatency } from './switchTiming';
 
 /** What the controls show; emitted on every change and while playing. */
 export interface EngineState {
@@ -21,6 +22,14 @@ export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 export const FRAME_SEC = 1 / 25;
 
 type Slot = 0 | 1;
+
+/** The next segment started ahead of the switch (hidden, muted), to be shown when the picture in play ends. */
+interface Preroll {
+  slot: Slot;
+  timers: number[];
+  /** When play() was called on it; null until then. */
+  started: number | null;
+}
 
 /** While a segment plays it is reported shown again this often, so its register row spans the whole viewing. */
 export const SHOWN_REPORT_MS = 60_000;
@@ -53,6 +62,12 @@ export class SegmentEngine {
   /** When the segment in play was last reported shown (performance.now()). */
   private lastShown = 0;
   private readonly cleanups: (() => void)[] = [];
+  private preroll: Preroll | null = null;
+  /** A started next element whose start latency is not measured yet. */
+  private measuring: { slot: Slot; started: number } | null = null;
+  private readonly latency = new StartLatency();
+  /** The interval between presented frames of the element in play, learnt as it plays. */
+  private frameMs = FRAME_SEC * 1000;
 
   constructor(
     private readonly els: [HTMLMediaElement, HTMLMediaElement],
@@ -104,7 +119,7 @@ export class SegmentEngine {
     on('ended', () => {
       if (mine()) this.advance();
     });
-    if (el instanceof HTMLVideoElement) this.watchLastFrame(el, mine);
+    if (el instanceof HTMLVideoElement) this.watchLastFrame(el, slot);
     on('play', () => mine() && this.patch({ playing: true, ended: false }));
     on('playing', () => mine() && this.patch({ waiting: false }));
     on('pause', () => mine() && !this.switching && this.patch({ playing: false }));
@@ -120,19 +135,70 @@ export class SegmentEngine {
   private destroyed = false;
 
   /**
-   * Takes the preloaded next segment over when the last frame of the one in play is presented, not at `ended`:
-   * `ended` comes a frame later and then waits for its event, and every such millisecond the picture stands still.
-   * Where the sound runs longer than the picture the last frame comes earlier than this and `ended` switches.
+   * Starts the preloaded next segment ahead of the switch, hidden and muted, by the start latency measured at earlier
+   * switches, and shows it when the picture in play ends: a paused element takes 100 ms or more from play() to a
+   * moving clock, and `ended` comes later still (after the sound), so switching only then stands the picture still.
+   * `ended` stays the fallback (no frame near the end seen, next not ready, sound only).
    */
-  private watchLastFrame(el: HTMLVideoElement, mine: () => boolean): void {
-    const onFrame: VideoFrameRequestCallback = (_now, frame) => {
+  private watchLastFrame(el: HTMLVideoElement, slot: Slot): void {
+    let prevMedia: number | null = null;
+    const onFrame: VideoFrameRequestCallback = (now, frame) => {
       if (this.destroyed) return;
-      const next = this.slotSeg[this.active] + 1;
-      const ready = this.slotSeg[this.other] === next && this.els[this.other].readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
-      if (mine() && this.state.playing && !el.paused && ready && Number.isFinite(el.duration) && frame.mediaTime >= el.duration - 1.5 * FRAME_SEC) this.advance();
+      const m = this.measuring;
+      if (m && m.slot === slot && frame.mediaTime > 0.001) {
+        this.latency.add(clockStart(now, frame.mediaTime, el.playbackRate || 1) - m.started);
+        this.measuring = null;
+      }
+      if (slot === this.active) {
+        const rate = el.playbackRate;
+        this.frameMs = frameInterval(prevMedia, frame.mediaTime, rate, this.frameMs);
+        prevMedia = frame.mediaTime;
+        const next = this.slotSeg[slot] + 1;
+        const ready = this.slotSeg[this.other] === next && this.els[this.other].readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
+        if (!this.preroll && ready && this.state.playing && !el.paused && rate > 0 && Number.isFinite(el.duration)) {
+          const endsAt = pictureEndsAt(now, frame.mediaTime, el.duration, rate);
+          const at = prerollAt(now, endsAt, this.latency.estimate, this.frameMs);
+          if (at !== null) this.schedulePreroll(at, endsAt);
+        }
+      } else prevMedia = null;
       el.requestVideoFrameCallback(onFrame);
     };
     el.requestVideoFrameCallback(onFrame);
+  }
+
+  private schedulePreroll(at: number, endsAt: number): void {
+    const slot = this.other;
+    const next = this.els[slot];
+    const p: Preroll = { slot, timers: [], started: null };
+    this.preroll = p;
+    const start = () => {
+      if (this.preroll !== p) return;
+      next.muted = true;
+      next.playbackRate = this.state.rate;
+      p.started = performance.now();
+      this.measuring = { slot, started: p.started };
+      next.play().catch(() => undefined);
+    };
+    const flip = () => {
+      if (this.preroll === p) this.advance();
+    };
+    p.timers.push(window.setTimeout(start, Math.max(0, at - performance.now())));
+    p.timers.push(window.setTimeout(flip, Math.max(0, endsAt - performance.now())));
+  }
+
+  /** A seek, pause, speed change or new load before the switch: the started next element goes back to its start. */
+  private cancelPreroll(): void {
+    const p = this.preroll;
+    if (!p) return;
+    this.preroll = null;
+    for (const t of p.timers) window.clearTimeout(t);
+    if (p.started !== null && p.slot !== this.active) {
+      const el = this.els[p.slot];
+      el.pause();
+      el.muted = this.state.muted;
+      el.currentTime = 0;
+      if (this.measuring?.slot === p.slot) this.measuring = null;
+    }
   }
 
   private patch(p: Partial<EngineState>): void {
@@ -181,8 +247,12 @@ export class SegmentEngine {
     });
   }
 
-  /** `preload`: fetched for later, not shown now (the handler registers no viewing for it). */
-  private load(slot: Slot, index: number, time = 0, preload = false): void {
+  /**
+   * `preload`: fetched for later, not shown now (the handler registers no viewing for it). `warm`: the element already
+   * fetches this segment as a preload (warmStart.ts): it keeps its source and the segment is reported shown now.
+   */
+  private load(slot: Slot, index: number, time = 0, preload = false, warm = false): void {
+    if (this.preroll?.slot === slot) this.cancelPreroll();
     const seg = this.timeline.segments[index];
     const el = this.els[slot];
     if (!seg) {
@@ -199,10 +269,16 @@ export class SegmentEngine {
     el.volume = this.state.volume;
     el.muted = this.state.muted;
     this.pendingTime[slot] = time > 0 ? time : null;
-    el.src = this.srcOf(seg, preload);
+    if (warm && time > 0 && el.readyState >= HTMLMediaElement.HAVE_METADATA) {
+      this.pendingTime[slot] = null;
+      el.currentTime = time;
+    }
+    if (!warm) el.src = this.srcOf(seg, preload);
     this.mark();
-    // Loaded straight onto the screen: the handler registers it as it loads; keep reporting while it plays.
-    if (!preload && slot === this.active) this.lastShown = performance.now();
+    // Loaded straight onto the screen: the handler registers it as it loads, but Chromium may serve a URL it fetched
+    // before from its own media cache without asking (seen in the player bench): so it is reported shown here too
+    // (within the idle time that only extends the same viewing). A warm element was fetched as a preload.
+    if (warm || (!preload && slot === this.active)) this.reportShown();
   }
 
   /**
@@ -238,12 +314,15 @@ export class SegmentEngine {
     });
   }
 
-  /** Loads the first segment (or the one at `position`) and plays it when `autoplay`. */
-  start(position = 0, autoplay = true): void {
+  /**
+   * Loads the first segment (or the one at `position`) and plays it when `autoplay`. `warmMediaId`: the first element
+   * already fetches that media as a preload (warmStart.ts); kept when it is the segment to show.
+   */
+  start(position = 0, autoplay = true, warmMediaId: number | null = null): void {
     const at = segmentAt(this.timeline, position);
     if (!at) return;
     this.active = 0;
-    this.load(0, at.segment.index, at.time);
+    this.load(0, at.segment.index, at.time, false, at.segment.mediaId === warmMediaId && this.els[0].hasAttribute('src'));
     this.preloadOnceReady();
     this.patch({ segmentIndex: at.segment.index, currentTime: at.time, position: at.segment.offset + at.time, ended: false });
     if (autoplay) this.startPlay(this.el);
@@ -257,11 +336,22 @@ export class SegmentEngine {
       this.patch({ playing: false, ended: true, position: last ? last.offset + last.duration : this.state.position });
       return;
     }
+    const p = this.preroll;
+    if (p) {
+      for (const t of p.timers) window.clearTimeout(t);
+      this.preroll = null;
+      // Started ahead: it plays on from where its clock is, not from 0 again.
+      if (p.started !== null && p.slot === this.other && this.slotSeg[p.slot] === next) {
+        this.swap(true, null);
+        return;
+      }
+    }
     if (this.slotSeg[this.other] !== next) this.load(this.other, next);
     this.swap(true, 0);
   }
 
-  private swap(play: boolean, time: number): void {
+  /** `time`: where to show the other element from; null: as it is (started ahead). */
+  private swap(play: boolean, time: number | null): void {
     const old = this.el;
     this.switching = true;
     this.active = this.other;
@@ -269,7 +359,7 @@ export class SegmentEngine {
     el.playbackRate = this.state.rate;
     el.volume = this.state.volume;
     el.muted = this.state.muted;
-    if (Math.abs(el.currentTime - time) > 0.01) {
+    if (time !== null && Math.abs(el.currentTime - time) > 0.01) {
       if (el.readyState >= HTMLMediaElement.HAVE_METADATA) el.currentTime = time;
       else this.pendingTime[this.active] = time > 0 ? time : null;
     }
@@ -279,7 +369,8 @@ export class SegmentEngine {
     old.pause();
     this.switching = false;
     const seg = this.timeline.segments[this.slotSeg[this.active]];
-    if (seg) this.patch({ segmentIndex: seg.index, currentTime: time, position: seg.offset + time, playing: play, ended: false, error: null });
+    const t = time ?? el.currentTime;
+    if (seg) this.patch({ segmentIndex: seg.index, currentTime: t, position: seg.offset + t, playing: play, ended: false, error: null });
     this.preloadNext();
   }
 
@@ -292,6 +383,7 @@ export class SegmentEngine {
   }
 
   pause(): void {
+    this.cancelPreroll();
     this.el.pause();
   }
 
@@ -302,6 +394,7 @@ export class SegmentEngine {
 
   /** Seeks on the recording's axis; a position in another segment loads or takes over that one. */
   seek(position: number, play = this.state.playing): void {
+    this.cancelPreroll();
     const clamped = Math.min(Math.max(0, position), this.timeline.span);
     const at = segmentAt(this.timeline, clamped);
     if (!at) return;
@@ -330,6 +423,7 @@ export class SegmentEngine {
   }
 
   setRate(rate: number): void {
+    this.cancelPreroll();
     for (const el of this.els) {
       el.playbackRate = rate;
       el.defaultPlaybackRate = rate;
@@ -350,6 +444,7 @@ export class SegmentEngine {
 
   /** Leave to view was refused when a segment was shown: nothing more is shown or played. */
   refuse(message: string): void {
+    this.cancelPreroll();
     for (const el of this.els) {
       el.pause();
       el.removeAttribute('src');
@@ -363,6 +458,7 @@ export class SegmentEngine {
 
   destroy(): void {
     this.destroyed = true;
+    this.cancelPreroll();
     cancelAnimationFrame(this.raf);
     for (const c of this.cleanups) c();
     for (const el of this.els) {

@@ -1,0 +1,60 @@
+/**
+ * When to start the next segment so that its first frame follows the last frame of the one in play without a
+ * stall (issue 14 item 2). A paused, preloaded element takes a while from `play()` to moving its clock (the media
+ * pipeline starts, the audio sink fills): measured here at 100–160 ms on a loaded machine, four frames at 25 fps.
+ * So the next element is started that long before the picture in play ends, hidden and muted, and shown at the end.
+ * Pure: times in ms on the page's `performance.now()` clock.
+ */
+
+/** How many recent start latencies the estimate is taken from. */
+const SAMPLES = 5;
+/** Before any switch was measured: a start latency seen on a loaded machine. */
+export const DEFAULT_START_LATENCY_MS = 100;
+/** Never start the next segment earlier than this before the end, whatever was measured (a stall is better than a skip). */
+export const MAX_LEAD_MS = 400;
+
+/** When the picture of the element in play ends: the frame presented at `now` shows `mediaTime` until `duration`. */
+export function pictureEndsAt(now: number, mediaTime: number, duration: number, rate: number): number {
+  return now + ((duration - mediaTime) * 1000) / rate;
+}
+
+/**
+ * At a frame of the element in play: the time to start the next one (`endsAt − lead`), or null when that is still
+ * more than one frame interval away (a later frame decides, closer to the end and so more exact).
+ */
+export function prerollAt(now: number, endsAt: number, leadMs: number, frameMs: number): number | null {
+  const at = endsAt - Math.min(leadMs, MAX_LEAD_MS);
+  return at - now <= frameMs * 1.5 ? at : null;
+}
+
+/** Where the clock of a started element began: a presented frame at `now` showing `mediaTime`, at `rate`. */
+export function clockStart(now: number, mediaTime: number, rate: number): number {
+  return now - (mediaTime * 1000) / rate;
+}
+
+/**
+ * The start latencies of recent switches (play() → the element's clock moving); the estimate is their lower middle,
+ * so that an unusually slow start does not make every later switch skip the first frames of a segment.
+ */
+export class StartLatency {
+  private readonly samples: number[] = [];
+
+  add(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.samples.push(ms);
+    if (this.samples.length > SAMPLES) this.samples.shift();
+  }
+
+  get estimate(): number {
+    if (this.samples.length === 0) return DEFAULT_START_LATENCY_MS;
+    const s = [...this.samples].sort((a, b) => a - b);
+    return s[Math.floor((s.length - 1) / 2)] ?? DEFAULT_START_LATENCY_MS;
+  }
+}
+
+/** The interval between presented frames, learnt from consecutive media times (at least 1/60 s, at most 1/10 s). */
+export function frameInterval(prevMediaTime: number | null, mediaTime: number, rate: number, fallbackMs: number): number {
+  if (prevMediaTime === null) return fallbackMs;
+  const d = ((mediaTime - prevMediaTime) * 1000) / rate;
+  return d >= 1000 / 60 && d <= 100 ? d : fallbackMs;
+}
