@@ -23,7 +23,7 @@ const TARGET_MS = 20;
 const SEED = 14;
 
 type Search = MethodInput<'library.search'>;
-type Saved = Omit<GeneratedLibrary, 'notes'> & { n: number; seed: number; schema: string };
+export type Saved = Omit<GeneratedLibrary, 'notes'> & { n: number; seed: number; schema: string };
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -60,7 +60,7 @@ export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client;
 }
 
 /** The queries, each named as the row prints it. */
-function queries(lib: Saved): [string, Search][] {
+export function queries(lib: Saved): [string, Search][] {
   const officer = lib.officers[2]!.id;
   const recorder = lib.recorders[5]!.id;
   const bigCase = [...lib.cases].sort((a, b) => b.mediaIds.length - a.mediaIds.length)[0]!;
