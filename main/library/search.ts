@@ -4,6 +4,7 @@ import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
 import { cachedCount } from './count-cache';
+import { textPage } from './text-pages';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
 export interface LibraryQuery {
@@ -112,7 +113,10 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
-  const ids = q.after ? pageAfter(db, q, page, q.after) : (db.prepare(`SELECT m.id FROM media m ${page.sql} ${order} LIMIT :limit OFFSET :offset`).pluck().all({ ...page.params, limit: q.limit, offset: q.offset }) as number[]);
+  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, key, whereClause(db, { ...q, text: undefined }));
+  const ids =
+    listed ??
+    (q.after ? pageAfter(db, q, page, q.after) : (db.prepare(`SELECT m.id FROM media m ${page.sql} ${order} LIMIT :limit OFFSET :offset`).pluck().all({ ...page.params, limit: q.limit, offset: q.offset }) as number[]));
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
