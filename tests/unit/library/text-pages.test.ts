@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../main/store';
-import { searchLibrary, setNote, whereClause, type LibraryQuery } from '../../../main/library';
-import { makeOfficeApi, type TestApi } from '../../support/services';
-import { generateLibrary, type GeneratedLibrary } from '../../support/library-rows';
-
-const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m.duration_sec, -1)' } as const;
+import { describe, expect, it } from 'vitest';
+import { searchLibrary, setNote, type LibraryQuery } from '../../../main/library';
+import { fullQuery, generatedArchive, plainIds } from './plain-query';
 
 /** Free-text pages come from each text's matches kept in sort order (main/library/text-pages.ts); they must be the plain query's rows. */
 describe('free-text pages from kept match lists on 4 000 generated media', () => {
-  let t: TestApi;
-  let db: Db;
-  let lib: GeneratedLibrary;
+  const archive = generatedArchive(4000);
+  const db = () => archive.db();
 
-  beforeAll(async () => {
-    ({ t } = await makeOfficeApi());
-    db = t.services.archive.open().db;
-    lib = generateLibrary(db, 4000);
-  }, 120_000);
-  afterAll(() => t.cleanup());
-
-  const full = (q: Partial<LibraryQuery>): LibraryQuery => ({ sort: 'startAt', order: 'desc', limit: 50, offset: 0, ...q });
-  /** The same query answered by one plain SELECT: WHERE with the text, ORDER BY key and id, LIMIT/OFFSET. */
-  function plain(q: LibraryQuery): number[] {
-    const { sql, params } = whereClause(db, q);
-    const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-    return db.prepare(`SELECT m.id FROM media m ${sql} ORDER BY ${SORT_KEY[q.sort]} ${dir}, m.id ${dir} LIMIT :limit OFFSET :offset`).pluck().all({ ...params, limit: q.limit, offset: q.offset }) as number[];
-  }
-  const ids = (q: LibraryQuery) => searchLibrary(db, q).items.map((i) => i.id);
+  const full = (q: Partial<LibraryQuery>) => fullQuery(q, 50);
+  const plain = (q: LibraryQuery) => plainIds(db(), q);
+  const ids = (q: LibraryQuery) => searchLibrary(db(), q).items.map((i) => i.id);
 
   it('text alone and with other filters, every sort both ways, offsets and cursors: the plain query’s rows in its order', () => {
+    const lib = archive.lib();
     const year = lib.lastStart.slice(0, 4);
     const officerId = lib.officers[2]!.id;
     const texts = ['在场', '拒绝配合', lib.officers.find((o) => [...o.name].length === 3)!.name, lib.recorders[3]!.serial.slice(4)];
@@ -49,7 +33,7 @@ describe('free-text pages from kept match lists on 4 000 generated media', () =>
             const first = plain(q);
             expect(ids(q), JSON.stringify(q)).toEqual(first);
             for (const offset of [7, 120]) expect(ids({ ...q, offset }), `${JSON.stringify(q)} offset ${offset}`).toEqual(plain({ ...q, offset }));
-            const page = searchLibrary(db, q);
+            const page = searchLibrary(db(), q);
             if (page.next) expect(ids({ ...q, after: page.next }), `${JSON.stringify(q)} after`).toEqual(plain({ ...q, offset: q.limit }));
             compared += first.length;
           }
@@ -64,7 +48,7 @@ describe('free-text pages from kept match lists on 4 000 generated media', () =>
     const q = full({ text: '独一无二的备注' });
     expect(ids(q)).toEqual([]);
     const id = 10;
-    setNote(db, id, '独一无二的备注', 1, new Date('2026-01-01T00:00:00.000Z'));
+    setNote(db(), id, '独一无二的备注', 1, new Date('2026-01-01T00:00:00.000Z'));
     expect(ids(q)).toEqual([id]);
     expect(plain(q)).toEqual([id]);
   });
