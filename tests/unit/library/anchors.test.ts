@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchLibrary, setKeyMark, type LibraryQuery } from '../../../main/library';
-import { fullQuery, generatedArchive, plainIds } from './plain-query';
+import { setKeyMark, type LibraryQuery } from '../../../main/library';
+import { generatedArchive } from './plain-query';
 
 /** Deep offsets (5 000 and more) start from anchors kept per query (main/library/anchors.ts); they must be the plain OFFSET's rows. */
 describe('deep pages by offset through anchors on 12 000 generated media', () => {
-  const archive = generatedArchive(12_000);
-  const db = () => archive.db();
-
-  const full = (q: Partial<LibraryQuery>) => fullQuery(q, 100);
-  const plain = (q: LibraryQuery) => plainIds(db(), q);
-  const ids = (q: LibraryQuery) => searchLibrary(db(), q).items.map((i) => i.id);
+  const { db, full, plain, ids } = generatedArchive(12_000, 100);
 
   it('every sort both ways, with and without a filter, at offsets around anchors, in any order of asking', () => {
     const queries: Partial<LibraryQuery>[] = [{}, { sort: 'size', order: 'asc' }, { sort: 'durationSec' }, { sort: 'durationSec', order: 'asc' }, { keyMark: false, sort: 'size' }, { kind: 'video' }];

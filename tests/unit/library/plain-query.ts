@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../../main/store';
 import { makeOfficeApi, type TestApi } from '../../support/services';
 import { generateLibrary, type GeneratedLibrary } from '../../support/library-rows';
-import { whereClause, type LibraryQuery } from '../../../main/library';
+import { searchLibrary, whereClause, type LibraryQuery } from '../../../main/library';
 
 const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m.duration_sec, -1)' } as const;
 
@@ -16,8 +16,12 @@ export function plainIds(db: Db, q: LibraryQuery): number[] {
   return db.prepare(`SELECT m.id FROM media m ${sql} ORDER BY ${SORT_KEY[q.sort]} ${dir}, m.id ${dir} LIMIT :limit OFFSET :offset`).pluck().all({ ...params, limit: q.limit, offset: q.offset }) as number[];
 }
 
-/** A set-up office with `count` generated media (tests/support/library-rows.ts) for the suite it is called in; read it in the tests. */
-export function generatedArchive(count: number): { db: () => Db; lib: () => GeneratedLibrary } {
+/**
+ * A set-up office with `count` generated media (tests/support/library-rows.ts) for the suite it is called in,
+ * with the query helpers the suites compare by: `full` (defaults, pages of `limit`), `plain` (plainIds) and
+ * `ids` (the page searchLibrary gives).
+ */
+export function generatedArchive(count: number, limit: number) {
   let t: TestApi | undefined;
   let db: Db | undefined;
   let lib: GeneratedLibrary | undefined;
@@ -27,5 +31,11 @@ export function generatedArchive(count: number): { db: () => Db; lib: () => Gene
     lib = generateLibrary(db, count);
   }, 180_000);
   afterAll(() => t?.cleanup());
-  return { db: () => db!, lib: () => lib! };
+  return {
+    db: () => db!,
+    lib: () => lib!,
+    full: (q: Partial<LibraryQuery>) => fullQuery(q, limit),
+    plain: (q: LibraryQuery) => plainIds(db!, q),
+    ids: (q: LibraryQuery) => searchLibrary(db!, q).items.map((i) => i.id),
+  };
 }

@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { searchLibrary, setNote, type LibraryQuery } from '../../../main/library';
-import { fullQuery, generatedArchive, plainIds } from './plain-query';
+import { generatedArchive } from './plain-query';
 
 /** Free-text pages come from each text's matches kept in sort order (main/library/text-pages.ts); they must be the plain query's rows. */
 describe('free-text pages from kept match lists on 4 000 generated media', () => {
-  const archive = generatedArchive(4000);
-  const db = () => archive.db();
-
-  const full = (q: Partial<LibraryQuery>) => fullQuery(q, 50);
-  const plain = (q: LibraryQuery) => plainIds(db(), q);
-  const ids = (q: LibraryQuery) => searchLibrary(db(), q).items.map((i) => i.id);
+  const { db, lib, full, plain, ids } = generatedArchive(4000, 50);
 
   it('text alone and with other filters, every sort both ways, offsets and cursors: the plain query’s rows in its order', () => {
-    const lib = archive.lib();
-    const year = lib.lastStart.slice(0, 4);
-    const officerId = lib.officers[2]!.id;
-    const texts = ['在场', '拒绝配合', lib.officers.find((o) => [...o.name].length === 3)!.name, lib.recorders[3]!.serial.slice(4)];
+    const archive = lib();
+    const year = archive.lastStart.slice(0, 4);
+    const officerId = archive.officers[2]!.id;
+    const texts = ['在场', '拒绝配合', archive.officers.find((o) => [...o.name].length === 3)!.name, archive.recorders[3]!.serial.slice(4)];
     const filters: Partial<LibraryQuery>[] = [
       {},
       { officerId },
       { from: `${Number(year) - 1}-01-01T00:00:00+08:00`, to: `${year}-01-01T00:00:00+08:00` },
       { from: `${year}-03-01T00:00:00+08:00` },
       { kind: 'video', category: 'evidence' },
-      { keyMark: false, recorderId: lib.recorders[1]!.id },
+      { keyMark: false, recorderId: archive.recorders[1]!.id },
     ];
     let compared = 0;
     for (const text of texts) {
