@@ -1,22 +1,34 @@
 import type { Db } from '../store';
 
-/** Enough for the filters one office switches between; past it the oldest count goes. */
-const KEPT = 200;
-
-interface Counts {
-  version: string;
-  counts: Map<string, number>;
-}
-
-const byDb = new WeakMap<Db, Counts>();
-
 /**
  * What the database is now: any change made through this connection (total_changes) or committed by
- * another (data_version) gives a new version, and every count kept for the old one is dropped.
+ * another (data_version) gives a new version, and every value kept for the old one is dropped.
  */
 function versionOf(db: Db): string {
   return `${db.pragma('data_version', { simple: true }) as number}:${db.prepare('SELECT total_changes()').pluck().get() as number}`;
 }
+
+/** Values worked out from the database, each kept under its key until the database changes; past `capacity` the oldest goes. */
+export class KeptUntilChange<T> {
+  private readonly byDb = new WeakMap<Db, { version: string; values: Map<string, T> }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(db: Db, key: string, make: () => T): T {
+    const version = versionOf(db);
+    let kept = this.byDb.get(db);
+    if (kept?.version !== version) this.byDb.set(db, (kept = { version, values: new Map() }));
+    const hit = kept.values.get(key);
+    if (hit !== undefined) return hit;
+    const value = make();
+    if (kept.values.size >= this.capacity) kept.values.delete(kept.values.keys().next().value!);
+    kept.values.set(key, value);
+    return value;
+  }
+}
+
+/** Enough for the filters one office switches between. */
+const counts = new KeptUntilChange<number>(200);
 
 /**
  * `SELECT COUNT(*) …` (one row, one column), taken once per query and kept until the database
@@ -24,14 +36,5 @@ function versionOf(db: Db): string {
  * search and every return to that filter would otherwise pay again.
  */
 export function cachedCount(db: Db, sql: string, params: Record<string, unknown>): number {
-  const version = versionOf(db);
-  let kept = byDb.get(db);
-  if (kept?.version !== version) byDb.set(db, (kept = { version, counts: new Map() }));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const hit = kept.counts.get(key);
-  if (hit !== undefined) return hit;
-  const n = db.prepare(sql).pluck().get(params) as number;
-  if (kept.counts.size >= KEPT) kept.counts.delete(kept.counts.keys().next().value!);
-  kept.counts.set(key, n);
-  return n;
+  return counts.get(db, `${sql}\u0000${JSON.stringify(params)}`, () => db.prepare(sql).pluck().get(params) as number);
 }

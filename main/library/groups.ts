@@ -19,7 +19,7 @@ interface GroupRow {
  * pages; groups are sorted by their first start, total size or total duration, and total counts groups.
  */
 export function searchRecordingGroups(db: Db, q: LibraryQuery): RecordingGroupPageDto {
-  const { total, page } = unfiltered(db, q) && q.sort === 'startAt' ? allGroupsByStart(db, q) : matchingGroups(db, q);
+  const { total, page } = q.sort !== 'startAt' ? matchingGroups(db, q) : unfiltered(db, q) ? allGroupsByStart(db, q) : walkGroupsByStart(db, q);
   // Every segment of the page's recordings and the page's lone files, in play order.
   const rids = page.filter((g) => g.rid !== null).map((g) => g.rid);
   const mids = page.filter((g) => g.mid !== null).map((g) => g.mid);
@@ -67,12 +67,71 @@ function matchingGroups(db: Db, q: LibraryQuery): { total: number; page: GroupRo
       UNION ALL
       SELECT NULL, m.id, m.start_at, m.size, COALESCE(m.duration_sec, 0) FROM media m WHERE m.id IN (SELECT id FROM hit WHERE recording_id IS NULL)
     )`;
-  const total = cachedCount(db, `${groups} SELECT COUNT(*) AS n FROM g`, params);
+  const total = groupTotal(db, sql, params);
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const page = db
     .prepare(`${groups} SELECT rid, mid FROM g ORDER BY ${GROUP_SORT[q.sort]} ${dir}, start_at ${dir}, COALESCE(rid, 0) ${dir}, COALESCE(mid, 0) ${dir} LIMIT :limit OFFSET :offset`)
     .all({ ...params, limit: q.limit, offset: q.offset }) as GroupRow[];
   return { total, page };
+}
+
+/** Groups by start, filtered: the page from walking the matches in start order. */
+function walkGroupsByStart(db: Db, q: LibraryQuery): { total: number; page: GroupRow[] } {
+  const { sql, params } = whereClause(db, q);
+  return { total: groupTotal(db, sql, params), page: groupsByStartWalk(db, q, sql, params) };
+}
+
+/** The number of groups holding a match: the recordings met, and the lone files. */
+function groupTotal(db: Db, where: string, params: Record<string, unknown>): number {
+  const and = where ? `${where} AND` : 'WHERE';
+  return cachedCount(
+    db,
+    `SELECT (SELECT COUNT(DISTINCT m.recording_id) FROM media m ${where}) + (SELECT COUNT(*) FROM media m ${and} m.recording_id IS NULL)`,
+    params,
+  );
+}
+
+/**
+ * The page of groups by first start, found by walking the matching media in start order and stopping
+ * once the page cannot change, instead of aggregating every matching group (an officer's 40 000 files).
+ * A group's key is its recording's start (its first segment's; a lone file's own start) and no later
+ * than any of its segments. Newest first: after the walk has passed start s, every group keyed after s
+ * has been met (one of its segments starts at or after its key). Oldest first: a group not met yet has
+ * all its matches at s or later, so its key is at least s minus the longest recording's span.
+ */
+function groupsByStartWalk(db: Db, q: LibraryQuery, where: string, params: Record<string, unknown>): GroupRow[] {
+  const desc = q.order === 'desc';
+  const dir = desc ? 'DESC' : 'ASC';
+  const end = q.offset + q.limit;
+  const spanMs = desc ? 0 : 1000 * cachedCount(db, 'SELECT ifnull(MAX(CAST((julianday(end_at) - julianday(start_at)) * 86400 AS INTEGER)) + 1, 0) FROM recordings', {});
+  const walk = db
+    .prepare(`SELECT m.recording_id AS rid, m.id AS mid, m.start_at AS at, r.start_at AS rstart FROM media m LEFT JOIN recordings r ON r.id = m.recording_id ${where} ORDER BY m.start_at ${dir}, m.id ${dir}`)
+    .iterate(params) as IterableIterator<{ rid: number | null; mid: number; at: string; rstart: string | null }>;
+  const met = new Map<string, { rid: number | null; mid: number | null; key: string }>();
+  let sinceCheck = 0;
+  for (const m of walk) {
+    // Enough groups settled (keyed strictly beyond the walk's position: a tie may still be ahead)?
+    // Counted every met/16 rows, not every row: a deep page meets thousands of groups.
+    if (met.size >= end && ++sinceCheck * 16 >= met.size) {
+      sinceCheck = 0;
+      const edge = desc ? m.at : new Date(Date.parse(m.at) - spanMs).toISOString();
+      if (settled(met.values(), edge, desc) >= end) break;
+    }
+    const group = m.rid !== null ? { rid: m.rid, mid: null, key: m.rstart ?? m.at } : { rid: null, mid: m.mid, key: m.at };
+    met.set(m.rid !== null ? `r${m.rid}` : `m${m.mid}`, group);
+  }
+  const sign = desc ? -1 : 1;
+  return [...met.values()]
+    .sort((a, b) => sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.rid ?? 0) - (b.rid ?? 0) || (a.mid ?? 0) - (b.mid ?? 0)))
+    .slice(q.offset, end)
+    .map(({ rid, mid }) => ({ rid, mid }));
+}
+
+/** How many of the groups met are keyed beyond `edge` in the walk's direction. */
+function settled(groups: Iterable<{ key: string }>, edge: string, desc: boolean): number {
+  let n = 0;
+  for (const g of groups) if (desc ? g.key > edge : g.key < edge) n++;
+  return n;
 }
 
 /**

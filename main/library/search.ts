@@ -4,6 +4,8 @@ import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
 import { cachedCount } from './count-cache';
+import { textPage } from './text-pages';
+import { idsAtOffset, type Walk } from './anchors';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
 export interface LibraryQuery {
@@ -55,7 +57,9 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
   // Sorting by size or duration: `+` keeps SQLite off the start_at, category and kind indexes, so it
   // walks the sort index (which carries start_at) and stops after one page, instead of sorting a wide
   // date range or a category's hundred thousand rows (a category or kind holds 5 % or more of the media).
-  const unindexed = (column: string) => (opts.rangeBySortIndex ? `+m.${column}` : `m.${column}`);
+  // Category and kind together by size have their own index (0018): seeking it finds the page at once.
+  const together = q.sort === 'size' && q.category !== undefined && q.kind !== undefined;
+  const unindexed = (column: string) => (opts.rangeBySortIndex && !(together && (column === 'category' || column === 'kind')) ? `+m.${column}` : `m.${column}`);
   const start = unindexed('start_at');
   if (q.from) {
     where.push(`${start} >= :from`);
@@ -110,7 +114,10 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
-  const ids = q.after ? pageAfter(db, q, page, q.after) : (db.prepare(`SELECT m.id FROM media m ${page.sql} ${order} LIMIT :limit OFFSET :offset`).pluck().all({ ...page.params, limit: q.limit, offset: q.offset }) as number[]);
+  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, key, whereClause(db, { ...q, text: undefined }));
+  const walk: Walk = (after, skip, count) =>
+    after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
+  const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
@@ -121,20 +128,20 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
 }
 
 /**
- * The ids after `after` in the query's order. Two seeks, each an index range: the rows that tie on
+ * `count` rows after `after` in the query's order past the first `skip`, each [id, key]. Two seeks, each an index range: the rows that tie on
  * the key with a greater (or smaller) id, then the rows beyond the key; SQLite cannot seek a row
  * value over an expression index, and durations tie often (segments are cut at fixed lengths).
  */
-function pageAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record<string, unknown> }, after: LibraryCursor): number[] {
+function rowsAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record<string, unknown> }, after: LibraryCursor, skip: number, count: number): [number, string | number][] {
   const key = SORT_KEY[q.sort];
   const [dir, beyond] = q.order === 'asc' ? ['ASC', '>'] : ['DESC', '<'];
   const and = where.sql ? `${where.sql} AND` : 'WHERE';
   const arm = (cond: string, order: string) => `SELECT * FROM (SELECT m.id, ${key} AS k FROM media m ${and} ${cond} ORDER BY ${order} LIMIT :limit)`;
   return db
     .prepare(
-      `SELECT id FROM (${arm(`${key} = :afterKey AND m.id ${beyond} :afterId`, `m.id ${dir}`)} UNION ALL ${arm(`${key} ${beyond} :afterKey`, `${key} ${dir}, m.id ${dir}`)})
-       ORDER BY k ${dir}, id ${dir} LIMIT :limit`,
+      `SELECT id, k FROM (${arm(`${key} = :afterKey AND m.id ${beyond} :afterId`, `m.id ${dir}`)} UNION ALL ${arm(`${key} ${beyond} :afterKey`, `${key} ${dir}, m.id ${dir}`)})
+       ORDER BY k ${dir}, id ${dir} LIMIT :count OFFSET :skip`,
     )
-    .pluck()
-    .all({ ...where.params, afterKey: after.key, afterId: after.id, limit: q.limit }) as number[];
+    .raw()
+    .all({ ...where.params, afterKey: after.key, afterId: after.id, limit: skip + count, skip, count }) as [number, string | number][];
 }

@@ -9,7 +9,7 @@ import { cachedCount } from './count-cache';
  * (officers, cases, notes); file names are left out there, since a one- or two-character piece of
  * a recorder's file name (a digit, "MP") matches most of the archive and would scan a million names.
  */
-export function textMatch(db: Db, text: string, params: Record<string, unknown>): string {
+export function textMatch(db: Db, text: string, params: Record<string, unknown>, opts: { gather?: boolean } = {}): string {
   const long = [...text].length >= 3;
   let others: string;
   let officers: number[];
@@ -31,9 +31,10 @@ export function textMatch(db: Db, text: string, params: Record<string, unknown>)
   params.textOfficers = JSON.stringify(officers);
   // An officer's footage is tens of thousands of rows: gathering them into a set and sorting it costs
   // far more than walking the sort order until a page is found, which a share of 1 % or more keeps short.
-  // A sparse match is gathered: walking the whole order for it would read every media row.
+  // A sparse match is gathered: walking the whole order for it would read every media row. So is any
+  // match asked for as a set (`gather`: text-pages.ts keeps it in sort order).
   const theirs = cachedCount(db, 'SELECT COUNT(*) FROM media WHERE officer_id IN (SELECT value FROM json_each(:o))', { o: params.textOfficers });
-  const dense = theirs * 100 >= cachedCount(db, 'SELECT COUNT(*) FROM media', {});
+  const dense = !opts.gather && theirs * 100 >= cachedCount(db, 'SELECT COUNT(*) FROM media', {});
   return dense
     ? `(m.id IN (${others}) OR m.officer_id IN (SELECT value FROM json_each(:textOfficers)))`
     : `m.id IN (${others} UNION SELECT mo.id FROM media mo WHERE mo.officer_id IN (SELECT value FROM json_each(:textOfficers)))`;

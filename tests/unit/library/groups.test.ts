@@ -43,11 +43,11 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
     return groups;
   }
 
-  async function allPages(query: Query) {
+  async function allPages(query: Query, limit = 500) {
     const got: Expected[] = [];
     let total: number | undefined;
-    for (let offset = 0; ; offset += 500) {
-      const page = await office.t.call(office.admin, 'library.recordings', { ...query, limit: 500, offset });
+    for (let offset = 0; ; offset += limit) {
+      const page = await office.t.call(office.admin, 'library.recordings', { ...query, limit, offset });
       total = page.total;
       got.push(
         ...page.groups.map((g) => ({ key: g.key, segmentIds: g.segmentIds, startAt: g.startAt, size: g.size, durationSec: Math.round(g.durationSec * 10) / 10 })),
@@ -102,6 +102,26 @@ describe('library.recordings (按录制分组) on 3 000 media', () => {
     const eb = round(expectedGroups((m) => m.flags.includes('no_audio') || m.flags.includes('truncated'), 'size', 'desc'));
     expect(b.total).toBe(eb.length);
     expect(b.got).toEqual(eb);
+  });
+
+  it('filtered, by first start (a walk that stops once the page is settled): the same groups and order as every match aggregated', async () => {
+    const officerId = office.lib.officers[5]!;
+    const cases: [Query, (m: SynthMedia) => boolean][] = [
+      [{ officerId }, (m) => m.officerId === officerId],
+      [{ kind: 'video' }, (m) => m.kind === 'video'],
+      [{ flags: ['no_audio', 'truncated'] }, (m) => m.flags.includes('no_audio') || m.flags.includes('truncated')],
+      [{ from: '2025-03-01T00:00:00+08:00', to: '2025-06-01T00:00:00+08:00' }, (m) => m.startAt >= '2025-02-28T16:00:00.000Z' && m.startAt < '2025-05-31T16:00:00.000Z'],
+    ];
+    for (const [query, keep] of cases) {
+      for (const order of ['desc', 'asc'] as const) {
+        const expected = round(expectedGroups(keep, 'startAt', order));
+        expect(expected.length, JSON.stringify(query)).toBeGreaterThan(20);
+        // Small pages: the walk stops early on each, and groups that span a page edge must not move or repeat.
+        const { total, got } = await allPages({ ...query, order }, 37);
+        expect(total, JSON.stringify(query)).toBe(expected.length);
+        expect(got, `${JSON.stringify(query)} ${order}`).toEqual(expected);
+      }
+    }
   });
 
   it('a group shows its first segment (with canView), the union of its flags and a page at a time', async () => {

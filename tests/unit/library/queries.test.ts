@@ -83,6 +83,17 @@ describe('library.search on 20 000 media', () => {
     await check('kind + classification', { kind: 'audio', classification: 'privacy' }, (m) => m.kind === 'audio' && m.classification === 'privacy');
   });
 
+  it('combinations with their own index (0018) keep the rows and order of the plain query', async () => {
+    const recorderId = office.lib.recorders[4]!;
+    const [from, to] = ['2024-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z'];
+    for (const order of ['asc', 'desc'] as const) {
+      await check(`recorder + kind + range by size ${order}`, { recorderId, kind: 'video', from, to, sort: 'size', order }, (m) => m.recorderId === recorderId && m.kind === 'video' && m.startAt >= from && m.startAt < to);
+      await check(`classification + flags by duration ${order}`, { classification: 'privacy', flags: ['no_audio', 'truncated'], sort: 'durationSec', order }, (m) => m.classification === 'privacy' && (m.flags.includes('no_audio') || m.flags.includes('truncated')));
+      await check(`category + kind by size ${order}`, { category: 'evidence', kind: 'video', sort: 'size', order }, (m) => m.category === 'evidence' && m.kind === 'video');
+      await check(`no category + kind by size ${order}`, { category: 'none', kind: 'audio', sort: 'size', order }, (m) => m.category === null && m.kind === 'audio');
+    }
+  });
+
   it('sorts by start, size and duration, both ways', async () => {
     for (const sort of ['startAt', 'size', 'durationSec'] as const) {
       for (const order of ['asc', 'desc'] as const) {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { searchLibrary, setNote, type LibraryQuery } from '../../../main/library';
+import { generatedArchive } from './plain-query';
+
+/** Free-text pages come from each text's matches kept in sort order (main/library/text-pages.ts); they must be the plain query's rows. */
+describe('free-text pages from kept match lists on 4 000 generated media', () => {
+  const { db, lib, full, plain, ids } = generatedArchive(4000, 50);
+
+  it('text alone and with other filters, every sort both ways, offsets and cursors: the plain query’s rows in its order', () => {
+    const archive = lib();
+    const year = archive.lastStart.slice(0, 4);
+    const officerId = archive.officers[2]!.id;
+    const texts = ['在场', '拒绝配合', archive.officers.find((o) => [...o.name].length === 3)!.name, archive.recorders[3]!.serial.slice(4)];
+    const filters: Partial<LibraryQuery>[] = [
+      {},
+      { officerId },
+      { from: `${Number(year) - 1}-01-01T00:00:00+08:00`, to: `${year}-01-01T00:00:00+08:00` },
+      { from: `${year}-03-01T00:00:00+08:00` },
+      { kind: 'video', category: 'evidence' },
+      { keyMark: false, recorderId: archive.recorders[1]!.id },
+    ];
+    let compared = 0;
+    for (const text of texts) {
+      for (const filter of filters) {
+        for (const sort of ['startAt', 'size', 'durationSec'] as const) {
+          for (const order of ['asc', 'desc'] as const) {
+            const q = full({ text, ...filter, sort, order });
+            const first = plain(q);
+            expect(ids(q), JSON.stringify(q)).toEqual(first);
+            for (const offset of [7, 120]) expect(ids({ ...q, offset }), `${JSON.stringify(q)} offset ${offset}`).toEqual(plain({ ...q, offset }));
+            const page = searchLibrary(db(), q);
+            if (page.next) expect(ids({ ...q, after: page.next }), `${JSON.stringify(q)} after`).toEqual(plain({ ...q, offset: q.limit }));
+            compared += first.length;
+          }
+        }
+      }
+    }
+    // The texts do match: the comparisons are of real pages, not of empty ones.
+    expect(compared).toBeGreaterThan(2000);
+  });
+
+  it('a note written after a list was kept is found on the next search', () => {
+    const q = full({ text: '独一无二的备注' });
+    expect(ids(q)).toEqual([]);
+    const id = 10;
+    setNote(db(), id, '独一无二的备注', 1, new Date('2026-01-01T00:00:00.000Z'));
+    expect(ids(q)).toEqual([id]);
+    expect(plain(q)).toEqual([id]);
+  });
+});
