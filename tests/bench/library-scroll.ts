@@ -5,11 +5,16 @@
  * records each frame's time (requestAnimationFrame) and whether rows on screen were still waiting for data;
  * the DevTools protocol gives the main thread's work (script, style, layout) and the JS heap.
  *
- * Phases: a steady fast scroll (2 rows a frame, about 5 800 px/s), a sweep from the first row to the last in
+ * Phases: a steady fast scroll (2 rows a frame, about 5 800 px/s of content; before round 7 the step was 96 px of
+ * the scaled scrollbar, which at a million rows is 12 rows a frame), a sweep from the first row to the last in
  * SWEEP_FRAMES frames (the scrollbar dragged end to end), and JUMPS jumps to far rows (time until the rows show).
  * Needs the renderer built (`npx vite build`). Run: `npm run bench -- library-scroll` or
  * `npx tsx tests/bench/library-scroll.ts`; a smaller archive with BENCH_LIBRARY_MEDIA=100000.
+ * BENCH_SCROLL_PROFILE=1 also samples the steady scroll with the DevTools profiler, writes
+ * test-results/library-scroll.cpuprofile (open it in DevTools) and prints the functions that cost most; build with
+ * `npx vite build --minify false` first so the names are the components'.
  */
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { startTestHost } from '../e2e/support/host';
@@ -17,8 +22,13 @@ import { OFFICE_SETUP } from '../support/services';
 import { archiveOf } from './library';
 import { launchBenchBrowser, newBenchPage } from './browser';
 import type { BenchRow } from './row';
+import { topSelfTime, type CpuProfile } from './cpu-profile';
+import { traceWork, type ThreadWork } from './trace-work';
 
 const FRAME_MS = 1000 / 60;
+/** The library table's row and header heights (LibraryTable's ROW_PX, ScrollTable's HEADER_PX). */
+const ROW_PX = 48;
+const HEADER_PX = 40;
 const STEADY_FRAMES = 600;
 const SWEEP_FRAMES = 600;
 const JUMPS = 20;
@@ -62,6 +72,7 @@ async function scrollFrames(page: Page, frames: number, step: string): Promise<F
     let waiting = 0;
     let last = 0;
     let i = 0;
+    let pos;
     const frame = (ts) => {
       if (last) gaps.push(ts - last);
       last = ts;
@@ -97,7 +108,7 @@ async function jumps(page: Page): Promise<number[]> {
   })()`);
 }
 
-function frameRows(label: string, f: Frames, w: Work): BenchRow[] {
+function frameRows(label: string, f: Frames, w: Work, cpu: ThreadWork): BenchRow[] {
   const seconds = f.gaps.reduce((a, b) => a + b, 0) / 1000;
   const fps = f.gaps.length / seconds;
   const p95 = quantile(f.gaps, 0.95);
@@ -106,7 +117,11 @@ function frameRows(label: string, f: Frames, w: Work): BenchRow[] {
   const note =
     `${f.gaps.length} frames, ${missed} over 25 ms; main thread per frame ${per(w.task)} ms ` +
     `(script ${per(w.script)}, style ${per(w.style)}, layout ${per(w.layout)}); ` +
-    `rows on screen waiting for data on ${f.waiting} frames (${((100 * f.waiting) / f.gaps.length).toFixed(0)} %); shared machine, noisy`;
+    `its CPU time per frame ${per(cpu.task)} ms (script ${per(cpu.script)}, style ${per(cpu.style)}, layout ${per(cpu.layout)}, paint ${per(cpu.paint)}, gc ${per(cpu.gc)}); ` +
+    `rows on screen waiting for data on ${f.waiting} frames (${((100 * f.waiting) / f.gaps.length).toFixed(0)} %); ` +
+    // Wall time well above CPU time is the page waiting for a core (other processes), not its own work.
+    (cpu.task / f.gaps.length <= FRAME_MS ? 'its CPU per frame fits a 60 fps frame, the rest is waiting for a core' : 'its CPU per frame is over a 60 fps frame') +
+    '; paint is software raster here (--disable-gpu); shared machine, noisy';
   return [
     { name: `${label}: fps`, ours: fps, peer: 60, unit: 'fps', ratio: fps / 60, note: `${fps >= 59 ? 'at target' : 'UNDER target'}; ${note}` },
     { name: `${label}: frame p95`, ours: p95, peer: FRAME_MS, unit: 'ms', ratio: p95 / FRAME_MS, note: `${p95 <= FRAME_MS * 1.1 ? 'at target' : 'OVER target'} (16.7 ms, vsync jitter 10 %)` },
@@ -143,10 +158,24 @@ export async function benchLibraryScroll(n = Number(process.env.BENCH_LIBRARY_ME
 
     console.log('library-scroll: steady scroll');
     const w0 = await work(cdp);
-    const steady = await scrollFrames(page, STEADY_FRAMES, 'box.scrollTop += 96;');
+    const profiling = process.env.BENCH_SCROLL_PROFILE === '1';
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    // 2 rows (96 px of content) a frame. Above MAX_EXTENT_PX the scrollbar is scaled, so one pixel of scrollTop is
+    // several of content: the step is scaled back (a running position, so rounding does not add up).
+    const step = `(box.scrollHeight - box.clientHeight) / (${n} * ${ROW_PX} - (box.clientHeight - ${HEADER_PX}))`;
+    const steady = await traceWork(cdp, () => scrollFrames(page, STEADY_FRAMES, `pos = (pos ?? box.scrollTop) + ${2 * ROW_PX} * ${step}; box.scrollTop = pos;`));
     const w1 = await work(cdp);
+    if (profiling) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync('test-results/library-scroll.cpuprofile', JSON.stringify(profile));
+      for (const line of topSelfTime(profile as CpuProfile, 30)) console.log(`library-scroll profile: ${line}`);
+    }
     console.log('library-scroll: sweep');
-    const sweep = await scrollFrames(page, SWEEP_FRAMES, `box.scrollTop = ((i + 1) / ${SWEEP_FRAMES}) * (box.scrollHeight - box.clientHeight);`);
+    const sweep = await traceWork(cdp, () => scrollFrames(page, SWEEP_FRAMES, `box.scrollTop = ((i + 1) / ${SWEEP_FRAMES}) * (box.scrollHeight - box.clientHeight);`));
     const w2 = await work(cdp);
     console.log('library-scroll: jumps');
     const jumped = await jumps(page);
@@ -158,8 +187,8 @@ export async function benchLibraryScroll(n = Number(process.env.BENCH_LIBRARY_ME
 
     const jumpP95 = quantile(jumped, 0.95);
     const rows: BenchRow[] = [
-      ...frameRows(`${at} scroll 2 rows a frame`, steady, minus(w1, w0)),
-      ...frameRows(`${at} sweep first row → last`, sweep, minus(w2, w1)),
+      ...frameRows(`${at} scroll 2 rows a frame`, steady.result, minus(w1, w0), steady.work),
+      ...frameRows(`${at} sweep first row → last`, sweep.result, minus(w2, w1), sweep.work),
       {
         name: `${at} jump → rows on screen p95`,
         ours: jumpP95,

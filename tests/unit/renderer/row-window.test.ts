@@ -1,6 +1,6 @@
 // Issue 14 item 1: the library's one scroll over every match — which rows a scroll position shows, which blocks to fetch and drop.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, blocksFor, blocksToDrop, extentPx, firstRowAt, MAX_EXTENT_PX } from '../../../renderer/src/components/library/rowWindow';
+import { BLOCK_ROWS, blocksFor, blocksToDrop, extentPx, firstRowAt, MAX_EXTENT_PX, scrollPerContentPx } from '../../../renderer/src/components/library/rowWindow';
 
 const ROW = 48;
 const VIEW = 480;
@@ -45,5 +45,22 @@ describe('blocks', () => {
     expect(blocksToDrop([1, 2, 3], 2, 3)).toEqual([]);
     expect(blocksToDrop([0, 1, 2, 50, 51, 99], 50, 3)).toEqual([1, 99, 0]);
     expect(blocksToDrop([10, 8, 12], 10, 2)).toEqual([12]);
+  });
+});
+
+describe('scrollPerContentPx', () => {
+  it('is 1 while the rows fit the extent (and when they fit the view)', () => {
+    expect(scrollPerContentPx(1000, ROW, VIEW)).toBe(1);
+    expect(scrollPerContentPx(3, ROW, VIEW)).toBe(1);
+    expect(scrollPerContentPx(0, ROW, VIEW)).toBe(1);
+  });
+
+  it('above the extent, a wheel delta scaled by it moves the first row by the delta in content px', () => {
+    const rows = 1_000_000;
+    const k = scrollPerContentPx(rows, ROW, VIEW);
+    expect(k).toBeCloseTo((MAX_EXTENT_PX - VIEW) / (rows * ROW - VIEW), 12);
+    // Two rows of content (96 px) scrolled from the middle moves the first row by two rows.
+    const from = (MAX_EXTENT_PX - VIEW) / 2;
+    expect(firstRowAt(from + 2 * ROW * k, rows, ROW, VIEW) - firstRowAt(from, rows, ROW, VIEW)).toBeCloseTo(2, 6);
   });
 });

@@ -13,7 +13,6 @@ const stop = (e: MouseEvent) => e.stopPropagation();
  */
 export function RequestAccessButton({ scope, size, type }: { scope: RequestScope; size?: 'small' | 'middle'; type?: 'link' | 'default' | 'primary' }) {
   const [open, setOpen] = useState(false);
-  const { message } = App.useApp();
   const can = useCan('access.request');
   if (!can) return null;
   return (
@@ -21,15 +20,26 @@ export function RequestAccessButton({ scope, size, type }: { scope: RequestScope
       <Button size={size} type={type} icon={<KeyOutlined />} onClick={() => setOpen(true)} data-testid="request-access">
         申请查阅
       </Button>
-      <Modal open={open} title="提出查阅申请" footer={null} onCancel={() => setOpen(false)} width={680} destroyOnHidden>
-        <RequestForm
-          scope={scope}
-          onDone={() => {
-            setOpen(false);
-            void message.success('已提交查阅申请，等待审批；可在“查阅审批 → 我的申请”中查看进度');
-          }}
-        />
-      </Modal>
+      <RequestAccessModal scope={scope} open={open} onClose={() => setOpen(false)} />
     </span>
+  );
+}
+
+/**
+ * The request form's dialog on its own, for a list that shows its own light 申请查阅 button on each row and keeps
+ * one dialog for all of them (the library's table: its rows mount on every scroll).
+ */
+export function RequestAccessModal({ scope, open, onClose }: { scope: RequestScope; open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  return (
+    <Modal open={open} title="提出查阅申请" footer={null} onCancel={onClose} width={680} destroyOnHidden>
+      <RequestForm
+        scope={scope}
+        onDone={() => {
+          onClose();
+          void message.success('已提交查阅申请，等待审批；可在“查阅审批 → 我的申请”中查看进度');
+        }}
+      />
+    </Modal>
   );
 }

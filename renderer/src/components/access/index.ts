@@ -1,5 +1,5 @@
 // 查阅审批 (issue 5): what other pages may place.
 export { PendingApprovalsCard } from './PendingApprovalsCard';
-export { RequestAccessButton } from './RequestAccessButton';
+export { RequestAccessButton, RequestAccessModal } from './RequestAccessButton';
 export type { RequestScope } from './RequestForm';
 export { requestScopeFor } from './requestScope';

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { extentPx, firstRowAt } from './rowWindow';
+import { extentPx, firstRowAt, scrollPerContentPx } from './rowWindow';
 import './scroll-table.css';
 
 export interface ScrollColumn<T> {
@@ -99,6 +99,27 @@ export function ScrollTable<T extends { id: number }>(props: ScrollTableProps<T>
   useEffect(() => {
     if (shown > 0) onShow(top, top + shown - 1);
   }, [top, shown, onShow, props.queryKey]);
+
+  // Above the extent the scrollbar is scaled: the wheel is turned into content px here (a notch moves as many rows
+  // at a million as at a thousand); the remainder under one scrollbar px is kept for the next event.
+  const perPx = scrollPerContentPx(rowCount, rowPx, height);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || perPx === 1) return;
+    let rest = 0;
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey || e.deltaY === 0) return;
+      e.preventDefault();
+      const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? rowPx : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? height : 1;
+      rest += e.deltaY * unit * perPx;
+      const whole = Math.trunc(rest);
+      rest -= whole;
+      el.scrollTop += whole;
+      el.scrollLeft += e.deltaX * (e.deltaMode === WheelEvent.DOM_DELTA_PIXEL ? 1 : unit);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [perPx, rowPx, height]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>, row: T | undefined) => {
     if (e.key === 'Enter' && row && e.target === e.currentTarget) props.onOpen(row);

@@ -1,9 +1,7 @@
-import { AudioOutlined, FileOutlined, PictureOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { LibraryItemDto } from '../../../../main/api/dto';
 import { mediaUrl } from '../player/mediaUrl';
-
-const ICONS = { video: <VideoCameraOutlined />, audio: <AudioOutlined />, photo: <PictureOutlined />, other: <FileOutlined /> };
+import { RowIcon } from './RowIcon';
 
 /** Poster from `/media/<id>/thumb`, loaded lazily as rows scroll into view; an icon where there is none. */
 export function Thumb(props: { item: Pick<LibraryItemDto, 'id' | 'kind' | 'hasThumb'>; allowed: boolean }) {
@@ -12,7 +10,7 @@ export function Thumb(props: { item: Pick<LibraryItemDto, 'id' | 'kind' | 'hasTh
   if (!props.allowed || !item.hasThumb || failed) {
     return (
       <div className="ew-thumb-empty" aria-hidden>
-        {ICONS[item.kind]}
+        <RowIcon name={item.kind} />
       </div>
     );
   }

@@ -48,3 +48,13 @@ export function blocksToDrop(held: readonly number[], around: number, keep = KEP
   const byDistance = [...held].sort((x, y) => Math.abs(x - around) - Math.abs(y - around) || x - y);
   return byDistance.slice(keep);
 }
+
+/**
+ * Scrollbar pixels per pixel of content: 1 while the rows fit the extent, less above it. A wheel or touchpad moves
+ * the content by its delta times this, so it scrolls as far at a million rows as at a thousand.
+ */
+export function scrollPerContentPx(rows: number, rowPx: number, viewPx: number): number {
+  const content = rows * rowPx - viewPx;
+  const scroll = extentPx(rows, rowPx) - viewPx;
+  return content > 0 && scroll > 0 ? Math.min(1, scroll / content) : 1;
+}
