@@ -15,15 +15,25 @@ export class KeptUntilChange<T> {
   constructor(private readonly capacity: number) {}
 
   get(db: Db, key: string, make: () => T): T {
-    const version = versionOf(db);
-    let kept = this.byDb.get(db);
-    if (kept?.version !== version) this.byDb.set(db, (kept = { version, values: new Map() }));
+    const kept = this.current(db);
     const hit = kept.values.get(key);
     if (hit !== undefined) return hit;
     const value = make();
     if (kept.values.size >= this.capacity) kept.values.delete(kept.values.keys().next().value!);
     kept.values.set(key, value);
     return value;
+  }
+
+  /** The value kept under `key` for the database as it is now, if any. */
+  peek(db: Db, key: string): T | undefined {
+    return this.current(db).values.get(key);
+  }
+
+  private current(db: Db): { version: string; values: Map<string, T> } {
+    const version = versionOf(db);
+    let kept = this.byDb.get(db);
+    if (kept?.version !== version) this.byDb.set(db, (kept = { version, values: new Map() }));
+    return kept;
   }
 }
 

@@ -4,7 +4,7 @@ import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
 import { cachedCount } from './count-cache';
-import { textPage } from './text-pages';
+import { notePlainTextSearch, textPage } from './text-pages';
 import { idsAtOffset, type Walk } from './anchors';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
@@ -114,10 +114,12 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
+  const started = performance.now();
   const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, key, whereClause(db, { ...q, text: undefined }));
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
+  if (q.text !== undefined && listed === null) notePlainTextSearch(db, { ...q, text: q.text }, performance.now() - started);
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)

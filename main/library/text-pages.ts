@@ -12,6 +12,25 @@ const SET_MOST = 100_000;
 const lists = new KeptUntilChange<{ ids: number[]; keys: (string | number)[] }>(12);
 /** Per WHERE clause without the text: the ids it matches. */
 const sets = new KeptUntilChange<Set<number>>(12);
+/**
+ * Texts whose plain query was slow: only these get a list, on their next search (the next page, another sort).
+ * A new text's first page is the plain query, as fast as before; a text the plain query answers quickly (an
+ * officer's name goes through the officer index) never pays for sorting every match.
+ */
+const slow = new KeptUntilChange<true>(64);
+let slowMs = 20;
+
+/** Tests set 0 so that every text searched once is answered from its list the next time. */
+export function keepTextListsWhenSlowerThan(ms: number): void {
+  slowMs = ms;
+}
+
+/** Called after the plain query answered a text search, with how long it took. */
+export function notePlainTextSearch(db: Db, q: LibraryQuery & { text: string }, elapsedMs: number): void {
+  if (elapsedMs >= slowMs) slow.get(db, listKey(q), () => true);
+}
+
+const listKey = (q: LibraryQuery & { text: string }) => `${q.sort}\u0000${q.text}`;
 
 type Where = { sql: string; params: Record<string, unknown> };
 
@@ -22,13 +41,15 @@ type Where = { sql: string; params: Record<string, unknown> };
  * a text alone is a slice. The query's other filters (`others`, its WHERE clause without the text)
  * are checked on the list in order until the page is full: against their own kept set of ids when
  * they are selective, else on the list's ids a block at a time; a date range by start narrows the
- * list first. Null when the plain query should answer: too many matches, or a cursor not in the list.
+ * list first. Null when the plain query should answer: a text not yet found slow, too many matches, or a cursor
+ * not in the list.
  */
 export function textPage(db: Db, q: LibraryQuery & { text: string }, sortKey: string, others: Where): number[] | null {
+  if (!lists.peek(db, listKey(q)) && !slow.peek(db, listKey(q))) return null;
   const params: Record<string, unknown> = {};
   const match = textMatch(db, q.text, params, { gather: true });
   if (cachedCount(db, `SELECT COUNT(*) FROM media m WHERE ${match}`, params) > MOST) return null;
-  const list = lists.get(db, `${q.sort}\u0000${q.text}`, () => {
+  const list = lists.get(db, listKey(q), () => {
     const rows = db.prepare(`SELECT m.id, ${sortKey} FROM media m WHERE ${match} ORDER BY ${sortKey}, m.id`).raw().all(params) as [number, string | number][];
     return { ids: rows.map((r) => r[0]), keys: rows.map((r) => r[1]) };
   });

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { searchLibrary, setNote, type LibraryQuery } from '../../../main/library';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keepTextListsWhenSlowerThan, searchLibrary, setNote, type LibraryQuery } from '../../../main/library';
 import { generatedArchive } from './plain-query';
 
 /** Free-text pages come from each text's matches kept in sort order (main/library/text-pages.ts); they must be the plain query's rows. */
 describe('free-text pages from kept match lists on 4 000 generated media', () => {
   const { db, lib, full, plain, ids } = generatedArchive(4000, 50);
+  // At 4 000 media every plain query is quick; 0 lists every text from its second search on.
+  keepTextListsWhenSlowerThan(0);
+  afterAll(() => keepTextListsWhenSlowerThan(20));
 
   it('text alone and with other filters, every sort both ways, offsets and cursors: the plain query’s rows in its order', () => {
     const archive = lib();
