@@ -340,9 +340,11 @@ export class SegmentEngine {
     if (p) {
       for (const t of p.timers) window.clearTimeout(t);
       this.preroll = null;
-      // Started ahead: it plays on from where its clock is, not from 0 again.
+      // Started ahead: it plays on from where its clock is, not from 0 again — unless it ran past its first frame
+      // (the start took less than estimated): evidence is never skipped, it is shown from 0 after a short stall.
       if (p.started !== null && p.slot === this.other && this.slotSeg[p.slot] === next) {
-        this.swap(true, null);
+        const ahead = this.els[p.slot];
+        this.swap(true, ahead.currentTime * 1000 > 1.5 * this.frameMs * (ahead.playbackRate || 1) ? 0 : null);
         return;
       }
     }
