@@ -15,7 +15,7 @@ import type { BenchRow as Row } from './row';
 import { benchAudit } from './audit';
 import { benchIntegrity } from './integrity';
 import { benchLibraryScroll } from './library-scroll';
-
+import { benchMulticam } from './multicam';
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
   ingest: () => benchIngest(),
@@ -28,6 +28,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   integrity: () => benchIntegrity(),
   audit: () => benchAudit(),
   'library-scroll': () => benchLibraryScroll(),
+  multicam: () => benchMulticam(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);

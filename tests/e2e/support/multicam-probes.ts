@@ -1,5 +1,6 @@
 /**
- * What the 多机位同步 spec measures inside the page: how far apart the frames the players present are while they play.
+ * What the 多机位同步 bench (tests/bench/multicam.ts) measures inside the page: how far apart the frames the players
+ * present are while they play.
  * It installs itself on `window` and is read back later.
  */
 import type { Page } from '@playwright/test';
