@@ -40,8 +40,9 @@ function phases(opens: OpenMarks[]): string {
     return xs.length ? median(xs).toFixed(0) : '-';
   };
   return (
-    `api ${at((m) => m.apiFirstStart)}→${at((m) => m.apiLastEnd)} (${at((m) => m.apiCalls)} calls), ` +
-    `src ${at((m) => m.src)}, media response ${at((m) => m.mediaResponse)}, metadata ${at((m) => m.meta)}, frame ${at((m) => m.frame)}`
+    `api ${at((m) => m.apiFirstStart)}→${at((m) => m.apiFirstEnd)}, last ended ${at((m) => m.apiLastEnd)} (${at((m) => m.apiCalls)} calls), dialog ${at((m) => m.dialog)}, ` +
+    `bytes asked ${at((m) => m.mediaStart)}, headers ${at((m) => m.mediaResponse)}, body ${at((m) => m.mediaEnd)}, ` +
+    `metadata ${at((m) => m.meta)}, data ${at((m) => m.data)}, shown ${at((m) => m.src)}, playing ${at((m) => m.playing)}, frame ${at((m) => m.frame)}`
   );
 }
 
@@ -110,6 +111,12 @@ export async function benchPlayer(): Promise<BenchRow[]> {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '资料库' }).click();
 
     const opens = await openAll(page, host.segments[0]!.name);
+    if (process.env.BENCH_PLAYER_OPENS_ONLY === '1') {
+      // While working on the open path: its phases only.
+      console.log(`opens (ms): ${opens.map((m) => m.frame.toFixed(0)).join(' ')}`);
+      console.log(`open phases (median ms after click): ${phases(opens)}`);
+      return [row('open recording → first frame (median)', opens.map((m) => m.frame), 0.5, 100), row('open recording → first frame (p95)', opens.map((m) => m.frame), 0.95, 200)];
+    }
     await page.keyboard.press('Space');
     const seeks = await seekAll(page);
     const { stalls, gaps } = await switchAll(page);
