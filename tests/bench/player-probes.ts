@@ -22,7 +22,10 @@ export interface OpenMarks {
   meta: number | null;
   data: number | null;
   playing: number | null;
-  /** The first frame presented (the measure). */
+  /** That frame as its callback's metadata tells: handed to the compositor, and expected on screen. */
+  presented: number | null;
+  expectedDisplay: number | null;
+  /** The first frame's callback ran (the measure). */
   frame: number;
 }
 
@@ -54,7 +57,7 @@ export const OPEN_PROBE = `(() => {
       if (!v || armed) return;
       armed = true;
       m.src = performance.now();
-      v.requestVideoFrameCallback(() => {
+      v.requestVideoFrameCallback((_now, md) => {
         const frame = performance.now();
         obs.disconnect();
         for (const t of types) document.removeEventListener(t, note, { capture: true });
@@ -80,6 +83,8 @@ export const OPEN_PROBE = `(() => {
           meta: rel(ev.loadedmetadata),
           data: rel(ev.loadeddata),
           playing: rel(ev.playing),
+          presented: rel(md.presentationTime),
+          expectedDisplay: rel(md.expectedDisplayTime),
           frame: frame - t0,
         });
       });

@@ -42,7 +42,8 @@ function phases(opens: OpenMarks[]): string {
   return (
     `api ${at((m) => m.apiFirstStart)}→${at((m) => m.apiFirstEnd)}, last ended ${at((m) => m.apiLastEnd)} (${at((m) => m.apiCalls)} calls), dialog ${at((m) => m.dialog)}, ` +
     `bytes asked ${at((m) => m.mediaStart)}, headers ${at((m) => m.mediaResponse)}, body ${at((m) => m.mediaEnd)}, ` +
-    `metadata ${at((m) => m.meta)}, data ${at((m) => m.data)}, shown ${at((m) => m.src)}, playing ${at((m) => m.playing)}, frame ${at((m) => m.frame)}`
+    `metadata ${at((m) => m.meta)}, data ${at((m) => m.data)}, shown ${at((m) => m.src)}, playing ${at((m) => m.playing)}, ` +
+    `frame handed to the compositor ${at((m) => m.presented)}, expected on screen ${at((m) => m.expectedDisplay)}, its callback ${at((m) => m.frame)}`
   );
 }
 
