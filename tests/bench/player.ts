@@ -124,7 +124,14 @@ export async function benchPlayer(): Promise<BenchRow[]> {
 
     const firstFrames = opens.map((m) => m.frame);
     // src: the stage shows its first element (already fetching since the click when the row allows, warmStart.ts).
-    const where = `; median phases (ms after click): ${phases(opens)}; bytes start at the click, src = the stage takes the element`;
+    // What traces of single opens showed while this was worked on (issue 14 item 2, 2026-11-28, a loaded machine): the
+    // main thread's CPU from click to frame ~60 ms (the dialog's render ~13, the player's ~12, the rest frames); from
+    // "shown" the frame waits for Chromium to show the element, start it and composite it (software, no GPU here), our
+    // code doing a few ms there; the frame's callback comes 15–35 ms after it was handed to the compositor.
+    const where =
+      `; median phases (ms after click): ${phases(opens)}; media.open and the bytes are asked at the click (from the 2nd open ` +
+      `Chromium answers the bytes from its media cache: no request), shown = the stage takes the element and makes it visible; ` +
+      `after "shown" the time is Chromium's start and compositing of the element (software compositing, no GPU)`;
     const rows = [
       row('open recording → first frame (median)', firstFrames, 0.5, 100, where),
       row('open recording → first frame (p95)', firstFrames, 0.95, 200),
