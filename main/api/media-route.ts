@@ -96,10 +96,42 @@ export async function handleMediaRequest(services: ApiServices, request: Request
     }
     if (!contentType) return plainResponse(415, '不是音视频或照片文件');
     // HEAD moves no content, and a preload is not shown yet: neither is a viewing.
-    if (request.method === 'GET' && !preload) recordViewing(db, session, media, target.variant, decision, now);
-    return await fileResponse(request, file, contentType);
+    if (request.method !== 'GET' || preload) return await fileResponse(request, file, contentType);
+    const variant = target.variant;
+    const register = () => recordViewing(db, session, media, variant, decision, now);
+    const response = await fileResponse(request, file, contentType);
+    if (!response.body || !response.ok) {
+      register();
+      return response;
+    }
+    return registeredBeforeEnd(response, register, (error) =>
+      services.log.error('viewing register failed: response cut', { mediaId: media.id, variant, error }),
+    );
   } catch (e) {
     services.log.error('media request failed', { mediaId: media.id, variant: target.variant, error: e instanceof Error ? e.message : String(e) });
     return plainResponse(500, '读取资料失败，详情已写入日志');
   }
+}
+
+/**
+ * A viewing is registered while its first bytes go out, not before them (issue 14 item 2: the register's write and
+ * its fsync no longer delay the first frame): the write runs as soon as the response is handed over, while the file is
+ * opened and read, and the body does not end until it is done. A failed write cuts the body, so no file is sent whole
+ * without its register row.
+ */
+function registeredBeforeEnd(response: Response, register: () => void, onFail: (error: string) => void): Response {
+  const registered = new Promise<void>((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        register();
+        resolve();
+      } catch (e) {
+        onFail(e instanceof Error ? e.message : String(e));
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+  registered.catch(() => undefined);
+  const body = response.body!.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ flush: () => registered }));
+  return new Response(body, { status: response.status, headers: response.headers });
 }

@@ -5,51 +5,86 @@
 
 /** One open, in ms after the click; null where the page did not see that step. */
 export interface OpenMarks {
-  /** First API call started / last one before the first frame ended, and how many there were. */
+  /** First API call started / its answer ended / the last one before the first frame ended, and how many there were. */
   apiFirstStart: number | null;
+  apiFirstEnd: number | null;
   apiLastEnd: number | null;
   apiCalls: number;
-  /** The element in play got its `src`. */
+  /** The player's dialog is in the document. */
+  dialog: number | null;
+  /** The element in play got its `src` and is shown (the stage took it). */
   src: number | null;
-  /** The shown segment's first media response began (its headers arrived); null when no request of it had ended yet. */
+  /** The shown segment's first request for bytes: sent, its headers arrived, its body ended (this page's view of it). */
+  mediaStart: number | null;
   mediaResponse: number | null;
+  mediaEnd: number | null;
+  /** The shown element's own events, wherever it was when they fired (a warm element fires them before it is shown). */
   meta: number | null;
-  /** The first frame presented (the measure). */
+  data: number | null;
+  playing: number | null;
+  /** That frame as its callback's metadata tells: handed to the compositor, and expected on screen. */
+  presented: number | null;
+  expectedDisplay: number | null;
+  /** The first frame's callback ran (the measure). */
   frame: number;
 }
 
 /**
  * Arms `window.__open`: a promise of the OpenMarks of the next click. The click is taken in the capture phase; the
  * element in play is found by a MutationObserver (no polling delay), its first frame by requestVideoFrameCallback.
+ * Media events do not bubble but pass the document in the capture phase: every element's are kept, and the shown
+ * element's are read at the end.
  */
 export const OPEN_PROBE = `(() => {
   performance.clearResourceTimings();
-  const m = { t0: null, src: null, meta: null };
+  const m = { t0: null, src: null, dialog: null };
+  const seen = new Map();
+  const note = (e) => {
+    const el = e.target;
+    if (!(el instanceof HTMLMediaElement)) return;
+    const marks = seen.get(el) ?? {};
+    if (marks[e.type] === undefined) marks[e.type] = performance.now();
+    seen.set(el, marks);
+  };
+  const types = ['loadedmetadata', 'loadeddata', 'playing'];
+  for (const t of types) document.addEventListener(t, note, { capture: true });
   document.addEventListener('click', () => { m.t0 = performance.now(); }, { capture: true, once: true });
   window.__open = new Promise((resolve) => {
     let armed = false;
     const check = () => {
+      if (m.dialog === null && document.querySelector('[role="dialog"]')) m.dialog = performance.now();
       const v = document.querySelector('video[data-active="true"][src]');
       if (!v || armed) return;
       armed = true;
-      obs.disconnect();
       m.src = performance.now();
-      v.addEventListener('loadedmetadata', () => { m.meta = performance.now(); }, { once: true });
-      v.requestVideoFrameCallback(() => {
+      v.requestVideoFrameCallback((_now, md) => {
         const frame = performance.now();
+        obs.disconnect();
+        for (const t of types) document.removeEventListener(t, note, { capture: true });
         const t0 = m.t0 ?? frame;
-        const rel = (x) => (x === null ? null : x - t0);
+        const rel = (x) => (x === null || x === undefined ? null : x - t0);
         const res = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.startTime <= frame);
-        const api = res.filter((e) => e.name.includes('/api/'));
-        // The shown segment's own requests (a preload of the next one carries purpose=preload).
-        const media = res.filter((e) => e.name.includes('/media/') && !e.name.includes('purpose=preload') && e.responseStart > 0);
+        const api = res.filter((e) => e.name.includes('/api/')).sort((a, b) => a.startTime - b.startTime);
+        // The shown segment's own requests, warm (purpose=preload) or not; not the next segment's.
+        const path = new URL(v.src).pathname;
+        const media = res.filter((e) => new URL(e.name).pathname === path).sort((a, b) => a.startTime - b.startTime);
+        const firstMedia = media[0];
+        const ev = seen.get(v) ?? {};
         resolve({
           apiFirstStart: api.length ? Math.min(...api.map((e) => e.startTime)) - t0 : null,
+          apiFirstEnd: api.length ? api[0].responseEnd - t0 : null,
           apiLastEnd: api.length ? Math.max(...api.map((e) => e.responseEnd)) - t0 : null,
           apiCalls: api.length,
+          dialog: rel(m.dialog),
           src: rel(m.src),
-          mediaResponse: media.length ? Math.min(...media.map((e) => e.responseStart)) - t0 : null,
-          meta: rel(m.meta),
+          mediaStart: firstMedia ? firstMedia.startTime - t0 : null,
+          mediaResponse: firstMedia && firstMedia.responseStart > 0 ? firstMedia.responseStart - t0 : null,
+          mediaEnd: firstMedia && firstMedia.responseEnd > 0 ? firstMedia.responseEnd - t0 : null,
+          meta: rel(ev.loadedmetadata),
+          data: rel(ev.loadeddata),
+          playing: rel(ev.playing),
+          presented: rel(md.presentationTime),
+          expectedDisplay: rel(md.expectedDisplayTime),
           frame: frame - t0,
         });
       });

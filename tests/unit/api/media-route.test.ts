@@ -169,6 +169,30 @@ describe('the media handler', () => {
       const n = (db.prepare('SELECT COUNT(*) AS n FROM viewings WHERE media_id = ?').get(id) as { n: number }).n;
       expect(n).toBe(2);
     });
+
+    it('registers the viewing while the bytes go out: written by the end of the body; a failed write cuts the body (issue 14 item 2)', async () => {
+      const db = a.t.services.archive.open().db;
+      const count = () => (db.prepare("SELECT COUNT(*) AS n, MAX(last_at) AS last FROM viewings v JOIN users u ON u.id = v.user_id WHERE u.login = 'chief' AND v.media_id = ?").get(segId) as { n: number; last: string | null });
+      a.t.clock.advance(10 * 60_000);
+      const ok = await get(segId, {}, 'chief');
+      expect(ok.status).toBe(200);
+      expect(Buffer.from(await ok.arrayBuffer()).equals(original)).toBe(true);
+      const after = count();
+      expect(after.last).toBe(a.t.clock.now().toISOString());
+
+      // The register refuses every write: the headers have gone, but the body never ends whole.
+      db.exec("CREATE TEMP TRIGGER no_view_insert BEFORE INSERT ON viewings BEGIN SELECT RAISE(ABORT, 'register down'); END");
+      db.exec("CREATE TEMP TRIGGER no_view_update BEFORE UPDATE ON viewings BEGIN SELECT RAISE(ABORT, 'register down'); END");
+      try {
+        a.t.clock.advance(10 * 60_000);
+        const cut = await get(segId, {}, 'chief');
+        expect(cut.status).toBe(200);
+        await expect(cut.arrayBuffer()).rejects.toThrow();
+        expect(count()).toEqual(after);
+      } finally {
+        db.exec('DROP TRIGGER no_view_insert; DROP TRIGGER no_view_update');
+      }
+    });
   });
 
   describe('preloading is not viewing (issue 10 item 8)', () => {

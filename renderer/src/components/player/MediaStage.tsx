@@ -57,6 +57,48 @@ export const MEDIA_PROPS = {
   style: { visibility: 'hidden' },
 } as const;
 
+/** If a video's first frame never reports itself (no frame callback: paused, hidden tab), the rest renders anyway after this. */
+const FIRST_FRAME_FALLBACK_MS = 2000;
+
+/**
+ * Calls `done` once when the element's first frame has been presented (a video: its first frame callback, which runs in
+ * the frame's rendering step) or it failed; a sound once it has data. What waits for it (the side panel, the controls)
+ * then renders in a later task and cannot delay that frame. Returns a function that stops waiting.
+ */
+function afterFirstFrame(el: HTMLMediaElement, done: () => void): () => void {
+  let called = false;
+  let timer = 0;
+  let frameCb = 0;
+  const stop = () => {
+    window.clearTimeout(timer);
+    if (el instanceof HTMLVideoElement && frameCb) el.cancelVideoFrameCallback(frameCb);
+    el.removeEventListener('error', once);
+    el.removeEventListener('loadeddata', fallback);
+    el.removeEventListener('loadeddata', once);
+  };
+  function once(): void {
+    if (called) return;
+    called = true;
+    stop();
+    done();
+  }
+  function fallback(): void {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(once, FIRST_FRAME_FALLBACK_MS);
+  }
+  el.addEventListener('error', once);
+  if (el instanceof HTMLVideoElement) {
+    frameCb = el.requestVideoFrameCallback(once);
+    if (el.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) fallback();
+    else el.addEventListener('loadeddata', fallback);
+  } else if (el.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) queueMicrotask(once);
+  else el.addEventListener('loadeddata', once);
+  return () => {
+    called = true;
+    stop();
+  };
+}
+
 export const SHORTCUTS_HELP = '空格 播放/暂停 · ←/→ 后退/前进 5 秒 · , / . 逐帧 · [ / ] 减速/加速 · F 全屏 · M 静音';
 
 /**
@@ -113,23 +155,10 @@ export function MediaStage(props: {
     );
     engineRef.current = engine;
     engine.start(0, true, warm ? firstId : null);
-    let raf = 0;
-    const first = () => {
-      a.removeEventListener('loadeddata', first);
-      a.removeEventListener('error', first);
-      onFirstFrame?.();
-    };
-    // A warm element may have its first frame already: then after the next paint.
-    if (a.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) raf = requestAnimationFrame(() => (raf = requestAnimationFrame(first)));
-    else {
-      a.addEventListener('loadeddata', first);
-      a.addEventListener('error', first);
-    }
+    const stopWaiting = afterFirstFrame(a, () => onFirstFrame?.());
     stageRef.current?.focus({ preventScroll: true });
     return () => {
-      cancelAnimationFrame(raf);
-      a.removeEventListener('loadeddata', first);
-      a.removeEventListener('error', first);
+      stopWaiting();
       engine.destroy();
       a.remove();
       b.remove();

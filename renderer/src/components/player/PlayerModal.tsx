@@ -20,6 +20,10 @@ export function PlayerModal() {
       width="min(1360px, 96vw)"
       style={{ top: 24 }}
       destroyOnHidden
+      // No zoom or fade: a first frame shown scaled and half transparent is not yet seen, and on a machine without a
+      // GPU the animation's full-window compositing competes with the first frame's decode (issue 14 item 2).
+      transitionName=""
+      maskTransitionName=""
       keyboard
       data-testid="player"
     >

@@ -226,13 +226,18 @@ export class SegmentEngine {
     this.onShown(seg);
   }
 
+  /**
+   * One frame loop while playing. `sync` may call `tick` again (through `patch`): then that call has scheduled the next
+   * frame and the loop does not schedule a second one (it did, and the loops multiplied every emit and outlived the
+   * player: hundreds of callbacks a frame after a few opens, issue 14 item 2).
+   */
   private tick(): void {
-    if (this.raf) return;
+    if (this.raf || this.destroyed) return;
     const loop = () => {
       this.raf = 0;
-      if (!this.state.playing) return;
+      if (!this.state.playing || this.destroyed) return;
       this.sync(false);
-      this.raf = requestAnimationFrame(loop);
+      if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame(loop);
     };
     this.raf = requestAnimationFrame(loop);
   }
@@ -462,6 +467,7 @@ export class SegmentEngine {
     this.destroyed = true;
     this.cancelPreroll();
     cancelAnimationFrame(this.raf);
+    this.raf = 0;
     for (const c of this.cleanups) c();
     for (const el of this.els) {
       el.pause();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MediaDetailDto, RecordingDto } from '../../../../main/api/dto';
 import { api } from '../../api';
+import { takeOpen } from './openAhead';
 import { errorCode, errorMessage } from '../../errors';
 import { buildTimeline, type Timeline } from './timeline';
 
@@ -17,7 +18,8 @@ export type Playback =
   | { phase: 'ready'; detail: MediaDetailDto; recording: RecordingDto | null; segments: MediaDetailDto[]; timeline: Timeline; unavailable: number[] };
 
 /**
- * Loads what the player needs for one media item in one call (media.open): its details, its recording (all
+ * Loads what the player needs for one media item in one call (media.open; from 资料库 asked at the row's click,
+ * openAhead.ts): its details, its recording (all
  * segments, in order, with gaps), leave to view (the same check the media handler makes: refused → a 查阅申请
  * is needed), and preview proxies made first where the original cannot play in Chromium.
  */
@@ -29,7 +31,7 @@ export function usePlayback(mediaId: number): Playback {
     const offs: (() => void)[] = [];
     const run = async () => {
       setState({ phase: 'loading' });
-      const opened = await api.media.open({ id: mediaId });
+      const opened = await takeOpen(mediaId);
       if (!live) return;
       const { detail, recording } = opened;
       if (detail.disposed) {
