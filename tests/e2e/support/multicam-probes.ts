@@ -25,7 +25,10 @@ export function sampleShownSpread(page: Page, settleMs: number, maxLagMs: number
       const all = [...document.querySelectorAll<HTMLElement>('[data-testid="multicam-tile"]')];
       const tiles = all.map((tile, i) => ({ tile, offset: probe.offsets[i]! })).filter((t) => t.tile.matches(sel));
       const shown = new Map<HTMLVideoElement, { media: number; at: number }>();
-      const w = window as unknown as { __spread: { at: number; ms: number }[]; __spreadSkipped: number };
+      const w = window as unknown as { __spread: { at: number; ms: number }[]; __spreadSkipped: number; __spreadRun?: number };
+      // A later call replaces this one: its frame callbacks and samples stop rather than pile up.
+      const run = (w.__spreadRun = (w.__spreadRun ?? 0) + 1);
+      const current = () => w.__spreadRun === run;
       w.__spread = [];
       w.__spreadSkipped = 0;
       let quietSince = performance.now();
@@ -33,6 +36,7 @@ export function sampleShownSpread(page: Page, settleMs: number, maxLagMs: number
         for (const v of tile.querySelectorAll('video')) {
           for (const ev of ['playing', 'seeked', 'waiting', 'pause']) v.addEventListener(ev, () => (quietSince = performance.now()));
           const onFrame = (now: number, meta: VideoFrameCallbackMetadata) => {
+            if (!current()) return;
             shown.set(v, { media: meta.mediaTime, at: now });
             v.requestVideoFrameCallback(onFrame);
           };
@@ -42,6 +46,7 @@ export function sampleShownSpread(page: Page, settleMs: number, maxLagMs: number
       /** Each player's clock at the last sample, to tell one that stood still (see MultiSync's silent stalls). */
       let prev: { t: number; cur: number[] } | null = null;
       const sample = () => {
+        if (!current()) return;
         requestAnimationFrame(sample);
         const now = performance.now();
         const players = tiles.map(({ tile, offset }) => {
