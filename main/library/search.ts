@@ -3,8 +3,8 @@ import type { Category, Classification, MediaFlag, MediaKind } from '../common';
 import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
-import { cachedCount } from './count-cache';
-import { notePlainTextSearch, textPage } from './text-pages';
+import { cachedCount, keptCount } from './count-cache';
+import { keepTextList, notePlainTextSearch, textPage } from './text-pages';
 import { idsAtOffset, type Walk } from './anchors';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
@@ -104,18 +104,22 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
 /**
  * One page of the library; the total count of matches comes with the first page only (no `after`):
  * a later page keeps the count it was given, so a deep page costs one index seek, not a count.
+ * A free text's count comes with its page only once kept: counting a new text's matches at a million
+ * media (every FTS posting list of its trigrams read, its matches gathered) costs hundreds of
+ * milliseconds where its first page costs a few, so the caller asks `countLibrary` after the page.
  */
 export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const key = SORT_KEY[q.sort];
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const order = `ORDER BY ${key} ${dir}, m.id ${dir}`;
   const { sql, params } = whereClause(db, q);
-  const total = q.after ? null : cachedCount(db, `SELECT COUNT(*) FROM media m ${sql}`, params);
+  const counting = `SELECT COUNT(*) FROM media m ${sql}`;
+  const total = q.after ? null : q.text === undefined ? cachedCount(db, counting, params) : (keptCount(db, counting, params) ?? null);
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
   const started = performance.now();
-  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, key, whereClause(db, { ...q, text: undefined }));
+  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, whereClause(db, { ...q, text: undefined }));
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
@@ -127,6 +131,18 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const last = rows.at(-1);
   const next = last && rows.length === q.limit ? { key: last.sort_key, id: last.id } : null;
   return { total, items: rows.map(toItem), next };
+}
+
+/**
+ * The number of matches of a query (its paging ignored), kept until the database changes. For a free text
+ * found slow on its first page it also builds the text's match list in the query's sort, so the pages the
+ * caller asks for next are slices of it: the count has read every match already.
+ */
+export function countLibrary(db: Db, q: LibraryQuery): number {
+  const { sql, params } = whereClause(db, q);
+  const total = cachedCount(db, `SELECT COUNT(*) FROM media m ${sql}`, params);
+  if (q.text !== undefined) keepTextList(db, { ...q, text: q.text }, SORT_KEY[q.sort]);
+  return total;
 }
 
 /**
