@@ -45,7 +45,7 @@ const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m
  * Builds the WHERE clause of a library query. Each filter maps to one indexed column (0003's
  * indexes); values are always bound, never spliced into the SQL.
  */
-export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: boolean } = {}): { sql: string; params: Record<string, unknown> } {
+export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: boolean; gather?: boolean } = {}): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   /** `m.<column> = :<key>` when the query names a value for it. */
@@ -97,7 +97,10 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push('m.id IN (SELECT media_id FROM case_items WHERE case_id = :caseId)');
     params.caseId = q.caseId;
   }
-  if (q.text !== undefined) where.push(textMatch(db, q.text, params));
+  // A short text is tested row by row when other filters pick one officer's, recorder's, case's or recording's files.
+  const few = q.officerId !== undefined || q.recorderId !== undefined || q.caseId !== undefined || q.recordingId !== undefined;
+  // `gather` (a count): the text's matches as a set, never tested row by row, which would read every media row.
+  if (q.text !== undefined) where.push(textMatch(db, q.text, params, opts.gather ? { gather: true } : { perRow: few }));
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -113,17 +116,17 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const order = `ORDER BY ${key} ${dir}, m.id ${dir}`;
   const { sql, params } = whereClause(db, q);
-  const counting = `SELECT COUNT(*) FROM media m ${sql}`;
-  const total = q.after ? null : q.text === undefined ? cachedCount(db, counting, params) : (keptCount(db, counting, params) ?? null);
+  const total = q.after ? null : q.text === undefined ? countLibrary(db, q) : (keptCount(db, ...countQuery(db, q)) ?? null);
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
   const started = performance.now();
-  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, whereClause(db, { ...q, text: undefined }));
+  const text = q.text === undefined ? null : { ...q, text: q.text };
+  const listed = text && textPage(db, text, whereClause(db, { ...q, text: undefined }));
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
-  if (q.text !== undefined && listed === null) notePlainTextSearch(db, { ...q, text: q.text }, performance.now() - started);
+  if (text && listed === null) notePlainTextSearch(db, text, performance.now() - started);
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
@@ -139,8 +142,7 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
  * caller asks for next are slices of it: the count has read every match already.
  */
 export function countLibrary(db: Db, q: LibraryQuery): number {
-  const { sql, params } = whereClause(db, q);
-  const total = cachedCount(db, `SELECT COUNT(*) FROM media m ${sql}`, params);
+  const total = cachedCount(db, ...countQuery(db, q));
   if (q.text !== undefined) keepTextList(db, { ...q, text: q.text }, SORT_KEY[q.sort]);
   return total;
 }
@@ -162,4 +164,9 @@ function rowsAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record
     )
     .raw()
     .all({ ...where.params, afterKey: after.key, afterId: after.id, limit: skip + count, skip, count }) as [number, string | number][];
+}
+
+function countQuery(db: Db, q: LibraryQuery): [string, Record<string, unknown>] {
+  const { sql, params } = whereClause(db, q, { gather: true });
+  return [`SELECT COUNT(*) FROM media m ${sql}`, params];
 }

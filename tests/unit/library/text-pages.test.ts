@@ -51,6 +51,31 @@ describe('free-text pages from kept match lists on 4 000 generated media', () =>
     expect(compared).toBeGreaterThan(2000);
   });
 
+  it('a short text tested row by row (with one officer’s or recorder’s files, or naming an officer with many): the plain query’s rows in its order', () => {
+    keepTextListsWhenSlowerThan(Infinity);
+    try {
+      const archive = lib();
+      const officerId = archive.officers[2]!.id;
+      let compared = 0;
+      for (const text of ['在场', '张三', '拒绝']) {
+        for (const filter of [{ officerId }, { recorderId: archive.recorders[1]!.id, kind: 'video' as const }, {}]) {
+          for (const sort of ['startAt', 'size', 'durationSec'] as const) {
+            for (const order of ['asc', 'desc'] as const) {
+              const q = full({ text, ...filter, sort, order });
+              for (const offset of [0, 7, 120]) expect(ids({ ...q, offset }), `${JSON.stringify(q)} offset ${offset}`).toEqual(plain({ ...q, offset }));
+              const page = searchLibrary(db(), q);
+              if (page.next) expect(ids({ ...q, after: page.next }), `${JSON.stringify(q)} after`).toEqual(plain({ ...q, offset: q.limit }));
+              compared += page.items.length;
+            }
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    } finally {
+      keepTextListsWhenSlowerThan(0);
+    }
+  });
+
   it('a note written after a list was kept is found on the next search', () => {
     const q = full({ text: '独一无二的备注' });
     expect(ids(q)).toEqual([]);
