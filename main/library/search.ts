@@ -98,9 +98,8 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     params.caseId = q.caseId;
   }
   // A short text is tested row by row when other filters pick one officer's, recorder's, case's or recording's files.
-  const few = q.officerId !== undefined || q.recorderId !== undefined || q.caseId !== undefined || q.recordingId !== undefined;
   // `gather` (a count): the text's matches as a set, never tested row by row, which would read every media row.
-  if (q.text !== undefined) where.push(textMatch(db, q.text, params, opts.gather ? { gather: true } : { perRow: few }));
+  if (q.text !== undefined) where.push(textMatch(db, q.text, params, opts.gather ? { gather: true } : { perRow: fewRows(q) }));
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -126,7 +125,8 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
-  if (text && listed === null) notePlainTextSearch(db, text, performance.now() - started);
+  // A short text tested on a few rows pages fast without a list: no list of every match to sort.
+  if (text && listed === null && !([...text.text].length < 3 && fewRows(q))) notePlainTextSearch(db, text, performance.now() - started);
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
@@ -170,3 +170,6 @@ function countQuery(db: Db, q: LibraryQuery): [string, Record<string, unknown>] 
   const { sql, params } = whereClause(db, q, { gather: true });
   return [`SELECT COUNT(*) FROM media m ${sql}`, params];
 }
+
+/** Filters that pick one officer's, recorder's, case's or recording's files: 5 % of the archive at most. */
+const fewRows = (q: LibraryQuery) => q.officerId !== undefined || q.recorderId !== undefined || q.caseId !== undefined || q.recordingId !== undefined;
