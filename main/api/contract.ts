@@ -465,6 +465,8 @@ export const methods = {
 
   // -- Library (资料库): metadata only; bytes come from the media handler, never from here --
   'library.search': method<LibraryPageDto>()('any', librarySearch),
+  /** The matches' number, for a free text's first page, which comes without it (LibraryPageDto.total). */
+  'library.count': method<{ total: number }>()('any', librarySearch.omit({ limit: true, offset: true, after: true })),
   /** 按录制分组 paged on the server: one row per recording or lone file, filtered and sorted like library.search. */
   'library.recordings': method<RecordingGroupPageDto>()('any', librarySearch.omit({ after: true })),
   'library.recording': method<RecordingDto>()('any', z.object({ id }).strict()),

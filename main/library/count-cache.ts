@@ -46,5 +46,12 @@ const counts = new KeptUntilChange<number>(200);
  * search and every return to that filter would otherwise pay again.
  */
 export function cachedCount(db: Db, sql: string, params: Record<string, unknown>): number {
-  return counts.get(db, `${sql}\u0000${JSON.stringify(params)}`, () => db.prepare(sql).pluck().get(params) as number);
+  return counts.get(db, countKey(sql, params), () => db.prepare(sql).pluck().get(params) as number);
 }
+
+/** The count `cachedCount` keeps for this query, if it has taken it since the database last changed; never counts. */
+export function keptCount(db: Db, sql: string, params: Record<string, unknown>): number | undefined {
+  return counts.peek(db, countKey(sql, params));
+}
+
+const countKey = (sql: string, params: Record<string, unknown>) => `${sql}\u0000${JSON.stringify(params)}`;

@@ -1,5 +1,5 @@
 // The evidence library: search, rows, a recording and a file's detail, media facts and previews.
-export { searchLibrary, whereClause, type LibraryQuery, type LibraryCursor } from './search';
+export { searchLibrary, countLibrary, whereClause, type LibraryQuery, type LibraryCursor } from './search';
 export { keepTextListsWhenSlowerThan } from './text-pages';
 export { searchRecordingGroups } from './groups';
 export { loadRecording, recordingSegmentIds } from './recording';

@@ -3,8 +3,8 @@ import type { Category, Classification, MediaFlag, MediaKind } from '../common';
 import type { LibraryPageDto } from './types';
 import { ITEM_COLUMNS, ITEM_JOINS, toItem, type ItemRow } from './rows';
 import { textMatch } from './text-match';
-import { cachedCount } from './count-cache';
-import { notePlainTextSearch, textPage } from './text-pages';
+import { cachedCount, keptCount } from './count-cache';
+import { keepTextList, notePlainTextSearch, textPage } from './text-pages';
 import { idsAtOffset, type Walk } from './anchors';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
@@ -45,7 +45,7 @@ const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m
  * Builds the WHERE clause of a library query. Each filter maps to one indexed column (0003's
  * indexes); values are always bound, never spliced into the SQL.
  */
-export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: boolean } = {}): { sql: string; params: Record<string, unknown> } {
+export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: boolean; gather?: boolean } = {}): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   /** `m.<column> = :<key>` when the query names a value for it. */
@@ -97,29 +97,36 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push('m.id IN (SELECT media_id FROM case_items WHERE case_id = :caseId)');
     params.caseId = q.caseId;
   }
-  if (q.text !== undefined) where.push(textMatch(db, q.text, params));
+  // A short text is tested row by row when other filters pick one officer's, recorder's, case's or recording's files.
+  // `gather` (a count): the text's matches as a set, never tested row by row, which would read every media row.
+  if (q.text !== undefined) where.push(textMatch(db, q.text, params, opts.gather ? { gather: true } : { perRow: fewRows(q) }));
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /**
  * One page of the library; the total count of matches comes with the first page only (no `after`):
  * a later page keeps the count it was given, so a deep page costs one index seek, not a count.
+ * A free text's count comes with its page only once kept: counting a new text's matches at a million
+ * media (every FTS posting list of its trigrams read, its matches gathered) costs hundreds of
+ * milliseconds where its first page costs a few, so the caller asks `countLibrary` after the page.
  */
 export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const key = SORT_KEY[q.sort];
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const order = `ORDER BY ${key} ${dir}, m.id ${dir}`;
   const { sql, params } = whereClause(db, q);
-  const total = q.after ? null : cachedCount(db, `SELECT COUNT(*) FROM media m ${sql}`, params);
+  const total = q.after ? null : q.text === undefined ? countLibrary(db, q) : (keptCount(db, ...countQuery(db, q)) ?? null);
   // Sorting by size or duration: `+` keeps SQLite off the start_at index, so it walks the sort
   // index and stops after one page, instead of sorting a wide date range.
   const page = q.sort === 'startAt' ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
   const started = performance.now();
-  const listed = q.text === undefined ? null : textPage(db, { ...q, text: q.text }, key, whereClause(db, { ...q, text: undefined }));
+  const text = q.text === undefined ? null : { ...q, text: q.text };
+  const listed = text && textPage(db, text, whereClause(db, { ...q, text: undefined }));
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM media m ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
-  if (q.text !== undefined && listed === null) notePlainTextSearch(db, { ...q, text: q.text }, performance.now() - started);
+  // A short text tested on a few rows pages fast without a list: no list of every match to sort.
+  if (text && listed === null && !([...text.text].length < 3 && fewRows(q))) notePlainTextSearch(db, text, performance.now() - started);
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db
     .prepare(`SELECT ${ITEM_COLUMNS}, ${key} AS sort_key FROM json_each(:ids) p JOIN media m ON m.id = p.value ${ITEM_JOINS} ${order}`)
@@ -127,6 +134,17 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const last = rows.at(-1);
   const next = last && rows.length === q.limit ? { key: last.sort_key, id: last.id } : null;
   return { total, items: rows.map(toItem), next };
+}
+
+/**
+ * The number of matches of a query (its paging ignored), kept until the database changes. For a free text
+ * found slow on its first page it also builds the text's match list in the query's sort, so the pages the
+ * caller asks for next are slices of it: the count has read every match already.
+ */
+export function countLibrary(db: Db, q: LibraryQuery): number {
+  const total = cachedCount(db, ...countQuery(db, q));
+  if (q.text !== undefined) keepTextList(db, { ...q, text: q.text }, SORT_KEY[q.sort]);
+  return total;
 }
 
 /**
@@ -147,3 +165,11 @@ function rowsAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record
     .raw()
     .all({ ...where.params, afterKey: after.key, afterId: after.id, limit: skip + count, skip, count }) as [number, string | number][];
 }
+
+function countQuery(db: Db, q: LibraryQuery): [string, Record<string, unknown>] {
+  const { sql, params } = whereClause(db, q, { gather: true });
+  return [`SELECT COUNT(*) FROM media m ${sql}`, params];
+}
+
+/** Filters that pick one officer's, recorder's, case's or recording's files: 5 % of the archive at most. */
+const fewRows = (q: LibraryQuery) => q.officerId !== undefined || q.recorderId !== undefined || q.caseId !== undefined || q.recordingId !== undefined;

@@ -13,14 +13,14 @@ const lists = new KeptUntilChange<{ ids: number[]; keys: (string | number)[] }>(
 /** Per WHERE clause without the text: the ids it matches. */
 const sets = new KeptUntilChange<Set<number>>(12);
 /**
- * Texts whose plain query was slow: only these get a list, on their next search (the next page, another sort).
- * A new text's first page is the plain query, as fast as before; a text the plain query answers quickly (an
- * officer's name goes through the officer index) never pays for sorting every match.
+ * Texts whose plain query was slow: only these get a list, built when their count is asked for (`keepTextList`),
+ * which reads every match anyway. A new text's first page is the plain query, as fast as before; a text the
+ * plain query answers quickly (an officer's name goes through the officer index) never pays for sorting every match.
  */
 const slow = new KeptUntilChange<true>(64);
 let slowMs = 20;
 
-/** Tests set 0 so that every text searched once is answered from its list the next time. */
+/** Tests set 0 so that every text searched once is answered from its list once counted. */
 export function keepTextListsWhenSlowerThan(ms: number): void {
   slowMs = ms;
 }
@@ -35,24 +35,31 @@ const listKey = (q: LibraryQuery & { text: string }) => `${q.sort}\u0000${q.text
 type Where = { sql: string; params: Record<string, unknown> };
 
 /**
- * A page of a free-text search from the text's matches kept in sort order until the data changes.
- * The FTS posting lists of a short text hold tens of thousands of rows (trigrams almost every file
- * name or note holds), and sorting them again for every page cost 60–340 ms at a million media; kept,
- * a text alone is a slice. The query's other filters (`others`, its WHERE clause without the text)
- * are checked on the list in order until the page is full: against their own kept set of ids when
- * they are selective, else on the list's ids a block at a time; a date range by start narrows the
- * list first. Null when the plain query should answer: a text not yet found slow, too many matches, or a cursor
- * not in the list.
+ * Builds and keeps a slow text's matches in the order of `sortKey` (ascending key, id) unless it has too many:
+ * the FTS posting lists of a short text hold tens of thousands of rows (trigrams almost every file name or
+ * note holds), and sorting them again for every page cost 60–340 ms at a million media.
  */
-export function textPage(db: Db, q: LibraryQuery & { text: string }, sortKey: string, others: Where): number[] | null {
-  if (!lists.peek(db, listKey(q)) && !slow.peek(db, listKey(q))) return null;
+export function keepTextList(db: Db, q: LibraryQuery & { text: string }, sortKey: string): void {
+  if (lists.peek(db, listKey(q)) || !slow.peek(db, listKey(q))) return;
   const params: Record<string, unknown> = {};
   const match = textMatch(db, q.text, params, { gather: true });
-  if (cachedCount(db, `SELECT COUNT(*) FROM media m WHERE ${match}`, params) > MOST) return null;
-  const list = lists.get(db, listKey(q), () => {
+  if (cachedCount(db, `SELECT COUNT(*) FROM media m WHERE ${match}`, params) > MOST) return;
+  lists.get(db, listKey(q), () => {
     const rows = db.prepare(`SELECT m.id, ${sortKey} FROM media m WHERE ${match} ORDER BY ${sortKey}, m.id`).raw().all(params) as [number, string | number][];
     return { ids: rows.map((r) => r[0]), keys: rows.map((r) => r[1]) };
   });
+}
+
+/**
+ * A page of a free-text search from the text's matches kept in sort order (`keepTextList`) until the data
+ * changes: a text alone is a slice. The query's other filters (`others`, its WHERE clause without the text)
+ * are checked on the list in order until the page is full: against their own kept set of ids when
+ * they are selective, else on the list's ids a block at a time; a date range by start narrows the
+ * list first. Null when the plain query should answer: no list kept, or a cursor not in the list.
+ */
+export function textPage(db: Db, q: LibraryQuery & { text: string }, others: Where): number[] | null {
+  const list = lists.peek(db, listKey(q));
+  if (!list) return null;
   // [lo, hi) of the ascending list; by start a date range is a stretch of it.
   let [lo, hi] = [0, list.ids.length];
   if (q.sort === 'startAt') {

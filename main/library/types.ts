@@ -35,7 +35,7 @@ export interface LibraryItemDto {
 }
 
 export interface LibraryPageDto {
-  /** Matches in all; null on a page asked for with `after` (the first page's count stands). */
+  /** Matches in all; null on a page asked for with `after` (the first page's count stands), and on a free text's page until its count is kept (`library.count` takes it). */
   total: number | null;
   items: LibraryItemDto[];
   /** Pass as `after` for the page that follows; null on the last page. */

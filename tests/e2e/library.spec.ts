@@ -165,6 +165,19 @@ test('the custodian finds the recording by officer and date and it plays through
   await expect(row).toContainText('证据保全');
 });
 
+test('a free text lists its rows first and its count after (共 N 条 once counted)', async ({ page }) => {
+  await login(page, PEOPLE.admin);
+  await nav(page).getByRole('menuitem', { name: '资料库' }).click();
+  const first = host.segments[0]!;
+  await page.getByTestId('library-filters').getByPlaceholder('文件名或备注').fill(first.name.replace(/\.[^.]+$/, ''));
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('library-row').filter({ hasText: first.name })).toBeVisible();
+  // The page comes without its count (正在计数… meanwhile); library.count then gives it.
+  await expect(page.getByTestId('library-total')).toHaveText('共 1 条');
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await screen(page, 'library-text');
+});
+
 test('an HEVC clip plays from its preview proxy, marked 预览副本', async ({ page }) => {
   await login(page, PEOPLE.admin);
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();

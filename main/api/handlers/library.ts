@@ -3,9 +3,9 @@ import type { Session } from '../../accounts';
 import type { Db } from '../../store';
 import type { HandlerTable } from '../handler';
 import type { LibraryItemDto } from '../../library';
-import { loadRecording, searchLibrary, searchRecordingGroups } from '../../library';
+import { countLibrary, loadRecording, searchLibrary, searchRecordingGroups } from '../../library';
 
-type LibraryMethods = 'library.search' | 'library.recordings' | 'library.recording';
+type LibraryMethods = 'library.search' | 'library.count' | 'library.recordings' | 'library.recording';
 
 /** Each row with whether this user may view it now, decided for the whole page at once. */
 function withLeave<T extends LibraryItemDto>(db: Db, session: Session, now: Date, items: readonly T[]): (T & { canView: boolean })[] {
@@ -19,6 +19,7 @@ export const libraryHandlers: Pick<HandlerTable, LibraryMethods> = {
     const page = searchLibrary(db(), input);
     return { ...page, items: withLeave(db(), session, now, page.items) };
   },
+  'library.count': ({ input, db }) => ({ total: countLibrary(db(), { ...input, limit: 1, offset: 0 }) }),
   'library.recordings': ({ input, db, session, now }) => {
     const page = searchRecordingGroups(db(), input);
     const firsts = withLeave(db(), session, now, page.groups.map((g) => g.first));

@@ -82,7 +82,7 @@ export function LibraryPage() {
         {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} />}
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 10, minHeight: 32 }}>
           <Typography.Text type="secondary" data-testid="library-total">
-            共 {s.total} {s.grouped ? '组' : '条'}{s.selected.length ? `，已选 ${s.selected.length} 条` : ''}
+            {s.counting && !s.grouped ? '正在计数…' : `共 ${s.total} ${s.grouped ? '组' : '条'}`}{s.selected.length ? `，已选 ${s.selected.length} 条` : ''}
           </Typography.Text>
           {canAdd && !s.grouped && (
             <Space>

@@ -19,6 +19,8 @@ interface LibraryState {
   page: number;
   pageSize: number;
   total: number;
+  /** The flat list's free text is being counted: its first page comes first, `total` then only reaches past the rows fetched. */
+  counting: boolean;
   /** The flat list's rows near the view, by block (`BLOCK_ROWS` rows each, block k from row k × BLOCK_ROWS). */
   blocks: ReadonlyMap<number, LibraryItemDto[]>;
   /** Counts the loads: a block fetched for an older one is thrown away. */
@@ -51,6 +53,7 @@ const initial = {
   page: 1,
   pageSize: 100,
   total: 0,
+  counting: false,
   blocks: new Map<number, LibraryItemDto[]>(),
   epoch: 0,
   queryNo: 0,
@@ -88,7 +91,9 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       if (res.next) cursors.set(block + 1, res.next);
       set((st) => {
         const blocks = new Map(st.blocks).set(block, res.items);
-        return { blocks, total: res.total ?? st.total, error: null };
+        // Until a free text's count arrives the list reaches one block past the rows fetched, so it scrolls on.
+        const reached = block * BLOCK_ROWS + res.items.length + (res.next ? BLOCK_ROWS : 0);
+        return { blocks, total: res.total ?? (st.counting ? Math.max(st.total, reached) : st.total), counting: st.counting && res.total === null, error: null };
       });
     } catch (e) {
       if (epoch === get().epoch && !isHandledGlobally(e)) set({ error: errorMessage(e) });
@@ -110,6 +115,17 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     }
   }
 
+  /** A free text's first page comes without its count (library.search's total is null): ask for it after. */
+  async function countText(epoch: number): Promise<void> {
+    const { filters, sort, order } = get();
+    try {
+      const { total } = await api.library.count({ ...filters, sort, order });
+      if (epoch === get().epoch) set({ total, counting: false });
+    } catch (e) {
+      if (epoch === get().epoch && !isHandledGlobally(e)) set({ error: errorMessage(e), counting: false });
+    }
+  }
+
   return {
     ...initial,
 
@@ -124,10 +140,11 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           const res = await api.library.recordings({ ...filters, sort, order, limit: pageSize, offset: (page - 1) * pageSize });
           if (epoch === get().epoch) set({ groups: res.groups, total: res.total });
         } else {
-          set({ groups: [] });
-          // Block 0 first (it brings the count), then the blocks on screen again.
+          set({ groups: [], ...(filters.text === undefined ? { counting: false } : { counting: true, total: 0 }) });
+          // Block 0 first (it brings the count, or for a free text comes before it), then the blocks on screen again.
           wanted = [0, ...wanted.filter((b) => b !== 0)];
           await fetchBlock(0, epoch);
+          if (epoch === get().epoch && get().counting) void countText(epoch);
         }
       } catch (e) {
         if (epoch === get().epoch && !isHandledGlobally(e)) set({ error: errorMessage(e) });

@@ -107,6 +107,7 @@ const WHO_MAY_CALL: Record<MethodName, Who> = {
 
   // Metadata only; viewing the footage itself needs leave (art. 12), checked by the media handler.
   'library.search': 'any',
+  'library.count': 'any',
   'library.recordings': 'any',
   'library.recording': 'any',
   'media.get': 'any',

@@ -9,9 +9,12 @@ const SORT_KEY = { startAt: 'm.start_at', size: 'm.size', durationSec: 'ifnull(m
 /** A library query with the API's defaults filled in. */
 export const fullQuery = (q: Partial<LibraryQuery>, limit = 100): LibraryQuery => ({ sort: 'startAt', order: 'desc', limit, offset: 0, ...q });
 
-/** The page's ids as one plain SELECT gives them (WHERE, ORDER BY key and id, LIMIT/OFFSET): what every faster path must match. */
+/**
+ * The page's ids as one plain SELECT gives them (WHERE, ORDER BY key and id, LIMIT/OFFSET): what every faster path must match.
+ * A free text as the set of its matches (`gather`), never the row-by-row test a page may use.
+ */
 export function plainIds(db: Db, q: LibraryQuery): number[] {
-  const { sql, params } = whereClause(db, q);
+  const { sql, params } = whereClause(db, q, { gather: true });
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   return db.prepare(`SELECT m.id FROM media m ${sql} ORDER BY ${SORT_KEY[q.sort]} ${dir}, m.id ${dir} LIMIT :limit OFFSET :offset`).pluck().all({ ...params, limit: q.limit, offset: q.offset }) as number[];
 }

@@ -21,7 +21,9 @@ describe('library.search on 20 000 media', () => {
     const order = query.order ?? 'desc';
     const expected = office.lib.media.filter(keep).sort(cmp(sort, order));
     const page = await office.t.call(office.admin, 'library.search', { ...query, limit: 500 });
-    expect(page.total, name).toBe(expected.length);
+    // A free text's first page comes without its count; library.count gives it.
+    const total = query.text === undefined ? page.total : (await office.t.call(office.admin, 'library.count', { ...query })).total;
+    expect(total, name).toBe(expected.length);
     expect(page.items.map((i: LibraryItemDto) => i.id), name).toEqual(expected.slice(0, 500).map((m) => m.id));
     return { expected, page };
   }

@@ -49,7 +49,11 @@ describe('library free text (FTS5 trigram) on 3 000 generated media', () => {
       ids.push(...more.items.map((i) => i.id));
       next = more.next;
     }
-    expect(ids.length, text).toBe(page.total);
+    // A new text's page comes before its count (null), which library.count takes; the next search brings it along.
+    expect(page.total, text).toBeNull();
+    const { total } = await office.t.call(office.admin, 'library.count', { text, sort: 'startAt', order: 'asc' });
+    expect(ids.length, text).toBe(total);
+    expect((await office.t.call(office.admin, 'library.search', { text, limit: 1, sort: 'startAt', order: 'asc' })).total, text).toBe(total);
     return ids.sort((a, b) => a - b);
   }
 
