@@ -8,7 +8,7 @@ import type { CommitStep } from './commit';
 import type { DriftEstimate } from './drift';
 import { finishIngest, type FilesDone } from './finish';
 import { inFolderTurn } from './folder-turns';
-import { prepareLookups, startFile, type FileDone } from './ingest-file';
+import { prepareLookups, startFile, type FileDone, type StartedFile } from './ingest-file';
 import type { CandidateOriginal, ScanResult } from './scan';
 import { insertIngestItem, openIngestSession, type IngestAudit, type IngestSessionId } from './session-rows';
 import { claimSessionDir, releaseSessionDir, sessionDir } from './session-dir';
@@ -178,32 +178,42 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
     if (err.code === 'SOURCE_GONE') return { ...done, status: 'interrupted', message: err.userMessage };
     return null;
   };
-  /** The file copied before, finishing. */
+  /** The file copied before, finishing; the file being started beside it. */
   let before: { c: CandidateOriginal; finishing: Promise<Settled<FileDone>> } | null = null;
-  for (const c of plan.scan.originals) {
-    if (deps.signal?.aborted) {
-      if (before) settle(before.c, await before.finishing);
-      return cancelled();
-    }
-    await deps.beforeFile?.(c.relPath);
-    tally.progress(c.relPath);
-    const starting = settled(inFolderTurn(`${deps.store.paths.root}\n${recorderLabel}`, () => startFile(c, { ...ctx, onBytes: (copied) => tally.progress(c.relPath, copied) })));
-    if (before) {
-      const end = settle(before.c, await before.finishing);
-      if (end) {
-        stopCopy.abort();
-        const s = await starting;
-        if (s.ok) await s.value.discard();
-        return end;
+  let starting: Promise<Settled<StartedFile>> | null = null;
+  try {
+    for (const c of plan.scan.originals) {
+      if (deps.signal?.aborted) {
+        const last = before;
+        before = null;
+        if (last) settle(last.c, await last.finishing);
+        return cancelled();
+      }
+      await deps.beforeFile?.(c.relPath);
+      tally.progress(c.relPath);
+      starting = settled(inFolderTurn(`${deps.store.paths.root}\n${recorderLabel}`, () => startFile(c, { ...ctx, onBytes: (copied) => tally.progress(c.relPath, copied) })));
+      if (before) {
+        const last = before;
+        before = null;
+        const end = settle(last.c, await last.finishing);
+        if (end) return end;
+      }
+      const s: Settled<StartedFile> = await starting;
+      starting = null;
+      if (s.ok) before = { c, finishing: settled(s.value.finish()) };
+      else {
+        const end = settle(c, s);
+        if (end) return end;
       }
     }
+    const last = before;
+    before = null;
+    return (last && settle(last.c, await last.finishing)) ?? done;
+  } finally {
+    // Ending early (a stop, or a throw): the copy beside is given up, and a file still finishing is not placed.
+    if (starting || before) stopCopy.abort();
     const s = await starting;
-    before = s.ok ? { c, finishing: settled(s.value.finish()) } : null;
-    if (!s.ok) {
-      const end = settle(c, s);
-      if (end) return end;
-    }
+    if (s?.ok) await s.value.discard();
+    await before?.finishing;
   }
-  if (before) return settle(before.c, await before.finishing) ?? done;
-  return done;
 }
