@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { followAndHash, pump, type Sha256 } from './copy-hash';
+import { followAndHash, pump, type PumpResult, type Sha256 } from './copy-hash';
 import { openChunkWriter, type ChunkWriter } from './direct-io';
 import { ingestError, toIngestError } from './errors';
 import { errnoOf, unlessMissing } from '../common';
@@ -105,6 +105,24 @@ async function placeNoReplace(part: string, finalPath: string): Promise<'linked'
  * - The file is made read-only before it is placed, so no writable original is ever visible at finalPath.
  */
 export async function commitOriginal(opts: CommitOptions): Promise<CommitResult> {
+  return (await copyOriginal(opts)).finish();
+}
+
+/**
+ * The protocol's first half, done: the source copied and hashed. The read-back of the copy may still be going
+ * (on the hash worker) and its fsync too; nothing is placed yet. Exactly one of `finish` and `discard` must be
+ * called: an ingest copies the next file while this one finishes (`file-pipeline.ts`), so that the read-back's
+ * tail and the flush run beside the next copy instead of after it.
+ */
+export interface CopiedOriginal extends CommitResult {
+  /** Compares the read-back, waits for the fsync, places the file and fsyncs its directory (as commitOriginal). */
+  finish(): Promise<CommitResult>;
+  /** Gives the copy up: stops the read-back and removes the .part. */
+  discard(): Promise<void>;
+}
+
+/** The first half of commitOriginal: to the end of the copy; the rest is `finish()`. */
+export async function copyOriginal(opts: CommitOptions): Promise<CopiedOriginal> {
   const { sourcePath, incomingDir, finalPath, signal } = opts;
   const verify = opts.verify ?? true;
   if (signal?.aborted) throw ingestError('ABORTED', `aborted before start: ${sourcePath}`);
@@ -129,6 +147,17 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
   let readBack: ReturnType<typeof followAndHash> | undefined;
   let flushed: Promise<void> | undefined;
   let placed = false;
+  /** After a failure anywhere: let what is in flight end, close, and remove the .part unless placed. */
+  const cleanUp = async (): Promise<void> => {
+    readBack?.abort();
+    await readBack?.result.catch(() => undefined);
+    await flushed?.catch(() => undefined);
+    await writer?.close();
+    if (dst) await dst.close().catch(() => undefined);
+    // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
+    if (!placed) await removeQuietly(partPath);
+  };
+  let copied: PumpResult;
   try {
     const before = await src.stat().catch((e: unknown) => { throw toIngestError(e, 'source', sourcePath); });
     const total = before.size;
@@ -155,7 +184,7 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       // Written and awaited: the read-back may hash it now.
       readBack?.written(done);
     };
-    const copied = await pump(src, pumpOpts);
+    copied = await pump(src, pumpOpts);
 
     // Unlike a pulled cable, a deleted or rewritten source still reads fine through our open handle on POSIX.
     let after;
@@ -181,46 +210,48 @@ export async function commitOriginal(opts: CommitOptions): Promise<CommitResult>
       await out2.sync();
     })();
     flushed.catch(() => undefined);
-    if (readBack) {
-      readBack.end(copied.bytes);
-      const stored = await readBack.result;
-      if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
-        throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
-      }
-      opts.onStep?.('verified');
-    }
-
-    try {
-      await flushed;
-      await dst.close();
-      dst = undefined;
-      opts.onStep?.('synced');
-      await mkdir(path.dirname(finalPath), { recursive: true });
-      if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
-      const how = await placeNoReplace(partPath, finalPath);
-      placed = true;
-      // A leftover second link is harmless (same bytes); cleanIncoming removes it at next start.
-      if (how === 'linked') await unlink(partPath).catch(() => undefined);
-      // The new name must survive a crash before the caller registers it. The .part's removal need not:
-      // a leftover is cleaned at next start.
-      await syncDir(path.dirname(finalPath));
-      opts.onStep?.('placed');
-    } catch (e) {
-      throw toIngestError(e, 'target', finalPath);
-    }
-    return { sha256: copied.sha256, size: copied.bytes };
+    readBack?.end(copied.bytes);
   } catch (e) {
-    readBack?.abort();
-    await readBack?.result.catch(() => undefined);
-    await flushed?.catch(() => undefined);
-    await writer?.close();
-    if (dst) await dst.close().catch(() => undefined);
-    // Once placed, the original stays: it is complete and verified; only a directory fsync can have failed.
-    if (!placed) await removeQuietly(partPath);
+    await cleanUp();
     throw toIngestError(e, 'target', partPath);
   } finally {
     await src.close().catch(() => undefined);
   }
+
+  const finish = async (): Promise<CommitResult> => {
+    try {
+      if (readBack) {
+        const stored = await readBack.result;
+        if (stored.sha256 !== copied.sha256 || stored.bytes !== copied.bytes) {
+          throw ingestError('VERIFY_MISMATCH', `stored copy ${stored.sha256} (${stored.bytes} B) ≠ source ${copied.sha256} (${copied.bytes} B): ${sourcePath}`);
+        }
+        opts.onStep?.('verified');
+      }
+      try {
+        await flushed;
+        await dst?.close();
+        dst = undefined;
+        opts.onStep?.('synced');
+        await mkdir(path.dirname(finalPath), { recursive: true });
+        if (signal?.aborted) throw ingestError('ABORTED', `aborted: ${sourcePath}`);
+        const how = await placeNoReplace(partPath, finalPath);
+        placed = true;
+        // A leftover second link is harmless (same bytes); cleanIncoming removes it at next start.
+        if (how === 'linked') await unlink(partPath).catch(() => undefined);
+        // The new name must survive a crash before the caller registers it. The .part's removal need not:
+        // a leftover is cleaned at next start.
+        await syncDir(path.dirname(finalPath));
+        opts.onStep?.('placed');
+      } catch (e) {
+        throw toIngestError(e, 'target', finalPath);
+      }
+      return { sha256: copied.sha256, size: copied.bytes };
+    } catch (e) {
+      await cleanUp();
+      throw toIngestError(e, 'target', partPath);
+    }
+  };
+  return { sha256: copied.sha256, size: copied.bytes, finish, discard: cleanUp };
 }
 
 /** Removes every stale `*.part` in incomingDir (call at start, before any ingest runs). Returns the names removed. */

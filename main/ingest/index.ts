@@ -1,4 +1,4 @@
-export { commitOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult, type CommitStep } from './commit';
+export { commitOriginal, copyOriginal, cleanIncoming, PART_SUFFIX, type CommitOptions, type CommitResult, type CommitStep, type CopiedOriginal } from './commit';
 export { hashFile, pump, DEFAULT_BUFFER_SIZE, type Sha256, type PumpOptions, type PumpResult } from './copy-hash';
 export { ingestError, isIngestError, toIngestError, type IngestErrorCode } from './errors';
 export {
@@ -17,7 +17,7 @@ export { kindsByContent, selectForIngest } from './scan-kinds';
 export { runIngest, assertFits, type IngestPlan, type IngestProgress, type IngestResult, type IngestItemOutcome, type IngestDeps, type IngestSessionId } from './run';
 export { markInterruptedSessions, openIngestSession, type IngestAudit } from './session-rows';
 export { sessionDir, sessionLive } from './session-dir';
-export { ingestFile, prepareLookups, type FileContext, type FileDone, type FileLookups } from './ingest-file';
+export { ingestFile, prepareLookups, startFile, type FileContext, type FileDone, type FileLookups, type StartedFile } from './ingest-file';
 export { planFile, type FilePlan, type FilePlanContext } from './file-plan';
 export { checkIntegrity, recordIntegrityCheck, type IntegrityReport, type IntegrityProblem, type IntegrityScope, type DisposedOriginal } from './integrity';
 export {

@@ -3,7 +3,7 @@ import { officerAt, type Officer, type RecorderId } from '../devices';
 import { probeMedia, type ProbeResult } from '../media';
 import type { Statement } from 'better-sqlite3';
 import type { Db, Store } from '../store';
-import { commitOriginal, type CommitStep } from './commit';
+import { copyOriginal, type CommitStep } from './commit';
 import { hashFile } from './copy-hash';
 import { toIngestError } from './errors';
 import { planFile, type FilePlan } from './file-plan';
@@ -71,6 +71,27 @@ interface MediaMatch {
  * failure (an AppError).
  */
 export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promise<FileDone> {
+  return (await startFile(c, ctx)).finish();
+}
+
+/**
+ * A file taken as far as the end of its copy: nothing is placed or registered yet. Exactly one of `finish` (place
+ * and register, or record the duplicate; throws what the caller records as a failure) and `discard` is called.
+ */
+export interface StartedFile {
+  finish(): Promise<FileDone>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Stored paths chosen by a file of this process that is not registered yet: the next file is chosen its place
+ * while the one before it finishes (`run.ts`), so the registered rows alone no longer tell which names are taken.
+ * Keys are the absolute path in lower case (see findPlace).
+ */
+const chosen = new Set<string>();
+
+/** The first half of ingestFile: the checks, the probe, the place and the copy (`copyOriginal`). */
+export async function startFile(c: CandidateOriginal, ctx: FileContext): Promise<StartedFile> {
   // A file seen before under the same name and size: prove it by hashing the source, no copy.
   const seen = ctx.lookups.byNameSize.all(c.name, c.size);
   if (seen.length) {
@@ -78,43 +99,51 @@ export async function ingestFile(c: CandidateOriginal, ctx: FileContext): Promis
       throw toIngestError(e, 'source', c.path);
     });
     const match = seen.find((s) => s.sha256 === sha);
-    if (match) return markDuplicate(c, match, ctx);
+    if (match) return { finish: () => Promise.resolve(markDuplicate(c, match, ctx)), discard: () => Promise.resolve() };
   }
 
   const probe: ProbeResult = c.size === 0 ? { readable: false, hasAudio: false, hasVideo: false } : await probeMedia(c.path, { timeoutMs: ctx.probeTimeoutMs ?? 15_000 });
   const plan = planFile(c, probe, { dockedAt: ctx.dockedAt, timeZone: ctx.timeZone });
   const place = await findPlace(c, plan.day, ctx);
   const abs = toAbsolute(ctx.store.paths.root, place.rel);
-  const sha256 =
-    place.adoptedSha256 ??
-    (
-      await commitOriginal({
-        sourcePath: c.path,
-        incomingDir: ctx.store.paths.incoming,
-        finalPath: abs,
-        signal: ctx.signal,
-        onBytes: ctx.onBytes,
-        onStep: (step) => ctx.onStep?.(step, c.relPath),
-      })
-    ).sha256;
-
-  const dup = ctx.lookups.bySha.get(sha256);
-  if (dup) {
-    // The same bytes under another name: keep one copy only.
-    await chmod(abs, 0o644).catch(() => undefined);
-    await rm(abs, { force: true });
-    return markDuplicate(c, dup, ctx);
+  const release = (): boolean => chosen.delete(abs.toLowerCase());
+  const register = async (sha256: string): Promise<FileDone> => {
+    const dup = ctx.lookups.bySha.get(sha256);
+    if (dup) {
+      // The same bytes under another name: keep one copy only.
+      await chmod(abs, 0o644).catch(() => undefined);
+      await rm(abs, { force: true });
+      return markDuplicate(c, dup, ctx);
+    }
+    const outcome = registerMedia(c, plan, place.rel, sha256, probe, ctx);
+    ctx.onStep?.('registered', c.relPath);
+    return { outcome, day: plan.day, recorderTime: plan.clockSuspect ? null : (plan.end ?? plan.start) };
+  };
+  const adopted = place.adoptedSha256;
+  if (adopted) return { finish: () => register(adopted).finally(release), discard: () => Promise.resolve(void release()) };
+  try {
+    const copied = await copyOriginal({
+      sourcePath: c.path,
+      incomingDir: ctx.store.paths.incoming,
+      finalPath: abs,
+      signal: ctx.signal,
+      onBytes: ctx.onBytes,
+      onStep: (step) => ctx.onStep?.(step, c.relPath),
+    });
+    return {
+      finish: async () => register((await copied.finish()).sha256).finally(release),
+      discard: () => copied.discard().finally(release),
+    };
+  } catch (e) {
+    release();
+    throw e;
   }
-
-  const outcome = registerMedia(c, plan, place.rel, sha256, probe, ctx);
-  ctx.onStep?.('registered', c.relPath);
-  return { outcome, day: plan.day, recorderTime: plan.clockSuspect ? null : (plan.end ?? plan.start) };
 }
 
 /**
  * A free stored path for the file, in any case: two names differing only in case would hide one another on
  * Windows, macOS and an exFAT backup drive. A file a crash left placed but unregistered, with the same bytes, is
- * adopted instead of copied again.
+ * adopted instead of copied again. The path returned is in `chosen` until the file is registered or given up.
  */
 async function findPlace(c: CandidateOriginal, day: string, ctx: FileContext): Promise<{ rel: string; adoptedSha256: string | null }> {
   const registeredIgnoringCase = (rel: string): boolean => {
@@ -126,15 +155,24 @@ async function findPlace(c: CandidateOriginal, day: string, ctx: FileContext): P
     const rel = storedRelPath(day, ctx.recorderLabel, c.name, n);
     const abs = toAbsolute(ctx.store.paths.root, rel);
     const onDisk = await stat(abs).catch(() => null);
-    const registered = registeredIgnoringCase(rel);
-    if (!onDisk && !registered) return { rel, adoptedSha256: null };
-    if (onDisk && !registered && onDisk.size === c.size) {
-      const [a, b] = await Promise.all([hashFile(abs, ctx.signal), hashFile(c.path, ctx.signal)]);
-      if (a === b) {
-        await chmod(abs, 0o444);
-        return { rel, adoptedSha256: a };
+    // Checked and taken with no await between: another file of this process cannot take it meanwhile.
+    const key = abs.toLowerCase();
+    if (chosen.has(key) || registeredIgnoringCase(rel)) continue;
+    chosen.add(key);
+    if (!onDisk) return { rel, adoptedSha256: null };
+    try {
+      if (onDisk.size === c.size) {
+        const [a, b] = await Promise.all([hashFile(abs, ctx.signal), hashFile(c.path, ctx.signal)]);
+        if (a === b) {
+          await chmod(abs, 0o444);
+          return { rel, adoptedSha256: a };
+        }
       }
+    } catch (e) {
+      chosen.delete(key);
+      throw e;
     }
+    chosen.delete(key);
   }
 }
 

@@ -28,12 +28,23 @@ async function main(): Promise<void> {
   const n = Number(nText);
   const at = new Date(clockIso);
   let seen = 0;
-  const hit = (s: string): void => {
-    if (s === step && ++seen === n) {
-      process.stdout.write(`CRASH at ${step} #${n}\n`);
-      process.kill(process.pid, 'SIGKILL');
-    }
+  let registered = 0;
+  let due = false;
+  const crash = (): void => {
+    process.stdout.write(`CRASH at ${step} #${n}\n`);
+    process.kill(process.pid, 'SIGKILL');
   };
+  // runIngest copies a file while the one before it finishes. So that each case crashes in one known state, the
+  // N-th file's step waits for every file before it to be registered (only 'copied' can come first), and the file
+  // after it is not started (beforeFile below): the crash leaves the N-th file's window and nothing else open.
+  const hit = (s: string): void => {
+    if (s === 'registered') registered++;
+    if (s === step && ++seen === n) due = true;
+    if (due && (step === 'manifest' || registered >= n - 1)) crash();
+  };
+  let started = 0;
+  const perFile = step !== 'manifest';
+  const holdAfterNth = (): Promise<void> => (perFile && ++started > n ? new Promise<void>(() => undefined) : Promise.resolve());
 
   const services = createServices({ archiveRoot: archive, host: { kind: 'cli' }, log: silentLogger, clock: { now: () => new Date(at) } });
   const session = await crashLogin(services, login, process.env.EVIDENCE_PASSWORD ?? '');
@@ -45,6 +56,7 @@ async function main(): Promise<void> {
       return deps.sign(content);
     },
     onStep: (s) => hit(s),
+    beforeFile: holdAfterNth,
   });
   process.stdout.write(`NOT_REACHED ${result.status}\n`);
   services.archive.close();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common';
-import { cleanIncoming, commitOriginal, hashFile, type IngestErrorCode } from '../../../main/ingest';
+import { cleanIncoming, commitOriginal, copyOriginal, hashFile, type IngestErrorCode } from '../../../main/ingest';
 import { writeRandomFile } from '../../fixtures/recorder-volume';
 import { atFirstCall } from '../../support/once';
 
@@ -64,6 +64,27 @@ describe('commitOriginal', () => {
     await writeFile(empty, '');
     const e = await commitOriginal({ sourcePath: empty, incomingDir: incoming, finalPath: path.join(dir, 'archive', 'cn', 'empty.MP4') });
     expect(e.sha256).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('in two halves: nothing placed until finish, the next copy beside it; discard leaves nothing', async () => {
+    // As the ingest runs: file 2 is copied while file 1 finishes.
+    const one = path.join(dir, 'archive', 'halves', 'one.MP4');
+    const two = path.join(dir, 'archive', 'halves', 'two.MP4');
+    const steps: string[] = [];
+    const copiedOne = await copyOriginal({ sourcePath: big, incomingDir: incoming, finalPath: one, onStep: (s) => steps.push(`one ${s}`) });
+    expect(copiedOne.sha256).toBe(sha256sum(big));
+    expect(existsSync(one)).toBe(false);
+    expect(await parts(incoming)).toHaveLength(1);
+    const copyingTwo = copyOriginal({ sourcePath: big, incomingDir: incoming, finalPath: two, onStep: (s) => steps.push(`two ${s}`) });
+    expect(await copiedOne.finish()).toEqual({ sha256: sha256sum(big), size: (await stat(big)).size });
+    expect(sha256sum(one)).toBe(sha256sum(big));
+    expect((await stat(one)).mode & 0o777).toBe(0o444);
+    const copiedTwo = await copyingTwo;
+    expect(steps.filter((s) => s.startsWith('one'))).toEqual(['one copied', 'one verified', 'one synced', 'one placed']);
+    expect(steps.filter((s) => s.startsWith('two'))).toEqual(['two copied']);
+    await copiedTwo.discard();
+    expect(existsSync(two)).toBe(false);
+    expect(await parts(incoming)).toEqual([]);
   });
 
   it('verify off gives the same result', async () => {

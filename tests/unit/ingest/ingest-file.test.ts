@@ -1,8 +1,8 @@
 // ingestFile alone: one source file into a real archive, by the commit protocol, registered in one transaction.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile, openIngestSession, prepareLookups, scanSource, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
+import { ingestFile, openIngestSession, prepareLookups, scanSource, startFile, toAbsolute, type CandidateOriginal, type FileContext, type IngestPlan } from '../../../main/ingest';
 import { appendAudit } from '../../../main/audit';
 import type { UserId } from '../../../main/store';
 import { makeTestApi, setUpOffice, tempDir } from '../../support/services';
@@ -32,13 +32,13 @@ describe('ingestFile', () => {
     return { t, store, volume, userId };
   });
 
-  async function context(): Promise<{ ctx: FileContext; files: Map<string, CandidateOriginal> }> {
-    const scan = await scanSource(office.volume);
+  async function context(volume = office.volume): Promise<{ ctx: FileContext; files: Map<string, CandidateOriginal>; originals: CandidateOriginal[] }> {
+    const scan = await scanSource(volume);
     const plan: IngestPlan = { sourceLabel: 'E:', scan, recorder: null, officer: null, receivedBy: office.userId, timeZone: TZ, retentionMonths: 6, clearSource: false };
     const audit: FileContext['audit'] = (db, action, target, details) => appendAudit(db, { at: office.t.clock.now(), actorId: office.userId as UserId, actorLogin: 'admin', action, target, details });
     const sessionId = openIngestSession(office.store.db, plan, docked, audit);
     const ctx: FileContext = { store: office.store, lookups: prepareLookups(office.store.db), sessionId, recorder: null, officer: null, dockedAt: docked, timeZone: TZ, retentionMonths: 6, recorderLabel: '未识别设备_E', audit, now: () => office.t.clock.now() };
-    return { ctx, files: new Map(scan.originals.map((o) => [o.name, o])) };
+    return { ctx, files: new Map(scan.originals.map((o) => [o.name, o])), originals: scan.originals };
   }
   const auditActions = (sessionTarget: string) =>
     (office.store.db.prepare("SELECT action FROM audit_log WHERE details LIKE ? ORDER BY seq").all(`%"session":${sessionTarget}%`) as { action: string }[]).map((r) => r.action);
@@ -87,5 +87,37 @@ describe('ingestFile', () => {
     // No commit step ran: the bytes were already there and hashed equal.
     expect(steps).toEqual(['registered']);
     expect(statSync(placed).mode & 0o222).toBe(0);
+  });
+
+  it('a file started while one of its name is still finishing takes the next free name; one given up frees its name', async () => {
+    // The run copies a file while the one before it finishes: neither is placed or registered when the second
+    // chooses its name.
+    const volume = tempDir('ew-vol-');
+    const name = 'DSJ-A8_20261120094000_0005.MP4';
+    const mtime = new Date('2026-11-20T01:45:00Z');
+    for (const folder of ['100', '101', '102']) {
+      mkdirSync(path.join(volume, 'DCIM', folder), { recursive: true });
+      writeFileSync(path.join(volume, 'DCIM', folder, name), `bytes from ${folder}`);
+      utimesSync(path.join(volume, 'DCIM', folder, name), mtime, mtime);
+    }
+    const { ctx, originals } = await context(volume);
+    const [a, b, c] = [...originals].sort((x, y) => x.relPath.localeCompare(y.relPath));
+    const folder = 'originals/2026/11/20/未识别设备_E';
+    const startedA = await startFile(a!, ctx);
+    const startedB = await startFile(b!, ctx);
+    expect(existsSync(toAbsolute(office.store.paths.root, `${folder}/${name}`))).toBe(false);
+    const [doneA, doneB] = [await startedA.finish(), await startedB.finish()];
+    expect(doneA.outcome).toMatchObject({ outcome: 'stored', storedPath: `${folder}/${name}` });
+    expect(doneB.outcome).toMatchObject({ outcome: 'stored', storedPath: `${folder}/DSJ-A8_20261120094000_0005~2.MP4` });
+    expect(readFileSync(toAbsolute(office.store.paths.root, `${folder}/${name}`), 'utf8')).toBe('bytes from 100');
+    expect(readFileSync(toAbsolute(office.store.paths.root, `${folder}/DSJ-A8_20261120094000_0005~2.MP4`), 'utf8')).toBe('bytes from 101');
+
+    const third = `${folder}/DSJ-A8_20261120094000_0005~3.MP4`;
+    await (await startFile(c!, ctx)).discard();
+    expect(existsSync(toAbsolute(office.store.paths.root, third))).toBe(false);
+    expect(readdirSync(office.store.paths.incoming).filter((n) => n.endsWith('.part'))).toEqual([]);
+    const again = await (await startFile(c!, ctx)).finish();
+    expect(again.outcome).toMatchObject({ outcome: 'stored', storedPath: third });
+    expect(office.store.db.prepare('SELECT COUNT(*) AS n FROM ingest_items WHERE session_id = ?').get(ctx.sessionId)).toEqual({ n: 3 });
   });
 });
