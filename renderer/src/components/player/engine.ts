@@ -256,13 +256,18 @@ export class SegmentEngine {
     this.onShown(seg);
   }
 
+  /**
+   * One animation-frame loop while playing. `sync` may patch, and a patch calls `tick`: the loop then keeps the frame
+   * that call asked for instead of asking for a second one (before, each patch while playing added a loop that
+   * `destroy` could not cancel: after 30 opens the page's timers ran 25–160 ms late).
+   */
   private tick(): void {
-    if (this.raf) return;
+    if (this.raf || this.destroyed) return;
     const loop = () => {
       this.raf = 0;
-      if (!this.state.playing) return;
+      if (!this.state.playing || this.destroyed) return;
       this.sync(false);
-      this.raf = requestAnimationFrame(loop);
+      if (!this.raf) this.raf = requestAnimationFrame(loop);
     };
     this.raf = requestAnimationFrame(loop);
   }
