@@ -94,14 +94,43 @@ export const OPEN_PROBE = `(() => {
   });
 })()`;
 
+/** One switch, in ms on the page's clock; see SWITCH_PROBE. */
+export interface SwitchMarks {
+  /** How long the picture stood still: from the end of the last frame in play to the next segment's picture. */
+  stall: number;
+  /** The raw gap between the last presented frame of one and the first presented frame after the switch. */
+  gap: number;
+  /** play() on the next element → its clock started (its first frame's time); null: play() not seen. */
+  latency: number | null;
+  /** How long before the end of the picture in play play() was called on the next element; null: not seen. */
+  lead: number | null;
+  /** play() on the next element − when the player meant to call it (the end less the lead it aimed at, data-preroll-lead); null: no start ahead. */
+  startLate: number | null;
+  /** The next element shown (data-active) − the end of the picture in play. */
+  flipLate: number;
+  /** The next element shown → the next animation frame (that frame paints the switch): the page's work in between. */
+  flipToFrame: number;
+  /** Frames of the next segment that played before it was shown (never on screen). */
+  hiddenFrames: number;
+}
+
 /**
  * Defines `window.__switchOnce(from, segSec)`: with segment `from` in play (brought there first: from 0 after the
  * recording's end by 重新播放), waits for the next segment's preload, jumps to half a second before the end, and
- * resolves with the switch's stall: the first frame of the next segment (its presentation time less its media time)
- * less the end of the previous one (its last frame's presentation time plus the media time left), and the raw gap
- * between the two presented frames.
+ * resolves with the switch's SwitchMarks. The end of the previous segment's picture E is its last frame's
+ * presentation time plus the media time left; the next one's clock start S is its first frame after the switch's
+ * presentation time less its media time; the switch F is the first animation frame after the next element became the
+ * one shown (the frame that paints it). The stall is max(S, F) − E: a next segment that ran hidden before it was shown
+ * stands the last picture still until F (and its first frames were never seen: `hiddenFrames`). The first play() after the preload is seen by wrapping
+ * HTMLMediaElement.prototype.play.
  */
 export const SWITCH_PROBE = `(() => {
+  const plays = new Map();
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () {
+    if (!plays.has(this)) plays.set(this, performance.now());
+    return play.call(this);
+  };
   const active = () => document.querySelector('video[data-active="true"]');
   const toggle = () => document.querySelector('[data-testid="play-toggle"]');
   const until = (ok, what, ms = 8000) => new Promise((resolve, reject) => {
@@ -127,6 +156,8 @@ export const SWITCH_PROBE = `(() => {
     v = active();
     const next = [...document.querySelectorAll('video[data-slot]')].find((x) => x !== v);
     await until(() => next.dataset.segmentIndex === String(from + 1) && next.readyState >= 2, 'preload of ' + (from + 1));
+    plays.delete(next);
+    delete next.dataset.prerollLead;
     const log = [];
     let live = true;
     for (const el of [v, next]) {
@@ -138,12 +169,17 @@ export const SWITCH_PROBE = `(() => {
       el.requestVideoFrameCallback(cb);
     }
     let flip = null;
-    const obs = new MutationObserver(() => { if (flip === null && next.dataset.active === 'true') flip = performance.now(); });
+    let painted = null;
+    const obs = new MutationObserver(() => {
+      if (flip !== null || next.dataset.active !== 'true') return;
+      flip = performance.now();
+      requestAnimationFrame(() => { painted = performance.now(); });
+    });
     obs.observe(next, { attributes: true, attributeFilter: ['data-active'] });
     const rate = v.playbackRate;
     const duration = v.duration;
     v.currentTime = Math.max(0, duration - 0.5);
-    await until(() => flip !== null && log.filter((e) => e.el === next && e.at > flip).length >= 3, 'switch to ' + (from + 1));
+    await until(() => painted !== null && log.filter((e) => e.el === next && e.at > flip).length >= 3, 'switch to ' + (from + 1));
     live = false;
     obs.disconnect();
     const last = log.filter((e) => e.el === v && e.at <= flip).pop();
@@ -151,6 +187,19 @@ export const SWITCH_PROBE = `(() => {
     if (!last || !first) throw new Error('switch probe: no frames around the switch');
     const endOfPrevious = last.now + ((duration - last.media) * 1000) / rate;
     const startOfNext = first.now - (first.media * 1000) / rate;
-    return { stall: Math.max(0, startOfNext - endOfPrevious), gap: first.now - last.now };
+    const own = log.filter((e) => e.el === v && e.at <= flip).slice(-2);
+    const frameMs = own.length === 2 && own[1].media > own[0].media ? ((own[1].media - own[0].media) * 1000) / rate : 40;
+    const called = plays.get(next);
+    const aimed = next.dataset.prerollLead === undefined ? null : Number(next.dataset.prerollLead);
+    return {
+      startLate: called === undefined || aimed === null ? null : called - (endOfPrevious - aimed),
+      stall: Math.max(0, Math.max(startOfNext, painted) - endOfPrevious),
+      gap: first.now - last.now,
+      latency: called === undefined ? null : startOfNext - called,
+      lead: called === undefined ? null : endOfPrevious - called,
+      flipLate: flip - endOfPrevious,
+      flipToFrame: painted - flip,
+      hiddenFrames: Math.max(0, Math.floor((painted - startOfNext) / frameMs + 1e-6)),
+    };
   };
 })()`;

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { PEOPLE, startLibraryHost } from '../e2e/support/library';
 import { launchBenchBrowser, newBenchPage } from './browser';
 import type { BenchRow } from './row';
-import { OPEN_PROBE, SWITCH_PROBE, type OpenMarks } from './player-probes';
+import { OPEN_PROBE, SWITCH_PROBE, type OpenMarks, type SwitchMarks } from './player-probes';
 
 const OPENS = 30;
 const SEEKS = 30;
@@ -86,17 +86,33 @@ async function seekAll(page: Page): Promise<number[]> {
  * Plays across the switches 1→2 and 2→3 by turns: seeks with the arrow keys to near a segment's end (the
  * player's own seek, so it may take the preloaded element), then waits for the switch the probe measures.
  */
-async function switchAll(page: Page): Promise<{ stalls: number[]; gaps: number[] }> {
-  const stalls: number[] = [];
-  const gaps: number[] = [];
+async function switchAll(page: Page): Promise<SwitchMarks[]> {
+  const out: SwitchMarks[] = [];
   await page.evaluate(SWITCH_PROBE);
   for (let i = 0; i < SWITCHES; i++) {
     const from = i % 2; // segment index playing before the switch
-    const r = await page.evaluate<{ stall: number; gap: number }>(`window.__switchOnce(${from}, ${SEGMENT_SEC})`);
-    stalls.push(r.stall);
-    gaps.push(r.gap);
+    out.push(await page.evaluate<SwitchMarks>(`window.__switchOnce(${from}, ${SEGMENT_SEC})`));
   }
-  return { stalls, gaps };
+  return out;
+}
+
+/**
+ * Where the switches' stalls came from: the next element's start latency (play() → its clock) against the lead the
+ * player aimed at, how late its timers ran, and the page's work between the switch and the frame that paints it.
+ */
+function switchCauses(sw: SwitchMarks[]): string {
+  const ms = (xs: (number | null)[]) => {
+    const v = xs.filter((x): x is number => x !== null);
+    return v.length ? `${median(v).toFixed(0)}/${quantile(v, 0.95).toFixed(0)}` : '-';
+  };
+  const late = sw.filter((m) => m.latency !== null && m.lead !== null && m.latency > m.lead).length;
+  const hidden = sw.reduce((a, m) => a + m.hiddenFrames, 0);
+  return (
+    `ms median/p95: start latency ${ms(sw.map((m) => m.latency))}, lead ${ms(sw.map((m) => m.lead))}, ` +
+    `start timer late ${ms(sw.map((m) => m.startLate))}, show timer late ${ms(sw.map((m) => m.flipLate))}, ` +
+    `show → painting frame ${ms(sw.map((m) => m.flipToFrame))}; clock started after the end in ${late} of ${sw.length}; ` +
+    `first frames of the next segment never on screen: ${hidden}`
+  );
 }
 
 export async function benchPlayer(): Promise<BenchRow[]> {
@@ -120,7 +136,9 @@ export async function benchPlayer(): Promise<BenchRow[]> {
     }
     await page.keyboard.press('Space');
     const seeks = await seekAll(page);
-    const { stalls, gaps } = await switchAll(page);
+    const switches = await switchAll(page);
+    const stalls = switches.map((m) => m.stall);
+    const gaps = switches.map((m) => m.gap);
 
     const firstFrames = opens.map((m) => m.frame);
     // src: the stage shows its first element (already fetching since the click when the row allows, warmStart.ts).
@@ -137,11 +155,19 @@ export async function benchPlayer(): Promise<BenchRow[]> {
       row('open recording → first frame (p95)', firstFrames, 0.95, 200),
       row('seek → seeked (median)', seeks, 0.5, 100),
       row('seek → seeked (p95)', seeks, 0.95, 100),
-      row('segment switch stall (p95)', stalls, 0.95, 40, `; stall = first frame of next − end of last frame of previous; raw frame gap median ${median(gaps).toFixed(0)} ms; the next segment is started ahead by the measured start latency of a paused element (play() → clock moving), so a stall left is that estimate's error or a late timer`),
+      row(
+        'segment switch stall (p95)',
+        stalls,
+        0.95,
+        40,
+        `; stall = the next segment's picture (its clock start, or the frame that paints the switch if later) − end of the last frame of the previous; raw frame gap median ${median(gaps).toFixed(0)} ms; ` +
+          `the next segment is started ahead by the measured start latency of a paused element (play() → clock moving), so a stall is that latency's spread beyond the estimate, or timers the busy page ran late; ${switchCauses(switches)}`,
+      ),
     ];
     console.log(`opens (ms): ${firstFrames.map((x) => x.toFixed(0)).join(' ')}`);
     console.log(`open phases (median ms after click): ${phases(opens)}`);
     console.log(`switch stalls (ms): ${stalls.map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`switch causes: ${switchCauses(switches)}`);
     for (const r of rows) console.log(`${r.name.padEnd(42)} ${r.ours.toFixed(1).padStart(8)} ms  (target ${r.peer})`);
     return rows;
   } finally {

@@ -6,7 +6,8 @@ import {
   frameInterval,
   MAX_LEAD_MS,
   pictureEndsAt,
-  prerollAt,
+  PLAN_AHEAD_MS,
+  prerollDue,
   StartLatency,
 } from '../../../renderer/src/components/player/switchTiming';
 
@@ -16,17 +17,22 @@ describe('switch timing', () => {
     expect(pictureEndsAt(1000, 9.8, 10, 2)).toBeCloseTo(1100, 6);
   });
 
-  it('starts the next element the start latency before the end, decided only within about a frame of that time', () => {
-    // 300 ms left, latency 100: the start is 200 ms away, more than 1.5 frames of 40 ms → a later frame decides.
-    expect(prerollAt(1000, 1300, 100, 40)).toBeNull();
-    // 150 ms left: start at 1050, 50 ms from now (≤ 60).
-    expect(prerollAt(1000, 1150, 100, 40)).toBe(1050);
-    // Already past the start time (a late frame): start at once (a time in the past).
-    expect(prerollAt(1000, 1020, 100, 40)).toBe(920);
+  it('plans the start (the start latency before the end) once it is at most PLAN_AHEAD_MS away, or past', () => {
+    expect(PLAN_AHEAD_MS).toBe(250);
+    // Latency 100: 351 ms left → the start is 251 ms away, not yet; 350 left → 250 away, due.
+    expect(prerollDue(1000, 1351, 100, 40)).toBe(false);
+    expect(prerollDue(1000, 1350, 100, 40)).toBe(true);
+    // Already past the start time (a late frame): due.
+    expect(prerollDue(1000, 1020, 100, 40)).toBe(true);
+    // Frames further apart than PLAN_AHEAD_MS / 1.5 (slow motion, few frames): 1.5 frames ahead instead.
+    expect(prerollDue(1000, 1399, 100, 200)).toBe(true);
+    expect(prerollDue(1000, 1401, 100, 200)).toBe(false);
   });
 
   it('never starts more than MAX_LEAD_MS ahead, however slow the measured starts were', () => {
-    expect(prerollAt(1000, 1000 + MAX_LEAD_MS + 10, 5000, 40)).toBe(1010);
+    // Latency 5000 counts as MAX_LEAD_MS: due when the end is MAX_LEAD_MS + PLAN_AHEAD_MS away, not earlier.
+    expect(prerollDue(1000, 1000 + MAX_LEAD_MS + PLAN_AHEAD_MS, 5000, 40)).toBe(true);
+    expect(prerollDue(1000, 1000 + MAX_LEAD_MS + PLAN_AHEAD_MS + 1, 5000, 40)).toBe(false);
   });
 
   it('a frame at media time m presented at t means the clock started at t − m / rate', () => {

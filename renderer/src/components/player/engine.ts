@@ -1,5 +1,5 @@
 import { segmentAt, type Timeline, type TimelineSegment } from './timeline';
-import { clockStart, frameInterval, pictureEndsAt, prerollAt, StartLatency } from './switchTiming';
+import { clockStart, frameInterval, MAX_LEAD_MS, pictureEndsAt, prerollDue, StartLatency } from './switchTiming';
 
 /** What the controls show; emitted on every change and while playing. */
 export interface EngineState {
@@ -26,7 +26,11 @@ type Slot = 0 | 1;
 /** The next segment started ahead of the switch (hidden, muted), to be shown when the picture in play ends. */
 interface Preroll {
   slot: Slot;
-  timers: number[];
+  /** How long before the end it is started (the start latency estimate when it was planned). */
+  lead: number;
+  /** The timers that start it and show it; re-aimed at every frame of the element in play. */
+  startTimer: number;
+  flipTimer: number;
   /** When play() was called on it; null until then. */
   started: number | null;
 }
@@ -123,7 +127,12 @@ export class SegmentEngine {
     on('play', () => mine() && this.patch({ playing: true, ended: false }));
     on('playing', () => mine() && this.patch({ waiting: false }));
     on('pause', () => mine() && !this.switching && this.patch({ playing: false }));
-    on('waiting', () => mine() && this.patch({ waiting: true }));
+    on('waiting', () => {
+      if (!mine()) return;
+      // Its picture stands still: the end the next segment was aimed at is no longer known.
+      this.cancelPreroll();
+      this.patch({ waiting: true });
+    });
     on('seeked', () => mine() && this.sync(true));
     on('timeupdate', () => mine() && this.sync(false));
     on('error', () => {
@@ -155,10 +164,12 @@ export class SegmentEngine {
         prevMedia = frame.mediaTime;
         const next = this.slotSeg[slot] + 1;
         const ready = this.slotSeg[this.other] === next && this.els[this.other].readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
-        if (!this.preroll && ready && this.state.playing && !el.paused && rate > 0 && Number.isFinite(el.duration)) {
+        if (ready && this.state.playing && !el.paused && rate > 0 && Number.isFinite(el.duration)) {
           const endsAt = pictureEndsAt(now, frame.mediaTime, el.duration, rate);
-          const at = prerollAt(now, endsAt, this.latency.estimate, this.frameMs);
-          if (at !== null) this.schedulePreroll(at, endsAt);
+          const p = this.preroll;
+          if (p) {
+            if (p.slot === this.other) this.aim(p, endsAt);
+          } else if (prerollDue(now, endsAt, this.latency.estimate, this.frameMs)) this.schedulePreroll(endsAt, this.latency.estimate);
         }
       } else prevMedia = null;
       el.requestVideoFrameCallback(onFrame);
@@ -166,24 +177,43 @@ export class SegmentEngine {
     el.requestVideoFrameCallback(onFrame);
   }
 
-  private schedulePreroll(at: number, endsAt: number): void {
+  /**
+   * Plans the start of the next element `lead` ms before `endsAt`. Planned a few frames ahead, so that a frame
+   * callback that comes late on a busy page does not make the start late; each later frame re-aims it (`aim`).
+   */
+  private schedulePreroll(endsAt: number, lead: number): void {
     const slot = this.other;
-    const next = this.els[slot];
-    const p: Preroll = { slot, timers: [], started: null };
+    const p: Preroll = { slot, lead: Math.min(lead, MAX_LEAD_MS), startTimer: 0, flipTimer: 0, started: null };
     this.preroll = p;
+    // What the switch aimed at, for the player bench (tests/bench/player-probes.ts).
+    this.els[slot].dataset.prerollLead = String(Math.round(p.lead));
+    this.aim(p, endsAt);
+  }
+
+  /** (Re)sets the preroll's timers: start `lead` before `endsAt` (unless started), show it at `endsAt`. */
+  private aim(p: Preroll, endsAt: number): void {
+    const next = this.els[p.slot];
     const start = () => {
-      if (this.preroll !== p) return;
+      if (this.preroll !== p || p.started !== null) return;
       next.muted = true;
       next.playbackRate = this.state.rate;
       p.started = performance.now();
-      this.measuring = { slot, started: p.started };
+      this.measuring = { slot: p.slot, started: p.started };
       next.play().catch(() => undefined);
     };
     const flip = () => {
       if (this.preroll === p) this.advance();
     };
-    p.timers.push(window.setTimeout(start, Math.max(0, at - performance.now())));
-    p.timers.push(window.setTimeout(flip, Math.max(0, endsAt - performance.now())));
+    const now = performance.now();
+    window.clearTimeout(p.startTimer);
+    window.clearTimeout(p.flipTimer);
+    if (p.started === null) p.startTimer = window.setTimeout(start, Math.max(0, endsAt - p.lead - now));
+    p.flipTimer = window.setTimeout(flip, Math.max(0, endsAt - now));
+  }
+
+  private clearTimers(p: Preroll): void {
+    window.clearTimeout(p.startTimer);
+    window.clearTimeout(p.flipTimer);
   }
 
   /** A seek, pause, speed change or new load before the switch: the started next element goes back to its start. */
@@ -191,7 +221,7 @@ export class SegmentEngine {
     const p = this.preroll;
     if (!p) return;
     this.preroll = null;
-    for (const t of p.timers) window.clearTimeout(t);
+    this.clearTimers(p);
     if (p.started !== null && p.slot !== this.active) {
       const el = this.els[p.slot];
       el.pause();
@@ -343,7 +373,7 @@ export class SegmentEngine {
     }
     const p = this.preroll;
     if (p) {
-      for (const t of p.timers) window.clearTimeout(t);
+      this.clearTimers(p);
       this.preroll = null;
       // Started ahead: it plays on from where its clock is, not from 0 again — unless it ran past its first frame
       // (the start took less than estimated): evidence is never skipped, it is shown from 0 after a short stall.
@@ -375,10 +405,26 @@ export class SegmentEngine {
     if (play) this.startPlay(el);
     old.pause();
     this.switching = false;
-    const seg = this.timeline.segments[this.slotSeg[this.active]];
+    const shown = this.slotSeg[this.active];
+    const seg = this.timeline.segments[shown];
     const t = time ?? el.currentTime;
-    if (seg) this.patch({ segmentIndex: seg.index, currentTime: t, position: seg.offset + t, playing: play, ended: false, error: null });
-    this.preloadNext();
+    // The controls' render and the next preload wait until the switch is painted: done here, they held the frame
+    // that shows the new element by 20 ms (up to 90 on a busy machine) in the player bench.
+    this.afterPaint(() => {
+      if (seg && this.slotSeg[this.active] === shown) {
+        this.patch({ segmentIndex: seg.index, currentTime: t, position: seg.offset + t, playing: play, ended: false, error: null });
+      }
+      this.preloadNext();
+    });
+  }
+
+  /** Runs `fn` after the next frame is painted (a task queued from that frame's animation callback). */
+  private afterPaint(fn: () => void): void {
+    requestAnimationFrame(() => {
+      window.setTimeout(() => {
+        if (!this.destroyed) fn();
+      }, 0);
+    });
   }
 
   play(): void {

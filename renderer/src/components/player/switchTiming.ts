@@ -19,12 +19,19 @@ export function pictureEndsAt(now: number, mediaTime: number, duration: number, 
 }
 
 /**
- * At a frame of the element in play: the time to start the next one (`endsAt − lead`), or null when that is still
- * more than one frame interval away (a later frame decides, closer to the end and so more exact).
+ * How far ahead of the next element's start it is planned. A frame's callback comes late on a busy page (seen 60 ms
+ * after the frame was presented): a start planned only at the frame before would then be late, and the picture
+ * stand still. Later frames re-aim the planned start, so planning ahead costs no exactness.
  */
-export function prerollAt(now: number, endsAt: number, leadMs: number, frameMs: number): number | null {
+export const PLAN_AHEAD_MS = 250;
+
+/**
+ * At a frame of the element in play: is it time to plan the start of the next one (`endsAt − lead`, at most
+ * MAX_LEAD_MS before the end), that is, is the start at most PLAN_AHEAD_MS (or 1.5 frames) away, or past?
+ */
+export function prerollDue(now: number, endsAt: number, leadMs: number, frameMs: number): boolean {
   const at = endsAt - Math.min(leadMs, MAX_LEAD_MS);
-  return at - now <= frameMs * 1.5 ? at : null;
+  return at - now <= Math.max(frameMs * 1.5, PLAN_AHEAD_MS);
 }
 
 /** Where the clock of a started element began: a presented frame at `now` showing `mediaTime`, at `rate`. */
