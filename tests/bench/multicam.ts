@@ -42,6 +42,8 @@ interface Play {
   skipped: number;
 }
 
+const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.99) - 1)] ?? NaN;
+
 const probe = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`window.__multicam.${fn}`) as Promise<T>;
 
 async function playOnce(page: Page): Promise<Play> {
@@ -119,7 +121,10 @@ export async function benchMulticam(): Promise<BenchRow[]> {
         peer: FRAME_MS,
         unit: 'ms',
         ratio: shownMax / FRAME_MS,
-        note: `target ≤ one frame; frames lie on a 40 ms grid, so 40 is one frame apart; ${shown.length} samples, ${sum((p) => p.skipped)} skipped for a picture behind its player's clock`,
+        note:
+          `target ≤ one frame; frames lie on a 40 ms grid, so 40 is one frame apart; ${shown.length} samples, ` +
+          `${shown.filter((ms) => Math.round(ms / FRAME_MS) > 1).length} of them more than one frame apart, p99 ${p99(shown).toFixed(1)} ms; ` +
+          `${sum((p) => p.skipped)} skipped for a picture behind its player's clock`,
       },
     ];
     for (const r of rows) console.log(`${r.name.padEnd(52)} ${r.ours.toFixed(1).padStart(8)} ms  (target ${r.peer})`);

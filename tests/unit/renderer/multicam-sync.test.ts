@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MulticamCameraDto } from '../../../main/api/dto';
 import { axisPosition, buildAxis, coverageAt, spread } from '../../../renderer/src/components/multicam/axis';
 import { HARD_SYNC_SEC, MasterClock, MAX_NUDGE, progressStalled, regroupPosition, REGROUP_SEC, SpeedNudge } from '../../../renderer/src/components/multicam/clock';
+import { SETTLE_MS } from '../../../renderer/src/components/multicam/sync';
 
 const T0 = Date.UTC(2024, 4, 20, 1, 30, 0);
 const iso = (sec: number) => new Date(T0 + sec * 1000).toISOString();
@@ -101,14 +102,17 @@ describe('the sync clock and its nudges', () => {
     expect(new SpeedNudge().factor(-0.5, 0.016)).toBeCloseTo(1 + MAX_NUDGE, 10);
   });
 
-  /** Players whose clocks run at `pace` × the speed they are given, each nudged towards their mean every `dtSec`. */
-  function simulate(pace: number[], start: number[], dtSec: number, seconds: number): number[] {
+  /**
+   * Players whose clocks run at `pace` × the speed they are given, each nudged towards their mean every `dtSec`; a lag
+   * is learnt from `learnFrom` seconds on (MultiSync: once every player has settled).
+   */
+  function simulate(pace: number[], start: number[], dtSec: number, seconds: number, learnFrom = 0): number[] {
     const nudges = pace.map(() => new SpeedNudge());
     const pos = [...start];
     const spreads: number[] = [];
     for (let t = 0; t < seconds; t += dtSec) {
       const mean = pos.reduce((a, b) => a + b, 0) / pos.length;
-      const speed = pos.map((p, i) => nudges[i]!.factor(p - mean, dtSec));
+      const speed = pos.map((p, i) => nudges[i]!.factor(p - mean, dtSec, t >= learnFrom));
       pos.forEach((_, i) => (pos[i]! += pace[i]! * speed[i]! * dtSec));
       spreads.push(Math.max(...pos) - Math.min(...pos));
     }
@@ -119,6 +123,25 @@ describe('the sync clock and its nudges', () => {
     const spreads = simulate([1, 1, 1], [0.06, 0, 0.03], 0.016, 3);
     expect(Math.max(...spreads.slice(Math.round(1 / 0.016)))).toBeLessThan(0.02);
     expect(Math.max(...spreads.slice(Math.round(3 / 0.016)))).toBeLessThan(0.005);
+  });
+
+  it('pulls players that started 150 ms apart (a slow start) in without overshooting them more than a frame apart again', () => {
+    // A start this far apart is the start's latency, not a lasting lag: learning it as one would push the players past
+    // each other once they met (seen: regroup after regroup, each second, on an idle machine).
+    const spreads = simulate([1, 1, 1], [0.15, 0, 0.075], 0.016, 4, SETTLE_MS / 1000);
+    expect(Math.max(...spreads.slice(Math.round(1 / 0.016)))).toBeLessThan(REGROUP_SEC);
+    expect(Math.max(...spreads.slice(Math.round(2 / 0.016)))).toBeLessThan(0.005);
+    // Learning from the start instead overshoots: they meet, then part again.
+    const eager = simulate([1, 1, 1], [0.15, 0, 0.075], 0.016, 4);
+    expect(Math.max(...eager.slice(Math.round(2 / 0.016)))).toBeGreaterThan(0.01);
+  });
+
+  it('forgets what it learnt when told to (a play, seek or regroup starts the players afresh)', () => {
+    const n = new SpeedNudge();
+    for (let i = 0; i < 100; i++) n.factor(0.03, 0.016);
+    expect(n.factor(0, 0.016)).not.toBe(1);
+    n.reset();
+    expect(n.factor(0, 0.016)).toBe(1);
   });
 
   it('learns a lasting lag: a player whose clock loses 15 % stays within a few milliseconds, even at 4 checks a second', () => {

@@ -76,12 +76,22 @@ export class MasterClock {
 export class SpeedNudge {
   private bias = 0;
 
-  /** The speed factor for a player `errSec` ahead (positive) or behind (negative) of the others, `dtSec` after the last. */
-  factor(errSec: number, dtSec: number): number {
+  /**
+   * The speed factor for a player `errSec` ahead (positive) or behind (negative) of the others, `dtSec` after the last.
+   * `learn` false: the error is where the players started (each play() takes its own 50–150 ms to get going), not a
+   * lasting lag; learning it too winds the speed up, and once the players meet it pushes them past each other (seen on
+   * an idle machine: a regroup every second, play after play).
+   */
+  factor(errSec: number, dtSec: number, learn = true): number {
     const dt = Math.min(Math.max(dtSec, 0), MAX_DT_SEC);
-    this.bias = clamp(this.bias + errSec * LEARN * dt, MAX_NUDGE);
+    if (learn) this.bias = clamp(this.bias + errSec * LEARN * dt, MAX_NUDGE);
     const u = clamp(errSec * GAIN + this.bias, MAX_NUDGE);
     return Math.round((1 - u) / STEP) * STEP;
+  }
+
+  /** The players start afresh (a play, a seek, a regroup): what was learnt may not hold for them. */
+  reset(): void {
+    this.bias = 0;
   }
 }
 

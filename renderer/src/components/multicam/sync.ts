@@ -110,6 +110,7 @@ export class MultiSync {
   }
 
   private resetMeasure(t: number): void {
+    for (const n of this.nudges) n.reset();
     this.maxDrift = null;
     this.lastDrift = null;
     this.samples = 0;
@@ -289,6 +290,7 @@ export class MultiSync {
       if (regroupAt !== null) {
         this.regrouping = true;
         this.regroups++;
+        for (const n of this.nudges) n.reset();
         this.clock.set(regroupAt, t);
         this.clock.hold(t);
         for (const l of live) l.engine.pause();
@@ -297,7 +299,9 @@ export class MultiSync {
         // The clock follows the players; each is nudged towards where they are together.
         const together = live.reduce((sum, l) => sum + l.at, 0) / live.length;
         this.clock.set(together, t);
-        for (const l of live) l.engine.nudge(this.nudges[l.i]!.factor(l.at - together, dt));
+        // A player's lasting lag is learnt only once all have settled: before that the error is where they started.
+        const learn = live.every((l) => l.settled);
+        for (const l of live) l.engine.nudge(this.nudges[l.i]!.factor(l.at - together, dt, learn));
       }
     }
     if (t - this.lastEmit >= 100 || !this.playing) {
