@@ -15,7 +15,7 @@ import { SETTLE_MS } from '../../renderer/src/components/multicam/sync';
 import { ADMIN } from '../e2e/support/api';
 import { startMulticamHost } from '../e2e/support/multicam-host';
 import { sampleShownSpread } from '../e2e/support/multicam-probes';
-import { launchBenchBrowser, newBenchPage } from './browser';
+import { launchBenchBrowser, newBenchPage, openLibraryAs } from './browser';
 import type { BenchRow } from './row';
 
 const FRAME_MS = 40;
@@ -82,12 +82,7 @@ export async function benchMulticam(): Promise<BenchRow[]> {
     const page = await newBenchPage(browser);
     // tsx (esbuild, keepNames) wraps the shared probe's inner functions in `__name(...)`, which the page lacks.
     await page.addInitScript('window.__name = (f) => f;');
-    await page.goto(host.openUrl);
-    await page.getByLabel('登录名').fill(ADMIN.login);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByLabel('密码').press('Enter');
-    await page.getByTestId('greeting').waitFor();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '资料库' }).click();
+    await openLibraryAs(page, host.openUrl, ADMIN);
     await page.getByTestId('library-row').filter({ hasText: host.recordings[0]!.clip.name }).click();
     await page.getByRole('dialog', { name: '播放' }).getByTestId('open-multicam').click();
     await page.getByTestId('multicam-tile').nth(3).waitFor();

@@ -11,7 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { PEOPLE, startLibraryHost } from '../e2e/support/library';
-import { launchBenchBrowser, newBenchPage } from './browser';
+import { launchBenchBrowser, newBenchPage, openLibraryAs } from './browser';
 import type { BenchRow } from './row';
 import { OPEN_PROBE, SWITCH_PROBE, type OpenMarks, type SwitchMarks } from './player-probes';
 
@@ -120,12 +120,7 @@ export async function benchPlayer(): Promise<BenchRow[]> {
   const browser = await launchBenchBrowser(['--autoplay-policy=no-user-gesture-required']);
   try {
     const page = await newBenchPage(browser);
-    await page.goto(host.openUrl);
-    await page.getByLabel('登录名').fill(PEOPLE.admin.login);
-    await page.getByLabel('密码').fill(PEOPLE.admin.password);
-    await page.getByLabel('密码').press('Enter');
-    await page.getByTestId('greeting').waitFor();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '资料库' }).click();
+    await openLibraryAs(page, host.openUrl, PEOPLE.admin);
 
     const opens = await openAll(page, host.segments[0]!.name);
     if (process.env.BENCH_PLAYER_OPENS_ONLY === '1') {
