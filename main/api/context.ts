@@ -97,6 +97,8 @@ export interface ApiServices {
   keyPairs: KeyPairSource;
   /** Test seam: awaited before each file an ingest copies, by source label (the e2e test of two sources at once). */
   ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
+  /** Test seam: awaited after each chunk an ingest reads, by source label (the e2e cancel test's slow recorder). */
+  ingestAfterRead?: (sourceLabel: string, bytes: number) => Promise<void>;
 }
 
 export interface ServicesArgs {
@@ -112,6 +114,7 @@ export interface ServicesArgs {
   /** Tests hand out pre-generated key pairs here; the program always generates fresh ones. */
   keyPairs?: KeyPairSource;
   ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
+  ingestAfterRead?: (sourceLabel: string, bytes: number) => Promise<void>;
 }
 
 export function createServices(args: ServicesArgs): ApiServices {
@@ -130,6 +133,7 @@ export function createServices(args: ServicesArgs): ApiServices {
     costs: args.costs ?? REAL_SECRET_COSTS,
     keyPairs: args.keyPairs ?? generateKeyPair,
     ingestBeforeFile: args.ingestBeforeFile,
+    ingestAfterRead: args.ingestAfterRead,
   };
 }
 

@@ -23,6 +23,7 @@ export interface CommitOptions {
   bufferSize?: number;
   /** Called after each step of the protocol; the crash tests kill the process here. */
   onStep?: (step: CommitStep) => void;
+  afterRead?: (bytes: number) => Promise<void>;
 }
 
 export type CommitStep = 'copied' | 'verified' | 'synced' | 'placed';
@@ -179,6 +180,7 @@ export async function copyOriginal(opts: CommitOptions): Promise<CopiedOriginal>
     const pumpOpts: Parameters<typeof pump>[1] = { label: sourcePath, write };
     if (signal) pumpOpts.signal = signal;
     if (opts.bufferSize) pumpOpts.bufferSize = opts.bufferSize;
+    if (opts.afterRead) pumpOpts.afterRead = opts.afterRead;
     pumpOpts.onChunk = (done) => {
       opts.onBytes?.(done, total);
       // Written and awaited: the read-back may hash it now.

@@ -23,6 +23,8 @@ export interface PumpOptions {
   write?: (buf: Buffer, length: number, position: number) => Promise<void>;
   /** Label for error messages. */
   label: string;
+  /** Test seam: awaited after each chunk read from the source, with its size (e2e tests play a slow recorder). */
+  afterRead?: (bytes: number) => Promise<void>;
 }
 
 export interface PumpResult {
@@ -66,6 +68,7 @@ export async function pump(src: FileHandle, opts: PumpOptions): Promise<PumpResu
       const n: number = await pending;
       pending = null;
       if (n === 0) break;
+      if (opts.afterRead) await opts.afterRead(n);
       if (opts.signal?.aborted) throw abortError(opts.label);
       const cur = bufs[idx]!;
       const next = (idx + 1) % RING;

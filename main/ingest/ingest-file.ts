@@ -48,6 +48,7 @@ export interface FileContext {
   probeTimeoutMs?: number;
   onBytes?: (copied: number) => void;
   onStep?: (step: CommitStep | 'registered', relPath: string) => void;
+  afterRead?: (bytes: number) => Promise<void>;
 }
 
 /** One file's outcome; for a stored or found-again file, the office day whose manifest it changes. */
@@ -129,6 +130,7 @@ export async function startFile(c: CandidateOriginal, ctx: FileContext): Promise
       signal: ctx.signal,
       onBytes: ctx.onBytes,
       onStep: (step) => ctx.onStep?.(step, c.relPath),
+      afterRead: ctx.afterRead,
     });
     return {
       finish: async () => register((await copied.finish()).sha256).finally(release),

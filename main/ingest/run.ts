@@ -76,6 +76,8 @@ export interface IngestDeps {
   onStep?: (step: CommitStep | 'registered', relPath: string) => void;
   /** Test seam: awaited before each file; the concurrency tests hold a session here while another goes on. */
   beforeFile?: (relPath: string) => Promise<void>;
+  /** Test seam: awaited after each chunk read from the source (the e2e cancel test plays a slow recorder). */
+  afterRead?: (bytes: number) => Promise<void>;
 }
 
 /** Refuses to start what cannot fit (with a margin for the database and manifests). */
@@ -154,6 +156,7 @@ async function ingestFiles(plan: IngestPlan, deps: IngestDeps, sessionId: Ingest
     signal,
     probeTimeoutMs: deps.probeTimeoutMs,
     onStep: deps.onStep,
+    afterRead: deps.afterRead,
   };
   const cancelled = (): FilesDone => ({ ...done, status: 'cancelled', message: CANCELLED });
   /** Records one file's outcome; what the run ends with, when it cannot go on. */

@@ -19,11 +19,15 @@ const BRAND = '海康威视';
 const MODEL = 'DSJ-A8';
 
 let vol: FixtureVolume;
+/** The last test's stick reads at 8 MiB/s, like a slow USB 2.0 device: its copy outlasts the clicks that cancel it. */
+const SLOW_STICK = '外来U盘';
+const slowStick = (source: string, bytes: number): Promise<void> =>
+  source === SLOW_STICK ? new Promise((r) => setTimeout(r, (bytes / (8 * 1024 * 1024)) * 1000)) : Promise.resolve();
 const spec = officeSpec('ingest', async (work) => {
   vol = await makeRecorderVolume(path.join(work, 'DSJ-A8'));
   await mkdir(path.join(work, '备份盘'));
   // The host starts, and each page's clock is set, on the day the recorder was docked.
-  return { host: { startAt: vol.dockedAt }, timeZone: vol.timeZone, sources: [vol.root, path.join(work, '备份盘')] };
+  return { host: { startAt: vol.dockedAt, ingestAfterRead: slowStick }, timeZone: vol.timeZone, sources: [vol.root, path.join(work, '备份盘')] };
 });
 
 function fileOf(role: FixtureVolume['files'][number]['role']): string {
@@ -235,10 +239,10 @@ test('the dashboard shows today\'s ingest and the audit log names the new action
 
 test('a long copy shows its progress and can be cancelled, keeping nothing half-stored', async ({ page }) => {
   test.setTimeout(180_000);
-  // Big enough to watch: 1 GiB from a folder that is not a recorder (rules art. 18).
-  const big = path.join(spec.work, '外来U盘');
+  // 256 MiB from a folder that is not a recorder (rules art. 18), read at 8 MiB/s: half a minute to watch.
+  const big = path.join(spec.work, SLOW_STICK);
   await mkdir(big);
-  await writeRandomFile(path.join(big, 'VID_20240520_170000.mp4'), 1024 * 1024 * 1024);
+  await writeRandomFile(path.join(big, 'VID_20240520_170000.mp4'), 256 * 1024 * 1024);
   spec.host.services.sources.addFolder(big);
 
   await nav(page).getByRole('menuitem', { name: '采集导入' }).click();

@@ -128,6 +128,7 @@ async function launchIngest(ctx: CallContext<'ingest.start'>, source: Source, re
       onStarted: started,
       signal: controller.signal,
       beforeFile: services.ingestBeforeFile && ((rel) => services.ingestBeforeFile!(source.label, rel)),
+      afterRead: services.ingestAfterRead && ((bytes) => services.ingestAfterRead!(source.label, bytes)),
     },
   )
     .finally(release)

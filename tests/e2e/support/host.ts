@@ -27,6 +27,8 @@ export interface TestHostOptions {
   browseRoots?: string[];
   /** Awaited before each file an ingest copies: a test holds a source here to keep it running. */
   ingestBeforeFile?: (sourceLabel: string, relPath: string) => Promise<void>;
+  /** Awaited after each chunk an ingest reads: a test plays a slow recorder here. */
+  ingestAfterRead?: (sourceLabel: string, bytes: number) => Promise<void>;
   /** An archive that exists already (a benchmark's cached one), left in place on close; default: a fresh one. */
   archiveRoot?: string;
 }
@@ -43,7 +45,7 @@ export async function startTestHost(opts: TestHostOptions = {}): Promise<TestHos
   const sources = new SourceRegistry([], () => [], () => opts.browseRoots ?? []);
   // Test keys and secret costs as in the unit suite: the real ones have their own unit tests, and each login at
   // the real cost would add about a second of CPU to every spec.
-  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS, ingestBeforeFile: opts.ingestBeforeFile });
+  const services = createServices({ archiveRoot, host: { kind: 'browser-host' }, log: silentLogger, clock, sources, keyPairs: testKeyPairs(), costs: TEST_COSTS, ingestBeforeFile: opts.ingestBeforeFile, ingestAfterRead: opts.ingestAfterRead });
   const host = await startBrowserHost({ services, staticDir: path.resolve('out/renderer') });
   return {
     openUrl: host.openUrl,

@@ -154,6 +154,21 @@ describe('commitOriginal', () => {
     await expectCode(commitOriginal({ sourcePath: big, incomingDir: incoming, finalPath, signal: pre.signal }), 'ABORTED');
   });
 
+  it('a slow source (afterRead) is awaited chunk by chunk; a cancel while it waits stops the copy, nothing kept', async () => {
+    const ac = new AbortController();
+    const finalPath = path.join(dir, 'archive', 'slow', 'big.MP4');
+    const reads: number[] = [];
+    const afterRead = async (bytes: number): Promise<void> => {
+      reads.push(bytes);
+      await new Promise((r) => setTimeout(r, 5));
+      if (reads.length === 2) ac.abort();
+    };
+    await expectCode(commitOriginal({ sourcePath: big, incomingDir: incoming, finalPath, signal: ac.signal, afterRead }), 'ABORTED');
+    expect(reads).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024]);
+    expect(existsSync(finalPath)).toBe(false);
+    expect(await parts(incoming)).toEqual([]);
+  });
+
   it('full disk: DISK_FULL and no partial file (tmpfs of 2 MiB)', async (ctx) => {
     const mnt = path.join(dir, 'small');
     await mkdir(mnt, { recursive: true });
