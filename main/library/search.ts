@@ -59,7 +59,7 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
   // date range or a category's hundred thousand rows (a category or kind holds 5 % or more of the media).
   // Category and kind together by size have their own index (0018): seeking it finds the page at once.
   const together = q.sort === 'size' && q.category !== undefined && q.kind !== undefined;
-  const unindexed = (column: string) => (opts.rangeBySortIndex && !(together && (column === 'category' || column === 'kind')) ? `+m.${column}` : `m.${column}`);
+  const unindexed = (column: string) => (opts.rangeBySortIndex && !(together && column === 'category') ? `+m.${column}` : `m.${column}`);
   const start = unindexed('start_at');
   if (q.from) {
     where.push(`${start} >= :from`);
@@ -76,9 +76,10 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push(`${unindexed('category')} = :category`);
     params.category = q.category;
   }
-  // Literal 1 / the literal '[]' test so SQLite can use the partial indexes.
+  // Literal 1 / the literal '[]' test so SQLite can use the partial indexes. Most files are not key-marked:
+  // by size or duration those are found walking the sort index.
   if (q.keyMark === true) where.push('m.key_mark = 1');
-  if (q.keyMark === false) where.push('m.key_mark = 0');
+  if (q.keyMark === false) where.push(`${unindexed('key_mark')} = 0`);
   equals('classification', 'classification');
   if (q.flags?.length) {
     // Flags are fixed words; the quoted word matches exactly one JSON array element.
@@ -89,7 +90,8 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push(`m.flags <> '[]' AND (${any.join(' OR ')})`);
   }
   if (q.kind !== undefined) {
-    where.push(`${unindexed('kind')} = :kind`);
+    // A kind has its own index by every sort (0016, 0019): audio by size, largest first, walked the size index past every video.
+    where.push('m.kind = :kind');
     params.kind = q.kind;
   }
   equals('recording_id', 'recordingId');

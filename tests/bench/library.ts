@@ -25,8 +25,10 @@ const FIRST_PAGE_CAUSE =
   'measured cause (CPU of one call): a text of 3+ characters gathers its FTS5 phrase matches before the sort order is walked, reading the posting list of each of its trigrams: ' +
   'a file-name piece whose 9 trigrams each occur in 50 000+ names 60–140 ms, a note phrase (10 000 notes) 35–45 ms, a case title piece 10–25 ms; a short text tested on one officer’s 41 000 files 35 ms; ' +
   'SQLite runs with its default 2 MB page cache (main/store sets none): with cache_size 400 MB and mmap the note phrase’s page took 18 ms instead of 48. ' +
-  'Would meet it: a larger page cache or mmap for the archive connection; a first page that does not wait for the whole match set (walking the sort order testing each row costs ≈ 2 µs a row here, ' +
-  'so it wins only for texts in 1 % or more of the rows walked and needs a cheap density estimate to choose)';
+  'Tried 2026-11-28 and not kept: walking the sort order testing each row (file name and note by LIKE) costs 5–7 µs a row (4 000 rows 19–29 ms), the file-name piece has no match in the newest rows ' +
+  '(its year is not the last: 100 000 rows walked in 396 ms, none found), and a sparse text (a case number, gathered in 3 ms) would pay the walk on top; a 64 MiB page cache took the note phrase repeated from 57 to 30 ms ' +
+  'but a new text’s first call not below 135 ms. Would meet it: the FTS matches read in rowid order with an early stop (ids rise with ingest time, close to start order), ' +
+  'complete once a bound on the start times of the lower ids shows no later row can come (not built)';
 const TARGET_MS = 20;
 const SEED = 14;
 
@@ -96,6 +98,10 @@ export function queries(lib: Saved): [string, Search][] {
   const sorts: [string, Search][] = (['startAt', 'size', 'durationSec'] as const).flatMap((sort) =>
     (['asc', 'desc'] as const).map((order): [string, Search] => [`sort ${sort} ${order}`, { sort, order }]),
   );
+  // Every single filter in the other sorts too (the 资料库's column headers sort any filtered list).
+  const singleSorted: [string, Search][] = single.slice(1).flatMap(([name, q]) =>
+    (['size', 'durationSec'] as const).flatMap((sort) => (['asc', 'desc'] as const).map((order): [string, Search] => [`${name}, by ${sort} ${order}`, { ...q, sort, order }])),
+  );
   const combined: [string, Search][] = [
     ['officer + category + from', { officerId: officer, category: 'inspection', from: oneYear.from }],
     ['recorder + kind + 1 year, by size', { recorderId: recorder, kind: 'video', ...oneYear, sort: 'size' }],
@@ -115,7 +121,7 @@ export function queries(lib: Saved): [string, Search][] {
     ['text + date range', { text: '拒绝配合', ...oneYear }],
     ['text + officer, by size', { text: '在场', officerId: officer, sort: 'size' }],
   ];
-  return [...single, ...sorts, ...combined, ...text];
+  return [...single, ...sorts, ...singleSorted, ...combined, ...text];
 }
 
 /**
