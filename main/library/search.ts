@@ -158,7 +158,10 @@ function rowsAfter(db: Db, q: LibraryQuery, where: { sql: string; params: Record
   const key = SORT_KEY[q.sort];
   const [dir, beyond] = q.order === 'asc' ? ['ASC', '>'] : ['DESC', '<'];
   const and = where.sql ? `${where.sql} AND` : 'WHERE';
-  const arm = (cond: string, order: string) => `SELECT * FROM (SELECT m.id, ${key} AS k FROM media m ${and} ${cond} ORDER BY ${order} LIMIT :limit)`;
+  // Unfiltered by duration: with statistics SQLite skip-scanned a (classification, duration) index (0019) for the
+  // tied rows, 12–16 ms where the duration index takes 3.
+  const media = q.sort === 'durationSec' && !where.sql ? 'media m INDEXED BY media_duration_key' : 'media m';
+  const arm = (cond: string, order: string) => `SELECT * FROM (SELECT m.id, ${key} AS k FROM ${media} ${and} ${cond} ORDER BY ${order} LIMIT :limit)`;
   return db
     .prepare(
       `SELECT id, k FROM (${arm(`${key} = :afterKey AND m.id ${beyond} :afterId`, `m.id ${dir}`)} UNION ALL ${arm(`${key} ${beyond} :afterKey`, `${key} ${dir}, m.id ${dir}`)})
