@@ -19,5 +19,12 @@ export const migration0019: Migration = {
     CREATE INDEX media_classification_duration ON media(classification, ifnull(duration_sec, -1));
     CREATE INDEX media_key_marked_size ON media(size) WHERE key_mark = 1;
     CREATE INDEX media_flagged_size ON media(size) WHERE flags <> '[]';
+    -- The duration order with the start and the key mark beside it: a date range or the key mark tested while
+    -- walking it without reading the rows (1 year by duration 50–60 ms before, key-marked 130 ms). Its first two
+    -- columns are the order of 0016's index, which it replaces.
+    DROP INDEX media_duration_key;
+    CREATE INDEX media_duration_walk ON media(ifnull(duration_sec, -1), id, start_at, key_mark);
+    -- A short date range by duration is sorted (search.ts): from this index alone, not from 13 000 rows read.
+    CREATE INDEX media_start_duration ON media(start_at, ifnull(duration_sec, -1));
   `,
 };

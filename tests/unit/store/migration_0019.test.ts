@@ -14,5 +14,8 @@ describe('migration 0019 library indexes by size and duration', () => {
     expect(plan(`SELECT id FROM media m WHERE m.kind = 'audio' ORDER BY ${duration}, m.id LIMIT 100`)).toMatch(/media_kind_duration/);
     expect(plan("SELECT id FROM media m WHERE m.classification = 'state_secret' ORDER BY m.size, m.id LIMIT 100")).toMatch(/media_classification_size/);
     expect(plan("SELECT id FROM media m WHERE m.flags <> '[]' ORDER BY m.size, m.id LIMIT 100")).toMatch(/media_flagged_size/);
+    // The duration order is walked reading the start and the key mark from the index alone.
+    expect(plan(`SELECT id FROM media m WHERE +m.start_at >= '2024' AND +m.key_mark = 1 ORDER BY ${duration} DESC, m.id DESC LIMIT 100`)).toMatch(/COVERING INDEX media_duration_walk/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'media_duration_key'").all()).toEqual([]);
   });
 });
