@@ -54,9 +54,9 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push(`m.${column} = :${key}`);
     params[key] = q[key];
   };
-  // Sorting by size or duration: `+` keeps SQLite off the start_at, category and kind indexes, so it
+  // Sorting by size or duration: `+` keeps SQLite off the start_at, category and key-mark indexes, so it
   // walks the sort index (which carries start_at) and stops after one page, instead of sorting a wide
-  // date range or a category's hundred thousand rows (a category or kind holds 5 % or more of the media).
+  // date range or a category's hundred thousand rows (a category holds 5 % or more of the media).
   // Category and kind together by size have their own index (0018): seeking it finds the page at once.
   const together = q.sort === 'size' && q.category !== undefined && q.kind !== undefined;
   const unindexed = (column: string) => (opts.rangeBySortIndex && !(together && column === 'category') ? `+m.${column}` : `m.${column}`);
@@ -76,10 +76,8 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push(`${unindexed('category')} = :category`);
     params.category = q.category;
   }
-  // Literal 1 / the literal '[]' test so SQLite can use the partial indexes. Most files are not key-marked:
-  // by size or duration those are found walking the sort index.
-  // Key-marked files (3 %) by duration: walking the duration order finds a page in a few thousand rows, where
-  // SQLite otherwise took the key-mark index and sorted all 30 000 of them for every page.
+  // Literal 1 / the literal '[]' test so SQLite can use the partial indexes (key-marked by size, 0019). By
+  // duration the key-marked files (3 %) are walked: SQLite took the key-mark index and sorted all of them.
   if (q.keyMark === true) where.push(`${q.sort === 'durationSec' ? unindexed('key_mark') : 'm.key_mark'} = 1`);
   if (q.keyMark === false) where.push(`${unindexed('key_mark')} = 0`);
   equals('classification', 'classification');
@@ -92,7 +90,7 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     where.push(`m.flags <> '[]' AND (${any.join(' OR ')})`);
   }
   if (q.kind !== undefined) {
-    // A kind has its own index by every sort (0016, 0019): audio by size, largest first, walked the size index past every video.
+    // A kind has its own index in every sort (0016, 0019): walking the size index, audio passed every video first.
     where.push('m.kind = :kind');
     params.kind = q.kind;
   }
