@@ -1,4 +1,4 @@
-export { openDatabase, openDatabaseReadOnly, checkpointAndClose, type Db, type OpenOptions } from './db';
+export { openDatabase, openDatabaseReadOnly, checkpointAndClose, refreshStatistics, type Db, type OpenOptions } from './db';
 export { migrate, schemaVersion, readSchemaVersion, LATEST_SCHEMA, SchemaTooNewError } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';
 export { archivePaths, ensureArchiveLayout, archiveHasDatabase, type ArchivePaths } from './archive';

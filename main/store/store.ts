@@ -1,5 +1,5 @@
 import { AppError, type Clock } from '../common';
-import { checkpointAndClose, openDatabase, openDatabaseReadOnly, type Db, type OpenOptions } from './db';
+import { checkpointAndClose, openDatabase, openDatabaseReadOnly, refreshStatistics, type Db, type OpenOptions } from './db';
 import { archivePaths, ensureArchiveLayout, type ArchivePaths } from './archive';
 import { LATEST_SCHEMA, migrate, readSchemaVersion, SchemaTooNewError } from './migrate';
 
@@ -14,6 +14,7 @@ export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): S
   const paths = ensureArchiveLayout(root);
   const db = openDatabase(paths.db, opts);
   migrate(db, clock.now());
+  refreshStatistics(db, 'open');
   return { db, paths, close: () => checkpointAndClose(db) };
 }
 
