@@ -77,8 +77,10 @@ export function whereClause(db: Db, q: LibraryQuery, opts: { rangeBySortIndex?: 
     params.category = q.category;
   }
   // Literal 1 / the literal '[]' test so SQLite can use the partial indexes (key-marked by size, 0019). By
-  // duration the key-marked files (3 %) are walked: SQLite took the key-mark index and sorted all of them.
-  if (q.keyMark === true) where.push(`${q.sort === 'durationSec' ? unindexed('key_mark') : 'm.key_mark'} = 1`);
+  // duration the key-marked files (3 %) are walked: SQLite took the key-mark index and sorted all of them. With
+  // one officer's or recorder's files, theirs are walked: SQLite walked the key-marked files (20 ms against 11).
+  const byWearer = q.officerId !== undefined || q.recorderId !== undefined;
+  if (q.keyMark === true) where.push(`${byWearer ? '+m.key_mark' : q.sort === 'durationSec' ? unindexed('key_mark') : 'm.key_mark'} = 1`);
   if (q.keyMark === false) where.push(`${unindexed('key_mark')} = 0`);
   equals('classification', 'classification');
   if (q.flags?.length) {

@@ -14,7 +14,7 @@ export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): S
   const paths = ensureArchiveLayout(root);
   const db = openDatabase(paths.db, opts);
   migrate(db, clock.now());
-  refreshStatistics(db, 'open');
+  refreshStatistics(db);
   return { db, paths, close: () => checkpointAndClose(db) };
 }
 
