@@ -6,6 +6,7 @@ import { textMatch } from './text-match';
 import { cachedCount, keptCount } from './count-cache';
 import { keepTextList, notePlainTextSearch, textPage } from './text-pages';
 import { idsAtOffset, type Walk } from './anchors';
+import { newestTextPage } from './text-newest';
 
 /** A library search as the API has validated it (contract 'library.search'); the API's input must fit this. */
 export interface LibraryQuery {
@@ -129,12 +130,18 @@ export function searchLibrary(db: Db, q: LibraryQuery): LibraryPageDto {
   const page = q.sort === 'startAt' || sortFew ? { sql, params } : whereClause(db, q, { rangeBySortIndex: true });
   const started = performance.now();
   const text = q.text === undefined ? null : { ...q, text: q.text };
-  const listed = text && textPage(db, text, whereClause(db, { ...q, text: undefined }));
+  const kept = text && textPage(db, text, whereClause(db, { ...q, text: undefined }));
+  const alone = q.from === undefined && q.to === undefined && BESIDE_DATES.every((k) => k === 'text' || q[k] === undefined);
+  const newest = text && kept === null ? newestTextPage(db, text, alone) : null;
+  const listed = kept ?? newest;
   const media = mediaIndexed(q, sortFew);
   const walk: Walk = (after, skip, count) =>
     after ? rowsAfter(db, q, media, page, after, skip, count) : (db.prepare(`SELECT m.id, ${key} FROM ${media} ${page.sql} ${order} LIMIT :count OFFSET :skip`).raw().all({ ...page.params, skip, count }) as [number, string | number][]);
   const ids = listed ?? (q.after ? walk(q.after, 0, q.limit).map((r) => r[0]) : idsAtOffset(db, `${page.sql}\u0000${JSON.stringify(page.params)}\u0000${order}`, q.offset, q.limit, walk));
   // A short text tested on a few rows pages fast without a list: no list of every match to sort.
+  // A text answered newest first is one whose every match the plain query would gather: its next pages come from
+  // its list, which its count builds.
+  if (text && newest) notePlainTextSearch(db, text, Infinity);
   if (text && listed === null && !([...text.text].length < 3 && fewRows(q))) notePlainTextSearch(db, text, performance.now() - started);
   // Ids first (from an index, only the key and id carried), then the page's columns for those few rows.
   const rows = db

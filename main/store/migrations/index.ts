@@ -18,9 +18,10 @@ import { migration0017 } from './0017_public_copy_discs';
 import { migration0018 } from './0018_library_combined';
 import { migration0019 } from './0019_library_sorts';
 import { migration0020 } from './0020_library_flagged_duration';
+import { migration0021 } from './0021_media_start_bound';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021];
