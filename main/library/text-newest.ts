@@ -11,9 +11,9 @@ const BLOCK_SHIFT = 10;
 /**
  * The first page of a free text of three characters or more, newest first, without gathering every match: the
  * file names' and notes' matches are read newest id first (FTS5 reads a phrase in rowid order and stops at the
- * limit), a block at a time, beside the newest media of matching cases, until the page's rows are found and no lower id can
- * start later than its last row (`media_start_bound`, 0021). At a million media a file-name piece's matches took
- * 66–88 ms to gather; its 200 newest ids 18 ms. Null when this does not apply or would read too long: a text that
+ * limit), a block at a time, beside the newest media of matching cases, until the page's rows are found and no
+ * lower id can start later than its last row (`media_start_bound`, 0021). At a million media a file-name piece's
+ * matches took 66–88 ms to gather; its 200 newest ids 18 ms. Null when this does not apply or would read too long: a text that
  * names an officer (their files are walked by the officer index instead), another filter, another sort or order,
  * a cursor or a deep offset; the caller then answers as before.
  */
@@ -28,8 +28,8 @@ export function newestTextPage(db: Db, q: LibraryQuery & { text: string }, alone
   const startOf = db.prepare('SELECT m.id, m.start_at FROM json_each(:ids) p JOIN media m ON m.id = p.value').raw();
   const latestBelow = db.prepare('SELECT max(max_start) FROM media_start_bound WHERE block <= :block').pluck();
 
-  /** The page so far, in the library's order (start, then id, both descending), at most `want` rows. */
-  // The matching cases' media are known whole: only their first `want` can be on the page.
+  // The page so far, in the library's order (start, then id, both descending), at most `want` rows. It starts with
+  // the matching cases' media, known whole: only their first `want` can be on the page.
   let top = db
     .prepare(
       `SELECT m.id, m.start_at FROM media m WHERE m.id IN (SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts))

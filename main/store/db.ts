@@ -48,12 +48,12 @@ const ANALYZED = ['media', 'media_notes', 'case_items', 'cases', 'recordings'] a
 
 /**
  * Gathers the planner's statistics (`sqlite_stat1`) of the library's tables in full when the archive has twice the
- * media it had when they were last gathered: at a million media the library's filters by size or duration plan on
- * the wrong index without them (key-marked by size 100+ ms). Full, not SQLite's bounded `PRAGMA optimize`: that
- * samples the first rows of each index, and its estimates (the key mark as selective as a date) made key-marked by
- * size 122–132 ms and classification + flags by duration 55 ms at a million media. A full analysis took 6.9 s
- * there, once per doubling. Not on a small archive: statistics of a nearly empty archive made adding 100 000 media
- * rows take 60 s instead of 37, and stale estimates of tiny tables mislead more than SQLite's defaults.
+ * media it had when they were last gathered: the library's plans at a million media were measured with them.
+ * Full, not SQLite's bounded `PRAGMA optimize`: that samples the first rows of each index, and its estimates (a kind
+ * as selective as a date) made key-marked by size 122–132 ms and classification + flags by duration 55 ms at a
+ * million media. The open that gathers them took 10.4 s there, once per doubling. Not on a small archive:
+ * statistics of a nearly empty archive made adding 100 000 media rows take 57–62 s instead of 37, and stale
+ * estimates of tiny tables mislead more than SQLite's defaults.
  * Returns whether it analyzed. A failure (a full disk) only leaves the old statistics: the archive works without.
  */
 export function refreshStatistics(db: Db): boolean {
