@@ -18,8 +18,7 @@ export function textMatch(db: Db, text: string, params: Record<string, unknown>,
   let officers: number[];
   const like = (column: string) => `${column} LIKE :like ESCAPE '\\'`;
   if (long) {
-    // One quoted phrase: the text is taken literally, never as FTS5 query syntax.
-    params.fts = `"${text.replaceAll('"', '""')}"`;
+    params.fts = ftsPhrase(text);
     others = `SELECT rowid FROM media_name_text WHERE media_name_text MATCH :fts
       UNION SELECT rowid FROM media_note_text WHERE media_note_text MATCH :fts
       UNION SELECT ci.media_id FROM case_items ci WHERE ci.case_id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)`;
@@ -55,4 +54,9 @@ function officerShare(db: Db, officers: string): number {
   const theirs = cachedCount(db, 'SELECT COUNT(*) FROM media WHERE officer_id IN (SELECT value FROM json_each(:o))', { o: officers });
   // Media rows are never deleted (0002), so the largest id is their number: no count of a million rows after each change.
   return theirs / Math.max(1, (db.prepare('SELECT max(id) FROM media').pluck().get() as number | null) ?? 0);
+}
+
+/** The text as one quoted FTS5 phrase: taken literally, never as FTS5 query syntax. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store';
 import type { LibraryQuery } from './search';
+import { ftsPhrase } from './text-match';
 
 /** Past this many matches read, the walk gives up and the caller gathers them all as before. */
 const READ_MOST = 4_000;
@@ -20,8 +21,7 @@ const BLOCK_SHIFT = 10;
 export function newestTextPage(db: Db, q: LibraryQuery & { text: string }, alone: boolean): number[] | null {
   const want = q.offset + q.limit;
   if ([...q.text].length < 3 || !alone || q.sort !== 'startAt' || q.order !== 'desc' || q.after || want > DEEPEST) return null;
-  // One quoted phrase, as textMatch: the text is taken literally.
-  const fts = `"${q.text.replaceAll('"', '""')}"`;
+  const fts = ftsPhrase(q.text);
   if (db.prepare('SELECT 1 FROM officer_text WHERE officer_text MATCH ? LIMIT 1').get(fts)) return null;
   const byName = db.prepare('SELECT rowid FROM media_name_text WHERE media_name_text MATCH :fts AND rowid < :below ORDER BY rowid DESC LIMIT :n').pluck();
   const byNote = db.prepare('SELECT rowid FROM media_note_text WHERE media_note_text MATCH :fts AND rowid < :below ORDER BY rowid DESC LIMIT :n').pluck();
