@@ -43,6 +43,35 @@ describe('a new free text’s first page, its matches read newest id first', () 
     expect(page!.slice(0, 3)).toEqual([...oldest].sort((a, b) => b - a));
   });
 
+  it('walks the media of a title word shared by many cases, and tests a phrase in notes of cased scripts as FTS5 folds them', () => {
+    const now = new Date(0).toISOString();
+    const media = db().prepare('SELECT id FROM media ORDER BY id').pluck().all() as number[];
+    const addCase = db().prepare('INSERT INTO cases (number, title, created_by, created_at) VALUES (?, ?, 1, ?)');
+    const addItem = db().prepare('INSERT INTO case_items (case_id, media_id, added_by, added_at) VALUES (?, ?, 1, ?)');
+    // 90 cases titled alike (more than are gathered whole), each with three files spread over the archive.
+    for (let i = 0; i < 90; i++) {
+      const id = Number(addCase.run(`TEST-${i}`, `某某妨害公务案${i}`, now).lastInsertRowid);
+      for (const k of [0, 1, 2]) addItem.run(id, media[(i * 31 + k * 997) % media.length]!, now);
+    }
+    // The first case's oldest file recorded last of all: found only by a walk that goes on to the oldest ids.
+    const latest = db().prepare('SELECT max(start_at) FROM media').pluck().get() as string;
+    db().prepare('UPDATE media SET start_at = ? WHERE id = ?').run(new Date(Date.parse(latest) + 3_600_000).toISOString(), media[0]);
+    // Notes whose letters fold differently in JavaScript and SQLite (final sigma, micro sign) beside plain ones.
+    const note = db().prepare('INSERT OR REPLACE INTO media_notes (media_id, text, updated_by, updated_at) VALUES (?, ?, 1, ?)');
+    const texts = ['ΟΔΟΣ ΚΛΕΙΣΤΗ 路障', 'οδος κλειστη', 'ΟΔΟς ΚΛΕΙΣΤΗ', '5µM reagent', '5μm reagent', 'Plain ODOS KLEISTH'];
+    media.slice(-600).forEach((id, i) => (i % 7 === 0 ? note.run(id, texts[(i / 7) % texts.length]!, now) : undefined));
+    let compared = 0;
+    for (const text of ['妨害公务', 'οδος κλειστη', 'ΟΔΟΣ', 'μm reagent', 'µm REAGENT', 'kleisth']) {
+      for (const limit of [5, 60]) {
+        const q = textQuery({ text }, limit);
+        const page = newestTextPage(db(), q, true);
+        expect(page, text).toEqual(plainIds(db(), q));
+        compared += page!.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
   it('leaves to the caller a text naming an officer, a short text, other filters, other orders, cursors and deep pages', () => {
     const archive = lib();
     const officer = archive.officers.find((o) => [...o.name].length === 3)!.name;
