@@ -22,22 +22,31 @@ export interface OpenMarks {
   meta: number | null;
   data: number | null;
   playing: number | null;
-  /** That frame as its callback's metadata tells: handed to the compositor, and expected on screen. */
+  /** The element's first frame as its callback's metadata tells: handed to the compositor, and expected on screen. */
   presented: number | null;
   expectedDisplay: number | null;
-  /** The first frame's callback ran (the measure). */
+  /** The second animation frame after the stage made the element visible: its showing is on screen. */
+  painted: number | null;
+  /** The first frame on screen (the measure): the later of its expected display and `painted`. */
   frame: number;
 }
 
 /**
  * Arms `window.__open`: a promise of the OpenMarks of the next click. The click is taken in the capture phase; the
- * element in play is found by a MutationObserver (no polling delay), its first frame by requestVideoFrameCallback.
+ * element in play is found by a MutationObserver (no polling delay). The first frame is on screen once the element
+ * holds it and is shown: every video element gets a requestVideoFrameCallback as soon as it has a source, whose
+ * metadata tells when its first frame is expected on screen (the warm element of warmStart.ts decodes it while
+ * hidden, 35–60 ms after the click); the element's showing is on screen by the second animation frame after the
+ * stage makes it visible. A callback asked only when the element is shown reports its second frame whenever the
+ * page rendered between the first frame and the asking (found 2026-11-28: presentedFrames 2, mediaTime 0.067 in
+ * every open over 200 ms, 1 and 0 in every other), which counts Chromium's start of play (the second frame comes
+ * 150–200 ms after the first) on top.
  * Media events do not bubble but pass the document in the capture phase: every element's are kept, and the shown
  * element's are read at the end.
  */
 export const OPEN_PROBE = `(() => {
   performance.clearResourceTimings();
-  const m = { t0: null, src: null, dialog: null };
+  const m = { t0: null, src: null, dialog: null, painted: null };
   const seen = new Map();
   const note = (e) => {
     const el = e.target;
@@ -49,48 +58,61 @@ export const OPEN_PROBE = `(() => {
   const types = ['loadedmetadata', 'loadeddata', 'playing'];
   for (const t of types) document.addEventListener(t, note, { capture: true });
   document.addEventListener('click', () => { m.t0 = performance.now(); }, { capture: true, once: true });
+  // Each video element's first presented frame: its metadata and when the page learned of it.
+  const firsts = new Map();
+  const watch = (el) => {
+    if (firsts.has(el)) return;
+    firsts.set(el, new Promise((done) => el.requestVideoFrameCallback((_now, md) => done(md))));
+  };
   window.__open = new Promise((resolve) => {
     let armed = false;
-    const check = () => {
-      if (m.dialog === null && document.querySelector('[role="dialog"]')) m.dialog = performance.now();
-      const v = document.querySelector('video[data-active="true"][src]');
-      if (!v || armed) return;
-      armed = true;
-      m.src = performance.now();
-      v.requestVideoFrameCallback((_now, md) => {
-        const frame = performance.now();
-        obs.disconnect();
-        for (const t of types) document.removeEventListener(t, note, { capture: true });
-        const t0 = m.t0 ?? frame;
-        const rel = (x) => (x === null || x === undefined ? null : x - t0);
-        const res = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.startTime <= frame);
-        const api = res.filter((e) => e.name.includes('/api/')).sort((a, b) => a.startTime - b.startTime);
-        // The shown segment's own requests, warm (purpose=preload) or not; not the next segment's.
-        const path = new URL(v.src).pathname;
-        const media = res.filter((e) => new URL(e.name).pathname === path).sort((a, b) => a.startTime - b.startTime);
-        const firstMedia = media[0];
-        const ev = seen.get(v) ?? {};
-        resolve({
-          apiFirstStart: api.length ? Math.min(...api.map((e) => e.startTime)) - t0 : null,
-          apiFirstEnd: api.length ? api[0].responseEnd - t0 : null,
-          apiLastEnd: api.length ? Math.max(...api.map((e) => e.responseEnd)) - t0 : null,
-          apiCalls: api.length,
-          dialog: rel(m.dialog),
-          src: rel(m.src),
-          mediaStart: firstMedia ? firstMedia.startTime - t0 : null,
-          mediaResponse: firstMedia && firstMedia.responseStart > 0 ? firstMedia.responseStart - t0 : null,
-          mediaEnd: firstMedia && firstMedia.responseEnd > 0 ? firstMedia.responseEnd - t0 : null,
-          meta: rel(ev.loadedmetadata),
-          data: rel(ev.loadeddata),
-          playing: rel(ev.playing),
-          presented: rel(md.presentationTime),
-          expectedDisplay: rel(md.expectedDisplayTime),
-          frame: frame - t0,
-        });
+    const finish = async (v) => {
+      const md = await firsts.get(v);
+      obs.disconnect();
+      for (const t of types) document.removeEventListener(t, note, { capture: true });
+      const frame = Math.max(md.expectedDisplayTime, m.painted);
+      const t0 = m.t0 ?? frame;
+      const rel = (x) => (x === null || x === undefined ? null : x - t0);
+      const res = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.startTime <= frame);
+      const api = res.filter((e) => e.name.includes('/api/')).sort((a, b) => a.startTime - b.startTime);
+      // The shown segment's own requests, warm (purpose=preload) or not; not the next segment's.
+      const path = new URL(v.src).pathname;
+      const media = res.filter((e) => new URL(e.name).pathname === path).sort((a, b) => a.startTime - b.startTime);
+      const firstMedia = media[0];
+      const ev = seen.get(v) ?? {};
+      resolve({
+        apiFirstStart: api.length ? Math.min(...api.map((e) => e.startTime)) - t0 : null,
+        apiFirstEnd: api.length ? api[0].responseEnd - t0 : null,
+        apiLastEnd: api.length ? Math.max(...api.map((e) => e.responseEnd)) - t0 : null,
+        apiCalls: api.length,
+        dialog: rel(m.dialog),
+        src: rel(m.src),
+        mediaStart: firstMedia ? firstMedia.startTime - t0 : null,
+        mediaResponse: firstMedia && firstMedia.responseStart > 0 ? firstMedia.responseStart - t0 : null,
+        mediaEnd: firstMedia && firstMedia.responseEnd > 0 ? firstMedia.responseEnd - t0 : null,
+        meta: rel(ev.loadedmetadata),
+        data: rel(ev.loadeddata),
+        playing: rel(ev.playing),
+        presented: rel(md.presentationTime),
+        expectedDisplay: rel(md.expectedDisplayTime),
+        painted: rel(m.painted),
+        frame: frame - t0,
       });
     };
+    const check = () => {
+      if (m.dialog === null && document.querySelector('[role="dialog"]')) m.dialog = performance.now();
+      for (const el of document.querySelectorAll('video[src]')) watch(el);
+      const v = document.querySelector('video[data-active="true"][src]');
+      if (!v || armed || v.style.visibility !== 'visible') return;
+      armed = true;
+      m.src = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        m.painted = performance.now();
+        finish(v);
+      }));
+    };
     const obs = new MutationObserver(check);
-    obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'data-active'] });
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'data-active', 'style'] });
   });
 })()`;
 
@@ -115,8 +137,8 @@ export interface SwitchMarks {
 }
 
 /**
- * Defines `window.__switchOnce(from, segSec)`: with segment `from` in play (brought there first: from 0 after the
- * recording's end by 重新播放), waits for the next segment's preload, jumps to half a second before the end, and
+ * Defines `window.__switchOnce(from, lastSec)`: with segment `from` in play (brought there first: from 0 after the
+ * recording's end by 重新播放), waits for the next segment's preload, jumps to `lastSec` before the end, and
  * resolves with the switch's SwitchMarks. The end of the previous segment's picture E is its last frame's
  * presentation time plus the media time left; the next one's clock start S is its first frame after the switch's
  * presentation time less its media time; the switch F is the first animation frame after the next element became the
@@ -143,7 +165,7 @@ export const SWITCH_PROBE = `(() => {
     look();
   });
   const playingAt = (i) => { const v = active(); return v && v.dataset.segmentIndex === String(i) && !v.paused && v.readyState >= 3; };
-  window.__switchOnce = async (from) => {
+  window.__switchOnce = async (from, lastSec) => {
     let v = active();
     if (v.dataset.segmentIndex !== String(from)) {
       if (from !== 0) throw new Error('switch probe: expected segment ' + from + ', at ' + v.dataset.segmentIndex);
@@ -178,7 +200,7 @@ export const SWITCH_PROBE = `(() => {
     obs.observe(next, { attributes: true, attributeFilter: ['data-active'] });
     const rate = v.playbackRate;
     const duration = v.duration;
-    v.currentTime = Math.max(0, duration - 0.5);
+    v.currentTime = Math.max(0, duration - lastSec);
     await until(() => painted !== null && log.filter((e) => e.el === next && e.at > flip).length >= 3, 'switch to ' + (from + 1));
     live = false;
     obs.disconnect();
