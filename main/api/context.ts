@@ -120,7 +120,12 @@ export interface ServicesArgs {
 export function createServices(args: ServicesArgs): ApiServices {
   const { clock } = args;
   // Ingest's crash recovery runs when the archive is first opened (it may be chosen only at setup).
-  const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions, recoverAfterCrash);
+  const archive = new ArchiveHolder(args.archiveRoot, clock, args.openOptions, (store) => {
+    recoverAfterCrash(store);
+    void store.statistics?.then((r) =>
+      r.gathered ? args.log.info('planner statistics gathered', { ms: Math.round(r.ms) }) : args.log.warn('planner statistics not gathered', { error: r.error ?? 'unknown' }),
+    );
+  });
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
   return {
     archive,

@@ -1,11 +1,14 @@
 import { AppError, type Clock } from '../common';
-import { checkpointAndClose, openDatabase, openDatabaseReadOnly, refreshStatistics, type Db, type OpenOptions } from './db';
+import { checkpointAndClose, openDatabase, openDatabaseReadOnly, type Db, type OpenOptions } from './db';
+import { gatherStatisticsAside, type StatisticsRun } from './statistics';
 import { archivePaths, ensureArchiveLayout, type ArchivePaths } from './archive';
 import { LATEST_SCHEMA, migrate, readSchemaVersion, SchemaTooNewError } from './migrate';
 
 export interface Store {
   db: Db;
   paths: ArchivePaths;
+  /** The planner's statistics being gathered aside since the open (statistics.ts); null: not due. */
+  statistics: StatisticsRun['done'] | null;
   close(): void;
 }
 
@@ -14,8 +17,16 @@ export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): S
   const paths = ensureArchiveLayout(root);
   const db = openDatabase(paths.db, opts);
   migrate(db, clock.now());
-  refreshStatistics(db);
-  return { db, paths, close: () => checkpointAndClose(db) };
+  const statistics = gatherStatisticsAside(db, opts);
+  return {
+    db,
+    paths,
+    statistics: statistics?.done ?? null,
+    close: () => {
+      statistics?.stop();
+      checkpointAndClose(db);
+    },
+  };
 }
 
 /**
@@ -32,7 +43,7 @@ export function openStoreReadOnly(root: string, opts: OpenOptions = {}): Store {
     if (version > LATEST_SCHEMA) throw new SchemaTooNewError(version, LATEST_SCHEMA);
     throw new AppError('SCHEMA_OUT_OF_DATE', '存档的数据库版本较旧，请先用本程序打开一次（或带 --user 运行命令）后再检查', `database schema version ${version} is older than this program's (${LATEST_SCHEMA}); a read-only open cannot migrate it`);
   }
-  return { db, paths, close: () => db.close() };
+  return { db, paths, statistics: null, close: () => db.close() };
 }
 
 export interface OfficeRow {
