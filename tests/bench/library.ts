@@ -20,16 +20,14 @@ import { OFFICE_SETUP, TEST_COSTS, testApiAt, type TestApi } from '../support/se
 import type { BenchRow } from './row';
 
 const RUNS = 30;
-/** Measured (CPU ms of one call at 1 M media, 2026-11-28, loaded machine) for the row of a new text's first page. */
+/** Measured for the row of a new text's first page (1 M media, 2026-11-28, idle machine). */
 const FIRST_PAGE_CAUSE =
-  'measured cause (CPU of one call): a text of 3+ characters gathers its FTS5 phrase matches before the sort order is walked, reading the posting list of each of its trigrams: ' +
-  'a file-name piece whose 9 trigrams each occur in 50 000+ names 60–140 ms, a note phrase (10 000 notes) 35–45 ms, a case title piece 10–25 ms; a short text tested on one officer’s 41 000 files 35 ms; ' +
-  'SQLite runs with its default 2 MB page cache (main/store sets none): with cache_size 400 MB and mmap the note phrase’s page took 18 ms instead of 48. ' +
-  'Tried 2026-11-28 and not kept: walking the sort order testing each row (file name and note by LIKE) costs 5–7 µs a row (4 000 rows 19–29 ms), the file-name piece has no match in the newest rows ' +
-  '(its year is not the last: 100 000 rows walked in 396 ms, none found), and a sparse text (a case number, gathered in 3 ms) would pay the walk on top; a 64 MiB page cache took the note phrase repeated from 57 to 30 ms ' +
-  'but a new text’s first call not below 135 ms. Would meet it or come close: the FTS matches read in rowid order with an early stop (ids rise with ingest time, close to start order), ' +
-  'complete once a bound on the start times of the lower ids shows no later row can come (a per-block maximum kept by triggers; not built). Measured 2026-11-28 for the file-name piece: ' +
-  'its 200 newest matches by rowid in 18 ms (16 ms to reach the first, past this year’s names), against 66–88 ms to gather all 17 229; the page and the bound would come on top';
+  'measured cause: a new text alone, newest first, is read newest id first (main/library/text-newest.ts): the rows holding its rarest trigrams, ' +
+  'the phrase tested on their texts, until the bound of later starts shows the page complete; at a million media, in one process, the file-name piece ' +
+  '15 ms on its first call and 6–13 ms after, a case title piece 3–5 ms, a note phrase 3–5 ms (read as a phrase the file-name piece took 25–55 ms: ' +
+  'its trigrams 007 and _20 are in every name). The bench asks the file-name piece first: its first call also pays for the code\'s first run and for ' +
+  'reading the pages of its posting lists and rows into SQLite, from the system\'s file cache (warm) or the disk (the full run, after ingest dropped the cache). ' +
+  'A text naming an officer walks the officer\'s files instead, and a two-character text tests notes and cases row by row'
 const TARGET_MS = 20;
 const SEED = 14;
 
