@@ -15,7 +15,7 @@ const TRIGRAMS_MOST = 3;
 /** Matching cases up to this many have their media gathered whole; more are walked newest first. */
 const CASES_GATHERED = 64;
 
-/** Ids of one kind of match, newest first, below an id; `complete` down to the lowest id read when not `null`. */
+/** Ids of one kind of match, newest first, below an id; every match down to `readTo` is among them (null: every one below). */
 type Source = (below: number, n: number) => { ids: number[]; readTo: number | null };
 
 /**

@@ -1,5 +1,5 @@
 export { openDatabase, openDatabaseReadOnly, checkpointAndClose, type Db, type OpenOptions } from './db';
-export { refreshStatistics, statisticsDue, STATISTICS_FROM_MEDIA, type StatisticsRun } from './statistics';
+export { STATISTICS_FROM_MEDIA, type StatisticsRun } from './statistics';
 export { migrate, schemaVersion, readSchemaVersion, LATEST_SCHEMA, SchemaTooNewError } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';
 export { archivePaths, ensureArchiveLayout, archiveHasDatabase, type ArchivePaths } from './archive';

@@ -47,18 +47,6 @@ export function statisticsStatements(db: Db): string[] {
   });
 }
 
-/** Gathers them on this connection, when due (the command line, a restore's staging copy). Returns whether it did. */
-export function refreshStatistics(db: Db): boolean {
-  if (!statisticsDue(db)) return false;
-  try {
-    for (const sql of statisticsStatements(db)) db.exec(sql);
-    return true;
-  } catch {
-    // Statistics steer the planner only: a failure (a full disk) leaves the old ones, and the archive works without.
-    return false;
-  }
-}
-
 export interface StatisticsRun {
   /** Resolves once gathered and loaded into this connection's planner (true), or not gathered (false, error). */
   done: Promise<{ gathered: boolean; ms: number; error?: string }>;

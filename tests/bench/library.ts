@@ -43,7 +43,8 @@ function p95(xs: number[]): number {
 export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
   const root = path.resolve('test-results', 'bench-cache', `library-${n}`);
   const marker = path.join(root, 'generated.json');
-  // Any change to any migration (an index added) makes a new archive; so does the way its statistics are made.
+  // Any change to any migration (an index added) makes a new archive; so does the way its statistics are made (the key
+  // names how they were first made at open; gathered aside since, per index, they are the same statistics).
   const schema = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).update('statistics: refreshStatistics at open').digest('hex');
   const saved = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as Saved) : null;
   const fresh = !saved || saved.n !== n || saved.seed !== SEED || saved.schema !== schema;
