@@ -31,8 +31,8 @@ export function newestTextPage(db: Db, q: LibraryQuery & { text: string }, alone
   const fts = ftsPhrase(q.text);
   if (db.prepare('SELECT 1 FROM officer_text WHERE officer_text MATCH ? LIMIT 1').get(fts)) return null;
   const sources = [
-    textSource(db, 'media_name_text', 'SELECT m.id, m.original_name FROM json_each(:ids) p JOIN media m ON m.id = p.value', q.text),
-    textSource(db, 'media_note_text', 'SELECT n.media_id, n.text FROM json_each(:ids) p JOIN media_notes n ON n.media_id = p.value', q.text),
+    textSource(db, 'media_name_text', 'SELECT m.id, m.original_name FROM json_each(:ids) p JOIN media m ON m.id = p.value', q.text, fts),
+    textSource(db, 'media_note_text', 'SELECT n.media_id, n.text FROM json_each(:ids) p JOIN media_notes n ON n.media_id = p.value', q.text, fts),
     caseSource(db, fts),
   ];
   const startOf = db.prepare('SELECT m.id, m.start_at FROM json_each(:ids) p JOIN media m ON m.id = p.value').raw();
@@ -69,20 +69,19 @@ export function newestTextPage(db: Db, q: LibraryQuery & { text: string }, alone
  * 200 newest matches took 25–55 ms at a million media. So the rows holding the text's rarer trigrams are read
  * (1–4 ms), and the phrase is tested on those rows' texts.
  */
-function textSource(db: Db, table: 'media_name_text' | 'media_note_text', contentOf: string, text: string): Source {
-  const fts = ftsPhrase(text);
+function textSource(db: Db, table: 'media_name_text' | 'media_note_text', contentOf: string, text: string, fts: string): Source {
   const rare = rareTrigrams(db, table, text);
   const read = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH :match AND rowid < :below ORDER BY rowid DESC LIMIT :n`).pluck();
   const match = rare.length ? rare.map(ftsPhrase).join(' AND ') : fts;
   return (below, n) => {
     const got = read.all({ match, below, n }) as number[];
     const readTo = got.length === n ? got[n - 1]! : null;
-    return { ids: rare.length ? phraseAmong(db, contentOf, got, text) : got, readTo };
+    return { ids: rare.length ? phraseAmong(db, contentOf, got, text, fts) : got, readTo };
   };
 }
 
 /** Of these rows' texts, those holding the phrase, newest first. */
-function phraseAmong(db: Db, contentOf: string, ids: number[], text: string): number[] {
+function phraseAmong(db: Db, contentOf: string, ids: number[], text: string, fts: string): number[] {
   if (!ids.length) return [];
   const rows = db.prepare(contentOf).raw().all({ ids: JSON.stringify(ids) }) as [number, string][];
   const plain = foldsAsSqlite(text);
@@ -99,7 +98,7 @@ function phraseAmong(db: Db, contentOf: string, ids: number[], text: string): nu
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.text_candidates USING fts5(text, tokenize='trigram'); DELETE FROM temp.text_candidates");
     const put = db.prepare('INSERT INTO temp.text_candidates(rowid, text) VALUES (?, ?)');
     for (const row of odd) put.run(...row);
-    found.push(...(db.prepare('SELECT rowid FROM temp.text_candidates WHERE text_candidates MATCH ?').pluck().all(ftsPhrase(text)) as number[]));
+    found.push(...(db.prepare('SELECT rowid FROM temp.text_candidates WHERE text_candidates MATCH ?').pluck().all(fts) as number[]));
   }
   return found.sort((a, b) => b - a);
 }

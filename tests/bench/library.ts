@@ -39,6 +39,19 @@ function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 }
 
+/**
+ * Opens the archive as the program does, and waits for the planner's statistics the open gathers aside when they are
+ * due (main/store/statistics.ts): the library's queries are measured with them, as a user's archive has them.
+ */
+async function openAsTheProgramDoes(t: TestApi): Promise<void> {
+  const opening = performance.now();
+  const store = t.services.archive.open();
+  const opened = performance.now() - opening;
+  const gathered = await store.statistics;
+  const analyzed = store.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'media'").pluck().get();
+  console.log(`library: opened in ${(opened / 1000).toFixed(1)} s, statistics on ${String(analyzed)} indexes of media${gathered ? ` (gathered aside in ${(gathered.ms / 1000).toFixed(1)} s)` : ''}`);
+}
+
 /** The cached archive for `n` media, made (office set up, rows generated, closed and opened) when missing or stale. */
 export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client; lib: Saved }> {
   const root = path.resolve('test-results', 'bench-cache', `library-${n}`);
@@ -53,12 +66,7 @@ export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client;
   const t = testApiAt(root, { costs: TEST_COSTS });
   const admin = t.client('admin');
   if (!fresh) {
-    const opening = performance.now();
-    const store = t.services.archive.open();
-    const opened = performance.now() - opening;
-    const gathered = await store.statistics;
-    const analyzed = store.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'media'").pluck().get();
-    console.log(`library: opened in ${(opened / 1000).toFixed(1)} s, statistics on ${String(analyzed)} indexes of media${gathered ? ` (gathered aside in ${(gathered.ms / 1000).toFixed(1)} s)` : ''}`);
+    await openAsTheProgramDoes(t);
     await t.call(admin, 'session.login', { login: OFFICE_SETUP.admin.login, password: OFFICE_SETUP.admin.password });
     console.log(`library: reusing ${n} generated media in ${root}`);
     return { t, admin, lib: saved };
@@ -71,10 +79,7 @@ export async function archiveOf(n: number): Promise<{ t: TestApi; admin: Client;
   // The planner's statistics as a user's archive has them: gathered by the program when it opens the archive
   // (main/store/statistics.ts), not by the bench.
   t.services.archive.close();
-  const store = t.services.archive.open();
-  const gathered = await store.statistics;
-  const analyzed = store.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'media'").pluck().get();
-  console.log(`library: statistics on ${String(analyzed)} indexes of media, as the program's open gathered them${gathered ? ` aside in ${(gathered.ms / 1000).toFixed(1)} s` : ''}`);
+  await openAsTheProgramDoes(t);
   console.log(`library: generated ${n} media (${made.recordings} recordings, ${made.cases.length} cases) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   const lib: Saved = { ...made, n, seed: SEED, schema };
   writeFileSync(marker, JSON.stringify(lib));
