@@ -95,7 +95,8 @@ export async function ensureThumb(work: PreviewWork, media: MediaFacts): Promise
   if (!existsSync(p.thumb)) {
     const src = toAbsolute(work.paths.root, media.storedPath);
     const kind = media.kind === 'photo' ? 'photo' : 'video';
-    await once(work, `thumb:${media.sha256}`, () => makeThumbnail(src, p.thumb, { kind, durationSec: media.durationSec }));
+    // In the background: a list shows its posters while the user may already be opening a recording.
+    await once(work, `thumb:${media.sha256}`, () => makeThumbnail(src, p.thumb, { kind, durationSec: media.durationSec, background: true }));
   }
   return p.thumb;
 }

@@ -1,10 +1,16 @@
 import { spawn } from 'node:child_process';
+import { constants, setPriority } from 'node:os';
 import type { ExecutablePath } from './types';
 
 export interface FfmpegRun {
   /** Called with each `key=value` block ffmpeg writes to `-progress pipe:1`. */
   onProgress?: (fields: Record<string, string>) => void;
   signal?: AbortSignal;
+  /**
+   * Work nobody waits on (a list's posters): run below normal priority, so that it takes the cores only when the
+   * program and the player do not need them.
+   */
+  background?: boolean;
 }
 
 /** Runs ffmpeg to completion; rejects with the last lines of its stderr. */
@@ -12,6 +18,13 @@ export function runFfmpeg(ffmpeg: ExecutablePath, args: string[], opts: FfmpegRu
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new Error('aborted'));
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    if (opts.background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
+      } catch {
+        // Not allowed here (or the process has already ended): it runs at normal priority.
+      }
+    }
     let stderr = '';
     let pending = '';
     let block: Record<string, string> = {};

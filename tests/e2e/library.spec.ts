@@ -64,6 +64,8 @@ test('the custodian finds the recording by officer and date and it plays through
   await login(page, PEOPLE.admin);
   await nav(page).getByRole('menuitem', { name: '资料库' }).click();
   await expect(page.getByRole('heading', { name: '资料库' })).toBeVisible();
+  // The player's decoder was warmed after log-in (warmDecoder.ts): its clip decoded under the real CSP.
+  await expect(page.locator('html')).toHaveAttribute('data-media-warm', 'ready');
 
   await pickOption(page, page.getByTestId('library-filters'), '执法人员', `${PEOPLE.officer.name}（${PEOPLE.officer.badge}）`);
   const range = page.getByTestId('library-filters').locator('.ant-picker-range');

@@ -7,6 +7,7 @@ import { SECTION_PAGES } from '../pages';
 import { navigate, useRoute } from '../router';
 import { useSessionStore } from '../stores/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { warmDecoder } from './player/warmDecoder';
 import { RoleTags } from './RoleTags';
 
 /** Header, left navigation limited to the user's sections, and the current page. */
@@ -27,6 +28,11 @@ export function AppFrame() {
   useEffect(() => {
     document.title = known ? `${sectionLabel(route)} - 执法记录仪证据工作站` : '执法记录仪证据工作站';
   }, [known, route]);
+
+  // Logged in: the player's first open should not pay for Chromium's first video.
+  useEffect(() => {
+    if (session) warmDecoder();
+  }, [session]);
 
   if (!session) return null;
   const Page = allowed ? SECTION_PAGES[route] : null;
