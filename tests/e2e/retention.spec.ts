@@ -8,7 +8,7 @@ import { FIXTURE_BADGE, FIXTURE_SERIAL, FIXTURE_TZ, makeSegments } from '../fixt
 import { ADMIN, callApi, CHIEF, setUpOfficeVia } from './support/api';
 import { startTestHost, type TestHost } from './support/host';
 import { screen } from './support/screens';
-import { expectQuietConsole, loginAs, logout, nav } from './support/session';
+import { clickUntil, expectQuietConsole, loginAs, logout, nav } from './support/session';
 
 /**
  * 到期资料 (rules art. 11(3)) against the real browser host: footage recorded on 2024-05-20 seen 120 days later is
@@ -82,8 +82,7 @@ test('the custodian asks, the chief approves, the custodian carries it out and t
   await page.getByRole('button', { name: '查看' }).first().click();
   const review = page.getByRole('dialog', { name: /销毁申请 XH-0001/ });
   await expect(review.getByText('销毁清单（共 1 个）')).toBeVisible();
-  await review.getByRole('button', { name: '核对无误，批准销毁' }).click();
-  await expect(review.getByText('已批准待执行').first()).toBeVisible();
+  await clickUntil(review.getByRole('button', { name: '核对无误，批准销毁' }), () => expect(review.getByText('已批准待执行').first()).toBeVisible({ timeout: 5_000 }));
   await page.keyboard.press('Escape');
   await expect(review).toBeHidden();
   await logout(page);
@@ -92,8 +91,7 @@ test('the custodian asks, the chief approves, the custodian carries it out and t
   await openRetention(page);
   await page.getByRole('button', { name: '查看' }).first().click();
   const run = page.getByRole('dialog', { name: /销毁申请 XH-0001/ });
-  await run.getByRole('button', { name: '执行销毁并签署销毁记录' }).click();
-  await expect(run.getByText('已销毁').first()).toBeVisible();
+  await clickUntil(run.getByRole('button', { name: '执行销毁并签署销毁记录' }), () => expect(run.getByText('已销毁').first()).toBeVisible({ timeout: 5_000 }));
   await run.getByRole('button', { name: '销毁记录' }).click();
   await expect(run.getByTestId('generated-file')).toContainText('销毁记录-0001.docx');
   await screen(page, 'retention-executed');

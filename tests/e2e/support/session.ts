@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 export interface Person {
   login: string;
@@ -54,6 +54,17 @@ export function pinPageClock(at: Date): void {
   test.beforeEach(async ({ page }) => {
     await page.clock.install({ time: at });
   });
+}
+
+/**
+ * Clicks `button` until `done` passes: on a busy machine a click on a dialog that is still opening can be lost (found
+ * in CI: no request left). A click that took disables or removes the button, so the action is never sent twice.
+ */
+export async function clickUntil(button: Locator, done: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    if ((await button.isVisible()) && (await button.isEnabled())) await button.click({ timeout: 5_000 });
+    await done();
+  }).toPass({ timeout: 45_000 });
 }
 
 /** Logs out through the user menu, back to the login page. */
