@@ -30,3 +30,4 @@ export { makeProxy, type ProxyOptions } from './proxy';
 export { makeThumbnail, type StillOptions } from './thumbnail';
 export { derivedPaths, writeDerived } from './derived';
 export { runFfmpeg, type FfmpegRun } from './ffmpeg-run';
+export { makeWarmClip } from './warm-clip';
