@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { warmClip } from './resources/scripts/warm-clip-plugin';
 
 export default defineConfig({
   main: {
@@ -19,7 +20,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), warmClip()],
     build: { outDir: 'out/renderer', rollupOptions: { input: { index: resolve('renderer/index.html') } } },
   },
 });
