@@ -125,6 +125,12 @@ export function createServices(args: ServicesArgs): ApiServices {
     void store.statistics?.then((r) =>
       r.gathered ? args.log.info('planner statistics gathered', { ms: Math.round(r.ms) }) : args.log.warn('planner statistics not gathered', { error: r.error ?? 'unknown' }),
     );
+    // Only a speed-up: a warm-up that fails leaves the pages to be read when first asked for.
+    void store.warmed?.then((r) =>
+      r.warmed
+        ? args.log.info('library pages read into the file cache', { ms: Math.round(r.ms), mib: Math.round(r.bytes / 2 ** 20), btrees: r.btrees.length })
+        : args.log.info('library pages not read ahead', { error: r.error ?? 'unknown' }),
+    );
   });
   const sessions = new SessionRegistry(clock, () => (archive.isSetUp() ? archive.office().idleMinutes : 30));
   return {

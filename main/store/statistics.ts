@@ -6,7 +6,7 @@ import type { Db, OpenOptions } from './db';
 export const STATISTICS_FROM_MEDIA = 10_000;
 
 /** The tables the library's queries read; the rest (the audit log above all) plan well on SQLite's defaults. */
-const ANALYZED = ['media', 'media_notes', 'case_items', 'cases', 'recordings'] as const;
+export const LIBRARY_TABLES = ['media', 'media_notes', 'case_items', 'cases', 'recordings'] as const;
 
 /**
  * Whether the planner's statistics (`sqlite_stat1`) of the library's tables are due: the archive has 10 000 media or
@@ -38,7 +38,7 @@ export function statisticsDue(db: Db): boolean {
  * rows in its primary key (WITHOUT ROWID: case_items). They give the same statistics as ANALYZE of whole tables.
  */
 export function statisticsStatements(db: Db): string[] {
-  const tables = db.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND name IN (SELECT value FROM json_each(?)) ORDER BY name").all(JSON.stringify(ANALYZED)) as { name: string; wr: number }[];
+  const tables = db.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND name IN (SELECT value FROM json_each(?)) ORDER BY name").all(JSON.stringify(LIBRARY_TABLES)) as { name: string; wr: number }[];
   const indexOf = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").pluck();
   const quote = (name: string) => `ANALYZE "${name.replaceAll('"', '""')}"`;
   return tables.flatMap(({ name, wr }) => {

@@ -1,6 +1,7 @@
 import { AppError, type Clock } from '../common';
 import { checkpointAndClose, openDatabase, openDatabaseReadOnly, type Db, type OpenOptions } from './db';
 import { gatherStatisticsAside, type StatisticsRun } from './statistics';
+import { warmPagesAside, type WarmRun } from './warm-pages';
 import { archivePaths, ensureArchiveLayout, type ArchivePaths } from './archive';
 import { LATEST_SCHEMA, migrate, readSchemaVersion, SchemaTooNewError } from './migrate';
 
@@ -9,6 +10,8 @@ export interface Store {
   paths: ArchivePaths;
   /** The planner's statistics being gathered aside since the open (statistics.ts); null: not due. */
   statistics: StatisticsRun['done'] | null;
+  /** The library's pages being read into the system's file cache since the open (warm-pages.ts); null: not needed. */
+  warmed: WarmRun['done'] | null;
   close(): void;
 }
 
@@ -18,12 +21,15 @@ export function openStore(root: string, clock: Clock, opts: OpenOptions = {}): S
   const db = openDatabase(paths.db, opts);
   migrate(db, clock.now());
   const statistics = gatherStatisticsAside(db, opts);
+  const warming = warmPagesAside(db, opts);
   return {
     db,
     paths,
     statistics: statistics?.done ?? null,
+    warmed: warming?.done ?? null,
     close: () => {
       statistics?.stop();
+      warming?.stop();
       checkpointAndClose(db);
     },
   };
@@ -43,7 +49,7 @@ export function openStoreReadOnly(root: string, opts: OpenOptions = {}): Store {
     if (version > LATEST_SCHEMA) throw new SchemaTooNewError(version, LATEST_SCHEMA);
     throw new AppError('SCHEMA_OUT_OF_DATE', '存档的数据库版本较旧，请先用本程序打开一次（或带 --user 运行命令）后再检查', `database schema version ${version} is older than this program's (${LATEST_SCHEMA}); a read-only open cannot migrate it`);
   }
-  return { db, paths, statistics: null, close: () => db.close() };
+  return { db, paths, statistics: null, warmed: null, close: () => db.close() };
 }
 
 export interface OfficeRow {
