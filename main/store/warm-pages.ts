@@ -1,9 +1,9 @@
-// Reads the library's pages into the system's file cache once the archive opens, so that the first search after a
-// start (the machine's, or the program's after the cache was dropped) does not wait on the disk. Measured at a million
-// media on the bench machine: a new text's first page took 41–48 ms with its pages on disk, 11–13 ms once they were in
-// the cache. Not SQLite's mmap (an I/O error on a mapped file kills the process), and not a plain read of the file:
-// closing any descriptor of the database in this process would drop SQLite's POSIX locks on it. So a connection of its
-// own, in a worker thread, reads every page of the library's b-trees through `dbstat`.
+// Reads the library's pages into the system's file cache once the archive opens, so that the first searches after the
+// machine starts do not wait on the disk. Measured at a million media on the bench machine: a new text's first page
+// took 41–48 ms with its pages on disk, 11–13 ms once they were in the cache. Not SQLite's mmap (an I/O error on a
+// mapped file kills the process), and not a plain read of the file: closing any descriptor of the database in this
+// process would drop SQLite's POSIX locks on it. So a connection of its own, in a worker thread, reads every page of
+// the library's b-trees through `dbstat`.
 import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
