@@ -162,7 +162,7 @@ export async function benchPlayer(): Promise<BenchRow[]> {
         0.95,
         40,
         `; after ${PLAYED_SEC} s of play; stall = the next segment's picture (its clock start, or the frame that paints the switch if later) − end of the last frame of the previous; raw frame gap median ${median(gaps).toFixed(0)} ms; ` +
-          `the next segment is started ahead by the measured start latency of a paused element (play() → clock moving), so a stall is that latency's spread beyond the estimate, or timers the busy page ran late; ${switchCauses(switches)}`,
+          `the next segment is started ahead by the measured start latency of a paused element (play() → clock moving), so a stall is that latency's spread beyond the estimate, or timers the busy page ran late; most of the latency is the sound output starting (switchTiming.ts); ${switchCauses(switches)}`,
       ),
       row(
         'segment switch stall right after a jump (p95)',

@@ -1,7 +1,9 @@
 /**
  * When to start the next segment so that its first frame follows the last frame of the one in play without a
- * stall (issue 14 item 2). A paused, preloaded element takes a while from `play()` to moving its clock (the media
- * pipeline starts, the audio sink fills): measured here at 100–160 ms on a loaded machine, four frames at 25 fps.
+ * stall (issue 14 item 2). A paused, preloaded element takes a while from `play()` to moving its clock: measured at
+ * 100–160 ms on a loaded machine, four frames at 25 fps. Most of it is the sound output (2026-11-29, in the program's
+ * page): muted, the clock starts in 18–35 ms, but unmuting it at the switch holds the clock about 66 ms while the
+ * output starts; with sound from the start it starts in 55–86 ms.
  * So the next element is started that long before the picture in play ends, hidden and muted, and shown at the end.
  * Pure: times in ms on the page's `performance.now()` clock.
  */
