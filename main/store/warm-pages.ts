@@ -49,6 +49,8 @@ export function warmOrder(db: Db): string[] {
 
 const WORKER_JS = String.raw`
 const { workerData: w, parentPort } = require('node:worker_threads');
+// Below normal priority on Linux, this thread only (/proc/thread-self names its id): the program's own queries come first.
+try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 let bytes = 0;
 const btrees = [];
 try {
