@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { startAside } from './aside';
 import type { Db, OpenOptions } from './db';
 
 /** Below this many media the library is fast on SQLite's default estimates; statistics are not gathered. */
@@ -58,10 +57,10 @@ export interface StatisticsRun {
 const WRITERS_FIRST_MS = 150;
 
 const WORKER_JS = String.raw`
-const { workerData: w, parentPort } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
+const w = workerData;
 try {
-  const Database = require(w.sqlite);
-  const db = new Database(w.file, { fileMustExist: true, ...(w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}) });
+  const db = open({});
   db.pragma('busy_timeout = 5000');
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (const sql of w.statements) {
@@ -84,14 +83,7 @@ try {
 export function gatherStatisticsAside(db: Db, opts: OpenOptions = {}): StatisticsRun | null {
   if (!statisticsDue(db)) return null;
   const started = performance.now();
-  const workerData = {
-    sqlite: createRequire(import.meta.url).resolve('better-sqlite3'),
-    file: db.name,
-    nativeBinding: opts.nativeBinding,
-    statements: statisticsStatements(db),
-    pauseMs: WRITERS_FIRST_MS,
-  };
-  const worker = new Worker(WORKER_JS, { eval: true, workerData });
+  const worker = startAside(db, opts, WORKER_JS, { statements: statisticsStatements(db), pauseMs: WRITERS_FIRST_MS });
   const done = new Promise<{ gathered: boolean; ms: number; error?: string }>((resolve) => {
     const end = (gathered: boolean, error?: string) => resolve({ gathered, ms: performance.now() - started, ...(error ? { error } : {}) });
     worker.once('message', (m: { ok: boolean; error?: string }) => {

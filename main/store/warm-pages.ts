@@ -4,9 +4,8 @@
 // mapped file kills the process), and not a plain read of the file: closing any descriptor of the database in this
 // process would drop SQLite's POSIX locks on it. So a connection of its own, in a worker thread, reads every page of
 // the library's b-trees through `dbstat`.
-import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startAside } from './aside';
 import type { Db, OpenOptions } from './db';
 import { LIBRARY_TABLES } from './statistics';
 
@@ -48,14 +47,14 @@ export function warmOrder(db: Db): string[] {
 }
 
 const WORKER_JS = String.raw`
-const { workerData: w, parentPort } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
+const w = workerData;
 // Below normal priority on Linux, this thread only (/proc/thread-self names its id): the program's own queries come first.
 try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 let bytes = 0;
 const btrees = [];
 try {
-  const Database = require(w.sqlite);
-  const db = new Database(w.file, { readonly: true, fileMustExist: true, ...(w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}) });
+  const db = open({ readonly: true });
   // dbstat visits every page of the b-tree named (and its overflow chains): each is read through the pager.
   const read = db.prepare('SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?').pluck();
   for (const name of w.btrees) {
@@ -79,14 +78,7 @@ export function warmPagesAside(db: Db, opts: OpenOptions & { fromBytes?: number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   if (pageCount * pageSize < (opts.fromBytes ?? WARM_FROM_BYTES)) return null;
   const started = performance.now();
-  const workerData = {
-    sqlite: createRequire(import.meta.url).resolve('better-sqlite3'),
-    file: db.name,
-    nativeBinding: opts.nativeBinding,
-    btrees: warmOrder(db),
-    budget: opts.budget ?? Math.floor(totalmem() / 4),
-  };
-  const worker = new Worker(WORKER_JS, { eval: true, workerData });
+  const worker = startAside(db, opts, WORKER_JS, { btrees: warmOrder(db), budget: opts.budget ?? Math.floor(totalmem() / 4) });
   const done = new Promise<WarmResult>((resolve) => {
     const end = (r: Omit<WarmResult, 'ms'>) => resolve({ ...r, ms: performance.now() - started });
     worker.once('message', (m: { ok: boolean; bytes: number; btrees: string[]; error?: string }) =>
