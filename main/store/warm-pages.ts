@@ -50,7 +50,7 @@ const WORKER_JS = String.raw`
 const { parentPort } = require('node:worker_threads');
 const w = workerData;
 // Below normal priority on Linux, this thread only (/proc/thread-self names its id): the program's own queries come first.
-try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
+try { const os = require('node:os'); os.setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), os.constants.priority.PRIORITY_BELOW_NORMAL); } catch {}
 let bytes = 0;
 const btrees = [];
 try {

@@ -50,8 +50,11 @@ async function openAsTheProgramDoes(t: TestApi): Promise<string> {
   const [gathered, warmed] = await Promise.all([store.statistics, store.warmed]);
   const analyzed = store.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'media'").pluck().get();
   console.log(`library: opened in ${(opened / 1000).toFixed(1)} s, statistics on ${String(analyzed)} indexes of media${gathered ? ` (gathered aside in ${(gathered.ms / 1000).toFixed(1)} s)` : ''}`);
-  console.log(`library: ${warmed ? `pages read into the file cache aside: ${(warmed.bytes / 2 ** 20).toFixed(0)} MiB of ${warmed.btrees.length} b-trees in ${(warmed.ms / 1000).toFixed(1)} s${warmed.warmed ? '' : ` (not to the end: ${warmed.error ?? 'unknown'})`}` : 'no pages read ahead'}`);
-  return warmed ? `the open's warm-up read ${(warmed.bytes / 2 ** 20).toFixed(0)} MiB of the library's pages into the file cache in ${(warmed.ms / 1000).toFixed(1)} s (main/store/warm-pages.ts), awaited before the first query, as a user logs in meanwhile` : 'no warm-up at this size';
+  const warmUp = warmed
+    ? `the open's warm-up read ${(warmed.bytes / 2 ** 20).toFixed(0)} MiB of the library's pages (${warmed.btrees.length} b-trees) into the file cache in ${(warmed.ms / 1000).toFixed(1)} s${warmed.warmed ? '' : ` (not to the end: ${warmed.error ?? 'unknown'})`} (main/store/warm-pages.ts), awaited before the first query, as a user logs in meanwhile`
+    : 'no warm-up at this size';
+  console.log(`library: ${warmUp}`);
+  return warmUp;
 }
 
 /** The cached archive for `n` media, made (office set up, rows generated, closed and opened) when missing or stale. */
